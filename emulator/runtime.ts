@@ -1,0 +1,324 @@
+/**
+ * The emulator's runtime: the simulated clock, the execution stack (who is running, in which auth
+ * mode, since when), the accounting of service calls and cells, the fault hook, the interleaving
+ * hook, and the registry of Drive files. Every emulated service method goes through `runtime.call`.
+ *
+ * Rules every service class follows:
+ * - A public method of an emulated class is a method the real Apps Script class has; its body is
+ *   `return this.rt.call('Range.getValues', () => ..., { read: cells })`.
+ * - Only the outermost call is counted: an emulated method that uses another internally does not
+ *   count twice (`depth`).
+ * - Handle accessors that need no round trip to the document (Range.getRow, Sheet.getName, ...)
+ *   pass `{ local: true }`: they are listed in byMethod but not in `total`.
+ * - Work the emulator does for the test bed (applying a person's edit, building a fixture, reading
+ *   a sheet for a scenario's output) runs inside `runtime.uncounted(fn)`.
+ */
+
+export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
+
+export type ExecutionKind =
+  | 'test' // the test bed itself (fixtures, assertions)
+  | 'call' // google.script.run from a sidebar, or a scenario `call`
+  | 'menu' // an add-on menu item
+  | 'simpleTrigger' // onOpen / onEdit / onInstall as simple triggers
+  | 'installableTrigger' // installable edit / change / open triggers
+  | 'timeTrigger'; // time-driven triggers
+
+export interface ExecutionOptions {
+  kind: ExecutionKind;
+  /** Session.getActiveUser(): '' where Apps Script withholds it. */
+  activeUser: string;
+  /** Session.getEffectiveUser(): whose authority the code runs with. */
+  effectiveUser: string;
+  authMode: AuthModeName;
+  /** Enforce the execution time limit on the simulated clock (30 s simple triggers, 6 min others). */
+  enforceTimeLimit?: boolean;
+  /** For installable triggers: the trigger's unique id. */
+  triggerUid?: string;
+}
+
+export interface Execution extends ExecutionOptions {
+  id: number;
+  startedAtMs: number;
+  limitMs: number;
+  /** Service calls counted in this execution (outermost, non-local). */
+  calls: number;
+  /** Whether this execution has written to any document yet. */
+  wrote: boolean;
+  /** Locks held by this execution (released when it ends). */
+  readonly onEnd: Array<() => void>;
+}
+
+export interface CallOptions {
+  /** Cells this call reads from a document. */
+  read?: number;
+  /** Cells this call writes to a document. */
+  written?: number;
+  /** A handle accessor with no round trip: counted in byMethod only. */
+  local?: boolean;
+}
+
+export interface CallStats {
+  total: number;
+  local: number;
+  byMethod: Record<string, number>;
+  cells: { read: number; written: number };
+}
+
+/** The error messages Apps Script itself uses, kept in one place. */
+export const AppsScriptErrors = {
+  timeLimit: 'Exceeded maximum execution time',
+  lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
+  spreadsheetTimeout: 'Service Spreadsheets timed out while accessing document with id',
+  noPermission: (what: string) => `You do not have permission to call ${what}`,
+} as const;
+
+interface Fault {
+  method: string;
+  message: string;
+  /** Fire on the nth matching call from now (1 = the next one). */
+  skip: number;
+  times: number;
+}
+
+type CallListener = (method: string, execution: Execution) => void;
+
+/** A file as Drive knows it; `content` is the emulated object (a Spreadsheet for sheets files). */
+export interface DriveFileRecord {
+  id: string;
+  name: string;
+  mimeType: string;
+  owner: string;
+  editors: Set<string>;
+  viewers: Set<string>;
+  createdMs: number;
+  trashed: boolean;
+  content: unknown;
+  /** Deep-copies content for File.makeCopy / Spreadsheet.copy; the copy gets `newId`. */
+  copyContent?: (newId: string, newName: string) => unknown;
+}
+
+export const MIME_SHEETS = 'application/vnd.google-apps.spreadsheet';
+
+export class Runtime {
+  private nowMs: number;
+  private readonly stack: Execution[] = [];
+  private nextExecutionId = 1;
+  private depth = 0;
+  private uncountedDepth = 0;
+  private stats: CallStats = { total: 0, local: 0, byMethod: {}, cells: { read: 0, written: 0 } };
+  private faults: Fault[] = [];
+  private listeners: CallListener[] = [];
+  private idCounter = 0;
+  /** Modeled cost of a call on the simulated clock, used only when a test asks for time limits. */
+  costModel: ((method: string, cells: number) => number) | null = null;
+  readonly files = new Map<string, DriveFileRecord>();
+
+  constructor(
+    readonly owner: string,
+    startIso = '2026-01-01T00:00:00Z',
+  ) {
+    this.nowMs = Date.parse(startIso);
+    if (Number.isNaN(this.nowMs)) throw new Error(`Runtime: bad start time ${startIso}`);
+  }
+
+  // ---- clock ----------------------------------------------------------------------------------
+  now(): Date {
+    return new Date(this.nowMs);
+  }
+  nowMillis(): number {
+    return this.nowMs;
+  }
+  /** Moves the simulated clock forward (the scenario `advance` step, Utilities.sleep). */
+  advance(ms: number): void {
+    if (ms < 0) throw new Error('Runtime.advance: the clock does not go back');
+    this.nowMs += ms;
+  }
+  setNow(iso: string): void {
+    const ms = Date.parse(iso);
+    if (Number.isNaN(ms)) throw new Error(`Runtime.setNow: bad time ${iso}`);
+    this.nowMs = ms;
+  }
+
+  // ---- executions -----------------------------------------------------------------------------
+  /** Runs fn as one execution; what it held (locks) is released when it ends, however it ends. */
+  execute<T>(options: ExecutionOptions, fn: (execution: Execution) => T): T {
+    const limitMs = options.kind === 'simpleTrigger' ? 30_000 : 360_000;
+    const execution: Execution = {
+      ...options,
+      id: this.nextExecutionId++,
+      startedAtMs: this.nowMs,
+      limitMs,
+      calls: 0,
+      wrote: false,
+      onEnd: [],
+    };
+    this.stack.push(execution);
+    const savedDepth = this.depth;
+    this.depth = 0;
+    try {
+      return fn(execution);
+    } finally {
+      for (const release of execution.onEnd.splice(0)) release();
+      this.depth = savedDepth;
+      this.stack.pop();
+    }
+  }
+
+  /** The running execution; outside any, the test bed acting as the owner with full authority. */
+  current(): Execution {
+    const top = this.stack[this.stack.length - 1];
+    if (top) return top;
+    return {
+      kind: 'test',
+      activeUser: this.owner,
+      effectiveUser: this.owner,
+      authMode: 'FULL',
+      id: 0,
+      startedAtMs: this.nowMs,
+      limitMs: Number.POSITIVE_INFINITY,
+      calls: 0,
+      wrote: false,
+      onEnd: [],
+    };
+  }
+
+  /** The executions currently on the stack, outermost first (interleaving nests them). */
+  executions(): readonly Execution[] {
+    return this.stack;
+  }
+
+  // ---- calls ----------------------------------------------------------------------------------
+  /** Every emulated service method runs through here. */
+  call<T>(method: string, fn: () => T, options: CallOptions = {}): T {
+    if (this.depth > 0 || this.uncountedDepth > 0) {
+      this.depth++;
+      try {
+        return fn();
+      } finally {
+        this.depth--;
+      }
+    }
+    const execution = this.current();
+    this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
+    if (options.local) {
+      this.stats.local++;
+    } else {
+      this.stats.total++;
+      if (execution.id !== 0) execution.calls++;
+      const cells = (options.read ?? 0) + (options.written ?? 0);
+      this.stats.cells.read += options.read ?? 0;
+      this.stats.cells.written += options.written ?? 0;
+      if (options.written && execution.id !== 0) execution.wrote = true;
+      if (this.costModel) this.nowMs += this.costModel(method, cells);
+      this.checkTimeLimit(execution);
+      this.fireFault(method);
+      for (const listener of [...this.listeners]) listener(method, execution);
+    }
+    this.depth++;
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Cells counted after the fact, for calls whose size is known only once they ran. */
+  countCells(read: number, written: number): void {
+    if (this.uncountedDepth > 0 || this.depth > 1) return;
+    this.stats.cells.read += read;
+    this.stats.cells.written += written;
+    if (written > 0) this.current().wrote = true;
+  }
+
+  /** Emulator-internal work (fixtures, a person's edit being applied, output): not counted. */
+  uncounted<T>(fn: () => T): T {
+    this.uncountedDepth++;
+    try {
+      return fn();
+    } finally {
+      this.uncountedDepth--;
+    }
+  }
+
+  isCounting(): boolean {
+    return this.uncountedDepth === 0 && this.depth === 0;
+  }
+
+  snapshot(): CallStats {
+    return {
+      total: this.stats.total,
+      local: this.stats.local,
+      byMethod: { ...this.stats.byMethod },
+      cells: { ...this.stats.cells },
+    };
+  }
+
+  /** The calls made between two snapshots. */
+  static diff(before: CallStats, after: CallStats): CallStats {
+    const byMethod: Record<string, number> = {};
+    for (const [method, n] of Object.entries(after.byMethod)) {
+      const d = n - (before.byMethod[method] ?? 0);
+      if (d > 0) byMethod[method] = d;
+    }
+    return {
+      total: after.total - before.total,
+      local: after.local - before.local,
+      byMethod,
+      cells: {
+        read: after.cells.read - before.cells.read,
+        written: after.cells.written - before.cells.written,
+      },
+    };
+  }
+
+  private checkTimeLimit(execution: Execution): void {
+    if (execution.enforceTimeLimit && this.nowMs - execution.startedAtMs > execution.limitMs) {
+      throw new Error(AppsScriptErrors.timeLimit);
+    }
+  }
+
+  // ---- faults ---------------------------------------------------------------------------------
+  /**
+   * Makes a chosen call throw an Apps Script error: `failCall('Range.setValues', msg)` fails the
+   * next Range.setValues; `skip` lets n-1 matching calls pass first; `times` fails that many.
+   * `method` may be '*' for any call.
+   */
+  failCall(method: string, message: string, options: { skip?: number; times?: number } = {}): void {
+    this.faults.push({ method, message, skip: options.skip ?? 1, times: options.times ?? 1 });
+  }
+  clearFaults(): void {
+    this.faults = [];
+  }
+  private fireFault(method: string): void {
+    for (const fault of this.faults) {
+      if (fault.method !== method && fault.method !== '*') continue;
+      if (fault.times <= 0) continue;
+      fault.skip--;
+      if (fault.skip > 0) continue;
+      fault.times--;
+      fault.skip = 1;
+      this.faults = this.faults.filter((f) => f.times > 0);
+      throw new Error(fault.message);
+    }
+  }
+
+  // ---- interleaving ---------------------------------------------------------------------------
+  /**
+   * Called before each counted call runs: the concurrency harness uses it to start a second
+   * execution at a chosen call of the first. Returns a function that removes the listener.
+   */
+  onCall(listener: CallListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  // ---- ids ------------------------------------------------------------------------------------
+  /** Deterministic ids for files, triggers, protections (stable across runs of one scenario). */
+  newId(prefix: string): string {
+    this.idCounter++;
+    return `${prefix}${this.idCounter.toString(36).padStart(6, '0')}`;
+  }
+}

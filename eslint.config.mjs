@@ -1,0 +1,66 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'artifacts/**', '.playground/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-namespace': 'off',
+    },
+  },
+  {
+    // The pure core: no Apps Script globals, no clock, no randomness.
+    files: ['src/domain/**/*.ts', 'src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'SpreadsheetApp',
+          'ScriptApp',
+          'PropertiesService',
+          'LockService',
+          'Session',
+          'Utilities',
+          'MailApp',
+          'UrlFetchApp',
+          'HtmlService',
+          'DriveApp',
+          'CacheService',
+        ].map((name) => ({ name, message: 'domain/ and shared/ are pure: pass what you need in.' })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Pass time in; no Date.now() in the pure core.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'No randomness in the pure core.',
+        },
+        {
+          selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
+          message: 'Pass time in; no new Date() in the pure core.',
+        },
+      ],
+      'no-restricted-imports': ['error', { patterns: ['**/sheets/**', '**/app/**', '**/emulator/**'] }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,13 @@
+/**
+ * The add-on's public surface. Every export becomes a top-level function in dist/Code.js
+ * (triggers, menu handlers, google.script.run endpoints). A few lines each, no logic.
+ */
+import { buildAddonMenu } from './app/menu';
+
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildAddonMenu(e);
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}

@@ -1,0 +1,268 @@
+/**
+ * The server API the sidebar calls through google.script.run: one entry per top-level function in
+ * src/index.ts. Everything here crosses google.script.run, so it is plain data: strings, numbers,
+ * booleans, null, arrays and objects of those. Dates are ISO 8601 strings ("2026-03-02" for a day,
+ * "2026-03-02T09:00:00.000Z" for an instant). Amounts are major units (12345.67 USD) as a number or a
+ * decimal string; inside the server they are integer minor units.
+ */
+
+export type Amount = number | string;
+
+export type PartnerStatus = 'Active' | 'Paused' | 'Terminated';
+export type LeadStatus = 'Submitted' | 'Approved' | 'Rejected' | 'Won' | 'Lost' | 'Expired';
+
+export interface PartnerInput {
+  /** Present to update an existing partner; absent to create one. */
+  id?: string;
+  partnerName: string;
+  contactName?: string;
+  contactEmail: string;
+  type: string;
+  tier?: string;
+  region?: string;
+  productFocus?: string;
+  plan?: string;
+  status?: PartnerStatus;
+  joinedOn?: string;
+  notes?: string;
+}
+
+export interface Partner extends Required<Omit<PartnerInput, 'id'>> {
+  id: string;
+}
+
+export interface PartnerFilter {
+  /** Matches name, contact, email or id, case-insensitive. */
+  search?: string;
+  type?: string;
+  tier?: string;
+  status?: PartnerStatus;
+}
+
+export interface LeadInput {
+  partnerId: string;
+  company: string;
+  domain?: string;
+  contactName?: string;
+  contactEmail?: string;
+  product?: string;
+  estimatedValue?: Amount;
+  currency?: string;
+  notes?: string;
+}
+
+export interface Lead {
+  id: string;
+  partnerId: string;
+  partnerName: string;
+  company: string;
+  domain: string;
+  contactName: string;
+  contactEmail: string;
+  product: string;
+  estimatedValue: number | null;
+  currency: string;
+  status: LeadStatus;
+  registeredOn: string;
+  expiresOn: string;
+  decidedBy: string;
+  decisionNote: string;
+  closedOn: string;
+  dealValue: number | null;
+  conflict: string;
+  notes: string;
+}
+
+export interface LeadFilter {
+  status?: LeadStatus | LeadStatus[];
+  partnerId?: string;
+  search?: string;
+  /** Review queue order: Submitted with conflicts first, then oldest first. */
+  queue?: boolean;
+  limit?: number;
+}
+
+export interface Conflict {
+  leadId: string;
+  partnerId: string;
+  partnerName: string;
+  reason: string;
+}
+
+export interface RegisterLeadResult {
+  id: string;
+  status: LeadStatus;
+  expiresOn: string;
+  conflicts: Conflict[];
+}
+
+export type ReviewDecision = 'approve' | 'reject';
+export type CloseOutcome = 'won' | 'lost';
+
+export interface CloseDetails {
+  dealValue?: Amount;
+  closedOn?: string;
+  reason?: string;
+}
+
+export interface FormOptions {
+  types: string[];
+  tiers: string[];
+  regions: string[];
+  products: string[];
+  currencies: string[];
+  defaultCurrency: string;
+  plans: string[];
+  partners: Array<{ id: string; partnerName: string; status: PartnerStatus }>;
+}
+
+export type ImportKind = 'partners' | 'leads';
+
+export interface ImportRowReport {
+  /** 1-based line number in the CSV file (header is line 1). */
+  line: number;
+  ok: boolean;
+  errors: string[];
+  conflicts: string[];
+}
+
+export interface ImportPreview {
+  kind: ImportKind;
+  headers: string[];
+  /** CSV header -> tracker field (camelCase); unmapped headers are ignored. */
+  mapping: Record<string, string>;
+  rows: ImportRowReport[];
+  valid: number;
+  invalid: number;
+}
+
+export interface ImportResult {
+  imported: number;
+  skipped: number;
+  ids: string[];
+  rows: ImportRowReport[];
+}
+
+export type PlanType = 'percent' | 'flat' | 'tiered' | 'recurring';
+
+export interface PlanInput {
+  id?: string;
+  name: string;
+  type: PlanType;
+  currency?: string;
+  rate?: number;
+  amount?: Amount;
+  period?: 'quarter' | 'year';
+  mode?: 'graduated' | 'whole';
+  bands?: Array<{ from: Amount; rate: number }>;
+  months?: number;
+  firstMonths?: number;
+  thenRate?: number;
+  capPerDeal?: Amount;
+  firstDealBonus?: Amount;
+  thresholdBonus?: { over: Amount; amount: Amount };
+  holdDays?: number;
+}
+
+export type CommissionKind = 'Commission' | 'Bonus' | 'Clawback' | 'Adjustment';
+export type CommissionStatus = 'Pending' | 'Eligible' | 'Approved' | 'Paid' | 'Void';
+
+export interface Commission {
+  id: string;
+  leadId: string;
+  partnerId: string;
+  plan: string;
+  kind: CommissionKind;
+  basis: number | null;
+  currency: string;
+  amount: number;
+  status: CommissionStatus;
+  earnedOn: string;
+  eligibleOn: string;
+  approvedBy: string;
+  approvedOn: string;
+  payoutId: string;
+  explanation: string;
+}
+
+export interface CommissionFilter {
+  status?: CommissionStatus | CommissionStatus[];
+  partnerId?: string;
+}
+
+export type PayoutStatus = 'Draft' | 'Approved' | 'Paid';
+
+export interface Payout {
+  id: string;
+  partnerId: string;
+  partnerName: string;
+  currency: string;
+  amount: number;
+  lines: number;
+  period: string;
+  status: PayoutStatus;
+  createdOn: string;
+  paidOn: string;
+  reference: string;
+}
+
+export type PayoutExportFormat = 'csv' | 'paypal' | 'wise';
+
+export interface FileDownload {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  rows: number;
+  /** 1-based sheet row of the first row whose hash does not match; null when ok. */
+  firstBadRow: number | null;
+}
+
+export interface HistoryEntry {
+  timestamp: string;
+  user: string;
+  source: string;
+  field: string;
+  cell: string;
+  oldValue: string;
+  newValue: string;
+}
+
+export interface RowHistory {
+  sheet: string;
+  recordId: string;
+  entries: HistoryEntry[];
+  /** Set when older entries were moved to an archive spreadsheet. */
+  archivedIn: string | null;
+}
+
+/** The endpoints; src/index.ts exports a function of each name with this signature. */
+export interface ServerApi {
+  getFormOptions(): FormOptions;
+  savePartner(partner: PartnerInput): { id: string };
+  listPartners(filter?: PartnerFilter): Partner[];
+  getLead(id: string): Lead;
+  listLeads(filter?: LeadFilter): Lead[];
+  registerLead(lead: LeadInput): RegisterLeadResult;
+  reviewLead(id: string, decision: ReviewDecision, note?: string): Lead;
+  closeLead(id: string, outcome: CloseOutcome, details?: CloseDetails): Lead;
+  extendLead(id: string): Lead;
+  previewImport(kind: ImportKind, csv: string, mapping?: Record<string, string>): ImportPreview;
+  runImport(kind: ImportKind, csv: string, mapping?: Record<string, string>): ImportResult;
+  savePlan(plan: PlanInput): { id: string };
+  listPlans(): PlanInput[];
+  runCommissions(): { created: number; voided: number; eligible: number; flagged: string[] };
+  listCommissions(filter?: CommissionFilter): Commission[];
+  approveCommissions(ids: string[]): { approved: number };
+  rejectCommissions(ids: string[], reason: string): { rejected: number };
+  createPayouts(throughDate: string): Payout[];
+  listPayouts(): Payout[];
+  approvePayout(id: string): Payout;
+  markPayoutPaid(id: string, reference: string, paidOn: string): Payout;
+  exportPayouts(ids: string[], format: PayoutExportFormat): FileDownload;
+  verifyAuditLog(): AuditVerification;
+  getRowHistory(): RowHistory;
+}
