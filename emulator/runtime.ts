@@ -45,8 +45,14 @@ export interface Execution extends ExecutionOptions {
   calls: number;
   /** Whether this execution has written to any document yet. */
   wrote: boolean;
-  /** Locks held by this execution (released when it ends). */
+  /** Work to run when the execution ends however it ends (LockService releases its locks here). */
   readonly onEnd: Array<() => void>;
+  /**
+   * Set by `onLockContention` when this execution asked for a lock another live execution holds
+   * while the harness interleaves them: the harness then runs it again after the holder ends
+   * (the closest a synchronous emulator comes to "waits for the lock").
+   */
+  deferred?: boolean;
 }
 
 export interface CallOptions {
@@ -314,6 +320,16 @@ export class Runtime {
       this.listeners = this.listeners.filter((l) => l !== listener);
     };
   }
+
+  // ---- locks --------------------------------------------------------------------------------
+  /**
+   * LockService calls this when `waiter` asks for a lock that another live execution holds, before
+   * it returns false (tryLock) or throws the lock timeout (waitLock). The default models the wait
+   * running out: the clock moves by the timeout. The interleaving harness replaces it.
+   */
+  onLockContention: (waiter: Execution, timeoutMs: number) => void = (_waiter, timeoutMs) => {
+    this.advance(timeoutMs);
+  };
 
   // ---- ids ------------------------------------------------------------------------------------
   /** Deterministic ids for files, triggers, protections (stable across runs of one scenario). */
