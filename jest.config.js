@@ -8,4 +8,5 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
 };

@@ -98,10 +98,16 @@ export async function buildPages() {
   return pages;
 }
 
-async function main() {
+/** Builds everything into dist/; returns the top-level function names and the page names. */
+export async function buildAll() {
   await mkdir(dist, { recursive: true });
   const [names, pages] = await Promise.all([buildCode(), buildPages()]);
   await copyFile(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  return { names, pages };
+}
+
+async function main() {
+  const { names, pages } = await buildAll();
   process.stderr.write(
     `built dist/Code.js (${names.length} top-level functions), ${pages.length} sidebar pages (${pages.join(', ')}), dist/appsscript.json\n`,
   );

@@ -1,0 +1,317 @@
+/**
+ * The harness: the shipped bundle (dist/Code.js) running in a node:vm context whose globals are the
+ * emulated services, and the executions that reach it the way Apps Script's do: a sidebar's
+ * google.script.run call, a menu item, onOpen, a person's edit (simple and installable triggers),
+ * a person's row insert/delete (the change trigger), and time-driven triggers fired by the clock.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { Runtime, type CallStats, type Execution, type ExecutionOptions } from './runtime';
+import { makeSimulatedDate } from './sim-date';
+import { serializeForScriptRun } from './script-run';
+import { parseDuration } from './duration';
+import { EmuUser } from './user';
+import {
+  createSpreadsheetApp,
+  createSpreadsheetFile,
+  dumpSheets,
+  loadSheets,
+  personDeleteRows,
+  personEdit,
+  personInsertRows,
+  setSelection,
+  type EmuSpreadsheet,
+} from './spreadsheet';
+import { createServices } from './services';
+import { TriggerBus, type FiredTrigger } from './trigger-bus';
+
+export interface EmulatorOptions {
+  owner: string;
+  /** Other people with edit access to the file (teammates). */
+  editors?: string[];
+  /** People with view access only. */
+  viewers?: string[];
+  name?: string;
+  timeZone?: string;
+  locale?: string;
+  now?: string;
+  /** Where dist/ lives: Code.js and the sidebar pages. */
+  distDir?: string;
+  /** The workbook's sheets before the first step, as a user's own workbook would hold them. */
+  sheets?: Record<string, unknown[][]>;
+  mailQuota?: number;
+  /** Enforce the 30 s / 6 min execution limits on the simulated clock. */
+  enforceTimeLimits?: boolean;
+}
+
+export interface StepOutcome<T = unknown> {
+  ok: boolean;
+  result?: T;
+  error?: string;
+  calls: number;
+  stats: CallStats;
+}
+
+export const DEFAULT_DIST = path.resolve(__dirname, '..', 'dist');
+
+export class Emulator {
+  readonly rt: Runtime;
+  readonly spreadsheet: EmuSpreadsheet;
+  readonly services: ReturnType<typeof createServices>;
+  readonly spreadsheetApp: ReturnType<typeof createSpreadsheetApp>;
+  readonly triggers: TriggerBus;
+  readonly options: Required<Pick<EmulatorOptions, 'owner' | 'timeZone' | 'locale' | 'distDir'>> &
+    EmulatorOptions;
+  private context: vm.Context | null = null;
+
+  constructor(options: EmulatorOptions) {
+    this.options = {
+      timeZone: 'UTC',
+      locale: 'en_US',
+      distDir: DEFAULT_DIST,
+      ...options,
+    };
+    this.rt = new Runtime(options.owner, options.now ?? '2026-01-01T09:00:00Z');
+    this.spreadsheet = createSpreadsheetFile(this.rt, {
+      name: options.name ?? 'Partner Program',
+      owner: options.owner,
+      timeZone: this.options.timeZone,
+      locale: this.options.locale,
+      editors: options.editors ?? [],
+      viewers: options.viewers ?? [],
+    });
+    this.services = createServices(this.rt, {
+      distDir: this.options.distDir,
+      addOn: true,
+      mailQuota: options.mailQuota,
+      scriptTimeZone: this.options.timeZone,
+      documentId: () => this.spreadsheet.getId(),
+    });
+    this.spreadsheetApp = createSpreadsheetApp(this.rt, {
+      getUi: () => this.services.ui,
+      active: this.spreadsheet,
+    });
+    this.triggers = new TriggerBus(this);
+    if (options.sheets) this.rt.uncounted(() => loadSheets(this.spreadsheet, options.sheets!));
+  }
+
+  /** Loads the bundle (dist/Code.js unless code is given) into a fresh vm context. */
+  load(code?: string): this {
+    const source = code ?? readFileSync(path.join(this.options.distDir, 'Code.js'), 'utf8');
+    const g = this.services.globals as Record<string, unknown>;
+    const sandbox: Record<string, unknown> = {
+      ...g,
+      SpreadsheetApp: this.spreadsheetApp,
+      Date: makeSimulatedDate(this.rt),
+    };
+    this.context = vm.createContext(sandbox, { name: 'dist/Code.js' });
+    new vm.Script(source, { filename: 'Code.js' }).runInContext(this.context);
+    return this;
+  }
+
+  /** The bundle's top-level functions (what Apps Script would list). */
+  topLevelFunctions(): string[] {
+    const ctx = this.requireContext();
+    return Object.keys(ctx).filter((k) => typeof ctx[k] === 'function' && !(k in this.services.globals));
+  }
+
+  has(name: string): boolean {
+    const ctx = this.requireContext();
+    return typeof ctx[name] === 'function' && !(name in this.services.globals) && name !== 'Date';
+  }
+
+  /** Runs a top-level function as one execution; errors come back as host Errors with the message. */
+  invoke(name: string, args: unknown[], options: ExecutionOptions): unknown {
+    const ctx = this.requireContext();
+    const fn = ctx[name];
+    if (typeof fn !== 'function' || name in this.services.globals) {
+      throw new Error(`Script function not found: ${name}`);
+    }
+    return this.rt.execute({ enforceTimeLimit: this.options.enforceTimeLimits, ...options }, () => {
+      try {
+        return (fn as (...a: unknown[]) => unknown)(...args);
+      } catch (err) {
+        throw hostError(err);
+      }
+    });
+  }
+
+  /** google.script.run from a sidebar used by `user`: arguments and result cross as plain data. */
+  call<T = unknown>(user: string, name: string, ...args: unknown[]): T {
+    const sent = args.map((a, i) => serializeForScriptRun(a, String(i)));
+    const result = this.invoke(name, sent, this.userExecution('call', user));
+    return serializeForScriptRun(result, 'result') as T;
+  }
+
+  /** Runs the add-on menu item with this caption, as `user` clicking it. */
+  menu(user: string, caption: string): unknown {
+    const item = this.menuItems().find((i) => i.caption === caption);
+    if (!item) {
+      const known = this.menuItems()
+        .map((i) => i.caption)
+        .join(', ');
+      throw new Error(`No menu item "${caption}" (the menu has: ${known || 'nothing; run open() first'})`);
+    }
+    return this.invoke(item.functionName, [], this.userExecution('menu', user));
+  }
+
+  /** The add-on menu as built by the last onOpen. */
+  menuItems(): Array<{ caption: string; functionName: string }> {
+    return this.services.state.ui.menuItems();
+  }
+
+  /** Opens the file as `user`: the simple onOpen (LIMITED, or NONE when the add-on is not enabled). */
+  open(user: string, authMode: 'NONE' | 'LIMITED' = 'LIMITED'): void {
+    const e = {
+      authMode: this.authModeEnum(authMode),
+      source: authMode === 'NONE' ? undefined : this.spreadsheet,
+      user: new EmuUser(this.visibleEmail(user)),
+    };
+    if (this.has('onOpen')) {
+      this.invoke('onOpen', [e], {
+        kind: 'simpleTrigger',
+        activeUser: this.visibleEmail(user),
+        effectiveUser: user,
+        authMode,
+      });
+    }
+  }
+
+  /** A person's edit of a cell or block; fires onEdit (simple) and the installable edit/change triggers. */
+  edit(user: string, sheet: string, a1: string, values: unknown[][]): EditOutcome {
+    const applied = this.rt.uncounted(() => personEdit(this.spreadsheet, { user, sheet, a1, values }));
+    if (!applied.ok) return { ok: false, reason: applied.reason, fired: [] };
+    const fired = this.triggers.afterEdit(user, applied);
+    return { ok: true, fired };
+  }
+
+  insertRows(user: string, sheet: string, before: number, count: number): EditOutcome {
+    const applied = this.rt.uncounted(() =>
+      personInsertRows(this.spreadsheet, { user, sheet, before, count }),
+    );
+    if (!applied.ok) return { ok: false, reason: applied.reason, fired: [] };
+    return { ok: true, fired: this.triggers.afterStructureChange(user, 'INSERT_ROW') };
+  }
+
+  deleteRows(user: string, sheet: string, row: number, count: number): EditOutcome {
+    const applied = this.rt.uncounted(() => personDeleteRows(this.spreadsheet, { user, sheet, row, count }));
+    if (!applied.ok) return { ok: false, reason: applied.reason, fired: [] };
+    return { ok: true, fired: this.triggers.afterStructureChange(user, 'REMOVE_ROW') };
+  }
+
+  /** Moves the clock (ISO 8601 duration or ms), firing the time-driven triggers that fall due, in order. */
+  advance(duration: string | number): FiredTrigger[] {
+    const ms = typeof duration === 'number' ? duration : parseDuration(duration);
+    return this.triggers.advanceClock(this.rt.nowMillis() + ms);
+  }
+
+  /** Selects a range as `user` would (for "History of this row"). */
+  select(user: string, sheet: string, a1: string): void {
+    this.rt.uncounted(() => setSelection(this.spreadsheet, user, sheet, a1));
+  }
+
+  /** Every sheet's values, dates as ISO strings. */
+  sheets(): Record<string, unknown[][]> {
+    return this.rt.uncounted(() => dumpSheets(this.spreadsheet));
+  }
+
+  stats(): CallStats {
+    return this.rt.snapshot();
+  }
+
+  /** Runs fn and returns what it did and the service calls the add-on made meanwhile. */
+  measure<T>(fn: () => T): StepOutcome<T> {
+    const before = this.rt.snapshot();
+    try {
+      const result = fn();
+      const stats = Runtime.diff(before, this.rt.snapshot());
+      return { ok: true, result, calls: stats.total, stats };
+    } catch (err) {
+      const stats = Runtime.diff(before, this.rt.snapshot());
+      return { ok: false, error: hostError(err).message, calls: stats.total, stats };
+    }
+  }
+
+  /**
+   * Runs `second` at the moment `first` makes its nth call of `method` (default: its first call of
+   * any method), as two executions racing. If `second` asks for a lock that `first` holds, it waits:
+   * the emulator, being synchronous, runs it again once `first` has finished (it must not have
+   * written before asking for the lock; if it had, its wait simply times out).
+   */
+  interleave<A, B>(
+    first: () => A,
+    second: () => B,
+    at: { method?: string; nth?: number } = {},
+  ): { first: StepOutcome<A>; second: StepOutcome<B>; secondWaited: boolean } {
+    let seen = 0;
+    let secondOutcome: StepOutcome<B> | null = null;
+    let waited = false;
+    const originalContention = this.rt.onLockContention;
+    const remove = this.rt.onCall((method) => {
+      if (this.rt.executions().length !== 1) return;
+      if (at.method && method !== at.method) return;
+      seen++;
+      if (seen !== (at.nth ?? 1)) return;
+      remove();
+      this.rt.onLockContention = (waiter, timeoutMs) => {
+        if (waiter.wrote) return originalContention(waiter, timeoutMs);
+        waiter.deferred = true;
+        waited = true;
+      };
+      try {
+        secondOutcome = this.measure(second);
+      } finally {
+        this.rt.onLockContention = originalContention;
+      }
+    });
+    let firstOutcome: StepOutcome<A>;
+    try {
+      firstOutcome = this.measure(first);
+    } finally {
+      remove();
+    }
+    if (secondOutcome === null || waited) secondOutcome = this.measure(second);
+    return { first: firstOutcome, second: secondOutcome as StepOutcome<B>, secondWaited: waited };
+  }
+
+  // ---- helpers used by the trigger bus -------------------------------------------------------
+  /** The email Apps Script reveals for `user`: '' across domains (consumer accounts, other domains). */
+  visibleEmail(user: string): string {
+    const domain = (email: string) => email.split('@')[1] ?? '';
+    return domain(user) === domain(this.options.owner) ? user : '';
+  }
+
+  authModeEnum(mode: string): unknown {
+    const scriptApp = this.services.globals.ScriptApp as unknown as { AuthMode: Record<string, unknown> };
+    return scriptApp.AuthMode[mode];
+  }
+
+  userExecution(kind: 'call' | 'menu', user: string): ExecutionOptions {
+    return { kind, activeUser: user, effectiveUser: user, authMode: 'FULL' };
+  }
+
+  private requireContext(): Record<string, unknown> {
+    if (!this.context) throw new Error('Emulator: call load() before running the bundle');
+    return this.context as Record<string, unknown>;
+  }
+}
+
+export interface EditOutcome {
+  ok: boolean;
+  reason?: string;
+  fired: FiredTrigger[];
+}
+
+export type { Execution };
+
+/** Errors thrown inside the vm are of its realm; hand the host an Error with the same message. */
+export function hostError(err: unknown): Error {
+  if (err instanceof Error) return err;
+  if (err && typeof err === 'object' && 'message' in err) {
+    const e = new Error(String((err as { message: unknown }).message));
+    if ('stack' in err) e.stack = String((err as { stack: unknown }).stack);
+    return e;
+  }
+  return new Error(String(err));
+}
