@@ -1,0 +1,71 @@
+import * as v from 'valibot';
+import type { FormOptions, LeadInput } from '../api';
+import { decimalsProblem } from './decimals';
+import { amount, currency, domain, email, listed, pattern, text } from './fields';
+import { labelOf, limits } from './labels';
+import { messages } from './messages';
+import { PARTNER_ID } from './partner';
+import { runSchema, type ValidationResult } from './result';
+
+/** Used when neither the form nor Settings name a currency. */
+export const FALLBACK_CURRENCY = 'USD';
+
+function leadSchema(lists: Partial<FormOptions>) {
+  const partnerIds = lists.partners?.map((partner) => partner.id);
+  const fallback = lists.defaultCurrency || FALLBACK_CURRENCY;
+  return v.pipe(
+    v.object({
+      partnerId: v.pipe(
+        pattern('partnerId', PARTNER_ID, 'P-0001', { required: true }),
+        v.check(
+          (id) => !partnerIds || partnerIds.length === 0 || partnerIds.includes(id as string),
+          (issue) => messages.unknownPartner(labelOf('partnerId'), String(issue.input)),
+        ),
+      ),
+      company: text('company', { required: true, max: limits.name }),
+      domain: domain('domain'),
+      contactName: text('contactName', { max: limits.name }),
+      contactEmail: email('contactEmail'),
+      product: listed('product', lists.products),
+      estimatedValue: amount('estimatedValue'),
+      currency: currency('currency', lists.currencies),
+      notes: text('notes', { max: limits.notes }),
+    }),
+    v.forward(
+      v.partialCheck(
+        [['estimatedValue'], ['currency']],
+        (lead) =>
+          decimalsProblem('estimatedValue', lead.estimatedValue, lead.currency ?? fallback) === undefined,
+        (issue) => {
+          const lead = issue.input as { estimatedValue?: unknown; currency?: string };
+          return decimalsProblem('estimatedValue', lead.estimatedValue, lead.currency ?? fallback) ?? '';
+        },
+      ),
+      ['estimatedValue'],
+    ),
+    v.transform((lead) => ({ ...lead, currency: lead.currency ?? lists.defaultCurrency })),
+  );
+}
+
+const LEAD_FIELDS = [
+  'partnerId',
+  'company',
+  'domain',
+  'contactName',
+  'contactEmail',
+  'product',
+  'estimatedValue',
+  'currency',
+  'notes',
+] as const;
+
+/**
+ * Checks a lead registration (form or CSV row). The domain is stored bare ("acme.com"); a missing
+ * currency becomes Settings' default currency.
+ */
+export function validateLeadInput(
+  input: unknown,
+  lists: Partial<FormOptions> = {},
+): ValidationResult<LeadInput> {
+  return runSchema<LeadInput>(leadSchema(lists), LEAD_FIELDS, input);
+}

@@ -1,0 +1,48 @@
+import * as v from 'valibot';
+import type { FormOptions, PartnerInput } from '../api';
+import { email, isoDay, listed, listedMany, pattern, text } from './fields';
+import { limits } from './labels';
+import { runSchema, type ValidationResult } from './result';
+
+export const PARTNER_STATUSES = ['Active', 'Paused', 'Terminated'] as const;
+export const PARTNER_ID = /^P-\d{4,}$/;
+
+function partnerSchema(lists: Partial<FormOptions>) {
+  return v.object({
+    id: pattern('id', PARTNER_ID, 'P-0001'),
+    partnerName: text('partnerName', { required: true, max: limits.name }),
+    contactName: text('contactName', { max: limits.name }),
+    contactEmail: email('contactEmail', { required: true }),
+    type: listed('type', lists.types, { required: true }),
+    tier: listed('tier', lists.tiers),
+    region: listed('region', lists.regions),
+    productFocus: listedMany('productFocus', lists.products),
+    plan: listed('plan', lists.plans),
+    status: listed('status', PARTNER_STATUSES),
+    joinedOn: isoDay('joinedOn'),
+    notes: text('notes', { max: limits.notes }),
+  });
+}
+
+const PARTNER_FIELDS = [
+  'id',
+  'partnerName',
+  'contactName',
+  'contactEmail',
+  'type',
+  'tier',
+  'region',
+  'productFocus',
+  'plan',
+  'status',
+  'joinedOn',
+  'notes',
+] as const;
+
+/** Checks a partner form (or CSV row); lists from Settings restrict Type, Tier, Region, Product Focus and Plan. */
+export function validatePartnerInput(
+  input: unknown,
+  lists: Partial<FormOptions> = {},
+): ValidationResult<PartnerInput> {
+  return runSchema<PartnerInput>(partnerSchema(lists), PARTNER_FIELDS, input);
+}
