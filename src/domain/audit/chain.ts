@@ -1,0 +1,53 @@
+/**
+ * The tamper-evident chain. Each row's Hash = SHA-256 (hex) of
+ *   previous Hash + "\n" + JSON.stringify([timestamp, user, source, sheet, recordId, field, cell, oldValue, newValue])
+ * where the first row's previous Hash is "" (or, after rotation, the hash of the last archived row).
+ * JSON of an array of strings is unambiguous (no separator can be forged inside a value) and the same
+ * in every JavaScript engine, so the serialization is canonical.
+ */
+import { sha256 } from '@noble/hashes/sha256';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { type AuditEntry, entryRow, rowEntry } from './entry';
+
+export const GENESIS_HASH = '';
+
+export function canonicalEntry(entry: AuditEntry): string {
+  return JSON.stringify(entryRow(entry));
+}
+
+export function entryHash(previousHash: string, entry: AuditEntry): string {
+  return bytesToHex(sha256(utf8ToBytes(`${previousHash}\n${canonicalEntry(entry)}`)));
+}
+
+/** Chains entries after `previousHash`: the rows to append (ten cells each) and the new last hash. */
+export function chainEntries(
+  previousHash: string,
+  entries: readonly AuditEntry[],
+): { rows: string[][]; lastHash: string } {
+  let hash = previousHash;
+  const rows = entries.map((entry) => {
+    hash = entryHash(hash, entry);
+    return [...entryRow(entry), hash];
+  });
+  return { rows, lastHash: hash };
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  rows: number;
+  /** Index (0-based, into `rows`) of the first row whose hash does not match; null when all match. */
+  firstBad: number | null;
+  lastHash: string;
+}
+
+/** Recomputes the chain over Audit Log rows (ten cells each), starting from `previousHash`. */
+export function verifyRows(previousHash: string, rows: readonly (readonly unknown[])[]): ChainCheck {
+  let hash = previousHash;
+  for (let i = 0; i < rows.length; i++) {
+    const expected = entryHash(hash, rowEntry(rows[i]));
+    if (String(rows[i][9] ?? '') !== expected)
+      return { ok: false, rows: rows.length, firstBad: i, lastHash: hash };
+    hash = expected;
+  }
+  return { ok: true, rows: rows.length, firstBad: null, lastHash: hash };
+}

@@ -1,0 +1,53 @@
+/** The types of the sheet definitions (see schema.ts). */
+
+export type SheetKey =
+  'dashboard' | 'partners' | 'leads' | 'commissions' | 'payouts' | 'plans' | 'settings' | 'auditLog';
+
+/** How a column's cells are displayed (set-up turns these into number formats). */
+export type FormatKind = 'text' | 'date' | 'money' | 'integer' | 'percent' | 'number' | 'plainText';
+
+/** The Settings lists behind dropdowns, each a named range. */
+export type ListKey = 'types' | 'tiers' | 'regions' | 'products' | 'currencies' | 'houseAccounts';
+
+export type ValidationDef =
+  | { kind: 'list'; list: ListKey }
+  | { kind: 'values'; values: readonly string[] }
+  | { kind: 'email' }
+  | { kind: 'nonNegative' }
+  | { kind: 'date' }
+  | { kind: 'partnerRef' }
+  | { kind: 'planRef' };
+
+export interface ColumnDef {
+  key: string;
+  header: string;
+  /** The header note: what the column means. */
+  note: string;
+  /** Pixels. */
+  width: number;
+  format: FormatKind;
+  validation?: ValidationDef;
+  /** false: a wrong value is warned about, not refused (the tracker still works with it). */
+  strict?: boolean;
+  /** Filled by the script: people cannot edit it. */
+  protected?: boolean;
+  /** Rows must have a value here (checked when adopting a user's sheet). */
+  required?: boolean;
+}
+
+export interface SheetDef {
+  key: SheetKey;
+  /** The tab name set-up gives it (users may rename it later: the sheet is found by metadata). */
+  name: string;
+  columns: readonly ColumnDef[];
+  /** The column whose presence in a header row makes a user's existing sheet adoptable. */
+  identifying: string;
+  /** The record id column (key) and how ids look. */
+  id?: { column: string; prefix: string; digits: number };
+  /** 'sheet': only the owner/script may edit; 'warning': edits ask for confirmation; 'columns': the protected columns only. */
+  protection: 'sheet' | 'warning' | 'columns' | 'none';
+  /** A person's edits are audited and the sheet has a shadow column. */
+  tracked: boolean;
+  /** Row banding on the data area. */
+  banded: boolean;
+}

@@ -1,0 +1,125 @@
+import type { ListKey, SheetDef } from '../schema-types';
+import { col } from './column';
+
+/**
+ * Settings holds two things side by side: key/value rows (Setting, Value, About) and the editable
+ * lists behind the dropdowns, one column each, each behind a named range.
+ */
+export const SETTINGS: SheetDef = {
+  key: 'settings',
+  name: 'Settings',
+  identifying: 'setting',
+  protection: 'warning',
+  tracked: true,
+  banded: false,
+  columns: [
+    col('setting', 'Setting', 'The setting’s name: do not rename.', { width: 210 }),
+    col('value', 'Value', 'Its value.', { width: 120 }),
+    col('about', 'About', 'What it does.', { width: 360 }),
+    col('types', 'Types', 'Partner types offered in Partners > Type.', { width: 120 }),
+    col('tiers', 'Tiers', 'Tiers offered in Partners > Tier.', { width: 110 }),
+    col('regions', 'Regions', 'Regions offered in Partners > Region.', { width: 150 }),
+    col('products', 'Products', 'Products offered in Partners > Product Focus and Leads > Product.', {
+      width: 140,
+    }),
+    col('currencies', 'Currencies', 'ISO currency codes offered in Leads > Currency.', { width: 100 }),
+    col(
+      'houseAccounts',
+      'House Accounts',
+      'Company domains the company sells to directly: leads for them are flagged.',
+      {
+        width: 160,
+      },
+    ),
+  ],
+};
+
+export interface SettingDef {
+  key: string;
+  label: string;
+  value: string | number | boolean;
+  about: string;
+}
+
+/** The key/value settings, in row order, with their defaults. */
+export const SETTING_DEFS: readonly SettingDef[] = [
+  {
+    key: 'defaultCurrency',
+    label: 'Default Currency',
+    value: 'USD',
+    about: 'Currency of new leads and plans.',
+  },
+  {
+    key: 'protectionWindowDays',
+    label: 'Protection Window Days',
+    value: 90,
+    about: 'Days an approved registration protects the partner’s lead.',
+  },
+  {
+    key: 'extensionDays',
+    label: 'Extension Days',
+    value: 30,
+    about: 'Days one extension adds to the window.',
+  },
+  { key: 'maximumExtensions', label: 'Maximum Extensions', value: 1, about: 'Extensions allowed per lead.' },
+  {
+    key: 'holdDays',
+    label: 'Hold Days',
+    value: 30,
+    about: 'Days before a commission becomes eligible for payout.',
+  },
+  {
+    key: 'minimumPayout',
+    label: 'Minimum Payout',
+    value: 50,
+    about: 'Smallest payout created, in its currency.',
+  },
+  {
+    key: 'notificationsOn',
+    label: 'Notifications On',
+    value: true,
+    about: 'Email partners about their leads.',
+  },
+  {
+    key: 'staleSubmissionDays',
+    label: 'Stale Submission Days',
+    value: 7,
+    about: 'Submitted leads older than this are highlighted.',
+  },
+  {
+    key: 'expiryWarningDays',
+    label: 'Expiry Warning Days',
+    value: 14,
+    about: 'Leads expiring within this are highlighted.',
+  },
+  {
+    key: 'auditRowLimit',
+    label: 'Audit Row Limit',
+    value: 100000,
+    about: 'When the Audit Log passes this many rows, the oldest move to an archive spreadsheet.',
+  },
+];
+
+/** The lists, their Settings column and named range, and their starting entries. */
+export const LIST_DEFS: ReadonlyArray<{ key: ListKey; rangeName: string; defaults: readonly string[] }> = [
+  {
+    key: 'types',
+    rangeName: 'TrackerTypes',
+    defaults: ['Referral', 'Reseller', 'Affiliate', 'Technology', 'Agency'],
+  },
+  { key: 'tiers', rangeName: 'TrackerTiers', defaults: ['Registered', 'Silver', 'Gold', 'Platinum'] },
+  {
+    key: 'regions',
+    rangeName: 'TrackerRegions',
+    defaults: ['North America', 'Latin America', 'Europe', 'Middle East & Africa', 'Asia Pacific'],
+  },
+  { key: 'products', rangeName: 'TrackerProducts', defaults: ['Core', 'Analytics', 'Enterprise'] },
+  { key: 'currencies', rangeName: 'TrackerCurrencies', defaults: ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY'] },
+  { key: 'houseAccounts', rangeName: 'TrackerHouseAccounts', defaults: [] },
+];
+
+/** Named ranges behind the reference dropdowns. */
+export const REF_RANGES = { partnerIds: 'TrackerPartnerIds', planNames: 'TrackerPlanNames' } as const;
+
+/** Rows each list's named range spans (entries beyond it are not offered in dropdowns). */
+export const LIST_CAPACITY = 500;
