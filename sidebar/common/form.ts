@@ -18,12 +18,20 @@ export function readChecked(form: HTMLFormElement, name: string): string[] {
   return readAll(new FormData(form).entries(), name);
 }
 
-/** Sets the form's named controls from a record (missing keys clear the control). */
+/**
+ * Sets the form's named controls from a record (missing keys clear the control). A checkbox group
+ * takes a comma-separated list ("CRM, Analytics"); a radio group takes its value.
+ */
 export function fillForm(form: HTMLFormElement, values: Record<string, unknown>): void {
   for (const control of controls(form)) {
     if (!control.name || control.type === 'file') continue;
-    const value = values[control.name];
-    control.value = value === null || value === undefined ? '' : String(value);
+    const raw = values[control.name];
+    const value = raw === null || raw === undefined ? '' : String(raw);
+    if (control instanceof HTMLInputElement && control.type === 'checkbox')
+      control.checked = value.split(',').some((item) => item.trim() === control.value);
+    else if (control instanceof HTMLInputElement && control.type === 'radio')
+      control.checked = value === control.value;
+    else control.value = value;
   }
 }
 

@@ -1,0 +1,19 @@
+/** Partner pickers: Paused and Terminated partners are shown, marked, and cannot be chosen. */
+import type { FormOptions } from '../../src/shared/api';
+import type { Choice } from './dom';
+
+export function partnerChoices(partners: FormOptions['partners']): Choice[] {
+  return partners.map((partner) => ({
+    value: partner.id,
+    label:
+      partner.status === 'Active'
+        ? `${partner.partnerName} (${partner.id})`
+        : `${partner.partnerName} (${partner.id}) — ${partner.status}`,
+    disabled: partner.status !== 'Active',
+  }));
+}
+
+/** Partner ID -> name, for lists that only carry the id. */
+export function partnerNames(partners: FormOptions['partners']): Map<string, string> {
+  return new Map(partners.map((partner) => [partner.id, partner.partnerName]));
+}

@@ -1,0 +1,100 @@
+import type { FormOptions, LeadInput, RegisterLeadResult } from '../../../src/shared/api';
+import { validateLeadInput } from '../../../src/shared/schema';
+import { byId, chip, fillSelect, h, replace, setText } from '../../common/dom';
+import { clearFieldErrors, readForm } from '../../common/form';
+import { startPage } from '../../common/page';
+import { partnerChoices } from '../../common/partners';
+import { formatAmount } from '../../common/values';
+
+const page = startPage();
+const form = byId<HTMLFormElement>('lead-form');
+const result = byId('result');
+let options: FormOptions | undefined;
+
+function fillOptions(loaded: FormOptions): void {
+  options = loaded;
+  const partners = partnerChoices(loaded.partners);
+  fillSelect(byId<HTMLSelectElement>('partnerId'), partners, { placeholder: 'Choose a partner' });
+  fillSelect(byId<HTMLSelectElement>('product'), loaded.products, { placeholder: '—' });
+  fillSelect(
+    byId<HTMLSelectElement>('currency'),
+    loaded.currencies.length ? loaded.currencies : [loaded.defaultCurrency],
+    {
+      selected: loaded.defaultCurrency,
+    },
+  );
+  const none = !partners.some((choice) => !choice.disabled);
+  byId('empty').hidden = !none;
+  form.hidden = none;
+}
+
+function showResult(registered: RegisterLeadResult, lead: LeadInput): void {
+  setText(byId('result-id'), registered.id);
+  replace(byId('result-status'), chip(registered.status));
+  setText(byId('result-expires'), registered.expiresOn);
+  const list = byId('conflicts');
+  replace(
+    list,
+    ...registered.conflicts.map((conflict) =>
+      h(
+        'li',
+        { className: 'conflict', testid: 'conflict', dataset: { leadId: conflict.leadId } },
+        h('div', { text: conflict.reason }),
+        h('div', { className: 'card-sub', text: `${conflict.leadId} · ${conflict.partnerName}` }),
+      ),
+    ),
+  );
+  byId('no-conflicts').hidden = registered.conflicts.length > 0;
+  const value =
+    lead.estimatedValue !== undefined ? ` (${formatAmount(lead.estimatedValue, lead.currency ?? '')})` : '';
+  const count = registered.conflicts.length;
+  if (count)
+    page.banner.show(
+      'info',
+      `${lead.company}${value} was registered with ${count} conflict${count > 1 ? 's' : ''}: a reviewer will decide.`,
+    );
+  else page.banner.success(`${lead.company}${value} was registered as ${registered.id}.`);
+  form.hidden = true;
+  result.hidden = false;
+  byId('result-title').focus();
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (page.busy.active) return;
+  page.banner.clear();
+  const checked = validateLeadInput(readForm(form), options ?? {});
+  if (!checked.ok) {
+    page.invalid(form, checked.errors);
+    return;
+  }
+  const lead = checked.value;
+  const registered = await page.run(() => page.client.call('registerLead', lead), { form });
+  if (registered) showResult(registered, lead);
+});
+
+form.addEventListener('reset', () => {
+  clearFieldErrors(form);
+  page.banner.clear();
+  // After the reset has restored the defaults, put the default currency back.
+  setTimeout(() => {
+    if (options) byId<HTMLSelectElement>('currency').value = options.defaultCurrency;
+  });
+});
+
+byId('another').addEventListener('click', () => {
+  const partner = byId<HTMLSelectElement>('partnerId').value;
+  form.reset();
+  byId<HTMLSelectElement>('partnerId').value = partner;
+  if (options) byId<HTMLSelectElement>('currency').value = options.defaultCurrency;
+  result.hidden = true;
+  form.hidden = false;
+  page.banner.clear();
+  byId('company').focus();
+});
+
+void page
+  .run(() => page.client.call('getFormOptions'))
+  .then((loaded) => {
+    if (loaded) fillOptions(loaded);
+  });
