@@ -1,0 +1,248 @@
+/**
+ * ScriptApp: installable triggers (owned by their creator, who they run as), authorization info,
+ * the script's id and the user's OAuth token. Add-on limits (option addOn): one trigger of each
+ * event type per user per document, time-driven at most hourly; 20 triggers per user per script.
+ */
+import type { Runtime } from '../runtime';
+import { Scopes, exception, real, requireAuth } from './common';
+import {
+  AuthMode,
+  AuthorizationStatus,
+  EventType,
+  InstallationSource,
+  TriggerSource,
+  Weekday,
+} from './enums';
+import { EmuTriggerBuilder, type Install } from './trigger-builders';
+import type { TriggerEventType, TriggerRegistry } from './trigger-registry';
+
+type Trigger = GoogleAppsScript.Script.Trigger;
+
+export const MAX_TRIGGERS_PER_USER = 20;
+export const TriggerErrors = {
+  tooMany:
+    'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+  addOnPerDocument: (eventType: TriggerEventType) =>
+    `This add-on has created too many ${LABELS[eventType]} triggers in this document for this Google user account.`,
+} as const;
+const LABELS: Record<TriggerEventType, string> = {
+  CLOCK: 'time-based',
+  ON_OPEN: 'open',
+  ON_EDIT: 'edit',
+  ON_CHANGE: 'change',
+  ON_FORM_SUBMIT: 'form submit',
+};
+
+export class EmuTrigger implements Pick<
+  Trigger,
+  'getUniqueId' | 'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'
+> {
+  constructor(
+    private readonly rt: Runtime,
+    private readonly uid: string,
+    private readonly handler: string,
+    private readonly eventType: string,
+    private readonly source: string,
+    private readonly sourceId: string | null,
+  ) {}
+  getUniqueId(): string {
+    return this.rt.call('Trigger.getUniqueId', () => this.uid, { local: true });
+  }
+  getHandlerFunction(): string {
+    return this.rt.call('Trigger.getHandlerFunction', () => this.handler, { local: true });
+  }
+  getEventType(): GoogleAppsScript.Script.EventType {
+    return this.rt.call(
+      'Trigger.getEventType',
+      () => this.eventType as unknown as GoogleAppsScript.Script.EventType,
+      {
+        local: true,
+      },
+    );
+  }
+  getTriggerSource(): GoogleAppsScript.Script.TriggerSource {
+    return this.rt.call(
+      'Trigger.getTriggerSource',
+      () => this.source as unknown as GoogleAppsScript.Script.TriggerSource,
+      {
+        local: true,
+      },
+    );
+  }
+  /** The spreadsheet's id; null for a time-driven trigger. */
+  getTriggerSourceId(): string {
+    return this.rt.call('Trigger.getTriggerSourceId', () => this.sourceId as string, { local: true });
+  }
+}
+
+class EmuAuthorizationInfo implements Pick<
+  GoogleAppsScript.Script.AuthorizationInfo,
+  'getAuthorizationStatus' | 'getAuthorizationUrl'
+> {
+  constructor(
+    private readonly rt: Runtime,
+    private readonly required: boolean,
+    private readonly url: string,
+  ) {}
+  getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
+    return this.rt.call(
+      'AuthorizationInfo.getAuthorizationStatus',
+      () => (this.required ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED),
+      { local: true },
+    );
+  }
+  /** null when no authorization is required. */
+  getAuthorizationUrl(): string {
+    return this.rt.call(
+      'AuthorizationInfo.getAuthorizationUrl',
+      () => (this.required ? this.url : (null as unknown as string)),
+      {
+        local: true,
+      },
+    );
+  }
+}
+
+export interface ScriptAppOptions {
+  addOn: boolean;
+  scriptId: string;
+  timeZone: string;
+  documentId: () => string | null;
+}
+
+export class EmuScriptApp implements Pick<
+  GoogleAppsScript.Script.ScriptApp,
+  | 'AuthMode'
+  | 'AuthorizationStatus'
+  | 'EventType'
+  | 'InstallationSource'
+  | 'TriggerSource'
+  | 'WeekDay'
+  | 'newTrigger'
+  | 'getProjectTriggers'
+  | 'getUserTriggers'
+  | 'deleteTrigger'
+  | 'getAuthorizationInfo'
+  | 'getScriptId'
+  | 'getOAuthToken'
+  | 'invalidateAuth'
+  | 'getInstallationSource'
+> {
+  readonly AuthMode = AuthMode;
+  readonly AuthorizationStatus = AuthorizationStatus;
+  readonly EventType = EventType;
+  readonly InstallationSource = InstallationSource;
+  readonly TriggerSource = TriggerSource;
+  readonly WeekDay = Weekday;
+
+  constructor(
+    private readonly rt: Runtime,
+    private readonly registry: TriggerRegistry,
+    private readonly options: ScriptAppOptions,
+  ) {}
+
+  private handle(uid: string): Trigger {
+    const r = this.registry.get(uid);
+    if (!r) throw exception('Trigger not found.');
+    return real<Trigger>(new EmuTrigger(this.rt, r.uid, r.handler, r.eventType, r.source, r.sourceId));
+  }
+
+  /** Checks the limits, then records the trigger as the effective user's. */
+  private readonly install: Install = (draft) => {
+    requireAuth(this.rt, 'ScriptApp.newTrigger', Scopes.scriptApp);
+    const owner = this.rt.current().effectiveUser;
+    const documentId = draft.sourceId ?? this.options.documentId();
+    const mine = this.registry.ofUser(owner);
+    if (this.options.addOn) {
+      const sameKind = mine.filter(
+        (r) => r.eventType === draft.eventType && (r.sourceId ?? r.documentId) === documentId,
+      );
+      if (sameKind.length > 0) throw exception(TriggerErrors.addOnPerDocument(draft.eventType));
+    }
+    if (mine.length >= MAX_TRIGGERS_PER_USER) throw exception(TriggerErrors.tooMany);
+    const record = this.registry.add({
+      ...draft,
+      uid: this.rt.newId('trigger-'),
+      owner,
+      documentId,
+      createdMs: this.rt.nowMillis(),
+    });
+    return this.handle(record.uid);
+  };
+
+  newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
+    return this.rt.call(
+      'ScriptApp.newTrigger',
+      () =>
+        real<GoogleAppsScript.Script.TriggerBuilder>(
+          new EmuTriggerBuilder(
+            this.rt,
+            String(functionName),
+            this.options.timeZone,
+            this.install,
+            this.options.addOn,
+          ),
+        ),
+      { local: true },
+    );
+  }
+  /** The current user's triggers in this project. */
+  getProjectTriggers(): Trigger[] {
+    return this.rt.call('ScriptApp.getProjectTriggers', () =>
+      this.registry.ofUser(this.rt.current().effectiveUser).map((r) => this.handle(r.uid)),
+    );
+  }
+  /** The current user's triggers for this spreadsheet (an add-on's time-driven ones created in it included). */
+  getUserTriggers(spreadsheet: { getId(): string }): Trigger[] {
+    return this.rt.call('ScriptApp.getUserTriggers', () => {
+      const id = spreadsheet.getId();
+      return this.registry
+        .ofUser(this.rt.current().effectiveUser)
+        .filter(
+          (r) => r.sourceId === id || (r.source === 'CLOCK' && this.options.addOn && r.documentId === id),
+        )
+        .map((r) => this.handle(r.uid));
+    });
+  }
+  /** Removes one of the current user's triggers; another user's trigger is left alone. */
+  deleteTrigger(trigger: Trigger): void {
+    this.rt.call('ScriptApp.deleteTrigger', () => {
+      requireAuth(this.rt, 'ScriptApp.deleteTrigger', Scopes.scriptApp);
+      const record = this.registry.get(trigger.getUniqueId());
+      if (record && record.owner === this.rt.current().effectiveUser) this.registry.remove(record.uid);
+    });
+  }
+  /** REQUIRED unless the effective user is in the test bed's authorized set. */
+  getAuthorizationInfo(
+    _authMode: GoogleAppsScript.Script.AuthMode,
+  ): GoogleAppsScript.Script.AuthorizationInfo {
+    return this.rt.call('ScriptApp.getAuthorizationInfo', () => {
+      const required = !this.registry.authorizedUsers.has(this.rt.current().effectiveUser);
+      const url = `https://script.google.com/macros/d/${this.options.scriptId}/authorize`;
+      return real<GoogleAppsScript.Script.AuthorizationInfo>(
+        new EmuAuthorizationInfo(this.rt, required, url),
+      );
+    });
+  }
+  getScriptId(): string {
+    return this.rt.call('ScriptApp.getScriptId', () => this.options.scriptId, { local: true });
+  }
+  getOAuthToken(): string {
+    return this.rt.call(
+      'ScriptApp.getOAuthToken',
+      () => `ya29.emulated.${Buffer.from(this.rt.current().effectiveUser).toString('base64url')}`,
+    );
+  }
+  /** The effective user must authorize the script again. */
+  invalidateAuth(): void {
+    this.rt.call(
+      'ScriptApp.invalidateAuth',
+      () => void this.registry.authorizedUsers.delete(this.rt.current().effectiveUser),
+    );
+  }
+  getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
+    return this.rt.call('ScriptApp.getInstallationSource', () =>
+      this.options.addOn ? InstallationSource.WEB_STORE_ADD_ON : InstallationSource.NONE,
+    );
+  }
+}
