@@ -4,6 +4,7 @@
  * what the script did (menus and pages shown, mail sent, requests made, triggers, shares, logs).
  */
 import type { Runtime } from '../runtime';
+import { real } from './common';
 import { CacheStores, EmuCacheService } from './cache';
 import { type ShareNotice, SharingTable } from './drive';
 import { EmuDriveApp } from './drive-app';
@@ -78,7 +79,8 @@ export function createServices(rt: Runtime, options: ServicesOptions) {
 
   return {
     globals,
-    ui: new EmuUi(rt, ui, options.addOnName ?? 'Partnership Tracker'),
+    /** SpreadsheetApp.getUi(): an EmuUi, typed as the interface SpreadsheetApp hands out. */
+    ui: real<GoogleAppsScript.Base.Ui>(new EmuUi(rt, ui, options.addOnName ?? 'Partnership Tracker')),
     state: { ui, outbox, fetches, fetchRouter, triggers, shares, logs, locks, properties, caches },
   };
 }

@@ -90,6 +90,24 @@ export class TriggerRegistry {
   all(): TriggerRecord[] {
     return [...this.records];
   }
+  /** Plain data for scenario output: one line per trigger, next firing as ISO (null if none). */
+  describe(): Array<{
+    uid: string;
+    handler: string;
+    eventType: TriggerEventType;
+    sourceId: string | null;
+    owner: string;
+    nextFire: string | null;
+  }> {
+    return this.records.map((r) => ({
+      uid: r.uid,
+      handler: r.handler,
+      eventType: r.eventType,
+      sourceId: r.sourceId,
+      owner: r.owner,
+      nextFire: r.nextFireMs === undefined ? null : new Date(r.nextFireMs).toISOString(),
+    }));
+  }
   ofUser(owner: string): TriggerRecord[] {
     return this.records.filter((r) => r.owner === owner);
   }
