@@ -1,0 +1,110 @@
+/**
+ * The ledger the deals and plans imply as of a day: pure and deterministic. Won deals closed on or
+ * before asOf, per partner in (closedOn, leadId) order, each through the partner's plan; a deal that
+ * cannot earn (no plan, invalid plan, other currency, bad amount) is flagged with the reason.
+ */
+import { addDays, compareDays, isIsoDay } from '../dates';
+import { MoneyError, isKnownCurrency } from '../money';
+import { firstDealBonusLine, thresholdBonusLine } from './bonuses';
+import type { DealContext, EarnedLine, WonDeal } from './earned-line';
+import { flatLines } from './flat';
+import { commissionMessages as m } from './messages';
+import { percentLines } from './percent';
+import { periodOf } from './period';
+import { recurringLines } from './recurring';
+import { resolvePlans } from './resolve-plans';
+import { tieredLines } from './tiered';
+import type { CommissionSettings, Deal, DesiredLine, Flag, PartnerPlanRef } from './types';
+
+export interface DesiredLedgerInput {
+  readonly deals: readonly Deal[];
+  readonly partners: readonly PartnerPlanRef[];
+  /** PlanInputs (saved, or planFromRow of the Plans sheet); validated here. */
+  readonly plans: readonly unknown[];
+  readonly settings: CommissionSettings;
+  readonly asOf: string;
+}
+
+export interface DesiredLedger {
+  readonly lines: DesiredLine[];
+  readonly flags: Flag[];
+}
+
+const byType = { percent: percentLines, flat: flatLines, tiered: tieredLines, recurring: recurringLines };
+
+export function desiredLedger({ deals, partners, plans, settings, asOf }: DesiredLedgerInput): DesiredLedger {
+  const flags: Flag[] = [];
+  const won: WonDeal[] = [];
+  for (const deal of deals) {
+    if (deal.status !== 'Won') continue;
+    if (deal.dealValueMinor === null || !isIsoDay(deal.closedOn))
+      flags.push({ leadId: deal.leadId, reason: m.wonWithoutValue(deal.leadId) });
+    else if (compareDays(deal.closedOn, asOf) <= 0) won.push(deal as WonDeal);
+  }
+  won.sort(
+    (a, b) => compareDays(a.closedOn, b.closedOn) || (a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : 0),
+  );
+  const planOf = resolvePlans(partners, plans);
+  const lines: DesiredLine[] = [];
+  const partnerIds = [...new Set(won.map((d) => d.partnerId))];
+  for (const partnerId of partnerIds) {
+    const partnerDeals = won.filter((d) => d.partnerId === partnerId);
+    const resolution = planOf(partnerId);
+    if ('reason' in resolution) {
+      partnerDeals.forEach((d) => flags.push({ leadId: d.leadId, reason: resolution.reason }));
+      continue;
+    }
+    const { plan } = resolution;
+    const hold = plan.holdDays ?? settings.defaultHoldDays;
+    const cumulative = new Map<string, number>();
+    let firstDone = false;
+    for (const deal of partnerDeals) {
+      const planCurrency = plan.currency;
+      if (
+        !isKnownCurrency(deal.currency) ||
+        (planCurrency && plan.type !== 'flat' && deal.currency !== planCurrency)
+      ) {
+        flags.push({
+          leadId: deal.leadId,
+          reason: m.otherCurrency(
+            deal.leadId,
+            deal.currency,
+            plan.name,
+            planCurrency ?? 'known ISO 4217 codes',
+          ),
+        });
+        continue;
+      }
+      const period = periodOf(deal.closedOn, plan.period);
+      const before = cumulative.get(period.key) ?? 0;
+      const counts = planCurrency === undefined || deal.currency === planCurrency;
+      const after = counts ? before + deal.dealValueMinor : before;
+      const context: DealContext = { plan, deal, cumulativeBeforeMinor: before, period, asOf };
+      let earned: EarnedLine[];
+      try {
+        earned = [
+          ...byType[plan.type](context),
+          ...(firstDone ? [] : [firstDealBonusLine(plan, deal)]),
+          ...(counts ? [thresholdBonusLine(plan, deal, period, before, after)] : []),
+        ].filter((line): line is EarnedLine => line !== null);
+      } catch (error) {
+        if (!(error instanceof MoneyError)) throw error;
+        flags.push({ leadId: deal.leadId, reason: m.cannotCompute(deal.leadId, plan.name, error.message) });
+        continue;
+      }
+      firstDone = true;
+      cumulative.set(period.key, after);
+      for (const line of earned) {
+        if (line.amountMinor === 0) continue;
+        lines.push({
+          ...line,
+          leadId: deal.leadId,
+          partnerId,
+          plan: plan.name,
+          eligibleOn: addDays(line.earnedOn, hold),
+        });
+      }
+    }
+  }
+  return { lines, flags };
+}

@@ -1,0 +1,18 @@
+/** The commission core: plans -> desired ledger -> reconcile against the ledger; approvals. */
+export type {
+  CommissionKind,
+  CommissionSettings,
+  CommissionStatus,
+  Deal,
+  DesiredLine,
+  Flag,
+  LedgerLine,
+  PartnerPlanRef,
+  StatusChange,
+} from './types';
+export { desiredLedger, type DesiredLedger, type DesiredLedgerInput } from './desired-ledger';
+export { reconcile, type ReconcileInput, type ReconcileResult } from './reconcile';
+export { approveLines, rejectLines, type Decision } from './approvals';
+export { baseKey, isRejectedKey, keys, reversedIdOf } from './keys';
+export { commissionMessages } from './messages';
+export { periodOf, type Period } from './period';

@@ -1,0 +1,22 @@
+/** Percent plans: rate x deal value, one rounding, capped per deal. "12% of 12,000.00 USD". */
+import { applyRate, formatMoney, formatRate, parseRate } from '../money';
+import { keys } from './keys';
+import { applyCap, type DealContext, type EarnedLine } from './earned-line';
+
+export function percentLines({ plan, deal }: DealContext): EarnedLine[] {
+  if (plan.type !== 'percent') return [];
+  const rate = parseRate(plan.rate);
+  const raw = applyRate(deal.dealValueMinor, rate);
+  const { amountMinor, note } = applyCap(plan, raw, deal.currency);
+  return [
+    {
+      key: keys.commission(deal.leadId),
+      kind: 'Commission',
+      currency: deal.currency,
+      amountMinor,
+      basisMinor: deal.dealValueMinor,
+      earnedOn: deal.closedOn,
+      explanation: `${formatRate(rate)} of ${formatMoney(deal.dealValueMinor, deal.currency)}${note}`,
+    },
+  ];
+}

@@ -1,0 +1,36 @@
+/**
+ * Recurring plans: the deal value is monthly; month m (1..months) earns rate x value on closedOn +
+ * (m - 1) months, at `rate` for the first `firstMonths` months and `thenRate` after. A month's line
+ * exists only once asOf has reached its day. The cap per deal bounds the sum of the deal's months.
+ */
+import { addMonths, compareDays } from '../dates';
+import { applyRate, formatMoney, formatRate, parseRate, toMinor } from '../money';
+import { keys } from './keys';
+import type { DealContext, EarnedLine } from './earned-line';
+
+export function recurringLines({ plan, deal, asOf }: DealContext): EarnedLine[] {
+  if (plan.type !== 'recurring') return [];
+  const cap = plan.capPerDeal === undefined ? null : toMinor(plan.capPerDeal, deal.currency);
+  const lines: EarnedLine[] = [];
+  let paidSoFar = 0;
+  for (let month = 1; month <= plan.months; month++) {
+    const earnedOn = addMonths(deal.closedOn, month - 1);
+    if (compareDays(earnedOn, asOf) > 0) break;
+    const later = plan.firstMonths !== undefined && plan.thenRate !== undefined && month > plan.firstMonths;
+    const rate = parseRate(later ? plan.thenRate! : plan.rate);
+    const raw = applyRate(deal.dealValueMinor, rate);
+    const amountMinor = cap === null ? raw : Math.max(0, Math.min(raw, cap - paidSoFar));
+    paidSoFar += amountMinor;
+    const capNote = amountMinor < raw ? `, capped at ${formatMoney(cap!, deal.currency)} per deal` : '';
+    lines.push({
+      key: keys.recurring(deal.leadId, month),
+      kind: 'Commission',
+      currency: deal.currency,
+      amountMinor,
+      basisMinor: deal.dealValueMinor,
+      earnedOn,
+      explanation: `month ${month} of ${plan.months}: ${formatRate(rate)} of ${formatMoney(deal.dealValueMinor, deal.currency)} monthly${capNote}`,
+    });
+  }
+  return lines;
+}

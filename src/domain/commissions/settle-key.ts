@@ -1,0 +1,97 @@
+/**
+ * The reconcile's rule for one key in one currency: the ledger lines that are not Void must sum to
+ * the desired amount (0 when the line is no longer due).
+ * - Pending/Eligible lines are open: if they do not make up the difference they are voided and
+ *   replaced by one new line.
+ * - Approved/Paid lines are settled and never edited: a line no longer due gets a negative
+ *   Clawback per settled line (its key and Explanation name the line it reverses); a changed
+ *   amount gets an Adjustment line for the difference.
+ */
+import { compareDays } from '../dates';
+import { formatMoney } from '../money';
+import { keys, reversedIdOf } from './keys';
+import { commissionMessages as m } from './messages';
+import type { CommissionKind, DesiredLine, LedgerLine, StatusChange } from './types';
+
+export interface SettleInput {
+  readonly key: string;
+  readonly currency: string;
+  /** The desired line, when it is due in this currency. */
+  readonly desired: DesiredLine | undefined;
+  /** Every ledger line of this key (all currencies, all statuses). */
+  readonly group: readonly LedgerLine[];
+  readonly asOf: string;
+  readonly nextId: () => string;
+}
+
+export type Draft = Omit<LedgerLine, 'id' | 'status'> & { id?: string };
+
+const settledStatus = (line: LedgerLine) => line.status === 'Approved' || line.status === 'Paid';
+const openStatus = (line: LedgerLine) => line.status === 'Pending' || line.status === 'Eligible';
+const total = (lines: readonly LedgerLine[]) => lines.reduce((sum, l) => sum + l.amountMinor, 0);
+
+export function settleKey(input: SettleInput): { create: LedgerLine[]; voids: StatusChange[] } {
+  const { key, currency, desired, group, asOf } = input;
+  const live = group.filter((l) => l.currency === currency && l.status !== 'Void');
+  const settled = live.filter(settledStatus);
+  const open = live.filter(openStatus);
+  const target = desired?.amountMinor ?? 0;
+  const need = target - total(settled);
+  if (total(open) === need) return { create: [], voids: [] };
+  const reason = target === 0 ? m.voidNoLongerDue(key) : m.voidChanged(key);
+  const voids = open.map((l): StatusChange => ({ id: l.id, from: l.status, to: 'Void', reason }));
+  if (need === 0) return { create: [], voids };
+  const model = desired ?? settled[0] ?? open[0];
+  const base = {
+    leadId: model.leadId,
+    partnerId: model.partnerId,
+    plan: model.plan,
+    currency,
+    basisMinor: model.basisMinor,
+  };
+  const blank = { approvedBy: '', approvedOn: '', payoutId: '' };
+  const drafts: Draft[] = [];
+  const keyTaken = group.some((l) => l.key === key && settledStatus(l));
+  if (settled.length === 0 && desired && !keyTaken) {
+    drafts.push({ ...desired, ...blank, kind: desired.kind as CommissionKind });
+  } else if (target === 0) {
+    const reversed = new Set(settled.map((l) => reversedIdOf(l.key)).filter((id) => id !== null));
+    for (const line of settled) {
+      if (line.kind === 'Clawback' || reversed.has(line.id)) continue;
+      drafts.push({
+        ...base,
+        ...blank,
+        key: keys.clawback(key, line.id),
+        kind: 'Clawback',
+        amountMinor: -line.amountMinor,
+        earnedOn: asOf,
+        eligibleOn: asOf,
+        explanation: m.reverses(line.id, key),
+      });
+    }
+  }
+  const rest = need - drafts.reduce((sum, d) => sum + d.amountMinor, 0);
+  if (rest !== 0) {
+    const n = group.filter((l) => /\/adjustment\/\d+$/.test(l.key)).length + 1;
+    const from = formatMoney(total(settled), currency);
+    const how = desired?.explanation ?? m.voidNoLongerDue(key).replace('void: ', '');
+    const eligibleOn =
+      rest > 0 && desired && compareDays(desired.eligibleOn, asOf) > 0 ? desired.eligibleOn : asOf;
+    drafts.push({
+      ...base,
+      ...blank,
+      key: keys.adjustment(key, n),
+      kind: 'Adjustment',
+      amountMinor: rest,
+      earnedOn: asOf,
+      eligibleOn,
+      explanation: m.adjusts(key, from, formatMoney(target, currency), how),
+    });
+  }
+  const create = drafts.map((d): LedgerLine => ({
+    ...d,
+    id: input.nextId(),
+    status: compareDays(d.eligibleOn, asOf) <= 0 ? 'Eligible' : 'Pending',
+  }));
+  return { create, voids };
+}
