@@ -1,0 +1,23 @@
+/** Every message of the lead rules, in one place. */
+export const leadMessages = {
+  sameDomain: (domain: string, leadId: string, partnerName: string, until: string) =>
+    `same domain ${domain} as ${leadId}, ${partnerName}, protected until ${until}`,
+  sameName: (candidate: string, existing: string, leadId: string, partnerName: string, until: string) =>
+    `company name '${candidate}' matches '${existing}' of ${leadId}, ${partnerName}, protected until ${until}`,
+  houseAccount: (domain: string) => `${domain} is a house account`,
+  duplicate: (company: string, leadId: string, status: string, until: string) =>
+    `You already registered ${company} (${leadId}), still ${status} until ${until}`,
+  unknownStatus: (value: string, allowed: readonly string[]) =>
+    `Status '${value}' is not one of: ${allowed.join(', ')}`,
+  illegalTransition: (from: string, to: string) => `Status cannot go from ${from} to ${to}`,
+  wonNeedsDealValue: () => 'Won needs a Deal Value',
+  windowEnded: (expiresOn: string) => `Protection window ended on ${expiresOn}`,
+  cannotExtendStatus: (leadId: string, status: string) =>
+    `${leadId} cannot be extended: it is ${status} (only Submitted or Approved leads are protected)`,
+  cannotExtendEnded: (leadId: string, expiresOn: string) =>
+    `${leadId} cannot be extended: its protection window ended on ${expiresOn}`,
+  maxExtensions: (leadId: string, max: number) =>
+    max === 0
+      ? `${leadId} cannot be extended: Settings allow no extensions`
+      : `${leadId} has already been extended ${max} time${max === 1 ? '' : 's'}, the maximum in Settings`,
+} as const;

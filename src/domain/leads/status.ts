@@ -1,0 +1,57 @@
+/**
+ * The lead status machine. Submitted -> Approved | Rejected | Expired; Approved -> Won | Lost |
+ * Expired; Won -> Lost (a refund or churn after the fact); nothing else. Only Submitted and Approved
+ * leads are protected and block other partners.
+ */
+import type { LeadStatus } from '../../shared/api';
+import { leadMessages } from './messages';
+
+export const LEAD_STATUSES: readonly LeadStatus[] = [
+  'Submitted',
+  'Approved',
+  'Rejected',
+  'Won',
+  'Lost',
+  'Expired',
+];
+
+export const TRANSITIONS: Readonly<Record<LeadStatus, readonly LeadStatus[]>> = {
+  Submitted: ['Approved', 'Rejected', 'Expired'],
+  Approved: ['Won', 'Lost', 'Expired'],
+  Won: ['Lost'],
+  Lost: [],
+  Rejected: [],
+  Expired: [],
+};
+
+/** Statuses under protection: they block other partners and count as the same partner's duplicate. */
+export const PROTECTED_STATUSES: readonly LeadStatus[] = ['Submitted', 'Approved'];
+
+export function isLeadStatus(value: string): value is LeadStatus {
+  return (LEAD_STATUSES as readonly string[]).includes(value);
+}
+
+export function isProtectedStatus(status: string): boolean {
+  return (PROTECTED_STATUSES as readonly string[]).includes(status);
+}
+
+export type TransitionCheck = { ok: true } | { ok: false; message: string };
+
+/**
+ * Whether a lead may go from `from` to `to`. Won needs a Deal Value (the caller sets Closed On when
+ * none is given). Keeping the same status is not a transition and is allowed.
+ */
+export function checkTransition(
+  from: string,
+  to: string,
+  details: { dealValue?: number | string | null; closedOn?: string | null } = {},
+): TransitionCheck {
+  if (!isLeadStatus(to)) return { ok: false, message: leadMessages.unknownStatus(to, LEAD_STATUSES) };
+  if (!isLeadStatus(from)) return { ok: false, message: leadMessages.unknownStatus(from, LEAD_STATUSES) };
+  if (from !== to && !TRANSITIONS[from].includes(to))
+    return { ok: false, message: leadMessages.illegalTransition(from, to) };
+  const dealValue = details.dealValue;
+  if (to === 'Won' && (dealValue === undefined || dealValue === null || String(dealValue).trim() === ''))
+    return { ok: false, message: leadMessages.wonNeedsDealValue() };
+  return { ok: true };
+}
