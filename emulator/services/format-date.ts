@@ -96,15 +96,22 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   for (let i = 0; i < pattern.length;) {
     const c = pattern[i];
     if (c === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) {
+      if (pattern[i + 1] === "'") {
         out += "'";
         i += 2;
         continue;
       }
-      const stop = end < 0 ? pattern.length : end;
-      out += pattern.slice(i + 1, stop);
-      i = stop + 1;
+      // Quoted text runs to the next lone quote; '' inside it is a quote.
+      i++;
+      while (i < pattern.length) {
+        if (pattern[i] === "'" && pattern[i + 1] === "'") {
+          out += "'";
+          i += 2;
+        } else if (pattern[i] === "'") {
+          i++;
+          break;
+        } else out += pattern[i++];
+      }
       continue;
     }
     if (/[a-zA-Z]/.test(c)) {
