@@ -7,7 +7,7 @@ import { Access, Permission } from './enums';
 
 type File = GoogleAppsScript.Drive.File;
 
-class EmuFileIterator implements Pick<GoogleAppsScript.Drive.FileIterator, 'hasNext' | 'next'> {
+export class EmuFileIterator implements Pick<GoogleAppsScript.Drive.FileIterator, 'hasNext' | 'next'> {
   #at = 0;
   constructor(
     private readonly rt: Runtime,

@@ -37,7 +37,7 @@ export class SharingTable {
   }
 }
 
-class EmuDriveUser implements Pick<GoogleAppsScript.Drive.User, 'getEmail' | 'getDomain' | 'getName'> {
+export class EmuDriveUser implements Pick<GoogleAppsScript.Drive.User, 'getEmail' | 'getDomain' | 'getName'> {
   constructor(
     private readonly rt: Runtime,
     private readonly email: string,

@@ -75,7 +75,7 @@ export class EmuTrigger implements Pick<
   }
 }
 
-class EmuAuthorizationInfo implements Pick<
+export class EmuAuthorizationInfo implements Pick<
   GoogleAppsScript.Script.AuthorizationInfo,
   'getAuthorizationStatus' | 'getAuthorizationUrl'
 > {

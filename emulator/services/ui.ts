@@ -122,7 +122,7 @@ export class EmuMenu implements Pick<
   }
 }
 
-class EmuPromptResponse implements Pick<
+export class EmuPromptResponse implements Pick<
   GoogleAppsScript.Base.PromptResponse,
   'getResponseText' | 'getSelectedButton'
 > {
