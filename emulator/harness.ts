@@ -67,10 +67,10 @@ export class Emulator {
 
   constructor(options: EmulatorOptions) {
     this.options = {
-      timeZone: 'UTC',
-      locale: 'en_US',
-      distDir: DEFAULT_DIST,
       ...options,
+      timeZone: options.timeZone ?? 'UTC',
+      locale: options.locale ?? 'en_US',
+      distDir: options.distDir ?? DEFAULT_DIST,
     };
     this.rt = new Runtime(options.owner, options.now ?? '2026-01-01T09:00:00Z');
     this.spreadsheet = createSpreadsheetFile(this.rt, {

@@ -19,7 +19,7 @@ const Step = v.union([
     edit: v.strictObject({ sheet: v.string(), range: v.string(), values: Grid }),
   }),
   v.strictObject({ ...As, menu: v.string() }),
-  v.strictObject({ ...As, open: v.optional(v.picklist(['NONE', 'LIMITED'])) }),
+  v.strictObject({ ...As, open: v.picklist(['NONE', 'LIMITED']) }),
   v.strictObject({
     ...As,
     insertRows: v.strictObject({
@@ -115,7 +115,7 @@ export function runScenario(input: unknown, options: { distDir?: string } = {}):
       if ('call' in step) return emu.call(as, step.call, ...(step.args ?? []));
       if ('edit' in step) return editResult(emu.edit(as, step.edit.sheet, step.edit.range, step.edit.values));
       if ('menu' in step) return emu.menu(as, step.menu) ?? null;
-      if ('open' in step) return emu.open(as, step.open ?? 'LIMITED') ?? null;
+      if ('open' in step) return emu.open(as, step.open) ?? null;
       if ('insertRows' in step)
         return editResult(
           emu.insertRows(as, step.insertRows.sheet, step.insertRows.before, step.insertRows.count),

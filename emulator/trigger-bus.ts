@@ -118,7 +118,8 @@ export class TriggerBus {
   }
 
   private installable(eventType: 'ON_EDIT' | 'ON_CHANGE'): TriggerRecord[] {
-    return this.emu.services.state.triggers.forDocument(this.emu.spreadsheet.getId(), eventType);
+    const id = this.emu.rt.uncounted(() => this.emu.spreadsheet.getId());
+    return this.emu.services.state.triggers.forDocument(id, eventType);
   }
 
   private runInstallable(

@@ -1,0 +1,56 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { runScenario, ScenarioError } from '../../emulator/scenario';
+
+const root = path.resolve(__dirname, '..', '..');
+const scenarioFile = path.join(root, 'test/scenarios/menu-and-edit.json');
+const cli = ['--import', 'tsx', path.join(root, 'scripts/scenario.ts')];
+
+describe('the scenario runner', () => {
+  it('prints ONE JSON object on stdout with steps, sheets, mail, fetches, triggers, calls and cells', () => {
+    const stdout = execFileSync(process.execPath, [...cli, scenarioFile], { cwd: root, encoding: 'utf8' });
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const out = JSON.parse(lines[0]);
+    expect(Object.keys(out).sort()).toEqual(
+      ['calls', 'cells', 'fetches', 'mail', 'sheets', 'steps', 'triggers'].sort(),
+    );
+    expect(out.steps).toHaveLength(5);
+    expect(out.sheets.Partners[1]).toEqual(['Acme', 'b@acme.test']);
+  });
+
+  it('reports a person refused and an unknown function as failed steps, not as a crash', () => {
+    const out = runScenario(require(scenarioFile)) as { steps: Array<{ ok: boolean; error?: string }> };
+    expect(out.steps[2]).toMatchObject({ ok: false, error: expect.stringMatching(/permission/i) });
+    expect(out.steps[3]).toMatchObject({ ok: false, error: 'Script function not found: noSuchFunction' });
+  });
+
+  it('moves the clock with advance', () => {
+    const out = runScenario({ now: '2026-03-02T09:00:00Z', steps: [{ advance: 'P31D' }] }) as {
+      steps: Array<{ result: { now: string } }>;
+    };
+    expect(out.steps[0].result.now).toBe('2026-04-02T09:00:00.000Z');
+  });
+
+  it.each([
+    [{ steps: [{ frobnicate: 1 }] }, /steps\.0/],
+    [{ steps: [{ advance: 'one month' }] }, /steps\.0\.advance.*ISO 8601/],
+    [{ now: 'yesterday', steps: [] }, /now.*ISO 8601/],
+    [{ spreadsheet: { owner: 'not-an-email' }, steps: [] }, /spreadsheet\.owner/],
+  ])('refuses a malformed scenario saying where: %j', (scenario, message) => {
+    expect(() => runScenario(scenario)).toThrow(ScenarioError);
+    expect(() => runScenario(scenario)).toThrow(message);
+  });
+
+  it('exits 2 with a message on stderr for a malformed scenario file', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'scenario-'));
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ steps: [{ call: 42 }] }));
+    const run = spawnSync(process.execPath, [...cli, file], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/malformed at steps\.0/);
+  });
+});
