@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { runScenario, ScenarioError } from '../../emulator/scenario';
 
@@ -22,7 +22,7 @@ describe('the scenario runner', () => {
   });
 
   it('reports a person refused and an unknown function as failed steps, not as a crash', () => {
-    const out = runScenario(require(scenarioFile)) as { steps: Array<{ ok: boolean; error?: string }> };
+    const out = runScenario(JSON.parse(readFileSync(scenarioFile, 'utf8'))) as { steps: Array<{ ok: boolean; error?: string }> };
     expect(out.steps[2]).toMatchObject({ ok: false, error: expect.stringMatching(/permission/i) });
     expect(out.steps[3]).toMatchObject({ ok: false, error: 'Script function not found: noSuchFunction' });
   });
