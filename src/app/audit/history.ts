@@ -1,0 +1,39 @@
+/** "History of this row": the selected record's audit entries, newest first, read from the log. */
+import type { HistoryEntry, RowHistory } from '../../shared/api';
+import { latestArchiveUrl } from '../../domain/audit/archive';
+import { rowEntry } from '../../domain/audit/entry';
+import { readLog } from '../../sheets/audit-sheet';
+import { TrackerDocument } from '../../sheets/document';
+import { sheetDef } from '../../sheets/schema';
+
+export function getRowHistory(doc: TrackerDocument = new TrackerDocument()): RowHistory {
+  const range = doc.ss.getActiveRange();
+  const sheet = range ? range.getSheet() : null;
+  const key = sheet ? doc.keyOfSheet(sheet.getSheetId()) : null;
+  if (!range || !sheet || !key || !sheetDef(key).tracked || range.getRow() < 2) {
+    throw new Error('Select a row of Partners, Leads, Commissions, Payouts, Plans or Settings first.');
+  }
+  const def = sheetDef(key);
+  const layout = doc.layout().sheets[key]!;
+  const idCol = layout.cols[def.id?.column ?? def.identifying];
+  const recordId = idCol ? String(sheet.getRange(range.getRow(), idCol).getValue() ?? '') : '';
+  if (!recordId)
+    throw new Error(`Row ${range.getRow()} of ${sheet.getName()} has no ${def.id ? 'id' : 'name'} yet.`);
+  const { rows } = readLog(doc);
+  const entries: HistoryEntry[] = [];
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const e = rowEntry(rows[i]);
+    if (e.recordId !== recordId) continue;
+    if (!def.id && e.sheet !== sheet.getName()) continue;
+    entries.push({
+      timestamp: e.timestamp,
+      user: e.user,
+      source: e.source,
+      field: e.field,
+      cell: e.cell,
+      oldValue: e.oldValue,
+      newValue: e.newValue,
+    });
+  }
+  return { sheet: sheet.getName(), recordId, entries, archivedIn: latestArchiveUrl(rows) };
+}

@@ -1,0 +1,128 @@
+/**
+ * The installable change trigger. Apps Script says only THAT rows were inserted or removed, not
+ * where, so each tracked sheet's id column is compared with its shadow: the rows that differ between
+ * the common top and bottom are the inserted or deleted block. Deleted rows' content (from the
+ * shadow) and inserted rows are recorded; the shadow is realigned. Column changes refresh the layout
+ * cache. Edits (changeType EDIT) are the edit trigger's business: nothing is done, no call made.
+ */
+import type { AuditEntry } from '../../domain/audit/entry';
+import { decodeShadow } from '../../domain/audit/shadow';
+import { eventActor } from '../../sheets/actor';
+import { appendAudit } from '../../sheets/audit-sheet';
+import { a1 } from '../../sheets/capacity';
+import { TrackerDocument } from '../../sheets/document';
+import { TRACKED_SHEETS, sheetDef, type SheetKey } from '../../sheets/schema';
+import { readShadowColumn, writeShadowColumn } from '../../sheets/shadow-sheet';
+
+export interface ChangeReport {
+  changeType: string;
+  inserted: number;
+  deleted: number;
+}
+
+type ChangeEvent = {
+  changeType?: string;
+  source?: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  user?: GoogleAppsScript.Base.User;
+};
+
+export function recordChange(e: ChangeEvent): ChangeReport {
+  const changeType = String(e?.changeType ?? '');
+  const report: ChangeReport = { changeType, inserted: 0, deleted: 0 };
+  if (changeType === 'EDIT' || changeType === 'FORMAT') return report;
+  const doc = new TrackerDocument(e.source ?? SpreadsheetApp.getActiveSpreadsheet());
+  if (changeType !== 'INSERT_ROW' && changeType !== 'REMOVE_ROW') {
+    doc.lock();
+    doc.refreshLayout();
+    doc.flushProperties();
+    return report;
+  }
+  doc.lock();
+  const actor = eventActor(e.user);
+  const now = new Date().toISOString();
+  const entries: AuditEntry[] = [];
+  for (const key of TRACKED_SHEETS) {
+    const found = realign(doc, key, now, actor.email);
+    if (!found) continue;
+    report.inserted += found.inserted;
+    report.deleted += found.deleted;
+    entries.push(...found.entries);
+  }
+  appendAudit(doc, entries, actor.note);
+  doc.flushProperties();
+  return report;
+}
+
+function realign(doc: TrackerDocument, key: SheetKey, timestamp: string, user: string) {
+  const def = sheetDef(key);
+  const layout = doc.layout().sheets[key];
+  const sheet = doc.sheet(key);
+  if (!layout || !sheet) return null;
+  const idKey = def.id?.column ?? def.identifying;
+  const idCol = layout.cols[idKey];
+  if (!idCol) return null;
+  const lastRow = sheet.getLastRow();
+  const ids =
+    lastRow >= 2
+      ? sheet
+          .getRange(2, idCol, lastRow - 1, 1)
+          .getValues()
+          .map((r) => String(r[0] ?? ''))
+      : [];
+  const shadowCells = readShadowColumn(doc, key, Math.max(lastRow, layout.maxRows));
+  while (shadowCells.length && String(shadowCells[shadowCells.length - 1] ?? '') === '') shadowCells.pop();
+  const shadowRows = shadowCells.map(decodeShadow);
+  const shadowIds = shadowRows.map((r) => r[idKey] ?? '');
+  if (ids.length === shadowIds.length && ids.every((id, i) => id === shadowIds[i])) return null;
+
+  let top = 0;
+  while (top < ids.length && top < shadowIds.length && ids[top] === shadowIds[top]) top++;
+  let bottom = 0;
+  while (
+    bottom < ids.length - top &&
+    bottom < shadowIds.length - top &&
+    ids[ids.length - 1 - bottom] === shadowIds[shadowIds.length - 1 - bottom]
+  )
+    bottom++;
+  const insertedCount = ids.length - top - bottom;
+  const deletedRows = shadowRows.slice(top, shadowRows.length - bottom);
+  const headers = new Map(def.columns.map((c) => [c.key, c.header]));
+  const name = sheet.getName();
+  const entries: AuditEntry[] = [];
+  const base = { timestamp, user, source: 'edit' as const, sheet: name };
+  deletedRows.forEach((row, i) => {
+    const sheetRow = top + 2 + i;
+    const recordId = row[idKey] ?? '';
+    for (const [field, value] of Object.entries(row)) {
+      const col = layout.cols[field] ?? layout.extras[field] ?? 1;
+      entries.push({
+        ...base,
+        recordId,
+        field: headers.get(field) ?? field.replace(/^#/, ''),
+        cell: a1(sheetRow, col),
+        oldValue: value,
+        newValue: '(row deleted)',
+      });
+    }
+  });
+  for (let i = 0; i < insertedCount; i++) {
+    entries.push({
+      ...base,
+      recordId: ids[top + i] ?? '',
+      field: '(row inserted)',
+      cell: `${top + 2 + i}:${top + 2 + i}`,
+      oldValue: '',
+      newValue: '(row inserted)',
+    });
+  }
+  const kept = shadowCells.map((c) => String(c ?? ''));
+  const next = [
+    ...kept.slice(0, top),
+    ...new Array(insertedCount).fill(''),
+    ...kept.slice(kept.length - bottom),
+  ];
+  writeShadowColumn(doc, key, next, kept.length + 1);
+  layout.maxRows = sheet.getMaxRows();
+  doc.markLayoutChanged();
+  return { inserted: insertedCount, deleted: deletedRows.length, entries };
+}

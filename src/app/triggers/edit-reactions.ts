@@ -1,0 +1,50 @@
+/**
+ * Reactions to a person's edit of a tracker sheet, run by the edit trigger AFTER the edit is audited
+ * (lead status rules, commissions, ...). A feature plugs in by adding an entry to EDIT_REACTIONS.
+ * A reaction gets the edited rows (before: as the shadow remembered them, after: as read) and a
+ * context whose writes are recorded as source "trigger" for the editing user; it changes tables
+ * through `ctx.table(...)` and the edit trigger commits them once, after all reactions ran.
+ */
+import type { ShadowRow } from '../../domain/audit/shadow';
+import type { SheetKey } from '../../sheets/schema';
+import type { RecordValues } from '../../sheets/table';
+import type { AppContext } from '../context';
+
+export interface EditedRow {
+  /** 1-based sheet row. */
+  row: number;
+  /** The row before the edit, as audit text by column key. */
+  before: ShadowRow;
+  /** The row after the edit, by column key. */
+  after: RecordValues;
+}
+
+export interface EditEvent {
+  sheet: SheetKey;
+  rows: EditedRow[];
+  /** Keys of the columns the person edited. */
+  columns: string[];
+}
+
+export interface EditReaction {
+  name: string;
+  sheets: readonly SheetKey[];
+  react(ctx: AppContext, edit: EditEvent): void;
+}
+
+/** In the order they run. */
+export const EDIT_REACTIONS: EditReaction[] = [];
+
+/** Runs the reactions for this sheet; one failing does not stop the others (its error is returned). */
+export function runEditReactions(ctx: AppContext, edit: EditEvent): Array<{ name: string; error: string }> {
+  const errors: Array<{ name: string; error: string }> = [];
+  for (const reaction of EDIT_REACTIONS) {
+    if (!reaction.sheets.includes(edit.sheet)) continue;
+    try {
+      reaction.react(ctx, edit);
+    } catch (err) {
+      errors.push({ name: reaction.name, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,38 @@
+/**
+ * Row capacity: writing beyond a sheet's last row fails in Sheets, so writes past the cached
+ * getMaxRows first add rows (in chunks, so it is rare), and the layout cache learns the new size.
+ */
+import type { TrackerDocument } from './document';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const GROW_BY = 1000;
+
+export function ensureRows(
+  doc: TrackerDocument,
+  sheet: Sheet,
+  entry: { maxRows: number },
+  lastRowNeeded: number,
+): void {
+  if (lastRowNeeded <= entry.maxRows) return;
+  const add = Math.max(lastRowNeeded - entry.maxRows, GROW_BY);
+  sheet.insertRowsAfter(entry.maxRows, add);
+  entry.maxRows += add;
+  doc.markLayoutChanged();
+}
+
+/** "A", "Z", "AA", ... for a 1-based column. */
+export function columnLetter(col: number): string {
+  let n = col;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}

@@ -1,0 +1,145 @@
+/**
+ * The document an execution works on, with what it costs counted: the spreadsheet handle, the
+ * document properties (read ONCE per execution: the layout cache and the audit tail live there),
+ * the document lock (taken once), and the layout (from the cache, else discovered from the workbook).
+ */
+import {
+  LAYOUT_PROPERTY,
+  columnMetadata,
+  identifySheets,
+  mapColumns,
+  parseLayout,
+  type Layout,
+} from './layout';
+import { METADATA, SHADOW_SHEET_NAME, TRACKED_SHEETS, sheetDef, type SheetKey } from './schema';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const LOCK_WAIT_MS = 30_000;
+
+export class TrackerDocument {
+  private props: Record<string, string> | null = null;
+  private pending: Record<string, string> = {};
+  private layoutValue: Layout | null = null;
+  private locked = false;
+  private readonly sheetCache = new Map<number, Sheet | null>();
+
+  constructor(readonly ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
+
+  /** All document properties, read with one call the first time. */
+  properties(): Record<string, string> {
+    if (!this.props) this.props = PropertiesService.getDocumentProperties().getProperties();
+    return this.props;
+  }
+
+  property(key: string): string | null {
+    return this.pending[key] ?? this.properties()[key] ?? null;
+  }
+
+  /** Queues a property write; `flushProperties` writes all queued ones with one call. */
+  setProperty(key: string, value: string): void {
+    this.pending[key] = value;
+  }
+
+  flushProperties(): void {
+    if (this.layoutDirty && this.layoutValue)
+      this.pending[LAYOUT_PROPERTY] = JSON.stringify(this.layoutValue);
+    this.layoutDirty = false;
+    if (!Object.keys(this.pending).length) return;
+    PropertiesService.getDocumentProperties().setProperties(this.pending);
+    this.props = { ...this.properties(), ...this.pending };
+    this.pending = {};
+  }
+
+  /** The document lock, taken once per execution (released when the execution ends). */
+  lock(): void {
+    if (this.locked) return;
+    const lock = LockService.getDocumentLock();
+    lock.waitLock(LOCK_WAIT_MS);
+    this.locked = true;
+  }
+
+  private layoutDirty = false;
+
+  /** The layout: cached, else discovered from the workbook (and cached at the next flush). */
+  layout(): Layout {
+    if (this.layoutValue) return this.layoutValue;
+    const cached = parseLayout(this.property(LAYOUT_PROPERTY));
+    if (cached) return (this.layoutValue = cached);
+    return this.refreshLayout();
+  }
+
+  /** Re-reads the layout from the workbook (sheet metadata/names, column metadata, header rows). */
+  refreshLayout(): Layout {
+    this.layoutValue = discoverLayout(this.ss);
+    this.layoutDirty = true;
+    this.sheetCache.clear();
+    return this.layoutValue;
+  }
+
+  markLayoutChanged(): void {
+    this.layoutDirty = true;
+  }
+
+  /** The sheet with this id (cached handle), or null when it is gone. */
+  sheetById(id: number): Sheet | null {
+    if (!this.sheetCache.has(id)) this.sheetCache.set(id, this.ss.getSheetById(id));
+    return this.sheetCache.get(id) ?? null;
+  }
+
+  /** The tracker sheet `key`, or null when set-up has not created it. */
+  sheet(key: SheetKey): Sheet | null {
+    const entry = this.layout().sheets[key];
+    if (!entry) return null;
+    const sheet = this.sheetById(entry.id);
+    if (sheet) return sheet;
+    const layout = this.refreshLayout().sheets[key];
+    return layout ? this.sheetById(layout.id) : null;
+  }
+
+  /** Which tracker sheet a sheet id is (null: not one of ours). */
+  keyOfSheet(id: number): SheetKey | null {
+    const layout = this.layout();
+    for (const [key, entry] of Object.entries(layout.sheets)) if (entry?.id === id) return key as SheetKey;
+    return null;
+  }
+}
+
+/** Finds the tracker's sheets and columns in the workbook: a constant number of calls per sheet. */
+export function discoverLayout(ss: Spreadsheet): Layout {
+  const sheets = identifySheets(ss);
+  const metadata = columnMetadata(ss);
+  const layout: Layout = { v: 1, sheets: {}, shadow: null };
+  for (const [key, sheet] of sheets) {
+    const width = sheet.getLastColumn();
+    const headers = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
+    const { cols, extras } = mapColumns(sheetDef(key), headers, metadata.get(sheet.getSheetId()));
+    layout.sheets[key] = {
+      id: sheet.getSheetId(),
+      name: sheet.getName(),
+      width: Math.max(width, ...Object.values(cols), 0),
+      maxRows: sheet.getMaxRows(),
+      cols,
+      extras,
+    };
+  }
+  const shadow = findShadowSheet(ss);
+  if (shadow) {
+    const cols: Partial<Record<SheetKey, number>> = {};
+    TRACKED_SHEETS.forEach((key, i) => (cols[key] = i + 1));
+    layout.shadow = { id: shadow.getSheetId(), maxRows: shadow.getMaxRows(), cols };
+  }
+  return layout;
+}
+
+export function findShadowSheet(ss: Spreadsheet): Sheet | null {
+  const byMeta = ss
+    .createDeveloperMetadataFinder()
+    .withKey(METADATA.sheet)
+    .withValue('shadow')
+    .find()
+    .map((md) => md.getLocation().getSheet())
+    .find((sheet) => sheet);
+  return byMeta ?? ss.getSheetByName(SHADOW_SHEET_NAME);
+}

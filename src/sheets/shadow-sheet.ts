@@ -1,0 +1,78 @@
+/**
+ * The shadow sheet (`_Shadow`, hidden and protected): ONE cell per row of each tracked sheet, the
+ * row's values as compact JSON, in the same row number as the row it shadows, one column per tracked
+ * sheet. Read and written for just the affected rows: one getValues, one setValues per block.
+ */
+import { contiguousBlocks } from '../domain/audit/diff';
+import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
+import { ensureRows } from './capacity';
+import type { TrackerDocument } from './document';
+import type { SheetKey } from './schema';
+
+function shadowTarget(doc: TrackerDocument, key: SheetKey) {
+  const shadow = doc.layout().shadow;
+  const col = shadow?.cols[key];
+  if (!shadow || !col) return null;
+  const sheet = doc.sheetById(shadow.id);
+  return sheet ? { shadow, col, sheet } : null;
+}
+
+/** The shadow rows startRow..startRow+count-1 of sheet `key` (one getValues). */
+export function readShadow(
+  doc: TrackerDocument,
+  key: SheetKey,
+  startRow: number,
+  count: number,
+): ShadowRow[] {
+  const target = shadowTarget(doc, key);
+  if (!target || count <= 0) return new Array(Math.max(count, 0)).fill({});
+  if (startRow > target.shadow.maxRows) return new Array(count).fill({});
+  const readable = Math.min(count, target.shadow.maxRows - startRow + 1);
+  const values = target.sheet.getRange(startRow, target.col, readable, 1).getValues();
+  const rows = values.map((r) => decodeShadow(r[0]));
+  while (rows.length < count) rows.push({});
+  return rows;
+}
+
+/** The whole shadow column of `key` from row 2 to `lastRow` (one getValues). */
+export function readShadowColumn(doc: TrackerDocument, key: SheetKey, lastRow: number): unknown[] {
+  const target = shadowTarget(doc, key);
+  if (!target || lastRow < 2) return [];
+  const rows = Math.min(lastRow, target.shadow.maxRows) - 1;
+  return rows > 0
+    ? target.sheet
+        .getRange(2, target.col, rows, 1)
+        .getValues()
+        .map((r) => r[0])
+    : [];
+}
+
+/** Writes shadow cells (row -> JSON text): one setValues per contiguous block of rows. */
+export function writeShadow(doc: TrackerDocument, key: SheetKey, cells: ReadonlyMap<number, string>): void {
+  const target = shadowTarget(doc, key);
+  if (!target || cells.size === 0) return;
+  const blocks = contiguousBlocks(cells.keys());
+  const last = blocks[blocks.length - 1];
+  ensureRows(doc, target.sheet, target.shadow, last.start + last.count - 1);
+  for (const block of blocks) {
+    const values: string[][] = [];
+    for (let i = 0; i < block.count; i++) values.push([cells.get(block.start + i) ?? '']);
+    target.sheet.getRange(block.start, target.col, block.count, 1).setValues(values);
+  }
+}
+
+/** Replaces the shadow column of `key` from row 2 (after rows were inserted or deleted). */
+export function writeShadowColumn(
+  doc: TrackerDocument,
+  key: SheetKey,
+  cells: readonly string[],
+  clearTo: number,
+): void {
+  const target = shadowTarget(doc, key);
+  if (!target) return;
+  const height = Math.max(cells.length, clearTo - 1);
+  if (height <= 0) return;
+  ensureRows(doc, target.sheet, target.shadow, height + 1);
+  const values = Array.from({ length: height }, (_, i) => [cells[i] ?? '']);
+  target.sheet.getRange(2, target.col, height, 1).setValues(values);
+}

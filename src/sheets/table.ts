@@ -1,0 +1,199 @@
+/**
+ * A typed table over one tracker sheet: ALL rows read with ONE getValues (header included, so moved
+ * columns are noticed and re-mapped in memory), records keyed by camelCase column key, changes made
+ * in memory and handed to the audited writer (`writer.ts`), which writes one setValues per contiguous
+ * block of changed rows. User columns the tracker does not know are read and kept as they are.
+ */
+import type { TrackerDocument } from './document';
+import { keysByPosition, mapColumns, type SheetLayout } from './layout';
+import { normalizeHeader, sheetDef, type SheetDef, type SheetKey } from './schema';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export type CellValue = string | number | boolean | Date;
+export type RecordValues = Record<string, CellValue>;
+
+export interface TableRow {
+  /** 1-based sheet row. */
+  readonly row: number;
+  /** The row's values by column key ('' for empty cells); user extras as "#Header". */
+  readonly record: Readonly<RecordValues>;
+}
+
+export interface RowChange {
+  row: number;
+  before: unknown[];
+  after: unknown[];
+  appended: boolean;
+}
+
+export class Table {
+  readonly def: SheetDef;
+  readonly sheet: Sheet;
+  private layoutEntry: SheetLayout;
+  private original: unknown[][] | null = null;
+  private current: unknown[][] = [];
+  private readonly touched = new Set<number>();
+
+  constructor(
+    readonly doc: TrackerDocument,
+    readonly key: SheetKey,
+  ) {
+    this.def = sheetDef(key);
+    const sheet = doc.sheet(key);
+    const entry = doc.layout().sheets[key];
+    if (!sheet || !entry)
+      throw new Error(
+        `The ${this.def.name} sheet is missing: run Extensions > Partnership Tracker > Set up tracker.`,
+      );
+    this.sheet = sheet;
+    this.layoutEntry = entry;
+  }
+
+  get name(): string {
+    return this.sheet.getName();
+  }
+
+  get layout(): SheetLayout {
+    return this.layoutEntry;
+  }
+
+  /** Column key -> 1-based column. */
+  col(key: string): number {
+    const col = this.layoutEntry.cols[key];
+    if (!col) throw new Error(`The ${this.def.name} sheet has no column for ${key}: run Set up tracker.`);
+    return col;
+  }
+
+  /** Reads the table (once): one getDataRange().getValues(). */
+  load(): this {
+    if (this.original) return this;
+    const values = this.sheet.getDataRange().getValues();
+    const headers = values[0] ?? [];
+    this.remapIfMoved(headers);
+    this.original = values.slice(1);
+    this.current = this.original.map((row) => [...row]);
+    return this;
+  }
+
+  /** Data rows (sheet rows 2..), skipping empty rows. */
+  rows(): TableRow[] {
+    this.load();
+    const keys = keysByPosition(this.layoutEntry);
+    const rows: TableRow[] = [];
+    this.current.forEach((values, i) => {
+      if (values.every((v) => v === '' || v === null)) return;
+      rows.push({ row: i + 2, record: toRecord(keys, values) });
+    });
+    return rows;
+  }
+
+  /** The row whose id column holds `id`, or null. */
+  findById(id: string): TableRow | null {
+    const idKey = this.def.id?.column;
+    if (!idKey) throw new Error(`${this.def.name} has no id column`);
+    return this.rows().find((r) => String(r.record[idKey]) === id) ?? null;
+  }
+
+  /** Changes fields of a row in memory (written by the writer). */
+  update(row: number, patch: Partial<RecordValues>): void {
+    this.load();
+    const values = this.current[row - 2];
+    if (!values) throw new Error(`${this.def.name} has no row ${row}`);
+    for (const [key, value] of Object.entries(patch)) {
+      const col = this.columnOf(key);
+      while (values.length < col) values.push('');
+      values[col - 1] = value ?? '';
+    }
+    this.touched.add(row);
+  }
+
+  /** Adds a row after the last row with content; returns its sheet row. */
+  append(record: Partial<RecordValues>): number {
+    this.load();
+    let last = this.current.length;
+    while (last > 0 && this.current[last - 1].every((v) => v === '' || v === null)) last--;
+    const width = Math.max(this.layoutEntry.width, ...Object.values(this.layoutEntry.cols));
+    const row = last + 2;
+    this.current[last] = new Array(width).fill('');
+    this.update(row, record);
+    return row;
+  }
+
+  /** The next id ("P-0007"): one more than the largest number among existing ids. */
+  nextId(): string {
+    const spec = this.def.id;
+    if (!spec) throw new Error(`${this.def.name} has no id column`);
+    let max = 0;
+    for (const { record } of this.rows()) {
+      const match = new RegExp(`^${spec.prefix}(\\d+)$`).exec(String(record[spec.column] ?? ''));
+      if (match) max = Math.max(max, Number(match[1]));
+    }
+    return `${spec.prefix}${String(max + 1).padStart(spec.digits, '0')}`;
+  }
+
+  /** The rows changed in memory since load, with their values before and after (full width). */
+  changes(): RowChange[] {
+    const out: RowChange[] = [];
+    for (const row of [...this.touched].sort((a, b) => a - b)) {
+      const before = this.original?.[row - 2] ?? [];
+      const after = this.current[row - 2];
+      out.push({ row, before: [...before], after: [...after], appended: !this.original?.[row - 2] });
+    }
+    return out;
+  }
+
+  /** Called by the writer once the changes are written. */
+  markWritten(): void {
+    for (const row of this.touched) this.original![row - 2] = [...this.current[row - 2]];
+    this.touched.clear();
+  }
+
+  /** Keys of the columns by position (for the audit and the shadow). */
+  keys(): string[] {
+    return keysByPosition(this.layoutEntry);
+  }
+
+  private columnOf(key: string): number {
+    return this.layoutEntry.cols[key] ?? this.layoutEntry.extras[key] ?? this.col(key);
+  }
+
+  /**
+   * If the header row no longer matches the cached layout (a column moved, added or renamed), map it
+   * again by header in memory; a column renamed by its user keeps its place. The layout cache is
+   * rewritten with the writer's property write.
+   */
+  private remapIfMoved(headers: readonly unknown[]): void {
+    const entry = this.layoutEntry;
+    const headerOf = new Map(this.def.columns.map((c) => [c.key, normalizeHeader(c.header)]));
+    const inPlace =
+      headers.length === entry.width &&
+      Object.entries(entry.cols).every(
+        ([key, col]) => normalizeHeader(headers[col - 1]) === headerOf.get(key),
+      ) &&
+      Object.entries(entry.extras).every(
+        ([key, col]) => String(headers[col - 1] ?? '').trim() === key.slice(1),
+      );
+    if (inPlace) return;
+    const kept = new Map<string, number>();
+    for (const [key, col] of Object.entries(entry.cols)) {
+      const header = normalizeHeader(headers[col - 1]);
+      const known = [...headerOf.values()].includes(header);
+      if (col <= headers.length && header !== '' && !known) kept.set(key, col);
+    }
+    const { cols, extras } = mapColumns(this.def, headers, kept);
+    const next: SheetLayout = { ...entry, cols, extras, width: headers.length };
+    this.doc.layout().sheets[this.key] = next;
+    this.layoutEntry = next;
+    this.doc.markLayoutChanged();
+  }
+}
+
+function toRecord(keys: readonly string[], values: readonly unknown[]): RecordValues {
+  const record: RecordValues = {};
+  for (let col = 1; col < keys.length; col++) {
+    const key = keys[col];
+    if (key) record[key] = (values[col - 1] ?? '') as CellValue;
+  }
+  return record;
+}
