@@ -1,0 +1,45 @@
+/**
+ * PayPal Payouts Web batch file, following PayPal's published format:
+ *   https://developer.paypal.com/docs/payouts/standard/payouts-web/
+ *   https://developer.paypal.com/payouts/use-payouts/send-money/use-web-ui
+ * No header row; one payout per row, columns left to right: recipient identifier (email), payment
+ * amount (a point for decimals), currency (ISO 4217, ONE currency per file), customer ID (optional,
+ * at most 30 characters, no spaces: the Payout ID), note to recipient (optional, at most 400
+ * characters), recipient wallet (PAYPAL). At most 5,000 rows per file.
+ */
+import { toDecimalText } from '../money';
+import { csvFile, exportName } from './csv-file';
+import { PayoutError, payoutMessages as m } from './messages';
+import type { PayoutPartner, PayoutRecord } from './types';
+import type { FileDownload } from '../../shared/api';
+
+export const PAYPAL_COLUMNS = ['Recipient', 'Amount', 'Currency', 'Customer ID', 'Note', 'Wallet'] as const;
+
+export function paypalCsv(
+  payouts: readonly PayoutRecord[],
+  partners: ReadonlyMap<string, PayoutPartner>,
+): FileDownload {
+  const currencies = [...new Set(payouts.map((p) => p.currency))].sort();
+  if (currencies.length > 1) throw new PayoutError(m.oneCurrency('PayPal Payouts', currencies));
+  const rows = payouts.map((p) => {
+    const email = partners.get(p.partnerId)?.contactEmail.trim() ?? '';
+    if (email === '') throw new PayoutError(m.noEmail(p.partnerId, 'PayPal Payouts'));
+    const note = `Partner commission ${p.id}, ${p.period}`.slice(0, 400);
+    return [
+      email,
+      toDecimalText(p.amountMinor, p.currency),
+      p.currency,
+      p.id.replace(/\s/g, '').slice(0, 30),
+      note,
+      'PAYPAL',
+    ];
+  });
+  return csvFile(
+    exportName(
+      'paypal',
+      payouts.map((p) => p.id),
+    ),
+    null,
+    rows,
+  );
+}

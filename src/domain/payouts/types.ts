@@ -1,0 +1,24 @@
+/** Payouts inside the core: amounts in minor units, the lines they pay listed by id. */
+import type { PayoutStatus } from '../../shared/api';
+
+export type { PayoutStatus };
+
+export interface PayoutRecord {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly partnerName: string;
+  readonly currency: string;
+  readonly amountMinor: number;
+  readonly lineIds: readonly string[];
+  readonly period: string;
+  readonly status: PayoutStatus;
+  readonly createdOn: string;
+  readonly paidOn: string;
+  readonly reference: string;
+}
+
+export interface PayoutPartner {
+  readonly id: string;
+  readonly partnerName: string;
+  readonly contactEmail: string;
+}
