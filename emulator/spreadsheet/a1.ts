@@ -67,11 +67,21 @@ export function parseA1(a1: string): A1Ref {
   if (extra !== undefined || !first) throw exception('Range not found');
   const a = parsePart(first);
   const b = second === undefined ? a : parsePart(second);
-  if ((a.row === null) !== (b.row === null) || (a.col === null) !== (b.col === null)) {
-    throw exception('Range not found');
-  }
-  const rows = a.row === null ? [null, null] : [Math.min(a.row, b.row!), Math.max(a.row, b.row!)];
-  const cols = a.col === null ? [null, null] : [Math.min(a.col, b.col!), Math.max(a.col, b.col!)];
+  // 'K2:K' runs from row 2 to the last row; 'A2:2' from column A to the last column.
+  if (a.row === null && b.row !== null) throw exception('Range not found');
+  if (a.col === null && b.col !== null) throw exception('Range not found');
+  const rows: Array<number | null> =
+    a.row === null
+      ? [null, null]
+      : b.row === null
+        ? [a.row, null]
+        : [Math.min(a.row, b.row), Math.max(a.row, b.row)];
+  const cols: Array<number | null> =
+    a.col === null
+      ? [null, null]
+      : b.col === null
+        ? [a.col, null]
+        : [Math.min(a.col, b.col), Math.max(a.col, b.col)];
   return { sheetName, row: rows[0], lastRow: rows[1], col: cols[0], lastCol: cols[1] };
 }
 

@@ -61,19 +61,19 @@ export class EmuSpreadsheetApp implements Mirror<GoogleAppsScript.Spreadsheet.Sp
     this.rt.call('SpreadsheetApp.setActiveSpreadsheet', () => void actives.set(this, spreadsheet));
   }
   getActiveSheet() {
-    return this.rt.call('SpreadsheetApp.getActiveSheet', () => this.requireActive().getActiveSheet());
+    return this.rt.call('SpreadsheetApp.getActiveSheet', () => this.#requireActive().getActiveSheet());
   }
   getActiveRange(): EmuRange | null {
-    return this.rt.call('SpreadsheetApp.getActiveRange', () => this.requireActive().getActiveRange());
+    return this.rt.call('SpreadsheetApp.getActiveRange', () => this.#requireActive().getActiveRange());
   }
   openById(id: string): EmuSpreadsheet {
-    return this.rt.call('SpreadsheetApp.openById', () => this.open(id));
+    return this.rt.call('SpreadsheetApp.openById', () => this.#open(id));
   }
   openByUrl(url: string): EmuSpreadsheet {
     return this.rt.call('SpreadsheetApp.openByUrl', () => {
       const m = /\/spreadsheets\/d\/([^/]+)/.exec(url);
       if (!m) throw exception('Invalid argument: url');
-      return this.open(m[1]);
+      return this.#open(m[1]);
     });
   }
   /** A new file owned by the user the script runs as. */
@@ -115,12 +115,12 @@ export class EmuSpreadsheetApp implements Mirror<GoogleAppsScript.Spreadsheet.Sp
     );
   }
 
-  private requireActive(): EmuSpreadsheet {
+  #requireActive(): EmuSpreadsheet {
     const active = actives.get(this);
     if (!active) throw exception('There is no active spreadsheet.');
     return active;
   }
-  private open(id: string): EmuSpreadsheet {
+  #open(id: string): EmuSpreadsheet {
     const file = this.rt.files.get(id);
     const user = this.rt.current().effectiveUser;
     if (!file || file.trashed || file.mimeType !== MIME_SHEETS) {

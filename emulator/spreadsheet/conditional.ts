@@ -48,58 +48,58 @@ export class EmuConditionalFormatRuleBuilder implements Mirror<
       : { condition: { type: '', values: [] }, format: {}, ranges: [] };
   }
   whenFormulaSatisfied(formula: string) {
-    return this.when('whenFormulaSatisfied', 'CUSTOM_FORMULA', [formula]);
+    return this.#when('whenFormulaSatisfied', 'CUSTOM_FORMULA', [formula]);
   }
   whenTextEqualTo(text: string) {
-    return this.when('whenTextEqualTo', 'TEXT_EQUAL_TO', [text]);
+    return this.#when('whenTextEqualTo', 'TEXT_EQUAL_TO', [text]);
   }
   whenTextContains(text: string) {
-    return this.when('whenTextContains', 'TEXT_CONTAINS', [text]);
+    return this.#when('whenTextContains', 'TEXT_CONTAINS', [text]);
   }
   whenTextDoesNotContain(text: string) {
-    return this.when('whenTextDoesNotContain', 'TEXT_DOES_NOT_CONTAIN', [text]);
+    return this.#when('whenTextDoesNotContain', 'TEXT_DOES_NOT_CONTAIN', [text]);
   }
   whenTextStartsWith(text: string) {
-    return this.when('whenTextStartsWith', 'TEXT_STARTS_WITH', [text]);
+    return this.#when('whenTextStartsWith', 'TEXT_STARTS_WITH', [text]);
   }
   whenTextEndsWith(text: string) {
-    return this.when('whenTextEndsWith', 'TEXT_ENDS_WITH', [text]);
+    return this.#when('whenTextEndsWith', 'TEXT_ENDS_WITH', [text]);
   }
   whenNumberLessThan(n: number) {
-    return this.when('whenNumberLessThan', 'NUMBER_LESS_THAN', [n]);
+    return this.#when('whenNumberLessThan', 'NUMBER_LESS_THAN', [n]);
   }
   whenNumberLessThanOrEqualTo(n: number) {
-    return this.when('whenNumberLessThanOrEqualTo', 'NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
+    return this.#when('whenNumberLessThanOrEqualTo', 'NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
   }
   whenNumberGreaterThan(n: number) {
-    return this.when('whenNumberGreaterThan', 'NUMBER_GREATER_THAN', [n]);
+    return this.#when('whenNumberGreaterThan', 'NUMBER_GREATER_THAN', [n]);
   }
   whenNumberGreaterThanOrEqualTo(n: number) {
-    return this.when('whenNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
+    return this.#when('whenNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
   }
   whenNumberBetween(a: number, b: number) {
-    return this.when('whenNumberBetween', 'NUMBER_BETWEEN', [a, b]);
+    return this.#when('whenNumberBetween', 'NUMBER_BETWEEN', [a, b]);
   }
   whenNumberEqualTo(n: number) {
-    return this.when('whenNumberEqualTo', 'NUMBER_EQUAL_TO', [n]);
+    return this.#when('whenNumberEqualTo', 'NUMBER_EQUAL_TO', [n]);
   }
   whenNumberNotEqualTo(n: number) {
-    return this.when('whenNumberNotEqualTo', 'NUMBER_NOT_EQUAL_TO', [n]);
+    return this.#when('whenNumberNotEqualTo', 'NUMBER_NOT_EQUAL_TO', [n]);
   }
   whenCellEmpty() {
-    return this.when('whenCellEmpty', 'CELL_EMPTY', []);
+    return this.#when('whenCellEmpty', 'CELL_EMPTY', []);
   }
   whenCellNotEmpty() {
-    return this.when('whenCellNotEmpty', 'CELL_NOT_EMPTY', []);
+    return this.#when('whenCellNotEmpty', 'CELL_NOT_EMPTY', []);
   }
   setBackground(color: string | null) {
-    return this.fmt('setBackground', { background: color });
+    return this.#fmt('setBackground', { background: color });
   }
   setFontColor(color: string | null) {
-    return this.fmt('setFontColor', { fontColor: color });
+    return this.#fmt('setFontColor', { fontColor: color });
   }
   setBold(bold: boolean | null) {
-    return this.fmt('setBold', { bold });
+    return this.#fmt('setBold', { bold });
   }
   setRanges(ranges: EmuRange[]): EmuConditionalFormatRuleBuilder {
     return this.rt.call(
@@ -133,7 +133,7 @@ export class EmuConditionalFormatRuleBuilder implements Mirror<
       { local: true },
     );
   }
-  private when(method: string, type: string, values: unknown[]): EmuConditionalFormatRuleBuilder {
+  #when(method: string, type: string, values: unknown[]): EmuConditionalFormatRuleBuilder {
     return this.rt.call(
       `ConditionalFormatRuleBuilder.${method}`,
       () => {
@@ -143,7 +143,7 @@ export class EmuConditionalFormatRuleBuilder implements Mirror<
       { local: true },
     );
   }
-  private fmt(method: string, format: ConditionalRuleModel['format']): EmuConditionalFormatRuleBuilder {
+  #fmt(method: string, format: ConditionalRuleModel['format']): EmuConditionalFormatRuleBuilder {
     return this.rt.call(
       `ConditionalFormatRuleBuilder.${method}`,
       () => {

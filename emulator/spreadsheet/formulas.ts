@@ -19,9 +19,21 @@ const engines = new WeakMap<DocModel, Engine>();
 
 type RawCell = string | number | boolean | null;
 
+/**
+ * Sheets syntax -> HyperFormula syntax: bare TRUE/FALSE are literals in Sheets and functions in
+ * HyperFormula. Text inside double quotes and sheet names inside single quotes is left alone.
+ */
+export function toEngineSyntax(formula: string): string {
+  return formula.replace(
+    /("(?:[^"]|"")*"|'(?:[^']|'')*')|\b(TRUE|FALSE)\b(?!\s*\()/gi,
+    (m, quoted: string | undefined, word: string | undefined) =>
+      quoted !== undefined ? m : `${word!.toUpperCase()}()`,
+  );
+}
+
 function rawCell(doc: DocModel, sheet: SheetModel, row: number, col: number): RawCell {
   const formula = sheet.formulas.get(row, col);
-  if (formula !== undefined) return formula;
+  if (formula !== undefined) return toEngineSyntax(formula);
   const v = sheet.values.get(row, col);
   if (v === undefined) return null;
   if (v instanceof Date) return dateToSerial(v, doc.timeZone);

@@ -18,7 +18,7 @@ export class Layer<T> {
       line[col - 1] = undefined;
       while (line.length > 0 && line[line.length - 1] === undefined) line.length--;
       if (line.length === 0) this.rows[row - 1] = undefined;
-      this.trimRows();
+      this.#trimRows();
       return;
     }
     if (!line) {
@@ -75,7 +75,7 @@ export class Layer<T> {
       while (line.length > 0 && line[line.length - 1] === undefined) line.length--;
       if (line.length === 0) this.rows[r - 1] = undefined;
     }
-    this.trimRows();
+    this.#trimRows();
   }
 
   insertRows(before: number, count: number): void {
@@ -85,7 +85,7 @@ export class Layer<T> {
 
   deleteRows(first: number, count: number): Array<ReadonlyArray<T | undefined> | undefined> {
     const removed = this.rows.splice(first - 1, count);
-    this.trimRows();
+    this.#trimRows();
     return removed;
   }
 
@@ -105,7 +105,7 @@ export class Layer<T> {
       while (line.length > 0 && line[line.length - 1] === undefined) line.length--;
       if (line.length === 0) this.rows[i] = undefined;
     }
-    this.trimRows();
+    this.#trimRows();
   }
 
   clone(copy: (v: T) => T = (v) => v): Layer<T> {
@@ -114,7 +114,7 @@ export class Layer<T> {
     return out;
   }
 
-  private trimRows(): void {
+  #trimRows(): void {
     while (this.rows.length > 0 && this.rows[this.rows.length - 1] === undefined) this.rows.length--;
   }
 }

@@ -131,10 +131,10 @@ export class EmuDeveloperMetadataLocation implements Mirror<
     return this.rt.call('DeveloperMetadataLocation.getLocationType', () => this.model.locationType);
   }
   getRow(): EmuRange | null {
-    return this.rt.call('DeveloperMetadataLocation.getRow', () => this.span('ROW'));
+    return this.rt.call('DeveloperMetadataLocation.getRow', () => this.#span('ROW'));
   }
   getColumn(): EmuRange | null {
-    return this.rt.call('DeveloperMetadataLocation.getColumn', () => this.span('COLUMN'));
+    return this.rt.call('DeveloperMetadataLocation.getColumn', () => this.#span('COLUMN'));
   }
   getSheet(): EmuSheet | null {
     return this.rt.call('DeveloperMetadataLocation.getSheet', () =>
@@ -148,7 +148,7 @@ export class EmuDeveloperMetadataLocation implements Mirror<
       this.model.locationType === 'SPREADSHEET' ? spreadsheetFor(this.rt, this.doc) : null,
     );
   }
-  private span(type: MetadataLocationType): EmuRange | null {
+  #span(type: MetadataLocationType): EmuRange | null {
     const a = this.model.anchor;
     if (this.model.locationType !== type || !a) return null;
     return rangeIn(this.rt, this.doc, a.sheet, a);
@@ -170,33 +170,33 @@ export class EmuDeveloperMetadataFinder implements Mirror<
     private readonly scope: (m: MetadataModel) => boolean,
   ) {}
   withKey(key: string): EmuDeveloperMetadataFinder {
-    return this.rt.call('DeveloperMetadataFinder.withKey', () => this.filter((m) => m.key === key), {
+    return this.rt.call('DeveloperMetadataFinder.withKey', () => this.#filter((m) => m.key === key), {
       local: true,
     });
   }
   withValue(value: string): EmuDeveloperMetadataFinder {
-    return this.rt.call('DeveloperMetadataFinder.withValue', () => this.filter((m) => m.value === value), {
+    return this.rt.call('DeveloperMetadataFinder.withValue', () => this.#filter((m) => m.value === value), {
       local: true,
     });
   }
   withLocationType(type: string): EmuDeveloperMetadataFinder {
     return this.rt.call(
       'DeveloperMetadataFinder.withLocationType',
-      () => this.filter((m) => m.locationType === String(type)),
+      () => this.#filter((m) => m.locationType === String(type)),
       {
         local: true,
       },
     );
   }
   withId(id: number): EmuDeveloperMetadataFinder {
-    return this.rt.call('DeveloperMetadataFinder.withId', () => this.filter((m) => m.id === id), {
+    return this.rt.call('DeveloperMetadataFinder.withId', () => this.#filter((m) => m.id === id), {
       local: true,
     });
   }
   withVisibility(visibility: string): EmuDeveloperMetadataFinder {
     return this.rt.call(
       'DeveloperMetadataFinder.withVisibility',
-      () => this.filter((m) => m.visibility === String(visibility)),
+      () => this.#filter((m) => m.visibility === String(visibility)),
       {
         local: true,
       },
@@ -209,7 +209,7 @@ export class EmuDeveloperMetadataFinder implements Mirror<
         .map((m) => new EmuDeveloperMetadata(this.rt, this.doc, m)),
     );
   }
-  private filter(f: (m: MetadataModel) => boolean): EmuDeveloperMetadataFinder {
+  #filter(f: (m: MetadataModel) => boolean): EmuDeveloperMetadataFinder {
     this.#filters.push(f);
     return this;
   }

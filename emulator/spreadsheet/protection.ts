@@ -42,16 +42,16 @@ export class EmuProtection implements Mirror<GoogleAppsScript.Spreadsheet.Protec
     return this.rt.call('Protection.getEditors', () => [...this.model.editors].map((e) => new EmuUser(e)));
   }
   addEditor(user: UserLike): EmuProtection {
-    return this.rt.call('Protection.addEditor', () => this.add([user]));
+    return this.rt.call('Protection.addEditor', () => this.#add([user]));
   }
   addEditors(emails: string[]): EmuProtection {
-    return this.rt.call('Protection.addEditors', () => this.add(emails));
+    return this.rt.call('Protection.addEditors', () => this.#add(emails));
   }
   removeEditor(user: UserLike): EmuProtection {
-    return this.rt.call('Protection.removeEditor', () => this.drop([user]));
+    return this.rt.call('Protection.removeEditor', () => this.#drop([user]));
   }
   removeEditors(users: UserLike[]): EmuProtection {
-    return this.rt.call('Protection.removeEditors', () => this.drop(users));
+    return this.rt.call('Protection.removeEditors', () => this.#drop(users));
   }
   canEdit(): boolean {
     return this.rt.call('Protection.canEdit', () =>
@@ -137,12 +137,12 @@ export class EmuProtection implements Mirror<GoogleAppsScript.Spreadsheet.Protec
     });
   }
 
-  private add(users: UserLike[]): EmuProtection {
+  #add(users: UserLike[]): EmuProtection {
     for (const u of users) this.model.editors.add(emailOf(u));
     return this;
   }
   /** The owner and the user running the script stay editors whatever is asked. */
-  private drop(users: UserLike[]): EmuProtection {
+  #drop(users: UserLike[]): EmuProtection {
     const keep = new Set([ownerOf(this.doc), this.rt.current().effectiveUser]);
     for (const u of users) {
       const email = emailOf(u);

@@ -101,7 +101,7 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
 
   // ---- values -------------------------------------------------------------------------------
   getValue(): CellValue {
-    return this.rt.call('Range.getValue', () => readValues(this.doc, this.model, this.first())[0][0], {
+    return this.rt.call('Range.getValue', () => readValues(this.doc, this.model, this.#first())[0][0], {
       read: 1,
     });
   }
@@ -111,7 +111,7 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     });
   }
   setValue(value: unknown): EmuRange {
-    return this.rt.call('Range.setValue', () => this.write((_i, _j) => value), {
+    return this.rt.call('Range.setValue', () => this.#write((_i, _j) => value), {
       written: cellCount(this.#box),
     });
   }
@@ -120,7 +120,7 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
       'Range.setValues',
       () => {
         const data = checkDimensions(values, this.#box);
-        return this.write((i, j) => data[i][j]);
+        return this.#write((i, j) => data[i][j]);
       },
       { written: cellCount(this.#box) },
     );
@@ -128,7 +128,7 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
   getDisplayValue(): string {
     return this.rt.call(
       'Range.getDisplayValue',
-      () => readDisplay(this.doc, this.model, this.first())[0][0],
+      () => readDisplay(this.doc, this.model, this.#first())[0][0],
       {
         read: 1,
       },
@@ -165,7 +165,7 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     });
   }
   setFormula(formula: string): EmuRange {
-    return this.rt.call('Range.setFormula', () => this.writeFormulas(() => formula), {
+    return this.rt.call('Range.setFormula', () => this.#writeFormulas(() => formula), {
       written: cellCount(this.#box),
     });
   }
@@ -174,7 +174,7 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
       'Range.setFormulas',
       () => {
         const data = checkDimensions(formulas, this.#box);
-        return this.writeFormulas((i, j) => String(data[i][j] ?? ''));
+        return this.#writeFormulas((i, j) => String(data[i][j] ?? ''));
       },
       { written: cellCount(this.#box) },
     );
@@ -196,10 +196,10 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     });
   }
   setNumberFormat(format: string): EmuRange {
-    return this.setLayer('Range.setNumberFormat', this.model.formats, () => format);
+    return this.#setLayer('Range.setNumberFormat', this.model.formats, () => format);
   }
   setNumberFormats(formats: string[][]): EmuRange {
-    return this.setLayerGrid('Range.setNumberFormats', this.model.formats, formats);
+    return this.#setLayerGrid('Range.setNumberFormats', this.model.formats, formats);
   }
   getNote(): string {
     return this.rt.call('Range.getNote', () => this.model.notes.get(this.#box.row, this.#box.col) ?? '', {
@@ -212,10 +212,10 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     });
   }
   setNote(note: string | null): EmuRange {
-    return this.setLayer('Range.setNote', this.model.notes, () => note || undefined);
+    return this.#setLayer('Range.setNote', this.model.notes, () => note || undefined);
   }
   setNotes(notes: Array<Array<string | null>>): EmuRange {
-    return this.setLayerGrid('Range.setNotes', this.model.notes, notes);
+    return this.#setLayerGrid('Range.setNotes', this.model.notes, notes);
   }
   getBackground(): string {
     return this.rt.call(
@@ -236,14 +236,14 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     );
   }
   setBackground(color: string | null): EmuRange {
-    return this.setLayer(
+    return this.#setLayer(
       'Range.setBackground',
       this.model.backgrounds,
       () => color?.toLowerCase() || undefined,
     );
   }
   setBackgrounds(colors: Array<Array<string | null>>): EmuRange {
-    return this.setLayerGrid('Range.setBackgrounds', this.model.backgrounds, colors, (c) => c.toLowerCase());
+    return this.#setLayerGrid('Range.setBackgrounds', this.model.backgrounds, colors, (c) => c.toLowerCase());
   }
   getFontWeight(): string {
     return this.rt.call(
@@ -264,12 +264,12 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     );
   }
   setFontWeight(weight: string | null): EmuRange {
-    return this.setLayer('Range.setFontWeight', this.model.fontWeights, () =>
+    return this.#setLayer('Range.setFontWeight', this.model.fontWeights, () =>
       weight === 'bold' ? 'bold' : undefined,
     );
   }
   setFontWeights(weights: Array<Array<string | null>>): EmuRange {
-    return this.setLayerGrid('Range.setFontWeights', this.model.fontWeights, weights, (w) =>
+    return this.#setLayerGrid('Range.setFontWeights', this.model.fontWeights, weights, (w) =>
       w === 'bold' ? 'bold' : '',
     );
   }
@@ -281,7 +281,11 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     );
   }
   setHorizontalAlignment(alignment: string | null): EmuRange {
-    return this.setLayer('Range.setHorizontalAlignment', this.model.alignments, () => alignment || undefined);
+    return this.#setLayer(
+      'Range.setHorizontalAlignment',
+      this.model.alignments,
+      () => alignment || undefined,
+    );
   }
   getWrap(): boolean {
     return this.rt.call('Range.getWrap', () => this.model.wraps.get(this.#box.row, this.#box.col) ?? false, {
@@ -289,7 +293,7 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     });
   }
   setWrap(wrap: boolean): EmuRange {
-    return this.setLayer('Range.setWrap', this.model.wraps, () => (wrap ? true : undefined));
+    return this.#setLayer('Range.setWrap', this.model.wraps, () => (wrap ? true : undefined));
   }
 
   // ---- clearing -----------------------------------------------------------------------------
@@ -304,10 +308,10 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
       () => {
         const o = options ?? {};
         const all = !o.contentsOnly && !o.formatOnly && !o.validationsOnly && !o.commentsOnly;
-        if (all || o.contentsOnly) this.clearLayers([this.model.values, this.model.formulas]);
-        if (all || o.formatOnly) this.clearFormats();
-        if (o.validationsOnly) this.clearLayers([this.model.validations]);
-        if (all || o.commentsOnly) this.clearLayers([this.model.notes]);
+        if (all || o.contentsOnly) this.#clearLayers([this.model.values, this.model.formulas]);
+        if (all || o.formatOnly) this.#clearFormats();
+        if (o.validationsOnly) this.#clearLayers([this.model.validations]);
+        if (all || o.commentsOnly) this.#clearLayers([this.model.notes]);
         return this;
       },
       { written: cellCount(this.#box) },
@@ -316,22 +320,22 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
   clearContent(): EmuRange {
     return this.rt.call(
       'Range.clearContent',
-      () => this.clearLayers([this.model.values, this.model.formulas]),
+      () => this.#clearLayers([this.model.values, this.model.formulas]),
       {
         written: cellCount(this.#box),
       },
     );
   }
   clearFormat(): EmuRange {
-    return this.rt.call('Range.clearFormat', () => this.clearFormats(), { written: cellCount(this.#box) });
+    return this.rt.call('Range.clearFormat', () => this.#clearFormats(), { written: cellCount(this.#box) });
   }
   clearNote(): EmuRange {
-    return this.rt.call('Range.clearNote', () => this.clearLayers([this.model.notes]), {
+    return this.rt.call('Range.clearNote', () => this.#clearLayers([this.model.notes]), {
       written: cellCount(this.#box),
     });
   }
   clearDataValidations(): EmuRange {
-    return this.rt.call('Range.clearDataValidations', () => this.clearLayers([this.model.validations]), {
+    return this.rt.call('Range.clearDataValidations', () => this.#clearLayers([this.model.validations]), {
       written: cellCount(this.#box),
     });
   }
@@ -465,7 +469,7 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     return this.rt.call(
       'Range.setDataValidation',
       () => {
-        this.assertMayWrite();
+        this.#assertMayWrite();
         sheetExtras.setValidation(this.model, this.#box, rule);
         return this;
       },
@@ -477,7 +481,7 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
       'Range.setDataValidations',
       () => {
         const data = checkDimensions(rules, this.#box) as Array<Array<EmuDataValidation | null>>;
-        this.assertMayWrite();
+        this.#assertMayWrite();
         writeLayer(this.model.validations, this.#box, (i, j) =>
           data[i][j] ? ruleOf(data[i][j]!) : undefined,
         );
@@ -508,16 +512,16 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
   }
 
   // ---- internals ----------------------------------------------------------------------------
-  private first(): GridBox {
+  #first(): GridBox {
     return { row: this.#box.row, col: this.#box.col, numRows: 1, numCols: 1 };
   }
-  private assertMayWrite(): void {
+  #assertMayWrite(): void {
     const user = this.rt.current().effectiveUser;
     if (blockingProtection(this.doc, this.model, this.#box, user)) throw exception(SheetErrors.protectedCell);
     this.doc.touch();
   }
-  private write(value: (i: number, j: number) => unknown): EmuRange {
-    this.assertMayWrite();
+  #write(value: (i: number, j: number) => unknown): EmuRange {
+    this.#assertMayWrite();
     const { row, col, numRows, numCols } = this.#box;
     for (let i = 0; i < numRows; i++) {
       for (let j = 0; j < numCols; j++) {
@@ -532,8 +536,8 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     }
     return this;
   }
-  private writeFormulas(formula: (i: number, j: number) => string): EmuRange {
-    this.assertMayWrite();
+  #writeFormulas(formula: (i: number, j: number) => string): EmuRange {
+    this.#assertMayWrite();
     for (let i = 0; i < this.#box.numRows; i++) {
       for (let j = 0; j < this.#box.numCols; j++) {
         const f = formula(i, j);
@@ -548,22 +552,18 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     }
     return this;
   }
-  private setLayer<T>(
-    method: string,
-    layer: import('./layer').Layer<T>,
-    value: () => T | undefined,
-  ): EmuRange {
+  #setLayer<T>(method: string, layer: import('./layer').Layer<T>, value: () => T | undefined): EmuRange {
     return this.rt.call(
       method,
       () => {
-        this.assertMayWrite();
+        this.#assertMayWrite();
         writeLayer(layer, this.#box, value);
         return this;
       },
       { written: cellCount(this.#box) },
     );
   }
-  private setLayerGrid<T>(
+  #setLayerGrid<T>(
     method: string,
     layer: import('./layer').Layer<T>,
     grid: Array<Array<T | null>>,
@@ -573,7 +573,7 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
       method,
       () => {
         const data = checkDimensions(grid, this.#box) as Array<Array<T | null>>;
-        this.assertMayWrite();
+        this.#assertMayWrite();
         writeLayer(layer, this.#box, (i, j) => {
           const v = data[i][j];
           if (v === null || v === undefined || (v as unknown) === '') return undefined;
@@ -585,15 +585,15 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
       { written: cellCount(this.#box) },
     );
   }
-  private clearLayers(layers: Array<import('./layer').Layer<unknown>>): EmuRange {
-    this.assertMayWrite();
+  #clearLayers(layers: Array<import('./layer').Layer<unknown>>): EmuRange {
+    this.#assertMayWrite();
     const { row, col, numRows, numCols } = this.#box;
     for (const layer of layers) layer.clearBox(row, col, numRows, numCols);
     return this;
   }
-  private clearFormats(): EmuRange {
+  #clearFormats(): EmuRange {
     const m = this.model;
-    return this.clearLayers([m.formats, m.backgrounds, m.fontWeights, m.alignments, m.wraps]);
+    return this.#clearLayers([m.formats, m.backgrounds, m.fontWeights, m.alignments, m.wraps]);
   }
 }
 

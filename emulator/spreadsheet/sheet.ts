@@ -173,46 +173,46 @@ export class EmuSheet implements Mirror<GoogleAppsScript.Spreadsheet.Sheet, Shee
     );
   }
   insertRows(rowIndex: number, numRows = 1): void {
-    this.rt.call('Sheet.insertRows', () => this.insertRowsAt(rowIndex, numRows));
+    this.rt.call('Sheet.insertRows', () => this.#insertRowsAt(rowIndex, numRows));
   }
   insertRowsBefore(beforePosition: number, howMany: number): EmuSheet {
-    return this.rt.call('Sheet.insertRowsBefore', () => this.insertRowsAt(beforePosition, howMany));
+    return this.rt.call('Sheet.insertRowsBefore', () => this.#insertRowsAt(beforePosition, howMany));
   }
   insertRowsAfter(afterPosition: number, howMany: number): EmuSheet {
-    return this.rt.call('Sheet.insertRowsAfter', () => this.insertRowsAt(afterPosition + 1, howMany));
+    return this.rt.call('Sheet.insertRowsAfter', () => this.#insertRowsAt(afterPosition + 1, howMany));
   }
   insertRowBefore(beforePosition: number): EmuSheet {
-    return this.rt.call('Sheet.insertRowBefore', () => this.insertRowsAt(beforePosition, 1));
+    return this.rt.call('Sheet.insertRowBefore', () => this.#insertRowsAt(beforePosition, 1));
   }
   insertRowAfter(afterPosition: number): EmuSheet {
-    return this.rt.call('Sheet.insertRowAfter', () => this.insertRowsAt(afterPosition + 1, 1));
+    return this.rt.call('Sheet.insertRowAfter', () => this.#insertRowsAt(afterPosition + 1, 1));
   }
   deleteRow(rowPosition: number): EmuSheet {
-    return this.rt.call('Sheet.deleteRow', () => this.deleteRowsAt(rowPosition, 1));
+    return this.rt.call('Sheet.deleteRow', () => this.#deleteRowsAt(rowPosition, 1));
   }
   deleteRows(rowPosition: number, howMany: number): void {
-    this.rt.call('Sheet.deleteRows', () => this.deleteRowsAt(rowPosition, howMany));
+    this.rt.call('Sheet.deleteRows', () => this.#deleteRowsAt(rowPosition, howMany));
   }
   insertColumns(columnIndex: number, numColumns = 1): void {
-    this.rt.call('Sheet.insertColumns', () => this.insertColumnsAt(columnIndex, numColumns));
+    this.rt.call('Sheet.insertColumns', () => this.#insertColumnsAt(columnIndex, numColumns));
   }
   insertColumnsBefore(beforePosition: number, howMany: number): EmuSheet {
-    return this.rt.call('Sheet.insertColumnsBefore', () => this.insertColumnsAt(beforePosition, howMany));
+    return this.rt.call('Sheet.insertColumnsBefore', () => this.#insertColumnsAt(beforePosition, howMany));
   }
   insertColumnsAfter(afterPosition: number, howMany: number): EmuSheet {
-    return this.rt.call('Sheet.insertColumnsAfter', () => this.insertColumnsAt(afterPosition + 1, howMany));
+    return this.rt.call('Sheet.insertColumnsAfter', () => this.#insertColumnsAt(afterPosition + 1, howMany));
   }
   insertColumnBefore(beforePosition: number): EmuSheet {
-    return this.rt.call('Sheet.insertColumnBefore', () => this.insertColumnsAt(beforePosition, 1));
+    return this.rt.call('Sheet.insertColumnBefore', () => this.#insertColumnsAt(beforePosition, 1));
   }
   insertColumnAfter(afterPosition: number): EmuSheet {
-    return this.rt.call('Sheet.insertColumnAfter', () => this.insertColumnsAt(afterPosition + 1, 1));
+    return this.rt.call('Sheet.insertColumnAfter', () => this.#insertColumnsAt(afterPosition + 1, 1));
   }
   deleteColumn(columnPosition: number): EmuSheet {
-    return this.rt.call('Sheet.deleteColumn', () => this.deleteColumnsAt(columnPosition, 1));
+    return this.rt.call('Sheet.deleteColumn', () => this.#deleteColumnsAt(columnPosition, 1));
   }
   deleteColumns(columnPosition: number, howMany: number): void {
-    this.rt.call('Sheet.deleteColumns', () => this.deleteColumnsAt(columnPosition, howMany));
+    this.rt.call('Sheet.deleteColumns', () => this.#deleteColumnsAt(columnPosition, howMany));
   }
 
   // ---- presentation -------------------------------------------------------------------------
@@ -337,12 +337,12 @@ export class EmuSheet implements Mirror<GoogleAppsScript.Spreadsheet.Sheet, Shee
   }
 
   // ---- internals ----------------------------------------------------------------------------
-  private insertRowsAt(before: number, count: number): EmuSheet {
+  #insertRowsAt(before: number, count: number): EmuSheet {
     if (before < 1 || before > this.model.maxRows + 1) throw exception(SheetErrors.outsideGrid);
     structure.insertRows(this.doc, this.model, before, count);
     return this;
   }
-  private deleteRowsAt(first: number, count: number): EmuSheet {
+  #deleteRowsAt(first: number, count: number): EmuSheet {
     if (first < 1 || first + count - 1 > this.model.maxRows) throw exception(SheetErrors.outsideGrid);
     const box = { row: first, col: 1, numRows: count, numCols: this.model.maxCols };
     if (blockingProtection(this.doc, this.model, box, this.rt.current().effectiveUser)) {
@@ -351,12 +351,12 @@ export class EmuSheet implements Mirror<GoogleAppsScript.Spreadsheet.Sheet, Shee
     structure.deleteRows(this.doc, this.model, first, count);
     return this;
   }
-  private insertColumnsAt(before: number, count: number): EmuSheet {
+  #insertColumnsAt(before: number, count: number): EmuSheet {
     if (before < 1 || before > this.model.maxCols + 1) throw exception(SheetErrors.outsideGrid);
     structure.insertColumns(this.doc, this.model, before, count);
     return this;
   }
-  private deleteColumnsAt(first: number, count: number): EmuSheet {
+  #deleteColumnsAt(first: number, count: number): EmuSheet {
     if (first < 1 || first + count - 1 > this.model.maxCols) throw exception(SheetErrors.outsideGrid);
     const box = { row: 1, col: first, numRows: this.model.maxRows, numCols: count };
     if (blockingProtection(this.doc, this.model, box, this.rt.current().effectiveUser)) {

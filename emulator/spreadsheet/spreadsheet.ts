@@ -150,7 +150,7 @@ export class EmuSpreadsheet implements Mirror<GoogleAppsScript.Spreadsheet.Sprea
     });
   }
   getActiveSheet(): EmuSheet {
-    return this.rt.call('Spreadsheet.getActiveSheet', () => sheetFor(this.rt, this.doc, this.activeModel()));
+    return this.rt.call('Spreadsheet.getActiveSheet', () => sheetFor(this.rt, this.doc, this.#activeModel()));
   }
   setActiveSheet(sheet: EmuSheet): EmuSheet {
     return this.rt.call('Spreadsheet.setActiveSheet', () => {
@@ -164,7 +164,7 @@ export class EmuSpreadsheet implements Mirror<GoogleAppsScript.Spreadsheet.Sprea
       const e = this.rt.current();
       const sel = this.doc.selections.get(e.activeUser) ?? this.doc.selections.get(e.effectiveUser);
       if (sel) return rangeIn(this.rt, this.doc, sel.sheet, sel);
-      return rangeIn(this.rt, this.doc, this.activeModel(), { row: 1, col: 1, numRows: 1, numCols: 1 });
+      return rangeIn(this.rt, this.doc, this.#activeModel(), { row: 1, col: 1, numRows: 1, numCols: 1 });
     });
   }
   setActiveRange(range: EmuRange): EmuRange {
@@ -173,7 +173,7 @@ export class EmuSpreadsheet implements Mirror<GoogleAppsScript.Spreadsheet.Sprea
   getRange(a1Notation: string): EmuRange {
     return this.rt.call('Spreadsheet.getRange', () => {
       const ref = parseA1(a1Notation);
-      const model = ref.sheetName === null ? this.activeModel() : this.doc.sheetByName(ref.sheetName);
+      const model = ref.sheetName === null ? this.#activeModel() : this.doc.sheetByName(ref.sheetName);
       if (!model) throw exception(SheetErrors.rangeNotFound);
       return rangeIn(this.rt, this.doc, model, refToBox(ref, model.maxRows, model.maxCols));
     });
@@ -248,10 +248,10 @@ export class EmuSpreadsheet implements Mirror<GoogleAppsScript.Spreadsheet.Sprea
     return this.rt.call('Spreadsheet.getEditors', () => fileEditors(this.doc).map((e) => new EmuUser(e)));
   }
   addEditor(user: UserLike): EmuSpreadsheet {
-    return this.rt.call('Spreadsheet.addEditor', () => this.share([user], 'editors'));
+    return this.rt.call('Spreadsheet.addEditor', () => this.#share([user], 'editors'));
   }
   addEditors(emails: string[]): EmuSpreadsheet {
-    return this.rt.call('Spreadsheet.addEditors', () => this.share(emails, 'editors'));
+    return this.rt.call('Spreadsheet.addEditors', () => this.#share(emails, 'editors'));
   }
   removeEditor(user: UserLike): EmuSpreadsheet {
     return this.rt.call('Spreadsheet.removeEditor', () => {
@@ -267,10 +267,10 @@ export class EmuSpreadsheet implements Mirror<GoogleAppsScript.Spreadsheet.Sprea
     );
   }
   addViewer(user: UserLike): EmuSpreadsheet {
-    return this.rt.call('Spreadsheet.addViewer', () => this.share([user], 'viewers'));
+    return this.rt.call('Spreadsheet.addViewer', () => this.#share([user], 'viewers'));
   }
   addViewers(emails: string[]): EmuSpreadsheet {
-    return this.rt.call('Spreadsheet.addViewers', () => this.share(emails, 'viewers'));
+    return this.rt.call('Spreadsheet.addViewers', () => this.#share(emails, 'viewers'));
   }
   removeViewer(user: UserLike): EmuSpreadsheet {
     return this.rt.call('Spreadsheet.removeViewer', () => {
@@ -291,11 +291,11 @@ export class EmuSpreadsheet implements Mirror<GoogleAppsScript.Spreadsheet.Sprea
     });
   }
 
-  private activeModel() {
+  #activeModel() {
     const active = this.doc.activeSheet;
     return active && this.doc.sheets.includes(active) ? active : this.doc.sheets[0];
   }
-  private share(users: UserLike[], role: 'editors' | 'viewers'): EmuSpreadsheet {
+  #share(users: UserLike[], role: 'editors' | 'viewers'): EmuSpreadsheet {
     const file = this.doc.record();
     if (!file) return this;
     for (const u of users) {

@@ -56,80 +56,80 @@ export class EmuDataValidationBuilder implements Mirror<
   }
 
   requireValueInList(values: unknown[], showDropdown = true) {
-    return this.set('requireValueInList', 'VALUE_IN_LIST', [[...values], showDropdown]);
+    return this.#set('requireValueInList', 'VALUE_IN_LIST', [[...values], showDropdown]);
   }
   requireValueInRange(range: EmuRange, showDropdown = true) {
-    return this.set('requireValueInRange', 'VALUE_IN_RANGE', [range, showDropdown]);
+    return this.#set('requireValueInRange', 'VALUE_IN_RANGE', [range, showDropdown]);
   }
   requireNumberBetween(start: number, end: number) {
-    return this.set('requireNumberBetween', 'NUMBER_BETWEEN', [start, end]);
+    return this.#set('requireNumberBetween', 'NUMBER_BETWEEN', [start, end]);
   }
   requireNumberNotBetween(start: number, end: number) {
-    return this.set('requireNumberNotBetween', 'NUMBER_NOT_BETWEEN', [start, end]);
+    return this.#set('requireNumberNotBetween', 'NUMBER_NOT_BETWEEN', [start, end]);
   }
   requireNumberEqualTo(n: number) {
-    return this.set('requireNumberEqualTo', 'NUMBER_EQUAL_TO', [n]);
+    return this.#set('requireNumberEqualTo', 'NUMBER_EQUAL_TO', [n]);
   }
   requireNumberNotEqualTo(n: number) {
-    return this.set('requireNumberNotEqualTo', 'NUMBER_NOT_EQUAL_TO', [n]);
+    return this.#set('requireNumberNotEqualTo', 'NUMBER_NOT_EQUAL_TO', [n]);
   }
   requireNumberGreaterThan(n: number) {
-    return this.set('requireNumberGreaterThan', 'NUMBER_GREATER_THAN', [n]);
+    return this.#set('requireNumberGreaterThan', 'NUMBER_GREATER_THAN', [n]);
   }
   requireNumberGreaterThanOrEqualTo(n: number) {
-    return this.set('requireNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
+    return this.#set('requireNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
   }
   requireNumberLessThan(n: number) {
-    return this.set('requireNumberLessThan', 'NUMBER_LESS_THAN', [n]);
+    return this.#set('requireNumberLessThan', 'NUMBER_LESS_THAN', [n]);
   }
   requireNumberLessThanOrEqualTo(n: number) {
-    return this.set('requireNumberLessThanOrEqualTo', 'NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
+    return this.#set('requireNumberLessThanOrEqualTo', 'NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
   }
   requireTextIsEmail() {
-    return this.set('requireTextIsEmail', 'TEXT_IS_VALID_EMAIL', []);
+    return this.#set('requireTextIsEmail', 'TEXT_IS_VALID_EMAIL', []);
   }
   requireTextIsUrl() {
-    return this.set('requireTextIsUrl', 'TEXT_IS_VALID_URL', []);
+    return this.#set('requireTextIsUrl', 'TEXT_IS_VALID_URL', []);
   }
   requireTextContains(text: string) {
-    return this.set('requireTextContains', 'TEXT_CONTAINS', [text]);
+    return this.#set('requireTextContains', 'TEXT_CONTAINS', [text]);
   }
   requireTextDoesNotContain(text: string) {
-    return this.set('requireTextDoesNotContain', 'TEXT_DOES_NOT_CONTAIN', [text]);
+    return this.#set('requireTextDoesNotContain', 'TEXT_DOES_NOT_CONTAIN', [text]);
   }
   requireTextEqualTo(text: string) {
-    return this.set('requireTextEqualTo', 'TEXT_EQUAL_TO', [text]);
+    return this.#set('requireTextEqualTo', 'TEXT_EQUAL_TO', [text]);
   }
   requireDate() {
-    return this.set('requireDate', 'DATE_IS_VALID_DATE', []);
+    return this.#set('requireDate', 'DATE_IS_VALID_DATE', []);
   }
   requireDateAfter(date: Date) {
-    return this.set('requireDateAfter', 'DATE_AFTER', [date]);
+    return this.#set('requireDateAfter', 'DATE_AFTER', [date]);
   }
   requireDateBefore(date: Date) {
-    return this.set('requireDateBefore', 'DATE_BEFORE', [date]);
+    return this.#set('requireDateBefore', 'DATE_BEFORE', [date]);
   }
   requireDateBetween(start: Date, end: Date) {
-    return this.set('requireDateBetween', 'DATE_BETWEEN', [start, end]);
+    return this.#set('requireDateBetween', 'DATE_BETWEEN', [start, end]);
   }
   requireDateOnOrAfter(date: Date) {
-    return this.set('requireDateOnOrAfter', 'DATE_ON_OR_AFTER', [date]);
+    return this.#set('requireDateOnOrAfter', 'DATE_ON_OR_AFTER', [date]);
   }
   requireDateOnOrBefore(date: Date) {
-    return this.set('requireDateOnOrBefore', 'DATE_ON_OR_BEFORE', [date]);
+    return this.#set('requireDateOnOrBefore', 'DATE_ON_OR_BEFORE', [date]);
   }
   requireDateEqualTo(date: Date) {
-    return this.set('requireDateEqualTo', 'DATE_EQUAL_TO', [date]);
+    return this.#set('requireDateEqualTo', 'DATE_EQUAL_TO', [date]);
   }
   requireCheckbox(checked?: unknown, unchecked?: unknown) {
-    return this.set(
+    return this.#set(
       'requireCheckbox',
       'CHECKBOX',
       checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked],
     );
   }
   requireFormulaSatisfied(formula: string) {
-    return this.set('requireFormulaSatisfied', 'CUSTOM_FORMULA', [formula]);
+    return this.#set('requireFormulaSatisfied', 'CUSTOM_FORMULA', [formula]);
   }
   setAllowInvalid(allowInvalid: boolean): EmuDataValidationBuilder {
     return this.rt.call(
@@ -184,7 +184,7 @@ export class EmuDataValidationBuilder implements Mirror<
     );
   }
 
-  private set(method: string, criteria: string, args: unknown[]): EmuDataValidationBuilder {
+  #set(method: string, criteria: string, args: unknown[]): EmuDataValidationBuilder {
     return this.rt.call(
       `DataValidationBuilder.${method}`,
       () => {
