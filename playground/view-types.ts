@@ -1,0 +1,85 @@
+/**
+ * What the playground's server sends its page: the workbook as the acting person sees it in Sheets,
+ * the add-on menu, the sidebar shown, the clock and the people one can act as. Plain JSON.
+ */
+
+export interface Person {
+  email: string;
+  role: 'owner' | 'teammate' | 'partner';
+  label: string;
+}
+
+export interface SheetTab {
+  name: string;
+  hidden: boolean;
+}
+
+export interface SheetView {
+  name: string;
+  rows: number;
+  cols: number;
+  frozenRows: number;
+  frozenCols: number;
+  /** Display values (getDisplayValues), rows x cols. */
+  display: string[][];
+  /** What the formula bar shows: the formula, or the value as typed. */
+  raw: string[][];
+  /** 'n' for numbers, dates and booleans (right-aligned as Sheets does), 's' for text, '' empty. */
+  kinds: string[][];
+  /** Cell notes ('' for none). */
+  notes: string[][];
+  bold: boolean[][];
+  backgrounds: string[][];
+  /** Per-cell dropdown options from list validation rules (null where none). */
+  lists: Array<Array<string[] | null>>;
+  /** Validation help text per cell (null where none). */
+  help: Array<Array<string | null>>;
+  /** Cells the acting person cannot edit because of a protection (warning-only ones excluded). */
+  locked: boolean[][];
+  /** Cells under a warning-only protection. */
+  warned: boolean[][];
+  columnWidths: number[];
+  protections: Array<{ a1: string; description: string; warningOnly: boolean; type: string }>;
+}
+
+/** A page the add-on showed with showSidebar / showModalDialog / showModelessDialog. */
+export interface PageInfo {
+  id: number;
+  kind: 'sidebar' | 'modal' | 'modeless';
+  title: string;
+  width: number;
+  height: number;
+  user: string;
+}
+
+export interface AlertInfo {
+  title: string;
+  prompt: string;
+}
+
+export interface PlaygroundState {
+  name: string;
+  people: Person[];
+  actingUser: string;
+  now: string;
+  timeZone: string;
+  tabs: SheetTab[];
+  menu: Array<{ caption: string; functionName: string }>;
+  sidebar: PageInfo | null;
+  dialog: PageInfo | null;
+  readOnly: boolean;
+  steps: number;
+  functions: string[];
+}
+
+export interface ActionResult {
+  ok: boolean;
+  error?: string;
+  /** Triggers fired by the action. */
+  fired?: Array<{ handler: string; ok: boolean; error?: string; at: string }>;
+  alerts?: AlertInfo[];
+  sidebar?: PageInfo;
+  dialog?: PageInfo;
+  notes?: string[];
+  result?: unknown;
+}

@@ -1,0 +1,66 @@
+/** The grid the page draws: a sheet as `user` sees it in Sheets. */
+import { lockedCells, readSheet } from './workbook-read';
+import type { Session } from './session';
+import type { SheetView } from './view-types';
+
+/** Empty rows and columns shown past the data, as Sheets shows a sheet larger than its content. */
+const SPARE_ROWS = 30;
+const SPARE_COLS = 3;
+const MIN_ROWS = 50;
+const MIN_COLS = 10;
+
+function isDate(value: unknown): boolean {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+function kindOf(value: unknown): string {
+  if (value === '' || value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return 'b';
+  if (typeof value === 'number' || isDate(value)) return 'n';
+  return 's';
+}
+
+export function sheetView(session: Session, name: string, user: string): SheetView {
+  const emu = session.emu;
+  const probe = readSheet(emu, name);
+  const snap = readSheet(
+    emu,
+    name,
+    Math.max(probe.lastRow + SPARE_ROWS, MIN_ROWS),
+    Math.max(probe.lastCol + SPARE_COLS, MIN_COLS),
+  );
+  const { locked, warned } = lockedCells(snap, user, session.owner);
+  const viewer = !session.canEditFile(user);
+  return {
+    name,
+    rows: snap.rows,
+    cols: snap.cols,
+    frozenRows: snap.frozenRows,
+    frozenCols: snap.frozenCols,
+    display: snap.display,
+    raw: snap.values.map((row, r) =>
+      row.map((value, c) => {
+        const formula = snap.formulas[r][c];
+        if (formula) return formula;
+        if (isDate(value) || typeof value === 'number') return snap.display[r][c];
+        if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+        return String(value ?? '');
+      }),
+    ),
+    kinds: snap.values.map((row) => row.map(kindOf)),
+    notes: snap.notes,
+    bold: snap.bold,
+    backgrounds: snap.backgrounds.map((row) => row.map((b) => (b && b !== '#ffffff' ? b : ''))),
+    lists: snap.rules.map((row) => row.map((rule) => rule?.list ?? null)),
+    help: snap.rules.map((row) => row.map((rule) => rule?.helpText ?? null)),
+    locked: viewer ? locked.map((row) => row.map(() => true)) : locked,
+    warned,
+    columnWidths: snap.columnWidths,
+    protections: snap.protections.map((p) => ({
+      a1: p.a1,
+      description: p.description,
+      warningOnly: p.warningOnly,
+      type: p.type,
+    })),
+  };
+}
