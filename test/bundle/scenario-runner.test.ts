@@ -22,7 +22,9 @@ describe('the scenario runner', () => {
   });
 
   it('reports a person refused and an unknown function as failed steps, not as a crash', () => {
-    const out = runScenario(JSON.parse(readFileSync(scenarioFile, 'utf8'))) as { steps: Array<{ ok: boolean; error?: string }> };
+    const out = runScenario(JSON.parse(readFileSync(scenarioFile, 'utf8'))) as {
+      steps: Array<{ ok: boolean; error?: string }>;
+    };
     expect(out.steps[2]).toMatchObject({ ok: false, error: expect.stringMatching(/permission/i) });
     expect(out.steps[3]).toMatchObject({ ok: false, error: 'Script function not found: noSuchFunction' });
   });
