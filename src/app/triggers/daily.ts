@@ -1,39 +1,208 @@
 /**
- * The daily time-driven trigger runs these jobs in order. A feature adds its job to DAILY_JOBS
- * (leads: expiry; commissions: the reconcile). Each job gets its own context (source "trigger"); its
- * failure is reported and does not stop the jobs after it.
+ * The scheduled jobs (lead expiry, the commission reconcile, audit rotation, ...), run by ONE hourly
+ * time-driven trigger: an editor add-on may have one time-driven trigger per user per document, at
+ * most hourly, so a second one-shot trigger to continue an unfinished run would be refused.
+ *
+ * Each hourly run (`runScheduledJobs`):
+ * - continues the saved checkpoint if there is one (the day's jobs did not finish last time);
+ * - otherwise starts the day's jobs once per day (UTC day), and does nothing on the other runs.
+ * Before each job (and inside a resumable job, between its parts) it checks the time the execution
+ * has used; past the budget (4.5 of the 6 minutes) it saves a checkpoint (the day, the next job, the
+ * job's cursor) in the document properties and stops; the next hourly run continues from there. The
+ * checkpoint is saved after each finished job too, so a run cut short by the platform repeats at most
+ * the job it was in (jobs are idempotent: expiry and the reconcile apply only differences).
+ *
+ * A feature adds its job to DAILY_JOBS. A job that can outgrow one execution takes the `step`
+ * argument: it starts at `step.cursor` (null the first time), stops when `step.timeLeftMs()` runs low,
+ * and returns `{ continueFrom: cursor }` to be called again in the next run; anything else it returns
+ * means done. Each job gets its own context (source "trigger"); its failure is reported and does not
+ * stop the jobs after it.
  */
 import { triggerActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import { rotateAuditLog } from '../audit/rotate';
 import { AppContext } from '../context';
 
+export interface JobStep {
+  /** Where the job stopped last time (null: start). */
+  cursor: string | null;
+  /** Milliseconds left before the run must checkpoint and stop. */
+  timeLeftMs(): number;
+}
+
+/** What a resumable job returns when it stopped before the end. */
+export interface JobContinuation {
+  continueFrom: string;
+}
+
 export interface DailyJob {
   name: string;
-  run(ctx: AppContext): unknown;
+  run(ctx: AppContext, step: JobStep): unknown;
 }
 
 export const DAILY_JOBS: DailyJob[] = [{ name: 'audit rotation', run: rotateAuditLog }];
 
-export interface DailyRunReport {
-  jobs: Array<{ name: string; ok: boolean; result?: unknown; error?: string }>;
+/** The hourly trigger's handler (src/index.ts exports it under this name). */
+export const SCHEDULED_HANDLER = 'onHourlyTrigger';
+
+/** Document property holding the checkpoint and the last finished day. */
+export const SCHEDULE_PROPERTY = 'tracker.schedule';
+
+/** Work stops being started after this much of the 6-minute execution limit. */
+export const RUN_BUDGET_MS = 270_000;
+
+export interface JobReport {
+  name: string;
+  ok: boolean;
+  result?: unknown;
+  error?: string;
 }
 
+export interface DailyRunReport {
+  jobs: JobReport[];
+}
+
+export interface ScheduleState {
+  /** The last UTC day whose jobs all finished. */
+  lastDay: string | null;
+  /** The unfinished day's checkpoint. */
+  pending: {
+    day: string;
+    /** Index in DAILY_JOBS of the next job to run (or to continue). */
+    next: number;
+    cursor: string | null;
+    /** Runs spent on this day so far. */
+    runs: number;
+    /** Jobs finished this day, in order (a job is listed once). */
+    done: string[];
+  } | null;
+}
+
+export interface ScheduledRunReport extends DailyRunReport {
+  action: 'idle' | 'started' | 'continued';
+  day: string | null;
+  /** True when the day's jobs are all done after this run. */
+  finished: boolean;
+  /** Where the run stopped (the job it will continue), when it did not finish. */
+  stoppedAt?: { job: string; cursor: string | null };
+}
+
+function isContinuation(value: unknown): value is JobContinuation {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { continueFrom?: unknown }).continueFrom === 'string'
+  );
+}
+
+export function parseScheduleState(text: string | null): ScheduleState {
+  if (!text) return { lastDay: null, pending: null };
+  try {
+    const parsed = JSON.parse(text) as Partial<ScheduleState>;
+    return { lastDay: parsed.lastDay ?? null, pending: parsed.pending ?? null };
+  } catch {
+    return { lastDay: null, pending: null };
+  }
+}
+
+function runJob(doc: TrackerDocument, job: DailyJob, step: JobStep): JobReport & { continueFrom?: string } {
+  try {
+    const result = job.run(new AppContext(doc, triggerActor(), 'trigger'), step);
+    if (isContinuation(result)) return { name: job.name, ok: true, continueFrom: result.continueFrom };
+    return { name: job.name, ok: true, result };
+  } catch (err) {
+    return { name: job.name, ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/**
+ * One hourly run: continues the checkpoint, or starts today's jobs once, within `budgetMs` of this
+ * execution's time (each run makes progress: the first job or part is always run).
+ */
+export function runScheduledJobs(
+  jobs: readonly DailyJob[] = DAILY_JOBS,
+  budgetMs: number = RUN_BUDGET_MS,
+): ScheduledRunReport {
+  const startedAt = Date.now();
+  const timeLeftMs = () => budgetMs - (Date.now() - startedAt);
+  const doc = new TrackerDocument();
+  const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
+  const today = new Date(startedAt).toISOString().slice(0, 10);
+  let pending = state.pending;
+  const action = pending ? 'continued' : 'started';
+  if (!pending) {
+    if (state.lastDay === today) return { action: 'idle', day: null, finished: true, jobs: [] };
+    pending = { day: today, next: 0, cursor: null, runs: 0, done: [] };
+  }
+  pending.runs++;
+  const report: ScheduledRunReport = { action, day: pending.day, finished: false, jobs: [] };
+  const save = () => {
+    doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(state));
+    doc.flushProperties();
+  };
+  state.pending = pending;
+  let progressed = false;
+  while (pending.next < jobs.length) {
+    const job = jobs[pending.next];
+    if (progressed && timeLeftMs() <= 0) {
+      report.stoppedAt = { job: job.name, cursor: pending.cursor };
+      save();
+      return report;
+    }
+    progressed = true;
+    const outcome = runJob(doc, job, { cursor: pending.cursor, timeLeftMs });
+    if (outcome.continueFrom !== undefined) {
+      pending.cursor = outcome.continueFrom;
+      report.jobs.push({ name: job.name, ok: true, result: { continueFrom: outcome.continueFrom } });
+      if (timeLeftMs() <= 0) {
+        report.stoppedAt = { job: job.name, cursor: pending.cursor };
+        save();
+        return report;
+      }
+      continue;
+    }
+    const { continueFrom: _unused, ...done } = outcome;
+    report.jobs.push(done);
+    pending.done.push(job.name);
+    pending.next++;
+    pending.cursor = null;
+    if (pending.next < jobs.length) save();
+  }
+  state.lastDay = pending.day;
+  state.pending = null;
+  save();
+  report.finished = true;
+  return report;
+}
+
+/** All jobs at once, ignoring the schedule and the budget (a menu item, tests, the playground). */
 export function runDailyJobs(jobs: readonly DailyJob[] = DAILY_JOBS): DailyRunReport {
   const doc = new TrackerDocument();
-  const actor = triggerActor();
   const report: DailyRunReport = { jobs: [] };
   for (const job of jobs) {
-    try {
-      const result = job.run(new AppContext(doc, actor, 'trigger'));
-      report.jobs.push({ name: job.name, ok: true, result });
-    } catch (err) {
-      report.jobs.push({
-        name: job.name,
-        ok: false,
-        error: err instanceof Error ? err.message : String(err),
-      });
+    let cursor: string | null = null;
+    for (;;) {
+      const outcome = runJob(doc, job, { cursor, timeLeftMs: () => Number.POSITIVE_INFINITY });
+      if (outcome.continueFrom === undefined) {
+        const { continueFrom: _unused, ...done } = outcome;
+        report.jobs.push(done);
+        break;
+      }
+      cursor = outcome.continueFrom;
     }
   }
   return report;
+}
+
+/**
+ * Installs the one hourly clock trigger for `SCHEDULED_HANDLER` in this document, once: an existing
+ * one is kept; another time-driven trigger of this user in this document (an older daily one) is
+ * replaced, since an add-on may have only one. Returns whether a trigger was created.
+ */
+export function ensureScheduledTrigger(ss = SpreadsheetApp.getActiveSpreadsheet()): boolean {
+  const clocks = ScriptApp.getUserTriggers(ss).filter((t) => t.getEventType() === ScriptApp.EventType.CLOCK);
+  if (clocks.some((t) => t.getHandlerFunction() === SCHEDULED_HANDLER)) return false;
+  for (const t of clocks) ScriptApp.deleteTrigger(t);
+  ScriptApp.newTrigger(SCHEDULED_HANDLER).timeBased().everyHours(1).create();
+  return true;
 }
