@@ -97,9 +97,9 @@ export function fillSelect(
 }
 
 /** A status chip: the status text with a class for its colour. */
-export function chip(status: string): HTMLSpanElement {
+export function chip(status: string, testid = 'status'): HTMLSpanElement {
   const key = status.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  return h('span', { className: `chip chip-${key}`, testid: 'status', text: status });
+  return h('span', { className: `chip chip-${key}`, testid, text: status });
 }
 
 /** A label/value pair in a description list. */

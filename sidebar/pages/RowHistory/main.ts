@@ -19,7 +19,7 @@ function entryItem(entry: HistoryEntry): HTMLLIElement {
       'div',
       { className: 'card-head' },
       h('div', { className: 'card-title', testid: 'field', text: entry.field || entry.cell }),
-      chip(entry.source),
+      chip(entry.source, 'source'),
     ),
     h(
       'p',
