@@ -177,6 +177,7 @@ function showSidebar(info: PageInfo | null): void {
 
 async function afterAction(outcome: ActionResult, done: string): Promise<void> {
   report(outcome, done);
+  if (outcome.notes?.length) await showDialog({ title: done, message: outcome.notes.join('\n') });
   for (const alert of outcome.alerts ?? []) {
     await showDialog({ title: alert.title || (state?.name ?? ''), message: alert.prompt });
   }

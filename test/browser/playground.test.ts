@@ -18,17 +18,11 @@ import {
   openTab,
   runMenu,
   screenshot,
+  sidebarFrame,
   type Harness,
 } from './support/browser';
 
 const PROBE = path.join(__dirname, 'fixtures', 'probe');
-
-async function sidebarFrame(h: Harness): Promise<Frame> {
-  const handle = await h.page.getByTestId('sidebar-frame').elementHandle();
-  const frame = await handle!.contentFrame();
-  await frame!.waitForLoadState('load');
-  return frame!;
-}
 
 async function probe(frame: Frame, button: string): Promise<string> {
   const out = frame.getByTestId('out');
@@ -114,7 +108,7 @@ describeWithBrowser('playground (fixture add-on)', () => {
     expect(await h.page.getByTestId('sidebar-title').textContent()).toBe('Probe');
     const box = await h.page.getByTestId('sidebar-frame').boundingBox();
     expect(box?.width).toBe(300);
-    const frame = await sidebarFrame(h);
+    const frame = await sidebarFrame(h.page);
 
     const echoed = JSON.parse(await probe(frame, 'echo'));
     expect(echoed).toEqual({

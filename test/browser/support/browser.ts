@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../../playground/app';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -116,4 +116,45 @@ export async function actAs(page: Page, email: string): Promise<void> {
 /** The grid cell at a 1-based row and column. */
 export function cell(page: Page, row: number, col: number) {
   return page.locator(`[data-testid="grid"] td[data-r="${row}"][data-c="${col}"]`);
+}
+
+/** The 1-based column whose header (row 1) reads `header`; 0 when none. */
+export async function columnOf(page: Page, header: string): Promise<number> {
+  return page.evaluate((text) => {
+    const cells = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="grid"] td[data-r="1"]'));
+    const found = cells.find((td) => td.textContent === text);
+    return found ? Number(found.dataset.c) : 0;
+  }, header);
+}
+
+/** The grid rows whose cell in `col` reads exactly `text`: their 1-based numbers. */
+export async function rowsWhere(page: Page, col: number, text: string): Promise<number[]> {
+  return page.evaluate(
+    ([c, t]) =>
+      Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="grid"] td[data-c="${c}"]`))
+        .filter((td) => td.textContent === t)
+        .map((td) => Number(td.dataset.r)),
+    [col, text] as const,
+  );
+}
+
+/** The text of a grid row, cell by cell (dropdown arrows left out). */
+export async function rowText(page: Page, row: number): Promise<string[]> {
+  return page.evaluate(
+    (r) =>
+      Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="grid"] td[data-r="${r}"]`)).map(
+        (td) => td.firstChild?.textContent ?? '',
+      ),
+    row,
+  );
+}
+
+/** The frame of the add-on's sidebar, once it has loaded. */
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  await page.getByTestId('sidebar').waitFor({ state: 'visible' });
+  const handle = await page.getByTestId('sidebar-frame').elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error('The sidebar has no frame');
+  await frame.waitForLoadState('load');
+  return frame;
 }

@@ -1,0 +1,64 @@
+/**
+ * Every sidebar page of the shipped bundle, opened from the add-on menu in the playground: it shows
+ * in the 300 px panel, loads without an error banner, and does not scroll sideways. Screenshots of
+ * each go to artifacts/screenshots/.
+ */
+import { OWNER } from '../../playground/session';
+import {
+  describeWithBrowser,
+  gotoPlayground,
+  idle,
+  openPlayground,
+  runMenu,
+  screenshot,
+  sidebarFrame,
+  type Harness,
+} from './support/browser';
+
+/** Menu caption -> the function it runs, for the pages that open in the sidebar. */
+const PAGES: Array<[caption: string, fn: string, shot: string]> = [
+  ['Register lead', 'showRegisterLead', 'sidebar-register-lead'],
+  ['Partners', 'showPartners', 'sidebar-partners'],
+  ['Review leads', 'showReviewLeads', 'sidebar-review-leads'],
+  ['Commissions', 'showCommissions', 'sidebar-commissions'],
+  ['History of this row', 'showRowHistory', 'sidebar-row-history'],
+];
+
+describeWithBrowser('sidebar pages in the 300 px panel (shipped bundle)', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await openPlayground();
+    if (!h.playground.session.emu.has('setupTracker'))
+      throw new Error('dist/Code.js has no setupTracker yet');
+    await runMenu(h.page, 'Set up tracker');
+    const saved = h.playground.session.apply({
+      as: OWNER,
+      call: 'savePartner',
+      args: [{ partnerName: 'Beta Partners', contactEmail: 'bea@beta-partners.test', type: 'Referral' }],
+    });
+    if (!saved.ok) throw new Error(`savePartner failed: ${saved.error}`);
+    await gotoPlayground(h.page, h.playground.url);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it.each(PAGES)('%s opens in the sidebar, loads, and fits 300 px', async (caption, fn, shot) => {
+    expect(h.playground.session.emu.has(fn)).toBe(true);
+    await runMenu(h.page, caption);
+    const frame = await sidebarFrame(h.page);
+    await frame.waitForSelector('#page[aria-busy="false"]');
+    await idle(h.page);
+    const box = await h.page.getByTestId('sidebar-frame').boundingBox();
+    expect(box?.width).toBe(300);
+    const banner = frame.locator('#banner[data-kind="error"]');
+    expect(await banner.count()).toBe(0);
+    const overflow = await frame.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
+    await screenshot(h.page, shot);
+  });
+});
