@@ -8,6 +8,7 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   { caption: 'Register lead', functionName: 'showRegisterLead' },
   { caption: 'Partners', functionName: 'showPartners' },
   { caption: 'Review leads', functionName: 'showReviewLeads' },
+  { caption: 'Import CSV', functionName: 'showImport' },
   { caption: 'Commissions', functionName: 'showCommissions' },
   { caption: 'Dashboard', functionName: 'showDashboard' },
   null,

@@ -22,6 +22,8 @@ import { triggerActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import { rotateAuditLog } from '../audit/rotate';
 import { AppContext } from '../context';
+import { runLeadExpiry } from '../leads/expiry';
+import { runNotificationDelivery } from '../notifications/daily';
 
 export interface JobStep {
   /** Where the job stopped last time (null: start). */
@@ -40,7 +42,11 @@ export interface DailyJob {
   run(ctx: AppContext, step: JobStep): unknown;
 }
 
-export const DAILY_JOBS: DailyJob[] = [{ name: 'audit rotation', run: rotateAuditLog }];
+export const DAILY_JOBS: DailyJob[] = [
+  { name: 'audit rotation', run: rotateAuditLog },
+  { name: 'lead expiry', run: runLeadExpiry },
+  { name: 'notifications', run: runNotificationDelivery },
+];
 
 /** The hourly trigger's handler (src/index.ts exports it under this name). */
 export const SCHEDULED_HANDLER = 'onHourlyTrigger';

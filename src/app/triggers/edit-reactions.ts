@@ -9,6 +9,7 @@ import type { ShadowRow } from '../../domain/audit/shadow';
 import type { SheetKey } from '../../sheets/schema';
 import type { RecordValues } from '../../sheets/table';
 import type { AppContext } from '../context';
+import { LEAD_STATUS_REACTION } from '../leads/status-edit';
 
 export interface EditedRow {
   /** 1-based sheet row. */
@@ -33,7 +34,7 @@ export interface EditReaction {
 }
 
 /** In the order they run. */
-export const EDIT_REACTIONS: EditReaction[] = [];
+export const EDIT_REACTIONS: EditReaction[] = [LEAD_STATUS_REACTION, ];
 
 /** Runs the reactions for this sheet; one failing does not stop the others (its error is returned). */
 export function runEditReactions(ctx: AppContext, edit: EditEvent): Array<{ name: string; error: string }> {

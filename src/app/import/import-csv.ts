@@ -1,0 +1,98 @@
+/**
+ * CSV import of partners and leads. The dry run (previewImport) and the import (runImport) run the
+ * same checks: the shared schema with the Settings lists, rows repeated within the file, then each
+ * row against the tracker as read once (partner names; for leads, partner status, duplicates and
+ * conflicts, each accepted row joining the index so later rows see it). The preview writes nothing;
+ * the import writes the valid rows in one batch through the audited writer (source "import").
+ */
+import type { ImportKind, ImportPreview, ImportResult, ImportRowReport } from '../../shared/api';
+import { planLeadImport, planPartnerImport } from '../../domain/import';
+import { messages } from '../../shared/schema';
+import type { AppContext } from '../context';
+import { Registrar } from '../leads/registrar';
+import { UserError, userContext } from '../leads/request';
+import { TrackerData } from '../leads/tracker-data';
+import { deliverNotices, queueNotices } from '../notifications/notify';
+import { partnerConflicts, putPartner } from '../partners/save';
+
+const KINDS: readonly ImportKind[] = ['partners', 'leads'];
+
+export const importCsvMessages = {
+  empty: () => 'The CSV file is empty: it needs a header row and at least one row',
+} as const;
+
+interface Request {
+  kind: ImportKind;
+  csv: string;
+  mapping?: Record<string, string>;
+}
+
+function request(kind: unknown, csv: unknown, mapping: unknown): Request {
+  if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind))
+    throw new UserError(messages.notOneOf('Import', String(kind ?? ''), KINDS));
+  if (typeof csv !== 'string' || csv.trim() === '') throw new UserError(importCsvMessages.empty());
+  const map =
+    mapping && typeof mapping === 'object' && !Array.isArray(mapping)
+      ? Object.fromEntries(
+          Object.entries(mapping as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')]),
+        )
+      : undefined;
+  return { kind: kind as ImportKind, csv, mapping: map };
+}
+
+/** Checks every row (and, when `write`, applies the valid ones to the tables in memory). */
+function check(ctx: AppContext, data: TrackerData, req: Request, write: boolean) {
+  const lists = data.formOptions(req.kind === 'partners');
+  const ids: string[] = [];
+  const refuse = (row: ImportRowReport, errors: readonly string[]) => {
+    row.ok = false;
+    row.errors.push(...errors);
+  };
+  if (req.kind === 'partners') {
+    const plan = planPartnerImport({ csv: req.csv, mapping: req.mapping, lists });
+    const rows = new Map(plan.preview.rows.map((r) => [r.line, r]));
+    for (const { line, value } of plan.valid) {
+      const problems = partnerConflicts(value, data.partners);
+      if (problems.length) refuse(rows.get(line)!, problems);
+      else ids.push(putPartner(ctx, data, value));
+    }
+    return { preview: plan.preview, ids };
+  }
+  const plan = planLeadImport({ csv: req.csv, mapping: req.mapping, lists });
+  const rows = new Map(plan.preview.rows.map((r) => [r.line, r]));
+  const registrar = new Registrar(data);
+  for (const { line, value } of plan.valid) {
+    const row = rows.get(line)!;
+    const checked = registrar.check(value);
+    row.conflicts.push(...checked.conflicts.map((c) => c.reason));
+    if (!checked.ok) refuse(row, checked.errors);
+    else ids.push(registrar.add(checked).id);
+  }
+  if (write) queueNotices(data, 'received', ids);
+  return { preview: plan.preview, ids };
+}
+
+function counted(preview: ImportPreview): ImportPreview {
+  const valid = preview.rows.filter((r) => r.ok).length;
+  return { ...preview, valid, invalid: preview.rows.length - valid };
+}
+
+export function previewImport(kind: unknown, csv: unknown, mapping: unknown): ImportPreview {
+  const req = request(kind, csv, mapping);
+  const ctx = userContext('import');
+  return counted(check(ctx, new TrackerData(ctx), req, false).preview);
+}
+
+export function runImport(kind: unknown, csv: unknown, mapping: unknown): ImportResult {
+  const req = request(kind, csv, mapping);
+  const ctx = userContext('import');
+  ctx.lock();
+  const data = new TrackerData(ctx);
+  const { preview, ids } = check(ctx, data, req, true);
+  if (ids.length) {
+    ctx.commit();
+    deliverNotices(ctx, data);
+  }
+  const result = counted(preview);
+  return { imported: ids.length, skipped: result.invalid, ids, rows: result.rows };
+}

@@ -1,0 +1,2 @@
+/** CSV import, as src/index.ts exposes it. */
+export { previewImport, runImport } from './import-csv';

@@ -1,0 +1,95 @@
+/**
+ * reviewLead, closeLead and extendLead: under the lock, one read of Leads (and Settings), the status
+ * machine decides, one row changes through the audited writer; Decided By is the acting user.
+ */
+import type { CloseOutcome, Lead } from '../../shared/api';
+import { messages, validateCloseDetails, validateReviewDecision } from '../../shared/schema';
+import { checkTransition, extendWindow } from '../../domain/leads';
+import type { RecordValues } from '../../sheets/table';
+import type { AppContext } from '../context';
+import { deliverNotices, queueNotices } from '../notifications/notify';
+import { amountCell, dateCell } from './cells';
+import { runCloseReactions } from './close-reactions';
+import { findLead } from './find';
+import { leadOf, type LeadRow } from './records';
+import { UserError, userContext, valid } from './request';
+import { TrackerData } from './tracker-data';
+
+function change(data: TrackerData, found: LeadRow, patch: Partial<RecordValues>): Lead {
+  const table = data.ctx.table('leads');
+  table.update(found.row, patch);
+  const row = table.rows().find((r) => r.row === found.row);
+  return leadOf(row ? row.record : {});
+}
+
+function finish(ctx: AppContext, data: TrackerData): void {
+  ctx.commit();
+  deliverNotices(ctx, data);
+}
+
+function refuse(leadId: string, message: string): never {
+  throw new UserError(`${leadId}: ${message}`);
+}
+
+export function reviewLead(id: unknown, decision: unknown, note: unknown): Lead {
+  const review = valid(validateReviewDecision({ decision, note }));
+  const ctx = userContext();
+  ctx.lock();
+  const data = new TrackerData(ctx);
+  const found = findLead(data, id);
+  const to = review.decision === 'approve' ? 'Approved' : 'Rejected';
+  const check = checkTransition(found.lead.status, to);
+  if (!check.ok) refuse(found.lead.id, check.message);
+  if (found.lead.status === to) refuse(found.lead.id, `it is already ${to}`);
+  const lead = change(data, found, {
+    status: to,
+    decidedBy: ctx.actor.email,
+    decisionNote: review.note ?? '',
+  });
+  queueNotices(data, to === 'Approved' ? 'approved' : 'rejected', [lead.id]);
+  finish(ctx, data);
+  return lead;
+}
+
+const OUTCOMES: readonly CloseOutcome[] = ['won', 'lost'];
+
+export function closeLead(id: unknown, outcome: unknown, details: unknown): Lead {
+  const wanted = typeof outcome === 'string' ? outcome.trim().toLowerCase() : '';
+  if (!(OUTCOMES as readonly string[]).includes(wanted))
+    throw new UserError(messages.notOneOf('Outcome', String(outcome ?? ''), OUTCOMES));
+  const how = wanted as CloseOutcome;
+  const ctx = userContext();
+  ctx.lock();
+  const data = new TrackerData(ctx);
+  const found = findLead(data, id);
+  const currency = found.lead.currency || data.defaultCurrency;
+  const closing = valid(validateCloseDetails(details ?? {}, { outcome: how, currency }));
+  const to = how === 'won' ? 'Won' : 'Lost';
+  if (found.lead.status === to) refuse(found.lead.id, `it is already ${to}`);
+  const check = checkTransition(found.lead.status, to, { dealValue: closing.dealValue ?? null });
+  if (!check.ok) refuse(found.lead.id, check.message);
+  const patch: Partial<RecordValues> = {
+    status: to,
+    decidedBy: ctx.actor.email,
+    closedOn: dateCell(closing.closedOn ?? data.today),
+  };
+  if (closing.dealValue !== undefined) patch.dealValue = amountCell(closing.dealValue, currency);
+  if (closing.reason !== undefined) patch.decisionNote = closing.reason;
+  const lead = change(data, found, patch);
+  runCloseReactions(ctx, [lead]);
+  if (to === 'Won') queueNotices(data, 'won', [lead.id]);
+  finish(ctx, data);
+  return lead;
+}
+
+export function extendLead(id: unknown): Lead {
+  const ctx = userContext();
+  ctx.lock();
+  const data = new TrackerData(ctx);
+  const found = findLead(data, id);
+  const extended = extendWindow(found.lead, data.window, data.today);
+  if (!extended.ok) throw new UserError(extended.message);
+  const lead = change(data, found, { expiresOn: dateCell(extended.expiresOn) });
+  finish(ctx, data);
+  return lead;
+}

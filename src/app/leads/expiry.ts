@@ -1,0 +1,31 @@
+/**
+ * The daily lead job: Submitted and Approved leads past Expires On become Expired, with the reason in
+ * Decision Note; leads whose window ends in Settings > Expiry Warning Days (14 by default) get their
+ * reminder queued. One read of Leads, one write through the audited writer.
+ */
+import { expireLeads, leadsExpiringIn } from '../../domain/leads';
+import type { AppContext } from '../context';
+import { queueNotices } from '../notifications/notify';
+import { TrackerData } from './tracker-data';
+
+export interface ExpiryReport {
+  expired: string[];
+  reminded: string[];
+}
+
+export function runLeadExpiry(ctx: AppContext): ExpiryReport {
+  ctx.lock();
+  const data = new TrackerData(ctx);
+  const table = ctx.table('leads');
+  const rows = new Map(data.leads.map(({ row, lead }) => [lead.id, row]));
+  const leads = data.leads.map(({ lead }) => lead);
+  const expired = expireLeads(leads, data.today);
+  for (const { lead, reason } of expired)
+    table.update(rows.get(lead.id)!, { status: 'Expired', decisionNote: reason });
+  const warnDays = Number(data.settings.values.expiryWarningDays);
+  const days = Number.isInteger(warnDays) && warnDays > 0 ? warnDays : 14;
+  const reminded = leadsExpiringIn(leads, data.today, days).map((lead) => lead.id);
+  queueNotices(data, 'expiring', reminded);
+  ctx.commit();
+  return { expired: expired.map(({ lead }) => lead.id), reminded };
+}

@@ -1,0 +1,54 @@
+/** getLead and listLeads: read Leads once (no lock: nothing is written), filter and order in memory. */
+import type { Lead, LeadFilter, LeadStatus } from '../../shared/api';
+import { findLead } from './find';
+import { userContext } from './request';
+import { TrackerData } from './tracker-data';
+
+export function getLead(id: unknown): Lead {
+  return findLead(new TrackerData(userContext()), id).lead;
+}
+
+function matches(lead: Lead, filter: LeadFilter, words: string[]): boolean {
+  const statuses: LeadStatus[] | null = filter.status
+    ? Array.isArray(filter.status)
+      ? filter.status
+      : [filter.status]
+    : filter.queue
+      ? ['Submitted']
+      : null;
+  if (statuses && !statuses.includes(lead.status)) return false;
+  if (filter.partnerId && lead.partnerId !== filter.partnerId) return false;
+  if (!words.length) return true;
+  const haystack = [
+    lead.id,
+    lead.company,
+    lead.domain,
+    lead.partnerName,
+    lead.partnerId,
+    lead.contactName,
+    lead.contactEmail,
+  ]
+    .join(' ')
+    .toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+export function listLeads(filter: unknown): Lead[] {
+  const f = (filter && typeof filter === 'object' ? filter : {}) as LeadFilter;
+  const words = String(f.search ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean);
+  const leads = new TrackerData(userContext()).leads
+    .map(({ lead }) => lead)
+    .filter((lead) => matches(lead, f, words));
+  if (f.queue)
+    leads.sort(
+      (a, b) =>
+        Number(b.conflict !== '') - Number(a.conflict !== '') ||
+        a.registeredOn.localeCompare(b.registeredOn) ||
+        a.id.localeCompare(b.id),
+    );
+  const limit = Number(f.limit);
+  return Number.isInteger(limit) && limit > 0 ? leads.slice(0, limit) : leads;
+}

@@ -1,0 +1,107 @@
+/**
+ * Registering leads against the tracker as read once: the lead index is built once, ids are
+ * allocated one past the highest in use, and each accepted registration joins the index at once, so
+ * the rows of one import are checked against each other as well as against the sheet. The caller
+ * holds the document lock and commits.
+ */
+import type { Conflict, LeadInput, Partner } from '../../shared/api';
+import { validateLeadInput } from '../../shared/schema';
+import { allocateIds, ID_FORMATS } from '../../domain/ids';
+import {
+  addToIndex,
+  buildLeadIndex,
+  duplicateMessage,
+  expiresOnFor,
+  findConflicts,
+  type LeadIndex,
+} from '../../domain/leads';
+import { checkCanRegister } from '../../domain/partners';
+import type { FormOptions } from '../../shared/api';
+import { amountCell, dateCell } from './cells';
+import type { TrackerData } from './tracker-data';
+
+export interface Registration {
+  id: string;
+  expiresOn: string;
+  conflicts: Conflict[];
+}
+
+export type Checked =
+  | { ok: true; lead: LeadInput; partner: Partner; conflicts: Conflict[] }
+  | { ok: false; errors: string[]; conflicts: Conflict[] };
+
+export class Registrar {
+  private readonly index: LeadIndex;
+  private next: number;
+  readonly options: FormOptions;
+
+  constructor(private readonly data: TrackerData) {
+    this.index = buildLeadIndex(data.leads.map(({ lead }) => lead));
+    const [first] = allocateIds(
+      ID_FORMATS.lead.prefix,
+      ID_FORMATS.lead.width,
+      data.leads.map(({ lead }) => lead.id),
+      1,
+    );
+    this.next = Number(first.slice(ID_FORMATS.lead.prefix.length + 1));
+    this.options = data.formOptions(false);
+  }
+
+  /** Validates a registration and finds its conflicts; refuses inactive partners and duplicates. */
+  check(input: unknown): Checked {
+    const result = validateLeadInput(input, this.options);
+    if (!result.ok) return { ok: false, errors: result.errors.map((e) => e.message), conflicts: [] };
+    const lead = result.value;
+    const partners = this.data.partners.map(({ partner }) => partner);
+    const allowed = checkCanRegister(lead.partnerId, partners);
+    if (!allowed.ok) return { ok: false, errors: [allowed.message], conflicts: [] };
+    const report = findConflicts({
+      candidate: lead,
+      partnerId: lead.partnerId,
+      index: this.index,
+      partners,
+      houseAccounts: this.data.settings.lists.houseAccounts,
+      today: this.data.today,
+    });
+    if (report.duplicate)
+      return { ok: false, errors: [duplicateMessage(report.duplicate)], conflicts: report.conflicts };
+    return { ok: true, lead, partner: allowed.partner, conflicts: report.conflicts };
+  }
+
+  /** Appends the checked registration to Leads (in memory) with a new id; it now blocks later ones. */
+  add(checked: Extract<Checked, { ok: true }>): Registration {
+    const { lead, partner, conflicts } = checked;
+    const id = `${ID_FORMATS.lead.prefix}-${String(this.next++).padStart(ID_FORMATS.lead.width, '0')}`;
+    const registeredOn = this.data.today;
+    const expiresOn = expiresOnFor(registeredOn, this.data.window);
+    const currency = lead.currency || this.data.defaultCurrency;
+    this.data.ctx.table('leads').append({
+      leadId: id,
+      partnerId: partner.id,
+      partnerName: partner.partnerName,
+      company: lead.company,
+      domain: lead.domain ?? '',
+      contactName: lead.contactName ?? '',
+      contactEmail: lead.contactEmail ?? '',
+      product: lead.product ?? '',
+      estimatedValue: amountCell(lead.estimatedValue, currency),
+      currency,
+      status: 'Submitted',
+      registeredOn: dateCell(registeredOn),
+      expiresOn: dateCell(expiresOn),
+      conflict: conflicts.map((c) => c.reason).join('; '),
+      notes: lead.notes ?? '',
+    });
+    addToIndex(this.index, {
+      id,
+      partnerId: partner.id,
+      partnerName: partner.partnerName,
+      company: lead.company,
+      domain: lead.domain ?? '',
+      contactEmail: lead.contactEmail ?? '',
+      status: 'Submitted',
+      expiresOn,
+    });
+    return { id, expiresOn, conflicts };
+  }
+}

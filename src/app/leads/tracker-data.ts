@@ -1,0 +1,84 @@
+/**
+ * What a use case reads, each table at most once per execution (through the context's tables):
+ * Settings (values and lists), partners, leads, plan names, and the form options built from them.
+ */
+import type { FormOptions } from '../../shared/api';
+import type { WindowSettings } from '../../domain/leads';
+import { settingsFrom, type TrackerSettings } from '../../sheets/settings-reader';
+import type { AppContext } from '../context';
+import { partnerRows, type PartnerRow } from '../partners/records';
+import { today } from './cells';
+import { leadRows, type LeadRow } from './records';
+
+export class TrackerData {
+  private settingsValue: TrackerSettings | null = null;
+  private partnersValue: PartnerRow[] | null = null;
+  private leadsValue: LeadRow[] | null = null;
+  readonly today: string;
+
+  constructor(readonly ctx: AppContext) {
+    this.today = today(ctx.now);
+  }
+
+  get settings(): TrackerSettings {
+    return (this.settingsValue ??= settingsFrom(this.ctx.table('settings')));
+  }
+
+  get partners(): PartnerRow[] {
+    return (this.partnersValue ??= partnerRows(this.ctx.table('partners').rows()));
+  }
+
+  get leads(): LeadRow[] {
+    return (this.leadsValue ??= leadRows(this.ctx.table('leads').rows()));
+  }
+
+  get window(): WindowSettings {
+    const values = this.settings.values;
+    return {
+      windowDays: wholeDays(values.protectionWindowDays, 90),
+      extensionDays: wholeDays(values.extensionDays, 30),
+      maxExtensions: wholeDays(values.maximumExtensions, 1),
+    };
+  }
+
+  get notificationsOn(): boolean {
+    return this.settings.values.notificationsOn !== false;
+  }
+
+  get defaultCurrency(): string {
+    return String(this.settings.values.defaultCurrency || 'USD').toUpperCase();
+  }
+
+  /** Plan names from the Plans sheet (none when it is absent). */
+  planNames(): string[] {
+    if (!this.ctx.doc.layout().sheets.plans) return [];
+    return this.ctx
+      .table('plans')
+      .rows()
+      .map((r) => String(r.record.planName ?? '').trim())
+      .filter((name) => name !== '');
+  }
+
+  formOptions(withPlans = true): FormOptions {
+    const lists = this.settings.lists;
+    return {
+      types: lists.types,
+      tiers: lists.tiers,
+      regions: lists.regions,
+      products: lists.products,
+      currencies: lists.currencies,
+      defaultCurrency: this.defaultCurrency,
+      plans: withPlans ? this.planNames() : [],
+      partners: this.partners.map(({ partner }) => ({
+        id: partner.id,
+        partnerName: partner.partnerName,
+        status: partner.status,
+      })),
+    };
+  }
+}
+
+function wholeDays(value: unknown, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 ? n : fallback;
+}

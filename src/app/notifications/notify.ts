@@ -1,0 +1,80 @@
+/**
+ * Partner emails: use cases queue what is owed (when Settings > Notifications On allows it), and
+ * `deliverNotices` sends the queue within MailApp's daily quota; what does not fit stays queued for
+ * the next run (the daily job, or the next sidebar call), in order. Only full-authorization
+ * executions deliver (sidebar calls and the time-driven trigger); reactions to a person's edit only queue.
+ */
+import type { Lead } from '../../shared/api';
+import { isProtectedStatus } from '../../domain/leads';
+import { notificationEmail, planSends, type NotificationEvent } from '../../domain/notifications';
+import { remainingMailQuota, sendMail } from '../../sheets/mail';
+import type { AppContext } from '../context';
+import { leadRows } from '../leads/records';
+import type { TrackerData } from '../leads/tracker-data';
+import { partnerRows } from '../partners/records';
+import { enqueue, readQueue, writeQueue, type Notice } from './queue';
+
+/** Queues one email per lead for `event`, when Settings allow notifications. */
+export function queueNotices(data: TrackerData, event: NotificationEvent, leadIds: readonly string[]): void {
+  if (!data.notificationsOn || !leadIds.length) return;
+  enqueue(
+    data.ctx.doc,
+    leadIds.map((l) => ({ e: event, l, d: data.today })),
+  );
+}
+
+export interface DeliveryReport {
+  sent: number;
+  queued: number;
+  dropped: number;
+}
+
+/** Whether a queued email still says something true (an expiry reminder for a closed lead does not). */
+function stillDue(notice: Notice, lead: Lead): boolean {
+  return notice.e === 'expiring' ? isProtectedStatus(lead.status) : true;
+}
+
+/**
+ * Sends what the queue owes, within today's quota (one quota call, one send per email), then writes
+ * the rest back. Reads Leads and Partners through the context (no second read when already open).
+ */
+export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryReport {
+  const doc = ctx.doc;
+  const queue = readQueue(doc);
+  if (!queue.length) return { sent: 0, queued: 0, dropped: 0 };
+  if (!data.notificationsOn) return { sent: 0, queued: queue.length, dropped: 0 };
+  doc.lock();
+  const leads = new Map(leadRows(ctx.table('leads').rows()).map(({ lead }) => [lead.id, lead]));
+  const partners = new Map(
+    partnerRows(ctx.table('partners').rows()).map(({ partner }) => [partner.id, partner]),
+  );
+  const rendered: Array<{ notice: Notice; to: string; mail: ReturnType<typeof notificationEmail> }> = [];
+  let dropped = 0;
+  for (const notice of queue) {
+    const lead = leads.get(notice.l);
+    const partner = lead ? partners.get(lead.partnerId) : undefined;
+    if (!lead || !partner || !stillDue(notice, lead)) {
+      dropped++;
+      continue;
+    }
+    const mail = notificationEmail({ event: notice.e, lead, partner });
+    rendered.push({ notice, to: mail.to, mail });
+  }
+  const plan = planSends(rendered, remainingMailQuota());
+  dropped += plan.undeliverable.length;
+  const done = new Set<Notice>();
+  for (const item of plan.sendNow) {
+    try {
+      sendMail(item.mail);
+      done.add(item.notice);
+    } catch {
+      break; // over quota after all (another execution sent meanwhile): the rest waits
+    }
+  }
+  const gone = new Set(plan.undeliverable.map((item) => item.notice));
+  const keep = rendered.map((item) => item.notice).filter((n) => !done.has(n) && !gone.has(n));
+  const sent = done.size;
+  writeQueue(doc, keep);
+  doc.flushProperties();
+  return { sent, queued: keep.length, dropped };
+}

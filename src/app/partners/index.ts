@@ -1,0 +1,3 @@
+/** The partner use cases, as src/index.ts exposes them. */
+export { savePartner } from './save';
+export { listPartners, getFormOptions } from './list';

@@ -1,0 +1,79 @@
+/**
+ * savePartner: validate with the Settings lists and the plan names, then under the lock create the
+ * partner with the next Partner ID or update the one named by `id` (a renamed partner's name is
+ * carried to its leads' Partner Name). One write through the audited writer.
+ */
+import type { PartnerInput } from '../../shared/api';
+import { validatePartnerInput } from '../../shared/schema';
+import { ID_FORMATS, nextId } from '../../domain/ids';
+import { nameKey } from '../../domain/leads';
+import { partnerMessages } from '../../domain/partners';
+import type { AppContext } from '../context';
+import { UserError, userContext, valid } from '../leads/request';
+import { TrackerData } from '../leads/tracker-data';
+import { partnerRecord, type PartnerRow } from './records';
+
+export const saveMessages = {
+  sameName: (name: string, id: string) => `Partner Name '${name}' is already used by ${id}`,
+} as const;
+
+/** Checks a partner against the others; returns the errors (none when it may be saved). */
+export function partnerConflicts(input: PartnerInput, others: readonly PartnerRow[]): string[] {
+  const key = nameKey(input.partnerName);
+  const same = others.find(
+    ({ partner }) => partner.id !== input.id && key !== '' && nameKey(partner.partnerName) === key,
+  );
+  return same ? [saveMessages.sameName(input.partnerName, same.partner.id)] : [];
+}
+
+/** Writes one validated partner into the tables (in memory); returns its id. */
+export function putPartner(ctx: AppContext, data: TrackerData, input: PartnerInput): string {
+  const table = ctx.table('partners');
+  if (input.id) {
+    const found = data.partners.find(({ partner }) => partner.id === input.id);
+    if (!found) throw new UserError(partnerMessages.unknownPartner(input.id));
+    const record = partnerRecord(input, found.partner.joinedOn || data.today);
+    table.update(found.row, record);
+    if (found.partner.partnerName !== input.partnerName) {
+      for (const { row, lead } of data.leads)
+        if (lead.partnerId === input.id) ctx.table('leads').update(row, { partnerName: input.partnerName });
+    }
+    return input.id;
+  }
+  const id = nextId(
+    ID_FORMATS.partner.prefix,
+    ID_FORMATS.partner.width,
+    data.partners.map(({ partner }) => partner.id),
+  );
+  table.append({ partnerId: id, ...partnerRecord(input, data.today) });
+  data.partners.push({ row: -1, partner: { ...partnerShape(input, data.today), id } });
+  return id;
+}
+
+function partnerShape(input: PartnerInput, today: string) {
+  return {
+    partnerName: input.partnerName,
+    contactName: input.contactName ?? '',
+    contactEmail: input.contactEmail,
+    type: input.type,
+    tier: input.tier ?? '',
+    region: input.region ?? '',
+    productFocus: input.productFocus ?? '',
+    plan: input.plan ?? '',
+    status: input.status ?? 'Active',
+    joinedOn: input.joinedOn ?? today,
+    notes: input.notes ?? '',
+  };
+}
+
+export function savePartner(input: unknown): { id: string } {
+  const ctx = userContext();
+  ctx.lock();
+  const data = new TrackerData(ctx);
+  const partner = valid(validatePartnerInput(input, data.formOptions()));
+  const problems = partnerConflicts(partner, data.partners);
+  if (problems.length) throw new UserError(problems);
+  const id = putPartner(ctx, data, partner);
+  ctx.commit();
+  return { id };
+}
