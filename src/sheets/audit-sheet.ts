@@ -39,8 +39,12 @@ export function readTail(doc: TrackerDocument): AuditTail {
   }
   const { sheet } = auditSheet(doc);
   const last = sheet.getLastRow();
-  if (last < 2) return { row: 1, hash: '' };
-  return { row: last, hash: String(sheet.getRange(last, AUDIT_WIDTH).getValue()) };
+  const tail =
+    last < 2
+      ? { row: 1, hash: '' }
+      : { row: last, hash: String(sheet.getRange(last, AUDIT_WIDTH).getValue()) };
+  writeTail(doc, tail);
+  return tail;
 }
 
 export function writeTail(doc: TrackerDocument, tail: AuditTail): void {
@@ -58,12 +62,16 @@ export function appendAudit(
 ): AuditTail {
   const tail = readTail(doc);
   if (!entries.length) return tail;
-  const { sheet, entry } = auditSheet(doc);
+  const entry = doc.layout().sheets.auditLog;
+  if (!entry)
+    throw new Error('The Audit Log sheet is missing: run Extensions > Partnership Tracker > Set up tracker.');
   const { rows, lastHash } = chainEntries(tail.hash, entries);
   const first = tail.row + 1;
-  ensureRows(doc, sheet, entry, first + rows.length - 1);
-  sheet.getRange(first, 1, rows.length, AUDIT_WIDTH).setValues(neutralizeBlock(rows));
-  if (userNote) sheet.getRange(first, 2, rows.length, 1).setNotes(rows.map(() => [userNote]));
+  if (first + rows.length - 1 > entry.maxRows)
+    ensureRows(doc, auditSheet(doc).sheet, entry, first + rows.length - 1);
+  doc.range(entry.id, entry.name, first, 1, rows.length, AUDIT_WIDTH).setValues(neutralizeBlock(rows));
+  if (userNote)
+    doc.range(entry.id, entry.name, first, 2, rows.length, 1).setNotes(rows.map(() => [userNote]));
   const next = { row: first + rows.length - 1, hash: lastHash };
   writeTail(doc, next);
   return next;

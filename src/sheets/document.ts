@@ -11,6 +11,7 @@ import {
   parseLayout,
   type Layout,
 } from './layout';
+import { columnLetter } from './capacity';
 import { METADATA, SHADOW_SHEET_NAME, TRACKED_SHEETS, sheetDef, type SheetKey } from './schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,12 +25,13 @@ export class TrackerDocument {
   private layoutValue: Layout | null = null;
   private locked = false;
   private readonly sheetCache = new Map<number, Sheet | null>();
+  private store: GoogleAppsScript.Properties.Properties | null = null;
 
   constructor(readonly ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
 
   /** All document properties, read with one call the first time. */
   properties(): Record<string, string> {
-    if (!this.props) this.props = PropertiesService.getDocumentProperties().getProperties();
+    if (!this.props) this.props = this.propertyStore().getProperties();
     return this.props;
   }
 
@@ -47,9 +49,40 @@ export class TrackerDocument {
       this.pending[LAYOUT_PROPERTY] = JSON.stringify(this.layoutValue);
     this.layoutDirty = false;
     if (!Object.keys(this.pending).length) return;
-    PropertiesService.getDocumentProperties().setProperties(this.pending);
+    this.propertyStore().setProperties(this.pending);
     this.props = { ...this.properties(), ...this.pending };
     this.pending = {};
+  }
+
+  private propertyStore(): GoogleAppsScript.Properties.Properties {
+    if (!this.store) this.store = PropertiesService.getDocumentProperties();
+    return this.store;
+  }
+
+  /**
+   * A range of a sheet known by id and (cached) name: one call (Spreadsheet.getRange with the sheet's
+   * name) instead of finding the sheet first; falls back to the id when the tab was renamed.
+   */
+  range(
+    id: number,
+    name: string,
+    row: number,
+    col: number,
+    rows = 1,
+    cols = 1,
+  ): GoogleAppsScript.Spreadsheet.Range {
+    const known = this.sheetCache.get(id);
+    if (known) return known.getRange(row, col, rows, cols);
+    const a1 = `${columnLetter(col)}${row}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
+    try {
+      const range = this.ss.getRange(`'${name.replace(/'/g, "''")}'!${a1}`);
+      if (range.getSheet().getSheetId() === id) return range;
+    } catch {
+      // renamed: find it by id below
+    }
+    const sheet = this.sheetById(id);
+    if (!sheet) throw new Error(`A tracker sheet (${name}) is missing: run Set up tracker.`);
+    return sheet.getRange(row, col, rows, cols);
   }
 
   /** The document lock, taken once per execution (released when the execution ends). */
@@ -128,7 +161,7 @@ export function discoverLayout(ss: Spreadsheet): Layout {
   if (shadow) {
     const cols: Partial<Record<SheetKey, number>> = {};
     TRACKED_SHEETS.forEach((key, i) => (cols[key] = i + 1));
-    layout.shadow = { id: shadow.getSheetId(), maxRows: shadow.getMaxRows(), cols };
+    layout.shadow = { id: shadow.getSheetId(), name: shadow.getName(), maxRows: shadow.getMaxRows(), cols };
   }
   return layout;
 }

@@ -24,6 +24,7 @@ export interface SheetLayout {
 
 export interface ShadowLayout {
   id: number;
+  name: string;
   maxRows: number;
   /** Tracked sheet key -> 1-based column of the shadow sheet. */
   cols: Partial<Record<SheetKey, number>>;
@@ -99,6 +100,7 @@ export function identifySheets(ss: Spreadsheet): Map<SheetKey, Sheet> {
   for (const md of ss.createDeveloperMetadataFinder().withKey(METADATA.sheet).find()) {
     const sheet = md.getLocation().getSheet();
     const key = md.getValue() as SheetKey;
+    if (!SHEETS.some((def) => def.key === key)) continue;
     if (sheet && byId.has(sheet.getSheetId()) && !found.has(key))
       found.set(key, byId.get(sheet.getSheetId())!);
   }

@@ -13,8 +13,12 @@ function shadowTarget(doc: TrackerDocument, key: SheetKey) {
   const shadow = doc.layout().shadow;
   const col = shadow?.cols[key];
   if (!shadow || !col) return null;
-  const sheet = doc.sheetById(shadow.id);
-  return sheet ? { shadow, col, sheet } : null;
+  return {
+    shadow,
+    col,
+    range: (row: number, rows: number) => doc.range(shadow.id, shadow.name, row, col, rows, 1),
+    sheet: () => doc.sheetById(shadow.id)!,
+  };
 }
 
 /** The shadow rows startRow..startRow+count-1 of sheet `key` (one getValues). */
@@ -28,7 +32,7 @@ export function readShadow(
   if (!target || count <= 0) return new Array(Math.max(count, 0)).fill({});
   if (startRow > target.shadow.maxRows) return new Array(count).fill({});
   const readable = Math.min(count, target.shadow.maxRows - startRow + 1);
-  const values = target.sheet.getRange(startRow, target.col, readable, 1).getValues();
+  const values = target.range(startRow, readable).getValues();
   const rows = values.map((r) => decodeShadow(r[0]));
   while (rows.length < count) rows.push({});
   return rows;
@@ -40,8 +44,8 @@ export function readShadowColumn(doc: TrackerDocument, key: SheetKey, lastRow: n
   if (!target || lastRow < 2) return [];
   const rows = Math.min(lastRow, target.shadow.maxRows) - 1;
   return rows > 0
-    ? target.sheet
-        .getRange(2, target.col, rows, 1)
+    ? target
+        .range(2, rows)
         .getValues()
         .map((r) => r[0])
     : [];
@@ -53,11 +57,12 @@ export function writeShadow(doc: TrackerDocument, key: SheetKey, cells: Readonly
   if (!target || cells.size === 0) return;
   const blocks = contiguousBlocks(cells.keys());
   const last = blocks[blocks.length - 1];
-  ensureRows(doc, target.sheet, target.shadow, last.start + last.count - 1);
+  if (last.start + last.count - 1 > target.shadow.maxRows)
+    ensureRows(doc, target.sheet(), target.shadow, last.start + last.count - 1);
   for (const block of blocks) {
     const values: string[][] = [];
     for (let i = 0; i < block.count; i++) values.push([cells.get(block.start + i) ?? '']);
-    target.sheet.getRange(block.start, target.col, block.count, 1).setValues(values);
+    target.range(block.start, block.count).setValues(values);
   }
 }
 
@@ -72,7 +77,7 @@ export function writeShadowColumn(
   if (!target) return;
   const height = Math.max(cells.length, clearTo - 1);
   if (height <= 0) return;
-  ensureRows(doc, target.sheet, target.shadow, height + 1);
+  if (height + 1 > target.shadow.maxRows) ensureRows(doc, target.sheet(), target.shadow, height + 1);
   const values = Array.from({ length: height }, (_, i) => [cells[i] ?? '']);
-  target.sheet.getRange(2, target.col, height, 1).setValues(values);
+  target.range(2, height).setValues(values);
 }

@@ -8,6 +8,7 @@
 import type { ShadowRow } from '../../domain/audit/shadow';
 import type { SheetKey } from '../../sheets/schema';
 import type { RecordValues } from '../../sheets/table';
+import { COMMISSIONS_EDIT_REACTION } from '../commissions/edit-reaction';
 import type { AppContext } from '../context';
 import { LEAD_STATUS_REACTION } from '../leads/status-edit';
 
@@ -34,7 +35,7 @@ export interface EditReaction {
 }
 
 /** In the order they run. */
-export const EDIT_REACTIONS: EditReaction[] = [LEAD_STATUS_REACTION, ];
+export const EDIT_REACTIONS: EditReaction[] = [LEAD_STATUS_REACTION, COMMISSIONS_EDIT_REACTION];
 
 /** Runs the reactions for this sheet; one failing does not stop the others (its error is returned). */
 export function runEditReactions(ctx: AppContext, edit: EditEvent): Array<{ name: string; error: string }> {

@@ -6,8 +6,9 @@
  * in every JavaScript engine, so the serialization is canonical.
  */
 import { sha256 } from '@noble/hashes/sha256';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { bytesToHex } from '@noble/hashes/utils';
 import { type AuditEntry, entryRow, rowEntry } from './entry';
+import { utf8Bytes } from './utf8';
 
 export const GENESIS_HASH = '';
 
@@ -16,7 +17,7 @@ export function canonicalEntry(entry: AuditEntry): string {
 }
 
 export function entryHash(previousHash: string, entry: AuditEntry): string {
-  return bytesToHex(sha256(utf8ToBytes(`${previousHash}\n${canonicalEntry(entry)}`)));
+  return bytesToHex(sha256(utf8Bytes(`${previousHash}\n${canonicalEntry(entry)}`)));
 }
 
 /** Chains entries after `previousHash`: the rows to append (ten cells each) and the new last hash. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { utf8Bytes } from '../../../src/domain/audit/utf8';
 import { canonicalEntry, chainEntries, entryHash, verifyRows } from '../../../src/domain/audit/chain';
 import { type AuditEntry, auditText, rowEntry } from '../../../src/domain/audit/entry';
 
@@ -86,4 +87,13 @@ describe('auditText', () => {
   ])('%p -> %p', (value, text) => {
     expect(auditText(value)).toBe(text);
   });
+});
+
+describe('utf8Bytes (Apps Script has no TextEncoder)', () => {
+  it.each(['', 'plain', 'Zoë & Søren', '€100', '日本語', '😀 emoji', 'lone \ud800 surrogate'])(
+    '%p matches TextEncoder',
+    (text) => {
+      expect(Array.from(utf8Bytes(text))).toEqual(Array.from(new TextEncoder().encode(text)));
+    },
+  );
 });

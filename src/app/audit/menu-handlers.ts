@@ -1,0 +1,34 @@
+/** The menu items of set-up and the audit log: run the use case, tell the person what happened. */
+import type { AuditVerification } from '../../shared/api';
+import { alert, showSidebarHtml, showSidebarPage, toast } from '../../sheets/dialogs';
+import { setupTracker, type SetupReport } from '../setup/setup-tracker';
+import { verificationMessage, verifyAuditLog } from './verify';
+
+export function setupWithMessage(): SetupReport {
+  const report = setupTracker();
+  if (report.ok) toast(report.message, 'Set up tracker');
+  else alert('Set up tracker', report.message);
+  return report;
+}
+
+export function verifyWithAlert(): AuditVerification {
+  const result = verifyAuditLog();
+  alert('Verify audit log', verificationMessage(result));
+  return result;
+}
+
+export function showRowHistoryPage(): void {
+  showSidebarPage('RowHistory', 'History of this row');
+}
+
+const HELP = `<div style="font:13px Arial,sans-serif;padding:8px">
+<p><b>Partnership Tracker</b> keeps partners, lead registrations, commissions and payouts in this workbook.</p>
+<ol><li>Run <b>Set up tracker</b> once (again any time: it only repairs what is missing).</li>
+<li>Add partners, register leads and review them from the menu, or type in the sheets.</li>
+<li>Every change is recorded in <b>Audit Log</b>; <b>Verify audit log</b> checks nobody altered it.</li>
+<li><b>History of this row</b> shows the selected record's changes.</li></ol>
+<p>Grey columns are filled by the tracker; Settings holds the lists behind the dropdowns.</p></div>`;
+
+export function showHelpPage(): void {
+  showSidebarHtml(HELP, 'Help');
+}
