@@ -103,3 +103,47 @@ export function showReviewLeads(): void {
 export function showImport(): void {
   showPage('Import');
 }
+
+// ---- Set-up and the audit log (issues 4 and 6) -------------------------------------------------
+import * as audit from './app/audit/menu-handlers';
+import { recordChange } from './app/audit/record-change';
+import { recordEdit } from './app/audit/record-edit';
+import { getRowHistory as rowHistory } from './app/audit/history';
+import { verifyAuditLog as verifyLog } from './app/audit/verify';
+import type { SetupReport } from './app/setup/setup-tracker';
+import type { AuditVerification, RowHistory } from './shared/api';
+
+/** Menu "Set up tracker" (and callable): builds or repairs the workbook; returns what it did. */
+export function setupTracker(): SetupReport {
+  return audit.setupWithMessage();
+}
+
+/** Installable edit trigger: audits a person's edit, then runs the features' edit reactions. */
+export function onTrackerEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  recordEdit(e);
+}
+
+/** Installable change trigger: rows inserted/deleted by a person (audit + shadow realignment). */
+export function onTrackerChange(e: { changeType?: string }): void {
+  recordChange(e);
+}
+
+export function verifyAuditLog(): AuditVerification {
+  return verifyLog();
+}
+
+export function menuVerifyAuditLog(): AuditVerification {
+  return audit.verifyWithAlert();
+}
+
+export function getRowHistory(): RowHistory {
+  return rowHistory();
+}
+
+export function showRowHistory(): void {
+  audit.showRowHistoryPage();
+}
+
+export function showHelp(): void {
+  audit.showHelpPage();
+}
