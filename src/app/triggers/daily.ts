@@ -71,6 +71,8 @@ export interface DailyRunReport {
 export interface ScheduleState {
   /** The last UTC day whose jobs all finished. */
   lastDay: string | null;
+  /** The jobs that day finished, in order (each once). */
+  lastDone?: string[];
   /** The unfinished day's checkpoint. */
   pending: {
     day: string;
@@ -105,7 +107,7 @@ export function parseScheduleState(text: string | null): ScheduleState {
   if (!text) return { lastDay: null, pending: null };
   try {
     const parsed = JSON.parse(text) as Partial<ScheduleState>;
-    return { lastDay: parsed.lastDay ?? null, pending: parsed.pending ?? null };
+    return { lastDay: parsed.lastDay ?? null, lastDone: parsed.lastDone, pending: parsed.pending ?? null };
   } catch {
     return { lastDay: null, pending: null };
   }
@@ -175,6 +177,7 @@ export function runScheduledJobs(
     if (pending.next < jobs.length) save();
   }
   state.lastDay = pending.day;
+  state.lastDone = pending.done;
   state.pending = null;
   save();
   report.finished = true;
