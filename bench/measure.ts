@@ -1,0 +1,79 @@
+/**
+ * Measures one operation run through the emulator: the service calls and cells the emulator counted,
+ * JavaScript CPU time (process.cpuUsage), peak V8 heap (sampled at every counted call and at the end,
+ * after a gc), and the modeled Apps Script time.
+ */
+import v8 from 'node:v8';
+import type { Emulator } from '../emulator/harness';
+import type { CallStats } from '../emulator/runtime';
+import { Runtime } from '../emulator/runtime';
+import { modeledTime, type Modeled } from './cost-model';
+
+export interface Measurement {
+  ok: boolean;
+  error?: string;
+  result?: unknown;
+  stats: CallStats;
+  /** Counted (non-local) calls by method. */
+  counted: Record<string, number>;
+  cpuMs: number;
+  /** Peak heap used during the operation, MB (the emulated workbook included). */
+  heapPeakMb: number;
+  /** Peak heap above the heap before the operation, MB (what the operation allocated). */
+  heapDeltaMb: number;
+  modeled: Modeled;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heapUsed(): number {
+  return v8.getHeapStatistics().used_heap_size;
+}
+
+export function measure(emu: Emulator, fn: () => unknown): Measurement {
+  gc?.();
+  const heapBefore = heapUsed();
+  let peak = heapBefore;
+  let calls = 0;
+  const counted: Record<string, number> = {};
+  const remove = emu.rt.onCall((method) => {
+    counted[method] = (counted[method] ?? 0) + 1;
+    // Sampling every call is cheap next to the emulated call itself; every 16th keeps it small.
+    if ((calls++ & 15) === 0) peak = Math.max(peak, heapUsed());
+  });
+  const before = emu.rt.snapshot();
+  const cpu = process.cpuUsage();
+  let ok = true;
+  let error: string | undefined;
+  let result: unknown;
+  try {
+    result = fn();
+  } catch (err) {
+    ok = false;
+    error = err instanceof Error ? err.message : String(err);
+  }
+  const used = process.cpuUsage(cpu);
+  peak = Math.max(peak, heapUsed());
+  remove();
+  const stats = Runtime.diff(before, emu.rt.snapshot());
+  return {
+    ok,
+    error,
+    result,
+    stats,
+    counted,
+    cpuMs: (used.user + used.system) / 1000,
+    heapPeakMb: peak / 2 ** 20,
+    heapDeltaMb: (peak - heapBefore) / 2 ** 20,
+    modeled: modeledTime(stats),
+  };
+}
+
+/** The n methods with the most calls, as "Range.getValues x3". */
+export function topMethods(counted: Record<string, number>, n = 3): string {
+  return Object.entries(counted)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([m, c]) => `${m} x${c}`)
+    .join(', ');
+}

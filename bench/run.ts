@@ -1,0 +1,535 @@
+/**
+ * `npm run bench` [--sizes 1k,10k,100k] [--ops name,...] [--no-baseline] [--out bench/RESULTS.md]
+ *
+ * For each size: builds the user's workbook (Partners + Leads), sets the tracker up, gives the Audit
+ * Log some history by real edits and pastes, then runs each operation through the shipped bundle and
+ * measures it (calls, cells, CPU, heap, modeled Apps Script time). The baseline (bench/baseline/Code.js,
+ * tutorial-style Apps Script) runs the same operations at 1k and 10k in a workbook the real set-up
+ * prepared. An operation whose function the bundle does not have yet is reported as not available.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Emulator } from '../emulator/harness';
+import { COST } from './cost-model';
+import { measure, topMethods, type Measurement } from './measure';
+import { generateProgram, SIZES, type ProgramSize } from './workbook';
+
+const OWNER = 'owner@acme.test';
+const EDITOR = 'rep@acme.test';
+const NOW = '2026-03-02T09:00:00Z';
+const SCHEDULE_PROPERTY = 'tracker.schedule';
+const SIX_MIN = 360_000;
+
+// ---- arguments ---------------------------------------------------------------------------------
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const sizes = (arg('sizes') ?? SIZES.map((s) => s.label).join(',')).split(',').map((label) => {
+  const size = SIZES.find((s) => s.label === label.trim());
+  if (!size) throw new Error(`Unknown size ${label} (known: ${SIZES.map((s) => s.label).join(', ')})`);
+  return size;
+});
+const onlyOps = arg('ops')
+  ?.split(',')
+  .map((s) => s.trim());
+const withBaseline = !process.argv.includes('--no-baseline');
+const outFile = path.resolve(arg('out') ?? path.join(__dirname, 'RESULTS.md'));
+
+// ---- operations --------------------------------------------------------------------------------
+interface Target {
+  calls?: number;
+  cpuMs?: number;
+  heapMb?: number;
+}
+
+interface Workbook {
+  emu: Emulator;
+  size: ProgramSize;
+  program: ReturnType<typeof generateProgram>;
+  editHandler: string | null;
+  clockHandler: string | null;
+  changeHandler: string | null;
+  /** Next Leads row free for edits and pastes (each operation touches fresh rows). */
+  nextRow: number;
+}
+
+interface Operation {
+  name: string;
+  /** Top-level functions the operation needs. */
+  needs: (w: Workbook) => string[];
+  limitMs: number;
+  target?: Target;
+  run: (w: Workbook) => unknown;
+}
+
+interface Row {
+  size: string;
+  op: string;
+  impl: 'ours' | 'baseline';
+  m: Measurement | null;
+  note?: string;
+  runs?: number;
+}
+
+function firstActivePartner(w: Workbook): string {
+  const row = w.program.partners.slice(1).find((p) => p[9] === 'Active');
+  return String(row?.[0] ?? 'P-0001');
+}
+
+function leadWithStatus(w: Workbook, status: string, skip = 0): { id: string; row: number } {
+  let seen = 0;
+  for (let i = 1; i < w.program.leads.length; i++) {
+    if (w.program.leads[i][10] === status && seen++ >= skip)
+      return { id: String(w.program.leads[i][0]), row: i + 1 };
+  }
+  throw new Error(`no ${status} lead`);
+}
+
+const PASTE_ROWS = 250;
+
+function pasteBlock(w: Workbook, row: number, tag: string): unknown[][] {
+  // 250 rows x 4 columns (D:G: Company, Domain, Contact Name, Contact Email, free text between the
+  // protected Partner Name and the validated Product): each row as it is, Company and Contact Name changed.
+  return Array.from({ length: PASTE_ROWS }, (_, i) => {
+    const values = w.program.leads[row - 1 + i].slice(3, 7);
+    values[0] = `${String(values[0])} (${tag})`;
+    values[2] = `Buyer ${tag} ${i}`;
+    return values;
+  });
+}
+
+function paste(w: Workbook, tag: string): unknown {
+  if (w.nextRow + PASTE_ROWS > w.program.leads.length) w.nextRow = 2;
+  const row = w.nextRow;
+  w.nextRow += PASTE_ROWS;
+  const outcome = w.emu.edit(EDITOR, 'Leads', `D${row}:G${row + PASTE_ROWS - 1}`, pasteBlock(w, row, tag));
+  return checkFired(outcome);
+}
+
+function nextEditRow(w: Workbook): number {
+  if (w.nextRow >= w.program.leads.length) w.nextRow = 2;
+  return w.nextRow++;
+}
+
+function checkFired(outcome: ReturnType<Emulator['edit']>): unknown {
+  if (!outcome.ok) throw new Error(`edit refused: ${outcome.reason}`);
+  const failed = outcome.fired.filter((f) => !f.ok);
+  if (failed.length) throw new Error(failed.map((f) => `${f.handler}: ${f.error}`).join('; '));
+  if (!outcome.fired.some((f) => f.kind === 'installable'))
+    throw new Error('no installable edit trigger fired');
+  return outcome.fired.map((f) => f.handler);
+}
+
+function schedule(w: Workbook): { pending: unknown } | null {
+  const text = w.emu.rt.uncounted(() =>
+    (w.emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+      .getDocumentProperties()
+      .getProperty(SCHEDULE_PROPERTY),
+  );
+  return text ? (JSON.parse(text) as { pending: unknown }) : null;
+}
+
+/** Runs the installed clock trigger's handler (as the trigger would) hourly until the day's jobs are done. */
+function dailyRun(w: Workbook): { runs: number; fired: unknown[] } {
+  const fired: unknown[] = [];
+  let runs = 0;
+  // Each call moves the simulated clock by its modeled cost: the run sees the time it would use.
+  w.emu.rt.costModel = (_method, cells) => COST.call.ms + cells * COST.cellRead.ms;
+  try {
+    const handler = w.clockHandler ?? 'onHourlyTrigger';
+    do {
+      runs++;
+      if (runs > 1) w.emu.rt.advance(3_600_000);
+      w.emu.invoke(handler, [{}], {
+        kind: 'timeTrigger',
+        activeUser: OWNER,
+        effectiveUser: OWNER,
+        authMode: 'FULL',
+      });
+      fired.push(handler);
+    } while (schedule(w)?.pending && runs < 48);
+  } finally {
+    w.emu.rt.costModel = null;
+  }
+  return { runs, fired };
+}
+
+const OPERATIONS: Operation[] = [
+  {
+    name: 'registerLead',
+    needs: () => ['registerLead'],
+    limitMs: SIX_MIN,
+    target: { calls: 10 },
+    run: (w) =>
+      w.emu.call(OWNER, 'registerLead', {
+        partnerId: firstActivePartner(w),
+        company: 'Benchmark Widgets Ltd',
+        domain: 'benchmark-widgets.example',
+        contactName: 'Bea Bench',
+        contactEmail: 'bea@benchmark-widgets.example',
+        product: 'Core',
+        estimatedValue: 25000,
+        currency: 'USD',
+      }),
+  },
+  {
+    name: 'edit one cell (with audit)',
+    needs: (w) => [w.editHandler ?? 'edit trigger (installed by setupTracker)'],
+    limitMs: SIX_MIN,
+    target: { calls: 6 },
+    run: (w) => checkFired(w.emu.edit(EDITOR, 'Leads', `S${nextEditRow(w)}`, [['Called, follow up Friday']])),
+  },
+  {
+    name: 'paste 1,000 cells (with audit)',
+    needs: (w) => [w.editHandler ?? 'edit trigger (installed by setupTracker)'],
+    limitMs: SIX_MIN,
+    target: { calls: 10 },
+    run: (w) => paste(w, 'measured'),
+  },
+  {
+    name: 'closeLead won',
+    needs: () => ['closeLead'],
+    limitMs: SIX_MIN,
+    run: (w) =>
+      w.emu.call(OWNER, 'closeLead', leadWithStatus(w, 'Approved', 3).id, 'won', {
+        dealValue: 48000,
+        closedOn: '2026-03-02',
+      }),
+  },
+  {
+    name: 'runCommissions',
+    needs: () => ['runCommissions'],
+    limitMs: SIX_MIN,
+    run: (w) => w.emu.call(OWNER, 'runCommissions'),
+  },
+  {
+    name: 'daily run (hourly trigger)',
+    needs: () => ['onHourlyTrigger'],
+    limitMs: SIX_MIN,
+    target: { calls: 15, cpuMs: 2000, heapMb: 512 },
+    run: (w) => dailyRun(w),
+  },
+  {
+    name: 'createPayouts',
+    needs: () => ['createPayouts'],
+    limitMs: SIX_MIN,
+    run: (w) => w.emu.call(OWNER, 'createPayouts', '2026-12-31'),
+  },
+  {
+    name: 'verifyAuditLog',
+    needs: () => ['verifyAuditLog'],
+    limitMs: SIX_MIN,
+    run: (w) => w.emu.call(OWNER, 'verifyAuditLog'),
+  },
+];
+
+// ---- the workbook -------------------------------------------------------------------------------
+function newWorkbook(size: ProgramSize): Workbook {
+  const program = generateProgram(size);
+  const emu = new Emulator({
+    owner: OWNER,
+    editors: [EDITOR],
+    now: NOW,
+    sheets: { Partners: program.partners, Leads: program.leads },
+  }).load();
+  emu.services.state.triggers.authorizedUsers.add(OWNER);
+  const w: Workbook = {
+    emu,
+    size,
+    program,
+    editHandler: null,
+    clockHandler: null,
+    changeHandler: null,
+    nextRow: 2,
+  };
+  return w;
+}
+
+function discoverHandlers(w: Workbook): void {
+  for (const t of w.emu.services.state.triggers.ofUser(OWNER)) {
+    if (t.eventType === 'ON_EDIT') w.editHandler = t.handler;
+    if (t.eventType === 'CLOCK') w.clockHandler = t.handler;
+    if (t.eventType === 'ON_CHANGE') w.changeHandler = t.handler;
+  }
+}
+
+const PLANS = [
+  { name: 'Referral 10%', type: 'percent', rate: 10 },
+  {
+    name: 'Reseller Tiered',
+    type: 'tiered',
+    currency: 'USD',
+    period: 'quarter',
+    mode: 'graduated',
+    bands: [
+      { from: 0, rate: 10 },
+      { from: 50000, rate: 15 },
+    ],
+  },
+  { name: 'Flat 500', type: 'flat', amount: 500, currency: 'USD' },
+  { name: 'SaaS Recurring', type: 'recurring', rate: 20, months: 12, firstMonths: 3, thenRate: 10 },
+];
+
+/** Set-up (measured), plans, and audit history made by real edits and pastes. */
+function prepare(w: Workbook, rows: Row[], impl: 'ours' | 'baseline'): boolean {
+  const label = w.size.label;
+  if (!w.emu.has('setupTracker')) {
+    rows.push({ size: label, op: 'setupTracker on existing data', impl, m: null, note: 'not available yet' });
+    return false;
+  }
+  const m = measure(w.emu, () => w.emu.call(OWNER, 'setupTracker'));
+  if (impl === 'ours') rows.push({ size: label, op: 'setupTracker on existing data', impl, m });
+  if (!m.ok) throw new Error(`setupTracker failed at ${label}: ${m.error}`);
+  discoverHandlers(w);
+  if (w.emu.has('savePlan')) for (const plan of PLANS) w.emu.call(OWNER, 'savePlan', plan);
+  if (w.editHandler) {
+    for (let i = 0; i < 6; i++) paste(w, `history ${i}`);
+    for (let i = 0; i < 20; i++)
+      checkFired(w.emu.edit(EDITOR, 'Leads', `S${nextEditRow(w)}`, [[`history note ${i}`]]));
+  }
+  return true;
+}
+
+function runOps(w: Workbook, rows: Row[], impl: 'ours' | 'baseline', ops: Operation[]): void {
+  for (const op of ops) {
+    const missing = op.needs(w).filter((fn) => !w.emu.has(fn));
+    if (missing.length) {
+      rows.push({
+        size: w.size.label,
+        op: op.name,
+        impl,
+        m: null,
+        note: `not available yet (${missing.join(', ')})`,
+      });
+      continue;
+    }
+    const m = measure(w.emu, () => op.run(w));
+    const runs = (m.result as { runs?: number } | undefined)?.runs;
+    rows.push({
+      size: w.size.label,
+      op: op.name,
+      impl,
+      m,
+      runs,
+      note: m.ok ? undefined : `error: ${m.error}`,
+    });
+    process.stderr.write(
+      `  ${impl} ${w.size.label} ${op.name}: ${m.ok ? `${m.stats.total} calls` : m.error}\n`,
+    );
+  }
+}
+
+// ---- the baseline -------------------------------------------------------------------------------
+const BASELINE_CODE = readFileSync(path.join(__dirname, 'baseline', 'Code.js'), 'utf8');
+
+function baselineOps(): Operation[] {
+  const byName = new Map(OPERATIONS.map((o) => [o.name, o]));
+  const keep = [
+    'registerLead',
+    'edit one cell (with audit)',
+    'paste 1,000 cells (with audit)',
+    'closeLead won',
+  ];
+  const ops = keep.map((n) => byName.get(n)!);
+  ops.push({
+    name: 'daily run (hourly trigger)',
+    needs: () => ['baselineDaily'],
+    limitMs: SIX_MIN,
+    run: (w) =>
+      w.emu.invoke('baselineDaily', [{}], {
+        kind: 'timeTrigger',
+        activeUser: OWNER,
+        effectiveUser: OWNER,
+        authMode: 'FULL',
+      }),
+  });
+  ops.push(byName.get('createPayouts')!);
+  return ops;
+}
+
+function runBaseline(size: ProgramSize, rows: Row[]): void {
+  const w = newWorkbook(size);
+  if (!prepare(w, rows, 'baseline')) {
+    rows.push({
+      size: size.label,
+      op: 'baseline',
+      impl: 'baseline',
+      m: null,
+      note: 'needs setupTracker to prepare the workbook',
+    });
+    return;
+  }
+  // Same workbook, the tutorial-style script instead of ours; the trigger handlers set-up installed
+  // are aliased to the baseline's.
+  const aliases = [
+    w.editHandler ? `function ${w.editHandler}(e) { return baselineOnEdit(e); }` : '',
+    w.clockHandler ? `function ${w.clockHandler}(e) { return baselineDaily(e); }` : '',
+    w.changeHandler ? `function ${w.changeHandler}() {}` : '',
+  ].join('\n');
+  w.emu.load(`${BASELINE_CODE}\n${aliases}`);
+  runOps(w, rows, 'baseline', baselineOps());
+}
+
+// ---- report -------------------------------------------------------------------------------------
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const seconds = (ms: number) => (ms >= 10_000 ? fmt(ms / 1000, 0) : fmt(ms / 1000, 2));
+
+function targetCheck(op: Operation | undefined, row: Row): string {
+  if (!row.m || !row.m.ok) return '';
+  const notes: string[] = [];
+  const t = op?.target;
+  const m = row.m;
+  const calls = row.runs && row.runs > 1 ? m.stats.total / row.runs : m.stats.total;
+  if (t?.calls !== undefined && (row.op !== 'daily run (hourly trigger)' || row.size === '100k'))
+    notes.push(
+      `calls ${fmt(calls, row.runs && row.runs > 1 ? 1 : 0)}${row.runs && row.runs > 1 ? '/run' : ''} ${calls <= t.calls ? '<=' : '>'} ${t.calls} ${calls <= t.calls ? 'met' : 'MISSED'}`,
+    );
+  if (row.size === '100k') {
+    if (t?.cpuMs !== undefined) notes.push(`CPU ${m.cpuMs <= t.cpuMs ? 'met' : 'MISSED'}`);
+    if (t?.heapMb !== undefined) notes.push(`heap ${m.heapDeltaMb <= t.heapMb ? 'met' : 'MISSED'}`);
+    const limit = op?.limitMs ?? SIX_MIN;
+    const perRun = row.runs && row.runs > 1 ? m.modeled.totalMs / row.runs : m.modeled.totalMs;
+    notes.push(`5x margin ${perRun * 5 <= limit ? 'met' : 'MISSED'}`);
+  }
+  return notes.join('; ');
+}
+
+function table(rows: Row[]): string {
+  const opByName = new Map(OPERATIONS.map((o) => [o.name, o]));
+  const lines = [
+    '| size | operation | calls | top methods | cells read | cells written | CPU ms | heap peak MB (+op) | modeled s | limit s | targets |',
+    '|---|---|--:|---|--:|--:|--:|--:|--:|--:|---|',
+  ];
+  for (const row of rows.filter((r) => r.impl === 'ours')) {
+    const op = opByName.get(row.op);
+    if (!row.m || !row.m.ok) {
+      lines.push(`| ${row.size} | ${row.op} | | | | | | | | | ${row.note ?? ''} |`);
+      continue;
+    }
+    const m = row.m;
+    const runs = row.runs && row.runs > 1 ? ` (${row.runs} runs)` : '';
+    lines.push(
+      `| ${row.size} | ${row.op}${runs} | ${fmt(m.stats.total)} | ${topMethods(m.counted)} | ${fmt(m.stats.cells.read)} | ${fmt(m.stats.cells.written)} | ${fmt(m.cpuMs)} | ${fmt(m.heapPeakMb)} (+${fmt(m.heapDeltaMb)}) | ${seconds(m.modeled.totalMs)} | ${fmt((op?.limitMs ?? SIX_MIN) / 1000)} | ${targetCheck(op, row)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function baselineTable(rows: Row[]): string {
+  const lines = [
+    '| size | operation | baseline calls | baseline modeled s | ours calls | ours modeled s | calls ours/baseline | time ours/baseline |',
+    '|---|---|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const b of rows.filter((r) => r.impl === 'baseline')) {
+    const o = rows.find((r) => r.impl === 'ours' && r.size === b.size && r.op === b.op);
+    if (!b.m || !b.m.ok) {
+      lines.push(`| ${b.size} | ${b.op} | ${b.note ?? ''} | | | | | |`);
+      continue;
+    }
+    const ours = o?.m && o.m.ok ? o.m : null;
+    const ratio = (a: number, c: number) => (c > 0 ? fmt(a / c, 3) : '');
+    lines.push(
+      `| ${b.size} | ${b.op} | ${fmt(b.m.stats.total)} | ${seconds(b.m.modeled.totalMs)} | ${ours ? fmt(ours.stats.total) : (o?.note ?? 'n/a')} | ${ours ? seconds(ours.modeled.totalMs) : ''} | ${ours ? ratio(ours.stats.total, b.m.stats.total) : ''} | ${ours ? ratio(ours.modeled.totalMs, b.m.modeled.totalMs) : ''} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return [
+    `- Date: ${new Date().toISOString().slice(0, 10)}`,
+    `- CPU: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'})`,
+    `- Memory: ${fmt(os.totalmem() / 2 ** 30, 1)} GB`,
+    `- Node.js ${process.version} on ${os.platform()} ${os.arch()}`,
+    `- Sizes run: ${sizes.map((s) => `${s.label} (${fmt(s.partners)} partners, ${fmt(s.leads)} leads)`).join(', ')}`,
+  ].join('\n');
+}
+
+function costSection(): string {
+  return Object.values(COST)
+    .map((c) => `- **${c.ms} ms ${c.what}**: ${c.derivation}. Source: ${c.source}.`)
+    .join('\n');
+}
+
+function markdown(rows: Row[]): string {
+  return `# Benchmark results
+
+Generated by \`npm run bench\` (\`bench/run.ts\`); do not edit by hand. Each operation runs through the
+shipped bundle (\`dist/Code.js\`) in the emulator, on a deterministic (seeded) workbook.
+
+## Machine
+
+${machine()}
+
+## Operations
+
+- **calls**: counted service calls (round trips); handle accessors that need none (Range.getRow,
+  Sheet.getName, ...) are not counted. **cells**: cells moved by those calls.
+- **CPU ms**: process CPU time around the operation (the emulated services' own work included, so an
+  upper bound of the add-on's JavaScript time). **heap**: peak V8 heap used during the operation, the
+  emulated workbook included; in brackets the peak above the heap before the operation (what the
+  operation allocated, the figure the 512 MB target is checked against).
+- **modeled s**: calls x per-call cost + cells read x per-cell read cost + cells written x per-cell
+  write cost (figures below). The daily run is the hourly trigger fired until the day's jobs are done,
+  with the simulated clock moving by each call's modeled cost so that the run's time budget (4.5 of 6
+  minutes) sees the time it would use; "(n runs)" when it checkpointed and continued.
+- The one-cell edit is a person typing a Notes cell; the 1,000-cell paste is a person pasting 250 rows
+  x 4 columns (D:G: Company, Domain, Contact Name, Contact Email).
+- Before measuring, the Audit Log gets history from real operations: six 1,000-cell pastes and twenty
+  one-cell edits by a person.
+
+${table(rows)}
+
+## Baseline (tutorial style) vs ours
+
+\`bench/baseline/Code.js\`: a getValue/setValue per cell, a loop over the rows to find a record,
+appendRow per audit line; same workbook (prepared by the real setupTracker), same harness.
+
+${withBaseline ? baselineTable(rows) : '(not run: --no-baseline)'}
+
+## Cost model
+
+${costSection()}
+
+JavaScript time is not in the modeled time (it is the CPU column). An explicit SpreadsheetApp.flush()
+adds only its call: the per-cell write cost was measured with the flush included.
+
+## Targets (issue 9)
+
+registerLead <= 10 calls at every size; a one-cell edit with its audit <= 6; a 1,000-cell paste with its
+audit <= 10; the daily run over 100k leads <= 15 calls (per run), <= 2 s CPU, <= 512 MB heap; every
+operation's modeled time inside its limit (6 min) with a 5x margin (<= 72 s) at 100k leads.
+`;
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+function main(): void {
+  const rows: Row[] = [];
+  const ops = onlyOps ? OPERATIONS.filter((o) => onlyOps.includes(o.name)) : OPERATIONS;
+  for (const size of sizes) {
+    process.stderr.write(`${size.label}: ${size.partners} partners, ${size.leads} leads\n`);
+    const w = newWorkbook(size);
+    if (prepare(w, rows, 'ours')) runOps(w, rows, 'ours', ops);
+    else
+      for (const op of ops)
+        rows.push({
+          size: size.label,
+          op: op.name,
+          impl: 'ours',
+          m: null,
+          note: 'not available yet (needs setupTracker)',
+        });
+    if (withBaseline && size.leads <= 10_000) runBaseline(size, rows);
+  }
+  const text = markdown(rows);
+  writeFileSync(outFile, text);
+  process.stdout.write(
+    `${table(rows)}\n\n${withBaseline ? `${baselineTable(rows)}\n\n` : ''}Written to ${path.relative(process.cwd(), outFile)}\n`,
+  );
+}
+
+main();
