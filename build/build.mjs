@@ -17,6 +17,9 @@ async function discoverExports() {
     bundle: true,
     format: 'esm',
     platform: 'neutral',
+    mainFields: ['module', 'main'],
+    // papaparse's Node stream adapter (never used here) requires 'stream' lazily inside a function.
+    external: ['stream'],
     target: 'es2020',
     write: false,
     metafile: true,
@@ -38,6 +41,7 @@ export async function buildCode() {
     globalName: GLOBAL,
     platform: 'neutral',
     mainFields: ['module', 'main'],
+    external: ['stream'],
     target: 'es2020',
     minify: false,
     legalComments: 'inline',

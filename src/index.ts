@@ -23,6 +23,19 @@ import type {
   RegisterLeadResult,
   ReviewDecision,
 } from './shared/api';
+import * as commissions from './app/commissions';
+import { sidebarContext } from './app/commissions/sidebar-context';
+import * as payouts from './app/payouts';
+import * as plans from './app/plans';
+import type {
+  Commission,
+  CommissionFilter,
+  FileDownload,
+  Payout,
+  PayoutExportFormat,
+  PlanInput,
+  ServerApi,
+} from './shared/api';
 import { runScheduledJobs } from './app/triggers/daily';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -146,4 +159,54 @@ export function showRowHistory(): void {
 
 export function showHelp(): void {
   audit.showHelpPage();
+}
+
+// ---- Commissions, plans and payouts (issue 7) ------------------------------------------------
+
+export function savePlan(plan: PlanInput): { id: string } {
+  return plans.savePlan(sidebarContext(), plan);
+}
+
+export function listPlans(): PlanInput[] {
+  return plans.listPlans(sidebarContext());
+}
+
+export function runCommissions(): ReturnType<ServerApi['runCommissions']> {
+  return commissions.runCommissions(sidebarContext());
+}
+
+export function listCommissions(filter?: CommissionFilter): Commission[] {
+  return commissions.listCommissions(sidebarContext(), filter);
+}
+
+export function approveCommissions(ids: string[]): { approved: number } {
+  return commissions.approveCommissions(sidebarContext(), ids);
+}
+
+export function rejectCommissions(ids: string[], reason: string): { rejected: number } {
+  return commissions.rejectCommissions(sidebarContext(), ids, reason);
+}
+
+export function showCommissions(): void {
+  commissions.showCommissions();
+}
+
+export function createPayouts(throughDate: string): Payout[] {
+  return payouts.createPayouts(sidebarContext(), throughDate);
+}
+
+export function listPayouts(): Payout[] {
+  return payouts.listPayouts(sidebarContext());
+}
+
+export function approvePayout(id: string): Payout {
+  return payouts.approvePayout(sidebarContext(), id);
+}
+
+export function markPayoutPaid(id: string, reference: string, paidOn: string): Payout {
+  return payouts.markPayoutPaid(sidebarContext(), id, reference, paidOn);
+}
+
+export function exportPayouts(ids: string[], format: PayoutExportFormat): FileDownload {
+  return payouts.exportPayouts(sidebarContext(), ids, format);
 }

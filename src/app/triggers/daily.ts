@@ -21,6 +21,7 @@
 import { triggerActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import { rotateAuditLog } from '../audit/rotate';
+import { COMMISSIONS_DAILY_JOB } from '../commissions/run-commissions';
 import { AppContext } from '../context';
 import { runLeadExpiry } from '../leads/expiry';
 import { runNotificationDelivery } from '../notifications/daily';
@@ -45,6 +46,7 @@ export interface DailyJob {
 export const DAILY_JOBS: DailyJob[] = [
   { name: 'audit rotation', run: rotateAuditLog },
   { name: 'lead expiry', run: runLeadExpiry },
+  COMMISSIONS_DAILY_JOB,
   { name: 'notifications', run: runNotificationDelivery },
 ];
 

@@ -1,0 +1,53 @@
+/**
+ * approveCommissions(ids) and rejectCommissions(ids, reason): all or nothing (one refused id
+ * refuses the batch and nothing is written), recording who and when. A Pending line whose hold has
+ * ended can be approved; one still in its hold is refused with the day it ends.
+ */
+import { approveLines, rejectLines } from '../../domain/commissions';
+import type { AppContext } from '../context';
+import { Days } from './cells';
+import { applyStatusChanges, bridgeRows, readLedger } from './ledger-table';
+import { fail } from './sidebar-context';
+
+function idsOf(ids: unknown): string[] {
+  const list = Array.isArray(ids) ? ids : [ids];
+  const clean = list.map((id) => String(id ?? '').trim()).filter((id) => id !== '');
+  if (clean.length === 0) fail(['Select at least one commission line']);
+  return clean;
+}
+
+export function approveCommissions(ctx: AppContext, ids: string[]): { approved: number } {
+  const wanted = idsOf(ids);
+  ctx.lock();
+  const days = Days.of(ctx.doc.ss);
+  const table = ctx.table('commissions');
+  const ledger = readLedger(table, days);
+  const decision = approveLines(
+    ledger.map((l) => l.line),
+    wanted,
+    { by: ctx.actor.email, on: days.dayOf(ctx.now) },
+  );
+  if (!decision.ok) fail(decision.errors);
+  bridgeRows(table, applyStatusChanges(table, ledger, decision.changes, days));
+  ctx.commit();
+  return { approved: decision.changes.length };
+}
+
+export function rejectCommissions(ctx: AppContext, ids: string[], reason: string): { rejected: number } {
+  const wanted = idsOf(ids);
+  ctx.lock();
+  const days = Days.of(ctx.doc.ss);
+  const table = ctx.table('commissions');
+  const ledger = readLedger(table, days);
+  const by = `${ctx.actor.email} on ${days.dayOf(ctx.now)}`;
+  const decision = rejectLines(
+    ledger.map((l) => l.line),
+    wanted,
+    String(reason ?? ''),
+    by,
+  );
+  if (!decision.ok) fail(decision.errors);
+  bridgeRows(table, applyStatusChanges(table, ledger, decision.changes, days));
+  ctx.commit();
+  return { rejected: decision.changes.length };
+}

@@ -1,0 +1,5 @@
+/** The commission ledger's use cases, as src/index.ts exposes them. */
+export { runCommissions } from './run-commissions';
+export { listCommissions } from './list-commissions';
+export { approveCommissions, rejectCommissions } from './approvals';
+export { showCommissions } from './show-page';

@@ -1,0 +1,81 @@
+/**
+ * What the commission engine reads, each table once: deals from Leads, each partner's plan from
+ * Partners, plan rows from Plans (validated by the engine), hold days and currency from Settings.
+ */
+import type { Deal, Flag, PartnerPlanRef } from '../../domain/commissions';
+import { MoneyError, isKnownCurrency, toMinor } from '../../domain/money';
+import { planFromRow, type PlanRowKey } from '../../shared/schema/plan';
+import { settingsFrom, type TrackerSettings } from '../../sheets/settings-reader';
+import type { AppContext } from '../context';
+import type { Days } from './cells';
+
+const text = (value: unknown) => String(value ?? '').trim();
+
+export interface DealRow {
+  readonly row: number;
+  readonly deal: Deal;
+}
+
+export interface EngineInputs {
+  readonly deals: DealRow[];
+  /** Deals whose cells the engine cannot read (a Deal Value with too many decimals...). */
+  readonly unreadable: Flag[];
+  readonly partners: PartnerPlanRef[];
+  readonly plans: Array<Record<string, unknown>>;
+  readonly settings: TrackerSettings;
+}
+
+export function readSettings(ctx: AppContext): TrackerSettings {
+  return settingsFrom(ctx.table('settings'));
+}
+
+export function readEngineInputs(ctx: AppContext, days: Days): EngineInputs {
+  const settings = readSettings(ctx);
+  const defaultCurrency = text(settings.values.defaultCurrency) || 'USD';
+  const deals: DealRow[] = [];
+  const unreadable: Flag[] = [];
+  for (const { row, record } of ctx.table('leads').rows()) {
+    const leadId = text(record.leadId);
+    if (leadId === '') continue;
+    const currency = text(record.currency).toUpperCase() || defaultCurrency;
+    const status = text(record.status);
+    let dealValueMinor: number | null = null;
+    const raw = record.dealValue;
+    if (raw !== '' && raw !== undefined && status === 'Won') {
+      try {
+        if (!isKnownCurrency(currency)) throw new MoneyError(`Unknown currency '${currency}'`);
+        dealValueMinor = toMinor(raw as number | string, currency);
+      } catch (error) {
+        if (!(error instanceof MoneyError)) throw error;
+        unreadable.push({ leadId, reason: `Deal ${leadId}: Deal Value: ${error.message}` });
+        continue;
+      }
+    }
+    deals.push({
+      row,
+      deal: {
+        leadId,
+        partnerId: text(record.partnerId),
+        currency,
+        dealValueMinor,
+        closedOn: days.cellToDay(record.closedOn),
+        status,
+      },
+    });
+  }
+  const partners = ctx
+    .table('partners')
+    .rows()
+    .map(({ record }) => ({ id: text(record.partnerId), plan: text(record.plan) }))
+    .filter((p) => p.id !== '');
+  return { deals, unreadable, partners, plans: readPlanRows(ctx), settings };
+}
+
+/** The Plans sheet's rows as unvalidated PlanInputs (planFromRow). */
+export function readPlanRows(ctx: AppContext): Array<Record<string, unknown>> {
+  return ctx
+    .table('plans')
+    .rows()
+    .map(({ record }) => planFromRow(record as Partial<Record<PlanRowKey, unknown>>))
+    .filter((input) => Object.keys(input).length > 0);
+}

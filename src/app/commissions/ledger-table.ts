@@ -1,0 +1,141 @@
+/**
+ * The Commissions sheet as ledger lines: read from its one table read, new lines appended and
+ * status changes applied in memory (the audited writer writes them), Amount and Basis formatted
+ * per currency once the rows exist.
+ */
+import type { CommissionKind, CommissionStatus, LedgerLine, StatusChange } from '../../domain/commissions';
+import { ensureRows } from '../../sheets/capacity';
+import type { Table } from '../../sheets/table';
+import type { AppContext } from '../context';
+import { cellToMinor, minorToCell, moneyFormat, type Days } from './cells';
+
+export interface LedgerRow {
+  readonly row: number;
+  readonly line: LedgerLine;
+}
+
+const text = (value: unknown) => String(value ?? '').trim();
+
+/** Every ledger line with its sheet row; a row whose amount is not readable keeps amountMinor 0. */
+export function readLedger(table: Table, days: Days): LedgerRow[] {
+  return table.rows().flatMap(({ row, record }) => {
+    const id = text(record.commissionId);
+    if (id === '') return [];
+    const currency = text(record.currency);
+    const minor = (value: unknown) => {
+      try {
+        return cellToMinor(value, currency);
+      } catch {
+        return null;
+      }
+    };
+    const line: LedgerLine = {
+      id,
+      key: text(record.key),
+      leadId: text(record.leadId),
+      partnerId: text(record.partnerId),
+      plan: text(record.plan),
+      kind: text(record.kind) as CommissionKind,
+      basisMinor: minor(record.basis),
+      currency,
+      amountMinor: minor(record.amount) ?? 0,
+      status: text(record.status) as CommissionStatus,
+      earnedOn: days.cellToDay(record.earnedOn),
+      eligibleOn: days.cellToDay(record.eligibleOn),
+      approvedBy: text(record.approvedBy),
+      approvedOn: days.cellToDay(record.approvedOn),
+      payoutId: text(record.payoutId),
+      explanation: text(record.explanation),
+    };
+    return [{ row, line }];
+  });
+}
+
+/** A generator of the next Commission IDs, allocated once from the table (under the lock). */
+export function commissionIds(table: Table): () => string {
+  const first = Number(table.nextId().replace(/^C-/, ''));
+  let n = first;
+  return () => `C-${String(n++).padStart(6, '0')}`;
+}
+
+/** Appends lines; returns the sheet rows they went to. */
+export function appendLines(table: Table, lines: readonly LedgerLine[], days: Days): number[] {
+  return lines.map((line) =>
+    table.append({
+      commissionId: line.id,
+      leadId: line.leadId,
+      partnerId: line.partnerId,
+      plan: line.plan,
+      kind: line.kind,
+      basis: minorToCell(line.basisMinor, line.currency),
+      currency: line.currency,
+      amount: minorToCell(line.amountMinor, line.currency),
+      status: line.status,
+      earnedOn: days.dayToCell(line.earnedOn),
+      eligibleOn: days.dayToCell(line.eligibleOn),
+      approvedBy: line.approvedBy,
+      approvedOn: days.dayToCell(line.approvedOn),
+      payoutId: line.payoutId,
+      explanation: line.explanation,
+      key: line.key,
+    }),
+  );
+}
+
+/** Applies status changes to their rows (a Void's reason is added to the Explanation). */
+export function applyStatusChanges(
+  table: Table,
+  ledger: readonly LedgerRow[],
+  changes: readonly StatusChange[],
+  days: Days,
+): number[] {
+  const byId = new Map(ledger.map((l) => [l.line.id, l]));
+  const rows: number[] = [];
+  for (const change of changes) {
+    const found = byId.get(change.id);
+    if (!found) continue;
+    const patch: Record<string, string | Date> = { status: change.to };
+    if (change.reason) patch.explanation = `${found.line.explanation} | ${change.reason}`;
+    if (change.key !== undefined) patch.key = change.key;
+    if (change.approvedBy !== undefined) patch.approvedBy = change.approvedBy;
+    if (change.approvedOn !== undefined) patch.approvedOn = days.dayToCell(change.approvedOn);
+    table.update(found.row, patch);
+    rows.push(found.row);
+  }
+  return rows;
+}
+
+/**
+ * Marks every row between the first and the last changed row as touched (unchanged rows are written
+ * back as they are), so the writer writes ONE block whatever the number or spread of the changes:
+ * the service calls of a run do not grow with the ledger.
+ */
+export function bridgeRows(table: Table, rows: readonly number[]): void {
+  if (rows.length < 2) return;
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  for (let row = first; row <= last; row++) table.update(row, {});
+}
+
+/**
+ * Number formats of the money columns of appended rows, per the row's currency: one
+ * setNumberFormats per column (rows are added first when the sheet is too short).
+ */
+export function formatMoneyColumns(
+  ctx: AppContext,
+  table: Table,
+  rows: readonly number[],
+  currencies: readonly string[],
+  columns: readonly string[],
+): void {
+  if (rows.length === 0) return;
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  if (last - first + 1 !== rows.length) return;
+  ensureRows(ctx.doc, table.sheet, table.layout, last);
+  const byRow = new Map(rows.map((row, i) => [row, currencies[i]]));
+  const formats = Array.from({ length: rows.length }, (_, i) => [moneyFormat(byRow.get(first + i) ?? '')]);
+  for (const column of columns) {
+    table.sheet.getRange(first, table.col(column), rows.length, 1).setNumberFormats(formats);
+  }
+}

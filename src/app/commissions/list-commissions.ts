@@ -1,0 +1,45 @@
+/** listCommissions(filter): the ledger as plain data (major units, ISO days), newest last. */
+import type { Commission, CommissionFilter } from '../../shared/api';
+import { toMajor } from '../../domain/money';
+import type { LedgerLine } from '../../domain/commissions';
+import type { AppContext } from '../context';
+import { Days } from './cells';
+import { readLedger } from './ledger-table';
+
+const major = (minor: number | null, currency: string) => {
+  if (minor === null) return null;
+  try {
+    return toMajor(minor, currency);
+  } catch {
+    return null;
+  }
+};
+
+export function toCommission(line: LedgerLine): Commission {
+  return {
+    id: line.id,
+    leadId: line.leadId,
+    partnerId: line.partnerId,
+    plan: line.plan,
+    kind: line.kind,
+    basis: major(line.basisMinor, line.currency),
+    currency: line.currency,
+    amount: major(line.amountMinor, line.currency) ?? 0,
+    status: line.status,
+    earnedOn: line.earnedOn,
+    eligibleOn: line.eligibleOn,
+    approvedBy: line.approvedBy,
+    approvedOn: line.approvedOn,
+    payoutId: line.payoutId,
+    explanation: line.explanation,
+  };
+}
+
+export function listCommissions(ctx: AppContext, filter: CommissionFilter = {}): Commission[] {
+  const statuses = filter?.status === undefined ? null : new Set([filter.status].flat());
+  const partnerId = filter?.partnerId?.trim() || null;
+  return readLedger(ctx.table('commissions'), Days.of(ctx.doc.ss))
+    .map((l) => l.line)
+    .filter((l) => (statuses === null || statuses.has(l.status)) && (!partnerId || l.partnerId === partnerId))
+    .map(toCommission);
+}

@@ -1,0 +1,13 @@
+/** The context of a sidebar call: the active document, the person calling, source "sidebar". */
+import { sessionActor } from '../../sheets/actor';
+import { TrackerDocument } from '../../sheets/document';
+import { AppContext } from '../context';
+
+export function sidebarContext(): AppContext {
+  return new AppContext(new TrackerDocument(), sessionActor(), 'sidebar');
+}
+
+/** Throws one Error whose lines are the messages (the sidebar maps each to its field or a banner). */
+export function fail(messages: readonly string[]): never {
+  throw new Error(messages.join('\n'));
+}

@@ -1,0 +1,44 @@
+/**
+ * exportPayouts(ids, format): the selected payouts as a file the sidebar downloads: the generic CSV,
+ * a PayPal Payouts batch or a Wise batch (the domain writes them with papaparse, formula cells
+ * escaped). Reads only; writes nothing.
+ */
+import { PayoutError, exportPayoutsCsv } from '../../domain/payouts';
+import type { FileDownload, PayoutExportFormat } from '../../shared/api';
+import type { AppContext } from '../context';
+import { Days } from '../commissions/cells';
+import { readLedger } from '../commissions/ledger-table';
+import { fail } from '../commissions/sidebar-context';
+import { payoutAppMessages } from './create-payouts';
+import { readPayouts } from './payout-table';
+
+const FORMATS: readonly PayoutExportFormat[] = ['csv', 'paypal', 'wise'];
+const text = (value: unknown) => String(value ?? '').trim();
+
+export function exportPayouts(ctx: AppContext, ids: string[], format: PayoutExportFormat): FileDownload {
+  if (!FORMATS.includes(format)) fail([payoutAppMessages.format(format)]);
+  const days = Days.of(ctx.doc.ss);
+  const lines = readLedger(ctx.table('commissions'), days).map((l) => l.line);
+  const byId = new Map(readPayouts(ctx.table('payouts'), days, lines).map((p) => [p.payout.id, p.payout]));
+  const wanted = [...new Set((Array.isArray(ids) ? ids : [ids]).map(text).filter((id) => id !== ''))];
+  const missing = wanted.filter((id) => !byId.has(id));
+  if (missing.length > 0) fail(missing.map((id) => payoutAppMessages.unknownPayout(id)));
+  const partners = ctx
+    .table('partners')
+    .rows()
+    .map(({ record }) => ({
+      id: text(record.partnerId),
+      partnerName: text(record.partnerName),
+      contactEmail: text(record.contactEmail),
+    }));
+  try {
+    return exportPayoutsCsv(
+      wanted.map((id) => byId.get(id)!),
+      partners,
+      format,
+    );
+  } catch (error) {
+    if (error instanceof PayoutError) fail([error.message]);
+    throw error;
+  }
+}

@@ -1,0 +1,3 @@
+/** The plan use cases, as src/index.ts exposes them. */
+export { savePlan } from './save-plan';
+export { listPlans } from './list-plans';
