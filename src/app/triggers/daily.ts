@@ -20,6 +20,7 @@
  */
 import { triggerActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
+import type { Actor } from '../../sheets/writer';
 import { rotateAuditLog } from '../audit/rotate';
 import { COMMISSIONS_DAILY_JOB } from '../commissions/run-commissions';
 import { AppContext } from '../context';
@@ -109,19 +110,38 @@ export function parseScheduleState(text: string | null): ScheduleState {
   if (!text) return { lastDay: null, pending: null };
   try {
     const parsed = JSON.parse(text) as Partial<ScheduleState>;
-    return { lastDay: parsed.lastDay ?? null, lastDone: parsed.lastDone, pending: parsed.pending ?? null };
+    return {
+      lastDay: parsed.lastDay ?? null,
+      lastDone: parsed.lastDone,
+      pending: parsed.pending ?? null,
+    };
   } catch {
     return { lastDay: null, pending: null };
   }
 }
 
-function runJob(doc: TrackerDocument, job: DailyJob, step: JobStep): JobReport & { continueFrom?: string } {
+/** The trigger's account, asked once per run (one Session call), only when a job runs. */
+function onceActor(): () => Actor {
+  let actor: Actor | null = null;
+  return () => (actor ??= triggerActor());
+}
+
+function runJob(
+  doc: TrackerDocument,
+  actor: () => Actor,
+  job: DailyJob,
+  step: JobStep,
+): JobReport & { continueFrom?: string } {
   try {
-    const result = job.run(new AppContext(doc, triggerActor(), 'trigger'), step);
+    const result = job.run(new AppContext(doc, actor(), 'trigger'), step);
     if (isContinuation(result)) return { name: job.name, ok: true, continueFrom: result.continueFrom };
     return { name: job.name, ok: true, result };
   } catch (err) {
-    return { name: job.name, ok: false, error: err instanceof Error ? err.message : String(err) };
+    return {
+      name: job.name,
+      ok: false,
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 
@@ -145,12 +165,18 @@ export function runScheduledJobs(
     pending = { day: today, next: 0, cursor: null, runs: 0, done: [] };
   }
   pending.runs++;
-  const report: ScheduledRunReport = { action, day: pending.day, finished: false, jobs: [] };
+  const report: ScheduledRunReport = {
+    action,
+    day: pending.day,
+    finished: false,
+    jobs: [],
+  };
   const save = () => {
     doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(state));
     doc.flushProperties();
   };
   state.pending = pending;
+  const actor = onceActor();
   let progressed = false;
   while (pending.next < jobs.length) {
     const job = jobs[pending.next];
@@ -160,10 +186,17 @@ export function runScheduledJobs(
       return report;
     }
     progressed = true;
-    const outcome = runJob(doc, job, { cursor: pending.cursor, timeLeftMs });
+    const outcome = runJob(doc, actor, job, {
+      cursor: pending.cursor,
+      timeLeftMs,
+    });
     if (outcome.continueFrom !== undefined) {
       pending.cursor = outcome.continueFrom;
-      report.jobs.push({ name: job.name, ok: true, result: { continueFrom: outcome.continueFrom } });
+      report.jobs.push({
+        name: job.name,
+        ok: true,
+        result: { continueFrom: outcome.continueFrom },
+      });
       if (timeLeftMs() <= 0) {
         report.stoppedAt = { job: job.name, cursor: pending.cursor };
         save();
@@ -190,10 +223,14 @@ export function runScheduledJobs(
 export function runDailyJobs(jobs: readonly DailyJob[] = DAILY_JOBS): DailyRunReport {
   const doc = new TrackerDocument();
   const report: DailyRunReport = { jobs: [] };
+  const actor = onceActor();
   for (const job of jobs) {
     let cursor: string | null = null;
     for (;;) {
-      const outcome = runJob(doc, job, { cursor, timeLeftMs: () => Number.POSITIVE_INFINITY });
+      const outcome = runJob(doc, actor, job, {
+        cursor,
+        timeLeftMs: () => Number.POSITIVE_INFINITY,
+      });
       if (outcome.continueFrom === undefined) {
         const { continueFrom: _unused, ...done } = outcome;
         report.jobs.push(done);
