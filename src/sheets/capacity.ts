@@ -6,7 +6,8 @@ import type { TrackerDocument } from './document';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const GROW_BY = 1000;
+/** Rows added at a time (the audit log grows by thousands of rows per big paste). */
+const GROW_BY = 5000;
 
 export function ensureRows(
   doc: TrackerDocument,

@@ -13,6 +13,9 @@ import { PROTECTION_PREFIX, existingDescriptions, protectRange, protectSheet } f
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The Audit Log starts with room for this many rows, so appends rarely need to add rows. */
+const AUDIT_INITIAL_ROWS = 5000;
+
 export interface BuiltSheet {
   sheet: Sheet;
   def: SheetDef;
@@ -31,6 +34,8 @@ export function completeSheet(
 ): BuiltSheet {
   const created = !existing;
   const sheet = existing ? existing.sheet : ss.insertSheet(def.name, index);
+  if (created && def.key === 'auditLog')
+    sheet.insertRowsAfter(sheet.getMaxRows(), AUDIT_INITIAL_ROWS - sheet.getMaxRows());
   const cols = { ...(existing?.cols ?? {}) };
   const missing = def.columns.filter((c) => !cols[c.key]);
   const repaired: string[] = [];
