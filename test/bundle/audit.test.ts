@@ -125,6 +125,27 @@ describe("a person's edits", () => {
   });
 });
 
+describe('changes the add-on makes', () => {
+  it('a sidebar change goes through the audited writer (source sidebar, the caller as user)', () => {
+    const emu = trackerWith(2);
+    const { id } = emu.call<{ id: string }>(OWNER, 'savePartner', {
+      partnerName: 'Gamma Resellers',
+      contactEmail: 'ops@gamma.test',
+      type: 'Reseller',
+    });
+    const entries = log(emu).filter((r) => r[4] === id);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((r) => r[1] === OWNER && r[2] === 'sidebar' && r[7] === '')).toBe(true);
+    expect(entries.map((r) => [r[5], r[8]])).toEqual(
+      expect.arrayContaining([
+        ['Partner ID', id],
+        ['Partner Name', 'Gamma Resellers'],
+      ]),
+    );
+    expect(emu.call(OWNER, 'verifyAuditLog')).toMatchObject({ ok: true });
+  });
+});
+
 describe('what it cannot see', () => {
   it('records "unknown" with the reason in a note when Apps Script withholds the editor', () => {
     const emu = newEmulator({ sheets: { Partners: partners(2) }, editors: ['guest@elsewhere.test'] });
