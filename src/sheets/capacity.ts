@@ -16,7 +16,8 @@ export function ensureRows(
   lastRowNeeded: number,
 ): void {
   if (lastRowNeeded <= entry.maxRows) return;
-  const add = Math.max(lastRowNeeded - entry.maxRows, GROW_BY);
+  // always leave a chunk of headroom, so a large append is not followed by growth on every next write
+  const add = lastRowNeeded - entry.maxRows + GROW_BY;
   sheet.insertRowsAfter(entry.maxRows, add);
   entry.maxRows += add;
   doc.markLayoutChanged();

@@ -32,9 +32,10 @@ export function partnerOn(emu: Emulator, plan: PlanInput | string, name?: string
   const planName = typeof plan === 'string' ? plan : plan.name;
   if (typeof plan !== 'string') emu.call(OWNER, 'savePlan', plan);
   partnerCount++;
+  const partnerName = name ?? `Partner ${partnerCount}`;
   const { id } = emu.call<{ id: string }>(OWNER, 'savePartner', {
-    partnerName: name ?? `Partner ${partnerCount}`,
-    contactEmail: `pay${partnerCount}@partner.test`,
+    partnerName,
+    contactEmail: `${partnerName.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@partner.test`,
     type: 'Referral',
     plan: planName,
   });

@@ -1,0 +1,59 @@
+/**
+ * The daily reconcile's service calls do not grow with the number of deals: the same run (ten lines,
+ * spread over the sheet, passing their hold) measured over 200 and 5,000 won deals. (When every line
+ * changes at once, the Audit Log receives one entry per change and may need rows added: a growth
+ * step of the log, in chunks of 1,000 rows, not a per-deal call.)
+ */
+import { loadSheets } from '../../emulator/spreadsheet';
+import type { Emulator } from '../../emulator/harness';
+import { OWNER, partnerOn, tracker } from './commissions-fixture';
+
+function withDeals(count: number): Emulator {
+  const emu = tracker();
+  const partners = [
+    partnerOn(emu, { name: 'Gold 12%', type: 'percent', rate: 12 }),
+    partnerOn(emu, { name: 'Flat', type: 'flat', amount: 100, currency: 'USD' }),
+  ];
+  const header = emu.sheets().Leads[0] as string[];
+  const rows = Array.from({ length: count }, (_, i) => {
+    const record: Record<string, unknown> = {
+      'Lead ID': `L-${String(i + 1).padStart(6, '0')}`,
+      'Partner ID': partners[i % 2],
+      Company: `Company ${i + 1}`,
+      Currency: 'USD',
+      Status: 'Won',
+      // ten deals spread over the sheet end their hold on 2026-03-07, the others on 2026-03-22
+      'Closed On': new Date(Date.UTC(2026, 1, i % (count / 10) === 0 ? 5 : 20)),
+      'Deal Value': 1000 + i,
+    };
+    return header.map((h) => record[h] ?? '');
+  });
+  emu.rt.uncounted(() => loadSheets(emu.spreadsheet, { Leads: [header, ...rows] }));
+  expect(emu.call<{ created: number }>(OWNER, 'runCommissions').created).toBe(count);
+  emu.rt.setNow('2026-03-10T09:00:00Z');
+  return emu;
+}
+
+describe('runCommissions service calls at 200 and 5,000 deals', () => {
+  it('are the same count: ten lines passing their hold, then a run with nothing to do', () => {
+    const small = withDeals(200);
+    const large = withDeals(5000);
+    const smallRun = small.measure(() => small.call(OWNER, 'runCommissions'));
+    const largeRun = large.measure(() => large.call(OWNER, 'runCommissions'));
+    expect(smallRun.result).toMatchObject({ eligible: 10, created: 0 });
+    expect(largeRun.result).toMatchObject({ eligible: 10, created: 0 });
+    expect(largeRun.calls).toBe(smallRun.calls);
+    // every counted method the same number of times (local handle accessors such as Sheet.getName
+    // are listed in byMethod but cost no round trip, so they are left out)
+    const counted = (byMethod: Record<string, number>) =>
+      Object.fromEntries(Object.entries(byMethod).filter(([m]) => m !== 'Sheet.getName'));
+    expect(counted(largeRun.stats.byMethod)).toEqual(counted(smallRun.stats.byMethod));
+    const smallIdle = small.measure(() => small.call(OWNER, 'runCommissions'));
+    const largeIdle = large.measure(() => large.call(OWNER, 'runCommissions'));
+    expect(largeIdle.calls).toBe(smallIdle.calls);
+    process.stdout.write(
+      `runCommissions service calls: 200 deals ${smallRun.calls} (idle ${smallIdle.calls}), ` +
+        `5,000 deals ${largeRun.calls} (idle ${largeIdle.calls})\n`,
+    );
+  });
+});
