@@ -140,7 +140,8 @@ function route(session: Session, client: ClientBundle, staticFiles: Record<strin
         const name = url.searchParams.get('name') ?? '';
         if (!sheetNames(session.emu).some((s) => s.name === name))
           throw new HttpError(404, `No sheet named "${name}"`);
-        return sendJson(res, 200, sheetView(session, name, session.actingUser));
+        const rows = Number(url.searchParams.get('rows') ?? '') || undefined;
+        return sendJson(res, 200, sheetView(session, name, session.actingUser, rows));
       }
       const page = /^\/page\/(\d+)$/.exec(url.pathname);
       if (page) {

@@ -5,7 +5,7 @@
  * the same demo every time. Functions the bundle does not have yet are skipped with a note.
  */
 import type { LeadInput, PartnerInput, PlanInput } from '../src/shared/api';
-import { OWNER, TEAMMATE, type Session } from './session';
+import { OWNER, type Session } from './session';
 
 export const DEMO_START = '2025-09-01T09:00:00Z';
 const DAYS = 182;
@@ -238,6 +238,7 @@ export function loadDemo(session: Session): DemoOutcome {
 
   const planned: PlannedLead[] = [];
   const companies: Array<{ company: string; domain: string }> = [];
+  const registrants = new Map<string, Set<string>>();
   for (let day = 0; day < DAYS; day++) {
     const weekday = new Date(startMs + day * 86_400_000).getUTCDay();
     if (weekday === 0 || weekday === 6) continue;
@@ -257,9 +258,17 @@ export function loadDemo(session: Session): DemoOutcome {
       const currency = random() < 0.8 ? 'USD' : pick(['EUR', 'GBP']);
       const approve = random() < 0.82;
       const roll = random();
+      // One partner registers a company once: another registration of it is another partner's.
+      const taken = registrants.get(target.domain) ?? new Set<string>();
+      let partner = pick(active);
+      for (let k = 0; taken.has(partner.id) && k < active.length; k++) {
+        partner = active[(active.indexOf(partner) + 1) % active.length];
+      }
+      taken.add(partner.id);
+      registrants.set(target.domain, taken);
       planned.push({
         input: {
-          partnerId: pick(active).id,
+          partnerId: partner.id,
           company: target.company,
           domain: target.domain,
           contactName: `${first} ${last}`,
@@ -283,7 +292,7 @@ export function loadDemo(session: Session): DemoOutcome {
   for (let day = 0; day < DAYS; day++) {
     for (const lead of planned) {
       if (lead.day === day) {
-        const out = call(TEAMMATE, 'registerLead', lead.input) as { id: string } | undefined;
+        const out = call(OWNER, 'registerLead', lead.input) as { id: string } | undefined;
         if (out?.id) {
           ids.set(lead, out.id);
           registered++;

@@ -16,6 +16,8 @@ export interface SheetTab {
 
 export interface SheetView {
   name: string;
+  /** The sheet's last row with content; more than `rows` when the page drew only a first block. */
+  lastRow: number;
   rows: number;
   cols: number;
   frozenRows: number;

@@ -75,20 +75,34 @@ export function sheetNames(emu: Emulator): Array<{ name: string; hidden: boolean
   );
 }
 
-function readRule(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): CellRule | null {
-  if (!rule) return null;
-  const criteria = String(rule.getCriteriaType());
-  const args = rule.getCriteriaValues();
-  let list: string[] | null = null;
-  if (criteria === 'VALUE_IN_LIST') list = (args[0] as unknown[]).map(String);
-  if (criteria === 'VALUE_IN_RANGE') {
-    const source = args[0] as Range;
-    list = source
-      .getDisplayValues()
-      .flat()
-      .filter((v) => v !== '');
-  }
-  return { criteria, list, allowInvalid: rule.getAllowInvalid(), helpText: rule.getHelpText() };
+/** Reads rules; a whole column usually shares one, so equal rules are read once. */
+function ruleReader(): (rule: GoogleAppsScript.Spreadsheet.DataValidation | null) => CellRule | null {
+  const seen = new Map<string, CellRule>();
+  return (rule) => {
+    if (!rule) return null;
+    const criteria = String(rule.getCriteriaType());
+    const args = rule.getCriteriaValues();
+    const isRange = (a: unknown): a is Range => !!a && typeof (a as Range).getA1Notation === 'function';
+    const key = JSON.stringify([
+      criteria,
+      rule.getAllowInvalid(),
+      rule.getHelpText(),
+      args.map((a) => (isRange(a) ? `${a.getSheet().getName()}!${a.getA1Notation()}` : a)),
+    ]);
+    const known = seen.get(key);
+    if (known) return known;
+    let list: string[] | null = null;
+    if (criteria === 'VALUE_IN_LIST') list = (args[0] as unknown[]).map(String);
+    if (criteria === 'VALUE_IN_RANGE' && isRange(args[0])) {
+      list = args[0]
+        .getDisplayValues()
+        .flat()
+        .filter((v) => v !== '');
+    }
+    const read = { criteria, list, allowInvalid: rule.getAllowInvalid(), helpText: rule.getHelpText() };
+    seen.set(key, read);
+    return read;
+  };
 }
 
 function protectionsOf(
@@ -124,7 +138,13 @@ function protectionsOf(
  * One sheet's cells from A1, at least `minRows` x `minCols` (the grid shows empty rows below the
  * data, as Sheets does), at most the sheet's size.
  */
-export function readSheet(emu: Emulator, name: string, minRows = 1, minCols = 1): SheetSnapshot {
+export function readSheet(
+  emu: Emulator,
+  name: string,
+  minRows = 1,
+  minCols = 1,
+  maxRowsRead = Number.POSITIVE_INFINITY,
+): SheetSnapshot {
   return emu.rt.uncounted(() => {
     const sheet = spreadsheetOf(emu).getSheetByName(name);
     if (!sheet) throw new Error(`No sheet named "${name}"`);
@@ -132,9 +152,10 @@ export function readSheet(emu: Emulator, name: string, minRows = 1, minCols = 1)
     const lastCol = sheet.getLastColumn();
     const maxRows = sheet.getMaxRows();
     const maxCols = sheet.getMaxColumns();
-    const rows = Math.max(1, Math.min(maxRows, Math.max(lastRow, minRows)));
+    const rows = Math.max(1, Math.min(maxRows, Math.max(lastRow, minRows), maxRowsRead));
     const cols = Math.max(1, Math.min(maxCols, Math.max(lastCol, minCols)));
     const range = sheet.getRange(1, 1, rows, cols);
+    const readRule = ruleReader();
     const rules = optional<Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>>>(
       range,
       'getDataValidations',

@@ -7,7 +7,7 @@ import type { SheetView } from './view-types';
 const SPARE_ROWS = 30;
 const SPARE_COLS = 3;
 const MIN_ROWS = 50;
-const MIN_COLS = 10;
+const MIN_COLS = 26;
 
 function isDate(value: unknown): boolean {
   return Object.prototype.toString.call(value) === '[object Date]';
@@ -20,19 +20,29 @@ function kindOf(value: unknown): string {
   return 's';
 }
 
-export function sheetView(session: Session, name: string, user: string): SheetView {
+/** Rows drawn unless the page asks for more (Sheets draws what is on screen; the page draws a block). */
+export const DEFAULT_ROW_LIMIT = 500;
+
+export function sheetView(
+  session: Session,
+  name: string,
+  user: string,
+  rowLimit = DEFAULT_ROW_LIMIT,
+): SheetView {
   const emu = session.emu;
-  const probe = readSheet(emu, name);
+  const probe = readSheet(emu, name, 1, 1, 1);
   const snap = readSheet(
     emu,
     name,
     Math.max(probe.lastRow + SPARE_ROWS, MIN_ROWS),
     Math.max(probe.lastCol + SPARE_COLS, MIN_COLS),
+    Math.max(rowLimit, 1),
   );
   const { locked, warned } = lockedCells(snap, user, session.owner);
   const viewer = !session.canEditFile(user);
   return {
     name,
+    lastRow: snap.lastRow,
     rows: snap.rows,
     cols: snap.cols,
     frozenRows: snap.frozenRows,

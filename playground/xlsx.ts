@@ -77,7 +77,16 @@ class ListSource {
   }
 }
 
-function validationFor(rule: CellRule, lists: ListSource): ExcelJS.DataValidation | null {
+/** The Excel rule of each list rule, made once per export and shared by its cells. */
+function validationCache(lists: ListSource): (rule: CellRule) => ExcelJS.DataValidation | null {
+  const made = new Map<CellRule, ExcelJS.DataValidation | null>();
+  return (rule) => {
+    if (!made.has(rule)) made.set(rule, makeValidation(rule, lists));
+    return made.get(rule)!;
+  };
+}
+
+function makeValidation(rule: CellRule, lists: ListSource): ExcelJS.DataValidation | null {
   if (!rule.list) return null;
   return {
     type: 'list',
@@ -89,11 +98,39 @@ function validationFor(rule: CellRule, lists: ListSource): ExcelJS.DataValidatio
   };
 }
 
+/** Each column's runs of one rule become one range validation (C2:C1000), as Sheets stores them. */
+function addValidations(
+  ws: ExcelJS.Worksheet,
+  rules: Array<Array<CellRule | null>>,
+  validationFor: (rule: CellRule) => ExcelJS.DataValidation | null,
+): void {
+  // exceljs keeps a sheet's rules by address; a range address is written as one rule.
+  const store = (
+    ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  const cols = rules[0]?.length ?? 0;
+  for (let c = 0; c < cols; c++) {
+    const letter = ws.getColumn(c + 1).letter;
+    for (let r = 0; r < rules.length;) {
+      const rule = rules[r][c];
+      let end = r;
+      while (end + 1 < rules.length && rules[end + 1][c] === rule) end++;
+      const validation = rule ? validationFor(rule) : null;
+      if (validation) {
+        const address = end > r ? `${letter}${r + 1}:${letter}${end + 1}` : `${letter}${r + 1}`;
+        store.add(address, validation);
+      }
+      r = end + 1;
+    }
+  }
+}
+
 export async function exportXlsx(emu: Emulator): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Partnership Tracker playground';
   book.created = emu.rt.now();
   const lists = new ListSource(book);
+  const validationFor = validationCache(lists);
   const timeZone = emu.options.timeZone;
   for (const { name } of sheetNames(emu)) {
     const snap = readSheet(emu, name, MIN_EXPORT_ROWS, 1);
@@ -110,10 +147,9 @@ export async function exportXlsx(emu: Emulator): Promise<Buffer> {
         const value = snap.values[r][c];
         const formula = snap.formulas[r][c];
         const note = snap.notes[r][c];
-        const rule = snap.rules[r][c];
         const format = snap.formats[r][c];
         const background = argb(snap.backgrounds[r][c] ?? '');
-        const has = formula || value !== '' || note || rule || snap.bold[r][c];
+        const has = formula || value !== '' || note || snap.bold[r][c];
         if (!has) continue;
         const cell = ws.getCell(r + 1, c + 1);
         const plain = isDate(value) ? wallClockAsUtc(value, timeZone) : (value as ExcelJS.CellValue);
@@ -125,10 +161,9 @@ export async function exportXlsx(emu: Emulator): Promise<Buffer> {
         if (background && background !== 'FFFFFFFF') {
           cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: background } };
         }
-        const validation = rule ? validationFor(rule, lists) : null;
-        if (validation) cell.dataValidation = validation;
       }
     }
+    addValidations(ws, snap.rules, validationFor);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

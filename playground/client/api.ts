@@ -11,8 +11,9 @@ export async function getState(): Promise<PlaygroundState> {
   return json(await fetch('/api/state'));
 }
 
-export async function getSheet(name: string): Promise<SheetView> {
-  return json(await fetch(`/api/sheet?name=${encodeURIComponent(name)}`));
+export async function getSheet(name: string, rows?: number): Promise<SheetView> {
+  const limit = rows ? `&rows=${rows}` : '';
+  return json(await fetch(`/api/sheet?name=${encodeURIComponent(name)}${limit}`));
 }
 
 export async function post(path: string, body: Record<string, unknown> = {}): Promise<ActionResult> {

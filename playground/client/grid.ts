@@ -103,6 +103,7 @@ export class Grid {
     if (view.locked[r - 1][c - 1]) {
       classes.push('locked');
       td.dataset.locked = 'true';
+      if (!view.notes[r - 1][c - 1]) td.title = 'Protected: you cannot edit this cell';
     }
     if (view.warned[r - 1][c - 1]) td.dataset.warned = 'true';
     if (c <= view.frozenCols) {

@@ -85,6 +85,8 @@ function report(outcome: ActionResult, done: string): void {
 }
 
 let refreshes = 0;
+/** Rows drawn per sheet when the person asked for more than the first block. */
+const rowLimits = new Map<string, number>();
 
 /** Redraws from the server; a refresh overtaken by a later one draws nothing. */
 async function refresh(keepSelection = true): Promise<void> {
@@ -101,10 +103,13 @@ async function refresh(keepSelection = true): Promise<void> {
   renderTabs(state);
   const empty = byTestId('empty-workbook');
   if (!currentSheet) return;
-  const view = await getSheet(currentSheet);
+  const view = await getSheet(currentSheet, rowLimits.get(currentSheet));
   if (seq !== refreshes) return;
   empty.hidden = true;
   grid.render(view, keepSelection);
+  const more = byTestId('more-rows');
+  more.hidden = view.lastRow <= view.rows;
+  byTestId('more-rows-text').textContent = `Showing rows 1-${view.rows} of ${view.lastRow}.`;
   document.body.dataset.sheet = view.name;
 }
 
@@ -284,6 +289,12 @@ function setup(): void {
       action('/api/advance', { duration: button.dataset.advance }, `Clock moved ${button.textContent}`),
     );
   }
+  byTestId('more-rows-button').addEventListener('click', () => {
+    if (!currentSheet) return;
+    const shown = document.querySelectorAll('[data-testid="grid"] tbody tr').length;
+    rowLimits.set(currentSheet, shown + 1000);
+    void withBusy(() => refresh());
+  });
   byTestId('sidebar-close').addEventListener('click', () => {
     if (sidebarId) void action('/api/close', { page: sidebarId }, 'Closed the sidebar');
   });

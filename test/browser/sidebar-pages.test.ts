@@ -5,10 +5,12 @@
  */
 import { OWNER } from '../../playground/session';
 import {
+  cell,
   describeWithBrowser,
   gotoPlayground,
   idle,
   openPlayground,
+  openTab,
   runMenu,
   screenshot,
   sidebarFrame,
@@ -46,10 +48,17 @@ describeWithBrowser('sidebar pages in the 300 px panel (shipped bundle)', () => 
 
   it.each(PAGES)('%s opens in the sidebar, loads, and fits 300 px', async (caption, fn, shot) => {
     expect(h.playground.session.emu.has(fn)).toBe(true);
+    if (caption === 'History of this row') {
+      await openTab(h.page, 'Partners');
+      await cell(h.page, 2, 1).click();
+    }
     await runMenu(h.page, caption);
     const frame = await sidebarFrame(h.page);
     await frame.waitForSelector('#page[aria-busy="false"]');
     await idle(h.page);
+    if (caption === 'History of this row') {
+      await frame.getByTestId('history-entry').first().waitFor();
+    }
     const box = await h.page.getByTestId('sidebar-frame').boundingBox();
     expect(box?.width).toBe(300);
     const banner = frame.locator('#banner[data-kind="error"]');
