@@ -220,24 +220,19 @@ function route(session: Session, client: ClientBundle, staticFiles: Record<strin
 
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const log = options.log ?? (() => undefined);
-  const session = new Session(options);
-  const started = session.start();
-  if (started.warning) log(started.warning);
-  log(`replayed ${started.replayed} journal steps (${started.failed} failed)`);
-  const client = await buildClient();
-  const dir = path.join(__dirname, 'client');
-  const staticFiles = {
-    html: await readFile(path.join(dir, 'index.html'), 'utf8'),
-    css: await readFile(path.join(dir, 'style.css'), 'utf8'),
-  };
-  const handle = route(session, client, staticFiles);
+  // Listen first: a busy port fails before the journal is replayed; early requests wait for it.
+  let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  let opened: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (opened = resolve));
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      const status = err instanceof HttpError ? err.status : err instanceof SyntaxError ? 400 : 500;
-      if (status === 500) log(`error: ${(err as Error).stack ?? String(err)}`);
-      if (!res.headersSent) sendJson(res, status, { ok: false, error: (err as Error).message });
-      else res.end();
-    });
+    ready
+      .then(() => handle!(req, res))
+      .catch((err: unknown) => {
+        const status = err instanceof HttpError ? err.status : err instanceof SyntaxError ? 400 : 500;
+        if (status === 500) log(`error: ${(err as Error).stack ?? String(err)}`);
+        if (!res.headersSent) sendJson(res, status, { ok: false, error: (err as Error).message });
+        else res.end();
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -247,15 +242,28 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     });
   });
   const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://${LOOPBACK}:${port}`,
-    port,
-    session,
-    server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  try {
+    const session = new Session(options);
+    log('replaying the workbook journal');
+    const started = session.start();
+    if (started.warning) log(started.warning);
+    log(`replayed ${started.replayed} journal steps (${started.failed} failed)`);
+    const client = await buildClient();
+    const dir = path.join(__dirname, 'client');
+    const staticFiles = {
+      html: await readFile(path.join(dir, 'index.html'), 'utf8'),
+      css: await readFile(path.join(dir, 'style.css'), 'utf8'),
+    };
+    handle = route(session, client, staticFiles);
+    opened();
+    return { url: `http://${LOOPBACK}:${port}`, port, session, server, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }
