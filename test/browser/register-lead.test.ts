@@ -177,6 +177,23 @@ describeWithBrowser('Register lead sidebar (shipped bundle)', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('lets a teammate (an editor, not the owner) register a lead from the sidebar', async () => {
+    await actAs(h.page, TEAMMATE);
+    try {
+      const frame = await openRegisterLead(h);
+      await fill(frame, { partnerId, company: 'Teammate Logistics', domain: 'teammate-logistics.example' });
+      await frame.locator('#submit').click();
+      await frame.waitForSelector('#page[aria-busy="false"]');
+      expect(await frame.locator('#banner[data-kind="error"]').count()).toBe(0);
+      const id = await registered(frame);
+      await idle(h.page);
+      await openTab(h.page, 'Leads');
+      expect(await rowsWhere(h.page, await columnOf(h.page, 'Lead ID'), id)).toHaveLength(1);
+    } finally {
+      await actAs(h.page, OWNER);
+    }
+  });
+
   it("refuses a teammate's edit of a protected cell with Sheets' message", async () => {
     await actAs(h.page, TEAMMATE);
     await openTab(h.page, 'Audit Log');
