@@ -71,3 +71,15 @@ export function callError(emu: Emulator, fn: string, ...args: unknown[]): string
   if (outcome.ok) throw new Error(`${fn} was expected to fail`);
   return outcome.error ?? '';
 }
+
+/** What a range of the workbook holds, read outside any execution (not counted). */
+export function cellInfo(
+  emu: Emulator,
+  sheet: string,
+  a1: string,
+): { formulas: string[][]; notes: string[][] } {
+  return emu.rt.uncounted(() => {
+    const range = emu.spreadsheet.getSheetByName(sheet)!.getRange(a1);
+    return { formulas: range.getFormulas(), notes: range.getNotes() };
+  });
+}

@@ -4,6 +4,8 @@
  * row against the tracker as read once (partner names; for leads, partner status, duplicates and
  * conflicts, each accepted row joining the index so later rows see it). The preview writes nothing;
  * the import writes the valid rows in one batch through the audited writer (source "import").
+ * Imported leads send no "registration received" email: an import moves registrations a partner
+ * made elsewhere, and a burst of hundreds of emails would only fill the day's quota.
  */
 import type { ImportKind, ImportPreview, ImportResult, ImportRowReport } from '../../shared/api';
 import { planLeadImport, planPartnerImport } from '../../domain/import';
@@ -12,7 +14,7 @@ import type { AppContext } from '../context';
 import { Registrar } from '../leads/registrar';
 import { UserError, userContext } from '../leads/request';
 import { TrackerData } from '../leads/tracker-data';
-import { deliverNotices, queueNotices } from '../notifications/notify';
+
 import { partnerConflicts, putPartner } from '../partners/save';
 
 const KINDS: readonly ImportKind[] = ['partners', 'leads'];
@@ -41,7 +43,7 @@ function request(kind: unknown, csv: unknown, mapping: unknown): Request {
 }
 
 /** Checks every row (and, when `write`, applies the valid ones to the tables in memory). */
-function check(ctx: AppContext, data: TrackerData, req: Request, write: boolean) {
+function check(ctx: AppContext, data: TrackerData, req: Request) {
   const lists = data.formOptions(req.kind === 'partners');
   const ids: string[] = [];
   const refuse = (row: ImportRowReport, errors: readonly string[]) => {
@@ -68,7 +70,6 @@ function check(ctx: AppContext, data: TrackerData, req: Request, write: boolean)
     if (!checked.ok) refuse(row, checked.errors);
     else ids.push(registrar.add(checked).id);
   }
-  if (write) queueNotices(data, 'received', ids);
   return { preview: plan.preview, ids };
 }
 
@@ -80,7 +81,7 @@ function counted(preview: ImportPreview): ImportPreview {
 export function previewImport(kind: unknown, csv: unknown, mapping: unknown): ImportPreview {
   const req = request(kind, csv, mapping);
   const ctx = userContext('import');
-  return counted(check(ctx, new TrackerData(ctx), req, false).preview);
+  return counted(check(ctx, new TrackerData(ctx), req).preview);
 }
 
 export function runImport(kind: unknown, csv: unknown, mapping: unknown): ImportResult {
@@ -88,11 +89,8 @@ export function runImport(kind: unknown, csv: unknown, mapping: unknown): Import
   const ctx = userContext('import');
   ctx.lock();
   const data = new TrackerData(ctx);
-  const { preview, ids } = check(ctx, data, req, true);
-  if (ids.length) {
-    ctx.commit();
-    deliverNotices(ctx, data);
-  }
+  const { preview, ids } = check(ctx, data, req);
+  if (ids.length) ctx.commit();
   const result = counted(preview);
   return { imported: ids.length, skipped: result.invalid, ids, rows: result.rows };
 }
