@@ -1,0 +1,97 @@
+/** Partner emails: sent within MailApp's daily quota, the rest queued and sent the next day. */
+import type { SentMail } from '../../emulator/services/mail';
+import { OWNER, addPartner, lead, leadCell, register, setSetting, tracker } from './leads-fixture';
+
+function outbox(emu: ReturnType<typeof tracker>): SentMail[] {
+  return emu.services.state.outbox as SentMail[];
+}
+
+describe('notifications', () => {
+  it('over quota: the email is queued in document properties and sent the next day, not lost', () => {
+    const emu = tracker({ mailQuota: 2 });
+    const beta = addPartner(emu, { partnerName: 'Beta Partners' });
+    register(emu, { partnerId: beta, company: 'One Co' });
+    register(emu, { partnerId: beta, company: 'Two Co' });
+    register(emu, { partnerId: beta, company: 'Three Co' });
+    expect(outbox(emu).map((m) => m.subject)).toEqual([
+      'Lead registration received: One Co (L-000001)',
+      'Lead registration received: Two Co (L-000002)',
+    ]);
+    const queued = emu.rt.uncounted(() =>
+      emu.services.globals.PropertiesService.getDocumentProperties().getProperties(),
+    );
+    expect(
+      Object.entries(queued).filter(([k, v]) => k.startsWith('tracker.mailQueue.') && v.includes('L-000003')),
+    ).toHaveLength(1);
+
+    emu.advance('PT12H');
+    expect(outbox(emu)).toHaveLength(2);
+    emu.advance('PT12H');
+    const sent = outbox(emu);
+    expect(sent).toHaveLength(3);
+    expect(sent[2]).toMatchObject({
+      to: 'sales@betapartners.test',
+      subject: 'Lead registration received: Three Co (L-000003)',
+      sentAt: expect.stringMatching(/^2026-03-03T/),
+    });
+    emu.advance('P1D');
+    expect(outbox(emu)).toHaveLength(3);
+  });
+
+  it('escapes user text in the HTML body', () => {
+    const emu = tracker();
+    const beta = addPartner(emu, { partnerName: 'Beta Partners', contactName: '<b>Pat</b>' });
+    register(emu, { partnerId: beta, company: '<img src=x onerror=alert(1)> & Co' });
+    const [mail] = outbox(emu);
+    expect(mail.htmlBody).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; Co');
+    expect(mail.htmlBody).toContain('Hello &lt;b&gt;Pat&lt;/b&gt;');
+    expect(mail.htmlBody).not.toMatch(/<img|<b>/);
+  });
+
+  it('approved, rejected and won emails go to the partner contact; none when Settings turn them off', () => {
+    const emu = tracker();
+    const beta = addPartner(emu, { partnerName: 'Beta Partners' });
+    register(emu, { partnerId: beta, company: 'Acme' });
+    register(emu, { partnerId: beta, company: 'Initech' });
+    emu.call(OWNER, 'reviewLead', 'L-000001', 'approve', 'Go <ahead>');
+    emu.call(OWNER, 'reviewLead', 'L-000002', 'reject');
+    emu.call(OWNER, 'closeLead', 'L-000001', 'won', { dealValue: '1500' });
+    expect(outbox(emu).map((m) => m.subject)).toEqual([
+      'Lead registration received: Acme (L-000001)',
+      'Lead registration received: Initech (L-000002)',
+      'Lead approved: Acme (L-000001)',
+      'Lead not approved: Initech (L-000002)',
+      'Deal won: Acme (L-000001)',
+    ]);
+    expect(outbox(emu)[2].htmlBody).toContain('Go &lt;ahead&gt;');
+    setSetting(emu, 'Notifications On', 'FALSE');
+    register(emu, { partnerId: beta, company: 'Globex' });
+    expect(outbox(emu)).toHaveLength(5);
+  });
+
+  it('a Won set in the sheet only queues its email (the edit trigger does not send); the daily run sends it', () => {
+    const emu = tracker();
+    const beta = addPartner(emu, { partnerName: 'Beta Partners' });
+    register(emu, { partnerId: beta, company: 'Acme' });
+    emu.call(OWNER, 'reviewLead', 'L-000001', 'approve');
+    emu.edit(OWNER, 'Leads', leadCell(emu, 'L-000001', 'Deal Value'), [[700]]);
+    emu.edit(OWNER, 'Leads', leadCell(emu, 'L-000001', 'Status'), [['Won']]);
+    expect(lead(emu, 'L-000001').status).toBe('Won');
+    expect(outbox(emu).map((m) => m.subject)).not.toContain('Deal won: Acme (L-000001)');
+    emu.advance('P1D');
+    expect(outbox(emu).map((m) => m.subject)).toContain('Deal won: Acme (L-000001)');
+  });
+
+  it('reminds the partner 14 days before the window ends, once', () => {
+    const emu = tracker();
+    const beta = addPartner(emu, { partnerName: 'Beta Partners' });
+    setSetting(emu, 'Protection Window Days', 15);
+    register(emu, { partnerId: beta, company: 'Acme' });
+    emu.advance('P1D');
+    emu.advance('P1D');
+    const reminders = outbox(emu).filter((m) => m.subject.startsWith('Protection ends'));
+    expect(reminders.map((m) => [m.subject, m.sentAt.slice(0, 10)])).toEqual([
+      ['Protection ends on 2026-03-17: Acme (L-000001)', '2026-03-03'],
+    ]);
+  });
+});
