@@ -9,10 +9,13 @@
  * - Only the outermost call is counted: an emulated method that uses another internally does not
  *   count twice (`depth`).
  * - Handle accessors that need no round trip to the document (Range.getRow, Sheet.getName, ...)
- *   pass `{ local: true }`: they are listed in byMethod but not in `total`.
+ *   pass `{ local: true }`, and the handle factories in handle-accessors.ts (Sheet.getRange,
+ *   PropertiesService.getDocumentProperties, ...) are local too: listed in byMethod, not in `total`.
  * - Work the emulator does for the test bed (applying a person's edit, building a fixture, reading
  *   a sheet for a scenario's output) runs inside `runtime.uncounted(fn)`.
  */
+
+import { HANDLE_FACTORIES } from './handle-accessors';
 
 export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
 
@@ -207,7 +210,7 @@ export class Runtime {
     }
     const execution = this.current();
     this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
-    if (options.local) {
+    if (options.local || HANDLE_FACTORIES.has(method)) {
       this.stats.local++;
     } else {
       this.stats.total++;

@@ -20,8 +20,19 @@ describe('call accounting', () => {
     const before = rt.snapshot();
     sheet.getRange(1, 1, 10, 4).setValues(Array.from({ length: 10 }, () => [1, 2, 3, 4]));
     const d = Runtime.diff(before, rt.snapshot());
-    expect(d.total).toBe(2); // getRange + setValues
+    expect(d.total).toBe(1); // setValues; getRange only hands back a handle
+    expect(d.byMethod).toEqual({ 'Sheet.getRange': 1, 'Range.setValues': 1 });
     expect(d.cells.written).toBe(40);
+  });
+
+  test('handle factories (getRange, the property store, the lock) are listed but not counted', () => {
+    const { rt, sheet } = setup();
+    const before = rt.snapshot();
+    sheet.getRange('A1:B2');
+    sheet.getRange(3, 1);
+    const d = Runtime.diff(before, rt.snapshot());
+    expect(d.total).toBe(0);
+    expect(d.local).toBe(2);
   });
 
   test('local accessors are listed by method but not counted in total', () => {
