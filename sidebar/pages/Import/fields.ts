@@ -1,33 +1,6 @@
 import type { ImportKind } from '../../../src/shared/api';
+import { IMPORT_FIELDS as FIELDS } from '../../../src/shared/import-fields';
 import { labelOf } from '../../../src/shared/schema';
-
-/** The tracker fields a CSV column can go to, per kind (camelCase, as in api.ts). */
-const FIELDS: Record<ImportKind, readonly string[]> = {
-  partners: [
-    'partnerName',
-    'contactName',
-    'contactEmail',
-    'type',
-    'tier',
-    'region',
-    'productFocus',
-    'plan',
-    'status',
-    'joinedOn',
-    'notes',
-  ],
-  leads: [
-    'partnerId',
-    'company',
-    'domain',
-    'contactName',
-    'contactEmail',
-    'product',
-    'estimatedValue',
-    'currency',
-    'notes',
-  ],
-};
 
 /** The choices of a mapping select: the kind's fields plus any other field the server mapped to. */
 export function fieldChoices(

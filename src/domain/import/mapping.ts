@@ -4,34 +4,10 @@
  * contactEmail, "Company Name" -> company, "Website" -> domain).
  */
 import type { ImportKind } from '../../shared/api';
+import { IMPORT_FIELDS } from '../../shared/import-fields';
 import { labels } from '../../shared/schema/labels';
 
-export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly string[]>> = {
-  partners: [
-    'partnerName',
-    'contactName',
-    'contactEmail',
-    'type',
-    'tier',
-    'region',
-    'productFocus',
-    'plan',
-    'status',
-    'joinedOn',
-    'notes',
-  ],
-  leads: [
-    'partnerId',
-    'company',
-    'domain',
-    'contactName',
-    'contactEmail',
-    'product',
-    'estimatedValue',
-    'currency',
-    'notes',
-  ],
-};
+export { IMPORT_FIELDS };
 
 const SYNONYMS: Readonly<Record<ImportKind, Readonly<Record<string, readonly string[]>>>> = {
   partners: {
