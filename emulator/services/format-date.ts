@@ -2,7 +2,7 @@
  * Utilities.formatDate: Java SimpleDateFormat patterns in a time zone. Letters: y M d H h k K m s S
  * E a z Z X u D; text in single quotes is literal, '' is a quote.
  */
-import { offsetMinutes, validZone, zonedFields } from './zoned';
+import { offsetMinutes, validZone, zonedFields } from '../time-zone';
 
 const MONTHS = [
   'January',

@@ -2,7 +2,7 @@
 import type { Runtime } from '../runtime';
 import { exception, real } from './common';
 import type { Schedule, TriggerEventType, TriggerRecord } from './trigger-registry';
-import { zonedFields } from './zoned';
+import { zonedFields } from '../time-zone';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 type ClockBuilder = GoogleAppsScript.Script.ClockTriggerBuilder;

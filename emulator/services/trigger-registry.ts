@@ -7,7 +7,7 @@
  *   within the hour); without atHour, at the creation time of day;
  * - once (after(ms) / at(date)): fires once, then is gone.
  */
-import { zonedFields, zonedToUtc } from './zoned';
+import { zonedFields, zonedToUtc } from '../time-zone';
 
 export type TriggerEventType = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE';
 

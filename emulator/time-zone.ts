@@ -1,4 +1,8 @@
-/** Wall-clock fields of an instant in an IANA time zone, and back (Intl; unknown zones read as GMT). */
+/**
+ * Wall-clock fields of an instant in an IANA time zone, and back (Intl; unknown zones read as GMT,
+ * as Java does). Shared by the spreadsheet (serial dates, display) and the services (formatDate,
+ * clock triggers).
+ */
 export interface ZonedFields {
   year: number;
   month: number; // 1-12
@@ -6,6 +10,7 @@ export interface ZonedFields {
   hour: number;
   minute: number;
   second: number;
+  ms: number;
   weekday: number; // 0 = Sunday
 }
 
@@ -52,6 +57,7 @@ export function zonedFields(ms: number, timeZone: string): ZonedFields {
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     second: Number(parts.second),
+    ms: ((ms % 1000) + 1000) % 1000,
     weekday: WEEKDAYS.indexOf(parts.weekday),
   };
 }
@@ -71,8 +77,16 @@ export function zonedToUtc(
   hour: number,
   minute: number,
   timeZone: string,
+  second = 0,
+  ms = 0,
 ): number {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const first = guess - offsetMinutes(guess, timeZone) * 60000;
-  return guess - offsetMinutes(first, timeZone) * 60000;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  let guess = asUtc;
+  for (let i = 0; i < 3; i++) {
+    const w = zonedFields(guess, timeZone);
+    const diff = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms) - asUtc;
+    if (diff === 0) break;
+    guess -= diff;
+  }
+  return guess;
 }
