@@ -3,14 +3,29 @@
  * once, layout cached), who acts and as what source, the time, and the tables it opened (each read
  * once). `commit()` writes every opened table's changes through the audited writer.
  */
-import type { AuditEntry, AuditSource } from '../domain/audit/entry';
+import { UNKNOWN_USER, type AuditEntry, type AuditSource } from '../domain/audit/entry';
 import { TrackerDocument } from '../sheets/document';
 import type { SheetKey } from '../sheets/schema';
+import { settingsFrom } from '../sheets/settings-reader';
 import { Table } from '../sheets/table';
+import { assertOnTeam } from '../sheets/team';
 import { commit, type Actor, type CommitResult, type WriteContext } from '../sheets/writer';
+
+/**
+ * Sources of executions run by the person at the keyboard (sidebar calls, menu items, imports,
+ * set-up): they may write only when that person is the owner or on Settings > Team. Edit and
+ * trigger executions are installable triggers, which run as the owner who installed them.
+ */
+const PERSON_SOURCES: ReadonlySet<AuditSource> = new Set<AuditSource>(['sidebar', 'import', 'setup']);
+
+interface Access {
+  required: boolean;
+  checked: boolean;
+}
 
 export class AppContext implements WriteContext {
   private readonly tables: Map<SheetKey, Table>;
+  private readonly access: Access;
 
   constructor(
     readonly doc: TrackerDocument,
@@ -18,8 +33,10 @@ export class AppContext implements WriteContext {
     readonly source: AuditSource,
     readonly now: Date = new Date(),
     tables?: Map<SheetKey, Table>,
+    access?: Access,
   ) {
     this.tables = tables ?? new Map();
+    this.access = access ?? { required: PERSON_SOURCES.has(source), checked: false };
   }
 
   /** The table `key`, opened once per context (read on first use, one getValues). */
@@ -34,16 +51,34 @@ export class AppContext implements WriteContext {
 
   /** The same execution recorded under another source or actor (e.g. a reaction to a person's edit). */
   as(source: AuditSource, actor: Actor = this.actor): AppContext {
-    return new AppContext(this.doc, actor, source, this.now, this.tables);
+    return new AppContext(this.doc, actor, source, this.now, this.tables, this.access);
   }
 
-  /** Takes the document lock (once): before reading what you will change, when ids are allocated. */
+  /**
+   * THE team check of every write: a person's execution may write only when they are the owner or
+   * on Settings > Team (once per execution; the Settings table is the one the use case reads).
+   * Called by `lock` and `commit`, so no write use case can skip it.
+   */
+  authorize(): void {
+    if (!this.access.required || this.access.checked) return;
+    assertOnTeam(this.doc, this.actor.email === UNKNOWN_USER ? '' : this.actor.email, () =>
+      this.doc.layout().sheets.settings ? settingsFrom(this.table('settings')).lists.team : [],
+    );
+    this.access.checked = true;
+  }
+
+  /**
+   * Takes the document lock (once): before reading what you will change, when ids are allocated.
+   * Then checks the person may write (after the lock, so what it reads is current).
+   */
   lock(): void {
     this.doc.lock();
+    this.authorize();
   }
 
   /** Writes every opened table's changes, their shadow and audit (plus `extra` entries). */
   commit(extra: readonly AuditEntry[] = []): CommitResult {
+    this.authorize();
     return commit(this, [...this.tables.values()], extra);
   }
 }

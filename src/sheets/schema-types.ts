@@ -7,7 +7,7 @@ export type SheetKey =
 export type FormatKind = 'text' | 'date' | 'money' | 'integer' | 'percent' | 'number' | 'plainText';
 
 /** The Settings lists behind dropdowns, each a named range. */
-export type ListKey = 'types' | 'tiers' | 'regions' | 'products' | 'currencies' | 'houseAccounts';
+export type ListKey = 'types' | 'tiers' | 'regions' | 'products' | 'currencies' | 'houseAccounts' | 'team';
 
 export type ValidationDef =
   | { kind: 'list'; list: ListKey }
@@ -29,8 +29,10 @@ export interface ColumnDef {
   validation?: ValidationDef;
   /** false: a wrong value is warned about, not refused (the tracker still works with it). */
   strict?: boolean;
-  /** Filled by the script: people cannot edit it. */
+  /** Filled by the script: only the owner and the Team may edit it (a team member's edit is put back). */
   protected?: boolean;
+  /** Only the owner may edit it (a range protection inside a warning-only sheet): Settings > Team. */
+  ownerOnly?: boolean;
   /** Rows must have a value here (checked when adopting a user's sheet). */
   required?: boolean;
 }

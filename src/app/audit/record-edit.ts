@@ -1,17 +1,19 @@
 /**
  * The installable edit trigger: a person's edit of a tracked sheet is audited with a constant number
- * of service calls whatever the sheet size. One cell: the property read (layout + audit tail), the
- * lock, one read of the edited rows, the shadow write, the audit append, the tail write (the event's
- * oldValue is the old value): 11 counted calls in the emulator, which counts getDocumentProperties,
- * getDocumentLock and getRange as calls. A pasted or cleared block: the same plus one read of the
- * block's shadow (old values): 13.
+ * of service calls whatever the sheet size. One cell: the lock (taken FIRST, so the audit tail read
+ * next is the latest one), the property read (layout + audit tail), one read of the edited rows, the
+ * shadow write, the audit append, the tail write (the event's oldValue is the old value): 6 counted
+ * calls (getDocumentLock, getDocumentProperties and getRange are handle factories, not counted). A
+ * pasted or cleared block: the same plus one read of the block's shadow (old values): 7.
  */
+import { auditText, type AuditEntry } from '../../domain/audit/entry';
 import { decodeShadow, encodeShadow, shadowValues } from '../../domain/audit/shadow';
 import { eventActor } from '../../sheets/actor';
 import { appendAudit } from '../../sheets/audit-sheet';
 import { TrackerDocument } from '../../sheets/document';
 import { keysByPosition } from '../../sheets/layout';
 import { sheetDef } from '../../sheets/schema';
+import { AUDIT_LOG } from '../../sheets/sheet-defs/audit-log';
 import { readShadow, writeShadow } from '../../sheets/shadow-sheet';
 import type { RecordValues } from '../../sheets/table';
 import { entriesFor } from '../../sheets/writer';
@@ -28,9 +30,13 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
   const none: EditReport = { sheet: null, entries: 0, reactionErrors: [] };
   if (!e || !e.range) return none;
   const doc = new TrackerDocument(e.source);
+  // The lock first: the layout and the audit tail are read with the properties, after it, so an
+  // execution that appended meanwhile is seen (its tail is not overwritten).
+  doc.lock();
   const range = e.range;
   const sheet = range.getSheet();
   const key = doc.keyOfSheet(sheet.getSheetId());
+  if (key === 'auditLog') return recordLogEdit(doc, e, sheet.getName());
   if (!key || !sheetDef(key).tracked) return none;
   const firstRow = range.getRow();
   const lastRow = firstRow + range.getNumRows() - 1;
@@ -46,7 +52,6 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
   const single = firstRow === lastRow && firstCol === lastCol;
   const count = lastRow - start + 1;
 
-  doc.lock();
   const width = Math.max(layout.width, lastCol);
   const after = sheet.getRange(start, 1, count, width).getValues();
   const keys = keysByPosition(layout);
@@ -79,6 +84,36 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
   const reactionErrors = runEditReactions(reactions, { sheet: key, rows: edited, columns });
   reactions.commit();
   return { sheet: sheet.getName(), entries: entries.length, reactionErrors };
+}
+
+/**
+ * A hand edit of the Audit Log (possible for the owner and the Team, whose executions must append
+ * to it): recorded as an entry naming the cell; the edited row no longer matches its hash, so
+ * verifyAuditLog reports the break there.
+ */
+function recordLogEdit(
+  doc: TrackerDocument,
+  e: GoogleAppsScript.Events.SheetsOnEdit,
+  sheetName: string,
+): EditReport {
+  const actor = eventActor(e.user);
+  const range = e.range;
+  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+  const header = single ? (AUDIT_LOG.columns[range.getColumn() - 1]?.header ?? '') : '';
+  const entry: AuditEntry = {
+    timestamp: new Date().toISOString(),
+    user: actor.email,
+    source: 'edit',
+    sheet: sheetName,
+    recordId: '',
+    field: header ? `${header} (edited by hand)` : 'Edited by hand',
+    cell: range.getA1Notation(),
+    oldValue: single ? auditText(e.oldValue) : '',
+    newValue: single ? auditText(e.value) : '',
+  };
+  appendAudit(doc, [entry], actor.note);
+  doc.flushProperties();
+  return { sheet: sheetName, entries: 1, reactionErrors: [] };
 }
 
 function recordOf(keys: readonly string[], values: readonly unknown[]): RecordValues {

@@ -9,7 +9,7 @@ import { encodeShadow } from '../../domain/audit/shadow';
 import { sessionActor } from '../../sheets/actor';
 import { TrackerDocument, findShadowSheet } from '../../sheets/document';
 import { highlightCells } from '../../sheets/highlight';
-import { TRACKED_SHEETS, type SheetKey } from '../../sheets/schema';
+import { SHADOW_SHEET_NAME, TRACKED_SHEETS, type SheetKey } from '../../sheets/schema';
 import { settingsFrom } from '../../sheets/settings-reader';
 import {
   applyProtection,
@@ -24,6 +24,7 @@ import {
 import { conflictMessage, inspectWorkbook } from '../../sheets/setup/inspect';
 import { cellProblem } from '../../sheets/setup/row-check';
 import { writeShadowColumn } from '../../sheets/shadow-sheet';
+import { ownerEmail, syncTeamProtections } from '../../sheets/team';
 import { installTriggers } from '../../sheets/trigger-install';
 import { AppContext } from '../context';
 import { SCHEDULED_HANDLER, ensureScheduledTrigger } from '../triggers/daily';
@@ -52,6 +53,8 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
     triggersInstalled: [],
   };
   doc.lock();
+  new AppContext(doc, sessionActor(), 'setup').authorize();
+  const owner = ownerEmail(doc);
   const plan = inspectWorkbook(ss);
   if (plan.conflicts.length) return { ...report, ok: false, message: conflictMessage(plan.conflicts) };
 
@@ -77,19 +80,28 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
   });
 
   const settings = built.get('settings')!;
-  report.repaired.push(
-    ...fillSettings(ss, settings, existingValues.get('settings') ?? [[]]).map((r) => `Settings: ${r}`),
-  );
+  const settingsValues = existingValues.get('settings') ?? [[]];
+  report.repaired.push(...fillSettings(ss, settings, settingsValues, owner).map((r) => `Settings: ${r}`));
+  const team = settingsValues
+    .slice(1)
+    .map((row) => String(row[settings.cols.team - 1] ?? '').trim())
+    .filter((email) => email !== '');
   referenceRanges(ss, built.get('partners'), built.get('plans'));
+  const fresh = new Set<string>();
   for (const b of built.values()) {
     applyValidation(ss, b);
     const added = applyProtection(b);
+    added.forEach((d) => fresh.add(d));
     if (!b.created && added.length) report.repaired.push(...added.map((d) => `protection ${d}`));
   }
   if (leadFormats(built.get('leads')!) && !built.get('leads')!.created)
     report.repaired.push('Leads: conditional formats');
   const shadow = ensureShadowSheet(ss, findShadowSheet(ss));
   if (shadow.created) report.created.push(shadow.sheet.getName());
+  for (const d of syncTeamProtections(ss, owner, team.length ? team : [owner])) {
+    if (!fresh.has(d) && !(shadow.created && d.endsWith(SHADOW_SHEET_NAME)))
+      report.repaired.push(`protection editors of ${d} (owner and Team)`);
+  }
 
   doc.refreshLayout();
   const ctx = new AppContext(doc, sessionActor(), 'setup');

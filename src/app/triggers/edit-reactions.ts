@@ -11,6 +11,7 @@ import type { RecordValues } from '../../sheets/table';
 import { COMMISSIONS_EDIT_REACTION } from '../commissions/edit-reaction';
 import type { AppContext } from '../context';
 import { LEAD_STATUS_REACTION } from '../leads/status-edit';
+import { SCRIPT_COLUMNS_REACTION, TEAM_REACTION } from './team-edits';
 
 export interface EditedRow {
   /** 1-based sheet row. */
@@ -35,7 +36,12 @@ export interface EditReaction {
 }
 
 /** In the order they run. */
-export const EDIT_REACTIONS: EditReaction[] = [LEAD_STATUS_REACTION, COMMISSIONS_EDIT_REACTION];
+export const EDIT_REACTIONS: EditReaction[] = [
+  SCRIPT_COLUMNS_REACTION,
+  TEAM_REACTION,
+  LEAD_STATUS_REACTION,
+  COMMISSIONS_EDIT_REACTION,
+];
 
 /** Runs the reactions for this sheet; one failing does not stop the others (its error is returned). */
 export function runEditReactions(ctx: AppContext, edit: EditEvent): Array<{ name: string; error: string }> {

@@ -122,10 +122,10 @@ export function applyProtection(built: BuiltSheet): string[] {
       protectSheet(sheet, description, def.protection === 'warning');
       added.push(description);
     }
-    return added;
+    if (def.protection === 'sheet') return added;
   }
   for (const c of def.columns) {
-    if (!c.protected) continue;
+    if (!(c.protected && def.protection === 'columns') && !c.ownerOnly) continue;
     const description = `${PROTECTION_PREFIX}${def.name} > ${c.header}`;
     if (have.has(description)) continue;
     protectRange(sheet.getRange(1, built.cols[c.key], sheet.getMaxRows(), 1), description);
@@ -134,8 +134,16 @@ export function applyProtection(built: BuiltSheet): string[] {
   return added;
 }
 
-/** Settings: the key/value rows and list entries that are missing, then the named ranges. */
-export function fillSettings(ss: Spreadsheet, built: BuiltSheet, values: unknown[][]): string[] {
+/**
+ * Settings: the key/value rows and list entries that are missing, then the named ranges. An empty
+ * Team list is seeded with the owner.
+ */
+export function fillSettings(
+  ss: Spreadsheet,
+  built: BuiltSheet,
+  values: unknown[][],
+  owner: string,
+): string[] {
   const { sheet, cols } = built;
   const done: string[] = [];
   const labels = new Set(
@@ -166,8 +174,9 @@ export function fillSettings(ss: Spreadsheet, built: BuiltSheet, values: unknown
   for (const list of LIST_DEFS) {
     const col = cols[list.key];
     const hasEntries = values.slice(1).some((r) => String(r[col - 1] ?? '').trim() !== '');
-    if (!hasEntries && list.defaults.length) {
-      sheet.getRange(2, col, list.defaults.length, 1).setValues(list.defaults.map((d) => [d]));
+    const defaults = list.key === 'team' && owner ? [owner] : list.defaults;
+    if (!hasEntries && defaults.length) {
+      sheet.getRange(2, col, defaults.length, 1).setValues(defaults.map((d) => [d]));
       done.push(`list ${list.key}`);
     }
     const range = sheet.getRange(2, col, LIST_CAPACITY, 1);

@@ -31,6 +31,12 @@ export const SETTINGS: SheetDef = {
         width: 160,
       },
     ),
+    col(
+      'team',
+      'Team',
+      'Emails of the people who work the tracker (register, review, close, approve, pay). The owner is always on it; only the owner edits this list.',
+      { width: 200, ownerOnly: true },
+    ),
   ],
 };
 
@@ -116,6 +122,8 @@ export const LIST_DEFS: ReadonlyArray<{ key: ListKey; rangeName: string; default
   { key: 'products', rangeName: 'TrackerProducts', defaults: ['Core', 'Analytics', 'Enterprise'] },
   { key: 'currencies', rangeName: 'TrackerCurrencies', defaults: ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY'] },
   { key: 'houseAccounts', rangeName: 'TrackerHouseAccounts', defaults: [] },
+  // Seeded by set-up with the owner (see fillSettings).
+  { key: 'team', rangeName: 'TrackerTeam', defaults: [] },
 ];
 
 /** Named ranges behind the reference dropdowns. */
