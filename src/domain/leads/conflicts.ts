@@ -8,7 +8,7 @@ import type { Conflict, Lead } from '../../shared/api';
 import { companyDomainOf, normalizeDomain } from './domains';
 import { leadMessages } from './messages';
 import { indexBlocks, queryBlocks } from './nameBlocks';
-import { keysMatch, nameKey } from './similarity';
+import { charMask, keysMatchMasked, nameKey } from './similarity';
 import { isProtectedStatus } from './status';
 import { isProtected } from './window';
 
@@ -21,6 +21,10 @@ interface Entry {
   lead: IndexedLead;
   domain: string | null;
   key: string;
+  /** charMask(key): the cheap test that rules out most of a block (common words share blocks). */
+  mask: number;
+  /** isProtected(lead, day) for the last day asked (dates are parsed once per entry and day). */
+  protectedOn?: { day: string; value: boolean };
 }
 
 export interface LeadIndex {
@@ -43,7 +47,7 @@ export function addToIndex(index: LeadIndex, lead: IndexedLead): void {
   if (!isProtectedStatus(lead.status)) return;
   const domain = companyDomainOf(lead);
   const key = nameKey(lead.company);
-  const entry: Entry = { lead, domain, key };
+  const entry: Entry = { lead, domain, key, mask: charMask(key) };
   if (domain) push(index.byDomain, domain, entry);
   for (const block of indexBlocks(key)) push(index.byBlock, block, entry);
 }
@@ -85,11 +89,20 @@ export function findConflicts(query: ConflictQuery): ConflictReport {
   if (domain && houseAccounts.has(domain))
     conflicts.push({ leadId: '', partnerId: '', partnerName: '', reason: leadMessages.houseAccount(domain) });
 
+  const mask = charMask(key);
   const matches = new Map<string, { entry: Entry; byDomain: boolean }>();
+  // A lead sits in several of the looked-up blocks: each is checked once per query.
+  const seen = new Set<Entry>();
   const consider = (entry: Entry, byDomain: boolean) => {
     const lead = entry.lead;
-    if (lead.id === query.excludeLeadId || matches.has(lead.id) || !isProtected(lead, today)) return;
-    if (byDomain || keysMatch(key, entry.key)) matches.set(lead.id, { entry, byDomain });
+    if (lead.id === query.excludeLeadId || matches.has(lead.id)) return;
+    if (!byDomain) {
+      if (seen.has(entry)) return;
+      seen.add(entry);
+    }
+    if (!byDomain && !keysMatchMasked(key, mask, entry.key, entry.mask)) return;
+    if (entry.protectedOn?.day !== today) entry.protectedOn = { day: today, value: isProtected(lead, today) };
+    if (entry.protectedOn.value) matches.set(lead.id, { entry, byDomain });
   };
   if (domain) for (const entry of index.byDomain.get(domain) ?? []) consider(entry, true);
   for (const block of queryBlocks(key))

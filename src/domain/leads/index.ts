@@ -1,6 +1,15 @@
 export { normalizeDomain, isFreeMailDomain, companyDomainOf } from './domains';
 export { normalizeCompanyName, companyNameTokens } from './companyName';
-export { namesMatch, keysMatch, nameKey, editDistance, allowedEdits } from './similarity';
+export {
+  namesMatch,
+  keysMatch,
+  keysMatchMasked,
+  charMask,
+  withinEdits,
+  nameKey,
+  editDistance,
+  allowedEdits,
+} from './similarity';
 export { indexBlocks, queryBlocks } from './nameBlocks';
 export {
   buildLeadIndex,

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { allowedEdits, editDistance, indexBlocks, queryBlocks } from '../../../src/domain/leads';
+import {
+  allowedEdits,
+  charMask,
+  editDistance,
+  indexBlocks,
+  keysMatchMasked,
+  queryBlocks,
+  withinEdits,
+} from '../../../src/domain/leads';
 
 const letters = fc
   .array(fc.constantFrom(...'abcdeo'.split('')), { minLength: 1, maxLength: 16 })
@@ -34,4 +42,25 @@ test('a stored key within the edit budget of a query shares a block with it (no 
 test('a query looks up a bounded number of blocks', () => {
   expect(queryBlocks('a'.repeat(40)).length).toBeLessThanOrEqual(125);
   expect(queryBlocks('')).toEqual([]);
+});
+
+test('the masked, banded check agrees with the edit distance on every pair', () => {
+  const key = fc
+    .array(fc.constantFrom(...'abcdeo0179'.split('')), { minLength: 0, maxLength: 14 })
+    .map((a) => a.join(''));
+  fc.assert(
+    fc.property(key, fc.array(edit, { maxLength: 3 }), key, (stored, edits, other) => {
+      for (const query of [edits.reduce(apply, stored), other]) {
+        const max = allowedEdits(Math.min(stored.length, query.length));
+        const expected =
+          stored !== '' &&
+          query !== '' &&
+          (stored === query || (max > 0 && editDistance(stored, query) <= max));
+        expect(keysMatchMasked(stored, charMask(stored), query, charMask(query))).toBe(expected);
+        for (let budget = 0; budget <= 2; budget++)
+          expect(withinEdits(stored, query, budget)).toBe(editDistance(stored, query) <= budget);
+      }
+    }),
+    { numRuns: 3000 },
+  );
 });
