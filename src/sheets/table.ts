@@ -34,6 +34,10 @@ export class Table {
   private original: unknown[][] | null = null;
   private current: unknown[][] = [];
   private readonly touched = new Set<number>();
+  /** rows() built once and kept up to date by update() (callers get the same array). */
+  private rowCache: TableRow[] | null = null;
+  private rowAt = new Map<number, number>();
+  private idIndex: Map<string, number> | null = null;
 
   constructor(
     readonly doc: TrackerDocument,
@@ -76,23 +80,45 @@ export class Table {
     return this;
   }
 
-  /** Data rows (sheet rows 2..), skipping empty rows. */
+  /**
+   * Data rows (sheet rows 2..), skipping empty rows. Built once per table and kept current by
+   * update() and append(), so asking again costs nothing (do not modify the returned array).
+   */
   rows(): TableRow[] {
     this.load();
+    if (this.rowCache) return this.rowCache;
     const keys = keysByPosition(this.layoutEntry);
     const rows: TableRow[] = [];
+    this.rowAt = new Map();
     this.current.forEach((values, i) => {
       if (values.every((v) => v === '' || v === null)) return;
+      this.rowAt.set(i + 2, rows.length);
       rows.push({ row: i + 2, record: toRecord(keys, values) });
     });
+    this.rowCache = rows;
     return rows;
   }
 
-  /** The row whose id column holds `id`, or null. */
+  /** The record of sheet row `row` as it stands in memory, or null for an empty row. */
+  rowOf(row: number): TableRow | null {
+    const rows = this.rows();
+    const at = this.rowAt.get(row);
+    return at === undefined ? null : rows[at];
+  }
+
+  /** The row whose id column holds `id`, or null (an index built once). */
   findById(id: string): TableRow | null {
     const idKey = this.def.id?.column;
     if (!idKey) throw new Error(`${this.def.name} has no id column`);
-    return this.rows().find((r) => String(r.record[idKey]) === id) ?? null;
+    if (!this.idIndex) {
+      this.idIndex = new Map();
+      for (const { row, record } of this.rows()) {
+        const value = String(record[idKey]);
+        if (!this.idIndex.has(value)) this.idIndex.set(value, row);
+      }
+    }
+    const row = this.idIndex.get(id);
+    return row === undefined ? null : this.rowOf(row);
   }
 
   /** Changes fields of a row in memory (written by the writer). */
@@ -106,6 +132,24 @@ export class Table {
       values[col - 1] = value ?? '';
     }
     this.touched.add(row);
+    this.refreshCached(row, values);
+  }
+
+  /** Keeps rows() and the id index in step with a changed row. */
+  private refreshCached(row: number, values: unknown[]): void {
+    if (!this.rowCache) return;
+    this.idIndex = null;
+    const at = this.rowAt.get(row);
+    const empty = values.every((v) => v === '' || v === null);
+    const last = this.rowCache[this.rowCache.length - 1];
+    if (at !== undefined && !empty) {
+      this.rowCache[at] = { row, record: toRecord(keysByPosition(this.layoutEntry), values) };
+    } else if (at === undefined && !empty && (!last || last.row < row)) {
+      this.rowAt.set(row, this.rowCache.length);
+      this.rowCache.push({ row, record: toRecord(keysByPosition(this.layoutEntry), values) });
+    } else if (at !== undefined || !empty) {
+      this.rowCache = null;
+    }
   }
 
   /** Adds a row after the last row with content; returns its sheet row. */
@@ -125,8 +169,9 @@ export class Table {
     const spec = this.def.id;
     if (!spec) throw new Error(`${this.def.name} has no id column`);
     let max = 0;
+    const pattern = new RegExp(`^${spec.prefix}(\\d+)$`);
     for (const { record } of this.rows()) {
-      const match = new RegExp(`^${spec.prefix}(\\d+)$`).exec(String(record[spec.column] ?? ''));
+      const match = pattern.exec(String(record[spec.column] ?? ''));
       if (match) max = Math.max(max, Number(match[1]));
     }
     return `${spec.prefix}${String(max + 1).padStart(spec.digits, '0')}`;

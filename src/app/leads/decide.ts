@@ -18,7 +18,7 @@ import { TrackerData } from './tracker-data';
 function change(data: TrackerData, found: LeadRow, patch: Partial<RecordValues>): Lead {
   const table = data.ctx.table('leads');
   table.update(found.row, patch);
-  const row = table.rows().find((r) => r.row === found.row);
+  const row = table.rowOf(found.row);
   return leadOf(row ? row.record : {});
 }
 
