@@ -5,7 +5,7 @@
  * the same demo every time. Functions the bundle does not have yet are skipped with a note.
  */
 import type { LeadInput, PartnerInput, PlanInput } from '../src/shared/api';
-import { OWNER, type Session } from './session';
+import { OWNER, TEAMMATE, type Session } from './session';
 
 export const DEMO_START = '2025-09-01T09:00:00Z';
 const DAYS = 182;
@@ -203,6 +203,7 @@ export function loadDemo(session: Session): DemoOutcome {
   }
 
   call(OWNER, 'setupTracker');
+  session.addToTeam(TEAMMATE);
   for (const plan of PLANS) call(OWNER, 'savePlan', plan);
 
   const startMs = Date.parse(DEMO_START);

@@ -10,10 +10,13 @@ import type { ActionResult, AlertInfo, PageInfo, Person } from './view-types';
 export const OWNER = 'owner@acme.test';
 export const TEAMMATE = 'rep@acme.test';
 export const PARTNER = 'partner@beta-partners.test';
+/** An editor of the file who is not on the tracker's Team (refused by its protections and writes). */
+export const COLLEAGUE = 'colleague@acme.test';
 
 export const PEOPLE: Person[] = [
   { email: OWNER, role: 'owner', label: 'Owner' },
   { email: TEAMMATE, role: 'teammate', label: 'Teammate' },
+  { email: COLLEAGUE, role: 'teammate', label: 'Colleague (editor, not on the team)' },
   { email: PARTNER, role: 'partner', label: 'Partner (view only)' },
 ];
 
@@ -36,7 +39,7 @@ export function freshJournal(now = FRESH_START): Journal {
       owner: OWNER,
       name: 'Partner Program',
       timeZone: 'UTC',
-      editors: [TEAMMATE],
+      editors: [TEAMMATE, COLLEAGUE],
       viewers: [PARTNER],
     },
     now,
@@ -129,6 +132,17 @@ export class Session {
       sidebar: shown.sidebar,
       dialog: shown.dialog,
     };
+  }
+
+  /** The owner adds `email` to Settings > Team (an edit in its first empty cell), as a person would. */
+  addToTeam(email: string): ActionResult {
+    const settings = this.emu.sheets().Settings ?? [];
+    const col = (settings[0] ?? []).indexOf('Team');
+    if (col < 0) return { ok: false, error: 'No Settings > Team: run Set up tracker first' };
+    const free = settings.slice(1).findIndex((row) => row[col] === '' || row[col] === undefined);
+    const row = (free < 0 ? settings.length - 1 : free) + 2;
+    const range = `${String.fromCharCode(65 + col)}${row}`;
+    return this.apply({ as: this.owner, edit: { sheet: 'Settings', range, values: [[email]] } });
   }
 
   /** Acts as another person: they open the file (onOpen runs for them); open sidebars close. */

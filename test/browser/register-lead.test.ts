@@ -4,7 +4,7 @@
  * text rendered as text, and a person's edit refused on a protected cell.
  */
 import type { Frame } from 'playwright-core';
-import { OWNER, TEAMMATE } from '../../playground/session';
+import { COLLEAGUE, OWNER, TEAMMATE } from '../../playground/session';
 import {
   actAs,
   cell,
@@ -63,6 +63,8 @@ describeWithBrowser('Register lead sidebar (shipped bundle)', () => {
       if (!session.emu.has(fn)) throw new Error(`dist/Code.js has no ${fn} yet: these tests wait on it`);
     }
     await runMenu(h.page, 'Set up tracker');
+    const added = session.addToTeam(TEAMMATE);
+    if (!added.ok) throw new Error(`adding the teammate to Settings > Team failed: ${added.error}`);
     const saved = session.apply({ as: OWNER, call: 'savePartner', args: [PARTNER] });
     if (!saved.ok) throw new Error(`savePartner failed: ${saved.error}`);
     partnerId = (saved.result as { id: string }).id;
@@ -194,8 +196,8 @@ describeWithBrowser('Register lead sidebar (shipped bundle)', () => {
     }
   });
 
-  it("refuses a teammate's edit of a protected cell with Sheets' message", async () => {
-    await actAs(h.page, TEAMMATE);
+  it("refuses a colleague's (an editor not on the Team) edit of a protected cell with Sheets' message", async () => {
+    await actAs(h.page, COLLEAGUE);
     await openTab(h.page, 'Audit Log');
     const target = cell(h.page, 2, 1);
     const before = await target.textContent();
