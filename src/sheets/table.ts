@@ -188,6 +188,12 @@ export class Table {
     return out;
   }
 
+  /** A row's values as they stand in memory (full width; [] past the end). */
+  valuesAt(row: number): readonly unknown[] {
+    this.load();
+    return this.current[row - 2] ?? [];
+  }
+
   /** Called by the writer once the changes are written. */
   markWritten(): void {
     for (const row of this.touched) this.original![row - 2] = [...this.current[row - 2]];

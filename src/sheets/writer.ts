@@ -5,7 +5,7 @@
  * cell (one setValues for the whole operation) and writes the audit tail and layout cache (one
  * property write). There is no other path to a tracker sheet's cells.
  */
-import { contiguousBlocks, rowChanges } from '../domain/audit/diff';
+import { rowChanges } from '../domain/audit/diff';
 import type { AuditEntry, AuditSource } from '../domain/audit/entry';
 import { encodeShadow } from '../domain/audit/shadow';
 import { appendAudit } from './audit-sheet';
@@ -15,7 +15,7 @@ import type { TrackerDocument } from './document';
 import type { SheetLayout } from './layout';
 import type { SheetDef } from './schema';
 import { writeShadow } from './shadow-sheet';
-import type { Table } from './table';
+import type { RowChange, Table } from './table';
 
 /** Who a change is recorded for; `note` says why the user is "unknown" when it is. */
 export interface Actor {
@@ -48,44 +48,127 @@ export function commit(
     const changes = table.changes();
     if (!changes.length) continue;
     const keys = table.keys();
-    const byRow = new Map(changes.map((c) => [c.row, c]));
-    const last = changes[changes.length - 1].row;
-    ensureRows(ctx.doc, table.sheet, table.layout, last);
-    for (const block of contiguousBlocks(byRow.keys())) {
-      const rows = Array.from({ length: block.count }, (_, i) => byRow.get(block.start + i)!);
-      let first = Infinity;
-      let lastCol = 0;
-      for (const change of rows) {
-        const cells = change.appended
-          ? change.after.map((_, i) => i).filter((i) => change.after[i] !== '')
-          : rowChanges(change.before, change.after).map((c) => c.col);
-        for (const col of cells) {
-          first = Math.min(first, col);
-          lastCol = Math.max(lastCol, col);
+    const changed = changedRows(changes);
+    if (changed.length) {
+      ensureRows(ctx.doc, table.sheet, table.layout, changed[changed.length - 1].row);
+      const byRow = new Map(changes.map((c) => [c.row, c]));
+      const blocks = writeBlocks(changed);
+      for (const block of blocks) {
+        const values: unknown[][] = [];
+        for (let row = block.start; row <= block.end; row++) {
+          const change = byRow.get(row);
+          const current = change ? change.after : table.valuesAt(row);
+          const before = change ? change.before : current;
+          const out: unknown[] = [];
+          for (let col = block.first; col <= block.last; col++) out.push(current[col] ?? before[col] ?? '');
+          values.push(out);
         }
+        table.sheet
+          .getRange(block.start, block.first + 1, block.end - block.start + 1, block.last - block.first + 1)
+          .setValues(neutralizeBlock(values));
+        rowsWritten += block.end - block.start + 1;
       }
-      if (lastCol < first) continue;
-      const values = rows.map((change) => {
-        const out: unknown[] = [];
-        for (let col = first; col <= lastCol; col++) out.push(change.after[col] ?? change.before[col] ?? '');
-        return out;
-      });
-      table.sheet
-        .getRange(block.start, first + 1, block.count, lastCol - first + 1)
-        .setValues(neutralizeBlock(values));
-      rowsWritten += block.count;
-    }
-    entries.push(...entriesFor(ctx, table, changes, keys));
-    if (table.def.tracked) {
-      const shadow = new Map(changes.map((c) => [c.row, encodeShadow(keys.slice(1), c.after)]));
-      writeShadow(ctx.doc, table.key, shadow);
+      for (const entry of entriesFor(ctx, table, changes, keys)) entries.push(entry);
+      if (table.def.tracked) {
+        // The shadow of the same rows (a row bridged between two changed ones is written as it is).
+        const shadow = new Map<number, string>();
+        for (const block of blocks)
+          for (let row = block.start; row <= block.end; row++)
+            shadow.set(row, encodeShadow(keys.slice(1), byRow.get(row)?.after ?? table.valuesAt(row)));
+        writeShadow(ctx.doc, table.key, shadow);
+      }
     }
     table.markWritten();
   }
-  entries.push(...extra);
+  for (const entry of extra) entries.push(entry);
   appendAudit(ctx.doc, entries, ctx.actor.note);
   ctx.doc.flushProperties();
   return { rowsWritten, entries: entries.length };
+}
+
+interface ChangedRow {
+  row: number;
+  /** 0-based first and last changed column. */
+  first: number;
+  last: number;
+}
+
+/** The rows that really change (a row touched but left as it was writes nothing), in row order. */
+function changedRows(changes: readonly RowChange[]): ChangedRow[] {
+  const out: ChangedRow[] = [];
+  for (const change of changes) {
+    let first = Infinity;
+    let last = -1;
+    if (change.appended) {
+      change.after.forEach((value, col) => {
+        if (value === '') return;
+        first = Math.min(first, col);
+        last = Math.max(last, col);
+      });
+    } else {
+      for (const cell of rowChanges(change.before, change.after)) {
+        first = Math.min(first, cell.col);
+        last = Math.max(last, cell.col);
+      }
+    }
+    if (last >= first) out.push({ row: change.row, first, last });
+  }
+  return out;
+}
+
+/** Cells a gap between two changed rows may cost before writing it costs more than one more call. */
+const BRIDGE_CELLS = 20;
+/** Blocks per table at most: beyond, the closest blocks are joined (calls stay constant). */
+const MAX_BLOCKS = 10;
+
+interface WriteBlock {
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * The ranges to write: consecutive changed rows form a block spanning their changed columns; two
+ * blocks are joined (the rows between written back as they are) when the gap costs fewer cells than
+ * a call is worth; past MAX_BLOCKS blocks, only the widest gaps are kept, so a table costs at most
+ * MAX_BLOCKS setValues however scattered its changes, and only changed columns are rewritten.
+ */
+function writeBlocks(rows: readonly ChangedRow[]): WriteBlock[] {
+  const joined = (a: WriteBlock, b: WriteBlock): WriteBlock => ({
+    start: a.start,
+    end: b.end,
+    first: Math.min(a.first, b.first),
+    last: Math.max(a.last, b.last),
+  });
+  const cellsOf = (b: WriteBlock) => (b.end - b.start + 1) * (b.last - b.first + 1);
+  const blocks: WriteBlock[] = [];
+  for (const r of rows) {
+    const block = { start: r.row, end: r.row, first: r.first, last: r.last };
+    const prev = blocks[blocks.length - 1];
+    if (prev) {
+      const join = joined(prev, block);
+      if (prev.end + 1 === r.row || cellsOf(join) - cellsOf(prev) - cellsOf(block) <= BRIDGE_CELLS) {
+        blocks[blocks.length - 1] = join;
+        continue;
+      }
+    }
+    blocks.push(block);
+  }
+  if (blocks.length <= MAX_BLOCKS) return blocks;
+  // Keep the widest gaps between blocks; join across all the others.
+  const gaps = blocks
+    .slice(1)
+    .map((b, i) => ({ after: i, rows: b.start - blocks[i].end }))
+    .sort((a, b) => b.rows - a.rows || a.after - b.after)
+    .slice(0, MAX_BLOCKS - 1);
+  const splits = new Set(gaps.map((g) => g.after));
+  const out: WriteBlock[] = [blocks[0]];
+  for (let i = 1; i < blocks.length; i++) {
+    if (splits.has(i - 1)) out.push(blocks[i]);
+    else out[out.length - 1] = joined(out[out.length - 1], blocks[i]);
+  }
+  return out;
 }
 
 /** What the audit needs to know about a sheet to name its changes. */

@@ -6,7 +6,7 @@
 import { approveLines, rejectLines } from '../../domain/commissions';
 import type { AppContext } from '../context';
 import { Days } from './cells';
-import { applyStatusChanges, bridgeRows, readLedger } from './ledger-table';
+import { applyStatusChanges, readLedger } from './ledger-table';
 import { fail } from './sidebar-context';
 
 function idsOf(ids: unknown): string[] {
@@ -28,7 +28,7 @@ export function approveCommissions(ctx: AppContext, ids: string[]): { approved: 
     { by: ctx.actor.email, on: days.dayOf(ctx.now) },
   );
   if (!decision.ok) fail(decision.errors);
-  bridgeRows(table, applyStatusChanges(table, ledger, decision.changes, days));
+  applyStatusChanges(table, ledger, decision.changes, days);
   ctx.commit();
   return { approved: decision.changes.length };
 }
@@ -47,7 +47,7 @@ export function rejectCommissions(ctx: AppContext, ids: string[], reason: string
     by,
   );
   if (!decision.ok) fail(decision.errors);
-  bridgeRows(table, applyStatusChanges(table, ledger, decision.changes, days));
+  applyStatusChanges(table, ledger, decision.changes, days);
   ctx.commit();
   return { rejected: decision.changes.length };
 }

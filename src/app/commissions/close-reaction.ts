@@ -7,5 +7,5 @@ import { stageLedgerSync } from './sync-ledger';
 
 export const COMMISSIONS_CLOSE_REACTION: LeadCloseReaction = {
   name: 'commissions',
-  react: (ctx) => void stageLedgerSync(ctx),
+  react: (ctx, leads) => void stageLedgerSync(ctx, new Set(leads.map((lead) => lead.id))),
 };

@@ -106,14 +106,18 @@ export function applyStatusChanges(
 }
 
 /**
- * Marks every row between the first and the last changed row as touched (unchanged rows are written
- * back as they are), so the writer writes ONE block whatever the number or spread of the changes:
- * the service calls of a run do not grow with the ledger.
+ * Marks every row between the first and the last changed row as touched. The writer writes only rows
+ * that really change and joins scattered ones itself (at most a few setValues per table), so this is
+ * no longer needed for constant calls; kept for the callers that still use it.
  */
 export function bridgeRows(table: Table, rows: readonly number[]): void {
   if (rows.length < 2) return;
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
+  let first = Infinity;
+  let last = 0;
+  for (const row of rows) {
+    first = Math.min(first, row);
+    last = Math.max(last, row);
+  }
   for (let row = first; row <= last; row++) table.update(row, {});
 }
 
@@ -129,8 +133,12 @@ export function formatMoneyColumns(
   columns: readonly string[],
 ): void {
   if (rows.length === 0) return;
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
+  let first = Infinity;
+  let last = 0;
+  for (const row of rows) {
+    first = Math.min(first, row);
+    last = Math.max(last, row);
+  }
   if (last - first + 1 !== rows.length) return;
   ensureRows(ctx.doc, table.sheet, table.layout, last);
   const byRow = new Map(rows.map((row, i) => [row, currencies[i]]));

@@ -12,7 +12,6 @@ import { readEngineInputs } from './inputs';
 import {
   appendLines,
   applyStatusChanges,
-  bridgeRows,
   commissionIds,
   formatMoneyColumns,
   readLedger,
@@ -28,9 +27,10 @@ export interface SyncResult {
 /**
  * Stages the ledger changes in ctx's tables for the context's commit (a lead close reaction, whose
  * use case commits once), after giving the new rows their number formats and the flagged deals
- * their notes (presentation, not audited values).
+ * their notes (presentation, not audited values): all of them, or only those of `notesOf` (the
+ * leads a use case closed; the daily pass brings the others up to date).
  */
-export function stageLedgerSync(ctx: AppContext): SyncResult {
+export function stageLedgerSync(ctx: AppContext, notesOf?: ReadonlySet<string>): SyncResult {
   ctx.lock();
   const days = Days.of(ctx.doc.ss);
   const asOf = days.dayOf(ctx.now);
@@ -51,9 +51,9 @@ export function stageLedgerSync(ctx: AppContext): SyncResult {
     asOf,
     nextId: commissionIds(table),
   });
-  const changed = applyStatusChanges(table, ledger, statusChanges, days);
+  // The writer joins scattered rows into at most a few writes (see writer.ts).
+  applyStatusChanges(table, ledger, statusChanges, days);
   const appended = appendLines(table, create, days);
-  bridgeRows(table, [...changed, ...appended]);
   const flags: Flag[] = [...inputs.unreadable, ...desired.flags];
   formatMoneyColumns(
     ctx,
@@ -62,7 +62,7 @@ export function stageLedgerSync(ctx: AppContext): SyncResult {
     create.map((l) => l.currency),
     ['basis', 'amount'],
   );
-  writeFlagNotes(ctx.table('leads'), inputs.deals, flags);
+  writeFlagNotes(ctx.table('leads'), inputs.deals, flags, notesOf);
   return { ...summary, flagged: flags.map((f) => f.reason) };
 }
 
