@@ -3,6 +3,7 @@
  * (triggers, menu handlers, google.script.run endpoints). A few lines each, no logic.
  */
 import { buildAddonMenu } from './app/menu';
+import * as dashboard from './app/dashboard';
 import * as importCsv from './app/import';
 import * as leads from './app/leads';
 import { showPage } from './app/pages';
@@ -115,6 +116,10 @@ export function showReviewLeads(): void {
 
 export function showImport(): void {
   showPage('Import');
+}
+
+export function showDashboard(): void {
+  dashboard.showDashboard();
 }
 
 // ---- Set-up and the audit log (issues 4 and 6) -------------------------------------------------

@@ -12,6 +12,7 @@ import {
   type Layout,
 } from './layout';
 import { columnLetter } from './capacity';
+import { Days } from './days';
 import { METADATA, SHADOW_SHEET_NAME, TRACKED_SHEETS, sheetDef, type SheetKey } from './schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -27,7 +28,14 @@ export class TrackerDocument {
   private readonly sheetCache = new Map<number, Sheet | null>();
   private store: GoogleAppsScript.Properties.Properties | null = null;
 
+  private daysValue: Days | null = null;
+
   constructor(readonly ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
+
+  /** ISO days <-> date cells in the spreadsheet's time zone (asked once per execution). */
+  days(): Days {
+    return (this.daysValue ??= Days.of(this.ss));
+  }
 
   /** All document properties, read with one call the first time. */
   properties(): Record<string, string> {

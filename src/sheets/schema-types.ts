@@ -3,7 +3,7 @@
 export type SheetKey =
   'dashboard' | 'partners' | 'leads' | 'commissions' | 'payouts' | 'plans' | 'settings' | 'auditLog';
 
-/** How a column's cells are displayed (set-up turns these into number formats). */
+/** How a column's cells are displayed (set-up turns these into number formats); 'percent': 12 for 12%. */
 export type FormatKind = 'text' | 'date' | 'money' | 'integer' | 'percent' | 'number' | 'plainText';
 
 /** The Settings lists behind dropdowns, each a named range. */

@@ -5,7 +5,6 @@
  */
 import { approveLines, rejectLines } from '../../domain/commissions';
 import type { AppContext } from '../context';
-import { Days } from './cells';
 import { applyStatusChanges, readLedger } from './ledger-table';
 import { fail } from './sidebar-context';
 
@@ -19,7 +18,7 @@ function idsOf(ids: unknown): string[] {
 export function approveCommissions(ctx: AppContext, ids: string[]): { approved: number } {
   const wanted = idsOf(ids);
   ctx.lock();
-  const days = Days.of(ctx.doc.ss);
+  const days = ctx.doc.days();
   const table = ctx.table('commissions');
   const ledger = readLedger(table, days);
   const decision = approveLines(
@@ -36,7 +35,7 @@ export function approveCommissions(ctx: AppContext, ids: string[]): { approved: 
 export function rejectCommissions(ctx: AppContext, ids: string[], reason: string): { rejected: number } {
   const wanted = idsOf(ids);
   ctx.lock();
-  const days = Days.of(ctx.doc.ss);
+  const days = ctx.doc.days();
   const table = ctx.table('commissions');
   const ledger = readLedger(table, days);
   const by = `${ctx.actor.email} on ${days.dayOf(ctx.now)}`;

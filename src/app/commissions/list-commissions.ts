@@ -3,7 +3,6 @@ import type { Commission, CommissionFilter } from '../../shared/api';
 import { toMajor } from '../../domain/money';
 import type { LedgerLine } from '../../domain/commissions';
 import type { AppContext } from '../context';
-import { Days } from './cells';
 import { readLedger } from './ledger-table';
 
 const major = (minor: number | null, currency: string) => {
@@ -38,7 +37,7 @@ export function toCommission(line: LedgerLine): Commission {
 export function listCommissions(ctx: AppContext, filter: CommissionFilter = {}): Commission[] {
   const statuses = filter?.status === undefined ? null : new Set([filter.status].flat());
   const partnerId = filter?.partnerId?.trim() || null;
-  return readLedger(ctx.table('commissions'), Days.of(ctx.doc.ss))
+  return readLedger(ctx.table('commissions'), ctx.doc.days())
     .map((l) => l.line)
     .filter((l) => (statuses === null || statuses.has(l.status)) && (!partnerId || l.partnerId === partnerId))
     .map(toCommission);

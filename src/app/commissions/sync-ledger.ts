@@ -6,7 +6,6 @@
  */
 import { desiredLedger, reconcile, type Flag } from '../../domain/commissions';
 import type { AppContext } from '../context';
-import { Days } from './cells';
 import { writeFlagNotes } from './flag-notes';
 import { readEngineInputs } from './inputs';
 import {
@@ -32,7 +31,7 @@ export interface SyncResult {
  */
 export function stageLedgerSync(ctx: AppContext, notesOf?: ReadonlySet<string>): SyncResult {
   ctx.lock();
-  const days = Days.of(ctx.doc.ss);
+  const days = ctx.doc.days();
   const asOf = days.dayOf(ctx.now);
   const inputs = readEngineInputs(ctx, days);
   const table = ctx.table('commissions');

@@ -1,40 +1,30 @@
 /**
- * Cell values <-> API values. Dates stand in cells as Date objects (midnight UTC of the day) and cross
- * the API as ISO days; a date a person typed (midnight in the sheet's time zone) reads back as the
- * nearest UTC day. Amounts stand in cells as major-unit numbers, converted through exact integer
+ * Cell values <-> API values. Dates stand in cells as Date objects (midnight of the day in the
+ * spreadsheet's time zone, through the one helper `Days` of sheets/days.ts) and cross the API as ISO
+ * days. Amounts stand in cells as major-unit numbers, converted through exact integer
  * minor units; a cell that holds no valid amount reads as null.
  */
-import { isoDayOf, isIsoDay } from '../../domain/dates';
 import { toMajor, toMinor } from '../../domain/money';
+import type { Days } from '../../sheets/days';
 import type { CellValue } from '../../sheets/table';
-
-const DAY_MS = 86_400_000;
 
 function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
-/** The ISO day a cell holds ('' when it holds none). */
-export function dayOfCell(value: unknown): string {
-  if (isDate(value)) {
-    const ms = value.getTime();
-    return Number.isNaN(ms) ? '' : isoDayOf(Math.round(ms / DAY_MS) * DAY_MS);
-  }
-  const text = String(value ?? '').trim();
-  if (isIsoDay(text)) return text;
-  const head = text.slice(0, 10);
-  return /^\d{4}-\d{2}-\d{2}T/.test(text) && isIsoDay(head) ? head : '';
+/** The ISO day a cell holds, in the spreadsheet's time zone ('' when it holds none). */
+export function dayOfCell(value: unknown, days: Days): string {
+  return days.cellToDay(value);
 }
 
-/** The Date a cell is given for an ISO day ('' for none). */
-export function dateCell(day: string | undefined | null): CellValue {
-  if (!day) return '';
-  return new Date(`${day}T00:00:00.000Z`);
+/** The Date a cell is given for an ISO day: its midnight in the spreadsheet's time zone ('' for none). */
+export function dateCell(day: string | undefined | null, days: Days): CellValue {
+  return days.dayToCell(day);
 }
 
-/** Today's ISO day at the context's instant. */
-export function today(now: Date): string {
-  return isoDayOf(now.getTime());
+/** Today's ISO day in the spreadsheet's time zone at the context's instant. */
+export function today(now: Date, days: Days): string {
+  return days.dayOf(now);
 }
 
 /** Integer minor units of a cell's amount, or null when it holds none (or not a valid one). */
@@ -60,8 +50,9 @@ export function amountCell(value: number | string | undefined, currency: string)
   return toMajor(toMinor(value, currency), currency);
 }
 
+/** A cell as text (a Date in a text column, which the tracker never writes, as its ISO instant). */
 export function text(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (isDate(value)) return dayOfCell(value);
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
   return String(value);
 }

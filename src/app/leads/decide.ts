@@ -19,7 +19,7 @@ function change(data: TrackerData, found: LeadRow, patch: Partial<RecordValues>)
   const table = data.ctx.table('leads');
   table.update(found.row, patch);
   const row = table.rowOf(found.row);
-  return leadOf(row ? row.record : {});
+  return leadOf(row ? row.record : {}, data.days);
 }
 
 function finish(ctx: AppContext, data: TrackerData): void {
@@ -71,7 +71,7 @@ export function closeLead(id: unknown, outcome: unknown, details: unknown): Lead
   const patch: Partial<RecordValues> = {
     status: to,
     decidedBy: ctx.actor.email,
-    closedOn: dateCell(closing.closedOn ?? data.today),
+    closedOn: dateCell(closing.closedOn ?? data.today, data.days),
   };
   if (closing.dealValue !== undefined) patch.dealValue = amountCell(closing.dealValue, currency);
   if (closing.reason !== undefined) patch.decisionNote = closing.reason;
@@ -89,7 +89,7 @@ export function extendLead(id: unknown): Lead {
   const found = findLead(data, id);
   const extended = extendWindow(found.lead, data.window, data.today);
   if (!extended.ok) throw new UserError(extended.message);
-  const lead = change(data, found, { expiresOn: dateCell(extended.expiresOn) });
+  const lead = change(data, found, { expiresOn: dateCell(extended.expiresOn, data.days) });
   finish(ctx, data);
   return lead;
 }

@@ -1,5 +1,6 @@
 /** A Leads row as the API's Lead, and what a registration writes to a new row. */
 import type { Lead, LeadStatus } from '../../shared/api';
+import type { Days } from '../../sheets/days';
 import type { RecordValues, TableRow } from '../../sheets/table';
 import { dayOfCell, majorOfCell, text } from './cells';
 
@@ -8,7 +9,7 @@ export interface LeadRow {
   lead: Lead;
 }
 
-export function leadOf(record: Readonly<RecordValues>): Lead {
+export function leadOf(record: Readonly<RecordValues>, days: Days): Lead {
   const currency = text(record.currency).trim().toUpperCase();
   return {
     id: text(record.leadId),
@@ -22,11 +23,11 @@ export function leadOf(record: Readonly<RecordValues>): Lead {
     estimatedValue: safeMajor(record.estimatedValue, currency),
     currency,
     status: text(record.status).trim() as LeadStatus,
-    registeredOn: dayOfCell(record.registeredOn),
-    expiresOn: dayOfCell(record.expiresOn),
+    registeredOn: dayOfCell(record.registeredOn, days),
+    expiresOn: dayOfCell(record.expiresOn, days),
     decidedBy: text(record.decidedBy),
     decisionNote: text(record.decisionNote),
-    closedOn: dayOfCell(record.closedOn),
+    closedOn: dayOfCell(record.closedOn, days),
     dealValue: safeMajor(record.dealValue, currency),
     conflict: text(record.conflict),
     notes: text(record.notes),
@@ -42,10 +43,10 @@ function safeMajor(value: unknown, currency: string): number | null {
 }
 
 /** Every lead of the table with its sheet row (rows without a Lead ID are not leads). */
-export function leadRows(rows: readonly TableRow[]): LeadRow[] {
+export function leadRows(rows: readonly TableRow[], days: Days): LeadRow[] {
   const out: LeadRow[] = [];
   for (const { row, record } of rows) {
-    const lead = leadOf(record);
+    const lead = leadOf(record, days);
     if (lead.id) out.push({ row, lead });
   }
   return out;

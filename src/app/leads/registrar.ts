@@ -87,8 +87,8 @@ export class Registrar {
       estimatedValue: amountCell(lead.estimatedValue, currency),
       currency,
       status: 'Submitted',
-      registeredOn: dateCell(registeredOn),
-      expiresOn: dateCell(expiresOn),
+      registeredOn: dateCell(registeredOn, this.data.days),
+      expiresOn: dateCell(expiresOn, this.data.days),
       conflict: conflicts.map((c) => c.reason).join('; '),
       notes: lead.notes ?? '',
     });

@@ -82,7 +82,7 @@ export function reactToLeadEdit(ctx: AppContext, edit: EditEvent): void {
         if (to !== typed) patch.status = to;
         if (DECIDED.includes(to)) patch.decidedBy = ctx.actor.email;
         if ((to === 'Won' || to === 'Lost') && text(after.closedOn) === '')
-          patch.closedOn = dateCell(data.today);
+          patch.closedOn = dateCell(data.today, data.days);
         const event = EVENTS[to];
         if (event && text(after.leadId)) (notices[event] ??= []).push(text(after.leadId));
       }

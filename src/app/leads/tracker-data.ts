@@ -5,6 +5,7 @@
 import type { FormOptions } from '../../shared/api';
 import type { WindowSettings } from '../../domain/leads';
 import { settingsFrom, type TrackerSettings } from '../../sheets/settings-reader';
+import type { Days } from '../../sheets/days';
 import type { AppContext } from '../context';
 import { partnerRows, type PartnerRow } from '../partners/records';
 import { today } from './cells';
@@ -15,9 +16,12 @@ export class TrackerData {
   private partnersValue: PartnerRow[] | null = null;
   private leadsValue: LeadRow[] | null = null;
   readonly today: string;
+  /** ISO days <-> date cells in the spreadsheet's time zone. */
+  readonly days: Days;
 
   constructor(readonly ctx: AppContext) {
-    this.today = today(ctx.now);
+    this.days = ctx.doc.days();
+    this.today = today(ctx.now, this.days);
   }
 
   get settings(): TrackerSettings {
@@ -25,11 +29,11 @@ export class TrackerData {
   }
 
   get partners(): PartnerRow[] {
-    return (this.partnersValue ??= partnerRows(this.ctx.table('partners').rows()));
+    return (this.partnersValue ??= partnerRows(this.ctx.table('partners').rows(), this.days));
   }
 
   get leads(): LeadRow[] {
-    return (this.leadsValue ??= leadRows(this.ctx.table('leads').rows()));
+    return (this.leadsValue ??= leadRows(this.ctx.table('leads').rows(), this.days));
   }
 
   get window(): WindowSettings {

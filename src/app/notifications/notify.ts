@@ -44,9 +44,11 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
   if (!queue.length) return { sent: 0, queued: 0, dropped: 0 };
   if (!data.notificationsOn) return { sent: 0, queued: queue.length, dropped: 0 };
   doc.lock();
-  const leads = new Map(leadRows(ctx.table('leads').rows()).map(({ lead }) => [lead.id, lead]));
+  const leads = new Map(
+    leadRows(ctx.table('leads').rows(), ctx.doc.days()).map(({ lead }) => [lead.id, lead]),
+  );
   const partners = new Map(
-    partnerRows(ctx.table('partners').rows()).map(({ partner }) => [partner.id, partner]),
+    partnerRows(ctx.table('partners').rows(), ctx.doc.days()).map(({ partner }) => [partner.id, partner]),
   );
   const rendered: Array<{ notice: Notice; to: string; mail: ReturnType<typeof notificationEmail> }> = [];
   let dropped = 0;

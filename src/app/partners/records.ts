@@ -1,9 +1,10 @@
 /** A Partners row as the API's Partner, and a validated PartnerInput as the cells of a row. */
 import type { Partner, PartnerInput, PartnerStatus } from '../../shared/api';
+import type { Days } from '../../sheets/days';
 import type { RecordValues, TableRow } from '../../sheets/table';
 import { dateCell, dayOfCell, text } from '../leads/cells';
 
-export function partnerOf(record: Readonly<RecordValues>): Partner {
+export function partnerOf(record: Readonly<RecordValues>, days: Days): Partner {
   return {
     id: text(record.partnerId),
     partnerName: text(record.partnerName),
@@ -15,7 +16,7 @@ export function partnerOf(record: Readonly<RecordValues>): Partner {
     productFocus: text(record.productFocus),
     plan: text(record.plan),
     status: (text(record.status).trim() || 'Active') as PartnerStatus,
-    joinedOn: dayOfCell(record.joinedOn),
+    joinedOn: dayOfCell(record.joinedOn, days),
     notes: text(record.notes),
   };
 }
@@ -25,17 +26,17 @@ export interface PartnerRow {
   partner: Partner;
 }
 
-export function partnerRows(rows: readonly TableRow[]): PartnerRow[] {
+export function partnerRows(rows: readonly TableRow[], days: Days): PartnerRow[] {
   const out: PartnerRow[] = [];
   for (const { row, record } of rows) {
-    const partner = partnerOf(record);
+    const partner = partnerOf(record, days);
     if (partner.id) out.push({ row, partner });
   }
   return out;
 }
 
 /** The cells of a partner row (every field of the form; absent ones are emptied). */
-export function partnerRecord(input: PartnerInput, joinedOn: string): Partial<RecordValues> {
+export function partnerRecord(input: PartnerInput, joinedOn: string, days: Days): Partial<RecordValues> {
   return {
     partnerName: input.partnerName,
     contactName: input.contactName ?? '',
@@ -46,7 +47,7 @@ export function partnerRecord(input: PartnerInput, joinedOn: string): Partial<Re
     productFocus: input.productFocus ?? '',
     plan: input.plan ?? '',
     status: input.status ?? 'Active',
-    joinedOn: dateCell(input.joinedOn ?? joinedOn),
+    joinedOn: dateCell(input.joinedOn ?? joinedOn, days),
     notes: input.notes ?? '',
   };
 }

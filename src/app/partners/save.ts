@@ -32,7 +32,7 @@ export function putPartner(ctx: AppContext, data: TrackerData, input: PartnerInp
   if (input.id) {
     const found = data.partners.find(({ partner }) => partner.id === input.id);
     if (!found) throw new UserError(partnerMessages.unknownPartner(input.id));
-    const record = partnerRecord(input, found.partner.joinedOn || data.today);
+    const record = partnerRecord(input, found.partner.joinedOn || data.today, data.days);
     table.update(found.row, record);
     if (found.partner.partnerName !== input.partnerName) {
       for (const { row, lead } of data.leads)
@@ -45,7 +45,7 @@ export function putPartner(ctx: AppContext, data: TrackerData, input: PartnerInp
     ID_FORMATS.partner.width,
     data.partners.map(({ partner }) => partner.id),
   );
-  table.append({ partnerId: id, ...partnerRecord(input, data.today) });
+  table.append({ partnerId: id, ...partnerRecord(input, data.today, data.days) });
   data.partners.push({ row: -1, partner: { ...partnerShape(input, data.today), id } });
   return id;
 }

@@ -8,7 +8,6 @@ import { isIsoDay } from '../../domain/dates';
 import { toMinor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { AppContext } from '../context';
-import { Days } from '../commissions/cells';
 import { readSettings } from '../commissions/inputs';
 import { bridgeRows, formatMoneyColumns, readLedger } from '../commissions/ledger-table';
 import { fail } from '../commissions/sidebar-context';
@@ -40,7 +39,7 @@ export function createPayouts(ctx: AppContext, throughDate: string): Payout[] {
   const through = text(throughDate).slice(0, 10);
   if (!isIsoDay(through)) fail([payoutAppMessages.throughDate(throughDate)]);
   ctx.lock();
-  const days = Days.of(ctx.doc.ss);
+  const days = ctx.doc.days();
   const commissions = ctx.table('commissions');
   const ledger = readLedger(commissions, days);
   const payoutsTable = ctx.table('payouts');

@@ -6,7 +6,6 @@
 import { PayoutError, exportPayoutsCsv } from '../../domain/payouts';
 import type { FileDownload, PayoutExportFormat } from '../../shared/api';
 import type { AppContext } from '../context';
-import { Days } from '../commissions/cells';
 import { readLedger } from '../commissions/ledger-table';
 import { fail } from '../commissions/sidebar-context';
 import { payoutAppMessages } from './create-payouts';
@@ -17,7 +16,7 @@ const text = (value: unknown) => String(value ?? '').trim();
 
 export function exportPayouts(ctx: AppContext, ids: string[], format: PayoutExportFormat): FileDownload {
   if (!FORMATS.includes(format)) fail([payoutAppMessages.format(format)]);
-  const days = Days.of(ctx.doc.ss);
+  const days = ctx.doc.days();
   const lines = readLedger(ctx.table('commissions'), days).map((l) => l.line);
   const byId = new Map(readPayouts(ctx.table('payouts'), days, lines).map((p) => [p.payout.id, p.payout]));
   const wanted = [...new Set((Array.isArray(ids) ? ids : [ids]).map(text).filter((id) => id !== ''))];

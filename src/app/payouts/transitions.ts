@@ -13,7 +13,6 @@ import { isIsoDay } from '../../domain/dates';
 import { formatMoney, sumMinor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { AppContext } from '../context';
-import { Days } from '../commissions/cells';
 import { applyStatusChanges, bridgeRows, readLedger } from '../commissions/ledger-table';
 import { fail } from '../commissions/sidebar-context';
 import { payoutAppMessages } from './create-payouts';
@@ -21,7 +20,7 @@ import { payoutCells, readPayouts, toPayout } from './payout-table';
 
 function load(ctx: AppContext, id: string) {
   ctx.lock();
-  const days = Days.of(ctx.doc.ss);
+  const days = ctx.doc.days();
   const ledger = readLedger(ctx.table('commissions'), days);
   const lines = ledger.map((l) => l.line);
   const found = readPayouts(ctx.table('payouts'), days, lines).find(

@@ -13,7 +13,8 @@ export function numberFormat(kind: FormatKind): string | null {
     case 'integer':
       return '0';
     case 'percent':
-      return '0.##%';
+      // Rates are stored as percents (12 means 12%): a plain number (12.00, 7.125), not Sheets' % format (1200%).
+      return '0.00##';
     case 'number':
       return '0.########';
     case 'plainText':

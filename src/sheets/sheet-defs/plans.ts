@@ -26,7 +26,7 @@ export const PLANS: SheetDef = {
       validation: { kind: 'list', list: 'currencies' },
       strict: true,
     }),
-    col('rate', 'Rate', 'Percent of the deal value (percent and recurring plans).', {
+    col('rate', 'Rate', 'Percent of the deal value, e.g. 12 for 12% (percent and recurring plans).', {
       width: 80,
       format: 'percent',
       validation: { kind: 'nonNegative' },
@@ -61,7 +61,7 @@ export const PLANS: SheetDef = {
       validation: { kind: 'nonNegative' },
       strict: true,
     }),
-    col('thenRate', 'Then Rate', 'Recurring plans: rate after First Months.', {
+    col('thenRate', 'Then Rate', 'Recurring plans: percent after First Months, e.g. 12 for 12%.', {
       width: 90,
       format: 'percent',
       validation: { kind: 'nonNegative' },

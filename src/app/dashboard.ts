@@ -1,0 +1,12 @@
+/** Menu "Dashboard": brings the Dashboard sheet (set-up creates it) to the front. */
+import { TrackerDocument } from '../sheets/document';
+
+export const dashboardMessages = {
+  missing: () => 'The Dashboard sheet is missing: run Extensions > Partnership Tracker > Set up tracker.',
+} as const;
+
+export function showDashboard(doc: TrackerDocument = new TrackerDocument()): void {
+  const sheet = doc.sheet('dashboard');
+  if (!sheet) throw new Error(dashboardMessages.missing());
+  sheet.activate();
+}

@@ -1,0 +1,86 @@
+/**
+ * THE day helper of every execution: ISO days ("2026-03-02") <-> the Date cells of date columns, in
+ * the spreadsheet's time zone (what a person sees and types). Writing: a day is the Date at
+ * midnight of that day in the spreadsheet's time zone. Reading: a Date cell is the calendar day it
+ * shows in that time zone; a text cell holding an ISO day (or an ISO instant) reads as that day.
+ * One per TrackerDocument (`doc.days()`), so the time zone is asked once per execution.
+ */
+import { isIsoDay } from '../domain/dates';
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+export class Days {
+  private readonly fmt: Intl.DateTimeFormat;
+
+  constructor(readonly timeZone: string) {
+    let fmt: Intl.DateTimeFormat;
+    try {
+      fmt = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      });
+    } catch {
+      fmt = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      });
+    }
+    this.fmt = fmt;
+  }
+
+  /** The spreadsheet's time zone, asked once (one call). */
+  static of(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Days {
+    return new Days(ss.getSpreadsheetTimeZone() || 'UTC');
+  }
+
+  private fields(ms: number): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const part of this.fmt.formatToParts(new Date(ms))) {
+      if (part.type !== 'literal') out[part.type] = Number(part.value);
+    }
+    return out;
+  }
+
+  /** The spreadsheet's calendar day of an instant. */
+  dayOf(date: Date): string {
+    const f = this.fields(date.getTime());
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    return `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}`;
+  }
+
+  /** A cell's day: a Date as the day it shows in the spreadsheet's time zone; ISO text as its day; '' otherwise. */
+  cellToDay(value: unknown): string {
+    if (isDate(value)) return Number.isNaN(value.getTime()) ? '' : this.dayOf(value);
+    const text = String(value ?? '').trim();
+    if (isIsoDay(text)) return text;
+    const head = text.slice(0, 10);
+    return /^\d{4}-\d{2}-\d{2}T/.test(text) && isIsoDay(head) ? head : '';
+  }
+
+  /** Midnight of `day` in the spreadsheet's time zone, as the Date a cell is given ('' for none). */
+  dayToCell(day: string | null | undefined): Date | string {
+    if (!day || !isIsoDay(day)) return '';
+    const [y, m, d] = day.split('-').map(Number);
+    const guess = Date.UTC(y, m - 1, d);
+    const f = this.fields(guess);
+    const shown = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+    const at = guess - (shown - guess);
+    const check = this.fields(at);
+    const drift = Date.UTC(check.year, check.month - 1, check.day, check.hour, check.minute) - guess;
+    return new Date(at - drift);
+  }
+}
