@@ -9,17 +9,20 @@
  * Before each job (and inside a resumable job, between its parts) it checks the time the execution
  * has used; past the budget (4.5 of the 6 minutes) it saves a checkpoint (the day, the next job, the
  * job's cursor) in the document properties and stops; the next hourly run continues from there. The
- * checkpoint is saved after each finished job too, so a run cut short by the platform repeats at most
- * the job it was in (jobs are idempotent: expiry and the reconcile apply only differences).
+ * checkpoint is saved once per run (at the end, or when the budget stops it): a run cut short by the
+ * platform repeats the day's jobs from the last checkpoint, which is safe because jobs are idempotent
+ * (expiry and the reconcile apply only differences; delivery sends what is still queued).
  *
  * A feature adds its job to DAILY_JOBS. A job that can outgrow one execution takes the `step`
  * argument: it starts at `step.cursor` (null the first time), stops when `step.timeLeftMs()` runs low,
  * and returns `{ continueFrom: cursor }` to be called again in the next run; anything else it returns
- * means done. Each job gets its own context (source "trigger"); its failure is reported and does not
- * stop the jobs after it.
+ * means done. Each job gets its own context (source "trigger") over the tables the run shares; its
+ * failure is reported and does not stop the jobs after it.
  */
 import { triggerActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
+import type { SheetKey } from '../../sheets/schema';
+import type { Table } from '../../sheets/table';
 import type { Actor } from '../../sheets/writer';
 import { rotateAuditLog } from '../audit/rotate';
 import { COMMISSIONS_DAILY_JOB } from '../commissions/run-commissions';
@@ -126,17 +129,28 @@ function onceActor(): () => Actor {
   return () => (actor ??= triggerActor());
 }
 
+/**
+ * The tables the jobs of one run share: each sheet is read once per run, whichever jobs need it (a
+ * job's commit leaves its tables as written). A failed job may leave changes in memory it did not
+ * write: the next job then starts from fresh reads.
+ */
+interface RunTables {
+  tables: Map<SheetKey, Table>;
+}
+
 function runJob(
   doc: TrackerDocument,
   actor: () => Actor,
   job: DailyJob,
   step: JobStep,
+  shared: RunTables,
 ): JobReport & { continueFrom?: string } {
   try {
-    const result = job.run(new AppContext(doc, actor(), 'trigger'), step);
+    const result = job.run(new AppContext(doc, actor(), 'trigger', new Date(), shared.tables), step);
     if (isContinuation(result)) return { name: job.name, ok: true, continueFrom: result.continueFrom };
     return { name: job.name, ok: true, result };
   } catch (err) {
+    shared.tables = new Map();
     return {
       name: job.name,
       ok: false,
@@ -177,6 +191,7 @@ export function runScheduledJobs(
   };
   state.pending = pending;
   const actor = onceActor();
+  const shared: RunTables = { tables: new Map() };
   let progressed = false;
   while (pending.next < jobs.length) {
     const job = jobs[pending.next];
@@ -186,10 +201,16 @@ export function runScheduledJobs(
       return report;
     }
     progressed = true;
-    const outcome = runJob(doc, actor, job, {
-      cursor: pending.cursor,
-      timeLeftMs,
-    });
+    const outcome = runJob(
+      doc,
+      actor,
+      job,
+      {
+        cursor: pending.cursor,
+        timeLeftMs,
+      },
+      shared,
+    );
     if (outcome.continueFrom !== undefined) {
       pending.cursor = outcome.continueFrom;
       report.jobs.push({
@@ -209,7 +230,6 @@ export function runScheduledJobs(
     pending.done.push(job.name);
     pending.next++;
     pending.cursor = null;
-    if (pending.next < jobs.length) save();
   }
   state.lastDay = pending.day;
   state.lastDone = pending.done;
@@ -224,13 +244,20 @@ export function runDailyJobs(jobs: readonly DailyJob[] = DAILY_JOBS): DailyRunRe
   const doc = new TrackerDocument();
   const report: DailyRunReport = { jobs: [] };
   const actor = onceActor();
+  const shared: RunTables = { tables: new Map() };
   for (const job of jobs) {
     let cursor: string | null = null;
     for (;;) {
-      const outcome = runJob(doc, actor, job, {
-        cursor,
-        timeLeftMs: () => Number.POSITIVE_INFINITY,
-      });
+      const outcome = runJob(
+        doc,
+        actor,
+        job,
+        {
+          cursor,
+          timeLeftMs: () => Number.POSITIVE_INFINITY,
+        },
+        shared,
+      );
       if (outcome.continueFrom === undefined) {
         const { continueFrom: _unused, ...done } = outcome;
         report.jobs.push(done);
