@@ -9,11 +9,13 @@ import {
   identifySheets,
   mapColumns,
   parseLayout,
+  sheetTags,
   type Layout,
+  type SheetTag,
 } from './layout';
 import { columnLetter } from './capacity';
 import { Days } from './days';
-import { METADATA, SHADOW_SHEET_NAME, TRACKED_SHEETS, sheetDef, type SheetKey } from './schema';
+import { SHADOW_SHEET_NAME, TRACKED_SHEETS, sheetDef, type SheetKey } from './schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -119,6 +121,17 @@ export class TrackerDocument {
     return this.layoutValue;
   }
 
+  /**
+   * The layout set-up just built from what it read and wrote (no second look at the workbook), with
+   * the handles it holds; cached at the next flush.
+   */
+  useLayout(layout: Layout, sheets: readonly Sheet[]): void {
+    this.layoutValue = layout;
+    this.layoutDirty = true;
+    this.sheetCache.clear();
+    for (const sheet of sheets) this.sheetCache.set(sheet.getSheetId(), sheet);
+  }
+
   markLayoutChanged(): void {
     this.layoutDirty = true;
   }
@@ -149,7 +162,9 @@ export class TrackerDocument {
 
 /** Finds the tracker's sheets and columns in the workbook: a constant number of calls per sheet. */
 export function discoverLayout(ss: Spreadsheet): Layout {
-  const sheets = identifySheets(ss);
+  const all = ss.getSheets();
+  const tags = sheetTags(ss);
+  const sheets = identifySheets(ss, tags, all);
   const metadata = columnMetadata(ss);
   const layout: Layout = { v: 1, sheets: {}, shadow: null };
   for (const [key, sheet] of sheets) {
@@ -165,7 +180,7 @@ export function discoverLayout(ss: Spreadsheet): Layout {
       extras,
     };
   }
-  const shadow = findShadowSheet(ss);
+  const shadow = findShadowSheet(ss, tags, all);
   if (shadow) {
     const cols: Partial<Record<SheetKey, number>> = {};
     TRACKED_SHEETS.forEach((key, i) => (cols[key] = i + 1));
@@ -174,13 +189,13 @@ export function discoverLayout(ss: Spreadsheet): Layout {
   return layout;
 }
 
-export function findShadowSheet(ss: Spreadsheet): Sheet | null {
-  const byMeta = ss
-    .createDeveloperMetadataFinder()
-    .withKey(METADATA.sheet)
-    .withValue('shadow')
-    .find()
-    .map((md) => md.getLocation().getSheet())
-    .find((sheet) => sheet);
-  return byMeta ?? ss.getSheetByName(SHADOW_SHEET_NAME);
+/** The hidden shadow sheet: by its tag, else by name. */
+export function findShadowSheet(
+  ss: Spreadsheet,
+  tags: readonly SheetTag[] = sheetTags(ss),
+  sheets: readonly Sheet[] = ss.getSheets(),
+): Sheet | null {
+  const tag = tags.find((t) => t.value === 'shadow' && sheets.some((s) => s.getSheetId() === t.sheetId));
+  if (tag) return sheets.find((s) => s.getSheetId() === tag.sheetId) ?? null;
+  return sheets.find((s) => s.getName() === SHADOW_SHEET_NAME) ?? null;
 }

@@ -92,17 +92,34 @@ export function mapColumns(
   return { cols, extras, missing };
 }
 
-/** The tracker sheet each sheet is, by sheet metadata, else by tab name. */
-export function identifySheets(ss: Spreadsheet): Map<SheetKey, Sheet> {
-  const sheets = ss.getSheets();
-  const found = new Map<SheetKey, Sheet>();
-  const byId = new Map(sheets.map((sheet) => [sheet.getSheetId(), sheet]));
+/** The workbook's sheet tags (sheet developer metadata): which tracker sheet, or 'shadow', by sheet id. */
+export interface SheetTag {
+  value: string;
+  sheetId: number;
+}
+
+/** Every sheet tag, with one find (each tag then costs its location and value). */
+export function sheetTags(ss: Spreadsheet): SheetTag[] {
+  const tags: SheetTag[] = [];
   for (const md of ss.createDeveloperMetadataFinder().withKey(METADATA.sheet).find()) {
     const sheet = md.getLocation().getSheet();
-    const key = md.getValue() as SheetKey;
+    if (sheet) tags.push({ value: String(md.getValue()), sheetId: sheet.getSheetId() });
+  }
+  return tags;
+}
+
+/** The tracker sheet each sheet is, by sheet metadata, else by tab name. */
+export function identifySheets(
+  ss: Spreadsheet,
+  tags: readonly SheetTag[] = sheetTags(ss),
+  sheets: readonly Sheet[] = ss.getSheets(),
+): Map<SheetKey, Sheet> {
+  const found = new Map<SheetKey, Sheet>();
+  const byId = new Map(sheets.map((sheet) => [sheet.getSheetId(), sheet]));
+  for (const tag of tags) {
+    const key = tag.value as SheetKey;
     if (!SHEETS.some((def) => def.key === key)) continue;
-    if (sheet && byId.has(sheet.getSheetId()) && !found.has(key))
-      found.set(key, byId.get(sheet.getSheetId())!);
+    if (byId.has(tag.sheetId) && !found.has(key)) found.set(key, byId.get(tag.sheetId)!);
   }
   for (const def of SHEETS) {
     if (found.has(def.key)) continue;

@@ -69,10 +69,13 @@ export class Table {
     return col;
   }
 
-  /** Reads the table (once): one getDataRange().getValues(). */
-  load(): this {
+  /**
+   * Reads the table (once): one getDataRange().getValues(). `known` hands it the sheet's values when
+   * the caller already read them (set-up reads each sheet once), header row first.
+   */
+  load(known?: unknown[][]): this {
     if (this.original) return this;
-    const values = this.sheet.getDataRange().getValues();
+    const values = known ?? this.sheet.getDataRange().getValues();
     const headers = values[0] ?? [];
     this.remapIfMoved(headers);
     this.original = values.slice(1);

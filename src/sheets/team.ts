@@ -7,7 +7,7 @@
  * by set-up (read with the properties every execution reads anyway).
  */
 import type { TrackerDocument } from './document';
-import { PROTECTION_PREFIX } from './setup/protect';
+import { PROTECTION_PREFIX, workbookProtections, type KnownProtection } from './setup/protect';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -75,16 +75,19 @@ export function syncEditors(protection: Protection, wanted: readonly string[]): 
 
 /**
  * Every (not warning-only) protection set-up made gets the owner + Team as editors; returns the
- * descriptions whose editors changed. Run by set-up and by the edit trigger when Team is edited.
+ * descriptions whose editors changed. Run by set-up (with the protections it already read) and by
+ * the edit trigger when Team is edited.
  */
-export function syncTeamProtections(ss: Spreadsheet, owner: string, team: readonly string[]): string[] {
+export function syncTeamProtections(
+  ss: Spreadsheet,
+  owner: string,
+  team: readonly string[],
+  known: readonly KnownProtection[] = workbookProtections(ss),
+): string[] {
   const changed: string[] = [];
-  for (const type of [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE]) {
-    for (const protection of ss.getProtections(type)) {
-      const description = protection.getDescription();
-      if (!description.startsWith(PROTECTION_PREFIX) || protection.isWarningOnly()) continue;
-      if (syncEditors(protection, wantedEditors(description, owner, team))) changed.push(description);
-    }
+  for (const { protection, description } of known) {
+    if (!description.startsWith(PROTECTION_PREFIX) || protection.isWarningOnly()) continue;
+    if (syncEditors(protection, wantedEditors(description, owner, team))) changed.push(description);
   }
   return changed;
 }

@@ -7,9 +7,10 @@
  */
 import { encodeShadow } from '../../domain/audit/shadow';
 import { sessionActor } from '../../sheets/actor';
-import { TrackerDocument, findShadowSheet } from '../../sheets/document';
+import { TrackerDocument } from '../../sheets/document';
 import { highlightCells } from '../../sheets/highlight';
-import { SHADOW_SHEET_NAME, TRACKED_SHEETS, type SheetKey } from '../../sheets/schema';
+import type { Layout } from '../../sheets/layout';
+import { TRACKED_SHEETS, type SheetKey } from '../../sheets/schema';
 import { settingsFrom } from '../../sheets/settings-reader';
 import {
   applyProtection,
@@ -22,12 +23,15 @@ import {
   type BuiltSheet,
 } from '../../sheets/setup/build';
 import { conflictMessage, inspectWorkbook } from '../../sheets/setup/inspect';
+import { workbookProtections } from '../../sheets/setup/protect';
 import { cellProblem } from '../../sheets/setup/row-check';
 import { writeShadowColumn } from '../../sheets/shadow-sheet';
-import { ownerEmail, syncTeamProtections } from '../../sheets/team';
+import { ownerEmail, syncTeamProtections, wantedEditors } from '../../sheets/team';
 import { installTriggers } from '../../sheets/trigger-install';
 import { AppContext } from '../context';
 import { SCHEDULED_HANDLER, ensureScheduledTrigger } from '../triggers/daily';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface SetupReport {
   ok: boolean;
@@ -58,55 +62,51 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
   const plan = inspectWorkbook(ss);
   if (plan.conflicts.length) return { ...report, ok: false, message: conflictMessage(plan.conflicts) };
 
+  const protections = workbookProtections(ss);
+  const have = new Set(protections.map((p) => p.description));
   const built = new Map<SheetKey, BuiltSheet>();
-  const existingValues = new Map<SheetKey, unknown[][]>();
   plan.sheets.forEach((p, index) => {
     if (p.action === 'create') {
       built.set(p.def.key, completeSheet(ss, p.def, null, index));
       report.created.push(p.def.name);
       return;
     }
-    existingValues.set(p.def.key, p.values);
-    const width = p.values[0]?.length ?? 0;
-    const b = completeSheet(
-      ss,
-      p.def,
-      { sheet: p.sheet, cols: p.cols, width, hasMetadata: p.hasMetadata },
-      index,
-    );
+    const b = completeSheet(ss, p.def, p, index);
     built.set(p.def.key, b);
     if (!p.empty && p.hasMetadata.size === 0) report.adopted.push(p.sheet.getName());
     report.repaired.push(...b.repaired.map((r) => `${p.sheet.getName()}: ${r}`));
   });
 
   const settings = built.get('settings')!;
-  const settingsValues = existingValues.get('settings') ?? [[]];
-  report.repaired.push(...fillSettings(ss, settings, settingsValues, owner).map((r) => `Settings: ${r}`));
-  const team = settingsValues
+  const named = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
+  report.repaired.push(...fillSettings(ss, settings, owner, named).map((r) => `Settings: ${r}`));
+  const listed = settings.values
     .slice(1)
     .map((row) => String(row[settings.cols.team - 1] ?? '').trim())
     .filter((email) => email !== '');
-  referenceRanges(ss, built.get('partners'), built.get('plans'));
-  const fresh = new Set<string>();
+  const team = listed.length ? listed : [owner];
+  const editors = (description: string) => wantedEditors(description, owner, team);
+  referenceRanges(ss, built.get('partners'), built.get('plans'), named);
+  const lookup = (name: string) => named.get(name) ?? null;
   for (const b of built.values()) {
-    applyValidation(ss, b);
-    const added = applyProtection(b);
-    added.forEach((d) => fresh.add(d));
+    const rules = applyValidation(b, lookup);
+    if (rules.length) report.repaired.push(`${b.sheet.getName()}: validation ${rules.join(', ')}`);
+    const added = applyProtection(b, have, editors);
     if (!b.created && added.length) report.repaired.push(...added.map((d) => `protection ${d}`));
   }
   if (leadFormats(built.get('leads')!) && !built.get('leads')!.created)
     report.repaired.push('Leads: conditional formats');
-  const shadow = ensureShadowSheet(ss, findShadowSheet(ss));
+  const shadow = ensureShadowSheet(ss, plan.shadow, have, editors);
   if (shadow.created) report.created.push(shadow.sheet.getName());
-  for (const d of syncTeamProtections(ss, owner, team.length ? team : [owner])) {
-    if (!fresh.has(d) && !(shadow.created && d.endsWith(SHADOW_SHEET_NAME)))
-      report.repaired.push(`protection editors of ${d} (owner and Team)`);
-  }
+  // The protections that were there before (new ones were given the owner and the Team already).
+  for (const d of syncTeamProtections(ss, owner, team, protections))
+    report.repaired.push(`protection editors of ${d} (owner and Team)`);
 
-  doc.refreshLayout();
+  doc.useLayout(layoutOf(built, shadow), [...[...built.values()].map((b) => b.sheet), shadow.sheet]);
   const ctx = new AppContext(doc, sessionActor(), 'setup');
-  if (shadow.created) fillShadow(ctx);
+  for (const [key, b] of built) if (b.def.columns.length) ctx.table(key).load(b.values);
   giveIds(ctx, report);
+  if (shadow.created) fillShadow(ctx);
   checkRows(ctx, report);
   ctx.commit();
   report.triggersInstalled = installTriggers(ss);
@@ -116,7 +116,41 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
   return report;
 }
 
-/** A new shadow: every existing row of the tracked sheets (one write per sheet). */
+/** The layout from what set-up read and wrote (the workbook is not asked again). */
+function layoutOf(
+  built: ReadonlyMap<SheetKey, BuiltSheet>,
+  shadow: { sheet: Sheet; maxRows: number },
+): Layout {
+  const layout: Layout = { v: 1, sheets: {}, shadow: null };
+  for (const [key, b] of built) {
+    const header = b.values[0] ?? [];
+    const taken = new Set(Object.values(b.cols));
+    const extras: Record<string, number> = {};
+    header.forEach((h, i) => {
+      const text = String(h ?? '').trim();
+      if (text && !taken.has(i + 1)) extras[`#${text}`] = i + 1;
+    });
+    layout.sheets[key] = {
+      id: b.sheet.getSheetId(),
+      name: b.sheet.getName(),
+      width: Math.max(header.length, ...Object.values(b.cols), 0),
+      maxRows: b.maxRows,
+      cols: { ...b.cols },
+      extras,
+    };
+  }
+  const cols: Partial<Record<SheetKey, number>> = {};
+  TRACKED_SHEETS.forEach((key, i) => (cols[key] = i + 1));
+  layout.shadow = {
+    id: shadow.sheet.getSheetId(),
+    name: shadow.sheet.getName(),
+    maxRows: shadow.maxRows,
+    cols,
+  };
+  return layout;
+}
+
+/** A new shadow: every existing row of the tracked sheets, ids just given included (one write per sheet). */
 function fillShadow(ctx: AppContext): void {
   for (const key of TRACKED_SHEETS) {
     const table = ctx.table(key);

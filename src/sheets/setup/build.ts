@@ -1,14 +1,15 @@
 /**
  * Set-up's write phase, sheet by sheet: create or complete the header row, metadata, formats,
- * banding, notes, validation, protection, conditional formats. Every step is constant in the rows
- * of the sheet (whole-column ranges), and skips what is already there, so a second run repairs only.
+ * banding, notes, validation, protection, conditional formats. Every step is a constant number of
+ * calls whatever the rows of the sheet (whole-column ranges), works from what the read phase found
+ * (no second read), and skips what is already there, so a second run repairs only.
  */
 import { METADATA, SHADOW_SHEET_NAME, TRACKED_SHEETS, type ColumnDef, type SheetDef } from '../schema';
 import { LIST_CAPACITY, LIST_DEFS, REF_RANGES, SETTING_DEFS } from '../sheet-defs/settings';
 import { columnLetter } from '../capacity';
 import { neutralizeBlock } from '../cell-text';
-import { numberFormat, validationRule } from './formats';
-import { PROTECTION_PREFIX, existingDescriptions, protectRange, protectSheet } from './protect';
+import { numberFormat, sameRule, validationRule } from './formats';
+import { PROTECTION_PREFIX, protectRange, protectSheet } from './protect';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -16,45 +17,75 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** The Audit Log starts with room for this many rows, so appends rarely need to add rows. */
 const AUDIT_INITIAL_ROWS = 5000;
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** A sheet set-up found and read (its values, header row first: [] when empty). */
+export interface ExistingSheet {
+  sheet: Sheet;
+  cols: Record<string, number>;
+  values: unknown[][];
+  hasMetadata: Set<string>;
+  /** The sheet already carries the tracker's sheet metadata (set up before). */
+  tagged: boolean;
+}
+
 export interface BuiltSheet {
   sheet: Sheet;
   def: SheetDef;
   cols: Record<string, number>;
   created: boolean;
+  /** Set up before (its sheet metadata was there): what is missing now is a repair. */
+  tagged: boolean;
   addedColumns: string[];
   repaired: string[];
+  /** getMaxRows, asked once. */
+  maxRows: number;
+  /** The sheet's values as set-up left them (header row first, the columns it added included). */
+  values: unknown[][];
 }
+
+/** The editors a new protection gets, by its description. */
+export type EditorsFor = (description: string) => readonly string[];
 
 /** Creates the sheet, or adds its missing columns after the user's; headers bold and frozen; metadata. */
 export function completeSheet(
   ss: Spreadsheet,
   def: SheetDef,
-  existing: { sheet: Sheet; cols: Record<string, number>; width: number; hasMetadata: Set<string> } | null,
+  existing: ExistingSheet | null,
   index: number,
 ): BuiltSheet {
   const created = !existing;
   const sheet = existing ? existing.sheet : ss.insertSheet(def.name, index);
-  if (created && def.key === 'auditLog')
-    sheet.insertRowsAfter(sheet.getMaxRows(), AUDIT_INITIAL_ROWS - sheet.getMaxRows());
+  let maxRows = sheet.getMaxRows();
+  if (created && def.key === 'auditLog' && maxRows < AUDIT_INITIAL_ROWS) {
+    sheet.insertRowsAfter(maxRows, AUDIT_INITIAL_ROWS - maxRows);
+    maxRows = AUDIT_INITIAL_ROWS;
+  }
+  const values = existing ? existing.values : [];
+  if (def.columns.length && !values.length) values.push([]);
+  const header = values[0] ?? [];
   const cols = { ...(existing?.cols ?? {}) };
   const missing = def.columns.filter((c) => !cols[c.key]);
   const repaired: string[] = [];
   if (def.columns.length && missing.length) {
-    let next = existing ? Math.max(existing.width, 0) + 1 : 1;
-    const start = next;
-    for (const c of missing) cols[c.key] = next++;
-    if (sheet.getMaxColumns() < next - 1)
-      sheet.insertColumnsAfter(sheet.getMaxColumns(), next - 1 - sheet.getMaxColumns());
-    sheet.getRange(1, start, 1, missing.length).setValues([missing.map((c) => c.header)]);
-    formatColumns(sheet, missing, cols);
-    if (!created) repaired.push(`added columns ${missing.map((c) => c.header).join(', ')}`);
+    const start = header.length + 1;
+    missing.forEach((c, i) => (cols[c.key] = start + i));
+    const last = start + missing.length - 1;
+    const maxColumns = sheet.getMaxColumns();
+    if (maxColumns < last) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
+    const headers = missing.map((c) => c.header);
+    sheet.getRange(1, start, 1, missing.length).setValues([headers]);
+    header.push(...headers);
+    formatColumns(sheet, missing, start, maxRows);
+    if (!created) repaired.push(`added columns ${headers.join(', ')}`);
   }
+  const tagged = existing?.tagged ?? false;
   if (def.columns.length) {
-    const width = Math.max(...Object.values(cols));
-    const header = sheet.getRange(1, 1, 1, width);
-    header.setFontWeight('bold');
-    if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-    const notes = sheet.getRange(1, 1, 1, width).getNotes()[0];
+    const width = header.length;
+    const headerRange = sheet.getRange(1, 1, 1, width);
+    if (!tagged || missing.length) headerRange.setFontWeight('bold');
+    if (created || sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+    const notes: string[] = created ? new Array<string>(width).fill('') : headerRange.getNotes()[0];
     let notesChanged = false;
     for (const c of def.columns) {
       if (!notes[cols[c.key] - 1]) {
@@ -62,64 +93,104 @@ export function completeSheet(
         notesChanged = true;
       }
     }
-    if (notesChanged) header.setNotes([notes]);
+    if (notesChanged) headerRange.setNotes([notes]);
   }
-  if (created || !existing?.hasMetadata.size) {
-    if (created || !hasSheetMetadata(sheet)) sheet.addDeveloperMetadata(METADATA.sheet, def.key);
-  }
+  if (!tagged) sheet.addDeveloperMetadata(METADATA.sheet, def.key);
   for (const c of def.columns) {
     if (existing?.hasMetadata.has(c.key)) continue;
     sheet
       .getRange(`${columnLetter(cols[c.key])}:${columnLetter(cols[c.key])}`)
       .addDeveloperMetadata(METADATA.column, c.key);
   }
-  if (def.banded && sheet.getBandings().length === 0) {
+  if (def.banded && (created || sheet.getBandings().length === 0)) {
     sheet
-      .getRange(1, 1, sheet.getMaxRows(), Math.max(...Object.values(cols)))
+      .getRange(1, 1, maxRows, header.length)
       .applyRowBanding(SpreadsheetApp.BandingTheme.LIGHT_GREY, true, false);
     if (!created) repaired.push('banding');
   }
-  return { sheet, def, cols, created, addedColumns: missing.map((c) => c.key), repaired };
+  return {
+    sheet,
+    def,
+    cols,
+    created,
+    tagged,
+    addedColumns: missing.map((c) => c.key),
+    repaired,
+    maxRows,
+    values,
+  };
 }
 
-function hasSheetMetadata(sheet: Sheet): boolean {
-  return sheet.getDeveloperMetadata().some((m) => m.getKey() === METADATA.sheet);
+/**
+ * Widths and number formats of new columns (placed side by side from `start`): one call per run of
+ * neighbouring columns with the same width, one per run with the same format (whole data column).
+ */
+function formatColumns(sheet: Sheet, columns: readonly ColumnDef[], start: number, rows: number): void {
+  runs(columns, (c) => c.width).forEach(({ from, count, value }) =>
+    sheet.setColumnWidths(start + from, count, value),
+  );
+  runs(columns, (c) => numberFormat(c.format)).forEach(({ from, count, value }) => {
+    if (value) sheet.getRange(1, start + from, rows, count).setNumberFormat(value);
+  });
 }
 
-/** Widths and number formats of new columns (whole data column, one call per column). */
-function formatColumns(sheet: Sheet, columns: readonly ColumnDef[], cols: Record<string, number>): void {
-  const rows = sheet.getMaxRows();
-  for (const c of columns) {
-    sheet.setColumnWidth(cols[c.key], c.width);
-    const format = numberFormat(c.format);
-    if (format) sheet.getRange(1, cols[c.key], rows, 1).setNumberFormat(format);
+function runs<T>(
+  items: readonly ColumnDef[],
+  of: (c: ColumnDef) => T,
+): Array<{ from: number; count: number; value: T }> {
+  const out: Array<{ from: number; count: number; value: T }> = [];
+  items.forEach((c, i) => {
+    const value = of(c);
+    const last = out[out.length - 1];
+    if (last && last.value === value) last.count++;
+    else out.push({ from: i, count: 1, value });
+  });
+  return out;
+}
+
+/**
+ * Data validation on each validated column (rows 2..max, one call per column). On a sheet that
+ * existed, the rules of its first and last rows are read (two calls) and a column is set only when
+ * either lacks set-up's rule, so a deleted rule is repaired and a second run writes none. Returns
+ * the headers of the columns it repaired on a sheet that was set up before.
+ */
+export function applyValidation(built: BuiltSheet, named: (name: string) => Range | null): string[] {
+  const { sheet, cols, maxRows } = built;
+  const rows = maxRows - 1;
+  if (rows < 1) return [];
+  const wanted: Array<{ column: ColumnDef; rule: GoogleAppsScript.Spreadsheet.DataValidation }> = [];
+  for (const column of built.def.columns) {
+    if (column.protected) continue;
+    const rule = validationRule(column, named);
+    if (rule) wanted.push({ column, rule });
   }
-}
-
-/** Data validation on each validated column (rows 2..max): set again each run, so a deleted rule is repaired. */
-export function applyValidation(ss: Spreadsheet, built: BuiltSheet): number {
-  let n = 0;
-  const rows = built.sheet.getMaxRows() - 1;
-  for (const c of built.def.columns) {
-    if (c.protected) continue;
-    const rule = validationRule(ss, c);
-    if (!rule || rows < 1) continue;
-    built.sheet.getRange(2, built.cols[c.key], rows, 1).setDataValidation(rule);
-    n++;
+  if (!wanted.length) return [];
+  const first = Math.min(...wanted.map((w) => cols[w.column.key]));
+  const span = Math.max(...wanted.map((w) => cols[w.column.key])) - first + 1;
+  const edges = built.created
+    ? []
+    : [2, ...(maxRows > 2 ? [maxRows] : [])].map(
+        (row) => sheet.getRange(row, first, 1, span).getDataValidations()[0],
+      );
+  const repaired: string[] = [];
+  for (const { column, rule } of wanted) {
+    const col = cols[column.key];
+    if (edges.length && edges.every((edge) => sameRule(edge[col - first], rule))) continue;
+    sheet.getRange(2, col, rows, 1).setDataValidation(rule);
+    if (built.tagged && !built.addedColumns.includes(column.key)) repaired.push(column.header);
   }
-  return n;
+  return repaired;
 }
 
-/** Protections by the schema; returns the descriptions it added. */
-export function applyProtection(built: BuiltSheet): string[] {
+/** Protections by the schema, those missing from `have`; returns the descriptions it added. */
+export function applyProtection(built: BuiltSheet, have: ReadonlySet<string>, editors: EditorsFor): string[] {
   const { sheet, def } = built;
   if (def.protection === 'none') return [];
-  const have = existingDescriptions(sheet);
   const added: string[] = [];
   if (def.protection === 'sheet' || def.protection === 'warning') {
     const description = `${PROTECTION_PREFIX}${def.name}`;
     if (!have.has(description)) {
-      protectSheet(sheet, description, def.protection === 'warning');
+      protectSheet(sheet, description, def.protection === 'warning', editors(description));
       added.push(description);
     }
     if (def.protection === 'sheet') return added;
@@ -128,23 +199,43 @@ export function applyProtection(built: BuiltSheet): string[] {
     if (!(c.protected && def.protection === 'columns') && !c.ownerOnly) continue;
     const description = `${PROTECTION_PREFIX}${def.name} > ${c.header}`;
     if (have.has(description)) continue;
-    protectRange(sheet.getRange(1, built.cols[c.key], sheet.getMaxRows(), 1), description);
+    protectRange(sheet.getRange(1, built.cols[c.key], built.maxRows, 1), description, editors(description));
     added.push(description);
   }
   return added;
 }
 
+/** Sets a cell of an in-memory values grid (rows and columns added as needed). */
+function put(values: unknown[][], row: number, col: number, value: unknown): void {
+  while (values.length < row) values.push([]);
+  const cells = values[row - 1];
+  while (cells.length < col) cells.push('');
+  cells[col - 1] = value;
+}
+
+/** The named range `name`: asked once, or set to `range` when missing. */
+function ensureNamed(ss: Spreadsheet, named: Map<string, Range>, name: string, range: () => Range): void {
+  if (named.has(name)) return;
+  let found = ss.getRangeByName(name);
+  if (!found) {
+    found = range();
+    ss.setNamedRange(name, found);
+  }
+  named.set(name, found);
+}
+
 /**
- * Settings: the key/value rows and list entries that are missing, then the named ranges. An empty
- * Team list is seeded with the owner.
+ * Settings: the key/value rows and list entries that are missing (also put into `built.values`, so
+ * the sheet need not be read again), then the named ranges (into `named`). An empty Team list is
+ * seeded with the owner.
  */
 export function fillSettings(
   ss: Spreadsheet,
   built: BuiltSheet,
-  values: unknown[][],
   owner: string,
+  named: Map<string, Range>,
 ): string[] {
-  const { sheet, cols } = built;
+  const { sheet, cols, values } = built;
   const done: string[] = [];
   const labels = new Set(
     values.slice(1).map((r) =>
@@ -159,15 +250,10 @@ export function fillSettings(
     values.forEach((row, i) => {
       if (i > 0 && String(row[cols.setting - 1] ?? '') !== '') last = i + 1;
     });
-    const block = missing.map((s) => {
-      const row: unknown[] = new Array(3).fill('');
-      row[0] = s.label;
-      row[1] = s.value;
-      row[2] = s.about;
-      return row;
-    });
+    const block = neutralizeBlock(missing.map((s) => [s.label, s.value, s.about]));
     if (cols.value === cols.setting + 1 && cols.about === cols.setting + 2) {
-      sheet.getRange(last + 1, cols.setting, block.length, 3).setValues(neutralizeBlock(block));
+      sheet.getRange(last + 1, cols.setting, block.length, 3).setValues(block);
+      block.forEach((row, i) => row.forEach((v, j) => put(values, last + 1 + i, cols.setting + j, v)));
     }
     done.push(`settings ${missing.map((s) => s.label).join(', ')}`);
   }
@@ -177,11 +263,13 @@ export function fillSettings(
     const defaults = list.key === 'team' && owner ? [owner] : list.defaults;
     if (!hasEntries && defaults.length) {
       sheet.getRange(2, col, defaults.length, 1).setValues(defaults.map((d) => [d]));
+      defaults.forEach((d, i) => put(values, 2 + i, col, d));
       done.push(`list ${list.key}`);
     }
-    const range = sheet.getRange(2, col, LIST_CAPACITY, 1);
-    if (!ss.getRangeByName(list.rangeName)) ss.setNamedRange(list.rangeName, range);
+    ensureNamed(ss, named, list.rangeName, () => sheet.getRange(2, col, LIST_CAPACITY, 1));
   }
+  const width = Math.max(...values.map((r) => r.length));
+  for (const row of values) while (row.length < width) row.push('');
   return done;
 }
 
@@ -190,26 +278,23 @@ export function referenceRanges(
   ss: Spreadsheet,
   partners: BuiltSheet | undefined,
   plans: BuiltSheet | undefined,
+  named: Map<string, Range>,
 ): void {
-  if (partners && !ss.getRangeByName(REF_RANGES.partnerIds)) {
-    ss.setNamedRange(
-      REF_RANGES.partnerIds,
-      partners.sheet.getRange(2, partners.cols.partnerId, partners.sheet.getMaxRows() - 1, 1),
+  if (partners)
+    ensureNamed(ss, named, REF_RANGES.partnerIds, () =>
+      partners.sheet.getRange(2, partners.cols.partnerId, partners.maxRows - 1, 1),
     );
-  }
-  if (plans && !ss.getRangeByName(REF_RANGES.planNames)) {
-    ss.setNamedRange(
-      REF_RANGES.planNames,
-      plans.sheet.getRange(2, plans.cols.planName, plans.sheet.getMaxRows() - 1, 1),
+  if (plans)
+    ensureNamed(ss, named, REF_RANGES.planNames, () =>
+      plans.sheet.getRange(2, plans.cols.planName, plans.maxRows - 1, 1),
     );
-  }
 }
 
 /** Leads: status colours, Expires On within 14 days, Submitted for more than 7 days (set when absent). */
 export function leadFormats(built: BuiltSheet): boolean {
   const { sheet, cols } = built;
-  if (sheet.getConditionalFormatRules().length) return false;
-  const rows = sheet.getMaxRows() - 1;
+  if (!built.created && sheet.getConditionalFormatRules().length) return false;
+  const rows = built.maxRows - 1;
   const width = Math.max(...Object.values(cols));
   const all = sheet.getRange(2, 1, rows, width);
   const status = columnLetter(cols.status);
@@ -249,19 +334,21 @@ export function leadFormats(built: BuiltSheet): boolean {
 export function ensureShadowSheet(
   ss: Spreadsheet,
   existing: Sheet | null,
-): { sheet: Sheet; created: boolean } {
+  have: ReadonlySet<string>,
+  editors: EditorsFor,
+): { sheet: Sheet; created: boolean; maxRows: number } {
+  const description = `${PROTECTION_PREFIX}${SHADOW_SHEET_NAME}`;
   if (existing) {
-    if (!existingDescriptions(existing).has(`${PROTECTION_PREFIX}${SHADOW_SHEET_NAME}`)) {
-      protectSheet(existing, `${PROTECTION_PREFIX}${SHADOW_SHEET_NAME}`);
-    }
+    if (!have.has(description)) protectSheet(existing, description, false, editors(description));
     if (!existing.isSheetHidden()) existing.hideSheet();
-    return { sheet: existing, created: false };
+    return { sheet: existing, created: false, maxRows: existing.getMaxRows() };
   }
   const sheet = ss.insertSheet(SHADOW_SHEET_NAME, ss.getNumSheets());
+  const maxRows = sheet.getMaxRows();
   sheet.addDeveloperMetadata(METADATA.sheet, 'shadow');
   sheet.getRange(1, 1, 1, TRACKED_SHEETS.length).setValues([TRACKED_SHEETS.map((k) => k)]);
-  sheet.getRange(1, 1, sheet.getMaxRows(), TRACKED_SHEETS.length).setNumberFormat('@');
-  protectSheet(sheet, `${PROTECTION_PREFIX}${SHADOW_SHEET_NAME}`);
+  sheet.getRange(1, 1, maxRows, TRACKED_SHEETS.length).setNumberFormat('@');
+  protectSheet(sheet, description, false, editors(description));
   sheet.hideSheet();
-  return { sheet, created: true };
+  return { sheet, created: true, maxRows };
 }

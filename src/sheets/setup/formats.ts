@@ -2,7 +2,7 @@
 import type { ColumnDef, FormatKind } from '../schema';
 import { LIST_DEFS, REF_RANGES } from '../sheet-defs/settings';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export function numberFormat(kind: FormatKind): string | null {
   switch (kind) {
@@ -24,10 +24,10 @@ export function numberFormat(kind: FormatKind): string | null {
   }
 }
 
-/** The validation rule for a column, or null; list rules read their named range. */
+/** The validation rule for a column, or null; list rules use their named range (looked up by set-up once). */
 export function validationRule(
-  ss: Spreadsheet,
   column: ColumnDef,
+  named: (name: string) => Range | null,
 ): GoogleAppsScript.Spreadsheet.DataValidation | null {
   const v = column.validation;
   if (!v) return null;
@@ -36,7 +36,7 @@ export function validationRule(
   switch (v.kind) {
     case 'list': {
       const list = LIST_DEFS.find((l) => l.key === v.list)!;
-      const range = ss.getRangeByName(list.rangeName);
+      const range = named(list.rangeName);
       if (!range) return null;
       builder.requireValueInRange(range, true);
       help = `Pick one of the ${v.list} listed in Settings.`;
@@ -59,14 +59,14 @@ export function validationRule(
       help = 'A date.';
       break;
     case 'partnerRef': {
-      const range = ss.getRangeByName(REF_RANGES.partnerIds);
+      const range = named(REF_RANGES.partnerIds);
       if (!range) return null;
       builder.requireValueInRange(range, false);
       help = 'A Partner ID from the Partners sheet.';
       break;
     }
     case 'planRef': {
-      const range = ss.getRangeByName(REF_RANGES.planNames);
+      const range = named(REF_RANGES.planNames);
       if (!range) return null;
       builder.requireValueInRange(range, true);
       help = 'A Plan Name from the Plans sheet.';
@@ -77,4 +77,17 @@ export function validationRule(
     .setAllowInvalid(column.strict === false)
     .setHelpText(`${column.header}: ${help}`)
     .build();
+}
+
+/** Whether a cell's rule is the one set-up would set (kind, strictness and help text). */
+export function sameRule(
+  have: GoogleAppsScript.Spreadsheet.DataValidation | null,
+  want: GoogleAppsScript.Spreadsheet.DataValidation,
+): boolean {
+  return (
+    !!have &&
+    have.getCriteriaType() === want.getCriteriaType() &&
+    have.getAllowInvalid() === want.getAllowInvalid() &&
+    have.getHelpText() === want.getHelpText()
+  );
 }

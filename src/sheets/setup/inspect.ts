@@ -3,7 +3,8 @@
  * maps its columns, and decides what to do with it, so that NOTHING is written when a sheet with a
  * tracker name cannot be adopted (its identifying column is missing).
  */
-import { columnMetadata, identifySheets, mapColumns } from '../layout';
+import { findShadowSheet } from '../document';
+import { columnMetadata, identifySheets, mapColumns, sheetTags } from '../layout';
 import { SHEETS, type SheetDef } from '../schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,18 +20,22 @@ export type SheetPlan =
       cols: Record<string, number>;
       missing: string[];
       hasMetadata: Set<string>;
+      tagged: boolean;
       empty: boolean;
     };
 
 export interface SetupPlan {
   sheets: SheetPlan[];
+  shadow: Sheet | null;
   conflicts: Array<{ sheet: string; missing: string[] }>;
 }
 
 export function inspectWorkbook(ss: Spreadsheet): SetupPlan {
-  const found = identifySheets(ss);
+  const all = ss.getSheets();
+  const tags = sheetTags(ss);
+  const found = identifySheets(ss, tags, all);
   const metadata = columnMetadata(ss);
-  const plan: SetupPlan = { sheets: [], conflicts: [] };
+  const plan: SetupPlan = { sheets: [], shadow: findShadowSheet(ss, tags, all), conflicts: [] };
   for (const def of SHEETS) {
     const sheet = found.get(def.key);
     if (!sheet) {
@@ -54,6 +59,7 @@ export function inspectWorkbook(ss: Spreadsheet): SetupPlan {
       cols,
       missing: def.columns.filter((c) => !cols[c.key]).map((c) => c.key),
       hasMetadata: new Set(meta.keys()),
+      tagged: tags.some((t) => t.value === def.key && t.sheetId === sheet.getSheetId()),
       empty,
     });
   }
