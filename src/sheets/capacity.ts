@@ -7,7 +7,7 @@ import type { TrackerDocument } from './document';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Rows added at a time (the audit log grows by thousands of rows per big paste). */
-const GROW_BY = 5000;
+export const GROW_BY = 5000;
 
 export function ensureRows(
   doc: TrackerDocument,

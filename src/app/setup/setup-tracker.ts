@@ -96,7 +96,9 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
   }
   if (leadFormats(built.get('leads')!) && !built.get('leads')!.created)
     report.repaired.push('Leads: conditional formats');
-  const shadow = ensureShadowSheet(ss, plan.shadow, have, editors);
+  const tracked = [...built.values()].filter((b) => b.def.tracked);
+  const shadowRows = Math.max(...tracked.map((b) => b.values.length));
+  const shadow = ensureShadowSheet(ss, plan.shadow, have, editors, shadowRows);
   if (shadow.created) report.created.push(shadow.sheet.getName());
   // The protections that were there before (new ones were given the owner and the Team already).
   for (const d of syncTeamProtections(ss, owner, team, protections))

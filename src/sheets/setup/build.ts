@@ -6,7 +6,7 @@
  */
 import { METADATA, SHADOW_SHEET_NAME, TRACKED_SHEETS, type ColumnDef, type SheetDef } from '../schema';
 import { LIST_CAPACITY, LIST_DEFS, REF_RANGES, SETTING_DEFS } from '../sheet-defs/settings';
-import { columnLetter } from '../capacity';
+import { GROW_BY, columnLetter } from '../capacity';
 import { neutralizeBlock } from '../cell-text';
 import { numberFormat, sameRule, validationRule } from './formats';
 import { PROTECTION_PREFIX, protectRange, protectSheet } from './protect';
@@ -330,12 +330,17 @@ export function leadFormats(built: BuiltSheet): boolean {
   return true;
 }
 
-/** The hidden, protected shadow sheet (one column per tracked sheet). */
+/**
+ * The hidden, protected shadow sheet (one column per tracked sheet). A new one is given the rows of
+ * the largest tracked sheet (`rowsNeeded`) and a chunk of headroom at once, so filling it never
+ * grows it and the calls do not depend on the rows adopted.
+ */
 export function ensureShadowSheet(
   ss: Spreadsheet,
   existing: Sheet | null,
   have: ReadonlySet<string>,
   editors: EditorsFor,
+  rowsNeeded: number,
 ): { sheet: Sheet; created: boolean; maxRows: number } {
   const description = `${PROTECTION_PREFIX}${SHADOW_SHEET_NAME}`;
   if (existing) {
@@ -344,10 +349,12 @@ export function ensureShadowSheet(
     return { sheet: existing, created: false, maxRows: existing.getMaxRows() };
   }
   const sheet = ss.insertSheet(SHADOW_SHEET_NAME, ss.getNumSheets());
-  const maxRows = sheet.getMaxRows();
+  const initialRows = sheet.getMaxRows();
   sheet.addDeveloperMetadata(METADATA.sheet, 'shadow');
   sheet.getRange(1, 1, 1, TRACKED_SHEETS.length).setValues([TRACKED_SHEETS.map((k) => k)]);
-  sheet.getRange(1, 1, maxRows, TRACKED_SHEETS.length).setNumberFormat('@');
+  sheet.getRange(1, 1, initialRows, TRACKED_SHEETS.length).setNumberFormat('@');
+  const maxRows = Math.max(initialRows, rowsNeeded) + GROW_BY;
+  sheet.insertRowsAfter(initialRows, maxRows - initialRows);
   protectSheet(sheet, description, false, editors(description));
   sheet.hideSheet();
   return { sheet, created: true, maxRows };

@@ -1,0 +1,131 @@
+/**
+ * Set-up on a workbook that already holds the user's Partners and Leads: its service calls do not
+ * grow with the rows, and the cells it writes grow only by what each adopted row needs.
+ */
+import type { Emulator } from '../../emulator/harness';
+import { newEmulator, OWNER } from '../support/emulator';
+
+const PARTNER_HEADERS = ['Partner ID', 'Partner Name', 'Contact Email', 'Type', 'Plan', 'Status'];
+const LEAD_HEADERS = [
+  'Lead ID',
+  'Partner ID',
+  'Partner Name',
+  'Company',
+  'Domain',
+  'Contact Name',
+  'Contact Email',
+  'Product',
+  'Estimated Value',
+  'Currency',
+  'Status',
+  'Registered On',
+  'Expires On',
+  'Decided By',
+  'Decision Note',
+  'Closed On',
+  'Deal Value',
+  'Conflict',
+  'Notes',
+];
+const STATUSES = ['Submitted', 'Approved', 'Won', 'Lost', 'Rejected', 'Expired'];
+
+/**
+ * The user's own sheets: 20 partners and `leads` leads, all with ids but the first two of each, a
+ * currency the Settings list lacks (KWD) on every 25th lead, the rest valid.
+ */
+function userWorkbook(leads: number): Emulator {
+  const partners: unknown[][] = [PARTNER_HEADERS];
+  for (let i = 1; i <= 20; i++)
+    partners.push([
+      i <= 2 ? '' : `P-${String(i).padStart(4, '0')}`,
+      `Partner ${i}`,
+      `sales@partner${i}.test`,
+      'Reseller',
+      '',
+      'Active',
+    ]);
+  const rows: unknown[][] = [LEAD_HEADERS];
+  for (let i = 1; i <= leads; i++) {
+    const partner = 3 + (i % 18);
+    rows.push([
+      i <= 2 ? '' : `L-${String(i).padStart(6, '0')}`,
+      `P-${String(partner).padStart(4, '0')}`,
+      `Partner ${partner}`,
+      `Company ${i} Inc`,
+      `company${i}.example`,
+      `Contact ${i}`,
+      `buyer${i}@company${i}.example`,
+      'Core',
+      1000 + i,
+      i % 25 === 0 ? 'KWD' : 'USD',
+      STATUSES[i % STATUSES.length],
+      new Date(Date.UTC(2026, 0, 1 + (i % 50))),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+  }
+  return newEmulator({ sheets: { Partners: partners, Leads: rows } });
+}
+
+function setup(emu: Emulator) {
+  const outcome = emu.measure(() => emu.call<{ ok: boolean; idsGiven: number }>(OWNER, 'setupTracker'));
+  expect(outcome.ok).toBe(true);
+  return outcome;
+}
+
+function rowsOf(emu: Emulator, sheet: string): number {
+  return emu.rt.uncounted(() => emu.spreadsheet.getSheetByName(sheet)!.getMaxRows());
+}
+
+describe('setupTracker on an adopted workbook at 200 and at 2,000 leads', () => {
+  const small = userWorkbook(200);
+  const large = userWorkbook(2000);
+  // The Leads sheet's rows (a new sheet has 1,000): validation rules cover them all.
+  const sheetRows = { small: rowsOf(small, 'Leads'), large: rowsOf(large, 'Leads') };
+  const first = { small: setup(small), large: setup(large) };
+  const again = { small: setup(small), large: setup(large) };
+  const extraLeads = 1800;
+
+  it('adopts both and gives ids to the same rows', () => {
+    expect(sheetRows).toEqual({ small: 1000, large: 2001 });
+    expect(first.small.result!.idsGiven).toBe(4);
+    expect(first.large.result!.idsGiven).toBe(4);
+  });
+
+  it('makes the same service calls at both sizes, first and again', () => {
+    // First run: 413 calls (sheets created, columns tagged, rules and protections set); again: 438
+    // (the column metadata and protections read back, nothing written). Neither grows with the rows.
+    expect(first.large.calls).toBe(first.small.calls);
+    expect(again.large.calls).toBe(again.small.calls);
+  });
+
+  it('reads each adopted row once', () => {
+    // Per extra lead: its 19 cells (Leads read once) and 1 background of the highlighted Currency
+    // column (every 25th lead has KWD). Reading the sheet twice would be 38 and more.
+    const growth = first.large.stats!.cells.read - first.small.stats!.cells.read;
+    expect(growth).toBeLessThanOrEqual(extraLeads * 20);
+    expect(again.large.stats!.cells.read - again.small.stats!.cells.read).toBeLessThanOrEqual(
+      extraLeads * 20,
+    );
+  });
+
+  it('writes per adopted row only its shadow cell, its highlight and the validation rules', () => {
+    // Measured: the large workbook writes 12,609 cells more = per extra lead its shadow cell and its
+    // cell of the highlighted Currency column span (2 x 1,800), plus the rules of the 9 validated
+    // Leads columns over the 1,001 extra sheet rows (the emulator counts a rule per cell). No data
+    // cell of an adopted row is rewritten (its values are not written back).
+    const growth = first.large.stats!.cells.written - first.small.stats!.cells.written;
+    expect(growth).toBeLessThanOrEqual(extraLeads * 2 + (sheetRows.large - sheetRows.small) * 9);
+  });
+
+  it('writes nothing when run again on the set-up workbook', () => {
+    expect(again.small.stats!.cells.written).toBe(0);
+    expect(again.large.stats!.cells.written).toBe(0);
+    expect(again.large.result!.idsGiven).toBe(0);
+  });
+});
