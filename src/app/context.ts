@@ -49,6 +49,19 @@ export class AppContext implements WriteContext {
     return table;
   }
 
+  /**
+   * Opens the table `key` with values the caller already read (header row first) instead of reading
+   * the sheet; a table already open keeps what it read.
+   */
+  tableFrom(key: SheetKey, values: () => unknown[][]): Table {
+    let table = this.tables.get(key);
+    if (!table) {
+      table = new Table(this.doc, key).load(values());
+      this.tables.set(key, table);
+    }
+    return table;
+  }
+
   /** The same execution recorded under another source or actor (e.g. a reaction to a person's edit). */
   as(source: AuditSource, actor: Actor = this.actor): AppContext {
     return new AppContext(this.doc, actor, source, this.now, this.tables, this.access);

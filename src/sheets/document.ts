@@ -142,10 +142,34 @@ export class TrackerDocument {
     return this.sheetCache.get(id) ?? null;
   }
 
+  /**
+   * Every row of columns 1..`lastCol` of a sheet known by id and (cached) name: one getValues of an
+   * open-ended range (A:J), so rows a person added since the layout was cached are read too.
+   */
+  columnValues(id: number, name: string, lastCol: number): unknown[][] {
+    try {
+      const range = this.ss.getRange(`'${name.replace(/'/g, "''")}'!A:${columnLetter(lastCol)}`);
+      if (range.getSheet().getSheetId() === id) return range.getValues();
+    } catch {
+      // renamed: find it by id below
+    }
+    const sheet = this.sheetById(id);
+    if (!sheet) throw new Error(`A tracker sheet (${name}) is missing: run Set up tracker.`);
+    return sheet.getDataRange().getValues();
+  }
+
   /** The tracker sheet `key`, or null when set-up has not created it. */
   sheet(key: SheetKey): Sheet | null {
     const entry = this.layout().sheets[key];
     if (!entry) return null;
+    if (!this.sheetCache.has(entry.id)) {
+      // The handle by the cached name (no call); by id when the tab was renamed.
+      try {
+        this.sheetCache.set(entry.id, this.range(entry.id, entry.name, 1, 1).getSheet());
+      } catch {
+        // gone: looked up again below
+      }
+    }
     const sheet = this.sheetById(entry.id);
     if (sheet) return sheet;
     const layout = this.refreshLayout().sheets[key];

@@ -81,3 +81,31 @@ export function writeShadowColumn(
   const values = Array.from({ length: height }, (_, i) => [cells[i] ?? '']);
   target.range(2, height).setValues(values);
 }
+
+/**
+ * The shadows of several tracked sheets at once (one getValues over the span of their columns, rows 2
+ * to the shadow's last row): each sheet's rows, row 2 first, trailing empty rows left out.
+ */
+export function readShadowSheets(
+  doc: TrackerDocument,
+  keys: readonly SheetKey[],
+): Map<SheetKey, ShadowRow[]> | null {
+  const shadow = doc.layout().shadow;
+  const cols = keys.map((key) => shadow?.cols[key]);
+  if (!shadow || cols.some((col) => !col) || shadow.maxRows < 2) return null;
+  const first = Math.min(...(cols as number[]));
+  const last = Math.max(...(cols as number[]));
+  const values = doc
+    .range(shadow.id, shadow.name, 2, first, shadow.maxRows - 1, last - first + 1)
+    .getValues();
+  const out = new Map<SheetKey, ShadowRow[]>();
+  keys.forEach((key, i) => {
+    const at = (cols[i] as number) - first;
+    let end = values.length;
+    while (end > 0 && (values[end - 1][at] ?? '') === '') end--;
+    const rows: ShadowRow[] = [];
+    for (let r = 0; r < end; r++) rows.push(decodeShadow(values[r][at]));
+    out.set(key, rows);
+  });
+  return out;
+}

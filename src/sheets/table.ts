@@ -251,3 +251,37 @@ function toRecord(keys: readonly string[], values: readonly unknown[]): RecordVa
   }
   return record;
 }
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const NUMERIC = new Set(['money', 'integer', 'percent', 'number']);
+
+/**
+ * A tracked sheet's values rebuilt from its shadow rows (row 2 first), header row first, for
+ * `Table.load`: the header as the layout has it, date columns back to Dates, number columns back to
+ * numbers, the rest as the text the shadow holds. For reading what the tracker knows and appending
+ * rows; not for rewriting rows (their other cells would be written back as text).
+ */
+export function valuesFromShadow(
+  key: SheetKey,
+  layout: SheetLayout,
+  rows: ReadonlyArray<Readonly<Record<string, string>>>,
+): unknown[][] {
+  const def = sheetDef(key);
+  const keys = keysByPosition(layout);
+  const byKey = new Map(def.columns.map((c) => [c.key, c]));
+  const header = keys.slice(1).map((k) => byKey.get(k)?.header ?? (k.startsWith('#') ? k.slice(1) : ''));
+  const out: unknown[][] = [header];
+  for (const row of rows) {
+    out.push(
+      keys.slice(1).map((k) => {
+        const text = row[k] ?? '';
+        const format = byKey.get(k)?.format;
+        if (text === '' || !format) return text;
+        if (format === 'date' && ISO_INSTANT.test(text)) return new Date(text);
+        if (NUMERIC.has(format) && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+        return text;
+      }),
+    );
+  }
+  return out;
+}

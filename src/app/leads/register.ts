@@ -1,25 +1,52 @@
 /**
- * registerLead: under the document lock, read Settings, Partners and Leads once each, check the
- * registration (schema, partner status, duplicates, conflicts), allocate the next Lead ID, append one
- * row through the audited writer, then send what the notification queue owes.
+ * registerLead: under the document lock, read what the check needs (Settings with one getValues; the
+ * partners and leads as the tracker knows them, from their `_Shadow` columns with one getValues, not
+ * the 19 columns of Leads), check the registration (schema, partner status, duplicates, conflicts),
+ * allocate the next Lead ID, append one row through the audited writer, then send this lead's
+ * "registration received" email (the queued backlog is the hourly trigger's).
  */
 import type { RegisterLeadResult } from '../../shared/api';
-import { deliverNotices, queueNotices } from '../notifications/notify';
+import type { SheetKey } from '../../sheets/schema';
+import { readShadowSheets } from '../../sheets/shadow-sheet';
+import { valuesFromShadow } from '../../sheets/table';
+import type { AppContext } from '../context';
+import { sendNoticeNow } from '../notifications/notify';
+import { leadOf } from './records';
 import { Registrar } from './registrar';
 import { UserError, userContext } from './request';
 import { TrackerData } from './tracker-data';
 
+/**
+ * Opens Settings (one read of its columns), Partners and Leads (from their shadows, one read): the
+ * shadow holds every row as the audited writer and the edit trigger last wrote it. Without a shadow
+ * the tables are read from the sheets as usual.
+ */
+function openForRegistration(ctx: AppContext): void {
+  const doc = ctx.doc;
+  const layout = doc.layout();
+  const settings = layout.sheets.settings;
+  if (settings) ctx.tableFrom('settings', () => doc.columnValues(settings.id, settings.name, settings.width));
+  const keys: SheetKey[] = ['partners', 'leads'];
+  if (!keys.every((key) => layout.sheets[key])) return;
+  const shadows = readShadowSheets(doc, keys);
+  if (!shadows) return;
+  for (const key of keys)
+    ctx.tableFrom(key, () => valuesFromShadow(key, layout.sheets[key]!, shadows.get(key)!));
+}
+
 export function registerLead(input: unknown): RegisterLeadResult {
   const ctx = userContext();
+  ctx.doc.lock();
+  openForRegistration(ctx);
   ctx.lock();
   const data = new TrackerData(ctx);
   const registrar = new Registrar(data);
   const checked = registrar.check(input);
   if (!checked.ok) throw new UserError(checked.errors);
   const registration = registrar.add(checked);
-  queueNotices(data, 'received', [registration.id]);
   ctx.commit();
-  deliverNotices(ctx, data);
+  const row = ctx.table('leads').rowOf(registration.row);
+  if (row) sendNoticeNow(data, 'received', leadOf(row.record, data.days), checked.partner);
   return {
     id: registration.id,
     status: 'Submitted',

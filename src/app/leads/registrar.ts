@@ -22,6 +22,8 @@ import type { TrackerData } from './tracker-data';
 
 export interface Registration {
   id: string;
+  /** The sheet row it was appended to. */
+  row: number;
   expiresOn: string;
   conflicts: Conflict[];
 }
@@ -75,7 +77,7 @@ export class Registrar {
     const registeredOn = this.data.today;
     const expiresOn = expiresOnFor(registeredOn, this.data.window);
     const currency = lead.currency || this.data.defaultCurrency;
-    this.data.ctx.table('leads').append({
+    const row = this.data.ctx.table('leads').append({
       leadId: id,
       partnerId: partner.id,
       partnerName: partner.partnerName,
@@ -102,6 +104,6 @@ export class Registrar {
       status: 'Submitted',
       expiresOn,
     });
-    return { id, expiresOn, conflicts };
+    return { id, row, expiresOn, conflicts };
   }
 }

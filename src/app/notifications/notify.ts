@@ -1,12 +1,17 @@
 /**
  * Partner emails: use cases queue what is owed (when Settings > Notifications On allows it), and
  * `deliverNotices` sends the queue within MailApp's daily quota; what does not fit stays queued for
- * the next run (the daily job, or the next sidebar call), in order. Only full-authorization
+ * the next run of the hourly trigger, in order; a sidebar call sends only its own email (`sendNoticeNow`). Only full-authorization
  * executions deliver (sidebar calls and the time-driven trigger); reactions to a person's edit only queue.
  */
-import type { Lead } from '../../shared/api';
+import type { Lead, Partner } from '../../shared/api';
 import { isProtectedStatus } from '../../domain/leads';
-import { notificationEmail, planSends, type NotificationEvent } from '../../domain/notifications';
+import {
+  notificationEmail,
+  planSends,
+  recipientCount,
+  type NotificationEvent,
+} from '../../domain/notifications';
 import { remainingMailQuota, sendMail } from '../../sheets/mail';
 import type { AppContext } from '../context';
 import { leadRows } from '../leads/records';
@@ -21,6 +26,28 @@ export function queueNotices(data: TrackerData, event: NotificationEvent, leadId
     data.ctx.doc,
     leadIds.map((l) => ({ e: event, l, d: data.today })),
   );
+}
+
+/**
+ * Sends the one email of a sidebar call's own action now (one send, within the quota), never the
+ * backlog (the hourly trigger sends that); when it cannot go (over quota), it is queued for the
+ * trigger. Call after the change is committed.
+ */
+export function sendNoticeNow(
+  data: TrackerData,
+  event: NotificationEvent,
+  lead: Lead,
+  partner: Partner,
+): void {
+  if (!data.notificationsOn) return;
+  const mail = notificationEmail({ event, lead, partner });
+  if (recipientCount(mail.to) === 0) return;
+  try {
+    sendMail(mail);
+  } catch {
+    queueNotices(data, event, [lead.id]);
+    data.ctx.doc.flushProperties();
+  }
 }
 
 export interface DeliveryReport {
