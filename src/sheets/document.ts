@@ -21,6 +21,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const LOCK_WAIT_MS = 30_000;
+/** The spreadsheet's time zone as last asked (see `days`). */
+export const TIME_ZONE_PROPERTY = 'tracker.timeZone';
 
 export class TrackerDocument {
   private props: Record<string, string> | null = null;
@@ -34,9 +36,24 @@ export class TrackerDocument {
 
   constructor(readonly ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
 
-  /** ISO days <-> date cells in the spreadsheet's time zone (asked once per execution). */
-  days(): Days {
-    return (this.daysValue ??= Days.of(this.ss));
+  /**
+   * ISO days <-> date cells in the spreadsheet's time zone (asked once per execution). Every execution
+   * that asks keeps what it got in a document property (written with its property write);
+   * `lastSeen` takes that instead of asking (no call), for a call that must stay small: a time zone
+   * changed since is seen by the next execution that asks (the hourly trigger asks every hour).
+   */
+  days(lastSeen = false): Days {
+    if (this.daysValue) return this.daysValue;
+    const known = lastSeen ? this.property(TIME_ZONE_PROPERTY) : null;
+    if (known) return (this.daysValue = new Days(known));
+    const days = Days.of(this.ss);
+    try {
+      if (this.property(TIME_ZONE_PROPERTY) !== days.timeZone)
+        this.setProperty(TIME_ZONE_PROPERTY, days.timeZone);
+    } catch {
+      // no document properties in this execution (a simple trigger without authorization)
+    }
+    return (this.daysValue = days);
   }
 
   /** All document properties, read with one call the first time. */

@@ -82,6 +82,23 @@ describe('notifications', () => {
     expect(outbox(emu).map((m) => m.subject)).toContain('Deal won: Acme (L-000001)');
   });
 
+  it('a registration sends only its own email; the queued backlog is left to the hourly trigger', () => {
+    const emu = tracker();
+    const beta = addPartner(emu, { partnerName: 'Beta Partners' });
+    register(emu, { partnerId: beta, company: 'Acme' });
+    emu.call(OWNER, 'reviewLead', 'L-000001', 'approve');
+    emu.edit(OWNER, 'Leads', leadCell(emu, 'L-000001', 'Deal Value'), [[700]]);
+    emu.edit(OWNER, 'Leads', leadCell(emu, 'L-000001', 'Status'), [['Won']]);
+    register(emu, { partnerId: beta, company: 'Initech' });
+    expect(outbox(emu).map((m) => m.subject)).toEqual([
+      'Lead registration received: Acme (L-000001)',
+      'Lead approved: Acme (L-000001)',
+      'Lead registration received: Initech (L-000002)',
+    ]);
+    emu.advance('PT1H');
+    expect(outbox(emu).map((m) => m.subject)).toContain('Deal won: Acme (L-000001)');
+  });
+
   it('reminds the partner 14 days before the window ends, once', () => {
     const emu = tracker();
     const beta = addPartner(emu, { partnerName: 'Beta Partners' });

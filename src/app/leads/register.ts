@@ -39,6 +39,7 @@ export function registerLead(input: unknown): RegisterLeadResult {
   ctx.doc.lock();
   openForRegistration(ctx);
   ctx.lock();
+  ctx.doc.days(true);
   const data = new TrackerData(ctx);
   const registrar = new Registrar(data);
   const checked = registrar.check(input);
