@@ -19,7 +19,9 @@ import { TrackerData } from './tracker-data';
 /**
  * Opens Settings (one read of its columns), Partners and Leads (from their shadows, one read): the
  * shadow holds every row as the audited writer and the edit trigger last wrote it. Without a shadow
- * the tables are read from the sheets as usual.
+ * the tables are read from the sheets as usual, and so they are when Leads has rows below the last one
+ * the shadow knows (rows another tool appended: script and API writes fire no trigger): one
+ * getLastRow guards the append against writing over them and the check against missing them.
  */
 function openForRegistration(ctx: AppContext): void {
   const doc = ctx.doc;
@@ -30,6 +32,8 @@ function openForRegistration(ctx: AppContext): void {
   if (!keys.every((key) => layout.sheets[key])) return;
   const shadows = readShadowSheets(doc, keys);
   if (!shadows) return;
+  const leadsSheet = doc.sheet('leads');
+  if (!leadsSheet || leadsSheet.getLastRow() - 1 > shadows.get('leads')!.length) return;
   for (const key of keys)
     ctx.tableFrom(key, () => valuesFromShadow(key, layout.sheets[key]!, shadows.get(key)!));
 }
