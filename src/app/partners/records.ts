@@ -35,8 +35,8 @@ export function partnerRows(rows: readonly TableRow[], days: Days): PartnerRow[]
   return out;
 }
 
-/** The cells of a partner row (every field of the form; absent ones are emptied). */
-export function partnerRecord(input: PartnerInput, joinedOn: string, days: Days): Partial<RecordValues> {
+/** A partner as the form gave it, every absent field emptied (Joined On defaults to `joinedOn`). */
+export function partnerShape(input: PartnerInput, joinedOn: string): Omit<Partner, 'id'> {
   return {
     partnerName: input.partnerName,
     contactName: input.contactName ?? '',
@@ -47,7 +47,13 @@ export function partnerRecord(input: PartnerInput, joinedOn: string, days: Days)
     productFocus: input.productFocus ?? '',
     plan: input.plan ?? '',
     status: input.status ?? 'Active',
-    joinedOn: dateCell(input.joinedOn ?? joinedOn, days),
+    joinedOn: input.joinedOn ?? joinedOn,
     notes: input.notes ?? '',
   };
+}
+
+/** The cells of a partner row (every field of the form; absent ones are emptied). */
+export function partnerRecord(input: PartnerInput, joinedOn: string, days: Days): Partial<RecordValues> {
+  const shape = partnerShape(input, joinedOn);
+  return { ...shape, joinedOn: dateCell(shape.joinedOn, days) };
 }

@@ -11,7 +11,7 @@ import { partnerMessages } from '../../domain/partners';
 import type { AppContext } from '../context';
 import { UserError, userContext, valid } from '../leads/request';
 import { TrackerData } from '../leads/tracker-data';
-import { partnerRecord, type PartnerRow } from './records';
+import { partnerRecord, partnerShape, type PartnerRow } from './records';
 
 export const saveMessages = {
   sameName: (name: string, id: string) => `Partner Name '${name}' is already used by ${id}`,
@@ -48,22 +48,6 @@ export function putPartner(ctx: AppContext, data: TrackerData, input: PartnerInp
   table.append({ partnerId: id, ...partnerRecord(input, data.today, data.days) });
   data.partners.push({ row: -1, partner: { ...partnerShape(input, data.today), id } });
   return id;
-}
-
-function partnerShape(input: PartnerInput, today: string) {
-  return {
-    partnerName: input.partnerName,
-    contactName: input.contactName ?? '',
-    contactEmail: input.contactEmail,
-    type: input.type,
-    tier: input.tier ?? '',
-    region: input.region ?? '',
-    productFocus: input.productFocus ?? '',
-    plan: input.plan ?? '',
-    status: input.status ?? 'Active',
-    joinedOn: input.joinedOn ?? today,
-    notes: input.notes ?? '',
-  };
 }
 
 export function savePartner(input: unknown): { id: string } {

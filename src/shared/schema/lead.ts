@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { IMPORT_FIELDS } from '../import-fields';
 import type { FormOptions, LeadInput } from '../api';
 import { decimalsProblem } from './decimals';
 import { amount, currency, domain, email, listed, pattern, text } from './fields';
@@ -47,17 +48,8 @@ function leadSchema(lists: Partial<FormOptions>) {
   );
 }
 
-const LEAD_FIELDS = [
-  'partnerId',
-  'company',
-  'domain',
-  'contactName',
-  'contactEmail',
-  'product',
-  'estimatedValue',
-  'currency',
-  'notes',
-] as const;
+/** The fields a lead form (or CSV row) may carry: the same list the import maps columns to. */
+const LEAD_FIELDS = IMPORT_FIELDS.leads;
 
 /**
  * Checks a lead registration (form or CSV row). The domain is stored bare ("acme.com"); a missing

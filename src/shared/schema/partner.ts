@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { IMPORT_FIELDS } from '../import-fields';
 import type { FormOptions, PartnerInput } from '../api';
 import { email, isoDay, listed, listedMany, pattern, text } from './fields';
 import { limits } from './labels';
@@ -24,20 +25,8 @@ function partnerSchema(lists: Partial<FormOptions>) {
   });
 }
 
-const PARTNER_FIELDS = [
-  'id',
-  'partnerName',
-  'contactName',
-  'contactEmail',
-  'type',
-  'tier',
-  'region',
-  'productFocus',
-  'plan',
-  'status',
-  'joinedOn',
-  'notes',
-] as const;
+/** The fields a partner form (or CSV row) may carry: its id and what the import maps columns to. */
+const PARTNER_FIELDS = ['id', ...IMPORT_FIELDS.partners];
 
 /** Checks a partner form (or CSV row); lists from Settings restrict Type, Tier, Region, Product Focus and Plan. */
 export function validatePartnerInput(
