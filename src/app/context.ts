@@ -51,15 +51,22 @@ export class AppContext implements WriteContext {
 
   /**
    * Opens the table `key` with values the caller already read (header row first) instead of reading
-   * the sheet; a table already open keeps what it read.
+   * the sheet; a table already open keeps what it read. `fromShadow`: the values were rebuilt from
+   * the shadow (the writer then reads back the unchanged cells of what it writes).
    */
-  tableFrom(key: SheetKey, values: () => unknown[][]): Table {
+  tableFrom(key: SheetKey, values: () => unknown[][], fromShadow = false): Table {
     let table = this.tables.get(key);
     if (!table) {
-      table = new Table(this.doc, key).load(values());
+      const opened = new Table(this.doc, key);
+      table = fromShadow ? opened.loadFromShadow(values()) : opened.load(values());
       this.tables.set(key, table);
     }
     return table;
+  }
+
+  /** True when the table `key` is open in this context (read, or opened with known values). */
+  isOpen(key: SheetKey): boolean {
+    return this.tables.has(key);
   }
 
   /** The same execution recorded under another source or actor (e.g. a reaction to a person's edit). */

@@ -38,6 +38,7 @@ export class Table {
   private rowCache: TableRow[] | null = null;
   private rowAt = new Map<number, number>();
   private idIndex: Map<string, number> | null = null;
+  private shadowValues = false;
 
   constructor(
     readonly doc: TrackerDocument,
@@ -81,6 +82,22 @@ export class Table {
     this.original = values.slice(1);
     this.current = this.original.map((row) => [...row]);
     return this;
+  }
+
+  /**
+   * Reads the table from values rebuilt from its shadow (`valuesFromShadow`, header row first): text
+   * where the sheet may hold another type, so the writer reads back the cells of a write block it
+   * does not change instead of writing these values over them (see `fromShadow`).
+   */
+  loadFromShadow(values: unknown[][]): this {
+    if (this.original) return this;
+    this.shadowValues = true;
+    return this.load(values);
+  }
+
+  /** True when the rows were read from the shadow rather than the sheet (values may differ in type). */
+  get fromShadow(): boolean {
+    return this.shadowValues;
   }
 
   /**

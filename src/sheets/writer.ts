@@ -53,19 +53,31 @@ export function commit(
       ensureRows(ctx.doc, table.sheet, table.layout, changed[changed.length - 1].row);
       const byRow = new Map(changes.map((c) => [c.row, c]));
       const blocks = writeBlocks(changed);
+      const changedCols = table.fromShadow ? changedColumns(changes) : null;
       for (const block of blocks) {
+        const range = table.sheet.getRange(
+          block.start,
+          block.first + 1,
+          block.end - block.start + 1,
+          block.last - block.first + 1,
+        );
+        const sheetValues = changedCols && keepsCells(block, changedCols) ? range.getValues() : null;
         const values: unknown[][] = [];
         for (let row = block.start; row <= block.end; row++) {
           const change = byRow.get(row);
           const current = change ? change.after : table.valuesAt(row);
           const before = change ? change.before : current;
+          const cols = changedCols?.get(row);
           const out: unknown[] = [];
-          for (let col = block.first; col <= block.last; col++) out.push(current[col] ?? before[col] ?? '');
+          for (let col = block.first; col <= block.last; col++)
+            out.push(
+              sheetValues && cols !== 'all' && !cols?.has(col)
+                ? sheetValues[row - block.start][col - block.first]
+                : (current[col] ?? before[col] ?? ''),
+            );
           values.push(out);
         }
-        table.sheet
-          .getRange(block.start, block.first + 1, block.end - block.start + 1, block.last - block.first + 1)
-          .setValues(neutralizeBlock(values));
+        range.setValues(neutralizeBlock(values));
         rowsWritten += block.end - block.start + 1;
       }
       for (const entry of entriesFor(ctx, table, changes, keys)) entries.push(entry);
@@ -114,6 +126,33 @@ function changedRows(changes: readonly RowChange[]): ChangedRow[] {
     if (last >= first) out.push({ row: change.row, first, last });
   }
   return out;
+}
+
+/**
+ * For a table read from the shadow (its values text where the sheet may hold a number, a date or a
+ * formula-like text): each changed row's changed columns ('all' for an appended row, which the writer
+ * writes whole). The writer writes these cells and reads back the others of a block, so a cell it
+ * does not change is written back exactly as the sheet holds it.
+ */
+function changedColumns(changes: readonly RowChange[]): Map<number, Set<number> | 'all'> {
+  const out = new Map<number, Set<number> | 'all'>();
+  for (const change of changes)
+    out.set(
+      change.row,
+      change.appended ? 'all' : new Set(rowChanges(change.before, change.after).map((cell) => cell.col)),
+    );
+  return out;
+}
+
+/** True when a block holds a cell the change does not set (to be read back before the write). */
+function keepsCells(block: WriteBlock, changedCols: ReadonlyMap<number, Set<number> | 'all'>): boolean {
+  for (let row = block.start; row <= block.end; row++) {
+    const cols = changedCols.get(row);
+    if (cols === 'all') continue;
+    if (!cols) return true;
+    for (let col = block.first; col <= block.last; col++) if (!cols.has(col)) return true;
+  }
+  return false;
 }
 
 /** Cells a gap between two changed rows may cost before writing it costs more than one more call. */

@@ -1,10 +1,12 @@
 /**
  * The daily lead job: Submitted and Approved leads past Expires On become Expired, with the reason in
  * Decision Note; leads whose window ends in Settings > Expiry Warning Days (14 by default) get their
- * reminder queued. One read of Leads, one write through the audited writer.
+ * reminder queued. Partners and Leads read from their shadow (one read; the sheets when it does not
+ * know every row), one write through the audited writer (which writes only the cells that change).
  */
 import { expireLeads, leadsExpiringIn } from '../../domain/leads';
 import type { AppContext } from '../context';
+import { openFromShadow } from '../shadow-tables';
 import { queueNotices } from '../notifications/notify';
 import { TrackerData } from './tracker-data';
 
@@ -15,6 +17,7 @@ export interface ExpiryReport {
 
 export function runLeadExpiry(ctx: AppContext): ExpiryReport {
   ctx.lock();
+  openFromShadow(ctx, ['partners', 'leads']);
   const data = new TrackerData(ctx);
   const table = ctx.table('leads');
   const rows = new Map(data.leads.map(({ row, lead }) => [lead.id, row]));
