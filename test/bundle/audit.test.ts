@@ -215,6 +215,92 @@ describe('rotation', () => {
   });
 });
 
+describe('rotation of a backlog in steps across hourly runs', () => {
+  const LIMIT = 8;
+
+  /** 40 partners, Audit Row Limit 8, and 60 audit rows: two pastes of 30 cells. */
+  function backlog(): { emu: Emulator; original: unknown[][] } {
+    const emu = trackerWith(40);
+    const settings = emu.sheets().Settings;
+    const limitRow = settings.findIndex((r) => r[0] === 'Audit Row Limit') + 1;
+    emu.rt.uncounted(() => emu.spreadsheet.getSheetByName('Settings')!.getRange(limitRow, 2).setValue(LIMIT));
+    for (const round of [1, 2]) {
+      const block = Array.from({ length: 30 }, (_, i) => [`contact ${round}.${i}`]);
+      editCalls(emu, 'Partners', 'C2:C31', block);
+    }
+    const original = log(emu);
+    expect(original).toHaveLength(60);
+    return { emu, original };
+  }
+
+  const isPointer = (row: unknown[]) => row[5] === '(archived rows)';
+
+  /** The archives the pointers name, each once, in the order first named. */
+  function archiveRows(emu: Emulator): { ids: string[]; rows: unknown[][] } {
+    const ids = [
+      ...new Set(
+        log(emu)
+          .filter(isPointer)
+          .map((r) => String(r[4])),
+      ),
+    ];
+    const rows = ids.flatMap((id) => {
+      const file = emu.rt.files.get(id) ?? [...emu.rt.files.values()].find((f) => f.id === id)!;
+      return emu.rt.uncounted(() =>
+        (file.content as typeof emu.spreadsheet).getSheets()[0].getDataRange().getValues().slice(1),
+      );
+    });
+    return { ids, rows };
+  }
+
+  /** Archive + log: one chain from genesis, every original entry once and in order, the log verified. */
+  function expectWhole(emu: Emulator, original: unknown[][]) {
+    const archived = archiveRows(emu).rows;
+    const current = log(emu);
+    expect(verifyRows('', [...archived, ...current]).ok).toBe(true);
+    expect([...archived, ...current].filter((r) => !isPointer(r))).toEqual(original);
+    expect(archived.some(isPointer)).toBe(false);
+    expect(emu.call(OWNER, 'verifyAuditLog')).toMatchObject({ ok: true, firstBadRow: null });
+  }
+
+  it('a short time budget moves one step per hourly run; between runs everything verifies', () => {
+    const { emu, original } = backlog();
+    // 60 rows past a limit of 8: 56 move (down to 4), in steps of 8 rows (the limit).
+    const moved: number[] = [];
+    for (let run = 0; run < 12; run++) {
+      emu.rt.costModel = () => 30_000;
+      const fired = emu.advance('PT1H');
+      emu.rt.costModel = null;
+      expect(fired.every((f) => f.ok)).toBe(true);
+      const archived = archiveRows(emu).rows.length;
+      moved.push(archived);
+      expectWhole(emu, original);
+      if (archived === 56) break;
+    }
+    // Each run moved one step of 8 rows, then stopped on its budget and the next run continued.
+    expect(moved.slice(0, 7)).toEqual([8, 16, 24, 32, 40, 48, 56]);
+    const rows = log(emu);
+    expect(rows.filter((r) => !isPointer(r))).toEqual(original.slice(56));
+    expect(rows.filter(isPointer).map((r) => r[6])).toEqual(Array(7).fill('8 rows'));
+    // One archive for the rotation, named after its period, filled across the runs.
+    const { ids } = archiveRows(emu);
+    expect(ids).toHaveLength(1);
+    const file = [...emu.rt.files.values()].find((f) => f.id === ids[0])!;
+    expect(file.name).toBe('Partner Program Audit Log 2026-03-02 to 2026-03-02');
+    // Done: the later runs that day move nothing more.
+    emu.advance('PT1H');
+    expect(archiveRows(emu).rows).toHaveLength(56);
+  });
+
+  it('with time to spare, one run moves the whole backlog in its steps', () => {
+    const { emu, original } = backlog();
+    emu.advance('PT1H');
+    expect(archiveRows(emu).rows).toHaveLength(56);
+    expect(log(emu).filter(isPointer)).toHaveLength(7);
+    expectWhole(emu, original);
+  });
+});
+
 describe('an edit trigger racing a sidebar write', () => {
   it('both land in one valid chain: the trigger reads the audit tail only once it holds the lock', () => {
     const emu = trackerWith(5);
