@@ -99,6 +99,27 @@ describe('notifications', () => {
     expect(outbox(emu).map((m) => m.subject)).toContain('Deal won: Acme (L-000001)');
   });
 
+  it('a review or a close from the sidebar sends only its own email, not the queued backlog', () => {
+    const emu = tracker();
+    const beta = addPartner(emu, { partnerName: 'Beta Partners' });
+    register(emu, { partnerId: beta, company: 'Acme' });
+    register(emu, { partnerId: beta, company: 'Initech' });
+    emu.call(OWNER, 'reviewLead', 'L-000001', 'approve');
+    emu.edit(OWNER, 'Leads', leadCell(emu, 'L-000001', 'Deal Value'), [[700]]);
+    emu.edit(OWNER, 'Leads', leadCell(emu, 'L-000001', 'Status'), [['Won']]);
+    emu.call(OWNER, 'reviewLead', 'L-000002', 'approve');
+    emu.call(OWNER, 'closeLead', 'L-000002', 'won', { dealValue: 900 });
+    expect(outbox(emu).map((m) => m.subject)).toEqual([
+      'Lead registration received: Acme (L-000001)',
+      'Lead registration received: Initech (L-000002)',
+      'Lead approved: Acme (L-000001)',
+      'Lead approved: Initech (L-000002)',
+      'Deal won: Initech (L-000002)',
+    ]);
+    emu.advance('PT1H');
+    expect(outbox(emu).map((m) => m.subject)).toContain('Deal won: Acme (L-000001)');
+  });
+
   it('reminds the partner 14 days before the window ends, once', () => {
     const emu = tracker();
     const beta = addPartner(emu, { partnerName: 'Beta Partners' });

@@ -1,13 +1,15 @@
 /**
  * reviewLead, closeLead and extendLead: under the lock, one read of Leads (and Settings), the status
- * machine decides, one row changes through the audited writer; Decided By is the acting user.
+ * machine decides, one row changes through the audited writer; Decided By is the acting user. A
+ * sidebar call sends only its own email (the queued backlog is the hourly trigger's).
  */
 import type { CloseOutcome, Lead } from '../../shared/api';
 import { messages, validateCloseDetails, validateReviewDecision } from '../../shared/schema';
 import { checkTransition, extendWindow } from '../../domain/leads';
 import type { RecordValues } from '../../sheets/table';
 import type { AppContext } from '../context';
-import { deliverNotices, queueNotices } from '../notifications/notify';
+import type { NotificationEvent } from '../../domain/notifications';
+import { sendNoticeNow } from '../notifications/notify';
 import { amountCell, dateCell } from './cells';
 import { runCloseReactions } from './close-reactions';
 import { findLead } from './find';
@@ -22,9 +24,12 @@ function change(data: TrackerData, found: LeadRow, patch: Partial<RecordValues>)
   return leadOf(row ? row.record : {}, data.days);
 }
 
-function finish(ctx: AppContext, data: TrackerData): void {
+/** Commits the change, then sends this lead's email of `event` (over quota: queued for the trigger). */
+function finish(ctx: AppContext, data: TrackerData, event?: NotificationEvent, lead?: Lead): void {
   ctx.commit();
-  deliverNotices(ctx, data);
+  if (!event || !lead) return;
+  const partner = data.partners.find((p) => p.partner.id === lead.partnerId)?.partner;
+  if (partner) sendNoticeNow(data, event, lead, partner);
 }
 
 function refuse(leadId: string, message: string): never {
@@ -46,8 +51,7 @@ export function reviewLead(id: unknown, decision: unknown, note: unknown): Lead 
     decidedBy: ctx.actor.email,
     decisionNote: review.note ?? '',
   });
-  queueNotices(data, to === 'Approved' ? 'approved' : 'rejected', [lead.id]);
-  finish(ctx, data);
+  finish(ctx, data, to === 'Approved' ? 'approved' : 'rejected', lead);
   return lead;
 }
 
@@ -77,8 +81,7 @@ export function closeLead(id: unknown, outcome: unknown, details: unknown): Lead
   if (closing.reason !== undefined) patch.decisionNote = closing.reason;
   const lead = change(data, found, patch);
   runCloseReactions(ctx, [lead]);
-  if (to === 'Won') queueNotices(data, 'won', [lead.id]);
-  finish(ctx, data);
+  finish(ctx, data, to === 'Won' ? 'won' : undefined, lead);
   return lead;
 }
 
