@@ -1,6 +1,7 @@
 /**
  * reviewLead, closeLead and extendLead: under the lock, one read of Leads (and Settings), the status
- * machine decides, one row changes through the audited writer; Decided By is the acting user. A
+ * machine decides, one row changes through the audited writer; Decided By is the acting user.
+ * Partners and Leads are read from their shadow (one cell a row; see shadow-tables.ts). A
  * sidebar call sends only its own email (the queued backlog is the hourly trigger's).
  */
 import type { CloseOutcome, Lead } from '../../shared/api';
@@ -15,6 +16,7 @@ import { runCloseReactions } from './close-reactions';
 import { findLead } from './find';
 import { leadOf, type LeadRow } from './records';
 import { UserError, userContext, valid } from './request';
+import { openFromShadow } from '../shadow-tables';
 import { TrackerData } from './tracker-data';
 
 function change(data: TrackerData, found: LeadRow, patch: Partial<RecordValues>): Lead {
@@ -40,6 +42,7 @@ export function reviewLead(id: unknown, decision: unknown, note: unknown): Lead 
   const review = valid(validateReviewDecision({ decision, note }));
   const ctx = userContext();
   ctx.lock();
+  openFromShadow(ctx, ['partners', 'leads']);
   const data = new TrackerData(ctx);
   const found = findLead(data, id);
   const to = review.decision === 'approve' ? 'Approved' : 'Rejected';
@@ -64,6 +67,7 @@ export function closeLead(id: unknown, outcome: unknown, details: unknown): Lead
   const how = wanted as CloseOutcome;
   const ctx = userContext();
   ctx.lock();
+  openFromShadow(ctx, ['partners', 'leads']);
   const data = new TrackerData(ctx);
   const found = findLead(data, id);
   const currency = found.lead.currency || data.defaultCurrency;
@@ -88,6 +92,7 @@ export function closeLead(id: unknown, outcome: unknown, details: unknown): Lead
 export function extendLead(id: unknown): Lead {
   const ctx = userContext();
   ctx.lock();
+  openFromShadow(ctx, ['partners', 'leads']);
   const data = new TrackerData(ctx);
   const found = findLead(data, id);
   const extended = extendWindow(found.lead, data.window, data.today);
