@@ -10,8 +10,16 @@ import type { SheetKey } from '../sheets/schema';
 import { valuesFromShadow } from '../sheets/table';
 import type { AppContext } from './context';
 
-/** Opens the tables of `keys` not open yet in `ctx` from the shadow (each one its guard allows). */
-export function openFromShadow(ctx: AppContext, keys: readonly SheetKey[]): void {
+/**
+ * Opens the tables of `keys` not open yet in `ctx` from the shadow (each one its guard allows).
+ * `guarded` names the sheets whose last row is checked (all by default): a caller that only reads a
+ * sheet to look records up, and never writes it, may skip its guard to save the call.
+ */
+export function openFromShadow(
+  ctx: AppContext,
+  keys: readonly SheetKey[],
+  guarded: readonly SheetKey[] = keys,
+): void {
   const doc = ctx.doc;
   const layout = doc.layout();
   const wanted = keys.filter((key) => !ctx.isOpen(key));
@@ -21,7 +29,8 @@ export function openFromShadow(ctx: AppContext, keys: readonly SheetKey[]): void
   for (const key of wanted) {
     const rows = shadows.get(key)!;
     const sheet = doc.sheet(key);
-    if (!sheet || sheet.getLastRow() - 1 > rows.length) continue;
+    if (!sheet) continue;
+    if (guarded.includes(key) && sheet.getLastRow() - 1 > rows.length) continue;
     ctx.tableFrom(key, () => valuesFromShadow(key, layout.sheets[key]!, rows), true);
   }
 }

@@ -6,10 +6,8 @@
  * "registration received" email (the queued backlog is the hourly trigger's).
  */
 import type { RegisterLeadResult } from '../../shared/api';
-import type { SheetKey } from '../../sheets/schema';
-import { readShadowSheets } from '../../sheets/shadow-sheet';
-import { valuesFromShadow } from '../../sheets/table';
 import type { AppContext } from '../context';
+import { openFromShadow } from '../shadow-tables';
 import { sendNoticeNow } from '../notifications/notify';
 import { leadOf } from './records';
 import { Registrar } from './registrar';
@@ -17,25 +15,15 @@ import { UserError, userContext } from './request';
 import { TrackerData } from './tracker-data';
 
 /**
- * Opens Settings (one read of its columns), Partners and Leads (from their shadows, one read): the
- * shadow holds every row as the audited writer and the edit trigger last wrote it. Without a shadow
- * the tables are read from the sheets as usual, and so they are when Leads has rows below the last one
- * the shadow knows (rows another tool appended: script and API writes fire no trigger): one
- * getLastRow guards the append against writing over them and the check against missing them.
+ * Opens Settings (one read of its columns), then Partners and Leads from their shadows (one read; see
+ * shadow-tables.ts). Only Leads' last row is checked: the new row is appended there, so rows another
+ * tool appended must not be written over (nor missed by the conflict check); Partners is only looked up.
  */
 function openForRegistration(ctx: AppContext): void {
   const doc = ctx.doc;
-  const layout = doc.layout();
-  const settings = layout.sheets.settings;
+  const settings = doc.layout().sheets.settings;
   if (settings) ctx.tableFrom('settings', () => doc.columnValues(settings.id, settings.name, settings.width));
-  const keys: SheetKey[] = ['partners', 'leads'];
-  if (!keys.every((key) => layout.sheets[key])) return;
-  const shadows = readShadowSheets(doc, keys);
-  if (!shadows) return;
-  const leadsSheet = doc.sheet('leads');
-  if (!leadsSheet || leadsSheet.getLastRow() - 1 > shadows.get('leads')!.length) return;
-  for (const key of keys)
-    ctx.tableFrom(key, () => valuesFromShadow(key, layout.sheets[key]!, shadows.get(key)!));
+  openFromShadow(ctx, ['partners', 'leads'], ['leads']);
 }
 
 export function registerLead(input: unknown): RegisterLeadResult {
