@@ -1,8 +1,9 @@
 /**
  * Near-identical company names. Two names match when their normalized forms, spaces removed, are
  * equal or within a few typing edits (optimal string alignment distance: insert, delete,
- * substitute, swap two neighbours): none under 5 characters ("Acme" is not "Acne"), 1 up to 9
- * ("Globex" ~ "Globexx"), 2 from 10. A different word ("Acme" vs "Acne Studios") is never that close.
+ * substitute, swap two neighbours): none under 5 characters ("Acme" is not "Acne"), 1 up to 15
+ * ("Globex" ~ "Globexx"), 2 from 16. A different word ("Acme" vs "Acne Studios") is never that close,
+ * and two edits in a short name are another company ("Crystal Motors" is not "Coastal Motors").
  */
 import { companyNameTokens } from './companyName';
 
@@ -12,7 +13,7 @@ export function nameKey(name: string): string {
 
 export function allowedEdits(length: number): number {
   if (length < 5) return 0;
-  return length < 10 ? 1 : 2;
+  return length < 16 ? 1 : 2;
 }
 
 /** Optimal string alignment distance, stopping early once it exceeds `max`. */

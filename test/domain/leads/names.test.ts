@@ -32,6 +32,7 @@ describe('namesMatch', () => {
     ['Micro Soft', 'Microsoft Corp'],
     ['Umbrella Corporation', 'Umbrela Corp'],
     ['Wayne Enterprises', 'Wayne Enterprizes Inc'],
+    ['Consolidated Widgets', 'Consolidatd Widgetz Ltd'],
     ['Müller GmbH', 'Muller AG'],
   ])('%p ~ %p', (a, b) => {
     expect(namesMatch(a, b)).toBe(true);
@@ -47,6 +48,7 @@ describe('namesMatch', () => {
     ['Umbra', 'Umbrella'],
     ['Delta', 'Delta Airlines'],
     ['Stark Industries', 'Stark Logistics'],
+    ['Crystal Motors', 'Coastal Motors'],
     ['', ''],
     ['Inc', 'Ltd'],
   ])('%p !~ %p', (a, b) => {
