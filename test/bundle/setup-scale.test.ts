@@ -3,30 +3,10 @@
  * grow with the rows, and the cells it writes grow only by what each adopted row needs.
  */
 import type { Emulator } from '../../emulator/harness';
+import { LEAD_HEADERS } from '../../bench/workbook';
 import { newEmulator, OWNER } from '../support/emulator';
 
 const PARTNER_HEADERS = ['Partner ID', 'Partner Name', 'Contact Email', 'Type', 'Plan', 'Status'];
-const LEAD_HEADERS = [
-  'Lead ID',
-  'Partner ID',
-  'Partner Name',
-  'Company',
-  'Domain',
-  'Contact Name',
-  'Contact Email',
-  'Product',
-  'Estimated Value',
-  'Currency',
-  'Status',
-  'Registered On',
-  'Expires On',
-  'Decided By',
-  'Decision Note',
-  'Closed On',
-  'Deal Value',
-  'Conflict',
-  'Notes',
-];
 const STATUSES = ['Submitted', 'Approved', 'Won', 'Lost', 'Rejected', 'Expired'];
 
 /**

@@ -22,6 +22,3 @@ export function cellToMinor(value: unknown, currency: string): number | null {
   if (!isKnownCurrency(currency)) return null;
   return toMinor(value, currency, { allowNegative: true });
 }
-
-/** Days in the spreadsheet's time zone: the one helper in sheets/ (re-exported for this feature). */
-export { Days } from '../../sheets/days';

@@ -7,7 +7,7 @@ import { MoneyError, isKnownCurrency, toMinor } from '../../domain/money';
 import { planFromRow, type PlanRowKey } from '../../shared/schema/plan';
 import { settingsFrom, type TrackerSettings } from '../../sheets/settings-reader';
 import type { AppContext } from '../context';
-import type { Days } from './cells';
+import type { Days } from '../../sheets/days';
 
 const text = (value: unknown) => String(value ?? '').trim();
 

@@ -7,7 +7,8 @@ import type { CommissionKind, CommissionStatus, LedgerLine, StatusChange } from 
 import { ensureRows } from '../../sheets/capacity';
 import type { Table } from '../../sheets/table';
 import type { AppContext } from '../context';
-import { cellToMinor, minorToCell, moneyFormat, type Days } from './cells';
+import type { Days } from '../../sheets/days';
+import { cellToMinor, minorToCell, moneyFormat } from './cells';
 
 export interface LedgerRow {
   readonly row: number;
@@ -103,22 +104,6 @@ export function applyStatusChanges(
     rows.push(found.row);
   }
   return rows;
-}
-
-/**
- * Marks every row between the first and the last changed row as touched. The writer writes only rows
- * that really change and joins scattered ones itself (at most a few setValues per table), so this is
- * no longer needed for constant calls; kept for the callers that still use it.
- */
-export function bridgeRows(table: Table, rows: readonly number[]): void {
-  if (rows.length < 2) return;
-  let first = Infinity;
-  let last = 0;
-  for (const row of rows) {
-    first = Math.min(first, row);
-    last = Math.max(last, row);
-  }
-  for (let row = first; row <= last; row++) table.update(row, {});
 }
 
 /**

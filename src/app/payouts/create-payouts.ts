@@ -9,7 +9,7 @@ import { toMinor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { AppContext } from '../context';
 import { readSettings } from '../commissions/inputs';
-import { bridgeRows, formatMoneyColumns, readLedger } from '../commissions/ledger-table';
+import { formatMoneyColumns, readLedger } from '../commissions/ledger-table';
 import { fail } from '../commissions/sidebar-context';
 import { payoutCells, readPayouts, toPayout } from './payout-table';
 
@@ -65,11 +65,8 @@ export function createPayouts(ctx: AppContext, throughDate: string): Payout[] {
     today: days.dayOf(ctx.now),
   });
   const rowOf = new Map(ledger.map((l) => [l.line.id, l.row]));
-  const changed = planned.assignments.map(({ lineId, payoutId }) => {
+  for (const { lineId, payoutId } of planned.assignments)
     commissions.update(rowOf.get(lineId)!, { payoutId });
-    return rowOf.get(lineId)!;
-  });
-  bridgeRows(commissions, changed);
   const appended = planned.payouts.map((p) => payoutsTable.append(payoutCells(p, days)));
   formatMoneyColumns(
     ctx,

@@ -4,7 +4,8 @@ import type { PayoutRecord, PayoutStatus } from '../../domain/payouts';
 import { toMajor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { Table } from '../../sheets/table';
-import { cellToMinor, minorToCell, type Days } from '../commissions/cells';
+import type { Days } from '../../sheets/days';
+import { cellToMinor, minorToCell } from '../commissions/cells';
 
 export interface PayoutRow {
   readonly row: number;

@@ -13,7 +13,7 @@ import { isIsoDay } from '../../domain/dates';
 import { formatMoney, sumMinor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { AppContext } from '../context';
-import { applyStatusChanges, bridgeRows, readLedger } from '../commissions/ledger-table';
+import { applyStatusChanges, readLedger } from '../commissions/ledger-table';
 import { fail } from '../commissions/sidebar-context';
 import { payoutAppMessages } from './create-payouts';
 import { payoutCells, readPayouts, toPayout } from './payout-table';
@@ -73,7 +73,7 @@ export function markPayoutPaid(ctx: AppContext, id: string, reference: string, p
     }),
   );
   const commissions = ctx.table('commissions');
-  bridgeRows(commissions, applyStatusChanges(commissions, ledger, paid.lineChanges, days));
+  applyStatusChanges(commissions, ledger, paid.lineChanges, days);
   ctx.table('payouts').update(found.row, payoutCells(paid.payout, days));
   ctx.commit();
   return toPayout(paid.payout);
