@@ -37,6 +37,8 @@ const onlyOps = arg('ops')
   ?.split(',')
   .map((s) => s.trim());
 const withBaseline = !process.argv.includes('--no-baseline');
+/** `--trace`: print each measured operation's counted calls with the cells each moved (to stderr). */
+const trace = process.argv.includes('--trace');
 const outFile = path.resolve(arg('out') ?? path.join(__dirname, 'RESULTS.md'));
 
 // ---- operations --------------------------------------------------------------------------------
@@ -281,7 +283,9 @@ function prepare(w: Workbook, rows: Row[], impl: 'ours' | 'baseline'): boolean {
     rows.push({ size: label, op: 'setupTracker on existing data', impl, m: null, note: 'not available yet' });
     return false;
   }
+  const stopTrace = trace && impl === 'ours' ? traceCalls(w.emu, `${impl} ${label} setupTracker`) : null;
   const m = measure(w.emu, () => w.emu.call(OWNER, 'setupTracker'));
+  stopTrace?.();
   if (impl === 'ours') rows.push({ size: label, op: 'setupTracker on existing data', impl, m });
   if (!m.ok) {
     rows.push({ size: label, op: 'setupTracker on existing data', impl, m: null, note: `error: ${m.error}` });
@@ -319,7 +323,9 @@ function runOps(w: Workbook, rows: Row[], impl: 'ours' | 'baseline', ops: Operat
       });
       continue;
     }
+    const stopTrace = trace ? traceCalls(w.emu, `${impl} ${w.size.label} ${op.name}`) : null;
     const m = measure(w.emu, () => op.run(w));
+    stopTrace?.();
     const runs = (m.result as { runs?: number } | undefined)?.runs;
     rows.push({
       size: w.size.label,
@@ -333,6 +339,25 @@ function runOps(w: Workbook, rows: Row[], impl: 'ours' | 'baseline', ops: Operat
       `  ${impl} ${w.size.label} ${op.name}: ${m.ok ? `${m.stats.total} calls` : m.error}\n`,
     );
   }
+}
+
+/** Prints every counted call of an operation with the cells it moved (`--trace`). */
+function traceCalls(emu: Emulator, label: string): () => void {
+  const lines: string[] = [];
+  let last = emu.rt.snapshot();
+  // The listener runs after a call's cells are counted: the difference since the previous call is
+  // this call's (plus any counted after the fact by the one before, rare).
+  const remove = emu.rt.onCall((method) => {
+    const now = emu.rt.snapshot();
+    const read = now.cells.read - last.cells.read;
+    const written = now.cells.written - last.cells.written;
+    lines.push(`    ${method}${read ? ` read ${fmt(read)}` : ''}${written ? ` wrote ${fmt(written)}` : ''}`);
+    last = now;
+  });
+  return () => {
+    remove();
+    process.stderr.write(`  trace ${label}:\n${lines.join('\n')}\n`);
+  };
 }
 
 // ---- the baseline -------------------------------------------------------------------------------
@@ -405,7 +430,7 @@ function targetCheck(op: Operation | undefined, row: Row): string {
       `calls${row.op === DAILY ? ' without emails' : ''} ${fmt(calls, row.runs && row.runs > 1 ? 1 : 0)}${row.runs && row.runs > 1 ? '/run' : ''} ${calls <= t.calls ? '<=' : '>'} ${t.calls} ${calls <= t.calls ? 'met' : 'MISSED'}`,
     );
   if (row.size === '100k') {
-    if (t?.cpuMs !== undefined) notes.push(`CPU ${m.cpuMs <= t.cpuMs ? 'met' : 'MISSED'}`);
+    if (t?.cpuMs !== undefined) notes.push(`script CPU ${m.scriptCpuMs <= t.cpuMs ? 'met' : 'MISSED'}`);
     if (t?.heapMb !== undefined) notes.push(`heap ${m.heapDeltaMb <= t.heapMb ? 'met' : 'MISSED'}`);
     const limit = op?.limitMs ?? SIX_MIN;
     const perRun = row.runs && row.runs > 1 ? m.modeled.totalMs / row.runs : m.modeled.totalMs;
@@ -429,7 +454,7 @@ function callsCell(row: Row): string {
 function table(rows: Row[]): string {
   const opByName = new Map(OPERATIONS.map((o) => [o.name, o]));
   const lines = [
-    '| size | operation | calls | top methods | cells read | cells written | CPU ms | heap peak MB (+op) | modeled s | limit s | targets |',
+    '| size | operation | calls | top methods | cells read | cells written | CPU ms script (total) | heap peak MB (+op) | modeled s | limit s | targets |',
     '|---|---|--:|---|--:|--:|--:|--:|--:|--:|---|',
   ];
   for (const row of rows.filter((r) => r.impl === 'ours')) {
@@ -441,7 +466,7 @@ function table(rows: Row[]): string {
     const m = row.m;
     const runs = row.runs && row.runs > 1 ? ` (${row.runs} runs)` : '';
     lines.push(
-      `| ${row.size} | ${row.op}${runs} | ${callsCell(row)} | ${topMethods(m.counted)} | ${fmt(m.stats.cells.read)} | ${fmt(m.stats.cells.written)} | ${fmt(m.cpuMs)} | ${fmt(m.heapPeakMb)} (+${fmt(m.heapDeltaMb)}) | ${seconds(m.modeled.totalMs)} | ${fmt((op?.limitMs ?? SIX_MIN) / 1000)} | ${targetCheck(op, row)} |`,
+      `| ${row.size} | ${row.op}${runs} | ${callsCell(row)} | ${topMethods(m.counted)} | ${fmt(m.stats.cells.read)} | ${fmt(m.stats.cells.written)} | ${fmt(m.scriptCpuMs)} (${fmt(m.cpuMs)}) | ${fmt(m.heapPeakMb)} (+${fmt(m.heapDeltaMb)}) | ${seconds(m.modeled.totalMs)} | ${fmt((op?.limitMs ?? SIX_MIN) / 1000)} | ${targetCheck(op, row)} |`,
     );
   }
   return lines.join('\n');
@@ -498,8 +523,11 @@ ${machine()}
 
 - **calls**: counted service calls (round trips); handle accessors that need none (Range.getRow,
   Sheet.getName, ...) are not counted. **cells**: cells moved by those calls.
-- **CPU ms**: process CPU time around the operation (the emulated services' own work included, so an
-  upper bound of the add-on's JavaScript time). **heap**: peak V8 heap used during the operation, the
+- **CPU ms**: the script's own JavaScript time, then in brackets the process CPU time around the
+  operation. The script's time is the process CPU minus the time spent inside the emulated services
+  and emulator-internal work (on Apps Script that work runs in Google's services, not in the
+  script's JavaScript); it is approximate (wall against CPU time). The 2 s target is checked on it.
+  **heap**: peak V8 heap used during the operation, the
   emulated workbook included; in brackets the peak above the heap before the operation (what the
   operation allocated, the figure the 512 MB target is checked against).
 - **modeled s**: calls x per-call cost + cells read x per-cell read cost + cells written x per-cell
