@@ -6,7 +6,7 @@
 import { UNKNOWN_USER, type AuditEntry, type AuditSource } from '../domain/audit/entry';
 import { TrackerDocument } from '../sheets/document';
 import type { SheetKey } from '../sheets/schema';
-import { settingsFrom } from '../sheets/settings-reader';
+import { cacheSettings, cachedSettings, settingsFrom, type TrackerSettings } from '../sheets/settings-reader';
 import { Table } from '../sheets/table';
 import { assertOnTeam } from '../sheets/team';
 import { commit, type Actor, type CommitResult, type WriteContext } from '../sheets/writer';
@@ -82,7 +82,7 @@ export class AppContext implements WriteContext {
   authorize(): void {
     if (!this.access.required || this.access.checked) return;
     assertOnTeam(this.doc, this.actor.email === UNKNOWN_USER ? '' : this.actor.email, () =>
-      this.doc.layout().sheets.settings ? settingsFrom(this.table('settings')).lists.team : [],
+      this.doc.layout().sheets.settings ? this.settings().lists.team : [],
     );
     this.access.checked = true;
   }
@@ -96,9 +96,24 @@ export class AppContext implements WriteContext {
     this.authorize();
   }
 
+  /**
+   * The settings: from the Settings table when this execution opened it (what it read, with its
+   * changes), else as stored in the document properties (no call), else read from the sheet.
+   */
+  settings(): TrackerSettings {
+    if (this.isOpen('settings') || !cachedSettings(this.doc)) {
+      const settings = settingsFrom(this.table('settings'));
+      cacheSettings(this.doc, settings);
+      return settings;
+    }
+    return cachedSettings(this.doc)!;
+  }
+
   /** Writes every opened table's changes, their shadow and audit (plus `extra` entries). */
   commit(extra: readonly AuditEntry[] = []): CommitResult {
     this.authorize();
+    // An execution that read Settings stores them (flushed with the commit's property write).
+    if (this.isOpen('settings')) cacheSettings(this.doc, settingsFrom(this.table('settings')));
     return commit(this, [...this.tables.values()], extra);
   }
 }

@@ -112,12 +112,20 @@ export class TrackerDocument {
     return sheet.getRange(row, col, rows, cols);
   }
 
-  /** The document lock, taken once per execution (released when the execution ends). */
+  /**
+   * The document lock, taken once per execution (released when the execution ends). Properties read
+   * before it may have been changed since by the execution that held it (the audit tail, the layout):
+   * they are read again on next use. Take the lock first to save that second read.
+   */
   lock(): void {
     if (this.locked) return;
     const lock = LockService.getDocumentLock();
     lock.waitLock(LOCK_WAIT_MS);
     this.locked = true;
+    if (this.props) {
+      this.props = null;
+      if (!this.layoutDirty) this.layoutValue = null;
+    }
   }
 
   private layoutDirty = false;

@@ -1,6 +1,13 @@
 /**
  * Reads Settings (one getValues): the key/value settings by camelCase key, with defaults for missing
  * or malformed values, and the lists. Other features read settings through this.
+ *
+ * The settings are also kept in a document property (`tracker.settings`), which every execution
+ * reads anyway with the layout: a use case that only needs them (registerLead, the jobs) takes them
+ * from there instead of reading the sheet. Every execution that reads the Settings sheet stores what
+ * it read (written with its one property write, see AppContext.commit): a person's edit of Settings
+ * (the edit trigger reads the sheet), set-up, and the hourly run once a day, which catches edits no
+ * trigger saw (another tool's API writes).
  */
 import type { TrackerDocument } from './document';
 import { LIST_DEFS, SETTING_DEFS } from './sheet-defs/settings';
@@ -34,8 +41,36 @@ export function settingsFrom(table: Table): TrackerSettings {
   return { values, lists };
 }
 
+export const SETTINGS_PROPERTY = 'tracker.settings';
+
+/** The settings as last stored, or null when none are (or they cannot be read). */
+export function cachedSettings(doc: TrackerDocument): TrackerSettings | null {
+  const text = doc.property(SETTINGS_PROPERTY);
+  if (!text) return null;
+  try {
+    const parsed = JSON.parse(text) as { v?: number; values?: unknown; lists?: unknown };
+    if (parsed.v !== 1 || typeof parsed.values !== 'object' || typeof parsed.lists !== 'object') return null;
+    const lists = parsed.lists as Record<string, unknown>;
+    if (!LIST_DEFS.every((l) => Array.isArray(lists[l.key]))) return null;
+    return { values: parsed.values as TrackerSettings['values'], lists: lists as TrackerSettings['lists'] };
+  } catch {
+    return null;
+  }
+}
+
+/** Stores `settings` (a property write queued for the execution's one flush, only when they changed). */
+export function cacheSettings(doc: TrackerDocument, settings: TrackerSettings): void {
+  const text = JSON.stringify({ v: 1, values: settings.values, lists: settings.lists });
+  if (doc.property(SETTINGS_PROPERTY) !== text) doc.setProperty(SETTINGS_PROPERTY, text);
+}
+
+/** The stored settings, else read from the sheet (and stored). */
 export function readSettings(doc: TrackerDocument): TrackerSettings {
-  return settingsFrom(new Table(doc, 'settings'));
+  const cached = cachedSettings(doc);
+  if (cached) return cached;
+  const settings = settingsFrom(new Table(doc, 'settings'));
+  cacheSettings(doc, settings);
+  return settings;
 }
 
 function coerce(raw: unknown, fallback: string | number | boolean): string | number | boolean {

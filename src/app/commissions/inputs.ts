@@ -5,7 +5,7 @@
 import type { Deal, Flag, PartnerPlanRef } from '../../domain/commissions';
 import { MoneyError, isKnownCurrency, toMinor } from '../../domain/money';
 import { planFromRow, type PlanRowKey } from '../../shared/schema/plan';
-import { settingsFrom, type TrackerSettings } from '../../sheets/settings-reader';
+import type { TrackerSettings } from '../../sheets/settings-reader';
 import type { AppContext } from '../context';
 import type { Days } from '../../sheets/days';
 
@@ -26,7 +26,7 @@ export interface EngineInputs {
 }
 
 export function readSettings(ctx: AppContext): TrackerSettings {
-  return settingsFrom(ctx.table('settings'));
+  return ctx.settings();
 }
 
 export function readEngineInputs(ctx: AppContext, days: Days): EngineInputs {

@@ -1,7 +1,7 @@
 /**
- * registerLead: under the document lock, read what the check needs (Settings with one getValues; the
- * partners and leads as the tracker knows them, from their `_Shadow` columns with one getValues, not
- * the 19 columns of Leads), check the registration (schema, partner status, duplicates, conflicts),
+ * registerLead: under the document lock, read what the check needs (the settings as stored in the
+ * document properties; the partners and leads as the tracker knows them, from their `_Shadow` columns
+ * with one getValues, not the 19 columns of Leads), check the registration (schema, partner status, duplicates, conflicts),
  * allocate the next Lead ID, append one row through the audited writer, then send this lead's
  * "registration received" email (the queued backlog is the hourly trigger's).
  */
@@ -15,15 +15,13 @@ import { UserError, userContext } from './request';
 import { TrackerData } from './tracker-data';
 
 /**
- * Opens Settings (one read of its columns), then Partners and Leads from their shadows (one read; see
- * shadow-tables.ts). Only Leads' last row is checked: the new row is appended there, so rows another
- * tool appended must not be written over (nor missed by the conflict check); Partners is only looked up.
+ * Opens Partners and Leads from their shadows in one read (see shadow-tables.ts); the settings come
+ * from the document properties the execution read anyway (AppContext.settings). Only Leads' last
+ * row is checked: the new row is appended there, so rows another tool appended must not be written
+ * over (nor missed by the conflict check); Partners is only looked up.
  */
 function openForRegistration(ctx: AppContext): void {
-  const doc = ctx.doc;
-  const settings = doc.layout().sheets.settings;
-  if (settings) ctx.tableFrom('settings', () => doc.columnValues(settings.id, settings.name, settings.width));
-  openFromShadow(ctx, ['partners', 'leads'], ['leads']);
+  openFromShadow(ctx, ['partners', 'leads'], ['leads'], { oneRead: true });
 }
 
 export function registerLead(input: unknown): RegisterLeadResult {

@@ -4,7 +4,7 @@
  */
 import type { FormOptions } from '../../shared/api';
 import type { WindowSettings } from '../../domain/leads';
-import { settingsFrom, type TrackerSettings } from '../../sheets/settings-reader';
+import type { TrackerSettings } from '../../sheets/settings-reader';
 import type { Days } from '../../sheets/days';
 import type { AppContext } from '../context';
 import { partnerRows, type PartnerRow } from '../partners/records';
@@ -25,7 +25,7 @@ export class TrackerData {
   }
 
   get settings(): TrackerSettings {
-    return (this.settingsValue ??= settingsFrom(this.ctx.table('settings')));
+    return (this.settingsValue ??= this.ctx.settings());
   }
 
   get partners(): PartnerRow[] {

@@ -22,7 +22,8 @@
 import { triggerActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import type { SheetKey } from '../../sheets/schema';
-import type { Table } from '../../sheets/table';
+import { Table } from '../../sheets/table';
+import { cacheSettings, settingsFrom } from '../../sheets/settings-reader';
 import type { Actor } from '../../sheets/writer';
 import { rotateAuditLog } from '../audit/rotate';
 import { COMMISSIONS_DAILY_JOB } from '../commissions/run-commissions';
@@ -170,6 +171,8 @@ export function runScheduledJobs(
   const startedAt = Date.now();
   const timeLeftMs = () => budgetMs - (Date.now() - startedAt);
   const doc = new TrackerDocument();
+  // The lock first: the properties (schedule, audit tail, layout) are then read once, and current.
+  doc.lock();
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
   const today = new Date(startedAt).toISOString().slice(0, 10);
   let pending = state.pending;
@@ -192,6 +195,7 @@ export function runScheduledJobs(
   state.pending = pending;
   const actor = onceActor();
   const shared: RunTables = { tables: new Map() };
+  if (action === 'started') readSettingsSheet(doc, shared);
   let progressed = false;
   while (pending.next < jobs.length) {
     const job = jobs[pending.next];
@@ -237,6 +241,22 @@ export function runScheduledJobs(
   save();
   report.finished = true;
   return report;
+}
+
+/**
+ * Once a day the Settings sheet itself is read (one call) and stored as the settings other executions
+ * use (AppContext.settings): an edit no trigger saw (another tool's API write) is caught within a day.
+ */
+function readSettingsSheet(doc: TrackerDocument, shared: RunTables): void {
+  const entry = doc.layout().sheets.settings;
+  if (!entry) return;
+  try {
+    const table = new Table(doc, 'settings').load(doc.columnValues(entry.id, entry.name, entry.width));
+    shared.tables.set('settings', table);
+    cacheSettings(doc, settingsFrom(table));
+  } catch {
+    // the jobs read Settings themselves (and report what fails)
+  }
 }
 
 /** All jobs at once, ignoring the schedule and the budget (a menu item, tests, the playground). */

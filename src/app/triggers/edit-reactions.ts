@@ -11,7 +11,7 @@ import type { RecordValues } from '../../sheets/table';
 import { COMMISSIONS_EDIT_REACTION } from '../commissions/edit-reaction';
 import type { AppContext } from '../context';
 import { LEAD_STATUS_REACTION } from '../leads/status-edit';
-import { SCRIPT_COLUMNS_REACTION, TEAM_REACTION } from './team-edits';
+import { SCRIPT_COLUMNS_REACTION, SETTINGS_CACHE_REACTION, TEAM_REACTION } from './team-edits';
 
 export interface EditedRow {
   /** 1-based sheet row. */
@@ -38,6 +38,7 @@ export interface EditReaction {
 /** In the order they run. */
 export const EDIT_REACTIONS: EditReaction[] = [
   SCRIPT_COLUMNS_REACTION,
+  SETTINGS_CACHE_REACTION,
   TEAM_REACTION,
   LEAD_STATUS_REACTION,
   COMMISSIONS_EDIT_REACTION,

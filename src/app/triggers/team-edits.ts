@@ -56,6 +56,16 @@ export const SCRIPT_COLUMNS_REACTION: EditReaction = {
   react: putBackScriptColumns,
 };
 
+/**
+ * Any edit of Settings: the sheet is read after the edit, and the commit stores what it read as the
+ * settings other executions use (AppContext.settings).
+ */
+export const SETTINGS_CACHE_REACTION: EditReaction = {
+  name: 'stored settings',
+  sheets: ['settings'],
+  react: (ctx) => void ctx.table('settings').rows(),
+};
+
 export const TEAM_REACTION: EditReaction = {
   name: 'team protections',
   sheets: ['settings'],

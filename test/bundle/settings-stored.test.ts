@@ -1,0 +1,81 @@
+/**
+ * The settings as stored in the document properties (AppContext.settings): registerLead reads no
+ * Settings cell; a person's edit of Settings is used by the very next call; an edit no trigger saw
+ * (another tool's API write) is picked up by the next day's hourly run; the Team check uses them too.
+ */
+import type { Emulator } from '../../emulator/harness';
+import { OWNER, TEAMMATE } from '../support/emulator';
+import { addPartner, addToSettingsList, register, setSetting, tracker } from './leads-fixture';
+
+const DAY_MS = 86_400_000;
+
+function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(toIso) - Date.parse(fromIso)) / DAY_MS);
+}
+
+function today(emu: Emulator): string {
+  return emu.rt.now().toISOString().slice(0, 10);
+}
+
+/** Writes a Settings value the way another tool's API write would: no trigger fires. */
+function writeSettingWithoutTrigger(emu: Emulator, label: string, value: unknown): void {
+  emu.rt.uncounted(() => {
+    const sheet = emu.spreadsheet.getSheetByName('Settings')!;
+    const labels = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues();
+    const row = labels.findIndex((r) => r[0] === label) + 1;
+    sheet.getRange(row, 2).setValue(value);
+  });
+}
+
+describe('stored settings', () => {
+  const emu = tracker({ editors: [TEAMMATE] });
+  const partnerId = addPartner(emu, { partnerName: 'Stored Settings Partners' });
+  // Names far apart (near-identical company names are duplicates by design).
+  const names = ['Aurora Freight', 'Basalt Mining', 'Cobalt Dental', 'Dune Outfitters', 'Ember Bakeries'];
+  const names2 = ['Fjord Optics', 'Garnet Legal', 'Harbor Pharma', 'Iris Textiles', 'Juniper Robotics'];
+  const pool = [...names, ...names2];
+  const registerOne = (as = OWNER) => {
+    const company = pool.shift()!;
+    const domain = `${company.toLowerCase().replace(/[^a-z]+/g, '')}.example.org`;
+    return register(emu, { partnerId, company, domain }, as);
+  };
+
+  it('registerLead reads no Settings cell (one read: the shadows of Partners and Leads)', () => {
+    register(emu, { partnerId, company: 'Warm Up Industries' });
+    const outcome = emu.measure(() => registerOne());
+    expect(outcome.ok).toBe(true);
+    expect(outcome.stats.byMethod['Range.getValues']).toBe(1);
+    expect(outcome.stats.byMethod['Sheet.getDataRange'] ?? 0).toBe(0);
+  });
+
+  it("a person's edit of Settings is used by the next registration", () => {
+    const before = registerOne();
+    expect(daysBetween(today(emu), before.expiresOn)).toBe(90);
+    setSetting(emu, 'Protection Window Days', 30);
+    const after = registerOne();
+    expect(daysBetween(today(emu), after.expiresOn)).toBe(30);
+  });
+
+  it("an edit no trigger saw is used once the next day's hourly run has read Settings", () => {
+    writeSettingWithoutTrigger(emu, 'Protection Window Days', 45);
+    // Until then the stored value stands (the documented limit of edits made by other tools).
+    expect(daysBetween(today(emu), registerOne().expiresOn)).toBe(30);
+    emu.advance(DAY_MS);
+    expect(daysBetween(today(emu), registerOne().expiresOn)).toBe(45);
+  });
+
+  it('the Team check uses the stored Team: a hand edit that removes a member takes effect at once', () => {
+    addToSettingsList(emu, 'Team', TEAMMATE);
+    expect(registerOne(TEAMMATE).id).toMatch(/^L-/);
+    const [headers, ...rows] = emu.sheets().Settings as unknown[][];
+    const col = (headers as string[]).indexOf('Team');
+    const row = rows.findIndex((r) => r[col] === TEAMMATE) + 2;
+    const removed = emu.edit(OWNER, 'Settings', `${String.fromCharCode(65 + col)}${row}`, [['']]);
+    expect(removed.ok).toBe(true);
+    const outcome = emu.measure(() => registerOne(TEAMMATE));
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toBe(
+      `${TEAMMATE} is not on the tracker's team: ask the owner to add you in Settings > Team.`,
+    );
+  });
+});
