@@ -129,11 +129,17 @@ import { recordEdit } from './app/audit/record-edit';
 import { getRowHistory as rowHistory } from './app/audit/history';
 import { verifyAuditLog as verifyLog } from './app/audit/verify';
 import type { SetupReport } from './app/setup/setup-tracker';
+import { continueSetup as continueSetupRows, type SetupProgress } from './app/setup/continue-setup';
 import type { AuditVerification, RowHistory } from './shared/api';
 
 /** Menu "Set up tracker" (and callable): builds or repairs the workbook; returns what it did. */
 export function setupTracker(): SetupReport {
   return audit.setupWithMessage();
+}
+
+/** The set-up progress dialog's call: adopts the next chunks of existing rows; returns the progress. */
+export function continueSetup(): SetupProgress {
+  return continueSetupRows();
 }
 
 /** Installable edit trigger: audits a person's edit, then runs the features' edit reactions. */

@@ -1,13 +1,20 @@
 /** The menu items of set-up and the audit log: run the use case, tell the person what happened. */
 import type { AuditVerification } from '../../shared/api';
 import { alert, showSidebarHtml, showSidebarPage, toast } from '../../sheets/dialogs';
+import { showSetupProgress } from '../../sheets/setup/progress-dialog';
 import { setupTracker, type SetupReport } from '../setup/setup-tracker';
 import { verificationMessage, verifyAuditLog } from './verify';
 
+/**
+ * Set up tracker from the menu: a toast when done; while existing rows are still being adopted, the
+ * progress dialog (it calls continueSetup until every row is adopted; closed, the hourly trigger
+ * finishes the adoption); an alert when set-up could not run.
+ */
 export function setupWithMessage(): SetupReport {
   const report = setupTracker();
-  if (report.ok) toast(report.message, 'Set up tracker');
-  else alert('Set up tracker', report.message);
+  if (!report.ok) alert('Set up tracker', report.message);
+  else if (report.pending) showSetupProgress();
+  else toast(report.message, 'Set up tracker');
   return report;
 }
 

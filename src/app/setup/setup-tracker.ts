@@ -1,17 +1,18 @@
 /**
  * Set up tracker: turns any workbook (empty, or holding the user's partner sheets) into the tracker,
- * never losing what was there. Everything is read and checked first; if a sheet with a tracker name
- * cannot be adopted, nothing at all is written. Otherwise it creates the missing sheets, completes the
- * adopted ones, sets validation, protection, formats and triggers where missing, gives ids to rows
- * without one (recorded in the audit log as source "setup") and reports invalid rows. Safe to run again.
+ * never losing what was there. The sheets are inspected first (header rows and row counts; small
+ * sheets whole); if a sheet with a tracker name cannot be adopted, nothing at all is written.
+ * Otherwise it creates the missing sheets, completes the adopted ones, sets validation, protection,
+ * formats and triggers where missing, then adopts the existing rows (ids to rows without one,
+ * recorded in the audit log as source "setup"; shadow; validation of their rows; invalid rows
+ * reported) as far as its time budget allows. Rows left over are adopted by `continueSetup` (the
+ * progress dialog) or the hourly trigger, from a checkpoint (see adopt.ts). Safe to run again; run
+ * while rows are still being adopted, it continues them.
  */
-import { encodeShadow } from '../../domain/audit/shadow';
 import { sessionActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
-import { highlightCells } from '../../sheets/highlight';
 import type { Layout } from '../../sheets/layout';
 import { TRACKED_SHEETS, type SheetKey } from '../../sheets/schema';
-import { settingsFrom } from '../../sheets/settings-reader';
 import {
   applyProtection,
   applyValidation,
@@ -24,12 +25,27 @@ import {
 } from '../../sheets/setup/build';
 import { conflictMessage, inspectWorkbook } from '../../sheets/setup/inspect';
 import { workbookProtections } from '../../sheets/setup/protect';
-import { cellProblem } from '../../sheets/setup/row-check';
-import { writeShadowColumn } from '../../sheets/shadow-sheet';
 import { ownerEmail, syncTeamProtections, wantedEditors } from '../../sheets/team';
 import { installTriggers } from '../../sheets/trigger-install';
 import { AppContext } from '../context';
-import { SCHEDULED_HANDLER, ensureScheduledTrigger } from '../triggers/daily';
+import {
+  SCHEDULED_HANDLER,
+  SCHEDULE_PROPERTY,
+  ensureScheduledTrigger,
+  parseScheduleState,
+} from '../triggers/daily';
+import { adoptRows, shadowColumnsOf } from './adopt';
+import {
+  ADOPTION_LIMITS_PROPERTY,
+  ADOPTION_PROPERTY,
+  adoptionLimits,
+  count,
+  parseAdoption,
+  type AdoptionState,
+  type InvalidRow,
+  type SheetAdoption,
+} from './adoption-state';
+import { continueAdoption, type SetupProgress } from './continue-setup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -40,11 +56,18 @@ export interface SetupReport {
   adopted: string[];
   repaired: string[];
   idsGiven: number;
-  invalidRows: Array<{ sheet: string; row: number; problems: string[] }>;
+  invalidRows: InvalidRow[];
   triggersInstalled: string[];
+  /** Rows still to adopt (continueSetup or the hourly trigger goes on): data rows done of all. */
+  pending?: { done: number; total: number };
 }
 
+/** Sheets whose rows get ids (when they have none) and are checked against validation. */
+const ID_SHEETS: ReadonlySet<SheetKey> = new Set<SheetKey>(['partners', 'leads', 'plans']);
+const CHECKED_SHEETS: ReadonlySet<SheetKey> = new Set<SheetKey>(['partners', 'leads']);
+
 export function setupTracker(doc: TrackerDocument = new TrackerDocument()): SetupReport {
+  const startedAt = Date.now();
   const ss = doc.ss;
   const report: SetupReport = {
     ok: true,
@@ -57,9 +80,13 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
     triggersInstalled: [],
   };
   doc.lock();
-  new AppContext(doc, sessionActor(), 'setup').authorize();
+  const actor = sessionActor();
+  new AppContext(doc, actor, 'setup').authorize();
+  if (parseAdoption(doc.property(ADOPTION_PROPERTY)))
+    return fromProgress(report, continueAdoption(doc, actor));
+  const limits = adoptionLimits(doc.property(ADOPTION_LIMITS_PROPERTY));
   const owner = ownerEmail(doc);
-  const plan = inspectWorkbook(ss);
+  const plan = inspectWorkbook(ss, limits.chunkRows);
   if (plan.conflicts.length) return { ...report, ok: false, message: conflictMessage(plan.conflicts) };
 
   const protections = workbookProtections(ss);
@@ -88,16 +115,21 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
   const editors = (description: string) => wantedEditors(description, owner, team);
   referenceRanges(ss, built.get('partners'), built.get('plans'), named);
   const lookup = (name: string) => named.get(name) ?? null;
-  for (const b of built.values()) {
-    const rules = applyValidation(b, lookup);
-    if (rules.length) report.repaired.push(`${b.sheet.getName()}: validation ${rules.join(', ')}`);
+  const chunkedRules = new Map<SheetKey, string[]>();
+  for (const [key, b] of built) {
+    // A sheet adopted in chunks gets its rules row block by row block (with its rows).
+    const chunked = !b.whole && b.lastRow >= 2;
+    const rules = applyValidation(b, lookup, !chunked);
+    if (chunked) chunkedRules.set(key, rules.set);
+    if (rules.repaired.length)
+      report.repaired.push(`${b.sheet.getName()}: validation ${rules.repaired.join(', ')}`);
     const added = applyProtection(b, have, editors);
     if (!b.created && added.length) report.repaired.push(...added.map((d) => `protection ${d}`));
   }
   if (leadFormats(built.get('leads')!) && !built.get('leads')!.created)
     report.repaired.push('Leads: conditional formats');
   const tracked = [...built.values()].filter((b) => b.def.tracked);
-  const shadowRows = Math.max(...tracked.map((b) => b.values.length));
+  const shadowRows = Math.max(...tracked.map((b) => Math.max(b.values.length, b.lastRow)));
   const shadow = ensureShadowSheet(ss, plan.shadow, have, editors, shadowRows);
   if (shadow.created) report.created.push(shadow.sheet.getName());
   // The protections that were there before (new ones were given the owner and the Team already).
@@ -105,17 +137,94 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
     report.repaired.push(`protection editors of ${d} (owner and Team)`);
 
   doc.useLayout(layoutOf(built, shadow), [...[...built.values()].map((b) => b.sheet), shadow.sheet]);
-  const ctx = new AppContext(doc, sessionActor(), 'setup');
-  for (const [key, b] of built) if (b.def.columns.length) ctx.table(key).load(b.values);
-  giveIds(ctx, report);
-  if (shadow.created) fillShadow(ctx);
-  checkRows(ctx, report);
-  ctx.commit();
-  report.triggersInstalled = installTriggers(ss);
+  const state = adoptionOf(built, shadow.created, chunkedRules);
+  shadowColumnsOf(doc, state);
+  const known = new Map<SheetKey, unknown[][]>();
+  for (const [key, b] of built) if (b.whole) known.set(key, b.values);
+  if (state) {
+    const run = adoptRows(doc, state, {
+      actor,
+      limits,
+      timeLeftMs: () => limits.budgetMs - (Date.now() - startedAt),
+      known,
+      settings: settings.values,
+    });
+    report.idsGiven = run.idsGiven;
+    report.invalidRows = run.invalidRows;
+    if (!run.finished) report.pending = { done: state.done, total: state.total };
+  }
+  // The edit and change triggers compare edits with the shadow: installed once it is whole.
+  if (!report.pending) report.triggersInstalled = installTriggers(ss);
   if (ensureScheduledTrigger(ss)) report.triggersInstalled.push(SCHEDULED_HANDLER);
+  if (report.pending) resumeHourly(doc);
   doc.flushProperties();
   report.message = summary(report);
   return report;
+}
+
+/** The rows to adopt: every sheet with rows that needs work per row (null: none). */
+function adoptionOf(
+  built: ReadonlyMap<SheetKey, BuiltSheet>,
+  shadowCreated: boolean,
+  chunkedRules: ReadonlyMap<SheetKey, string[]>,
+): AdoptionState | null {
+  const sheets: SheetAdoption[] = [];
+  let total = 0;
+  for (const [key, b] of built) {
+    // A new sheet has no rows to adopt, but Settings' new rows need their shadow.
+    if (!b.def.columns.length || (b.created && !(shadowCreated && b.def.tracked))) continue;
+    const last = b.whole ? Math.max(b.values.length, b.lastRow) : b.lastRow;
+    if (last < 2) continue;
+    const sheet: SheetAdoption = {
+      key,
+      next: 2,
+      last,
+      nextId: null,
+      ids: ID_SHEETS.has(key),
+      check: CHECKED_SHEETS.has(key),
+      shadow: shadowCreated && b.def.tracked,
+      rules: chunkedRules.get(key) ?? [],
+      formats: b.whole ? [] : b.addedColumns,
+    };
+    if (!sheet.ids && !sheet.check && !sheet.shadow && !sheet.rules.length && !sheet.formats.length) continue;
+    sheets.push(sheet);
+    total += last - 1;
+  }
+  if (!sheets.length) return null;
+  return {
+    v: 1,
+    sheets,
+    done: 0,
+    total,
+    idsGiven: 0,
+    invalidCount: 0,
+    invalidRows: [],
+    triggers: true,
+    runs: 0,
+  };
+}
+
+/**
+ * Makes the next hourly run continue the adoption: it runs the day's jobs (adoption first) when a
+ * day's run is not already under way.
+ */
+function resumeHourly(doc: TrackerDocument): void {
+  const schedule = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
+  if (schedule.pending) return;
+  schedule.pending = { day: new Date().toISOString().slice(0, 10), next: 0, cursor: null, runs: 0, done: [] };
+  doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(schedule));
+}
+
+/** The report of a set-up run while rows were still being adopted: it continued them. */
+function fromProgress(report: SetupReport, progress: SetupProgress): SetupReport {
+  return {
+    ...report,
+    idsGiven: progress.idsGiven,
+    invalidRows: progress.invalidRows,
+    triggersInstalled: progress.triggersInstalled,
+    ...(progress.finished ? {} : { pending: { done: progress.done, total: progress.total } }),
+    message: progress.message,
+  };
 }
 
 /** The layout from what set-up read and wrote (the workbook is not asked again). */
@@ -152,70 +261,6 @@ function layoutOf(
   return layout;
 }
 
-/** A new shadow: every existing row of the tracked sheets, ids just given included (one write per sheet). */
-function fillShadow(ctx: AppContext): void {
-  for (const key of TRACKED_SHEETS) {
-    const table = ctx.table(key);
-    const keys = table.keys().slice(1);
-    const rows = table.rows();
-    if (!rows.length) continue;
-    const cells = new Array<string>(rows[rows.length - 1].row - 1).fill('');
-    for (const r of rows)
-      cells[r.row - 2] = encodeShadow(
-        keys,
-        keys.map((k) => r.record[k]),
-      );
-    writeShadowColumn(ctx.doc, key, cells, cells.length + 1);
-  }
-}
-
-function giveIds(ctx: AppContext, report: SetupReport): void {
-  for (const key of ['partners', 'leads', 'plans'] as const) {
-    const table = ctx.table(key);
-    const spec = table.def.id!;
-    const identifying = table.def.identifying;
-    let next = Number(table.nextId().slice(spec.prefix.length));
-    for (const { row, record } of table.rows()) {
-      if (String(record[spec.column] ?? '') !== '' || String(record[identifying] ?? '') === '') continue;
-      table.update(row, { [spec.column]: `${spec.prefix}${String(next++).padStart(spec.digits, '0')}` });
-      report.idsGiven++;
-    }
-  }
-}
-
-function checkRows(ctx: AppContext, report: SetupReport): void {
-  const settings = settingsFrom(ctx.table('settings'));
-  const partnerIds = new Set(
-    ctx
-      .table('partners')
-      .rows()
-      .map((r) => String(r.record.partnerId)),
-  );
-  const planNames = new Set(
-    ctx
-      .table('plans')
-      .rows()
-      .map((r) => String(r.record.planName)),
-  );
-  const checkCtx = { lists: settings.lists, partnerIds, planNames };
-  for (const key of ['partners', 'leads'] as const) {
-    const table = ctx.table(key);
-    const bad: Array<{ row: number; col: number }> = [];
-    for (const { row, record } of table.rows()) {
-      const problems: string[] = [];
-      for (const column of table.def.columns) {
-        const problem = cellProblem(column, record[column.key], checkCtx);
-        if (problem) {
-          problems.push(problem);
-          bad.push({ row, col: table.layout.cols[column.key] });
-        }
-      }
-      if (problems.length) report.invalidRows.push({ sheet: table.name, row, problems });
-    }
-    highlightCells(table.sheet, bad);
-  }
-}
-
 function summary(report: SetupReport): string {
   const parts: string[] = [];
   if (report.created.length) parts.push(`created ${report.created.join(', ')}`);
@@ -226,6 +271,10 @@ function summary(report: SetupReport): string {
     parts.push(`${report.invalidRows.length} row(s) need attention (highlighted)`);
   if (report.triggersInstalled.length)
     parts.push(`installed triggers ${report.triggersInstalled.join(', ')}`);
+  if (report.pending) {
+    const { done, total } = report.pending;
+    return `Set-up done for the structure${parts.length ? ` (${parts.join('; ')})` : ''}; adopting your existing rows: ${count(done)} of ${count(total)} so far. Keep this dialog open, or it continues within the hour.`;
+  }
   return parts.length
     ? `Set-up done: ${parts.join('; ')}.`
     : 'The tracker is already set up: nothing to change.';

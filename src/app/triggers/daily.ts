@@ -30,6 +30,7 @@ import { COMMISSIONS_DAILY_JOB } from '../commissions/run-commissions';
 import { AppContext } from '../context';
 import { runLeadExpiry } from '../leads/expiry';
 import { runNotificationDelivery } from '../notifications/daily';
+import { SETUP_ADOPTION_JOB } from '../setup/continue-setup';
 
 export interface JobStep {
   /** Where the job stopped last time (null: start). */
@@ -49,6 +50,8 @@ export interface DailyJob {
 }
 
 export const DAILY_JOBS: DailyJob[] = [
+  // First: the rows set-up left to adopt (when its progress dialog was closed); nothing otherwise.
+  SETUP_ADOPTION_JOB,
   { name: 'audit rotation', run: rotateAuditLog },
   { name: 'lead expiry', run: runLeadExpiry },
   COMMISSIONS_DAILY_JOB,

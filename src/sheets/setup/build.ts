@@ -27,6 +27,10 @@ export interface ExistingSheet {
   hasMetadata: Set<string>;
   /** The sheet already carries the tracker's sheet metadata (set up before). */
   tagged: boolean;
+  /** `values` holds every row (false: only the header row; the rows are adopted in chunks). */
+  whole: boolean;
+  /** The sheet's last row with content. */
+  lastRow: number;
 }
 
 export interface BuiltSheet {
@@ -42,6 +46,10 @@ export interface BuiltSheet {
   maxRows: number;
   /** The sheet's values as set-up left them (header row first, the columns it added included). */
   values: unknown[][];
+  /** `values` holds every row (false: only the header row). */
+  whole: boolean;
+  /** The last row with content (0: empty). */
+  lastRow: number;
 }
 
 /** The editors a new protection gets, by its description. */
@@ -61,6 +69,14 @@ export function completeSheet(
     sheet.insertRowsAfter(maxRows, AUDIT_INITIAL_ROWS - maxRows);
     maxRows = AUDIT_INITIAL_ROWS;
   }
+  // A tracked sheet full to its last row gets a chunk of empty rows, so the first append after
+  // set-up (registerLead, an import) does not have to add rows.
+  const lastRow = existing?.lastRow ?? 0;
+  if (existing && def.tracked && lastRow >= maxRows) {
+    sheet.insertRowsAfter(maxRows, GROW_BY);
+    maxRows += GROW_BY;
+  }
+  const whole = existing?.whole ?? true;
   const values = existing ? existing.values : [];
   if (def.columns.length && !values.length) values.push([]);
   const header = values[0] ?? [];
@@ -76,7 +92,8 @@ export function completeSheet(
     const headers = missing.map((c) => c.header);
     sheet.getRange(1, start, 1, missing.length).setValues([headers]);
     header.push(...headers);
-    formatColumns(sheet, missing, start, maxRows);
+    // A sheet adopted in chunks: its header row now, each chunk its rows (app/setup/adopt.ts).
+    formatColumns(sheet, missing, start, 1, whole ? maxRows : 1);
     if (!created) repaired.push(`added columns ${headers.join(', ')}`);
   }
   const tagged = existing?.tagged ?? false;
@@ -118,19 +135,42 @@ export function completeSheet(
     repaired,
     maxRows,
     values,
+    whole,
+    lastRow,
   };
 }
 
 /**
  * Widths and number formats of new columns (placed side by side from `start`): one call per run of
- * neighbouring columns with the same width, one per run with the same format (whole data column).
+ * neighbouring columns with the same width, one per run with the same format (rows `top`..`bottom`).
  */
-function formatColumns(sheet: Sheet, columns: readonly ColumnDef[], start: number, rows: number): void {
+function formatColumns(
+  sheet: Sheet,
+  columns: readonly ColumnDef[],
+  start: number,
+  top: number,
+  bottom: number,
+): void {
   runs(columns, (c) => c.width).forEach(({ from, count, value }) =>
     sheet.setColumnWidths(start + from, count, value),
   );
+  setFormats(sheet, columns, start, top, bottom);
+}
+
+/**
+ * Number formats of neighbouring columns placed side by side from `start`, rows `top`..`bottom`: one
+ * call per run of columns with the same format.
+ */
+export function setFormats(
+  sheet: Sheet,
+  columns: readonly ColumnDef[],
+  start: number,
+  top: number,
+  bottom: number,
+): void {
+  if (bottom < top) return;
   runs(columns, (c) => numberFormat(c.format)).forEach(({ from, count, value }) => {
-    if (value) sheet.getRange(1, start + from, rows, count).setNumberFormat(value);
+    if (value) sheet.getRange(top, start + from, bottom - top + 1, count).setNumberFormat(value);
   });
 }
 
@@ -148,23 +188,38 @@ function runs<T>(
   return out;
 }
 
-/**
- * Data validation on each validated column (rows 2..max, one call per column). On a sheet that
- * existed, the rules of its first and last rows are read (two calls) and a column is set only when
- * either lacks set-up's rule, so a deleted rule is repaired and a second run writes none. Returns
- * the headers of the columns it repaired on a sheet that was set up before.
- */
-export function applyValidation(built: BuiltSheet, named: (name: string) => Range | null): string[] {
-  const { sheet, cols, maxRows } = built;
-  const rows = maxRows - 1;
-  if (rows < 1) return [];
+/** The validated columns of a sheet with their rules (list rules need their named range). */
+export function validatedColumns(
+  def: SheetDef,
+  named: (name: string) => Range | null,
+): Array<{ column: ColumnDef; rule: GoogleAppsScript.Spreadsheet.DataValidation }> {
   const wanted: Array<{ column: ColumnDef; rule: GoogleAppsScript.Spreadsheet.DataValidation }> = [];
-  for (const column of built.def.columns) {
+  for (const column of def.columns) {
     if (column.protected) continue;
     const rule = validationRule(column, named);
     if (rule) wanted.push({ column, rule });
   }
-  if (!wanted.length) return [];
+  return wanted;
+}
+
+/**
+ * Data validation on each validated column (rows 2..max, one call per column). On a sheet that
+ * existed, the rules of its first and last rows are read (two calls) and a column is set only when
+ * either lacks set-up's rule, so a deleted rule is repaired and a second run writes none. Returns
+ * the headers of the columns it repaired on a sheet that was set up before, and the keys of the
+ * columns to set. With `now` false (a sheet adopted in chunks) nothing is set here: each chunk sets
+ * the rules of `set` on its rows.
+ */
+export function applyValidation(
+  built: BuiltSheet,
+  named: (name: string) => Range | null,
+  now = true,
+): { repaired: string[]; set: string[] } {
+  const { sheet, cols, maxRows } = built;
+  const rows = maxRows - 1;
+  if (rows < 1) return { repaired: [], set: [] };
+  const wanted = validatedColumns(built.def, named);
+  if (!wanted.length) return { repaired: [], set: [] };
   const first = Math.min(...wanted.map((w) => cols[w.column.key]));
   const span = Math.max(...wanted.map((w) => cols[w.column.key])) - first + 1;
   const edges = built.created
@@ -173,13 +228,15 @@ export function applyValidation(built: BuiltSheet, named: (name: string) => Rang
         (row) => sheet.getRange(row, first, 1, span).getDataValidations()[0],
       );
   const repaired: string[] = [];
+  const set: string[] = [];
   for (const { column, rule } of wanted) {
     const col = cols[column.key];
     if (edges.length && edges.every((edge) => sameRule(edge[col - first], rule))) continue;
-    sheet.getRange(2, col, rows, 1).setDataValidation(rule);
+    if (now) sheet.getRange(2, col, rows, 1).setDataValidation(rule);
+    set.push(column.key);
     if (built.tagged && !built.addedColumns.includes(column.key)) repaired.push(column.header);
   }
-  return repaired;
+  return { repaired, set };
 }
 
 /** Protections by the schema, those missing from `have`; returns the descriptions it added. */

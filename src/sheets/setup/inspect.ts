@@ -1,7 +1,9 @@
 /**
- * Set-up's read phase: finds every tracker sheet (by metadata or name), reads each existing one once,
- * maps its columns, and decides what to do with it, so that NOTHING is written when a sheet with a
- * tracker name cannot be adopted (its identifying column is missing).
+ * Set-up's read phase: finds every tracker sheet (by metadata or name), reads each existing one's
+ * header row and row count (a small sheet, and Settings, whole with one getValues; a sheet with more
+ * rows than an adoption chunk only its header: its rows are adopted chunk by chunk, see
+ * app/setup/adopt.ts), maps its columns, and decides what to do with it, so that NOTHING is written
+ * when a sheet with a tracker name cannot be adopted (its identifying column is missing).
  */
 import { findShadowSheet } from '../document';
 import { columnMetadata, identifySheets, mapColumns, sheetTags } from '../layout';
@@ -16,7 +18,12 @@ export type SheetPlan =
       def: SheetDef;
       action: 'adopt';
       sheet: Sheet;
+      /** Header row first: every row when `whole`, else only the header row. */
       values: unknown[][];
+      /** All rows were read (a small sheet), or only the header row. */
+      whole: boolean;
+      /** The sheet's last row with content (getLastRow). */
+      lastRow: number;
       cols: Record<string, number>;
       missing: string[];
       hasMetadata: Set<string>;
@@ -30,7 +37,8 @@ export interface SetupPlan {
   conflicts: Array<{ sheet: string; missing: string[] }>;
 }
 
-export function inspectWorkbook(ss: Spreadsheet): SetupPlan {
+/** A sheet is read whole when it has at most `wholeRows` data rows (Settings always). */
+export function inspectWorkbook(ss: Spreadsheet, wholeRows: number): SetupPlan {
   const all = ss.getSheets();
   const tags = sheetTags(ss);
   const found = identifySheets(ss, tags, all);
@@ -42,9 +50,11 @@ export function inspectWorkbook(ss: Spreadsheet): SetupPlan {
       plan.sheets.push({ def, action: 'create' });
       continue;
     }
-    const values = sheet.getDataRange().getValues();
+    const lastRow = sheet.getLastRow();
+    const whole = lastRow - 1 <= wholeRows || def.key === 'settings';
+    const values = lastRow === 0 ? [] : whole ? sheet.getDataRange().getValues() : headerRow(sheet);
     const headers = values[0] ?? [];
-    const empty = values.every((row) => row.every((v) => v === '' || v === null));
+    const empty = lastRow === 0 || (whole && values.every((row) => row.every((v) => v === '' || v === null)));
     const meta = metadata.get(sheet.getSheetId()) ?? new Map<string, number>();
     const { cols, missing } = mapColumns(def, empty ? [] : headers, meta);
     if (!empty && def.identifying && !cols[def.identifying]) {
@@ -56,6 +66,8 @@ export function inspectWorkbook(ss: Spreadsheet): SetupPlan {
       action: 'adopt',
       sheet,
       values: empty ? [] : values,
+      whole: whole || empty,
+      lastRow: empty ? 0 : lastRow,
       cols,
       missing: def.columns.filter((c) => !cols[c.key]).map((c) => c.key),
       hasMetadata: new Set(meta.keys()),
@@ -64,6 +76,12 @@ export function inspectWorkbook(ss: Spreadsheet): SetupPlan {
     });
   }
   return plan;
+}
+
+/** The header row of a sheet (two calls: its width, its values). */
+function headerRow(sheet: Sheet): unknown[][] {
+  const width = sheet.getLastColumn();
+  return width > 0 ? sheet.getRange(1, 1, 1, width).getValues() : [[]];
 }
 
 export function conflictMessage(conflicts: SetupPlan['conflicts']): string {

@@ -1,0 +1,122 @@
+/**
+ * Continuing set-up: adopts the next chunks of rows set-up left (its checkpoint, see adopt.ts) within
+ * a time budget. Called by the progress dialog in a loop (`continueSetup`), by Set up tracker when
+ * run again while rows are pending, and by the hourly trigger (the first of the daily jobs) when the
+ * dialog was closed.
+ */
+import { sessionActor } from '../../sheets/actor';
+import { TrackerDocument } from '../../sheets/document';
+import { freshDocumentProperty } from '../../sheets/setup/chunk';
+import { installTriggers } from '../../sheets/trigger-install';
+import type { Actor } from '../../sheets/writer';
+import { AppContext } from '../context';
+import type { DailyJob, JobContinuation, JobStep } from '../triggers/daily';
+import { adoptRows } from './adopt';
+import {
+  ADOPTION_LIMITS_PROPERTY,
+  ADOPTION_PROPERTY,
+  adoptionLimits,
+  count,
+  parseAdoption,
+  type InvalidRow,
+} from './adoption-state';
+
+export interface SetupProgress {
+  /** Every row is adopted (or there was nothing to adopt). */
+  finished: boolean;
+  /** Data rows adopted so far, and in all. */
+  done: number;
+  total: number;
+  /** Ids given and invalid rows found by this call. */
+  idsGiven: number;
+  invalidRows: InvalidRow[];
+  /** All adoption's ids given and invalid rows so far. */
+  idsGivenInAll: number;
+  invalidInAll: number;
+  triggersInstalled: string[];
+  message: string;
+}
+
+/** The progress dialog's call: the next chunks, as the person at the keyboard (on the Team). */
+export function continueSetup(doc: TrackerDocument = new TrackerDocument()): SetupProgress {
+  doc.lock();
+  const actor = sessionActor();
+  new AppContext(doc, actor, 'setup').authorize();
+  return continueAdoption(doc, actor);
+}
+
+/**
+ * Adopts chunks from the checkpoint within the budget (the caller holds the document lock). `text`:
+ * the checkpoint as read after the lock (default: the document's properties, read after it).
+ */
+export function continueAdoption(
+  doc: TrackerDocument,
+  actor: Actor,
+  timeLeftMs?: () => number,
+  text: string | null = doc.property(ADOPTION_PROPERTY),
+): SetupProgress {
+  const startedAt = Date.now();
+  const limits = adoptionLimits(doc.property(ADOPTION_LIMITS_PROPERTY));
+  const state = parseAdoption(text);
+  if (!state)
+    return {
+      finished: true,
+      done: 0,
+      total: 0,
+      idsGiven: 0,
+      invalidRows: [],
+      idsGivenInAll: 0,
+      invalidInAll: 0,
+      triggersInstalled: [],
+      message: 'Set-up is done: no rows are waiting to be adopted.',
+    };
+  const run = adoptRows(doc, state, {
+    actor,
+    limits,
+    timeLeftMs: timeLeftMs ?? (() => limits.budgetMs - (Date.now() - startedAt)),
+  });
+  const triggersInstalled = run.finished && state.triggers ? installTriggers(doc.ss) : [];
+  doc.flushProperties();
+  const progress: SetupProgress = {
+    finished: run.finished,
+    done: state.done,
+    total: state.total,
+    idsGiven: run.idsGiven,
+    invalidRows: run.invalidRows,
+    idsGivenInAll: state.idsGiven,
+    invalidInAll: state.invalidCount,
+    triggersInstalled,
+    message: '',
+  };
+  progress.message = progressMessage(progress);
+  return progress;
+}
+
+export function progressMessage(p: SetupProgress): string {
+  if (!p.finished)
+    return `Adopting your existing rows: ${count(p.done)} of ${count(p.total)} so far. Keep this dialog open, or it continues within the hour.`;
+  const parts = [`adopted ${count(p.total)} existing row(s)`];
+  if (p.idsGivenInAll) parts.push(`gave ids to ${count(p.idsGivenInAll)} row(s)`);
+  if (p.invalidInAll) parts.push(`${count(p.invalidInAll)} row(s) need attention (highlighted)`);
+  if (p.triggersInstalled.length) parts.push(`installed triggers ${p.triggersInstalled.join(', ')}`);
+  return `Set-up done: ${parts.join('; ')}.`;
+}
+
+/**
+ * The hourly trigger's part: continues a pending adoption within the run's time (first of the daily
+ * jobs). The checkpoint is read again after the lock: a dialog may have moved it meanwhile.
+ */
+export const SETUP_ADOPTION_JOB: DailyJob = {
+  name: 'set-up adoption',
+  run(ctx: AppContext, step: JobStep): JobContinuation | { adopted: number } {
+    // Nothing pending as this run read the properties: no lock, no call (the usual case).
+    if (!parseAdoption(ctx.doc.property(ADOPTION_PROPERTY))) return { adopted: 0 };
+    ctx.doc.lock();
+    const text = freshDocumentProperty(ADOPTION_PROPERTY);
+    if (!parseAdoption(text)) return { adopted: 0 };
+    const progress = continueAdoption(ctx.doc, ctx.actor, () => step.timeLeftMs(), text);
+    return progress.finished
+      ? { adopted: progress.total }
+      : { continueFrom: `${progress.done}/${progress.total}` };
+  },
+};
