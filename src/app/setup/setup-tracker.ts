@@ -191,6 +191,9 @@ function adoptionOf(
     total += last - 1;
   }
   if (!sheets.length) return null;
+  // Sheets read whole first (adopted now, without another read), then those adopted in chunks.
+  const whole = (key: SheetKey) => (built.get(key)!.whole ? 0 : 1);
+  sheets.sort((a, b) => whole(a.key) - whole(b.key));
   return {
     v: 1,
     sheets,
