@@ -6,6 +6,16 @@ import { daysInMonth, isIsoDay } from '../shared/schema/isoDay';
 
 export { isIsoDay };
 
+/**
+ * True for a Date, also one made in another realm (a cell value the spreadsheet service returned),
+ * where instanceof fails. Strings and numbers, most cells, are rejected by typeof first (cheap).
+ */
+export function isDate(value: unknown): value is Date {
+  return (
+    typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Date]'
+  );
+}
+
 const DAY_MS = 86_400_000;
 
 function parts(day: string): [number, number, number] {

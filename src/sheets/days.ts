@@ -5,13 +5,10 @@
  * shows in that time zone; a text cell holding an ISO day (or an ISO instant) reads as that day.
  * One per TrackerDocument (`doc.days()`), so the time zone is asked once per execution.
  */
-import { isIsoDay } from '../domain/dates';
-
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
+import { isDate, isIsoDay } from '../domain/dates';
 
 const QUARTER_HOUR_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
 
 export class Days {
   private readonly fmt: Intl.DateTimeFormat;
@@ -82,11 +79,21 @@ export class Days {
     };
   }
 
+  /** ISO day text by day number (days since 1970-01-01 on the zone's wall clock). */
+  private readonly dayNames = new Map<number, string>();
+
   /** The spreadsheet's calendar day of an instant. */
   dayOf(date: Date): string {
-    const f = this.fields(date.getTime());
-    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-    return `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}`;
+    const ms = date.getTime();
+    const dayNumber = Math.floor((ms + this.offsetAt(ms)) / DAY_MS);
+    let name = this.dayNames.get(dayNumber);
+    if (name === undefined) {
+      const f = this.fields(ms);
+      const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+      name = `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}`;
+      this.dayNames.set(dayNumber, name);
+    }
+    return name;
   }
 
   /** A cell's day: a Date as the day it shows in the spreadsheet's time zone; ISO text as its day; '' otherwise. */

@@ -7,10 +7,7 @@
 import { toMajor, toMinor } from '../../domain/money';
 import type { Days } from '../../sheets/days';
 import type { CellValue } from '../../sheets/table';
-
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
+import { isDate } from '../../domain/dates';
 
 /** The ISO day a cell holds, in the spreadsheet's time zone ('' when it holds none). */
 export function dayOfCell(value: unknown, days: Days): string {

@@ -2,6 +2,8 @@
  * An audit entry: one changed cell. Its fields are the Audit Log's columns in order (Hash last,
  * computed by the chain). Every value is text: `auditText` is the one way a cell value becomes text.
  */
+import { isDate } from '../dates';
+
 export type AuditSource = 'edit' | 'sidebar' | 'trigger' | 'import' | 'setup';
 
 export interface AuditEntry {
@@ -34,10 +36,6 @@ export const ENTRY_FIELDS = [
 
 /** The user recorded when Apps Script does not say who edited. */
 export const UNKNOWN_USER = 'unknown';
-
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
 
 /**
  * A cell value as audit text: '' for empty, ISO 8601 for dates (an invalid date as ''), TRUE/FALSE for
