@@ -35,22 +35,35 @@ function withDeals(count: number): Emulator {
 }
 
 describe('runCommissions service calls at 200 and 5,000 deals', () => {
-  it('are the same count: ten lines passing their hold, then a run with nothing to do', () => {
+  it('do not grow with the deals: ten lines passing their hold, then a run with nothing to do', () => {
     const small = withDeals(200);
     const large = withDeals(5000);
     const smallRun = small.measure(() => small.call(OWNER, 'runCommissions'));
     const largeRun = large.measure(() => large.call(OWNER, 'runCommissions'));
     expect(smallRun.result).toMatchObject({ eligible: 10, created: 0 });
     expect(largeRun.result).toMatchObject({ eligible: 10, created: 0 });
-    expect(largeRun.calls).toBe(smallRun.calls);
-    // every counted method the same number of times (local handle accessors such as Sheet.getName
-    // are listed in byMethod but cost no round trip, so they are left out)
+    // The shadow columns of Partners, Leads and Commissions are read in one getValues per group of
+    // columns, grouped by the sheets' sizes (one rectangle for small sheets, up to one read per
+    // column for large ones): at most two reads more, never one per row.
+    const SHADOW_READ = ['Range.getValues', 'Spreadsheet.getRange', 'Range.getSheet', 'Sheet.getSheetId'];
+    const reads = (byMethod: Record<string, number>) => byMethod['Range.getValues'] ?? 0;
+    expect(reads(largeRun.stats.byMethod) - reads(smallRun.stats.byMethod)).toBeGreaterThanOrEqual(0);
+    expect(reads(largeRun.stats.byMethod) - reads(smallRun.stats.byMethod)).toBeLessThanOrEqual(2);
+    expect(largeRun.calls - smallRun.calls).toBe(
+      reads(largeRun.stats.byMethod) - reads(smallRun.stats.byMethod),
+    );
+    // every other counted method the same number of times (local handle accessors such as
+    // Sheet.getName are listed in byMethod but cost no round trip, so they are left out)
     const counted = (byMethod: Record<string, number>) =>
-      Object.fromEntries(Object.entries(byMethod).filter(([m]) => m !== 'Sheet.getName'));
+      Object.fromEntries(
+        Object.entries(byMethod).filter(([m]) => m !== 'Sheet.getName' && !SHADOW_READ.includes(m)),
+      );
     expect(counted(largeRun.stats.byMethod)).toEqual(counted(smallRun.stats.byMethod));
+    // no notes read: which Lead ID cells carry a flag note is recorded by the runs
+    expect(largeRun.stats.byMethod['Range.getNotes'] ?? 0).toBe(0);
     const smallIdle = small.measure(() => small.call(OWNER, 'runCommissions'));
     const largeIdle = large.measure(() => large.call(OWNER, 'runCommissions'));
-    expect(largeIdle.calls).toBe(smallIdle.calls);
+    expect(largeIdle.calls - smallIdle.calls).toBeLessThanOrEqual(2);
     process.stdout.write(
       `runCommissions service calls: 200 deals ${smallRun.calls} (idle ${smallIdle.calls}), ` +
         `5,000 deals ${largeRun.calls} (idle ${largeIdle.calls})\n`,

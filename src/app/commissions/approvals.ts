@@ -5,7 +5,7 @@
  */
 import { approveLines, rejectLines } from '../../domain/commissions';
 import type { AppContext } from '../context';
-import { applyStatusChanges, readLedger } from './ledger-table';
+import { applyStatusChanges, openLedger, readLedger } from './ledger-table';
 import { fail } from './sidebar-context';
 
 function idsOf(ids: unknown): string[] {
@@ -19,7 +19,7 @@ export function approveCommissions(ctx: AppContext, ids: string[]): { approved: 
   const wanted = idsOf(ids);
   ctx.lock();
   const days = ctx.doc.days();
-  const table = ctx.table('commissions');
+  const table = openLedger(ctx);
   const ledger = readLedger(table, days);
   const decision = approveLines(
     ledger.map((l) => l.line),
@@ -36,7 +36,7 @@ export function rejectCommissions(ctx: AppContext, ids: string[], reason: string
   const wanted = idsOf(ids);
   ctx.lock();
   const days = ctx.doc.days();
-  const table = ctx.table('commissions');
+  const table = openLedger(ctx);
   const ledger = readLedger(table, days);
   const by = `${ctx.actor.email} on ${days.dayOf(ctx.now)}`;
   const decision = rejectLines(

@@ -1,22 +1,31 @@
 /**
  * A person's edit of Leads that can change what a deal earns (Status, Deal Value, Closed On,
  * Currency or Partner ID of a row that is or was Won) runs the reconcile pass at once, in the edit
- * trigger's execution: a deal marked Won gets its lines, Won -> Lost voids or claws back, a changed
- * Deal Value adds an adjustment.
+ * trigger's execution, for the partners of the edited deals (before and after the edit): a deal
+ * marked Won gets its lines, Won -> Lost voids or claws back, a changed Deal Value adds an
+ * adjustment. Partners and Commissions are read from their shadow; other partners' lines are the
+ * next full pass's.
  */
 import type { EditReaction } from '../triggers/edit-reactions';
+import { openLedger } from './ledger-table';
 import { syncLedger } from './sync-ledger';
 
 const DEAL_COLUMNS = ['status', 'dealValue', 'closedOn', 'currency', 'partnerId'];
+const text = (value: unknown) => String(value ?? '').trim();
 
 export const COMMISSIONS_EDIT_REACTION: EditReaction = {
   name: 'commissions',
   sheets: ['leads'],
   react(ctx, edit) {
     if (!edit.columns.some((c) => DEAL_COLUMNS.includes(c))) return;
-    const touchesWon = edit.rows.some(
-      (r) => String(r.after.status ?? '').trim() === 'Won' || String(r.before.status ?? '').trim() === 'Won',
-    );
-    if (touchesWon) syncLedger(ctx);
+    const deals = edit.rows.filter((r) => text(r.after.status) === 'Won' || text(r.before.status) === 'Won');
+    if (deals.length === 0) return;
+    const partners = new Set(deals.flatMap((r) => [text(r.before.partnerId), text(r.after.partnerId)]));
+    const leads = new Set(deals.flatMap((r) => [text(r.before.leadId), text(r.after.leadId)]));
+    partners.delete('');
+    leads.delete('');
+    ctx.lock(); // before reading what the pass may change
+    openLedger(ctx, ['partners']);
+    syncLedger(ctx, { partners, leads });
   },
 };

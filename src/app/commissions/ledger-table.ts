@@ -5,8 +5,10 @@
  */
 import type { CommissionKind, CommissionStatus, LedgerLine, StatusChange } from '../../domain/commissions';
 import { ensureRows } from '../../sheets/capacity';
+import type { SheetKey } from '../../sheets/schema';
 import type { Table } from '../../sheets/table';
 import type { AppContext } from '../context';
+import { openFromShadow } from '../shadow-tables';
 import type { Days } from '../../sheets/days';
 import { cellToMinor, minorToCell, moneyFormat } from './cells';
 
@@ -16,6 +18,15 @@ export interface LedgerRow {
 }
 
 const text = (value: unknown) => String(value ?? '').trim();
+
+/**
+ * The Commissions table read from its `_Shadow` column (one cell a row instead of 16; the sheet when
+ * the shadow does not know every row, see openFromShadow), with `also` opened the same way.
+ */
+export function openLedger(ctx: AppContext, also: readonly SheetKey[] = []): Table {
+  openFromShadow(ctx, ['commissions', ...also]);
+  return ctx.table('commissions');
+}
 
 /** Every ledger line with its sheet row; a row whose amount is not readable keeps amountMinor 0. */
 export function readLedger(table: Table, days: Days): LedgerRow[] {

@@ -3,7 +3,7 @@ import type { Commission, CommissionFilter } from '../../shared/api';
 import { toMajor } from '../../domain/money';
 import type { LedgerLine } from '../../domain/commissions';
 import type { AppContext } from '../context';
-import { readLedger } from './ledger-table';
+import { openLedger, readLedger } from './ledger-table';
 
 const major = (minor: number | null, currency: string) => {
   if (minor === null) return null;
@@ -37,7 +37,7 @@ export function toCommission(line: LedgerLine): Commission {
 export function listCommissions(ctx: AppContext, filter: CommissionFilter = {}): Commission[] {
   const statuses = filter?.status === undefined ? null : new Set([filter.status].flat());
   const partnerId = filter?.partnerId?.trim() || null;
-  return readLedger(ctx.table('commissions'), ctx.doc.days())
+  return readLedger(openLedger(ctx), ctx.doc.days())
     .map((l) => l.line)
     .filter((l) => (statuses === null || statuses.has(l.status)) && (!partnerId || l.partnerId === partnerId))
     .map(toCommission);

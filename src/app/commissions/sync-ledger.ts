@@ -3,8 +3,15 @@
  * Commissions sheet, applying ONLY the difference (reconcile, keyed by the Key column). The caller
  * holds the context; this takes the document lock before reading, so two executions never both
  * append the same key.
+ *
+ * A pass may be narrowed to some partners (`LedgerScope`: closeLead and a person's edit of a deal):
+ * their deals' desired lines against their ledger lines only (plus every line sharing a key with
+ * them), which is exactly what the full pass would do for those lines; other partners' lines (a hold
+ * that ended, say) are left to the next full pass (runCommissions, the daily run). Ids are still
+ * allocated from the whole ledger.
  */
-import { desiredLedger, reconcile, type Flag } from '../../domain/commissions';
+import { baseKey, desiredLedger, reconcile, type Flag } from '../../domain/commissions';
+import type { Table } from '../../sheets/table';
 import type { AppContext } from '../context';
 import { writeFlagNotes } from './flag-notes';
 import { readEngineInputs } from './inputs';
@@ -14,6 +21,7 @@ import {
   commissionIds,
   formatMoneyColumns,
   readLedger,
+  type LedgerRow,
 } from './ledger-table';
 
 export interface SyncResult {
@@ -23,37 +31,68 @@ export interface SyncResult {
   flagged: string[];
 }
 
+/** The partners a narrowed pass reconciles, and leads whose lines it takes whatever their partner. */
+export interface LedgerScope {
+  readonly partners: ReadonlySet<string>;
+  readonly leads: ReadonlySet<string>;
+}
+
+const text = (value: unknown) => String(value ?? '').trim();
+
+/** The ledger lines of a scope's partners and leads, and every line sharing a key with them. */
+function scopedLedger(
+  ledger: readonly LedgerRow[],
+  desiredKeys: readonly string[],
+  scope: LedgerScope,
+): LedgerRow[] {
+  const inScope = ({ line }: LedgerRow) => scope.partners.has(line.partnerId) || scope.leads.has(line.leadId);
+  const keys = new Set(desiredKeys);
+  for (const row of ledger) if (row.line.key !== '' && inScope(row)) keys.add(baseKey(row.line.key));
+  return ledger.filter((row) => inScope(row) || (row.line.key !== '' && keys.has(baseKey(row.line.key))));
+}
+
 /**
- * Stages the ledger changes in ctx's tables for the context's commit (a lead close reaction, whose
- * use case commits once), after giving the new rows their number formats and the flagged deals
- * their notes (presentation, not audited values): all of them, or only those of `notesOf` (the
- * leads a use case closed; the daily pass brings the others up to date).
+ * Stages the ledger changes in ctx's tables for the context's commit (closeLead and the edit
+ * reaction commit once), after giving the new rows their number formats and the flagged deals their
+ * notes (presentation, not audited values). Every partner, or only those of `scope`.
  */
-export function stageLedgerSync(ctx: AppContext, notesOf?: ReadonlySet<string>): SyncResult {
+export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResult {
   ctx.lock();
   const days = ctx.doc.days();
   const asOf = days.dayOf(ctx.now);
   const inputs = readEngineInputs(ctx, days);
   const table = ctx.table('commissions');
+  const leads = ctx.table('leads');
   const ledger = readLedger(table, days);
   const holdDays = Number(inputs.settings.values.holdDays);
+  const deals = scope ? inputs.deals.filter((d) => scope.partners.has(d.deal.partnerId)) : inputs.deals;
   const desired = desiredLedger({
-    deals: inputs.deals.map((d) => d.deal),
+    deals: deals.map((d) => d.deal),
     partners: inputs.partners,
     plans: inputs.plans,
     settings: { defaultHoldDays: Number.isInteger(holdDays) && holdDays >= 0 ? holdDays : 30 },
     asOf,
   });
+  const lines = scope
+    ? scopedLedger(
+        ledger,
+        desired.lines.map((l) => l.key),
+        scope,
+      )
+    : ledger;
   const { create, statusChanges, summary } = reconcile({
-    ledger: ledger.map((l) => l.line),
+    ledger: lines.map((l) => l.line),
     desired: desired.lines,
     asOf,
     nextId: commissionIds(table),
   });
   // The writer joins scattered rows into at most a few writes (see writer.ts).
-  applyStatusChanges(table, ledger, statusChanges, days);
+  applyStatusChanges(table, lines, statusChanges, days);
   const appended = appendLines(table, create, days);
-  const flags: Flag[] = [...inputs.unreadable, ...desired.flags];
+  // A deal whose cells cannot be read is flagged too (in a narrowed pass, when it is the scope's).
+  const judged = scope ? leadsOf(leads, scope) : undefined;
+  const unreadable = judged ? inputs.unreadable.filter((f) => judged.has(f.leadId)) : inputs.unreadable;
+  const flags: Flag[] = [...unreadable, ...desired.flags];
   formatMoneyColumns(
     ctx,
     table,
@@ -61,13 +100,22 @@ export function stageLedgerSync(ctx: AppContext, notesOf?: ReadonlySet<string>):
     create.map((l) => l.currency),
     ['basis', 'amount'],
   );
-  writeFlagNotes(ctx.table('leads'), inputs.deals, flags, notesOf);
+  writeFlagNotes(ctx.doc, leads, flags, judged);
   return { ...summary, flagged: flags.map((f) => f.reason) };
 }
 
+/** The leads of a scope's partners, and its own leads. */
+function leadsOf(leads: Table, scope: LedgerScope): Set<string> {
+  const out = new Set(scope.leads);
+  for (const { record } of leads.rows())
+    if (scope.partners.has(text(record.partnerId))) out.add(text(record.leadId));
+  out.delete('');
+  return out;
+}
+
 /** The whole pass in one context: stage, then commit (one audited write). */
-export function syncLedger(ctx: AppContext): SyncResult {
-  const result = stageLedgerSync(ctx);
+export function syncLedger(ctx: AppContext, scope?: LedgerScope): SyncResult {
+  const result = stageLedgerSync(ctx, scope);
   ctx.commit();
   return result;
 }

@@ -9,7 +9,7 @@ import { toMinor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { AppContext } from '../context';
 import { readSettings } from '../commissions/inputs';
-import { formatMoneyColumns, readLedger } from '../commissions/ledger-table';
+import { formatMoneyColumns, openLedger, readLedger } from '../commissions/ledger-table';
 import { fail } from '../commissions/sidebar-context';
 import { payoutCells, readPayouts, toPayout } from './payout-table';
 
@@ -40,7 +40,8 @@ export function createPayouts(ctx: AppContext, throughDate: string): Payout[] {
   if (!isIsoDay(through)) fail([payoutAppMessages.throughDate(throughDate)]);
   ctx.lock();
   const days = ctx.doc.days();
-  const commissions = ctx.table('commissions');
+  // Commissions and Partners from their shadow (one cell a row); Payouts from the sheet.
+  const commissions = openLedger(ctx, ['partners']);
   const ledger = readLedger(commissions, days);
   const payoutsTable = ctx.table('payouts');
   const existing = readPayouts(payoutsTable, days);

@@ -6,7 +6,7 @@
 import { PayoutError, exportPayoutsCsv } from '../../domain/payouts';
 import type { FileDownload, PayoutExportFormat } from '../../shared/api';
 import type { AppContext } from '../context';
-import { readLedger } from '../commissions/ledger-table';
+import { openLedger, readLedger } from '../commissions/ledger-table';
 import { fail } from '../commissions/sidebar-context';
 import { payoutAppMessages } from './create-payouts';
 import { readPayouts } from './payout-table';
@@ -17,7 +17,7 @@ const text = (value: unknown) => String(value ?? '').trim();
 export function exportPayouts(ctx: AppContext, ids: string[], format: PayoutExportFormat): FileDownload {
   if (!FORMATS.includes(format)) fail([payoutAppMessages.format(format)]);
   const days = ctx.doc.days();
-  const lines = readLedger(ctx.table('commissions'), days).map((l) => l.line);
+  const lines = readLedger(openLedger(ctx, ['partners']), days).map((l) => l.line);
   const byId = new Map(readPayouts(ctx.table('payouts'), days, lines).map((p) => [p.payout.id, p.payout]));
   const wanted = [...new Set((Array.isArray(ids) ? ids : [ids]).map(text).filter((id) => id !== ''))];
   const missing = wanted.filter((id) => !byId.has(id));

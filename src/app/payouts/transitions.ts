@@ -13,7 +13,7 @@ import { isIsoDay } from '../../domain/dates';
 import { formatMoney, sumMinor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { AppContext } from '../context';
-import { applyStatusChanges, readLedger } from '../commissions/ledger-table';
+import { applyStatusChanges, openLedger, readLedger } from '../commissions/ledger-table';
 import { fail } from '../commissions/sidebar-context';
 import { payoutAppMessages } from './create-payouts';
 import { payoutCells, readPayouts, toPayout } from './payout-table';
@@ -21,7 +21,8 @@ import { payoutCells, readPayouts, toPayout } from './payout-table';
 function load(ctx: AppContext, id: string) {
   ctx.lock();
   const days = ctx.doc.days();
-  const ledger = readLedger(ctx.table('commissions'), days);
+  // the lines from the Commissions shadow; the payout from its sheet (a hand change shows there)
+  const ledger = readLedger(openLedger(ctx), days);
   const lines = ledger.map((l) => l.line);
   const found = readPayouts(ctx.table('payouts'), days, lines).find(
     (p) => p.payout.id === String(id ?? '').trim(),
