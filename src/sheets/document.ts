@@ -62,6 +62,11 @@ export class TrackerDocument {
     return this.props;
   }
 
+  /** The keys of every document property, those queued by this execution included. */
+  propertyKeys(): string[] {
+    return Object.keys({ ...this.properties(), ...this.pending });
+  }
+
   property(key: string): string | null {
     return this.pending[key] ?? this.properties()[key] ?? null;
   }
@@ -71,7 +76,19 @@ export class TrackerDocument {
     this.pending[key] = value;
   }
 
-  flushProperties(): void {
+  private deferIdle = false;
+
+  /**
+   * For the hourly run: a property write that follows no cell write waits for the run's final flush
+   * (one call instead of one per job). A flush after cells were written (the audit tail, the layout)
+   * is never deferred: the next execution must find them.
+   */
+  deferIdleFlushes(): void {
+    this.deferIdle = true;
+  }
+
+  flushProperties(options: { afterCellWrites?: boolean; final?: boolean } = {}): void {
+    if (this.deferIdle && !options.afterCellWrites && !options.final) return;
     if (this.layoutDirty && this.layoutValue)
       this.pending[LAYOUT_PROPERTY] = JSON.stringify(this.layoutValue);
     this.layoutDirty = false;

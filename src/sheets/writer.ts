@@ -94,7 +94,7 @@ export function commit(
   }
   for (const entry of extra) entries.push(entry);
   appendAudit(ctx.doc, entries, ctx.actor.note);
-  ctx.doc.flushProperties();
+  ctx.doc.flushProperties({ afterCellWrites: rowsWritten > 0 || entries.length > 0 });
   return { rowsWritten, entries: entries.length };
 }
 

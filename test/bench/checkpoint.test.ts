@@ -39,8 +39,12 @@ function state(emu: Emulator): State {
   return text ? (JSON.parse(text) as State) : { lastDay: null, pending: null };
 }
 
-/** One hourly run, as the installed clock trigger runs it. */
+/** One hourly run, as the installed clock trigger runs it: its counted calls. */
 function hourly(emu: Emulator): number {
+  return hourlyRun(emu).calls;
+}
+
+function hourlyRun(emu: Emulator) {
   const outcome = emu.measure(() =>
     emu.invoke('onHourlyTrigger', [{}], {
       kind: 'timeTrigger',
@@ -50,7 +54,7 @@ function hourly(emu: Emulator): number {
     }),
   );
   if (!outcome.ok) throw new Error(outcome.error);
-  return outcome.calls;
+  return outcome;
 }
 
 /** The workbook without what legitimately differs between the two: audit timestamps and hashes. */
@@ -109,6 +113,16 @@ describe('scheduled jobs: one hourly trigger, checkpoint and continuation', () =
     expect(emu.sheets()).toEqual(after);
     emu.rt.setNow('2026-03-03T00:30:00Z');
     hourly(emu);
+    expect(state(emu)).toMatchObject({ lastDay: '2026-03-03', pending: null });
+  });
+
+  it('stores its properties once when no job wrote a cell (the checkpoint with what the jobs queued)', () => {
+    const emu = trackerWorkbook();
+    hourly(emu); // the first day: expiries, the ledger, emails
+    emu.rt.setNow('2026-03-03T00:30:00Z');
+    const quiet = hourlyRun(emu);
+    expect(quiet.stats.cells.written).toBe(0);
+    expect(quiet.stats.byMethod['Properties.setProperties']).toBe(1);
     expect(state(emu)).toMatchObject({ lastDay: '2026-03-03', pending: null });
   });
 });

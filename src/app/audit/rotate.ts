@@ -102,7 +102,7 @@ export function rotateAuditLog(
       { archiveId: archive.id, url: archive.url, anchor: hashes[plan.take - 1], rows: plan.take },
     );
     appendAudit(doc, [entry], ctx.actor.note);
-    doc.flushProperties();
+    doc.flushProperties({ afterCellWrites: true });
     archived += plan.take;
     cursor.left -= plan.take;
     if (plan.reachedStop || cursor.left <= 0) break;

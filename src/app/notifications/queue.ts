@@ -20,7 +20,8 @@ const SHARD_BYTES = 8000;
 const MAX_SHARDS = 32;
 
 function shardKeys(doc: TrackerDocument): string[] {
-  return Object.keys({ ...doc.properties() })
+  return doc
+    .propertyKeys()
     .filter((key) => key.startsWith(QUEUE_PREFIX))
     .sort((a, b) => Number(a.slice(QUEUE_PREFIX.length)) - Number(b.slice(QUEUE_PREFIX.length)));
 }

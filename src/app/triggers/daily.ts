@@ -55,6 +55,7 @@ export const DAILY_JOBS: DailyJob[] = [
   { name: 'audit rotation', run: rotateAuditLog },
   { name: 'lead expiry', run: runLeadExpiry },
   COMMISSIONS_DAILY_JOB,
+  // Last: what it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },
 ];
 
@@ -176,6 +177,8 @@ export function runScheduledJobs(
   const doc = new TrackerDocument();
   // The lock first: the properties (schedule, audit tail, layout) are then read once, and current.
   doc.lock();
+  // The jobs' property writes that follow no cell write go out with the checkpoint (save), at the end.
+  doc.deferIdleFlushes();
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
   const today = new Date(startedAt).toISOString().slice(0, 10);
   let pending = state.pending;
@@ -193,7 +196,7 @@ export function runScheduledJobs(
   };
   const save = () => {
     doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(state));
-    doc.flushProperties();
+    doc.flushProperties({ final: true });
   };
   state.pending = pending;
   const actor = onceActor();
