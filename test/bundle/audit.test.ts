@@ -292,6 +292,22 @@ describe('rotation of a backlog in steps across hourly runs', () => {
     expect(archiveRows(emu).rows).toHaveLength(56);
   });
 
+  it('a step that fails half-way (rows in the archive, not yet deleted) is finished by the next run', () => {
+    const { emu, original } = backlog();
+    emu.rt.failCall('Sheet.deleteRows', 'Service Spreadsheets failed while accessing document.');
+    emu.advance('PT1H');
+    // The first step wrote its rows to the archive, then failed before deleting them from the log.
+    expect(archiveRows(emu).rows.length).toBe(0);
+    expect(log(emu)).toHaveLength(60);
+    emu.advance('P1D');
+    const { ids, rows } = archiveRows(emu);
+    expect(ids).toHaveLength(1);
+    expect(rows).toHaveLength(56);
+    expectWhole(emu, original);
+    const archives = [...emu.rt.files.values()].filter((f) => f.name.includes('Audit Log')).map((f) => f.id);
+    expect(archives).toEqual(ids);
+  });
+
   it('with time to spare, one run moves the whole backlog in its steps', () => {
     const { emu, original } = backlog();
     emu.advance('PT1H');

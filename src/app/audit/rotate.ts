@@ -11,7 +11,9 @@
  * between any two steps the log verifies from its latest pointer and archive + log form one chain.
  * After a step, when the time left is less than that step took, it returns the cursor (the archive
  * and `stop`) for the next run. A step is idempotent: it stops at `stop` however far an earlier run
- * got, and does not write again the rows the archive already ends with.
+ * got, and does not write again the rows the archive already ends with. The cursor is also kept in a
+ * document property until the rotation ends, so a step that failed half-way (rows written to the
+ * archive, not yet deleted from the log) is finished by the next run in the same archive.
  */
 import {
   archiveName,
@@ -45,6 +47,21 @@ interface RotationCursor {
   left: number;
 }
 
+/**
+ * The rotation under way, kept by the rotation itself (not only in the scheduler's checkpoint): a run
+ * that failed in the middle of a step is continued by the next run, in the same archive, without
+ * moving a row twice (a step skips the rows the archive already ends with).
+ */
+const ROTATION_PROPERTY = 'tracker.rotation';
+
+function unfinishedRotation(doc: AppContext['doc']): RotationCursor | null {
+  try {
+    return parseCursor(doc.property(ROTATION_PROPERTY) || null);
+  } catch {
+    return null;
+  }
+}
+
 const UNBOUNDED: RotationStep = { cursor: null, timeLeftMs: () => Number.POSITIVE_INFINITY };
 
 function parseCursor(text: string | null): RotationCursor | null {
@@ -71,7 +88,7 @@ export function rotateAuditLog(
   if (!sheet || !layout) return { archived: 0, url: null };
   doc.lock();
   const stepRows = rotationStepRows(limit);
-  let cursor = parseCursor(step.cursor);
+  let cursor = parseCursor(step.cursor) ?? unfinishedRotation(doc);
   let archive: ArchiveFile;
   if (cursor) {
     archive = openArchive(cursor.archiveId, cursor.url);
@@ -82,13 +99,20 @@ export function rotateAuditLog(
     const last = sheet.getRange(count + 1, 1, 1, AUDIT_WIDTH).getValues()[0];
     archive = createArchive(archiveName(doc.ss.getName(), first, String(last[0])), count);
     cursor = { archiveId: archive.id, url: archive.url, stop: String(last[AUDIT_WIDTH - 1]), left: count };
+    // Stored before any row moves: whatever fails from here on, the next run continues THIS archive.
+    doc.setProperty(ROTATION_PROPERTY, JSON.stringify(cursor));
+    doc.flushProperties({ afterCellWrites: true });
   }
   let archived = 0;
   for (;;) {
     const before = step.timeLeftMs();
     const tail = readTail(doc);
     const n = Math.min(stepRows, cursor.left, tail.row - 1);
-    if (n <= 0) break;
+    if (n <= 0) {
+      doc.setProperty(ROTATION_PROPERTY, '');
+      doc.flushProperties({ afterCellWrites: true });
+      break;
+    }
     const rows = sheet.getRange(2, 1, n, AUDIT_WIDTH).getValues();
     const hashes = rows.map((r) => String(r[AUDIT_WIDTH - 1]));
     const plan = planStep(hashes, archive.end.hash, cursor.stop);
@@ -102,10 +126,12 @@ export function rotateAuditLog(
       { archiveId: archive.id, url: archive.url, anchor: hashes[plan.take - 1], rows: plan.take },
     );
     appendAudit(doc, [entry], ctx.actor.note);
-    doc.flushProperties({ afterCellWrites: true });
     archived += plan.take;
     cursor.left -= plan.take;
-    if (plan.reachedStop || cursor.left <= 0) break;
+    const finished = plan.reachedStop || cursor.left <= 0;
+    doc.setProperty(ROTATION_PROPERTY, finished ? '' : JSON.stringify(cursor));
+    doc.flushProperties({ afterCellWrites: true });
+    if (finished) break;
     const left = step.timeLeftMs();
     if (left < before - left) return { continueFrom: JSON.stringify(cursor) };
   }
