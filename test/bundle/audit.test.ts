@@ -146,6 +146,38 @@ describe('changes the add-on makes', () => {
   });
 });
 
+describe('the audit tail', () => {
+  const savePartner = (emu: Emulator, name: string) =>
+    emu.measure(() =>
+      emu.call(OWNER, 'savePartner', { partnerName: name, contactEmail: 'ops@tail.test', type: 'Referral' }),
+    );
+
+  it('is stored before the entries are written (a death after them cannot leave it stale)', () => {
+    const emu = trackerWith(3);
+    const order: string[] = [];
+    const stop = emu.rt.onCall((method) => order.push(method));
+    expect(savePartner(emu, 'Tail Order Partners').ok).toBe(true);
+    stop();
+    const lastWrite = order.lastIndexOf('Range.setValues');
+    expect(order.indexOf('Properties.setProperties')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('Properties.setProperties')).toBeLessThan(lastWrite);
+  });
+
+  it('is put back when writing the entries fails: the next entries follow the last ones, no gap', () => {
+    const emu = trackerWith(3);
+    const before = log(emu).length;
+    // The partner's row, its shadow, then its audit entries: the third write fails.
+    emu.rt.failCall('Range.setValues', 'Service Spreadsheets failed while accessing document.', { skip: 3 });
+    expect(savePartner(emu, 'Failing Audit Partners').ok).toBe(false);
+    expect(log(emu)).toHaveLength(before);
+    expect(savePartner(emu, 'Next Partners').ok).toBe(true);
+    const rows = log(emu);
+    expect(rows.slice(before).every((r) => r.some((v) => v !== ''))).toBe(true);
+    expect(rows.slice(before).some((r) => r[8] === 'Next Partners')).toBe(true);
+    expect(emu.call(OWNER, 'verifyAuditLog')).toMatchObject({ ok: true, firstBadRow: null });
+  });
+});
+
 describe('what it cannot see', () => {
   it('records "unknown" with the reason in a note when Apps Script withholds the editor', () => {
     const emu = newEmulator({ sheets: { Partners: partners(2) }, editors: ['guest@elsewhere.test'] });
