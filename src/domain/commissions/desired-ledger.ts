@@ -3,7 +3,7 @@
  * before asOf, per partner in (closedOn, leadId) order, each through the partner's plan; a deal that
  * cannot earn (no plan, invalid plan, other currency, bad amount) is flagged with the reason.
  */
-import { addDays, compareDays, isIsoDay } from '../dates';
+import { addDays, compareDays, dayNumber, isIsoDay } from '../dates';
 import { MoneyError, isKnownCurrency } from '../money';
 import { firstDealBonusLine, thresholdBonusLine } from './bonuses';
 import type { DealContext, EarnedLine, WonDeal } from './earned-line';
@@ -41,14 +41,21 @@ export function desiredLedger({ deals, partners, plans, settings, asOf }: Desire
       flags.push({ leadId: deal.leadId, reason: m.wonWithoutValue(deal.leadId) });
     else if (compareDays(deal.closedOn, asOf) <= 0) won.push(deal as WonDeal);
   }
-  won.sort(
-    (a, b) => compareDays(a.closedOn, b.closedOn) || (a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : 0),
-  );
+  // (closedOn, leadId) order, each day parsed once; then each partner's deals in that order
+  const sorted = won
+    .map((deal) => ({ deal, day: dayNumber(deal.closedOn) }))
+    .sort(
+      (a, b) => a.day - b.day || (a.deal.leadId < b.deal.leadId ? -1 : a.deal.leadId > b.deal.leadId ? 1 : 0),
+    );
+  const byPartner = new Map<string, WonDeal[]>();
+  for (const { deal } of sorted) {
+    const list = byPartner.get(deal.partnerId);
+    if (list) list.push(deal);
+    else byPartner.set(deal.partnerId, [deal]);
+  }
   const planOf = resolvePlans(partners, plans);
   const lines: DesiredLine[] = [];
-  const partnerIds = [...new Set(won.map((d) => d.partnerId))];
-  for (const partnerId of partnerIds) {
-    const partnerDeals = won.filter((d) => d.partnerId === partnerId);
+  for (const [partnerId, partnerDeals] of byPartner) {
     const resolution = planOf(partnerId);
     if ('reason' in resolution) {
       partnerDeals.forEach((d) => flags.push({ leadId: d.leadId, reason: resolution.reason }));
