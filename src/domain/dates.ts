@@ -31,15 +31,33 @@ function fromParts(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/**
+ * Day text <-> day number, remembered: a reconcile converts the same few thousand days hundreds of
+ * thousands of times. Bounded, so a long execution cannot grow them without end.
+ */
+const CACHE_LIMIT = 100_000;
+const dayNumbers = new Map<string, number>();
+const dayTexts = new Map<number, string>();
+
 /** Days since 1970-01-01. */
 export function dayNumber(day: string): number {
-  const [y, m, d] = parts(day);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    const [y, m, d] = parts(day);
+    n = Date.UTC(y, m - 1, d) / DAY_MS;
+    if (dayNumbers.size < CACHE_LIMIT) dayNumbers.set(day, n);
+  }
+  return n;
 }
 
 export function fromDayNumber(n: number): string {
-  const date = new Date(n * DAY_MS);
-  return fromParts(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  let text = dayTexts.get(n);
+  if (text === undefined) {
+    const date = new Date(n * DAY_MS);
+    text = fromParts(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+    if (dayTexts.size < CACHE_LIMIT) dayTexts.set(n, text);
+  }
+  return text;
 }
 
 /** The UTC day of an epoch-millisecond instant. */

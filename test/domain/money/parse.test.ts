@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   MoneyError,
   toMinor,
@@ -81,5 +82,53 @@ describe('minor -> major', () => {
       2, 0, 0, 3, 3, 2, 2,
     ]);
     expect(() => currencyOf('usd')).toThrow("Unknown currency 'usd'");
+  });
+});
+
+describe('toMinor of a number: the fast path agrees with reading its digits', () => {
+  const outcome = (fn: () => number) => {
+    try {
+      return { minor: fn() };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  };
+  // The digit path is what a text cell takes: String(n) is the decimal the number stands for (when
+  // written without an exponent; "1e+21" as text is not an amount, as a number it is too large).
+  const both = (n: number, currency: string, allowNegative: boolean) => {
+    if (String(n).includes('e')) return;
+    expect(outcome(() => toMinor(n, currency, { allowNegative }))).toEqual(
+      outcome(() => toMinor(String(n), currency, { allowNegative })),
+    );
+  };
+
+  test('for doubles of every size and sign', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.constantFrom('USD', 'JPY', 'KWD'),
+        fc.boolean(),
+        (n, currency, allowNegative) => both(n, currency, allowNegative),
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('for decimals typed with up to four fraction digits, near the safe-integer edge too', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(2n ** 56n), max: 2n ** 56n }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom('USD', 'JPY', 'KWD'),
+        fc.boolean(),
+        (units, decimals, currency, allowNegative) =>
+          both(Number(units) / 10 ** decimals, currency, allowNegative),
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('negative zero is zero', () => {
+    expect(Object.is(toMinor(-0, 'USD'), 0)).toBe(true);
   });
 });
