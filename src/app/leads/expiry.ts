@@ -4,7 +4,8 @@
  * reminder queued. Partners and Leads read from their shadow (one read; the sheets when it does not
  * know every row), one write through the audited writer (which writes only the cells that change).
  */
-import { expireLeads, leadsExpiringIn } from '../../domain/leads';
+import { expireLeads, isProtectedStatus, leadsExpiringIn } from '../../domain/leads';
+import { leadRows } from './records';
 import type { AppContext } from '../context';
 import { openFromShadow } from '../shadow-tables';
 import { queueNotices } from '../notifications/notify';
@@ -20,8 +21,11 @@ export function runLeadExpiry(ctx: AppContext): ExpiryReport {
   openFromShadow(ctx, ['partners', 'leads']);
   const data = new TrackerData(ctx);
   const table = ctx.table('leads');
-  const rows = new Map(data.leads.map(({ row, lead }) => [lead.id, row]));
-  const leads = data.leads.map(({ lead }) => lead);
+  // Only protected leads can expire or be reminded: the others are not read as records at all.
+  const protectedRows = table.rows().filter((r) => isProtectedStatus(String(r.record.status ?? '').trim()));
+  const candidates = leadRows(protectedRows, data.days);
+  const rows = new Map(candidates.map(({ row, lead }) => [lead.id, row]));
+  const leads = candidates.map(({ lead }) => lead);
   const expired = expireLeads(leads, data.today);
   for (const { lead, reason } of expired)
     table.update(rows.get(lead.id)!, { status: 'Expired', decisionNote: reason });

@@ -14,9 +14,9 @@ import {
 } from '../../domain/notifications';
 import { remainingMailQuota, sendMail } from '../../sheets/mail';
 import type { AppContext } from '../context';
-import { leadRows } from '../leads/records';
+import { leadOf } from '../leads/records';
 import type { TrackerData } from '../leads/tracker-data';
-import { partnerRows } from '../partners/records';
+import { partnerOf } from '../partners/records';
 import { enqueue, readQueue, writeQueue, type Notice } from './queue';
 
 /** Queues one email per lead for `event`, when Settings allow notifications. */
@@ -71,12 +71,23 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
   if (!queue.length) return { sent: 0, queued: 0, dropped: 0 };
   if (!data.notificationsOn) return { sent: 0, queued: queue.length, dropped: 0 };
   doc.lock();
-  const leads = new Map(
-    leadRows(ctx.table('leads').rows(), ctx.doc.days()).map(({ lead }) => [lead.id, lead]),
-  );
-  const partners = new Map(
-    partnerRows(ctx.table('partners').rows(), ctx.doc.days()).map(({ partner }) => [partner.id, partner]),
-  );
+  // Only the queued leads and their partners are read as records (a queue of 100 in 100,000 leads).
+  const days = ctx.doc.days();
+  const leadsTable = ctx.table('leads');
+  const partnersTable = ctx.table('partners');
+  const leads = new Map<string, Lead>();
+  const partners = new Map<string, Partner>();
+  for (const notice of queue) {
+    if (leads.has(notice.l)) continue;
+    const row = leadsTable.findById(notice.l);
+    if (!row) continue;
+    const lead = leadOf(row.record, days);
+    leads.set(notice.l, lead);
+    if (!partners.has(lead.partnerId)) {
+      const partnerRow = partnersTable.findById(lead.partnerId);
+      if (partnerRow) partners.set(lead.partnerId, partnerOf(partnerRow.record, days));
+    }
+  }
   const rendered: Array<{ notice: Notice; to: string; mail: ReturnType<typeof notificationEmail> }> = [];
   let dropped = 0;
   for (const notice of queue) {
