@@ -28,6 +28,12 @@ export interface ShadowLayout {
   maxRows: number;
   /** Tracked sheet key -> 1-based column of the shadow sheet. */
   cols: Partial<Record<SheetKey, number>>;
+  /**
+   * Sheets whose shadow set-up is still filling (rows adopted chunk by chunk): their column is written
+   * by every write as usual, so it is current once filled, but not read whole (the tables are read
+   * from the sheets) until then. A row's own shadow may be read (old values for its audit).
+   */
+  filling?: SheetKey[];
 }
 
 export interface Layout {

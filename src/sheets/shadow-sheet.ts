@@ -38,10 +38,15 @@ export function readShadow(
   return rows;
 }
 
-/** The whole shadow column of `key` from row 2 to `lastRow` (one getValues). */
+/** True while set-up is still filling the shadow of `key` (it is written, not read whole). */
+export function shadowFilling(doc: TrackerDocument, key: SheetKey): boolean {
+  return doc.layout().shadow?.filling?.includes(key) ?? false;
+}
+
+/** The whole shadow column of `key` from row 2 to `lastRow` (one getValues); none while filling. */
 export function readShadowColumn(doc: TrackerDocument, key: SheetKey, lastRow: number): unknown[] {
   const target = shadowTarget(doc, key);
-  if (!target || lastRow < 2) return [];
+  if (!target || lastRow < 2 || shadowFilling(doc, key)) return [];
   const rows = Math.min(lastRow, target.shadow.maxRows) - 1;
   return rows > 0
     ? target
@@ -122,7 +127,8 @@ function planReads(heights: ReadonlyMap<number, number>, oneRead: boolean): Shad
 
 /**
  * The shadows of several tracked sheets (one getValues per group of columns, see planReads): each
- * sheet's rows, row 2 first, trailing empty rows left out.
+ * sheet's rows, row 2 first, trailing empty rows left out. Null when one of them has no shadow or
+ * set-up is still filling it (the caller reads the sheets).
  */
 export function readShadowSheets(
   doc: TrackerDocument,
@@ -133,6 +139,7 @@ export function readShadowSheets(
   const shadow = layout.shadow;
   const cols = keys.map((key) => shadow?.cols[key]);
   if (!shadow || cols.some((col) => !col) || shadow.maxRows < 2 || keys.length === 0) return null;
+  if (keys.some((key) => shadowFilling(doc, key))) return null;
   const heights = new Map<number, number>();
   keys.forEach((key, i) => {
     const sheetRows = layout.sheets[key]?.maxRows ?? shadow.maxRows;

@@ -279,3 +279,30 @@ describe('while rows are pending', () => {
     expect(rest.last.total).toBe(first.pending!.total + 1);
   });
 });
+
+describe('a sidebar change while rows are pending', () => {
+  const emu = userWorkbook({ chunkRows: 7, maxChunks: 1 });
+  setup(emu);
+
+  it("keeps the changed row's shadow current: once adopted, the tracker reads the change", () => {
+    // An Approved lead whose row is adopted already (its shadow written) while others are pending.
+    let row = -1;
+    for (let i = 0; i < 5 && row < 0; i++) {
+      const leads = emu.sheets().Leads;
+      const shadow = emu.sheets()._Shadow;
+      row = leads.findIndex(
+        (r, at) => at > 0 && r[10] === 'Approved' && String(shadow[at]?.[1] ?? '') !== '',
+      );
+      if (row < 0) emu.call(OWNER, 'continueSetup');
+    }
+    expect(row).toBeGreaterThan(0);
+    expect(adoption(emu)).not.toBeNull();
+    const id = String(emu.sheets().Leads[row][0]);
+    emu.call(OWNER, 'closeLead', id, 'won', { dealValue: 4000, closedOn: '2026-02-01' });
+    continueUntilDone(emu);
+    const shadowed = JSON.parse(String(emu.sheets()._Shadow[row][1])) as Record<string, string>;
+    expect([shadowed.leadId, shadowed.status, shadowed.dealValue]).toEqual([id, 'Won', '4000']);
+    // Read back through the tracker (from the shadow now that it is whole).
+    expect(emu.call<{ status: string }>(OWNER, 'getLead', id).status).toBe('Won');
+  });
+});

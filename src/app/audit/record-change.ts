@@ -12,7 +12,7 @@ import { appendAudit } from '../../sheets/audit-sheet';
 import { a1 } from '../../sheets/capacity';
 import { TrackerDocument } from '../../sheets/document';
 import { TRACKED_SHEETS, sheetDef, type SheetKey } from '../../sheets/schema';
-import { readShadowColumn, writeShadowColumn } from '../../sheets/shadow-sheet';
+import { readShadowColumn, shadowFilling, writeShadowColumn } from '../../sheets/shadow-sheet';
 
 export interface ChangeReport {
   changeType: string;
@@ -57,7 +57,8 @@ function realign(doc: TrackerDocument, key: SheetKey, timestamp: string, user: s
   const def = sheetDef(key);
   const layout = doc.layout().sheets[key];
   const sheet = doc.sheet(key);
-  if (!layout || !sheet) return null;
+  // A shadow set-up is still filling cannot say which rows moved (its rows below the cursor are empty).
+  if (!layout || !sheet || shadowFilling(doc, key)) return null;
   const idKey = def.id?.column ?? def.identifying;
   const idCol = layout.cols[idKey];
   if (!idCol) return null;

@@ -188,18 +188,19 @@ function adoptChunk(
 }
 
 /**
- * The layout's shadow columns: every tracked sheet's but those whose shadow is still being filled
- * (until then the tracker reads and writes those sheets without their shadow).
+ * The layout's shadow columns: every tracked sheet's, those whose shadow is still being filled marked
+ * `filling` (every write keeps their column current, so a row changed by a sidebar call while set-up
+ * is pending is not left stale; no one reads them whole until they are filled).
  */
 export function shadowColumnsOf(doc: TrackerDocument, state: AdoptionState | null): void {
   const shadow = doc.layout().shadow;
   if (!shadow) return;
-  const filling = new Set((state?.sheets ?? []).filter((s) => s.shadow).map((s) => s.key));
+  const filling = (state?.sheets ?? []).filter((s) => s.shadow).map((s) => s.key);
   const cols: Partial<Record<SheetKey, number>> = {};
-  TRACKED_SHEETS.forEach((key, i) => {
-    if (!filling.has(key)) cols[key] = i + 1;
-  });
+  TRACKED_SHEETS.forEach((key, i) => (cols[key] = i + 1));
   shadow.cols = cols;
+  if (filling.length) shadow.filling = filling;
+  else delete shadow.filling;
   doc.markLayoutChanged();
 }
 

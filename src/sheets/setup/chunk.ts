@@ -27,8 +27,8 @@ export function readColumn(sheet: Sheet, col: number, from: number, to: number):
 
 /**
  * Writes the shadow cells of rows `from`.. of sheet `key` (one setValues), straight into its column of
- * the shadow sheet (set-up keeps the column out of the layout until the sheet is adopted whole, so no
- * one reads a half-filled shadow).
+ * the shadow sheet (marked `filling` in the layout until the sheet is adopted whole, so no one reads
+ * a half-filled shadow).
  */
 export function writeShadowBlock(
   doc: TrackerDocument,
