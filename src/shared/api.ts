@@ -240,6 +240,30 @@ export interface RowHistory {
 }
 
 /** The endpoints; src/index.ts exports a function of each name with this signature. */
+/** A row set-up found invalid (highlighted in the sheet). */
+export interface SetupInvalidRow {
+  sheet: string;
+  row: number;
+  problems: string[];
+}
+
+/** What continueSetup returns: how far set-up's adoption of the existing rows got. */
+export interface SetupProgress {
+  /** Every row is adopted (or there was nothing to adopt). */
+  finished: boolean;
+  /** Data rows adopted so far, and in all. */
+  done: number;
+  total: number;
+  /** Ids given and invalid rows found by this call. */
+  idsGiven: number;
+  invalidRows: SetupInvalidRow[];
+  /** All adoption's ids given and invalid rows so far. */
+  idsGivenInAll: number;
+  invalidInAll: number;
+  triggersInstalled: string[];
+  message: string;
+}
+
 export interface ServerApi {
   getFormOptions(): FormOptions;
   savePartner(partner: PartnerInput): { id: string };
@@ -265,4 +289,5 @@ export interface ServerApi {
   exportPayouts(ids: string[], format: PayoutExportFormat): FileDownload;
   verifyAuditLog(): AuditVerification;
   getRowHistory(): RowHistory;
+  continueSetup(): SetupProgress;
 }

@@ -3,26 +3,17 @@
  * progress, then the summary. Closed early, the hourly trigger finishes the adoption. Server text is
  * shown as text, never as HTML.
  */
+import type { SetupProgress as Progress } from '../../../src/shared/api';
 import { browserClient } from '../../common/client';
 import { byId, h, replace, setText } from '../../common/dom';
 import { startPage } from '../../common/page';
-
-/** What continueSetup returns (src/app/setup/continue-setup.ts, SetupProgress). */
-interface Progress {
-  finished: boolean;
-  done: number;
-  total: number;
-  invalidRows: Array<{ sheet: string; row: number; problems: string[] }>;
-  invalidInAll: number;
-  message: string;
-}
 
 /** Invalid rows listed in the dialog at most (the summary gives the count). */
 const LISTED = 20;
 
 const client = browserClient();
 const page = startPage(client);
-const continueSetup = () => (client.call as unknown as (name: string) => Promise<Progress>)('continueSetup');
+const continueSetup = () => client.call('continueSetup');
 
 const listed: Array<{ sheet: string; row: number; problems: string[] }> = [];
 

@@ -4,6 +4,7 @@
  * row), the counts so far and the first invalid rows. Saved with each chunk's writes (the same
  * property write as the audit tail), so a chunk is either done and recorded or redone whole.
  */
+import type { SetupInvalidRow } from '../../shared/api';
 import type { SheetKey } from '../../sheets/schema';
 
 export const ADOPTION_PROPERTY = 'tracker.adoption';
@@ -20,11 +21,7 @@ export const ADOPTION_BUDGET_MS = 40_000;
 /** The invalid rows a checkpoint keeps (the count is kept in full). */
 export const INVALID_ROWS_KEPT = 20;
 
-export interface InvalidRow {
-  sheet: string;
-  row: number;
-  problems: string[];
-}
+export type InvalidRow = SetupInvalidRow;
 
 export interface SheetAdoption {
   key: SheetKey;

@@ -4,6 +4,7 @@
  * run again while rows are pending, and by the hourly trigger (the first of the daily jobs) when the
  * dialog was closed.
  */
+import type { SetupProgress } from '../../shared/api';
 import { sessionActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import { freshDocumentProperty } from '../../sheets/setup/chunk';
@@ -18,24 +19,9 @@ import {
   adoptionLimits,
   count,
   parseAdoption,
-  type InvalidRow,
 } from './adoption-state';
 
-export interface SetupProgress {
-  /** Every row is adopted (or there was nothing to adopt). */
-  finished: boolean;
-  /** Data rows adopted so far, and in all. */
-  done: number;
-  total: number;
-  /** Ids given and invalid rows found by this call. */
-  idsGiven: number;
-  invalidRows: InvalidRow[];
-  /** All adoption's ids given and invalid rows so far. */
-  idsGivenInAll: number;
-  invalidInAll: number;
-  triggersInstalled: string[];
-  message: string;
-}
+export type { SetupProgress };
 
 /** The progress dialog's call: the next chunks, as the person at the keyboard (on the Team). */
 export function continueSetup(doc: TrackerDocument = new TrackerDocument()): SetupProgress {
