@@ -80,7 +80,9 @@ export class Table {
     const headers = values[0] ?? [];
     this.remapIfMoved(headers);
     this.original = values.slice(1);
-    this.current = this.original.map((row) => [...row]);
+    // Rows are shared with `original` until changed (copied on the first update): a 100,000-row
+    // table is not held twice.
+    this.current = this.original.slice();
     return this;
   }
 
@@ -144,8 +146,9 @@ export class Table {
   /** Changes fields of a row in memory (written by the writer). */
   update(row: number, patch: Partial<RecordValues>): void {
     this.load();
-    const values = this.current[row - 2];
+    let values = this.current[row - 2];
     if (!values) throw new Error(`${this.def.name} has no row ${row}`);
+    if (values === this.original?.[row - 2]) values = this.current[row - 2] = [...values];
     for (const [key, value] of Object.entries(patch)) {
       const col = this.columnOf(key);
       while (values.length < col) values.push('');
@@ -216,7 +219,7 @@ export class Table {
 
   /** Called by the writer once the changes are written. */
   markWritten(): void {
-    for (const row of this.touched) this.original![row - 2] = [...this.current[row - 2]];
+    for (const row of this.touched) this.original![row - 2] = this.current[row - 2];
     this.touched.clear();
   }
 
