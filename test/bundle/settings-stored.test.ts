@@ -40,6 +40,20 @@ describe('stored settings', () => {
     return register(emu, { partnerId, company, domain }, as);
   };
 
+  it('set-up stores the settings it wrote', () => {
+    const stored = emu.rt.uncounted(() =>
+      (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+        .getDocumentProperties()
+        .getProperty('tracker.settings'),
+    );
+    const settings = JSON.parse(String(stored)) as {
+      values: Record<string, unknown>;
+      lists: { team: string[] };
+    };
+    expect(settings.values.protectionWindowDays).toBe(90);
+    expect(settings.lists.team).toEqual([OWNER]);
+  });
+
   it('registerLead reads no Settings cell (one read: the shadows of Partners and Leads)', () => {
     register(emu, { partnerId, company: 'Warm Up Industries' });
     const outcome = emu.measure(() => registerOne());
