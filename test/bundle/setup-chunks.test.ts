@@ -5,11 +5,9 @@
  * correct while rows are pending.
  */
 import type { Emulator } from '../../emulator/harness';
-import { LEAD_HEADERS } from '../../bench/workbook';
 import { newEmulator, OWNER } from '../support/emulator';
+import { userSheets } from './user-workbook-fixture';
 
-const PARTNER_HEADERS = ['Partner ID', 'Partner Name', 'Contact Email', 'Type', 'Plan', 'Status'];
-const STATUSES = ['Submitted', 'Approved', 'Won', 'Lost', 'Rejected', 'Expired'];
 const LEADS = 60;
 
 interface InvalidRow {
@@ -44,42 +42,13 @@ interface Progress {
  * every 7th without an id, a currency the Settings list lacks (KWD) on every 9th.
  */
 function userWorkbook(limits: Record<string, number> | null): Emulator {
-  const partners: unknown[][] = [PARTNER_HEADERS];
-  for (let i = 1; i <= 20; i++)
-    partners.push([
-      i <= 2 ? '' : `P-${String(i).padStart(4, '0')}`,
-      `Partner ${i}`,
-      `sales@partner${i}.test`,
-      i === 5 ? 'Franchise' : 'Reseller',
-      '',
-      'Active',
-    ]);
-  const rows: unknown[][] = [LEAD_HEADERS];
-  for (let i = 1; i <= LEADS; i++) {
-    const partner = 3 + (i % 18);
-    rows.push([
-      i % 7 === 0 ? '' : `L-${String(i).padStart(6, '0')}`,
-      `P-${String(partner).padStart(4, '0')}`,
-      `Partner ${partner}`,
-      `Company ${i} Inc`,
-      `company${i}.example`,
-      `Contact ${i}`,
-      `buyer${i}@company${i}.example`,
-      'Core',
-      1000 + i,
-      i % 9 === 0 ? 'KWD' : 'USD',
-      STATUSES[i % STATUSES.length],
-      new Date(Date.UTC(2026, 0, 1 + (i % 50))),
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-    ]);
-  }
-  const emu = newEmulator({ sheets: { Partners: partners, Leads: rows } });
+  const sheets = userSheets({
+    leads: LEADS,
+    leadWithoutId: (i) => i % 7 === 0,
+    leadInKwd: (i) => i % 9 === 0,
+    partnerWithBadType: 5,
+  });
+  const emu = newEmulator({ sheets });
   if (limits) setProperty(emu, 'tracker.adoptionLimits', JSON.stringify(limits));
   return emu;
 }

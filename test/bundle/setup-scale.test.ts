@@ -3,56 +3,16 @@
  * grow with the rows, and the cells it writes grow only by what each adopted row needs.
  */
 import type { Emulator } from '../../emulator/harness';
-import { LEAD_HEADERS } from '../../bench/workbook';
 import { newEmulator, OWNER } from '../support/emulator';
+import { userSheets } from './user-workbook-fixture';
 
 /** The empty rows set-up adds below a tracked sheet with no room left (src/sheets/capacity.ts). */
 const GROW_BY = 5000;
 
-const PARTNER_HEADERS = ['Partner ID', 'Partner Name', 'Contact Email', 'Type', 'Plan', 'Status'];
-const STATUSES = ['Submitted', 'Approved', 'Won', 'Lost', 'Rejected', 'Expired'];
-
-/**
- * The user's own sheets: 20 partners and `leads` leads, all with ids but the first two of each, a
- * currency the Settings list lacks (KWD) on every 25th lead, the rest valid.
- */
 function userWorkbook(leads: number): Emulator {
-  const partners: unknown[][] = [PARTNER_HEADERS];
-  for (let i = 1; i <= 20; i++)
-    partners.push([
-      i <= 2 ? '' : `P-${String(i).padStart(4, '0')}`,
-      `Partner ${i}`,
-      `sales@partner${i}.test`,
-      'Reseller',
-      '',
-      'Active',
-    ]);
-  const rows: unknown[][] = [LEAD_HEADERS];
-  for (let i = 1; i <= leads; i++) {
-    const partner = 3 + (i % 18);
-    rows.push([
-      i <= 2 ? '' : `L-${String(i).padStart(6, '0')}`,
-      `P-${String(partner).padStart(4, '0')}`,
-      `Partner ${partner}`,
-      `Company ${i} Inc`,
-      `company${i}.example`,
-      `Contact ${i}`,
-      `buyer${i}@company${i}.example`,
-      'Core',
-      1000 + i,
-      i % 25 === 0 ? 'KWD' : 'USD',
-      STATUSES[i % STATUSES.length],
-      new Date(Date.UTC(2026, 0, 1 + (i % 50))),
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-    ]);
-  }
-  return newEmulator({ sheets: { Partners: partners, Leads: rows } });
+  return newEmulator({
+    sheets: userSheets({ leads, leadWithoutId: (i) => i <= 2, leadInKwd: (i) => i % 25 === 0 }),
+  });
 }
 
 function setup(emu: Emulator) {
