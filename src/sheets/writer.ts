@@ -16,6 +16,7 @@ import type { SheetLayout } from './layout';
 import type { SheetDef } from './schema';
 import { writeShadow } from './shadow-sheet';
 import type { RowChange, Table } from './table';
+import { writeBlocks, type ChangedRow, type WriteBlock } from './write-blocks';
 
 /** Who a change is recorded for; `note` says why the user is "unknown" when it is. */
 export interface Actor {
@@ -98,13 +99,6 @@ export function commit(
   return { rowsWritten, entries: entries.length };
 }
 
-interface ChangedRow {
-  row: number;
-  /** 0-based first and last changed column. */
-  first: number;
-  last: number;
-}
-
 /** The rows that really change (a row touched but left as it was writes nothing), in row order. */
 function changedRows(changes: readonly RowChange[]): ChangedRow[] {
   const out: ChangedRow[] = [];
@@ -153,61 +147,6 @@ function keepsCells(block: WriteBlock, changedCols: ReadonlyMap<number, Set<numb
     for (let col = block.first; col <= block.last; col++) if (!cols.has(col)) return true;
   }
   return false;
-}
-
-/** Cells a gap between two changed rows may cost before writing it costs more than one more call. */
-const BRIDGE_CELLS = 20;
-/** Blocks per table at most: beyond, the closest blocks are joined (calls stay constant). */
-const MAX_BLOCKS = 10;
-
-interface WriteBlock {
-  start: number;
-  end: number;
-  first: number;
-  last: number;
-}
-
-/**
- * The ranges to write: consecutive changed rows form a block spanning their changed columns; two
- * blocks are joined (the rows between written back as they are) when the gap costs fewer cells than
- * a call is worth; past MAX_BLOCKS blocks, only the widest gaps are kept, so a table costs at most
- * MAX_BLOCKS setValues however scattered its changes, and only changed columns are rewritten.
- */
-function writeBlocks(rows: readonly ChangedRow[]): WriteBlock[] {
-  const joined = (a: WriteBlock, b: WriteBlock): WriteBlock => ({
-    start: a.start,
-    end: b.end,
-    first: Math.min(a.first, b.first),
-    last: Math.max(a.last, b.last),
-  });
-  const cellsOf = (b: WriteBlock) => (b.end - b.start + 1) * (b.last - b.first + 1);
-  const blocks: WriteBlock[] = [];
-  for (const r of rows) {
-    const block = { start: r.row, end: r.row, first: r.first, last: r.last };
-    const prev = blocks[blocks.length - 1];
-    if (prev) {
-      const join = joined(prev, block);
-      if (prev.end + 1 === r.row || cellsOf(join) - cellsOf(prev) - cellsOf(block) <= BRIDGE_CELLS) {
-        blocks[blocks.length - 1] = join;
-        continue;
-      }
-    }
-    blocks.push(block);
-  }
-  if (blocks.length <= MAX_BLOCKS) return blocks;
-  // Keep the widest gaps between blocks; join across all the others.
-  const gaps = blocks
-    .slice(1)
-    .map((b, i) => ({ after: i, rows: b.start - blocks[i].end }))
-    .sort((a, b) => b.rows - a.rows || a.after - b.after)
-    .slice(0, MAX_BLOCKS - 1);
-  const splits = new Set(gaps.map((g) => g.after));
-  const out: WriteBlock[] = [blocks[0]];
-  for (let i = 1; i < blocks.length; i++) {
-    if (splits.has(i - 1)) out.push(blocks[i]);
-    else out[out.length - 1] = joined(out[out.length - 1], blocks[i]);
-  }
-  return out;
 }
 
 /** What the audit needs to know about a sheet to name its changes. */
