@@ -13,11 +13,16 @@ export function recurringLines({ plan, deal, asOf }: DealContext): EarnedLine[] 
   const cap = plan.capPerDeal === undefined ? null : toMinor(plan.capPerDeal, deal.currency);
   const lines: EarnedLine[] = [];
   let paidSoFar = 0;
+  // The two rates and the basis text worked out once per deal, not once per month.
+  const firstRate = parseRate(plan.rate);
+  const laterRate =
+    plan.firstMonths !== undefined && plan.thenRate !== undefined ? parseRate(plan.thenRate) : firstRate;
+  const basisText = formatMoney(deal.dealValueMinor, deal.currency);
   for (let month = 1; month <= plan.months; month++) {
     const earnedOn = addMonths(deal.closedOn, month - 1);
     if (compareDays(earnedOn, asOf) > 0) break;
     const later = plan.firstMonths !== undefined && plan.thenRate !== undefined && month > plan.firstMonths;
-    const rate = parseRate(later ? plan.thenRate! : plan.rate);
+    const rate = later ? laterRate : firstRate;
     const raw = applyRate(deal.dealValueMinor, rate);
     const amountMinor = cap === null ? raw : Math.max(0, Math.min(raw, cap - paidSoFar));
     paidSoFar += amountMinor;
@@ -29,7 +34,7 @@ export function recurringLines({ plan, deal, asOf }: DealContext): EarnedLine[] 
       amountMinor,
       basisMinor: deal.dealValueMinor,
       earnedOn,
-      explanation: `month ${month} of ${plan.months}: ${formatRate(rate)} of ${formatMoney(deal.dealValueMinor, deal.currency)} monthly${capNote}`,
+      explanation: `month ${month} of ${plan.months}: ${formatRate(rate)} of ${basisText} monthly${capNote}`,
     });
   }
   return lines;
