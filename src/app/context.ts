@@ -5,6 +5,7 @@
  */
 import { UNKNOWN_USER, type AuditEntry, type AuditSource } from '../domain/audit/entry';
 import { TrackerDocument } from '../sheets/document';
+import { markLedgerDirty } from './commissions/ledger-state';
 import type { SheetKey } from '../sheets/schema';
 import { cacheSettings, cachedSettings, settingsFrom, type TrackerSettings } from '../sheets/settings-reader';
 import { Table } from '../sheets/table';
@@ -16,6 +17,9 @@ import { commit, type Actor, type CommitResult, type WriteContext } from '../she
  * set-up): they may write only when that person is the owner or on Settings > Team. Edit and
  * trigger executions are installable triggers, which run as the owner who installed them.
  */
+/** Tables the commission ledger is computed from besides the deals (see commissions/ledger-state.ts). */
+const LEDGER_INPUTS: readonly SheetKey[] = ['partners', 'plans', 'settings'];
+
 const PERSON_SOURCES: ReadonlySet<AuditSource> = new Set<AuditSource>(['sidebar', 'import', 'setup']);
 
 interface Access {
@@ -69,6 +73,14 @@ export class AppContext implements WriteContext {
     return this.tables.has(key);
   }
 
+  /**
+   * The same execution with tables of its own: a job that opens a table with only some rows read
+   * (openSparseFromShadow) does it here, so no other use case takes that table for the whole sheet.
+   */
+  detached(): AppContext {
+    return new AppContext(this.doc, this.actor, this.source, this.now, new Map(), this.access);
+  }
+
   /** The same execution recorded under another source or actor (e.g. a reaction to a person's edit). */
   as(source: AuditSource, actor: Actor = this.actor): AppContext {
     return new AppContext(this.doc, actor, source, this.now, this.tables, this.access);
@@ -114,6 +126,8 @@ export class AppContext implements WriteContext {
     this.authorize();
     // An execution that read Settings stores them (flushed with the commit's property write).
     if (this.isOpen('settings')) cacheSettings(this.doc, settingsFrom(this.table('settings')));
+    // A change of what the ledger is computed from besides the deals: the next daily job reconciles all.
+    if (LEDGER_INPUTS.some((key) => this.tables.get(key)?.changes().length)) markLedgerDirty(this.doc);
     return commit(this, [...this.tables.values()], extra);
   }
 }

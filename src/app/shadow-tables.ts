@@ -6,9 +6,16 @@
  * trigger) is read from the sheet as usual, and so is every table when there is no shadow. The
  * writer reads back the cells of a write block such a table does not change (`Table.fromShadow`).
  */
-import { readShadowSheets } from '../sheets/shadow-sheet';
+import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
+import {
+  readShadowColumn,
+  readShadowSheets,
+  rememberColumn,
+  rememberedColumn,
+  shadowFilling,
+} from '../sheets/shadow-sheet';
 import type { SheetKey } from '../sheets/schema';
-import { valuesFromShadow } from '../sheets/table';
+import { NOT_READ, valuesFromShadow, type Table } from '../sheets/table';
 import type { AppContext } from './context';
 
 /**
@@ -36,4 +43,47 @@ export function openFromShadow(
     if (guarded.includes(key) && sheet.getLastRow() - 1 > rows.length) continue;
     ctx.tableFrom(key, () => valuesFromShadow(key, layout.sheets[key]!, rows), true);
   }
+}
+
+/**
+ * Opens the table `key` from its shadow with only the rows `pick` chooses (by their raw shadow text,
+ * see shadowField; `pick` sees every cell first, then answers row by row) read as records: a daily
+ * job that needs a few rows of 100,000 parses only those. The other rows stay unread (NOT_READ: empty
+ * to rows(), refused by update()); the table's last row is always read, so an append goes after it;
+ * the writer writes only changed rows. Opens in `ctx`, which must be the job's own context (another
+ * use case would take the table for the whole sheet). One getValues and one getLastRow (the guard),
+ * once per execution: the column is remembered, kept current by the execution's writes. Null when the
+ * shadow cannot serve (none, still filling, or the sheet has rows it does not know): read the sheet.
+ */
+export function openSparseFromShadow(
+  ctx: AppContext,
+  key: SheetKey,
+  pick: (cells: readonly string[]) => (index: number) => boolean,
+): Table | null {
+  const doc = ctx.doc;
+  const layout = doc.layout().sheets[key];
+  const sheet = doc.sheet(key);
+  if (!layout || !sheet || ctx.isOpen(key) || shadowFilling(doc, key) || !layout.maxRows) return null;
+  let cells = rememberedColumn(doc, key);
+  if (!cells) {
+    const read = readShadowColumn(doc, key, layout.maxRows).map((c) => String(c ?? ''));
+    while (read.length && read[read.length - 1] === '') read.pop();
+    if (!read.length || sheet.getLastRow() - 1 > read.length) return null;
+    rememberColumn(doc, key, read);
+    cells = read;
+  }
+  const end = cells.length;
+  const chosen = pick(cells);
+  const picked: number[] = [];
+  const rows: ShadowRow[] = [];
+  for (let i = 0; i < end; i++) {
+    if (cells[i] !== '' && (i === end - 1 || chosen(i))) {
+      picked.push(i);
+      rows.push(decodeShadow(cells[i]));
+    }
+  }
+  const converted = valuesFromShadow(key, layout, rows);
+  const values: unknown[][] = [converted[0], ...new Array<unknown[]>(end).fill(NOT_READ)];
+  picked.forEach((i, at) => (values[i + 1] = converted[at + 1]));
+  return ctx.tableFrom(key, () => values, true);
 }

@@ -56,10 +56,33 @@ export function readShadowColumn(doc: TrackerDocument, key: SheetKey, lastRow: n
     : [];
 }
 
+/**
+ * Whole shadow columns an execution read and checked against its sheet (openSparseFromShadow), kept
+ * for the execution and kept current by its own writes: a second job reads the column again for free.
+ */
+const remembered = new WeakMap<TrackerDocument, Map<SheetKey, string[]>>();
+
+export function rememberedColumn(doc: TrackerDocument, key: SheetKey): string[] | null {
+  return remembered.get(doc)?.get(key) ?? null;
+}
+
+export function rememberColumn(doc: TrackerDocument, key: SheetKey, cells: string[]): void {
+  if (!remembered.has(doc)) remembered.set(doc, new Map());
+  remembered.get(doc)!.set(key, cells);
+}
+
 /** Writes shadow cells (row -> JSON text): one setValues per contiguous block of rows. */
 export function writeShadow(doc: TrackerDocument, key: SheetKey, cells: ReadonlyMap<number, string>): void {
   const target = shadowTarget(doc, key);
   if (!target || cells.size === 0) return;
+  const known = rememberedColumn(doc, key);
+  if (known) {
+    for (const [row, text] of cells) {
+      while (known.length < row - 1) known.push('');
+      known[row - 2] = text;
+    }
+    while (known.length && known[known.length - 1] === '') known.pop();
+  }
   const blocks = contiguousBlocks(cells.keys());
   const last = blocks[blocks.length - 1];
   if (last.start + last.count - 1 > target.shadow.maxRows)
@@ -80,6 +103,7 @@ export function writeShadowColumn(
 ): void {
   const target = shadowTarget(doc, key);
   if (!target) return;
+  remembered.get(doc)?.delete(key);
   const height = Math.max(cells.length, clearTo - 1);
   if (height <= 0) return;
   if (height + 1 > target.shadow.maxRows) ensureRows(doc, target.sheet(), target.shadow, height + 1);

@@ -27,6 +27,12 @@ export interface RowChange {
   appended: boolean;
 }
 
+/**
+ * A row of a sparse table that was not read (openSparseFromShadow): empty to rows(), and never to be
+ * changed (its real values are unknown, so writing it would overwrite them).
+ */
+export const NOT_READ = Object.freeze([]) as unknown as unknown[];
+
 export class Table {
   readonly def: SheetDef;
   readonly sheet: Sheet;
@@ -148,6 +154,8 @@ export class Table {
     this.load();
     let values = this.current[row - 2];
     if (!values) throw new Error(`${this.def.name} has no row ${row}`);
+    if (values === NOT_READ)
+      throw new Error(`${this.def.name} row ${row} was not read: it cannot be changed`);
     if (values === this.original?.[row - 2]) values = this.current[row - 2] = [...values];
     for (const [key, value] of Object.entries(patch)) {
       const col = this.columnOf(key);

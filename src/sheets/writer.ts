@@ -7,15 +7,15 @@
  */
 import { rowChanges } from '../domain/audit/diff';
 import type { AuditEntry, AuditSource } from '../domain/audit/entry';
-import { encodeShadow } from '../domain/audit/shadow';
+import { encodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { appendAudit } from './audit-sheet';
 import { a1, ensureRows } from './capacity';
 import { neutralizeBlock } from './cell-text';
 import type { TrackerDocument } from './document';
 import type { SheetLayout } from './layout';
 import type { SheetDef } from './schema';
-import { writeShadow } from './shadow-sheet';
-import type { RowChange, Table } from './table';
+import { readShadow, rememberedColumn, writeShadow } from './shadow-sheet';
+import { NOT_READ, type RowChange, type Table } from './table';
 import { writeBlocks, type ChangedRow, type WriteBlock } from './write-blocks';
 
 /** Who a change is recorded for; `note` says why the user is "unknown" when it is. */
@@ -83,11 +83,27 @@ export function commit(
       }
       for (const entry of entriesFor(ctx, table, changes, keys)) entries.push(entry);
       if (table.def.tracked) {
-        // The shadow of the same rows (a row bridged between two changed ones is written as it is).
+        // The shadow of the same rows (a row bridged between two changed ones is written as it is;
+        // in a sparse table, a bridged row that was not read keeps the shadow it has: read back).
         const shadow = new Map<number, string>();
-        for (const block of blocks)
-          for (let row = block.start; row <= block.end; row++)
-            shadow.set(row, encodeShadow(keys.slice(1), byRow.get(row)?.after ?? table.valuesAt(row)));
+        for (const block of blocks) {
+          let kept: ShadowRow[] | null = null;
+          for (let row = block.start; row <= block.end; row++) {
+            const after = byRow.get(row)?.after ?? table.valuesAt(row);
+            if (after !== NOT_READ) {
+              shadow.set(row, encodeShadow(keys.slice(1), after));
+              continue;
+            }
+            const known = rememberedColumn(ctx.doc, table.key);
+            if (known) {
+              shadow.set(row, known[row - 2] ?? '');
+              continue;
+            }
+            kept ??= readShadow(ctx.doc, table.key, block.start, block.end - block.start + 1);
+            const old = kept[row - block.start];
+            shadow.set(row, Object.keys(old).length ? JSON.stringify(old) : '');
+          }
+        }
         writeShadow(ctx.doc, table.key, shadow);
       }
     }

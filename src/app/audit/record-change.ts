@@ -8,6 +8,7 @@
 import type { AuditEntry } from '../../domain/audit/entry';
 import { decodeShadow } from '../../domain/audit/shadow';
 import { eventActor } from '../../sheets/actor';
+import { markLedgerDirty } from '../commissions/ledger-state';
 import { appendAudit } from '../../sheets/audit-sheet';
 import { a1 } from '../../sheets/capacity';
 import { TrackerDocument } from '../../sheets/document';
@@ -48,6 +49,8 @@ export function recordChange(e: ChangeEvent): ChangeReport {
     report.deleted += found.deleted;
     entries.push(...found.entries);
   }
+  // Rows inserted or deleted (a deal, a partner, a plan): the next daily job reconciles every partner.
+  if (report.inserted || report.deleted) markLedgerDirty(doc);
   appendAudit(doc, entries, actor.note);
   doc.flushProperties();
   return report;

@@ -7,6 +7,7 @@
  * next full pass's.
  */
 import type { EditReaction } from '../triggers/edit-reactions';
+import { markLedgerDirty } from './ledger-state';
 import { openLedger } from './ledger-table';
 import { syncLedger } from './sync-ledger';
 
@@ -28,4 +29,14 @@ export const COMMISSIONS_EDIT_REACTION: EditReaction = {
     openLedger(ctx, ['partners']);
     syncLedger(ctx, { partners, leads });
   },
+};
+
+/**
+ * A person's edit of what the ledger is computed from besides the deals (a partner's plan, a plan,
+ * the hold days): nothing is reconciled at once; the next daily job runs the full reconcile.
+ */
+export const LEDGER_INPUTS_REACTION: EditReaction = {
+  name: 'ledger inputs',
+  sheets: ['partners', 'plans', 'settings'],
+  react: (ctx) => markLedgerDirty(ctx.doc),
 };

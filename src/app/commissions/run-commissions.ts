@@ -4,7 +4,6 @@
  * changed and every deal flagged with its reason.
  */
 import type { AppContext } from '../context';
-import type { DailyJob } from '../triggers/daily';
 import { openLedger } from './ledger-table';
 import { syncLedger, type SyncResult } from './sync-ledger';
 
@@ -17,5 +16,3 @@ export function runCommissions(ctx: AppContext): SyncResult {
   openLedger(ctx, ['partners', 'leads']);
   return syncLedger(ctx);
 }
-
-export const COMMISSIONS_DAILY_JOB: DailyJob = { name: 'commissions', run: (ctx) => runCommissions(ctx) };

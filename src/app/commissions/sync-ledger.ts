@@ -14,7 +14,8 @@ import { baseKey, desiredLedger, reconcile, type Flag } from '../../domain/commi
 import type { Table } from '../../sheets/table';
 import type { AppContext } from '../context';
 import { writeFlagNotes } from './flag-notes';
-import { readEngineInputs } from './inputs';
+import { readEngineInputs, type DealRow } from './inputs';
+import { recordReconcile } from './ledger-state';
 import {
   appendLines,
   applyStatusChanges,
@@ -101,7 +102,17 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
     ['basis', 'amount'],
   );
   writeFlagNotes(ctx.doc, leads, flags, judged);
+  recordReconcile(ctx.doc, { full: !scope, asOf, nextClose: nextCloseAfter(deals, asOf) });
   return { ...summary, flagged: flags.map((f) => f.reason) };
+}
+
+/** The earliest close day after asOf of a Won deal (it earns from that day), or null. */
+function nextCloseAfter(deals: readonly DealRow[], asOf: string): string | null {
+  let next: string | null = null;
+  for (const { deal } of deals)
+    if (deal.status === 'Won' && deal.closedOn > asOf && (next === null || deal.closedOn < next))
+      next = deal.closedOn;
+  return next;
 }
 
 /** The leads of a scope's partners, and its own leads. */

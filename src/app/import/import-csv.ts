@@ -10,6 +10,7 @@
 import type { ImportKind, ImportPreview, ImportResult, ImportRowReport } from '../../shared/api';
 import { planLeadImport, planPartnerImport } from '../../domain/import';
 import { messages } from '../../shared/schema';
+import { markLedgerDirty } from '../commissions/ledger-state';
 import type { AppContext } from '../context';
 import { Registrar } from '../leads/registrar';
 import { UserError, userContext } from '../leads/request';
@@ -90,6 +91,8 @@ export function runImport(kind: unknown, csv: unknown, mapping: unknown): Import
   ctx.lock();
   const data = new TrackerData(ctx);
   const { preview, ids } = check(ctx, data, req);
+  // Imported leads may be Won deals: the next daily job reconciles every partner.
+  if (ids.length && req.kind === 'leads') markLedgerDirty(ctx.doc);
   if (ids.length) ctx.commit();
   const result = counted(preview);
   return { imported: ids.length, skipped: result.invalid, ids, rows: result.rows };

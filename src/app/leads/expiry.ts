@@ -7,7 +7,9 @@
 import { expireLeads, isProtectedStatus, leadsExpiringIn } from '../../domain/leads';
 import { leadRows } from './records';
 import type { AppContext } from '../context';
-import { openFromShadow } from '../shadow-tables';
+import { openFromShadow, openSparseFromShadow } from '../shadow-tables';
+import { mayFallOn, shadowField } from '../../domain/audit/shadow-field';
+import { addDays } from '../../domain/dates';
 import { queueNotices } from '../notifications/notify';
 import { TrackerData } from './tracker-data';
 
@@ -18,10 +20,18 @@ export interface ExpiryReport {
 
 export function runLeadExpiry(ctx: AppContext): ExpiryReport {
   ctx.lock();
-  openFromShadow(ctx, ['partners', 'leads']);
   const data = new TrackerData(ctx);
-  const table = ctx.table('leads');
-  // Only protected leads can expire or be reminded: the others are not read as records at all.
+  const warnDays = Number(data.settings.values.expiryWarningDays);
+  const days = Number.isInteger(warnDays) && warnDays > 0 ? warnDays : 14;
+  // Only the leads that may expire today or be reminded are read as records (by the raw shadow text),
+  // in a context of the job's own; the whole table when the shadow cannot serve or Leads is open.
+  const own = ctx.isOpen('leads') ? null : ctx.detached();
+  const sparse = own
+    ? openSparseFromShadow(own, 'leads', (cells) => (i) => mayExpire(cells[i], data.today, days))
+    : null;
+  const work = sparse && own ? own : ctx;
+  if (!sparse) openFromShadow(ctx, ['partners', 'leads']);
+  const table = work.table('leads');
   const protectedRows = table.rows().filter((r) => isProtectedStatus(String(r.record.status ?? '').trim()));
   const candidates = leadRows(protectedRows, data.days);
   const rows = new Map(candidates.map(({ row, lead }) => [lead.id, row]));
@@ -29,10 +39,16 @@ export function runLeadExpiry(ctx: AppContext): ExpiryReport {
   const expired = expireLeads(leads, data.today);
   for (const { lead, reason } of expired)
     table.update(rows.get(lead.id)!, { status: 'Expired', decisionNote: reason });
-  const warnDays = Number(data.settings.values.expiryWarningDays);
-  const days = Number.isInteger(warnDays) && warnDays > 0 ? warnDays : 14;
   const reminded = leadsExpiringIn(leads, data.today, days).map((lead) => lead.id);
   queueNotices(data, 'expiring', reminded);
-  ctx.commit();
+  work.commit();
   return { expired: expired.map(({ lead }) => lead.id), reminded };
+}
+
+/** Whether a lead's shadow text may be a protected lead whose window ended, or ends in `warnDays`. */
+function mayExpire(raw: string, today: string, warnDays: number): boolean {
+  if (!isProtectedStatus(shadowField(raw, 'status').trim())) return false;
+  const expiresOn = shadowField(raw, 'expiresOn');
+  const warnOn = addDays(today, warnDays);
+  return mayFallOn(expiresOn, '0001-01-01', addDays(today, -1)) || mayFallOn(expiresOn, warnOn, warnOn);
 }

@@ -15,6 +15,8 @@ import {
 import { remainingMailQuota, sendMail } from '../../sheets/mail';
 import type { AppContext } from '../context';
 import { leadOf } from '../leads/records';
+import { openFromShadow, openSparseFromShadow } from '../shadow-tables';
+import { shadowField } from '../../domain/audit/shadow-field';
 import type { TrackerData } from '../leads/tracker-data';
 import { partnerOf } from '../partners/records';
 import { enqueue, readQueue, writeQueue, type Notice } from './queue';
@@ -71,9 +73,17 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
   if (!queue.length) return { sent: 0, queued: 0, dropped: 0 };
   if (!data.notificationsOn) return { sent: 0, queued: queue.length, dropped: 0 };
   doc.lock();
-  // Only the queued leads and their partners are read as records (a queue of 100 in 100,000 leads).
+  // Only the queued leads and their partners are read as records (a queue of 100 in 100,000 leads):
+  // the leads from their shadow by the raw text, in a context of the job's own, unless Leads is open.
   const days = ctx.doc.days();
-  const leadsTable = ctx.table('leads');
+  const queued = new Set(queue.map((n) => n.l));
+  const own = ctx.isOpen('leads') ? null : ctx.detached();
+  const sparse = own
+    ? openSparseFromShadow(own, 'leads', (cells) => (i) => queued.has(shadowField(cells[i], 'leadId')))
+    : null;
+  if (!sparse) openFromShadow(ctx, ['partners', 'leads']);
+  else openFromShadow(ctx, ['partners']);
+  const leadsTable = sparse ?? ctx.table('leads');
   const partnersTable = ctx.table('partners');
   const leads = new Map<string, Lead>();
   const partners = new Map<string, Partner>();

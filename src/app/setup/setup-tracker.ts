@@ -27,6 +27,7 @@ import { conflictMessage, inspectWorkbook } from '../../sheets/setup/inspect';
 import { workbookProtections } from '../../sheets/setup/protect';
 import { ownerEmail, syncTeamProtections, wantedEditors } from '../../sheets/team';
 import { installTriggers } from '../../sheets/trigger-install';
+import { markLedgerDirty } from '../commissions/ledger-state';
 import { AppContext } from '../context';
 import {
   SCHEDULED_HANDLER,
@@ -157,6 +158,8 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
   if (!report.pending) report.triggersInstalled = installTriggers(ss);
   if (ensureScheduledTrigger(ss)) report.triggersInstalled.push(SCHEDULED_HANDLER);
   if (report.pending) resumeHourly(doc);
+  // The next daily job reconciles every partner (set-up may have adopted deals, plans and settings).
+  markLedgerDirty(doc);
   doc.flushProperties();
   report.message = summary(report);
   return report;

@@ -26,7 +26,7 @@ import { Table } from '../../sheets/table';
 import { cacheSettings, settingsFrom } from '../../sheets/settings-reader';
 import type { Actor } from '../../sheets/writer';
 import { rotateAuditLog } from '../audit/rotate';
-import { COMMISSIONS_DAILY_JOB } from '../commissions/run-commissions';
+import { COMMISSIONS_DAILY_JOB } from '../commissions/daily-ledger';
 import { AppContext } from '../context';
 import { runLeadExpiry } from '../leads/expiry';
 import { runNotificationDelivery } from '../notifications/daily';

@@ -8,7 +8,7 @@
 import type { ShadowRow } from '../../domain/audit/shadow';
 import type { SheetKey } from '../../sheets/schema';
 import type { RecordValues } from '../../sheets/table';
-import { COMMISSIONS_EDIT_REACTION } from '../commissions/edit-reaction';
+import { COMMISSIONS_EDIT_REACTION, LEDGER_INPUTS_REACTION } from '../commissions/edit-reaction';
 import type { AppContext } from '../context';
 import { LEAD_STATUS_REACTION } from '../leads/status-edit';
 import { SCRIPT_COLUMNS_REACTION, SETTINGS_CACHE_REACTION, TEAM_REACTION } from './team-edits';
@@ -42,6 +42,7 @@ export const EDIT_REACTIONS: EditReaction[] = [
   TEAM_REACTION,
   LEAD_STATUS_REACTION,
   COMMISSIONS_EDIT_REACTION,
+  LEDGER_INPUTS_REACTION,
 ];
 
 /** Runs the reactions for this sheet; one failing does not stop the others (its error is returned). */

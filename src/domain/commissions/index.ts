@@ -16,3 +16,5 @@ export { approveLines, rejectLines, type Decision } from './approvals';
 export { baseKey, isRejectedKey, keys, reversedIdOf } from './keys';
 export { commissionMessages } from './messages';
 export { periodOf, type Period } from './period';
+export { recurringDesired } from './recurring';
+export { resolvePlans } from './resolve-plans';

@@ -3,10 +3,13 @@
  * (m - 1) months, at `rate` for the first `firstMonths` months and `thenRate` after. A month's line
  * exists only once asOf has reached its day. The cap per deal bounds the sum of the deal's months.
  */
-import { addMonths, compareDays } from '../dates';
+import { addDays, addMonths, compareDays } from '../dates';
 import { applyRate, formatMoney, formatRate, parseRate, toMinor } from '../money';
 import { keys } from './keys';
-import type { DealContext, EarnedLine } from './earned-line';
+import type { DealContext, EarnedLine, WonDeal } from './earned-line';
+import type { Plan } from '../../shared/schema/plan';
+import { periodOf } from './period';
+import type { DesiredLine } from './types';
 
 export function recurringLines({ plan, deal, asOf }: DealContext): EarnedLine[] {
   if (plan.type !== 'recurring') return [];
@@ -38,4 +41,32 @@ export function recurringLines({ plan, deal, asOf }: DealContext): EarnedLine[] 
     });
   }
   return lines;
+}
+
+/**
+ * The months a recurring deal has earned by asOf, as desired ledger lines (what desiredLedger gives
+ * for the deal's recurring keys): for the daily job, which accrues months deal by deal.
+ */
+export function recurringDesired(
+  plan: Plan,
+  deal: WonDeal,
+  asOf: string,
+  defaultHoldDays: number,
+): DesiredLine[] {
+  const hold = plan.holdDays ?? defaultHoldDays;
+  return recurringLines({
+    plan,
+    deal,
+    asOf,
+    cumulativeBeforeMinor: 0,
+    period: periodOf(deal.closedOn, plan.period),
+  })
+    .filter((line) => line.amountMinor !== 0)
+    .map((line) => ({
+      ...line,
+      leadId: deal.leadId,
+      partnerId: deal.partnerId,
+      plan: plan.name,
+      eligibleOn: addDays(line.earnedOn, hold),
+    }));
 }

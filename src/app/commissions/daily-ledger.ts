@@ -1,0 +1,186 @@
+/**
+ * The commission job of the daily run. Use cases reconcile what they change (closeLead and a
+ * person's edit of a deal: their partners); what else changes the ledger marks it dirty (see
+ * ledger-state.ts). So the daily job runs the full reconcile only when the ledger is dirty, a Won
+ * deal's future close day has come, or the last full one is a week old; on other days it does only
+ * what the passing of time does, from the ledger alone (its rows picked by their raw shadow text,
+ * only those parsed):
+ * - a Pending line whose hold ended becomes Eligible;
+ * - a recurring deal whose next month came earns it: its month lines are reconciled against the
+ *   months its plan gives as of today (the deal as its first month's line records it).
+ * A deal whose recurring lines carry corrections (adjustments, clawbacks, a rejection), or whose
+ * partner or plan cannot be found as recurring, makes it a full reconcile instead.
+ */
+import { shadowField } from '../../domain/audit/shadow-field';
+import {
+  baseKey,
+  reconcile,
+  recurringDesired,
+  resolvePlans,
+  type LedgerLine,
+  type StatusChange,
+} from '../../domain/commissions';
+import { addDays, addMonths, daysBetween } from '../../domain/dates';
+import type { AppContext } from '../context';
+import { openFromShadow, openSparseFromShadow } from '../shadow-tables';
+import { readPlanRows } from './inputs';
+import { FULL_RECONCILE_DAYS, readLedgerState } from './ledger-state';
+import { appendLines, applyStatusChanges, formatMoneyColumns, readLedger } from './ledger-table';
+import { runCommissions } from './run-commissions';
+import type { SyncResult } from './sync-ledger';
+import type { DailyJob } from '../triggers/daily';
+
+const RECURRING = /^(.+)\/recurring\/(\d+)$/;
+
+interface RecurringDeal {
+  partnerId: string;
+  months: Set<number>;
+  /** Rows of the deal's recurring lines (0-based shadow index), corrections included. */
+  rows: number[];
+  firstEarned: string;
+  corrected: boolean;
+}
+
+export function runDailyLedger(ctx: AppContext): SyncResult {
+  ctx.lock();
+  const doc = ctx.doc;
+  const days = doc.days();
+  const asOf = days.dayOf(ctx.now);
+  const state = readLedgerState(doc);
+  const fullDue =
+    state.dirty ||
+    state.fullOn === null ||
+    daysBetween(state.fullOn, asOf) >= FULL_RECONCILE_DAYS ||
+    (state.nextClose !== null && state.nextClose <= asOf);
+  if (fullDue || ctx.isOpen('commissions')) return runCommissions(ctx);
+
+  // The partners' plans (small tables, read from their shadow without a guard: a partner or plan the
+  // shadow does not know makes it a full reconcile below).
+  openFromShadow(ctx, ['partners', 'plans'], []);
+  const partners = ctx
+    .table('partners')
+    .rows()
+    .map(({ record }) => ({
+      id: String(record.partnerId ?? '').trim(),
+      plan: String(record.plan ?? '').trim(),
+    }))
+    .filter((p) => p.id !== '');
+  const planOf = resolvePlans(partners, readPlanRows(ctx));
+  const holdDays = Number(ctx.settings().values.holdDays);
+  const defaultHold = Number.isInteger(holdDays) && holdDays >= 0 ? holdDays : 30;
+
+  let full = false;
+  let maxId = 0;
+  const due = new Map<string, RecurringDeal>();
+  const own = ctx.detached();
+  const table = openSparseFromShadow(own, 'commissions', (cells) => {
+    const picked = new Set<number>();
+    const deals = new Map<string, RecurringDeal>();
+    const soonest = addDays(asOf, 1);
+    cells.forEach((raw, i) => {
+      if (raw === '') return;
+      const id = /^C-(\d+)$/.exec(shadowField(raw, 'commissionId'));
+      if (id) maxId = Math.max(maxId, Number(id[1]));
+      const status = shadowField(raw, 'status');
+      if (status === 'Pending' && shadowField(raw, 'eligibleOn').slice(0, 10) <= soonest) picked.add(i);
+      const key = shadowField(raw, 'key');
+      const base = baseKey(key);
+      const recurring = RECURRING.exec(base);
+      if (!recurring) return;
+      const lead = recurring[1];
+      let deal = deals.get(lead);
+      if (!deal) {
+        deal = {
+          partnerId: shadowField(raw, 'partnerId'),
+          months: new Set(),
+          rows: [],
+          firstEarned: '',
+          corrected: false,
+        };
+        deals.set(lead, deal);
+      }
+      deal.rows.push(i);
+      if (base !== key) deal.corrected = true;
+      if (status === 'Void') return;
+      const month = Number(recurring[2]);
+      deal.months.add(month);
+      if (month === 1) deal.firstEarned = shadowField(raw, 'earnedOn').slice(0, 10);
+    });
+    for (const [lead, deal] of deals) {
+      const resolution = planOf(deal.partnerId);
+      const plan = 'plan' in resolution ? resolution.plan : null;
+      // Lines under a plan that no longer accrues (or none): nothing comes with time.
+      if (!deal.firstEarned || !plan || plan.type !== 'recurring') continue;
+      if (deal.months.size >= plan.months) continue;
+      // The next month's day, give or take the time zone (the exact day is the reconcile's).
+      if (addMonths(deal.firstEarned, deal.months.size) > addDays(asOf, 2)) continue;
+      if (deal.corrected) {
+        full = true;
+        continue;
+      }
+      due.set(lead, deal);
+      for (const i of deal.rows) picked.add(i);
+    }
+    return (i) => picked.has(i);
+  });
+  if (!table || full) return runCommissions(ctx);
+
+  const ledger = readLedger(table, days);
+  const dueLines = ledger.filter(({ line }) => {
+    const recurring = RECURRING.exec(baseKey(line.key));
+    return recurring !== null && due.has(recurring[1]);
+  });
+  const desired = [...due.keys()].flatMap((lead) => {
+    const first = dueLines.find(
+      ({ line }) => line.key === `${lead}/recurring/01` && line.status !== 'Void',
+    )!.line;
+    const plan = (planOf(first.partnerId) as { plan: Parameters<typeof recurringDesired>[0] }).plan;
+    return recurringDesired(
+      plan,
+      {
+        leadId: lead,
+        partnerId: first.partnerId,
+        currency: first.currency,
+        dealValueMinor: first.basisMinor ?? 0,
+        closedOn: first.earnedOn,
+        status: 'Won',
+      },
+      asOf,
+      defaultHold,
+    );
+  });
+  let next = maxId + 1;
+  const result = reconcile({
+    ledger: dueLines.map((l) => l.line),
+    desired,
+    asOf,
+    nextId: () => `C-${String(next++).padStart(6, '0')}`,
+  });
+  const handled = new Set(dueLines.map((l) => l.line.id));
+  const eligible: StatusChange[] = ledger
+    .filter(({ line }) => !handled.has(line.id) && line.status === 'Pending' && eligibleBy(line, asOf))
+    .map(({ line }) => ({ id: line.id, from: 'Pending', to: 'Eligible' }));
+  const changes = [...result.statusChanges, ...eligible];
+  applyStatusChanges(table, ledger, changes, days);
+  const appended = appendLines(table, result.create, days);
+  formatMoneyColumns(
+    own,
+    table,
+    appended,
+    result.create.map((l) => l.currency),
+    ['basis', 'amount'],
+  );
+  own.commit();
+  return {
+    created: result.summary.created,
+    voided: result.summary.voided,
+    eligible: result.summary.eligible + eligible.length,
+    flagged: [],
+  };
+}
+
+function eligibleBy(line: LedgerLine, asOf: string): boolean {
+  return line.eligibleOn !== '' && line.eligibleOn <= asOf;
+}
+
+export const COMMISSIONS_DAILY_JOB: DailyJob = { name: 'commissions', run: (ctx) => runDailyLedger(ctx) };

@@ -1,0 +1,147 @@
+/**
+ * The daily commission job does only what the passing of time does (holds ending, recurring months
+ * coming) unless something else changed the ledger's inputs: over weeks of days with deals closing, a
+ * plan changing and a partner moving to another plan, it leaves the same ledger as a full reconcile
+ * every day (ids and row order aside), and most days it is not a full reconcile.
+ */
+import { Emulator } from '../../emulator/harness';
+import { generateProgram } from '../../bench/workbook';
+import { OWNER } from '../support/emulator';
+
+const DAY = 86_400_000;
+const STATE = 'tracker.ledgerState';
+
+const PLANS = [
+  { name: 'Referral 10%', type: 'percent', rate: 10 },
+  {
+    name: 'Reseller Tiered',
+    type: 'tiered',
+    currency: 'USD',
+    period: 'quarter',
+    mode: 'graduated',
+    bands: [
+      { from: 0, rate: 10 },
+      { from: 50000, rate: 15 },
+    ],
+  },
+  { name: 'Flat 500', type: 'flat', amount: 500, currency: 'USD' },
+  {
+    name: 'SaaS Recurring',
+    type: 'recurring',
+    rate: 20,
+    months: 12,
+    firstMonths: 3,
+    thenRate: 10,
+    holdDays: 10,
+  },
+];
+
+function tracker(): Emulator {
+  const program = generateProgram({ label: 'daily', partners: 12, leads: 400 }, 7);
+  const emu = new Emulator({
+    owner: OWNER,
+    now: '2026-03-02T09:00:00Z',
+    sheets: { Partners: program.partners, Leads: program.leads },
+  }).load();
+  emu.services.state.triggers.authorizedUsers.add(OWNER);
+  const setup = emu.call<{ ok: boolean; message: string }>(OWNER, 'setupTracker');
+  if (!setup.ok) throw new Error(setup.message);
+  for (const plan of PLANS) emu.call(OWNER, 'savePlan', plan);
+  emu.call(OWNER, 'runCommissions');
+  return emu;
+}
+
+function properties(emu: Emulator): GoogleAppsScript.Properties.Properties {
+  return emu.rt.uncounted(() =>
+    (
+      emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService
+    ).getDocumentProperties(),
+  );
+}
+
+function hourly(emu: Emulator): void {
+  const outcome = emu.measure(() =>
+    emu.invoke('onHourlyTrigger', [{}], {
+      kind: 'timeTrigger',
+      activeUser: OWNER,
+      effectiveUser: OWNER,
+      authMode: 'FULL',
+    }),
+  );
+  if (!outcome.ok) throw new Error(outcome.error);
+}
+
+/** The ledger by key, ids and row order aside. */
+function ledger(emu: Emulator): string[] {
+  const [header, ...rows] = emu.sheets().Commissions as unknown[][];
+  const id = header.indexOf('Commission ID');
+  return rows
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) =>
+      JSON.stringify(r.filter((_, i) => i !== id).map((v) => (v instanceof Date ? v.toISOString() : v))),
+    )
+    .sort();
+}
+
+/** A Won-able lead of each emulator (same workbook): the n-th Approved lead. */
+function approvedLead(emu: Emulator, n: number): string {
+  const leads = emu.sheets().Leads as unknown[][];
+  return String(leads.filter((r) => r[10] === 'Approved')[n][0]);
+}
+
+describe('the daily commission job over six weeks', () => {
+  const incremental = tracker();
+  const full = tracker();
+  const both = (fn: (emu: Emulator) => void) => {
+    fn(incremental);
+    fn(full);
+  };
+  const incrementalDays: number[] = [];
+  const mismatches: number[] = [];
+
+  for (let d = 1; d <= 42; d++) {
+    both((emu) => emu.rt.advance(DAY));
+    // Things happen on some days, the same in both.
+    if (d % 5 === 0)
+      both((emu) =>
+        emu.call(OWNER, 'closeLead', approvedLead(emu, d), 'won', {
+          dealValue: 1000 + d * 37,
+          closedOn: emu.rt.now().toISOString().slice(0, 10),
+        }),
+      );
+    if (d === 13)
+      both((emu) => {
+        const id = emu
+          .call<Array<{ id?: string; name: string }>>(OWNER, 'listPlans')
+          .find((p) => p.name === PLANS[3].name)!.id;
+        emu.call(OWNER, 'savePlan', { ...PLANS[3], id, rate: 25 });
+      });
+    if (d === 22)
+      both((emu) => {
+        const outcome = emu.edit(OWNER, 'Partners', 'I3', [['SaaS Recurring']]);
+        if (!outcome.ok) throw new Error(outcome.reason);
+      });
+    // The full side is told every day that everything changed.
+    properties(full).setProperty(STATE, JSON.stringify({ fullOn: null, dirty: true, nextClose: null }));
+    hourly(incremental);
+    hourly(full);
+    const state = JSON.parse(properties(incremental).getProperty(STATE) ?? '{}') as { fullOn?: string };
+    if (state.fullOn !== incremental.rt.now().toISOString().slice(0, 10)) incrementalDays.push(d);
+    if (JSON.stringify(ledger(incremental)) !== JSON.stringify(ledger(full))) mismatches.push(d);
+  }
+
+  it('leaves the same ledger as a full reconcile every day', () => {
+    expect(mismatches).toEqual([]);
+    expect(ledger(incremental)).toEqual(ledger(full));
+  });
+
+  it('is not a full reconcile on most days', () => {
+    expect(incrementalDays.length).toBeGreaterThan(25);
+  });
+
+  it('had time-driven work to do: lines became Eligible and recurring months came', () => {
+    const rows = (incremental.sheets().Commissions as unknown[][]).slice(1);
+    expect(rows.filter((r) => String(r[15]).includes('/recurring/')).length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r[8] === 'Eligible').length).toBeGreaterThan(0);
+  });
+});
