@@ -217,6 +217,34 @@ const OPERATIONS: Operation[] = [
     run: (w) => dailyRun(w),
   },
   {
+    // A typical day: holds that end, recurring months that come, leads that expire, what the
+    // notifications owe (the run above followed an explicit runCommissions the same day).
+    name: 'daily run, the next day',
+    needs: () => ['onHourlyTrigger'],
+    limitMs: SIX_MIN,
+    target: { calls: 15, cpuMs: 2000, heapMb: 512 },
+    run: (w) => {
+      w.emu.rt.advance(86_400_000);
+      return dailyRun(w);
+    },
+  },
+  {
+    // The day of the weekly full reconcile (or the day after a plan, partner or settings change):
+    // every deal against the whole ledger. Reported, not held to the daily targets.
+    name: 'daily run with the full reconcile',
+    needs: () => ['onHourlyTrigger'],
+    limitMs: SIX_MIN,
+    run: (w) => {
+      w.emu.rt.uncounted(() =>
+        (w.emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+          .getDocumentProperties()
+          .setProperty('tracker.ledgerState', JSON.stringify({ fullOn: null, dirty: true, nextClose: null })),
+      );
+      w.emu.rt.advance(86_400_000);
+      return dailyRun(w);
+    },
+  },
+  {
     name: 'createPayouts',
     needs: () => ['createPayouts'],
     limitMs: SIX_MIN,
@@ -456,11 +484,11 @@ function targetCheck(op: Operation | undefined, row: Row): string {
   const m = row.m;
   // The daily run's target counts its own calls: each email it sends is one MailApp.sendEmail call
   // by nature (reported apart, see emailsOf).
-  const own = m.stats.total - (row.op === DAILY ? emailsOf(row) : 0);
+  const own = m.stats.total - (DAILY_OPS.has(row.op) ? emailsOf(row) : 0);
   const calls = row.runs && row.runs > 1 ? own / row.runs : own;
-  if (t?.calls !== undefined && (row.op !== DAILY || row.size === '100k'))
+  if (t?.calls !== undefined && (!DAILY_OPS.has(row.op) || row.size === '100k'))
     notes.push(
-      `calls${row.op === DAILY ? ' without emails' : ''} ${fmt(calls, row.runs && row.runs > 1 ? 1 : 0)}${row.runs && row.runs > 1 ? '/run' : ''} ${calls <= t.calls ? '<=' : '>'} ${t.calls} ${calls <= t.calls ? 'met' : 'MISSED'}`,
+      `calls${DAILY_OPS.has(row.op) ? ' without emails' : ''} ${fmt(calls, row.runs && row.runs > 1 ? 1 : 0)}${row.runs && row.runs > 1 ? '/run' : ''} ${calls <= t.calls ? '<=' : '>'} ${t.calls} ${calls <= t.calls ? 'met' : 'MISSED'}`,
     );
   if (row.size === '100k') {
     if (t?.cpuMs !== undefined) notes.push(`script CPU ${m.scriptCpuMs <= t.cpuMs ? 'met' : 'MISSED'}`);
@@ -480,6 +508,7 @@ function targetCheck(op: Operation | undefined, row: Row): string {
 }
 
 const DAILY = 'daily run (hourly trigger)';
+const DAILY_OPS = new Set([DAILY, 'daily run, the next day', 'daily run with the full reconcile']);
 
 function emailsOf(row: Row): number {
   return row.m?.counted['MailApp.sendEmail'] ?? 0;
@@ -487,7 +516,7 @@ function emailsOf(row: Row): number {
 
 function callsCell(row: Row): string {
   const total = row.m!.stats.total;
-  const emails = row.op === DAILY ? emailsOf(row) : 0;
+  const emails = DAILY_OPS.has(row.op) ? emailsOf(row) : 0;
   return emails ? `${fmt(total)} (${fmt(total - emails)} + ${fmt(emails)} emails)` : fmt(total);
 }
 
@@ -582,7 +611,10 @@ ${machine()}
   the operations are measured the next day, on a tracker in use.
 - The daily run's **calls** are shown as total (own calls + emails): each MailApp.sendEmail is one
   call by nature and grows with the notifications owed, so its target (<= 15 per run) is checked on
-  the run's own calls.
+  the run's own calls. It is measured three times: right after an explicit runCommissions (little
+  left to do), the next day (a typical day: holds that end, recurring months that come, expiries,
+  the emails owed), and on a day of the full reconcile (weekly, or after a plan, partner or settings
+  change: every deal against the whole ledger; reported, not held to the daily targets).
 
 ${table(rows)}
 
