@@ -161,7 +161,8 @@ export function generateProgram(size: ProgramSize, seed = 42, nowIso = '2026-03-
       day(registered.getTime(), 90),
       status === 'Submitted' ? '' : 'owner@acme.test',
       '',
-      won ? day(registered.getTime(), random.int(5, 80)) : '',
+      // A closed deal closed in the past (a close day to come is not a Won deal yet).
+      won ? day(Math.min(registered.getTime() + random.int(5, 80) * 86_400_000, now - 86_400_000), 0) : '',
       status === 'Won' ? amount(random, currency) : '',
       '',
       '',

@@ -1,7 +1,8 @@
 /**
  * The daily commission job does only what the passing of time does (holds ending, recurring months
  * coming) unless something else changed the ledger's inputs: over weeks of days with deals closing, a
- * plan changing and a partner moving to another plan, it leaves the same ledger as a full reconcile
+ * plan changing, a partner moving to another plan and a deal closing on a day to come, it leaves the
+ * same ledger as a full reconcile
  * every day (ids and row order aside), and most days it is not a full reconcile.
  */
 import { Emulator } from '../../emulator/harness';
@@ -107,6 +108,14 @@ describe('the daily commission job over six weeks', () => {
         emu.call(OWNER, 'closeLead', approvedLead(emu, d), 'won', {
           dealValue: 1000 + d * 37,
           closedOn: emu.rt.now().toISOString().slice(0, 10),
+        }),
+      );
+    // A deal entered as closing in three days: it earns from that day.
+    if (d === 8)
+      both((emu) =>
+        emu.call(OWNER, 'closeLead', approvedLead(emu, 40), 'won', {
+          dealValue: 5000,
+          closedOn: new Date(emu.rt.now().getTime() + 3 * DAY).toISOString().slice(0, 10),
         }),
       );
     if (d === 13)
