@@ -14,7 +14,7 @@ import { Emulator } from '../emulator/harness';
 import { Runtime } from '../emulator/runtime';
 import { COST, modeledTime } from './cost-model';
 import { measure, topMethods, type Measurement } from './measure';
-import { generateProgram, SIZES, type ProgramSize } from './workbook';
+import { generateProgram, PLANS, SIZES, type ProgramSize } from './workbook';
 
 const OWNER = 'owner@acme.test';
 const EDITOR = 'rep@acme.test';
@@ -287,23 +287,6 @@ function discoverHandlers(w: Workbook): void {
     if (t.eventType === 'ON_CHANGE') w.changeHandler = t.handler;
   }
 }
-
-const PLANS = [
-  { name: 'Referral 10%', type: 'percent', rate: 10 },
-  {
-    name: 'Reseller Tiered',
-    type: 'tiered',
-    currency: 'USD',
-    period: 'quarter',
-    mode: 'graduated',
-    bands: [
-      { from: 0, rate: 10 },
-      { from: 50000, rate: 15 },
-    ],
-  },
-  { name: 'Flat 500', type: 'flat', amount: 500, currency: 'USD' },
-  { name: 'SaaS Recurring', type: 'recurring', rate: 20, months: 12, firstMonths: 3, thenRate: 10 },
-];
 
 /**
  * Set-up as the person sees it: Set up tracker, then the progress dialog's continueSetup calls until

@@ -22,6 +22,24 @@ const TIERS = ['Registered', 'Silver', 'Gold', 'Platinum'] as const;
 const REGIONS = ['North America', 'EMEA', 'APAC', 'LATAM'] as const;
 const PRODUCTS = ['Core', 'Analytics', 'Enterprise'] as const;
 export const PLAN_NAMES = ['Referral 10%', 'Reseller Tiered', 'Flat 500', 'SaaS Recurring'] as const;
+
+/** The plans the partners' Plan names point to (saved with savePlan once the tracker is set up). */
+export const PLANS = [
+  { name: 'Referral 10%', type: 'percent', rate: 10 },
+  {
+    name: 'Reseller Tiered',
+    type: 'tiered',
+    currency: 'USD',
+    period: 'quarter',
+    mode: 'graduated',
+    bands: [
+      { from: 0, rate: 10 },
+      { from: 50000, rate: 15 },
+    ],
+  },
+  { name: 'Flat 500', type: 'flat', amount: 500, currency: 'USD' },
+  { name: 'SaaS Recurring', type: 'recurring', rate: 20, months: 12, firstMonths: 3, thenRate: 10 },
+];
 const STATUSES: ReadonlyArray<readonly [string, number]> = [
   ['Submitted', 15],
   ['Approved', 30],

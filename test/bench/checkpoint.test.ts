@@ -6,7 +6,7 @@
  */
 import { Emulator } from '../../emulator/harness';
 import { generateProgram } from '../../bench/workbook';
-import { OWNER, TEAMMATE } from '../support/emulator';
+import { OWNER, TEAMMATE, runHourly } from '../support/emulator';
 
 const SCHEDULE_PROPERTY = 'tracker.schedule';
 const HOUR = 3_600_000;
@@ -41,20 +41,7 @@ function state(emu: Emulator): State {
 
 /** One hourly run, as the installed clock trigger runs it: its counted calls. */
 function hourly(emu: Emulator): number {
-  return hourlyRun(emu).calls;
-}
-
-function hourlyRun(emu: Emulator) {
-  const outcome = emu.measure(() =>
-    emu.invoke('onHourlyTrigger', [{}], {
-      kind: 'timeTrigger',
-      activeUser: OWNER,
-      effectiveUser: OWNER,
-      authMode: 'FULL',
-    }),
-  );
-  if (!outcome.ok) throw new Error(outcome.error);
-  return outcome;
+  return runHourly(emu).calls;
 }
 
 /** The workbook without what legitimately differs between the two: audit timestamps and hashes. */
@@ -120,7 +107,7 @@ describe('scheduled jobs: one hourly trigger, checkpoint and continuation', () =
     const emu = trackerWorkbook();
     hourly(emu); // the first day: expiries, the ledger, emails
     emu.rt.setNow('2026-03-03T00:30:00Z');
-    const quiet = hourlyRun(emu);
+    const quiet = runHourly(emu);
     expect(quiet.stats.cells.written).toBe(0);
     expect(quiet.stats.byMethod['Properties.setProperties']).toBe(1);
     expect(state(emu)).toMatchObject({ lastDay: '2026-03-03', pending: null });

@@ -6,36 +6,14 @@
  * every day (ids and row order aside), and most days it is not a full reconcile.
  */
 import { Emulator } from '../../emulator/harness';
-import { generateProgram } from '../../bench/workbook';
-import { OWNER } from '../support/emulator';
+import { PLANS as BENCH_PLANS, generateProgram } from '../../bench/workbook';
+import { OWNER, runHourly } from '../support/emulator';
 
 const DAY = 86_400_000;
 const STATE = 'tracker.ledgerState';
 
-const PLANS = [
-  { name: 'Referral 10%', type: 'percent', rate: 10 },
-  {
-    name: 'Reseller Tiered',
-    type: 'tiered',
-    currency: 'USD',
-    period: 'quarter',
-    mode: 'graduated',
-    bands: [
-      { from: 0, rate: 10 },
-      { from: 50000, rate: 15 },
-    ],
-  },
-  { name: 'Flat 500', type: 'flat', amount: 500, currency: 'USD' },
-  {
-    name: 'SaaS Recurring',
-    type: 'recurring',
-    rate: 20,
-    months: 12,
-    firstMonths: 3,
-    thenRate: 10,
-    holdDays: 10,
-  },
-];
+// The bench's plans, the recurring one with its own hold.
+const PLANS = BENCH_PLANS.map((p) => (p.type === 'recurring' ? { ...p, holdDays: 10 } : p));
 
 function tracker(): Emulator {
   const program = generateProgram({ label: 'daily', partners: 12, leads: 400 }, 7);
@@ -60,17 +38,7 @@ function properties(emu: Emulator): GoogleAppsScript.Properties.Properties {
   );
 }
 
-function hourly(emu: Emulator): void {
-  const outcome = emu.measure(() =>
-    emu.invoke('onHourlyTrigger', [{}], {
-      kind: 'timeTrigger',
-      activeUser: OWNER,
-      effectiveUser: OWNER,
-      authMode: 'FULL',
-    }),
-  );
-  if (!outcome.ok) throw new Error(outcome.error);
-}
+const hourly = (emu: Emulator) => void runHourly(emu);
 
 /** The ledger by key, ids and row order aside. */
 function ledger(emu: Emulator): string[] {

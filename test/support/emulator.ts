@@ -13,3 +13,17 @@ export function newEmulator(options: Partial<EmulatorOptions> = {}): Emulator {
     ...options,
   }).load();
 }
+
+/** One run of the installed hourly trigger, as the clock fires it (throws when the run fails). */
+export function runHourly(emu: Emulator) {
+  const outcome = emu.measure(() =>
+    emu.invoke('onHourlyTrigger', [{}], {
+      kind: 'timeTrigger',
+      activeUser: OWNER,
+      effectiveUser: OWNER,
+      authMode: 'FULL',
+    }),
+  );
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome;
+}
