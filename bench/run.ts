@@ -219,7 +219,7 @@ const OPERATIONS: Operation[] = [
   {
     // A typical day: holds that end, recurring months that come, leads that expire, what the
     // notifications owe (the run above followed an explicit runCommissions the same day).
-    name: 'daily run, the next day',
+    name: 'daily run (next day)',
     needs: () => ['onHourlyTrigger'],
     limitMs: SIX_MIN,
     target: { calls: 15, cpuMs: 2000, heapMb: 512 },
@@ -231,7 +231,7 @@ const OPERATIONS: Operation[] = [
   {
     // The day of the weekly full reconcile (or the day after a plan, partner or settings change):
     // every deal against the whole ledger. Reported, not held to the daily targets.
-    name: 'daily run with the full reconcile',
+    name: 'daily run (full reconcile day)',
     needs: () => ['onHourlyTrigger'],
     limitMs: SIX_MIN,
     run: (w) => {
@@ -491,7 +491,7 @@ function targetCheck(op: Operation | undefined, row: Row): string {
 }
 
 const DAILY = 'daily run (hourly trigger)';
-const DAILY_OPS = new Set([DAILY, 'daily run, the next day', 'daily run with the full reconcile']);
+const DAILY_OPS = new Set([DAILY, 'daily run (next day)', 'daily run (full reconcile day)']);
 
 function emailsOf(row: Row): number {
   return row.m?.counted['MailApp.sendEmail'] ?? 0;
