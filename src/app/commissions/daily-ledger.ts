@@ -54,9 +54,10 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     (state.nextClose !== null && state.nextClose <= asOf);
   if (fullDue || ctx.isOpen('commissions')) return runCommissions(ctx);
 
-  // The partners' plans (small tables, read from their shadow without a guard: a partner or plan the
-  // shadow does not know makes it a full reconcile below).
-  openFromShadow(ctx, ['partners', 'plans'], []);
+  // The partners' plans (small tables, from their shadow; Partners guarded, as the delivery of the
+  // day's emails looks partners up in it too: Plans only here, where a plan the shadow does not know
+  // leaves its deals for the weekly full reconcile).
+  openFromShadow(ctx, ['partners', 'plans'], ['partners']);
   const partners = ctx
     .table('partners')
     .rows()

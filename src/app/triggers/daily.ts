@@ -128,10 +128,22 @@ export function parseScheduleState(text: string | null): ScheduleState {
   }
 }
 
-/** The trigger's account, asked once per run (one Session call), only when a job runs. */
+/**
+ * The trigger's account, asked once per run (one Session call) and only when a job reads it: the
+ * actor's fields are read when a job writes (its audit entries), so a quiet day asks nothing.
+ */
 function onceActor(): () => Actor {
   let actor: Actor | null = null;
-  return () => (actor ??= triggerActor());
+  const resolve = () => (actor ??= triggerActor());
+  const lazy: Actor = {
+    get email() {
+      return resolve().email;
+    },
+    get note() {
+      return resolve().note;
+    },
+  };
+  return () => lazy;
 }
 
 /**
