@@ -20,7 +20,7 @@ import {
   type LedgerLine,
   type StatusChange,
 } from '../../domain/commissions';
-import { addDays, addMonths, daysBetween } from '../../domain/dates';
+import { addDays, addMonths, daysBetween, isIsoDay } from '../../domain/dates';
 import type { AppContext } from '../context';
 import { openFromShadow, openSparseFromShadow } from '../shadow-tables';
 import { readPlanRows } from './inputs';
@@ -113,6 +113,10 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
       // Lines under a plan that no longer accrues (or none): nothing comes with time.
       if (!deal.firstEarned || !plan || plan.type !== 'recurring') continue;
       if (deal.months.size >= plan.months) continue;
+      if (!isIsoDay(deal.firstEarned)) {
+        full = true; // a first month with no readable day: let the full reconcile judge
+        continue;
+      }
       // The next month's day, give or take the time zone (the exact day is the reconcile's).
       if (addMonths(deal.firstEarned, deal.months.size) > addDays(asOf, 2)) continue;
       if (deal.corrected) {
