@@ -141,7 +141,12 @@ export class TrackerDocument {
     this.locked = true;
     if (this.props) {
       this.props = null;
-      if (!this.layoutDirty) this.layoutValue = null;
+      // The layout as stored now, into the objects already handed out (tables keep their entry).
+      const held = this.layoutValue;
+      if (held && !this.layoutDirty) {
+        const fresh = parseLayout(this.property(LAYOUT_PROPERTY));
+        if (fresh) refreshLayoutInPlace(held, fresh);
+      }
     }
   }
 
@@ -224,6 +229,20 @@ export class TrackerDocument {
     for (const [key, entry] of Object.entries(layout.sheets)) if (entry?.id === id) return key as SheetKey;
     return null;
   }
+}
+
+/** Copies `fresh` into `held`, keeping `held`'s sheet entries and shadow as the same objects. */
+function refreshLayoutInPlace(held: Layout, fresh: Layout): void {
+  const replace = <T extends object>(target: T, source: T): T => {
+    for (const key of Object.keys(target))
+      if (!(key in source)) delete (target as Record<string, unknown>)[key];
+    return Object.assign(target, source);
+  };
+  for (const [key, entry] of Object.entries(fresh.sheets) as Array<[SheetKey, Layout['sheets'][SheetKey]]>) {
+    const mine = held.sheets[key];
+    held.sheets[key] = mine && entry ? replace(mine, entry) : entry;
+  }
+  held.shadow = held.shadow && fresh.shadow ? replace(held.shadow, fresh.shadow) : fresh.shadow;
 }
 
 /** Finds the tracker's sheets and columns in the workbook: a constant number of calls per sheet. */
