@@ -73,6 +73,8 @@ export function openSparseFromShadow(
     cells = read;
   }
   const end = cells.length;
+  // The last row must read as a row: appends go after it (a cell that is not a row: read the sheet).
+  if (Object.keys(decodeShadow(cells[end - 1])).length === 0) return null;
   const chosen = pick(cells);
   const picked: number[] = [];
   const rows: ShadowRow[] = [];
