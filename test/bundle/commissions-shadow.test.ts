@@ -258,14 +258,19 @@ describe('closeLead reconciles the closed deal’s partner only', () => {
   });
 });
 
+/** A partner with no plan: its Won deals are flagged. */
+function planlessPartner(emu: Emulator): string {
+  return emu.call<{ id: string }>(OWNER, 'savePartner', {
+    partnerName: 'Planless',
+    contactEmail: 'x@planless.test',
+    type: 'Referral',
+  }).id;
+}
+
 describe('flag notes', () => {
   it('are set and cleared without reading notes; a person’s own note is never touched', () => {
     const emu = tracker();
-    const planless = emu.call<{ id: string }>(OWNER, 'savePartner', {
-      partnerName: 'Planless',
-      contactEmail: 'x@planless.test',
-      type: 'Referral',
-    }).id;
+    const planless = planlessPartner(emu);
     const earning = partnerOn(emu, { name: 'Ten', type: 'percent', rate: 10 });
     const mine = wonDeal(emu, earning, 1000);
     setNote(emu, mine, 'Called the buyer: renewal in May');
@@ -302,11 +307,7 @@ describe('flag notes', () => {
 
   it('many scattered changes: one read and one write of their span, keeping notes in between', () => {
     const emu = tracker();
-    const planless = emu.call<{ id: string }>(OWNER, 'savePartner', {
-      partnerName: 'Planless',
-      contactEmail: 'x@planless.test',
-      type: 'Referral',
-    }).id;
+    const planless = planlessPartner(emu);
     const earning = partnerOn(emu, { name: 'Ten', type: 'percent', rate: 10 });
     const flagged: string[] = [];
     const between: string[] = [];

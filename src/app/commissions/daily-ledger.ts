@@ -23,9 +23,15 @@ import {
 import { addDays, addMonths, daysBetween, isIsoDay } from '../../domain/dates';
 import type { AppContext } from '../context';
 import { openFromShadow, openSparseFromShadow } from '../shadow-tables';
-import { readPlanRows } from './inputs';
+import { defaultHoldDays, partnerPlans, readPlanRows } from './inputs';
 import { FULL_RECONCILE_DAYS, readLedgerState } from './ledger-state';
-import { appendLines, applyStatusChanges, formatMoneyColumns, readLedger } from './ledger-table';
+import {
+  appendLines,
+  applyStatusChanges,
+  commissionIdsFrom,
+  formatMoneyColumns,
+  readLedger,
+} from './ledger-table';
 import { runCommissions } from './run-commissions';
 import type { SyncResult } from './sync-ledger';
 import type { DailyJob } from '../triggers/daily';
@@ -58,17 +64,8 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
   // day's emails looks partners up in it too: Plans only here, where a plan the shadow does not know
   // leaves its deals for the weekly full reconcile).
   openFromShadow(ctx, ['partners', 'plans'], ['partners']);
-  const partners = ctx
-    .table('partners')
-    .rows()
-    .map(({ record }) => ({
-      id: String(record.partnerId ?? '').trim(),
-      plan: String(record.plan ?? '').trim(),
-    }))
-    .filter((p) => p.id !== '');
-  const planOf = resolvePlans(partners, readPlanRows(ctx));
-  const holdDays = Number(ctx.settings().values.holdDays);
-  const defaultHold = Number.isInteger(holdDays) && holdDays >= 0 ? holdDays : 30;
+  const planOf = resolvePlans(partnerPlans(ctx), readPlanRows(ctx));
+  const defaultHold = defaultHoldDays(ctx.settings());
 
   let full = false;
   let maxId = 0;
@@ -154,12 +151,11 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
       defaultHold,
     );
   });
-  let next = maxId + 1;
   const result = reconcile({
     ledger: dueLines.map((l) => l.line),
     desired,
     asOf,
-    nextId: () => `C-${String(next++).padStart(6, '0')}`,
+    nextId: commissionIdsFrom(maxId + 1),
   });
   const handled = new Set(dueLines.map((l) => l.line.id));
   const eligible: StatusChange[] = ledger

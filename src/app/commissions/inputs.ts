@@ -25,12 +25,23 @@ export interface EngineInputs {
   readonly settings: TrackerSettings;
 }
 
-export function readSettings(ctx: AppContext): TrackerSettings {
-  return ctx.settings();
+/** Settings > Hold Days as a whole number of days (30 when it is not one). */
+export function defaultHoldDays(settings: TrackerSettings): number {
+  const holdDays = Number(settings.values.holdDays);
+  return Number.isInteger(holdDays) && holdDays >= 0 ? holdDays : 30;
+}
+
+/** Each partner's id and the name of its plan (rows without an id left out). */
+export function partnerPlans(ctx: AppContext): PartnerPlanRef[] {
+  return ctx
+    .table('partners')
+    .rows()
+    .map(({ record }) => ({ id: text(record.partnerId), plan: text(record.plan) }))
+    .filter((p) => p.id !== '');
 }
 
 export function readEngineInputs(ctx: AppContext, days: Days): EngineInputs {
-  const settings = readSettings(ctx);
+  const settings = ctx.settings();
   const defaultCurrency = text(settings.values.defaultCurrency) || 'USD';
   const deals: DealRow[] = [];
   const unreadable: Flag[] = [];
@@ -63,12 +74,7 @@ export function readEngineInputs(ctx: AppContext, days: Days): EngineInputs {
       },
     });
   }
-  const partners = ctx
-    .table('partners')
-    .rows()
-    .map(({ record }) => ({ id: text(record.partnerId), plan: text(record.plan) }))
-    .filter((p) => p.id !== '');
-  return { deals, unreadable, partners, plans: readPlanRows(ctx), settings };
+  return { deals, unreadable, partners: partnerPlans(ctx), plans: readPlanRows(ctx), settings };
 }
 
 /** The Plans sheet's rows as unvalidated PlanInputs (planFromRow). */

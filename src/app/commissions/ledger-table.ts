@@ -65,7 +65,11 @@ export function readLedger(table: Table, days: Days): LedgerRow[] {
 
 /** A generator of the next Commission IDs, allocated once from the table (under the lock). */
 export function commissionIds(table: Table): () => string {
-  const first = Number(table.nextId().replace(/^C-/, ''));
+  return commissionIdsFrom(Number(table.nextId().replace(/^C-/, '')));
+}
+
+/** Commission IDs from number `first` on (C-000123). */
+export function commissionIdsFrom(first: number): () => string {
   let n = first;
   return () => `C-${String(n++).padStart(6, '0')}`;
 }

@@ -14,7 +14,7 @@ import { baseKey, desiredLedger, reconcile, type Flag } from '../../domain/commi
 import type { Table } from '../../sheets/table';
 import type { AppContext } from '../context';
 import { writeFlagNotes } from './flag-notes';
-import { readEngineInputs, type DealRow } from './inputs';
+import { defaultHoldDays, readEngineInputs, type DealRow } from './inputs';
 import { recordReconcile } from './ledger-state';
 import {
   appendLines,
@@ -65,13 +65,12 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
   const table = ctx.table('commissions');
   const leads = ctx.table('leads');
   const ledger = readLedger(table, days);
-  const holdDays = Number(inputs.settings.values.holdDays);
   const deals = scope ? inputs.deals.filter((d) => scope.partners.has(d.deal.partnerId)) : inputs.deals;
   const desired = desiredLedger({
     deals: deals.map((d) => d.deal),
     partners: inputs.partners,
     plans: inputs.plans,
-    settings: { defaultHoldDays: Number.isInteger(holdDays) && holdDays >= 0 ? holdDays : 30 },
+    settings: { defaultHoldDays: defaultHoldDays(inputs.settings) },
     asOf,
   });
   const lines = scope

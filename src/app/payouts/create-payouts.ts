@@ -8,7 +8,6 @@ import { isIsoDay } from '../../domain/dates';
 import { toMinor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { AppContext } from '../context';
-import { readSettings } from '../commissions/inputs';
 import { formatMoneyColumns, openLedger, readLedger } from '../commissions/ledger-table';
 import { fail } from '../commissions/sidebar-context';
 import { payoutCells, readPayouts, toPayout } from './payout-table';
@@ -53,7 +52,7 @@ export function createPayouts(ctx: AppContext, throughDate: string): Payout[] {
       partnerName: text(record.partnerName),
       contactEmail: text(record.contactEmail),
     }));
-  const settings = readSettings(ctx);
+  const settings = ctx.settings();
   const lines = ledger.map((l) => l.line);
   let next = Number(payoutsTable.nextId().replace(/^PO-/, ''));
   const planned = planPayouts({

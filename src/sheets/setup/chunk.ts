@@ -3,9 +3,9 @@
  * chunk's rows, one of a column, one setValues of the chunk's shadow cells, one setDataValidation per
  * validated column. Nothing here is per row.
  */
-import { ensureRows } from '../capacity';
+import { writeShadow } from '../shadow-sheet';
 import type { TrackerDocument } from '../document';
-import { TRACKED_SHEETS, type SheetKey } from '../schema';
+import type { SheetKey } from '../schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -26,9 +26,9 @@ export function readColumn(sheet: Sheet, col: number, from: number, to: number):
 }
 
 /**
- * Writes the shadow cells of rows `from`.. of sheet `key` (one setValues), straight into its column of
- * the shadow sheet (marked `filling` in the layout until the sheet is adopted whole, so no one reads
- * a half-filled shadow).
+ * Writes the shadow cells of rows `from`.. of sheet `key` (one setValues through writeShadow; the
+ * column is marked `filling` in the layout until the sheet is adopted whole, so no one reads a
+ * half-filled shadow).
  */
 export function writeShadowBlock(
   doc: TrackerDocument,
@@ -36,13 +36,7 @@ export function writeShadowBlock(
   from: number,
   cells: readonly string[],
 ): void {
-  const shadow = doc.layout().shadow;
-  if (!shadow || !cells.length) return;
-  const col = TRACKED_SHEETS.indexOf(key) + 1;
-  const sheet = doc.sheetById(shadow.id);
-  if (!sheet || col < 1) return;
-  ensureRows(doc, sheet, shadow, from + cells.length - 1);
-  sheet.getRange(from, col, cells.length, 1).setValues(cells.map((c) => [c]));
+  writeShadow(doc, key, new Map(cells.map((cell, i) => [from + i, cell])));
 }
 
 /** The named range `name` (asked once per execution through `cache`). */

@@ -1,4 +1,5 @@
 /** Checks an adopted row against its columns' validation (in memory): the problems, by header. */
+import { isDate } from '../../domain/dates';
 import type { ColumnDef, ListKey } from '../schema';
 
 export interface RowCheckContext {
@@ -27,7 +28,7 @@ export function cellProblem(column: ColumnDef, value: unknown, ctx: RowCheckCont
     case 'nonNegative':
       return typeof value === 'number' && value >= 0 ? null : `${bad} is not a number of zero or more`;
     case 'date':
-      return Object.prototype.toString.call(value) === '[object Date]' ? null : `${bad} is not a date`;
+      return isDate(value) ? null : `${bad} is not a date`;
     case 'partnerRef':
       return ctx.partnerIds.has(text) ? null : `${bad} is not a Partner ID in Partners`;
     case 'planRef':
