@@ -113,12 +113,11 @@ export class AppContext implements WriteContext {
    * changes), else as stored in the document properties (no call), else read from the sheet.
    */
   settings(): TrackerSettings {
-    if (this.isOpen('settings') || !cachedSettings(this.doc)) {
-      const settings = settingsFrom(this.table('settings'));
-      cacheSettings(this.doc, settings);
-      return settings;
-    }
-    return cachedSettings(this.doc)!;
+    const stored = this.isOpen('settings') ? null : cachedSettings(this.doc);
+    if (stored) return stored;
+    const settings = settingsFrom(this.table('settings'));
+    cacheSettings(this.doc, settings);
+    return settings;
   }
 
   /** Writes every opened table's changes, their shadow and audit (plus `extra` entries). */

@@ -58,10 +58,28 @@ export function cachedSettings(doc: TrackerDocument): TrackerSettings | null {
   }
 }
 
-/** Stores `settings` (a property write queued for the execution's one flush, only when they changed). */
+/** A property value holds 9 KB: settings longer than this are not stored (read from the sheet). */
+const STORED_BYTES = 8_000;
+
+/** UTF-8 bytes of a text. */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? 4 : 3;
+    if (code >= 0xd800 && code < 0xdc00) i++;
+  }
+  return bytes;
+}
+
+/**
+ * Stores `settings` (a property write queued for the execution's one flush, only when they changed).
+ * Settings too long for a property value (very long lists) are not stored: executions read the sheet.
+ */
 export function cacheSettings(doc: TrackerDocument, settings: TrackerSettings): void {
-  const text = JSON.stringify({ v: 1, values: settings.values, lists: settings.lists });
-  if (doc.property(SETTINGS_PROPERTY) !== text) doc.setProperty(SETTINGS_PROPERTY, text);
+  let text = JSON.stringify({ v: 1, values: settings.values, lists: settings.lists });
+  if (utf8Bytes(text) > STORED_BYTES) text = '';
+  if ((doc.property(SETTINGS_PROPERTY) ?? '') !== text) doc.setProperty(SETTINGS_PROPERTY, text);
 }
 
 /** The stored settings, else read from the sheet (and stored). */

@@ -93,3 +93,33 @@ describe('stored settings', () => {
     );
   });
 });
+
+describe('settings too long for a property value', () => {
+  const emu = tracker();
+  const partnerId = addPartner(emu, { partnerName: 'Long Lists Partners' });
+
+  it('are not stored: the next run and registerLead read the sheet, and nothing fails', () => {
+    // 600 house accounts written by another tool (no trigger): about 19 KB of settings.
+    emu.rt.uncounted(() => {
+      const sheet = emu.spreadsheet.getSheetByName('Settings')!;
+      const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+      const col = headers.indexOf('House Accounts') + 1;
+      const values = Array.from({ length: 600 }, (_, i) => [`house-account-number-${i}.example.com`]);
+      sheet.getRange(2, col, values.length, 1).setValues(values);
+    });
+    emu.advance(DAY_MS);
+    const stored = emu.rt.uncounted(() =>
+      (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+        .getDocumentProperties()
+        .getProperty('tracker.settings'),
+    );
+    expect(stored ?? '').toBe('');
+    // The sheet's own list applies: a house account's domain is a conflict with the reason shown.
+    const outcome = emu.measure(() =>
+      register(emu, { partnerId, company: 'House Account Co', domain: 'house-account-number-7.example.com' }),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(JSON.stringify(outcome.result)).toContain('house-account-number-7.example.com');
+    expect(outcome.stats.byMethod['Sheet.getDataRange'] ?? 0).toBeGreaterThan(0);
+  });
+});
