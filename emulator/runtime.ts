@@ -56,6 +56,11 @@ export interface Execution extends ExecutionOptions {
    * (the closest a synchronous emulator comes to "waits for the lock").
    */
   deferred?: boolean;
+  /**
+   * Set when a fatal fault fired in this execution: like a time-out or a killed process, every call
+   * it makes after that fails with the same error (the execution cannot go on to repair anything).
+   */
+  killed?: string;
 }
 
 export interface CallOptions {
@@ -88,6 +93,8 @@ interface Fault {
   /** Fire on the nth matching call from now (1 = the next one). */
   skip: number;
   times: number;
+  /** The execution ends there: every later call of that execution throws too. */
+  fatal: boolean;
 }
 
 type CallListener = (method: string, execution: Execution) => void;
@@ -223,8 +230,9 @@ export class Runtime {
       this.stats.cells.written += options.written ?? 0;
       if (options.written && execution.id !== 0) execution.wrote = true;
       if (this.costModel) this.nowMs += this.costModel(method, cells);
+      if (execution.killed !== undefined) throw new Error(execution.killed);
       this.checkTimeLimit(execution);
-      this.fireFault(method);
+      this.fireFault(method, execution);
       for (const listener of [...this.listeners]) listener(method, execution);
     }
     this.depth++;
@@ -316,15 +324,26 @@ export class Runtime {
   /**
    * Makes a chosen call throw an Apps Script error: `failCall('Range.setValues', msg)` fails the
    * next Range.setValues; `skip` lets n-1 matching calls pass first; `times` fails that many.
-   * `method` may be '*' for any call.
+   * `method` may be '*' for any call. `fatal`: the execution dies there (a time-out, a killed
+   * process): every later call of that same execution fails too, so nothing can be repaired in it.
    */
-  failCall(method: string, message: string, options: { skip?: number; times?: number } = {}): void {
-    this.faults.push({ method, message, skip: options.skip ?? 1, times: options.times ?? 1 });
+  failCall(
+    method: string,
+    message: string,
+    options: { skip?: number; times?: number; fatal?: boolean } = {},
+  ): void {
+    this.faults.push({
+      method,
+      message,
+      skip: options.skip ?? 1,
+      times: options.times ?? 1,
+      fatal: options.fatal ?? false,
+    });
   }
   clearFaults(): void {
     this.faults = [];
   }
-  private fireFault(method: string): void {
+  private fireFault(method: string, execution: Execution): void {
     for (const fault of this.faults) {
       if (fault.method !== method && fault.method !== '*') continue;
       if (fault.times <= 0) continue;
@@ -333,6 +352,7 @@ export class Runtime {
       fault.times--;
       fault.skip = 1;
       this.faults = this.faults.filter((f) => f.times > 0);
+      if (fault.fatal && execution.id !== 0) execution.killed = fault.message;
       throw new Error(fault.message);
     }
   }

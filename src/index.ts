@@ -3,6 +3,8 @@
  * (triggers, menu handlers, google.script.run endpoints). A few lines each, no logic.
  */
 import { buildAddonMenu } from './app/menu';
+// Every execution first finishes what a dead one left (a journal, an unrecorded edit): registered here.
+import './app/audit/finish-pending';
 import * as dashboard from './app/dashboard';
 import * as importCsv from './app/import';
 import * as leads from './app/leads';

@@ -120,13 +120,16 @@ export class AppContext implements WriteContext {
     return settings;
   }
 
-  /** Writes every opened table's changes, their shadow and audit (plus `extra` entries). */
-  commit(extra: readonly AuditEntry[] = []): CommitResult {
+  /**
+   * Writes every opened table's changes, their shadow and audit (after `first` entries, before `extra`
+   * ones), and whatever else the execution staged, as one journaled step.
+   */
+  commit(extra: readonly AuditEntry[] = [], first: readonly AuditEntry[] = []): CommitResult {
     this.authorize();
     // An execution that read Settings stores them (flushed with the commit's property write).
     if (this.isOpen('settings')) cacheSettings(this.doc, settingsFrom(this.table('settings')));
     // A change of what the ledger is computed from besides the deals: the next daily job reconciles all.
     if (LEDGER_INPUTS.some((key) => this.tables.get(key)?.changes().length)) markLedgerDirty(this.doc);
-    return commit(this, [...this.tables.values()], extra);
+    return commit(this, [...this.tables.values()], extra, first);
   }
 }

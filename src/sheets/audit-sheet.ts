@@ -52,9 +52,9 @@ export function writeTail(doc: TrackerDocument, tail: AuditTail): void {
 }
 
 /**
- * Appends entries after the tail (the caller holds the document lock): one setValues, plus one
- * setNotes when the user is unknown (the note says why), after the property write that stores the
- * new tail (with whatever else the execution queued).
+ * Stages entries after the tail (the caller holds the document lock): one setValues, plus one
+ * setNotes when the user is unknown (the note says why), made with the new tail by the caller's
+ * journaled flush.
  */
 export function appendAudit(
   doc: TrackerDocument,
@@ -70,22 +70,12 @@ export function appendAudit(
   const first = tail.row + 1;
   if (first + rows.length - 1 > entry.maxRows)
     ensureRows(doc, auditSheet(doc).sheet, entry, first + rows.length - 1);
-  // The new tail is stored BEFORE the rows are written (the execution's one property write, moved
-  // earlier): an execution that dies after writing its rows can no longer leave a stale tail for the
-  // next append to write over them. Dying between the two leaves empty rows the chain does not
-  // explain, which verification reports, instead of entries silently lost.
+  // The new tail is queued with the rows: both are made by the commit's journaled step.
   const next = { row: first + rows.length - 1, hash: lastHash };
   writeTail(doc, next);
-  doc.flushProperties({ afterCellWrites: true });
-  try {
-    doc.range(entry.id, entry.name, first, 1, rows.length, AUDIT_WIDTH).setValues(neutralizeBlock(rows));
-  } catch (err) {
-    writeTail(doc, tail);
-    doc.flushProperties({ afterCellWrites: true });
-    throw err;
-  }
+  doc.stage({ k: 'values', s: entry.id, n: entry.name, r: first, c: 1, v: neutralizeBlock(rows) });
   if (userNote)
-    doc.range(entry.id, entry.name, first, 2, rows.length, 1).setNotes(rows.map(() => [userNote]));
+    doc.stage({ k: 'notes', s: entry.id, n: entry.name, r: first, c: 2, v: rows.map(() => [userNote]) });
   return next;
 }
 

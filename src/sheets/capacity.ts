@@ -1,6 +1,7 @@
 /**
  * Row capacity: writing beyond a sheet's last row fails in Sheets, so writes past the cached
- * getMaxRows first add rows (in chunks, so it is rare), and the layout cache learns the new size.
+ * getMaxRows first add rows (in chunks, so it is rare; staged with the writes that need them), and
+ * the layout cache learns the new size.
  */
 import type { TrackerDocument } from './document';
 
@@ -18,7 +19,13 @@ export function ensureRows(
   if (lastRowNeeded <= entry.maxRows) return;
   // always leave a chunk of headroom, so a large append is not followed by growth on every next write
   const add = lastRowNeeded - entry.maxRows + GROW_BY;
-  sheet.insertRowsAfter(entry.maxRows, add);
+  doc.stage({
+    k: 'rows',
+    s: sheet.getSheetId(),
+    n: sheet.getName(),
+    from: entry.maxRows,
+    to: entry.maxRows + add,
+  });
   entry.maxRows += add;
   doc.markLayoutChanged();
 }

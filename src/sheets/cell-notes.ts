@@ -6,5 +6,13 @@ import type { Table } from './table';
 
 export function setColumnNotes(table: Table, key: string, firstRow: number, notes: readonly string[]): void {
   if (!notes.length) return;
-  table.sheet.getRange(firstRow, table.col(key), notes.length, 1).setNotes(notes.map((note) => [note]));
+  const { id, name } = table.layout;
+  table.doc.stage({
+    k: 'notes',
+    s: id,
+    n: name,
+    r: firstRow,
+    c: table.col(key),
+    v: notes.map((note) => [note]),
+  });
 }

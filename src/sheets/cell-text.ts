@@ -1,13 +1,7 @@
-/**
- * The formula-injection rule, in one place: text that a spreadsheet would read as a formula (or that
- * CSV tools treat as one) starts with = + - @, tab or CR; it is written with a leading apostrophe,
- * which Sheets hides, so the cell reads back exactly as typed.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Cells written by the tracker go through the formula-injection rule (domain/formula-text.ts). */
+import { neutralizeFormula } from '../domain/formula-text';
 
-export function neutralizeFormula(value: unknown): unknown {
-  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
-}
+export { neutralizeFormula };
 
 /** A block of values ready for setValues: every string neutralized. */
 export function neutralizeBlock(rows: readonly (readonly unknown[])[]): unknown[][] {

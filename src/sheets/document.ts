@@ -15,14 +15,44 @@ import {
 } from './layout';
 import { columnLetter } from './capacity';
 import { Days } from './days';
+import {
+  JOURNAL_PROPERTY,
+  applyOp,
+  journalFor,
+  utf8Bytes,
+  readJournal,
+  type JournalSpot,
+  type WriteOp,
+} from './journal';
 import { SHADOW_SHEET_NAME, TRACKED_SHEETS, sheetDef, type SheetKey } from './schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const LOCK_WAIT_MS = 30_000;
+/** The shadow sheet's column that holds a journal too big for a property (after one per tracked sheet). */
+export const JOURNAL_COLUMN = TRACKED_SHEETS.length + 1;
+/** What the document properties may hold in all (500 KB) less room for what later writes add. */
+const STORE_BUDGET_BYTES = 400 * 1024;
 /** The spreadsheet's time zone as last asked (see `days`). */
 export const TIME_ZONE_PROPERTY = 'tracker.timeZone';
+
+/** Work an execution may leave unfinished, found by its document property (see registerRecovery). */
+interface Recovery {
+  property: string;
+  run: (doc: TrackerDocument) => void;
+}
+
+const RECOVERIES: Recovery[] = [];
+
+/**
+ * Registers what finishes the work an execution recorded under `property` before dying: the next
+ * execution of any kind runs it (after applying any journal) before it reads anything. `run` must
+ * clear the property with its own commit.
+ */
+export function registerRecovery(property: string, run: (doc: TrackerDocument) => void): void {
+  if (!RECOVERIES.some((r) => r.property === property)) RECOVERIES.push({ property, run });
+}
 
 export class TrackerDocument {
   private props: Record<string, string> | null = null;
@@ -56,10 +86,119 @@ export class TrackerDocument {
     return (this.daysValue = days);
   }
 
-  /** All document properties, read with one call the first time. */
+  /**
+   * All document properties, read with one call the first time. An unfinished commit's journal
+   * found there is applied first (under the document lock), so nothing this execution reads is
+   * half-written.
+   */
   properties(): Record<string, string> {
-    if (!this.props) this.props = this.propertyStore().getProperties();
+    if (!this.props) {
+      this.props = this.propertyStore().getProperties();
+      if (!this.recovering) {
+        if (this.props[JOURNAL_PROPERTY]) this.recover();
+        const pending = RECOVERIES.filter((r) => this.props?.[r.property]);
+        if (pending.length) this.finishPending(pending);
+      }
+      // (read again after a recovery changed them)
+      if (!this.props) this.props = this.propertyStore().getProperties();
+    }
     return this.props;
+  }
+
+  /**
+   * Runs what an earlier execution left unfinished besides its journal (a trigger that died before
+   * its commit: `registerRecovery`), each on a document of its own under this execution's lock, then
+   * reads the properties again (what the recovery changed).
+   */
+  private finishPending(pending: readonly Recovery[]): void {
+    this.recovering = true;
+    try {
+      this.lock();
+      for (const recovery of pending) {
+        if (!this.props) this.props = this.propertyStore().getProperties();
+        if (!this.props[recovery.property]) continue;
+        const doc = new TrackerDocument(this.ss);
+        doc.locked = true;
+        doc.recovering = true;
+        doc.props = { ...this.props! };
+        recovery.run(doc);
+        doc.flushProperties({ final: true });
+        this.props = null;
+        this.layoutValue = null;
+        this.sheetCache.clear();
+      }
+    } finally {
+      this.recovering = false;
+    }
+  }
+
+  // ---- staged writes and the journal (see journal.ts) ----------------------------------------
+
+  private staged: WriteOp[] = [];
+  private recovering = false;
+
+  /** Queues a write; `applyStaged` makes all queued writes in one journaled step. */
+  stage(op: WriteOp): void {
+    this.staged.push(op);
+  }
+
+  /** True while a journal left by a failed execution is being applied again. */
+  replaying(): boolean {
+    return this.replayingOps;
+  }
+
+  private replayingOps = false;
+
+  /**
+   * Makes every staged write and property write as one atomic step: the journal (with the queued
+   * properties) in one property write, the writes in order, then the journal deleted. Without staged
+   * writes it is a plain property flush.
+   */
+  applyStaged(): void {
+    if (!this.staged.length) {
+      this.flushProperties({ afterCellWrites: true });
+      return;
+    }
+    const ops = this.staged;
+    this.staged = [];
+    const known = { ...this.properties(), ...this.pending };
+    const used = utf8Bytes(JSON.stringify(known));
+    const journal = journalFor(ops, Object.keys(known), STORE_BUDGET_BYTES - used, () => this.journalSpot());
+    if (journal.cells) {
+      const { at, values } = journal.cells;
+      this.range(at.s, at.n, at.r, at.c, values.length, 1).setValues(values);
+    }
+    Object.assign(this.pending, journal.properties);
+    this.flushProperties({ final: true });
+    for (const op of ops) applyOp(this, op);
+    if (journal.cleanup) applyOp(this, journal.cleanup);
+    this.propertyStore().deleteProperty(JOURNAL_PROPERTY);
+    if (this.props) delete this.props[JOURNAL_PROPERTY];
+  }
+
+  /** Where a journal too big for a property goes: the shadow sheet's journal column. */
+  private journalSpot(): JournalSpot | null {
+    const shadow = this.layout().shadow;
+    if (!shadow) return null;
+    return { s: shadow.id, n: shadow.name, r: 2, c: JOURNAL_COLUMN };
+  }
+
+  /** Applies the journal an execution left behind, under the lock, then deletes it. */
+  private recover(): void {
+    this.recovering = true;
+    try {
+      this.lock();
+      const text = this.property(JOURNAL_PROPERTY);
+      if (!text) return;
+      const ops = readJournal(this, text, (key) => this.property(key));
+      this.replayingOps = true;
+      for (const op of ops ?? []) applyOp(this, op);
+      this.propertyStore().deleteProperty(JOURNAL_PROPERTY);
+      delete this.props![JOURNAL_PROPERTY];
+    } finally {
+      this.recovering = false;
+      this.replayingOps = false;
+    }
   }
 
   /** The keys of every document property, those queued by this execution included. */
@@ -87,7 +226,15 @@ export class TrackerDocument {
     this.deferIdle = true;
   }
 
+  /**
+   * Writes the queued properties with one call; with staged writes, makes them first as one journaled
+   * step (`applyStaged`): every flush is a commit point.
+   */
   flushProperties(options: { afterCellWrites?: boolean; final?: boolean } = {}): void {
+    if (this.staged.length) {
+      this.applyStaged();
+      return;
+    }
     if (this.deferIdle && !options.afterCellWrites && !options.final) return;
     if (this.layoutDirty && this.layoutValue)
       this.pending[LAYOUT_PROPERTY] = JSON.stringify(this.layoutValue);

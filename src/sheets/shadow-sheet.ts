@@ -18,7 +18,39 @@ function shadowTarget(doc: TrackerDocument, key: SheetKey) {
     col,
     range: (row: number, rows: number) => doc.range(shadow.id, shadow.name, row, col, rows, 1),
     sheet: () => doc.sheetById(shadow.id)!,
+    stage: (row: number, values: string[][]) =>
+      doc.stage({ k: 'values', s: shadow.id, n: shadow.name, r: row, c: col, v: values }),
   };
+}
+
+/**
+ * Shadow cells this execution staged and has not written yet (they are made by the next journaled
+ * flush): every read of the shadow sees them, so a use case that runs after another one in the same
+ * execution (an edit's reactions after its audit) reads the rows as they will be.
+ */
+const staged = new WeakMap<TrackerDocument, Map<SheetKey, Map<number, string>>>();
+
+function stageCells(doc: TrackerDocument, key: SheetKey, cells: Iterable<[number, string]>): void {
+  if (!staged.has(doc)) staged.set(doc, new Map());
+  const byKey = staged.get(doc)!;
+  if (!byKey.has(key)) byKey.set(key, new Map());
+  const rows = byKey.get(key)!;
+  for (const [row, text] of cells) rows.set(row, text);
+}
+
+/** `cells` (the shadow of rows firstRow..) with this execution's staged cells over them. */
+function withStaged<T>(
+  doc: TrackerDocument,
+  key: SheetKey,
+  firstRow: number,
+  cells: T[],
+  wrap: (text: string) => T,
+): T[] {
+  const rows = staged.get(doc)?.get(key);
+  if (!rows) return cells;
+  for (const [row, text] of rows)
+    if (row >= firstRow && row < firstRow + cells.length) cells[row - firstRow] = wrap(text);
+  return cells;
 }
 
 /** The shadow rows startRow..startRow+count-1 of sheet `key` (one getValues). */
@@ -32,7 +64,7 @@ export function readShadow(
   if (!target || count <= 0) return new Array(Math.max(count, 0)).fill({});
   if (startRow > target.shadow.maxRows) return new Array(count).fill({});
   const readable = Math.min(count, target.shadow.maxRows - startRow + 1);
-  const values = target.range(startRow, readable).getValues();
+  const values = withStaged(doc, key, startRow, target.range(startRow, readable).getValues(), (t) => [t]);
   const rows = values.map((r) => decodeShadow(r[0]));
   while (rows.length < count) rows.push({});
   return rows;
@@ -49,10 +81,16 @@ export function readShadowColumn(doc: TrackerDocument, key: SheetKey, lastRow: n
   if (!target || lastRow < 2 || shadowFilling(doc, key)) return [];
   const rows = Math.min(lastRow, target.shadow.maxRows) - 1;
   return rows > 0
-    ? target
-        .range(2, rows)
-        .getValues()
-        .map((r) => r[0])
+    ? withStaged(
+        doc,
+        key,
+        2,
+        target
+          .range(2, rows)
+          .getValues()
+          .map((r) => r[0]),
+        (t) => t,
+      )
     : [];
 }
 
@@ -83,6 +121,7 @@ export function writeShadow(doc: TrackerDocument, key: SheetKey, cells: Readonly
     }
     while (known.length && known[known.length - 1] === '') known.pop();
   }
+  stageCells(doc, key, cells);
   const blocks = contiguousBlocks(cells.keys());
   const last = blocks[blocks.length - 1];
   if (last.start + last.count - 1 > target.shadow.maxRows)
@@ -90,7 +129,7 @@ export function writeShadow(doc: TrackerDocument, key: SheetKey, cells: Readonly
   for (const block of blocks) {
     const values: string[][] = [];
     for (let i = 0; i < block.count; i++) values.push([cells.get(block.start + i) ?? '']);
-    target.range(block.start, block.count).setValues(values);
+    target.stage(block.start, values);
   }
 }
 
@@ -108,7 +147,12 @@ export function writeShadowColumn(
   if (height <= 0) return;
   if (height + 1 > target.shadow.maxRows) ensureRows(doc, target.sheet(), target.shadow, height + 1);
   const values = Array.from({ length: height }, (_, i) => [cells[i] ?? '']);
-  target.range(2, height).setValues(values);
+  stageCells(
+    doc,
+    key,
+    values.map((v, i): [number, string] => [i + 2, v[0]]),
+  );
+  target.stage(2, values);
 }
 
 /** A read's cost in cells: one call costs about as much as reading this many cells (3 ms / 0.1 ms). */
@@ -175,12 +219,20 @@ export function readShadowSheets(
     const values = doc
       .range(shadow.id, shadow.name, 2, read.first, read.rows, read.last - read.first + 1)
       .getValues();
-    for (let col = read.first; col <= read.last; col++)
+    for (let col = read.first; col <= read.last; col++) {
+      const key = keys[cols.indexOf(col)];
       if (heights.has(col))
         columns.set(
           col,
-          values.map((r) => r[col - read.first]),
+          withStaged(
+            doc,
+            key,
+            2,
+            values.map((r) => r[col - read.first]),
+            (t) => t,
+          ),
         );
+    }
   }
   const out = new Map<SheetKey, ShadowRow[]>();
   keys.forEach((key, i) => {

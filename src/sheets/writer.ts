@@ -1,9 +1,10 @@
 /**
  * THE audited writer: every write the add-on makes to a tracker sheet goes through `commit`. It takes
- * the document lock, writes each table's changed rows (one setValues per contiguous block, spanning
- * only the changed columns), updates the shadow of tracked sheets, appends one audit entry per changed
- * cell (one setValues for the whole operation) and writes the audit tail and layout cache (one
- * property write). There is no other path to a tracker sheet's cells.
+ * the document lock, stages each table's changed rows (one setValues per contiguous block, spanning
+ * only the changed columns), the shadow of tracked sheets and one audit entry per changed cell (one
+ * setValues for the whole operation), then makes them all with the audit tail and layout cache as one
+ * journaled step (`TrackerDocument.applyStaged`, journal.ts): all or nothing. Every read it needs
+ * (cells kept as they are, shadow rows not read) happens before the first write.
  */
 import { rowChanges } from '../domain/audit/diff';
 import type { AuditEntry, AuditSource } from '../domain/audit/entry';
@@ -36,14 +37,18 @@ export interface CommitResult {
   entries: number;
 }
 
-/** Writes the tables' in-memory changes, their shadow and their audit entries (plus `extra` entries). */
+/**
+ * Writes the tables' in-memory changes, their shadow and their audit entries (after `first` entries,
+ * before `extra` ones) as one journaled step.
+ */
 export function commit(
   ctx: WriteContext,
   tables: readonly Table[],
   extra: readonly AuditEntry[] = [],
+  first: readonly AuditEntry[] = [],
 ): CommitResult {
   ctx.doc.lock();
-  const entries: AuditEntry[] = [];
+  const entries: AuditEntry[] = [...first];
   let rowsWritten = 0;
   for (const table of tables) {
     const changes = table.changes();
@@ -56,13 +61,13 @@ export function commit(
       const blocks = writeBlocks(changed);
       const changedCols = table.fromShadow ? changedColumns(changes) : null;
       for (const block of blocks) {
-        const range = table.sheet.getRange(
-          block.start,
-          block.first + 1,
-          block.end - block.start + 1,
-          block.last - block.first + 1,
-        );
-        const sheetValues = changedCols && keepsCells(block, changedCols) ? range.getValues() : null;
+        const rows = block.end - block.start + 1;
+        const sheetValues =
+          changedCols && keepsCells(block, changedCols)
+            ? table.sheet
+                .getRange(block.start, block.first + 1, rows, block.last - block.first + 1)
+                .getValues()
+            : null;
         const values: unknown[][] = [];
         for (let row = block.start; row <= block.end; row++) {
           const change = byRow.get(row);
@@ -78,8 +83,15 @@ export function commit(
             );
           values.push(out);
         }
-        range.setValues(neutralizeBlock(values));
-        rowsWritten += block.end - block.start + 1;
+        ctx.doc.stage({
+          k: 'values',
+          s: table.layout.id,
+          n: table.layout.name,
+          r: block.start,
+          c: block.first + 1,
+          v: neutralizeBlock(values),
+        });
+        rowsWritten += rows;
       }
       for (const entry of entriesFor(ctx, table, changes, keys)) entries.push(entry);
       if (table.def.tracked) {
@@ -111,6 +123,7 @@ export function commit(
   }
   for (const entry of extra) entries.push(entry);
   appendAudit(ctx.doc, entries, ctx.actor.note);
+  // Everything staged above (rows, cells, shadow, audit) and the queued properties, as one journaled step.
   ctx.doc.flushProperties({ afterCellWrites: rowsWritten > 0 || entries.length > 0 });
   return { rowsWritten, entries: entries.length };
 }

@@ -399,8 +399,9 @@ describe('cost of the edit trigger', () => {
     expect(small.one).toBe(tiny.one);
     expect(large.one).toBe(tiny.one);
     expect(large.paste).toBe(small.paste);
-    // Measured (see the report): recorded here so a regression shows.
-    expect(small.one).toBeLessThanOrEqual(6);
-    expect(small.paste!).toBeLessThanOrEqual(7);
+    // Measured (see the report): recorded here so a regression shows. 6 and 7 before the journal; the
+    // pending-edit write and the journal's removal are what makes a dying trigger recoverable.
+    expect(small.one).toBeLessThanOrEqual(8);
+    expect(small.paste!).toBeLessThanOrEqual(9);
   });
 });

@@ -8,6 +8,7 @@
 import type { AuditEntry } from '../../domain/audit/entry';
 import { decodeShadow } from '../../domain/audit/shadow';
 import { eventActor } from '../../sheets/actor';
+import { addPending, removePending, type PendingChange } from './pending-edits';
 import { markLedgerDirty } from '../commissions/ledger-state';
 import { appendAudit } from '../../sheets/audit-sheet';
 import { a1 } from '../../sheets/capacity';
@@ -39,11 +40,26 @@ export function recordChange(e: ChangeEvent): ChangeReport {
     return report;
   }
   doc.lock();
-  const actor = eventActor(e.user);
-  const now = new Date().toISOString();
+  // What happened, stored first: a trigger that dies from here on leaves it for the next execution.
+  const pending = addPending<PendingChange>(doc, {
+    kind: 'change',
+    actor: eventActor(e.user),
+    at: new Date().toISOString(),
+  });
+  doc.flushProperties();
+  return { ...applyChange(doc, pending), changeType };
+}
+
+/**
+ * Records rows inserted or deleted (the trigger's own change, or one a dead trigger left): each
+ * tracked sheet's ids against its shadow, the audit entries, the shadow realigned and the pending
+ * entry removed, in ONE journaled commit.
+ */
+export function applyChange(doc: TrackerDocument, change: PendingChange): ChangeReport {
+  const report: ChangeReport = { changeType: '', inserted: 0, deleted: 0 };
   const entries: AuditEntry[] = [];
   for (const key of TRACKED_SHEETS) {
-    const found = realign(doc, key, now, actor.email);
+    const found = realign(doc, key, change.at, change.actor.email);
     if (!found) continue;
     report.inserted += found.inserted;
     report.deleted += found.deleted;
@@ -51,7 +67,8 @@ export function recordChange(e: ChangeEvent): ChangeReport {
   }
   // Rows inserted or deleted (a deal, a partner, a plan): the next daily job reconciles every partner.
   if (report.inserted || report.deleted) markLedgerDirty(doc);
-  appendAudit(doc, entries, actor.note);
+  removePending(doc, change.id);
+  appendAudit(doc, entries, change.actor.note);
   doc.flushProperties();
   return report;
 }

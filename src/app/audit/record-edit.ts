@@ -1,15 +1,19 @@
 /**
  * The installable edit trigger: a person's edit of a tracked sheet is audited with a constant number
  * of service calls whatever the sheet size. One cell: the lock (taken FIRST, so the audit tail read
- * next is the latest one), the property read (layout + audit tail), one read of the edited rows, the
- * shadow write, the audit append, the tail write (the event's oldValue is the old value): 6 counted
- * calls (getDocumentLock, getDocumentProperties and getRange are handle factories, not counted). A
- * pasted or cleared block: the same plus one read of the block's shadow (old values): 7.
+ * next is the latest one), the property read (layout + audit tail), the pending-edit write (what
+ * happened, in case the trigger dies: pending-edits.ts), one read of the edited rows, then ONE
+ * journaled commit of the shadow, the audit entries and the reactions' changes: the journal and
+ * tail write, the shadow write, the audit append, the journal's removal (the event's oldValue is the
+ * old value): 8 counted calls (getDocumentLock, getDocumentProperties and getRange are handle
+ * factories, not counted). A pasted or cleared block: the same plus one read of the block's shadow
+ * (old values): 9.
  */
 import { auditText, type AuditEntry } from '../../domain/audit/entry';
 import { decodeShadow, encodeShadow, shadowValues } from '../../domain/audit/shadow';
 import { eventActor } from '../../sheets/actor';
 import { appendAudit } from '../../sheets/audit-sheet';
+import { addPending, keptOldValue, removePending, type PendingEdit } from './pending-edits';
 import { TrackerDocument } from '../../sheets/document';
 import { keysByPosition } from '../../sheets/layout';
 import { sheetDef } from '../../sheets/schema';
@@ -48,31 +52,59 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
     doc.flushProperties();
     return { ...none, sheet: sheet.getName() };
   }
-  const layout = doc.layout().sheets[key]!;
+  // What happened, stored before anything is read: a trigger that dies from here on leaves it for
+  // the next execution to record (pending-edits.ts).
   const single = firstRow === lastRow && firstCol === lastCol;
-  const count = lastRow - start + 1;
+  const pending = addPending<PendingEdit>(doc, {
+    kind: 'edit',
+    actor: eventActor(e.user),
+    at: new Date().toISOString(),
+    sheet: key,
+    rows: [start, lastRow],
+    cols: [firstCol, lastCol],
+    oldValue: keptOldValue(single, e.oldValue),
+  });
+  doc.flushProperties();
+  return applyEdit(doc, pending);
+}
 
+/**
+ * Records an edit (the trigger's own, or one a dead trigger left): the rows as they are against the
+ * old values (the event's, else the shadow), the shadow, the reactions' changes and the removal of
+ * the pending entry, all in ONE journaled commit.
+ */
+export function applyEdit(doc: TrackerDocument, edit: PendingEdit): EditReport {
+  const layout = doc.layout().sheets[edit.sheet];
+  const sheet = doc.sheet(edit.sheet);
+  if (!layout || !sheet) {
+    removePending(doc, edit.id);
+    doc.flushProperties();
+    return { sheet: null, entries: 0, reactionErrors: [] };
+  }
+  const [start, lastRow] = edit.rows;
+  const [firstCol, lastCol] = edit.cols;
+  const count = lastRow - start + 1;
   const width = Math.max(layout.width, lastCol);
   const after = sheet.getRange(start, 1, count, width).getValues();
   const keys = keysByPosition(layout);
   while (keys.length <= width) keys.push('');
-  const remembered = single
-    ? null
-    : readShadow(doc, key, start, count).map((row) => shadowValues(keys.slice(1), row));
+  const remembered =
+    edit.oldValue !== undefined
+      ? null
+      : readShadow(doc, edit.sheet, start, count).map((row) => shadowValues(keys.slice(1), row));
   const rows = after.map((values, i) => {
     const before: unknown[] = values.map((v, c) => (c + 1 >= firstCol && c + 1 <= lastCol ? '' : v));
     for (let c = firstCol; c <= lastCol; c++) {
-      before[c - 1] = single ? (e.oldValue ?? '') : (remembered![i][c - 1] ?? '');
+      before[c - 1] = remembered ? (remembered[i][c - 1] ?? '') : edit.oldValue;
     }
     return { row: start + i, before, after: values };
   });
 
-  const ctx = new AppContext(doc, eventActor(e.user), 'edit');
-  const target = { def: sheetDef(key), name: sheet.getName(), layout };
+  const ctx = new AppContext(doc, edit.actor, 'edit', new Date(edit.at));
+  const target = { def: sheetDef(edit.sheet), name: sheet.getName(), layout };
   const entries = entriesFor(ctx, target, rows, keys);
-  writeShadow(doc, key, new Map(rows.map((r) => [r.row, encodeShadow(keys.slice(1), r.after)])));
-  appendAudit(doc, entries, ctx.actor.note);
-  doc.flushProperties();
+  // Staged: the reactions below read the shadow with these rows in it (shadow-sheet.ts).
+  writeShadow(doc, edit.sheet, new Map(rows.map((r) => [r.row, encodeShadow(keys.slice(1), r.after)])));
 
   const edited: EditedRow[] = rows.map((r) => ({
     row: r.row,
@@ -81,8 +113,9 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
   }));
   const columns = keys.slice(firstCol, lastCol + 1).filter((k) => k);
   const reactions = ctx.as('trigger');
-  const reactionErrors = runEditReactions(reactions, { sheet: key, rows: edited, columns });
-  reactions.commit();
+  const reactionErrors = runEditReactions(reactions, { sheet: edit.sheet, rows: edited, columns });
+  removePending(doc, edit.id);
+  reactions.commit([], entries);
   return { sheet: sheet.getName(), entries: entries.length, reactionErrors };
 }
 

@@ -9,7 +9,7 @@
 import type { EditReaction } from '../triggers/edit-reactions';
 import { markLedgerDirty } from './ledger-state';
 import { openLedger } from './ledger-table';
-import { syncLedger } from './sync-ledger';
+import { stageLedgerSync } from './sync-ledger';
 
 const DEAL_COLUMNS = ['status', 'dealValue', 'closedOn', 'currency', 'partnerId'];
 const text = (value: unknown) => String(value ?? '').trim();
@@ -27,7 +27,7 @@ export const COMMISSIONS_EDIT_REACTION: EditReaction = {
     leads.delete('');
     ctx.lock(); // before reading what the pass may change
     openLedger(ctx, ['partners']);
-    syncLedger(ctx, { partners, leads });
+    stageLedgerSync(ctx, { partners, leads }); // committed with the edit (record-edit.ts)
   },
 };
 

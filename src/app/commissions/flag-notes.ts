@@ -202,15 +202,24 @@ function writeNotes(leads: Table, changes: ReadonlyMap<number, string>): void {
   if (blocks.length <= MAX_BLOCKS) {
     for (const { start, count } of blocks) {
       const notes = Array.from({ length: count }, (_, i) => [changes.get(start + i) ?? '']);
-      leads.sheet.getRange(start, col, count, 1).setNotes(notes);
+      stageNotes(leads, start, col, notes);
     }
     return;
   }
   const first = blocks[0].start;
   const last = blocks[blocks.length - 1].start + blocks[blocks.length - 1].count - 1;
-  const range = leads.sheet.getRange(first, col, last - first + 1, 1);
-  const current = range.getNotes();
-  range.setNotes(current.map((r, i) => [changes.get(first + i) ?? String(r[0] ?? '')]));
+  const current = leads.sheet.getRange(first, col, last - first + 1, 1).getNotes();
+  stageNotes(
+    leads,
+    first,
+    col,
+    current.map((r, i) => [changes.get(first + i) ?? String(r[0] ?? '')]),
+  );
+}
+
+/** Notes are made with the execution's journaled write (see sheets/journal.ts). */
+function stageNotes(leads: Table, row: number, col: number, notes: string[][]): void {
+  leads.doc.stage({ k: 'notes', s: leads.layout.id, n: leads.layout.name, r: row, c: col, v: notes });
 }
 
 /**
@@ -256,9 +265,12 @@ function readAndWrite(
   if (changed.length > 0) {
     const from = changed[0];
     const to = changed[changed.length - 1];
-    leads.sheet
-      .getRange(first + from, col, to - from + 1, 1)
-      .setNotes(notes.slice(from, to + 1).map((note) => [note]));
+    stageNotes(
+      leads,
+      first + from,
+      col,
+      notes.slice(from, to + 1).map((note) => [note]),
+    );
   }
   if (complete) saveRecord(doc, record);
 }

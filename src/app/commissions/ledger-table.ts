@@ -143,7 +143,13 @@ export function formatMoneyColumns(
   ensureRows(ctx.doc, table.sheet, table.layout, last);
   const byRow = new Map(rows.map((row, i) => [row, currencies[i]]));
   const formats = Array.from({ length: rows.length }, (_, i) => [moneyFormat(byRow.get(first + i) ?? '')]);
-  for (const column of columns) {
-    table.sheet.getRange(first, table.col(column), rows.length, 1).setNumberFormats(formats);
-  }
+  for (const column of columns)
+    ctx.doc.stage({
+      k: 'formats',
+      s: table.layout.id,
+      n: table.layout.name,
+      r: first,
+      c: table.col(column),
+      v: formats,
+    });
 }

@@ -9,6 +9,7 @@
  * progress dialog) or the hourly trigger, from a checkpoint (see adopt.ts). Safe to run again; run
  * while rows are still being adopted, it continues them.
  */
+import { LAYOUT_PROPERTY } from '../../sheets/layout';
 import { sessionActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import type { Layout } from '../../sheets/layout';
@@ -131,14 +132,18 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
     report.repaired.push('Leads: conditional formats');
   const tracked = [...built.values()].filter((b) => b.def.tracked);
   const shadowRows = Math.max(...tracked.map((b) => Math.max(b.values.length, b.lastRow)));
-  const shadow = ensureShadowSheet(ss, plan.shadow, have, editors, shadowRows);
+  // A set-up never finished (no commit stored the layout): an existing shadow is completed too.
+  const unfinished = doc.property(LAYOUT_PROPERTY) === null;
+  const shadow = ensureShadowSheet(ss, plan.shadow, have, editors, shadowRows, unfinished);
   if (shadow.created) report.created.push(shadow.sheet.getName());
   // The protections that were there before (new ones were given the owner and the Team already).
   for (const d of syncTeamProtections(ss, owner, team, protections))
     report.repaired.push(`protection editors of ${d} (owner and Team)`);
 
+  // A shadow no set-up ever finished writing (one died after creating it) is filled like a new one.
+  const fillShadow = shadow.created || unfinished;
   doc.useLayout(layoutOf(built, shadow), [...[...built.values()].map((b) => b.sheet), shadow.sheet]);
-  const state = adoptionOf(built, shadow.created, chunkedRules);
+  const state = adoptionOf(built, fillShadow, chunkedRules);
   shadowColumnsOf(doc, state);
   const known = new Map<SheetKey, unknown[][]>();
   for (const [key, b] of built) if (b.whole) known.set(key, b.values);

@@ -9,6 +9,7 @@ import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
 import { type AuditEntry, entryRow, rowEntry } from './entry';
 import { utf8Bytes } from './utf8';
+import { restoreNeutralized } from '../formula-text';
 
 export const GENESIS_HASH = '';
 
@@ -45,9 +46,15 @@ export interface ChainCheck {
 export function verifyRows(previousHash: string, rows: readonly (readonly unknown[])[]): ChainCheck {
   let hash = previousHash;
   for (let i = 0; i < rows.length; i++) {
-    const expected = entryHash(hash, rowEntry(rows[i]));
-    if (String(rows[i][9] ?? '') !== expected)
-      return { ok: false, rows: rows.length, firstBad: i, lastHash: hash };
+    const stored = String(rows[i][9] ?? '');
+    let expected = entryHash(hash, rowEntry(rows[i]));
+    // A value the formula rule wrote with an apostrophe ("-15.00" as "'-15.00") reads back with it
+    // from a plain-text cell: the entry hashed was the value without it.
+    if (stored !== expected) {
+      const restored = entryHash(hash, rowEntry(rows[i].map(restoreNeutralized)));
+      if (stored === restored) expected = restored;
+    }
+    if (stored !== expected) return { ok: false, rows: rows.length, firstBad: i, lastHash: hash };
     hash = expected;
   }
   return { ok: true, rows: rows.length, firstBad: null, lastHash: hash };

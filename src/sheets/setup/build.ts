@@ -52,6 +52,9 @@ export interface BuiltSheet {
   lastRow: number;
 }
 
+/** The rows insertSheet gives a new sheet. */
+const SHEET_INITIAL_ROWS = 1000;
+
 /** The editors a new protection gets, by its description. */
 export type EditorsFor = (description: string) => readonly string[];
 
@@ -65,7 +68,8 @@ export function completeSheet(
   const created = !existing;
   const sheet = existing ? existing.sheet : ss.insertSheet(def.name, index);
   let maxRows = sheet.getMaxRows();
-  if (created && def.key === 'auditLog' && maxRows < AUDIT_INITIAL_ROWS) {
+  // (also when an earlier set-up died after creating the sheet: running it again finishes the job)
+  if (def.key === 'auditLog' && maxRows < AUDIT_INITIAL_ROWS) {
     sheet.insertRowsAfter(maxRows, AUDIT_INITIAL_ROWS - maxRows);
     maxRows = AUDIT_INITIAL_ROWS;
   }
@@ -398,12 +402,24 @@ export function ensureShadowSheet(
   have: ReadonlySet<string>,
   editors: EditorsFor,
   rowsNeeded: number,
+  unfinished = false,
 ): { sheet: Sheet; created: boolean; maxRows: number } {
   const description = `${PROTECTION_PREFIX}${SHADOW_SHEET_NAME}`;
   if (existing) {
+    // An earlier set-up that died right after creating it (`unfinished`): its header row (the column
+    // keys) is written again.
+    if (unfinished)
+      existing.getRange(1, 1, 1, TRACKED_SHEETS.length).setValues([TRACKED_SHEETS.map((k) => k)]);
     if (!have.has(description)) protectSheet(existing, description, false, editors(description));
     if (!existing.isSheetHidden()) existing.hideSheet();
-    return { sheet: existing, created: false, maxRows: existing.getMaxRows() };
+    let maxRows = existing.getMaxRows();
+    // ... and the rows it would have been given
+    if (unfinished && maxRows < rowsNeeded + GROW_BY) {
+      const wanted = Math.max(SHEET_INITIAL_ROWS, rowsNeeded) + GROW_BY;
+      existing.insertRowsAfter(maxRows, wanted - maxRows);
+      maxRows = wanted;
+    }
+    return { sheet: existing, created: false, maxRows };
   }
   const sheet = ss.insertSheet(SHADOW_SHEET_NAME, ss.getNumSheets());
   const initialRows = sheet.getMaxRows();

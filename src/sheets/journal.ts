@@ -1,0 +1,253 @@
+/**
+ * The intent journal: what makes one commit atomic on a platform without transactions.
+ *
+ * A commit first works out every write it will make (cell blocks, notes, formats, rows added) as a
+ * list of `WriteOp`s, each the absolute content of a range, so applying one twice changes nothing.
+ * It then stores the list (the journal) in the SAME property write that stores the commit's new
+ * properties (audit tail, layout, settings...), applies the writes in order, and deletes the journal.
+ * An execution that dies anywhere between leaves the journal behind; the next execution of any kind
+ * finds it when it first reads the document properties, takes the document lock and applies it again
+ * before it reads anything else (`TrackerDocument.properties`). So a commit is seen whole or not at all:
+ * a failure before the property write leaves the old state, any later failure the new one.
+ *
+ * A journal too big for one property value (9 KB) is spread over several properties in the same
+ * write; one too big for the property store (500 KB) is written to the hidden `_Shadow` sheet's
+ * journal column first (chunks of at most 45,000 characters, one setValues) and the property names it.
+ */
+import type { TrackerDocument } from './document';
+
+/** The document property that holds the unfinished commit's journal (or where it lies). */
+export const JOURNAL_PROPERTY = 'tracker.journal';
+/** A journal up to this size lives in the property itself (a value holds about 8 KB in practice). */
+export const INLINE_JOURNAL_CHARS = 7_000;
+/** One cell of a journal written to the sheet (a cell holds 50,000 characters). */
+export const JOURNAL_CHUNK_CHARS = 45_000;
+
+/** Where a write goes: the sheet by id, with its name for the one-call range lookup. */
+export interface OpTarget {
+  s: number;
+  n: string;
+}
+
+/** Where a journal too big for a property is written: a column of the shadow sheet from row `r`. */
+export type JournalSpot = OpTarget & { r: number; c: number };
+
+/** One write, applied by the service method named in `k`, at row `r`, column `c` (1-based). */
+export type WriteOp =
+  | (OpTarget & { k: 'values'; r: number; c: number; v: unknown[][] })
+  | (OpTarget & { k: 'notes'; r: number; c: number; v: string[][] })
+  | (OpTarget & { k: 'formats'; r: number; c: number; v: string[][] })
+  | (OpTarget & { k: 'backgrounds'; r: number; c: number; v: string[][] })
+  /** The sheet has `to` rows: rows are added after row `from` (its size when the op was planned). */
+  | (OpTarget & { k: 'rows'; from: number; to: number })
+  | (OpTarget & { k: 'deleteRows'; r: number; count: number; expect: number });
+
+/** What the journal property holds. */
+interface StoredJournal {
+  /** The ops, when they fit in the property. */
+  ops?: unknown[];
+  /** Else: the number of property pieces (`journalPieceKey`) holding their JSON text. */
+  pieces?: number;
+  /** Otherwise: the cells holding it, `chunks` rows of one column from row `r` (JSON text). */
+  at?: JournalSpot & { chunks: number };
+}
+
+const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+
+/** Dates become {"$d": epoch ms} (JSON has no dates); everything else crosses as it is. */
+function encodeCell(value: unknown): unknown {
+  return isDate(value) ? { $d: value.getTime() } : value;
+}
+
+function decodeCell(value: unknown): unknown {
+  if (value && typeof value === 'object' && '$d' in value) return new Date((value as { $d: number }).$d);
+  return value;
+}
+
+export function encodeOps(ops: readonly WriteOp[]): string {
+  return JSON.stringify(
+    ops.map((op) => (op.k === 'values' ? { ...op, v: op.v.map((row) => row.map(encodeCell)) } : op)),
+  );
+}
+
+export function decodeOps(text: string): WriteOp[] {
+  const ops = JSON.parse(text) as WriteOp[];
+  if (!Array.isArray(ops)) throw new Error('The tracker journal is not a list of writes.');
+  return ops.map((op) => (op.k === 'values' ? { ...op, v: op.v.map((row) => row.map(decodeCell)) } : op));
+}
+
+/** Splits text into cells of at most `size` characters. */
+export function chunkText(text: string, size = JOURNAL_CHUNK_CHARS): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out.length ? out : [''];
+}
+
+/** Applies one op through the Spreadsheet service (one call; a rows op none when already done). */
+export function applyOp(doc: TrackerDocument, op: WriteOp): void {
+  switch (op.k) {
+    case 'values':
+      doc.range(op.s, op.n, op.r, op.c, op.v.length, op.v[0].length).setValues(op.v);
+      return;
+    case 'notes':
+      doc.range(op.s, op.n, op.r, op.c, op.v.length, op.v[0].length).setNotes(op.v);
+      return;
+    case 'formats':
+      doc.range(op.s, op.n, op.r, op.c, op.v.length, op.v[0].length).setNumberFormats(op.v);
+      return;
+    case 'backgrounds':
+      doc.range(op.s, op.n, op.r, op.c, op.v.length, op.v[0].length).setBackgrounds(op.v);
+      return;
+    case 'rows': {
+      const sheet = doc.sheetById(op.s);
+      if (!sheet) return;
+      if (doc.replaying()) {
+        // Applied again after a failure: the rows may already be there.
+        const size = sheet.getMaxRows();
+        if (size < op.to) sheet.insertRowsAfter(size, op.to - size);
+        return;
+      }
+      sheet.insertRowsAfter(op.from, op.to - op.from);
+      return;
+    }
+    case 'deleteRows': {
+      const sheet = doc.sheetById(op.s);
+      if (!sheet) return;
+      // Applied again after a failure: delete only when the sheet has not shrunk yet.
+      if (doc.replaying() && sheet.getMaxRows() !== op.expect) return;
+      sheet.deleteRows(op.r, op.count);
+      return;
+    }
+  }
+}
+
+/** UTF-8 bytes of a text (the property store counts bytes). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Splits text into pieces of at most `maxBytes` UTF-8 bytes (never inside a surrogate pair). */
+export function chunkBytes(text: string, maxBytes: number): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
+    if (bytes + size > maxBytes) {
+      out.push(text.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+    if (pair) i++;
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+/** A property value holds 9 KB (8,066 bytes measured): a journal piece stays under that. */
+export const PIECE_BYTES = 7_500;
+/** The key of the journal's piece `i` when it is spread over several properties. */
+export const journalPieceKey = (i: number) => `${JOURNAL_PROPERTY}.${i}`;
+
+export interface JournalWrite {
+  /** Properties to write in the commit's one property write (the marker, pieces, emptied old pieces). */
+  properties: Record<string, string>;
+  /** Cells to write first when the journal is too big for the property store. */
+  cells: { at: JournalSpot; values: string[][] } | null;
+  /** Cells to empty once the writes are made (the journal's own cells). */
+  cleanup: WriteOp | null;
+}
+
+/**
+ * Where the journal for `ops` goes: in the marker property when small; else spread over pieces of
+ * at most PIECE_BYTES when the property store has `roomBytes` for them (one property write either
+ * way; pieces left by an earlier journal are emptied in the same write); else in the shadow sheet's
+ * journal column, emptied again once the writes are made.
+ */
+export function journalFor(
+  ops: readonly WriteOp[],
+  existingKeys: readonly string[],
+  roomBytes: number,
+  sheetSpot: () => JournalSpot | null,
+): JournalWrite {
+  const text = encodeOps(ops);
+  const stale = existingKeys.filter((key) => key.startsWith(`${JOURNAL_PROPERTY}.`));
+  const emptied = (keep: number) =>
+    Object.fromEntries(
+      stale.filter((key) => Number(key.slice(JOURNAL_PROPERTY.length + 1)) >= keep).map((key) => [key, '']),
+    );
+  if (utf8Bytes(text) <= PIECE_BYTES) {
+    const marker: StoredJournal = { ops: JSON.parse(text) as unknown[] };
+    return {
+      properties: { ...emptied(0), [JOURNAL_PROPERTY]: JSON.stringify(marker) },
+      cells: null,
+      cleanup: null,
+    };
+  }
+  const pieces = chunkBytes(text, PIECE_BYTES);
+  if (utf8Bytes(text) + pieces.length * 32 <= roomBytes) {
+    const properties: Record<string, string> = { ...emptied(pieces.length) };
+    pieces.forEach((piece, i) => (properties[journalPieceKey(i)] = piece));
+    properties[JOURNAL_PROPERTY] = JSON.stringify({ pieces: pieces.length } satisfies StoredJournal);
+    return { properties, cells: null, cleanup: null };
+  }
+  const chunks = chunkText(text);
+  const at = sheetSpot();
+  if (!at) throw new Error('The tracker journal has no place to go: run Set up tracker.');
+  return {
+    properties: {
+      ...emptied(0),
+      [JOURNAL_PROPERTY]: JSON.stringify({ at: { ...at, chunks: chunks.length } }),
+    },
+    cells: { at, values: chunks.map((chunk) => [chunk]) },
+    cleanup: { k: 'values', s: at.s, n: at.n, r: at.r, c: at.c, v: chunks.map(() => ['']) },
+  };
+}
+
+/** The ops of a stored journal (reading its cells when it lies in the sheet), or null when unreadable. */
+export function readJournal(
+  doc: TrackerDocument,
+  property: string,
+  piece: (key: string) => string | null,
+): WriteOp[] | null {
+  let stored: StoredJournal;
+  try {
+    stored = JSON.parse(property) as StoredJournal;
+  } catch {
+    return null;
+  }
+  if (Array.isArray(stored.ops)) return decodeOps(JSON.stringify(stored.ops));
+  if (typeof stored.pieces === 'number') {
+    const parts = Array.from({ length: stored.pieces }, (_, i) => piece(journalPieceKey(i)) ?? '');
+    try {
+      return decodeOps(parts.join(''));
+    } catch {
+      return null;
+    }
+  }
+  if (!stored.at) return null;
+  const { s, n, r, c, chunks } = stored.at;
+  const text = doc
+    .range(s, n, r, c, chunks, 1)
+    .getValues()
+    .map((row) => String(row[0] ?? ''))
+    .join('');
+  try {
+    return decodeOps(text);
+  } catch {
+    return null;
+  }
+}

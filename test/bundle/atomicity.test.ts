@@ -1,0 +1,355 @@
+/**
+ * Every write operation is atomic, proven exhaustively: for each operation and for EVERY k from 1 to
+ * the number of service calls it makes, the execution dies at call k (a fatal fault: that call and
+ * every later one of the execution fail, as with a time-out), then the next execution runs (any
+ * kind: here a read-only sidebar call). The workbook (every sheet with the shadow and the audit log,
+ * the cell notes, the document properties) must then equal the state before the operation or the
+ * state after it completed normally, the audit chain must verify, and a retry must succeed (from the
+ * state before) or be refused with a message (from the state after).
+ */
+import type { Emulator } from '../../emulator/harness';
+import type { AuditVerification } from '../../src/shared/api';
+import { newEmulator, OWNER, runHourly } from '../support/emulator';
+import { leadCell } from './leads-fixture';
+
+const FAULT = 'Service Spreadsheets timed out while accessing document (injected fault)';
+
+/** A tracker with a plan, partners, leads in each state, commission lines and payouts. */
+function base(): Emulator {
+  const emu = newEmulator();
+  emu.call(OWNER, 'setupTracker');
+  emu.call(OWNER, 'savePlan', { name: 'Ten now', type: 'percent', rate: 10, holdDays: 0 });
+  const partner = (partnerName: string) =>
+    emu.call<{ id: string }>(OWNER, 'savePartner', {
+      partnerName,
+      contactEmail: `sales@${partnerName.toLowerCase().replace(/\W+/g, '')}.test`,
+      type: 'Referral',
+      plan: 'Ten now',
+    }).id;
+  const a = partner('Alpha Partners');
+  const b = partner('Beta Partners');
+  const COMPANIES = ['', 'Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli'];
+  const lead = (partnerId: string, n: number) =>
+    emu.call<{ id: string }>(OWNER, 'registerLead', {
+      partnerId,
+      company: COMPANIES[n],
+      domain: `${COMPANIES[n].toLowerCase()}.test`,
+    }).id;
+  const approved = lead(a, 1); // L-000001: approved, open
+  emu.call(OWNER, 'reviewLead', approved, 'approve');
+  lead(b, 2); // L-000002: submitted
+  for (const [partnerId, n, value] of [
+    [a, 3, 1000],
+    [b, 4, 2000],
+    [a, 5, 3000],
+  ] as const) {
+    const id = lead(partnerId, n); // L-000003..5: won
+    emu.call(OWNER, 'reviewLead', id, 'approve');
+    emu.call(OWNER, 'closeLead', id, 'won', { dealValue: value });
+  }
+  // C-000001 (L3, Alpha) and C-000002 (L4, Beta) approved and on payouts; C-000003 (L5) eligible
+  emu.call(OWNER, 'approveCommissions', ['C-000001', 'C-000002']);
+  emu.call(OWNER, 'createPayouts', '2026-03-31');
+  emu.call(OWNER, 'approvePayout', 'PO-0002');
+  return emu;
+}
+
+interface Operation {
+  name: string;
+  /** The operation: one or more executions started the way a person starts them. */
+  run: (emu: Emulator) => void;
+  /** Whether a person can retry it (a sidebar action; a trigger has no retry). */
+  retry?: boolean;
+  /** Prepares the base (outside the measured operation). */
+  prepare?: (emu: Emulator) => void;
+  fresh?: () => Emulator;
+  /**
+   * Set-up builds the workbook's structure (sheets, protections, triggers) before there is a tracker
+   * to journal into: what finishes a failed set-up is the person running it again (it continues from
+   * what exists), so its check is that the retry ends in the state of a set-up that never failed.
+   */
+  finishedByRetry?: boolean;
+  /**
+   * A trigger reacting to a person's change: the change is made before the trigger runs. Until the
+   * trigger's first property write lands (the pending entry: the lock, the property read, that write)
+   * nothing of it can be known by another execution, so a failure there leaves the person's change
+   * standing, unrecorded: the state it is compared with for those calls.
+   */
+  trigger?: boolean;
+}
+
+const call =
+  (fn: string, ...args: unknown[]) =>
+  (emu: Emulator) => {
+    emu.call(OWNER, fn, ...args);
+  };
+
+const PARTNERS_CSV =
+  'Partner Name,Contact Email,Type\nGamma Co,hi@gamma.test,Referral\nDelta Co,hi@delta.test,Reseller\n';
+
+const OPERATIONS: Operation[] = [
+  {
+    name: 'savePartner (new)',
+    run: call('savePartner', { partnerName: 'Gamma', contactEmail: 'g@gamma.test', type: 'Referral' }),
+    retry: true,
+  },
+  {
+    name: 'savePartner (update)',
+    run: call('savePartner', {
+      id: 'P-0001',
+      partnerName: 'Alpha Partners Ltd',
+      contactEmail: 'sales@alphapartners.test',
+      type: 'Referral',
+      plan: 'Ten now',
+    }),
+    retry: true,
+  },
+  { name: 'registerLead', run: call('registerLead', { partnerId: 'P-0002', company: 'Zeta' }), retry: true },
+  { name: 'reviewLead approve', run: call('reviewLead', 'L-000002', 'approve'), retry: true },
+  { name: 'reviewLead reject', run: call('reviewLead', 'L-000002', 'reject', 'duplicate'), retry: true },
+  { name: 'closeLead won', run: call('closeLead', 'L-000001', 'won', { dealValue: 5000 }), retry: true },
+  { name: 'closeLead lost', run: call('closeLead', 'L-000003', 'lost', { reason: 'refund' }), retry: true },
+  { name: 'extendLead', run: call('extendLead', 'L-000001'), retry: true },
+  {
+    name: 'savePlan',
+    run: call('savePlan', { name: 'Flat', type: 'flat', amount: 100, currency: 'USD' }),
+    retry: true,
+  },
+  { name: 'runCommissions', run: call('runCommissions'), retry: true },
+  { name: 'approveCommissions', run: call('approveCommissions', ['C-000003']), retry: true },
+  { name: 'rejectCommissions', run: call('rejectCommissions', ['C-000003'], 'not ours'), retry: true },
+  {
+    name: 'createPayouts',
+    prepare: (emu) => emu.call(OWNER, 'approveCommissions', ['C-000003']),
+    run: call('createPayouts', '2026-03-31'),
+    retry: true,
+  },
+  { name: 'approvePayout', run: call('approvePayout', 'PO-0001'), retry: true },
+  { name: 'markPayoutPaid', run: call('markPayoutPaid', 'PO-0002', 'W-1', '2026-03-05'), retry: true },
+  { name: 'runImport partners', run: call('runImport', 'partners', PARTNERS_CSV), retry: true },
+  {
+    name: "a person's edit (Notes, edit trigger)",
+    trigger: true,
+    run: (emu) => {
+      emu.edit(OWNER, 'Leads', leadCell(emu, 'L-000002', 'Notes'), [['called them']]);
+    },
+  },
+  {
+    name: "a person's Status edit (Won -> Lost, edit trigger and ledger)",
+    trigger: true,
+    run: (emu) => {
+      emu.edit(OWNER, 'Leads', leadCell(emu, 'L-000005', 'Status'), [['Lost']]);
+    },
+  },
+  {
+    name: "a person's row insert (change trigger)",
+    trigger: true,
+    run: (emu) => {
+      emu.insertRows(OWNER, 'Leads', 3, 1);
+    },
+  },
+  {
+    name: "a person's row delete (change trigger)",
+    trigger: true,
+    run: (emu) => {
+      emu.deleteRows(OWNER, 'Leads', 3, 1);
+    },
+  },
+  {
+    name: 'the hourly run (daily jobs)',
+    prepare: (emu) => {
+      emu.rt.uncounted(() => emu.advance('P1D'));
+    },
+    run: (emu) => {
+      runHourly(emu);
+    },
+  },
+  {
+    name: 'setupTracker (empty workbook)',
+    fresh: () => newEmulator(),
+    run: call('setupTracker'),
+    retry: true,
+    finishedByRetry: true,
+  },
+];
+
+/** Everything the operation may change, as comparable data. */
+function snapshot(emu: Emulator): unknown {
+  return emu.rt.uncounted(() => {
+    const props = emu.services.globals.PropertiesService.getDocumentProperties().getProperties();
+    // pieces of a finished journal are inert leftovers (only the marker says a journal is pending)
+    for (const key of Object.keys(props)) if (key.startsWith('tracker.journal.')) delete props[key];
+    const notes: Record<string, unknown> = {};
+    for (const sheet of emu.spreadsheet.getSheets()) {
+      const rows = sheet.getMaxRows();
+      const cols = sheet.getMaxColumns();
+      const cells: Record<string, string> = {};
+      sheet
+        .getRange(1, 1, rows, cols)
+        .getNotes()
+        .forEach((row, r) =>
+          row.forEach((note, c) => {
+            if (note !== '') cells[`${r + 1},${c + 1}`] = note;
+          }),
+        );
+      notes[sheet.getName()] = { notes: cells, size: [rows, cols] };
+    }
+    return JSON.parse(JSON.stringify({ sheets: emu.sheets(), props, notes }));
+  });
+}
+
+/** The first place two snapshots differ (path and both values), or null when they are equal. */
+function difference(a: unknown, b: unknown, path = ''): string | null {
+  if (JSON.stringify(a) === JSON.stringify(b)) return null;
+  const parsed = (v: unknown) => {
+    try {
+      return typeof v === 'string' && v.startsWith('{') ? (JSON.parse(v) as unknown) : v;
+    } catch {
+      return v;
+    }
+  };
+  if (typeof a === 'string' && typeof b === 'string' && parsed(a) !== a && parsed(b) !== b)
+    return difference(parsed(a), parsed(b), path);
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const key of keys) {
+      const found = difference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${path}/${key}`,
+      );
+      if (found) return found;
+    }
+  }
+  return `${path}: ${JSON.stringify(a)?.slice(0, 300)} instead of ${JSON.stringify(b)?.slice(0, 300)}`;
+}
+
+/** verifyAuditLog as the next execution (a workbook not set up has no log: nothing to verify). */
+function verify(emu: Emulator): AuditVerification {
+  const outcome = emu.measure(() => emu.call<AuditVerification>(OWNER, 'verifyAuditLog'));
+  if (!outcome.ok && /Audit Log sheet is missing/.test(outcome.error ?? ''))
+    return { ok: true } as AuditVerification;
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.result!;
+}
+
+interface Reference {
+  before: unknown;
+  after: unknown;
+  calls: number;
+  /** For a trigger: the call that stores its pending entry (1-based), and the state if it never does. */
+  pendingAt: number;
+  unrecorded: unknown;
+}
+
+function callsOf(op: Operation): Reference {
+  const emu = op.fresh ? op.fresh() : base();
+  op.prepare?.(emu);
+  const before = snapshot(emu);
+  const start = emu.rt.snapshot().total;
+  let count = 0;
+  let pendingAt = 0;
+  const stop = emu.rt.onCall((method) => {
+    count++;
+    if (!pendingAt && method === 'Properties.setProperties') pendingAt = count;
+  });
+  op.run(emu);
+  stop();
+  const calls = emu.rt.snapshot().total - start;
+  let unrecorded: unknown = null;
+  if (op.trigger) {
+    const lost = op.fresh ? op.fresh() : base();
+    op.prepare?.(lost);
+    lost.rt.failCall('*', FAULT, { skip: 1, fatal: true });
+    op.run(lost);
+    lost.rt.clearFaults();
+    unrecorded = snapshot(lost);
+  }
+  return { before, after: snapshot(emu), calls, pendingAt, unrecorded };
+}
+
+let pairs = 0;
+let unrecorded = 0;
+
+describe('every write operation, failing at every service call, is rolled back or forward', () => {
+  afterAll(() => {
+    // The count of (operation, k) pairs tried, for the test output.
+    process.stdout.write(
+      `atomicity: ${pairs} (operation, failing call) pairs tried; ${unrecorded} of them a trigger dying before its pending entry was stored\n`,
+    );
+  });
+
+  for (const op of OPERATIONS) {
+    it(op.name, () => {
+      const reference = callsOf(op);
+      expect(reference.calls).toBeGreaterThan(0);
+      const outcomes: string[] = [];
+      for (let k = 1; k <= reference.calls; k++) {
+        const emu = op.fresh ? op.fresh() : base();
+        op.prepare?.(emu);
+        emu.rt.failCall('*', FAULT, { skip: k, fatal: true });
+        let failed = false;
+        try {
+          op.run(emu);
+        } catch {
+          failed = true;
+        }
+        emu.rt.clearFaults();
+        // the next execution of any kind: a read-only sidebar call
+        const check = verify(emu);
+        const state = snapshot(emu);
+        if (op.trigger && k <= reference.pendingAt) {
+          // the documented window: the person's change stands, the trigger left nothing behind
+          expect({ op: op.name, k, difference: difference(state, reference.unrecorded) }).toEqual({
+            op: op.name,
+            k,
+            difference: null,
+          });
+          expect(check.ok).toBe(true);
+          unrecorded++;
+          pairs++;
+          continue;
+        }
+        const isBefore = JSON.stringify(state) === JSON.stringify(reference.before);
+        const isAfter = JSON.stringify(state) === JSON.stringify(reference.after);
+        if (op.finishedByRetry && !isBefore && !isAfter) {
+          const retry = emu.measure(() => op.run(emu));
+          expect({ op: op.name, k, retry: retry.error ?? 'ok' }).toEqual({ op: op.name, k, retry: 'ok' });
+          expect({ op: op.name, k, difference: difference(snapshot(emu), reference.after) }).toEqual({
+            op: op.name,
+            k,
+            difference: null,
+          });
+          expect(verify(emu).ok).toBe(true);
+          outcomes.push('finished by retry');
+          pairs++;
+          continue;
+        }
+        if (!isBefore && !isAfter)
+          expect({ op: op.name, k, difference: difference(state, reference.after) }).toEqual({
+            op: op.name,
+            k,
+            difference: null,
+          });
+        expect({ op: op.name, k, check: check.ok }).toEqual({ op: op.name, k, check: true });
+        if (op.retry) {
+          const retry = emu.measure(() => op.run(emu));
+          if (isBefore) {
+            expect({ op: op.name, k, retry: retry.error ?? 'ok' }).toEqual({ op: op.name, k, retry: 'ok' });
+            expect(JSON.stringify(snapshot(emu)) === JSON.stringify(reference.after)).toBe(true);
+          } else if (!retry.ok) {
+            expect(retry.error).toMatch(/\S/);
+          }
+          const afterRetry = verify(emu);
+          if (!afterRetry.ok)
+            throw new Error(
+              JSON.stringify({ op: op.name, k, isAfter, retry: retry.error ?? 'ok', afterRetry }),
+            );
+        }
+        outcomes.push(isAfter ? 'after' : 'before');
+        pairs++;
+        void failed;
+      }
+    });
+  }
+});
