@@ -21,7 +21,7 @@
  */
 import type { Runtime } from '../runtime';
 import { MIME_SHEETS } from '../runtime';
-import { Scope } from '../scopes';
+import { Scope, scopeRule } from '../scopes';
 import { requireAuth } from '../services/common';
 import { boxToA1, columnLetters, parseA1, quoteSheetName, refToBox, type GridBox } from './a1';
 import { blockingProtection } from './access';
@@ -54,6 +54,12 @@ const NOT_FOUND = 'Requested entity was not found.';
 const NO_PERMISSION = 'The caller does not have permission';
 const PROTECTED =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+/** Advanced services need an authorized execution (FULL), as every service that needs a scope. */
+function requireFull(rt: Runtime, method: string): void {
+  const scopes = scopeRule(method)?.scopes ?? [];
+  requireAuth(rt, method, scopes.length === 1 ? scopes[0] : `(${scopes.join(' || ')})`);
+}
 
 /** The emulated file behind an id, if the running user (and the granted scopes) may reach it. */
 function reach(rt: Runtime, method: string, id: unknown, write: boolean): DocModel {
@@ -152,7 +158,7 @@ export class EmuSheetsValues implements Pick<
   get(spreadsheetId: string, range: string, optionalArgs?: object): ValueRange {
     const rt = this.#rt;
     return rt.call('Sheets.Spreadsheets.Values.get', () => {
-      requireAuth(rt, 'Sheets.Spreadsheets.Values.get', Scope.spreadsheets);
+      requireFull(rt, 'Sheets.Spreadsheets.Values.get');
       const options = optionsOf(optionalArgs);
       const render = String(options.valueRenderOption ?? 'FORMATTED_VALUE');
       const dates = String(options.dateTimeRenderOption ?? 'SERIAL_NUMBER');
@@ -193,7 +199,7 @@ export class EmuSheetsValues implements Pick<
   ): UpdateValuesResponse {
     const rt = this.#rt;
     return rt.call('Sheets.Spreadsheets.Values.update', () => {
-      requireAuth(rt, 'Sheets.Spreadsheets.Values.update', Scope.spreadsheets);
+      requireFull(rt, 'Sheets.Spreadsheets.Values.update');
       const options = optionsOf(optionalArgs);
       const input = options.valueInputOption;
       if (input !== 'RAW' && input !== 'USER_ENTERED')
@@ -271,7 +277,7 @@ export class EmuSheetsSpreadsheets implements Pick<
   create(resource: SpreadsheetResource): SpreadsheetResource {
     const rt = this.#rt;
     return rt.call('Sheets.Spreadsheets.create', () => {
-      requireAuth(rt, 'Sheets.Spreadsheets.create', Scope.spreadsheets);
+      requireFull(rt, 'Sheets.Spreadsheets.create');
       const props = resource?.properties ?? {};
       const known = new Set(['title', 'locale', 'timeZone']);
       for (const key of Object.keys(props))

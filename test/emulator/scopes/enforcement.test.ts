@@ -264,6 +264,23 @@ describe('the advanced Sheets service', () => {
     expect(outcome(wide, OWNER, 'apiRead', wide.spreadsheet.getId(), 'A1')).toMatchObject({ ok: true });
   });
 
+  // https://developers.google.com/apps-script/guides/triggers#restrictions: no service that needs
+  // authorization in a simple trigger.
+  it('is refused in a simple trigger (AuthMode LIMITED), whatever the manifest grants', () => {
+    const emu = emulator(DRIVE_FILE);
+    const run = emu.measure(() =>
+      emu.invoke('apiCreate', ['Archive'], {
+        kind: 'simpleTrigger',
+        activeUser: OWNER,
+        effectiveUser: OWNER,
+        authMode: 'LIMITED',
+      }),
+    );
+    expect(run.error).toBe(
+      'You do not have permission to call Sheets.Spreadsheets.create. Required permissions: (https://www.googleapis.com/auth/drive || https://www.googleapis.com/auth/drive.file || https://www.googleapis.com/auth/spreadsheets)',
+    );
+  });
+
   it('needs one of the scopes the API lists: refused under spreadsheets.currentonly alone', () => {
     const emu = emulator({
       oauthScopes: [Scope.spreadsheetsCurrentOnly],
