@@ -24,6 +24,8 @@ import {
   type EmuSpreadsheet,
 } from './spreadsheet';
 import { createServices } from './services';
+import { advancedServices, readManifest, type Manifest } from './manifest';
+import { EmuSheetsApi } from './spreadsheet/sheets-api';
 import { TriggerBus, type FiredTrigger } from './trigger-bus';
 
 export interface EmulatorOptions {
@@ -43,6 +45,11 @@ export interface EmulatorOptions {
   mailQuota?: number;
   /** Enforce the 30 s / 6 min execution limits on the simulated clock. */
   enforceTimeLimits?: boolean;
+  /**
+   * The manifest the bundle runs under (its oauthScopes are the only scopes granted; its enabled
+   * advanced services are the only ones defined). Default: the repository's appsscript.json.
+   */
+  manifest?: Manifest;
 }
 
 export interface StepOutcome<T = unknown> {
@@ -64,6 +71,8 @@ export class Emulator {
   readonly options: Required<Pick<EmulatorOptions, 'owner' | 'timeZone' | 'locale' | 'distDir'>> &
     EmulatorOptions;
   private context: vm.Context | null = null;
+  /** The manifest read by the last load(). */
+  manifest: Manifest | null = null;
 
   constructor(options: EmulatorOptions) {
     this.options = {
@@ -96,15 +105,26 @@ export class Emulator {
     if (options.sheets) this.rt.uncounted(() => loadSheets(this.spreadsheet, options.sheets!));
   }
 
-  /** Loads the bundle (dist/Code.js unless code is given) into a fresh vm context. */
+  /**
+   * Loads the bundle (dist/Code.js unless code is given) into a fresh vm context, under the
+   * manifest: its oauthScopes are granted, its enabled advanced services defined.
+   */
   load(code?: string): this {
     const source = code ?? readFileSync(path.join(this.options.distDir, 'Code.js'), 'utf8');
+    const manifest = this.options.manifest ?? readManifest();
+    this.manifest = manifest;
+    this.rt.grantScopes(manifest.oauthScopes ?? null);
     const g = this.services.globals as Record<string, unknown>;
     const sandbox: Record<string, unknown> = {
       ...g,
       SpreadsheetApp: this.spreadsheetApp,
       Date: makeSimulatedDate(this.rt),
     };
+    for (const service of advancedServices(manifest)) {
+      sandbox[service.userSymbol] = new EmuSheetsApi(this.rt, {
+        defaults: () => ({ locale: this.options.locale, timeZone: this.options.timeZone }),
+      });
+    }
     this.context = vm.createContext(sandbox, { name: 'dist/Code.js' });
     new vm.Script(source, { filename: 'Code.js' }).runInContext(this.context);
     return this;
@@ -113,19 +133,26 @@ export class Emulator {
   /** The bundle's top-level functions (what Apps Script would list). */
   topLevelFunctions(): string[] {
     const ctx = this.requireContext();
-    return Object.keys(ctx).filter((k) => typeof ctx[k] === 'function' && !(k in this.services.globals));
+    return Object.keys(ctx).filter((k) => typeof ctx[k] === 'function' && !this.isGlobal(k));
   }
 
   has(name: string): boolean {
     const ctx = this.requireContext();
-    return typeof ctx[name] === 'function' && !(name in this.services.globals) && name !== 'Date';
+    return typeof ctx[name] === 'function' && !this.isGlobal(name) && name !== 'Date';
+  }
+
+  /** A service global rather than a function of the bundle. */
+  private isGlobal(name: string): boolean {
+    if (name in this.services.globals) return true;
+    const advanced = this.manifest?.dependencies?.enabledAdvancedServices ?? [];
+    return advanced.some((s) => s.userSymbol === name);
   }
 
   /** Runs a top-level function as one execution; errors come back as host Errors with the message. */
   invoke(name: string, args: unknown[], options: ExecutionOptions): unknown {
     const ctx = this.requireContext();
     const fn = ctx[name];
-    if (typeof fn !== 'function' || name in this.services.globals) {
+    if (typeof fn !== 'function' || this.isGlobal(name)) {
       throw new Error(`Script function not found: ${name}`);
     }
     return this.rt.execute({ enforceTimeLimit: this.options.enforceTimeLimits, ...options }, () => {

@@ -13,9 +13,13 @@
  *   PropertiesService.getDocumentProperties, ...) are local too: listed in byMethod, not in `total`.
  * - Work the emulator does for the test bed (applying a person's edit, building a fixture, reading
  *   a sheet for a scenario's output) runs inside `runtime.uncounted(fn)`.
+ * - Every method has an entry in scopes.ts (the OAuth scopes Google's reference lists for it). The
+ *   outermost call of an execution whose scopes the manifest does not grant (`grantScopes`) throws
+ *   Apps Script's "Specified permissions are not sufficient to call ..." before it runs.
  */
 
 import { HANDLE_FACTORIES } from './handle-accessors';
+import { allows, insufficientPermissions, scopeRule, type ScopeRule } from './scopes';
 
 export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
 
@@ -132,6 +136,12 @@ export class Runtime {
   /** Modeled cost of a call on the simulated clock, used only when a test asks for time limits. */
   costModel: ((method: string, cells: number) => number) | null = null;
   readonly files = new Map<string, DriveFileRecord>();
+  /** The manifest's oauthScopes; null when it lists none (Apps Script then grants what the code uses). */
+  private granted: ReadonlySet<string> | null = null;
+  /** Files the script created, in order, and for whom (drive.file reaches them for that user). */
+  private readonly created: Array<{ id: string; user: string }> = [];
+  /** Outermost calls the script made in its executions (not the test bed's), by method. */
+  private readonly scriptMethods = new Map<string, number>();
 
   constructor(
     readonly owner: string,
@@ -210,6 +220,9 @@ export class Runtime {
   // ---- calls ----------------------------------------------------------------------------------
   /** Every emulated service method runs through here. */
   call<T>(method: string, fn: () => T, options: CallOptions = {}): T {
+    const rule = scopeRule(method);
+    if (!rule)
+      throw new Error(`Emulator: ${method} has no entry in emulator/scopes.ts (add its OAuth scopes)`);
     if (this.depth > 0 || this.uncountedDepth > 0) {
       this.depth++;
       try {
@@ -219,6 +232,11 @@ export class Runtime {
       }
     }
     const execution = this.current();
+    if (execution.id !== 0) {
+      // Recorded before the check: a refused call is one the script made.
+      this.scriptMethods.set(method, (this.scriptMethods.get(method) ?? 0) + 1);
+      this.checkScopes(method, rule);
+    }
     this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
     if (options.local || HANDLE_FACTORIES.has(method)) {
       this.stats.local++;
@@ -241,6 +259,44 @@ export class Runtime {
     } finally {
       this.depth--;
     }
+  }
+
+  // ---- scopes ---------------------------------------------------------------------------------
+  /** The manifest's oauthScopes (the harness passes them when it loads the bundle); null: none listed. */
+  grantScopes(scopes: readonly string[] | null): void {
+    this.granted = scopes === null ? null : new Set(scopes);
+  }
+  grantedScopes(): ReadonlySet<string> | null {
+    return this.granted;
+  }
+  /** Whether the manifest grants this scope (every scope when it lists none). */
+  hasScope(scope: string): boolean {
+    return this.granted === null || this.granted.has(scope);
+  }
+  private checkScopes(method: string, rule: ScopeRule): void {
+    if (!allows(rule, this.granted)) {
+      const error = new Error(insufficientPermissions(method, rule));
+      error.name = 'Exception';
+      throw error;
+    }
+  }
+  /** The Apps Script methods the script called in its executions so far (refused ones too), with how often. */
+  scriptCalls(): ReadonlyMap<string, number> {
+    return this.scriptMethods;
+  }
+
+  // ---- files the script created -----------------------------------------------------------------
+  /** Records a file the script created as `user`: drive.file then reaches it for that user. */
+  scriptCreatedFile(id: string, user: string): void {
+    this.created.push({ id, user });
+  }
+  /** The files the script created, oldest first. */
+  createdFiles(): DriveFileRecord[] {
+    return this.created.map((c) => this.files.get(c.id)).filter((f): f is DriveFileRecord => !!f);
+  }
+  /** Whether drive.file reaches this file for this user: the script created it as them. */
+  appCanReach(id: string, user: string): boolean {
+    return this.created.some((c) => c.id === id && c.user === user);
   }
 
   /** Runs emulator work with its wall time kept apart from the script's (see `emulatorTimeMs`). */

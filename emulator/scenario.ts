@@ -5,7 +5,8 @@
  */
 import * as v from 'valibot';
 import { Emulator, hostError, type StepOutcome } from './harness';
-import { Runtime } from './runtime';
+import { MIME_SHEETS, Runtime, type DriveFileRecord } from './runtime';
+import { dumpSheets, type EmuSpreadsheet } from './spreadsheet';
 import { parseDuration } from './duration';
 
 const Email = v.pipe(v.string(), v.email());
@@ -137,8 +138,21 @@ export function runScenario(input: unknown, options: { distDir?: string } = {}):
     mail: state.outbox,
     fetches: state.fetches,
     triggers: state.triggers.describe(),
+    files: emu.rt.uncounted(() => emu.rt.createdFiles().map(describeFile)),
     calls: { total: total.total, byMethod: total.byMethod },
     cells: total.cells,
+  };
+}
+
+/** A file the add-on created (the audit archive, exports): who has it and, for a spreadsheet, its cells. */
+function describeFile(file: DriveFileRecord): Record<string, unknown> {
+  return {
+    id: file.id,
+    name: file.name,
+    owner: file.owner,
+    viewers: [...file.viewers].sort(),
+    editors: [...file.editors].sort(),
+    sheets: file.mimeType === MIME_SHEETS ? dumpSheets(file.content as EmuSpreadsheet) : null,
   };
 }
 

@@ -39,7 +39,7 @@ import type {
   PlanInput,
   ServerApi,
 } from './shared/api';
-import { runScheduledJobs } from './app/triggers/daily';
+import { runScheduledJobs, type ScheduledRunReport } from './app/triggers/daily';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(e);
@@ -49,9 +49,12 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
-/** The one hourly time-driven trigger: continues an unfinished day's jobs, or starts today's once. */
-export function onHourlyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  runScheduledJobs();
+/**
+ * The one hourly time-driven trigger: continues an unfinished day's jobs, or starts today's once.
+ * Returns the run's report (each job ok or its error): Apps Script ignores it, tests read it.
+ */
+export function onHourlyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): ScheduledRunReport {
+  return runScheduledJobs();
 }
 
 // ---- Partners, leads, import (issue 5) -------------------------------------------------------

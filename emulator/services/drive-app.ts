@@ -98,6 +98,7 @@ export class EmuDriveApp implements Pick<
         content: bytes,
       };
       this.rt.files.set(record.id, record);
+      this.rt.scriptCreatedFile(record.id, user);
       return this.file(record);
     });
   }

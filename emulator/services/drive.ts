@@ -203,6 +203,7 @@ export class EmuFile implements Pick<
         copyContent: this.record.copyContent,
       };
       this.rt.files.set(id, copy);
+      this.rt.scriptCreatedFile(id, user);
       return real<File>(new EmuFile(this.ctx, copy));
     });
   }

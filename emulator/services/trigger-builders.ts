@@ -24,24 +24,24 @@ export class EmuSpreadsheetTriggerBuilder implements Pick<
     private readonly spreadsheetId: string,
     private readonly install: Install,
   ) {}
-  private on(eventType: TriggerEventType): SheetBuilder {
+  private on(method: string, eventType: TriggerEventType): SheetBuilder {
     return this.rt.call(
-      `SpreadsheetTriggerBuilder.${eventType}`,
+      `SpreadsheetTriggerBuilder.${method}`,
       () => ((this.#eventType = eventType), real<SheetBuilder>(this)),
       { local: true },
     );
   }
   onEdit(): SheetBuilder {
-    return this.on('ON_EDIT');
+    return this.on('onEdit', 'ON_EDIT');
   }
   onChange(): SheetBuilder {
-    return this.on('ON_CHANGE');
+    return this.on('onChange', 'ON_CHANGE');
   }
   onOpen(): SheetBuilder {
-    return this.on('ON_OPEN');
+    return this.on('onOpen', 'ON_OPEN');
   }
   onFormSubmit(): SheetBuilder {
-    return this.on('ON_FORM_SUBMIT');
+    return this.on('onFormSubmit', 'ON_FORM_SUBMIT');
   }
   create(): Trigger {
     return this.rt.call('SpreadsheetTriggerBuilder.create', () => {

@@ -90,6 +90,7 @@ export class EmuSpreadsheetApp implements Mirror<GoogleAppsScript.Spreadsheet.Sp
       const sheet = docOf(ss).sheets[0];
       if (rows) sheet.maxRows = rows;
       if (columns) sheet.maxCols = columns;
+      this.rt.scriptCreatedFile(ss.getId(), e.effectiveUser);
       return ss;
     });
   }

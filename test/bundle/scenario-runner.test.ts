@@ -9,16 +9,62 @@ const scenarioFile = path.join(root, 'test/scenarios/menu-and-edit.json');
 const cli = ['--import', 'tsx', path.join(root, 'scripts/scenario.ts')];
 
 describe('the scenario runner', () => {
-  it('prints ONE JSON object on stdout with steps, sheets, mail, fetches, triggers, calls and cells', () => {
+  it('prints ONE JSON object on stdout with steps, sheets, mail, fetches, triggers, files, calls and cells', () => {
     const stdout = execFileSync(process.execPath, [...cli, scenarioFile], { cwd: root, encoding: 'utf8' });
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]);
     expect(Object.keys(out).sort()).toEqual(
-      ['calls', 'cells', 'fetches', 'mail', 'sheets', 'steps', 'triggers'].sort(),
+      ['calls', 'cells', 'fetches', 'files', 'mail', 'sheets', 'steps', 'triggers'].sort(),
     );
     expect(out.steps).toHaveLength(5);
     expect(out.sheets.Partners[1]).toEqual(['Acme', 'b@acme.test']);
+    // Set-up never ran: the add-on created no file.
+    expect(out.files).toEqual([]);
+  });
+
+  it('lists every file the add-on created: the audit archive, its owner, sharing and cells', () => {
+    const file = path.join(root, 'test/scenarios/audit-archive.json');
+    const out = runScenario(JSON.parse(readFileSync(file, 'utf8'))) as {
+      steps: Array<{ ok: boolean }>;
+      sheets: Record<string, unknown[][]>;
+      files: Array<{
+        id: string;
+        name: string;
+        owner: string;
+        viewers: string[];
+        editors: string[];
+        sheets: Record<string, unknown[][]>;
+      }>;
+    };
+    expect(out.steps.every((s) => s.ok)).toBe(true);
+    // 10 audit rows past a limit of 6: the 7 oldest moved to one archive in steps of 6 rows, a
+    // pointer per step names it.
+    expect(out.files).toHaveLength(1);
+    const [archive] = out.files;
+    expect(archive).toMatchObject({
+      name: 'Partner Program Audit Log 2026-03-02 to 2026-03-02',
+      owner: 'owner@acme.test',
+      viewers: [],
+      editors: [],
+    });
+    expect(Object.keys(archive.sheets)).toEqual(['Audit Log']);
+    const archived = archive.sheets['Audit Log'];
+    expect(archived[0]).toEqual(out.sheets['Audit Log'][0]);
+    expect(archived.slice(1).map((r) => r[5])).toEqual([
+      'Partner ID',
+      'Partner Name',
+      'Contact Email',
+      'Type',
+      'Status',
+      'Joined On',
+      'Value',
+    ]);
+    const pointers = out.sheets['Audit Log'].filter((r) => r[5] === '(archived rows)');
+    expect(pointers.map((p) => [p[4], p[6], p[8]])).toEqual([
+      [archive.id, '6 rows', `https://docs.google.com/spreadsheets/d/${archive.id}/edit`],
+      [archive.id, '1 rows', `https://docs.google.com/spreadsheets/d/${archive.id}/edit`],
+    ]);
   });
 
   it('reports a person refused and an unknown function as failed steps, not as a crash', () => {

@@ -45,6 +45,8 @@ interface RotationCursor {
   stop: string;
   /** Rows still to move (a bound besides `stop`). */
   left: number;
+  /** The archive's last row as of the last finished step (rows after it come from a step cut short). */
+  end?: number;
 }
 
 /**
@@ -71,7 +73,8 @@ function parseCursor(text: string | null): RotationCursor | null {
     typeof parsed.archiveId !== 'string' ||
     typeof parsed.url !== 'string' ||
     typeof parsed.stop !== 'string' ||
-    typeof parsed.left !== 'number'
+    typeof parsed.left !== 'number' ||
+    (parsed.end !== undefined && typeof parsed.end !== 'number')
   )
     throw new Error(`Audit rotation: unreadable checkpoint ${text}`);
   return parsed as RotationCursor;
@@ -91,14 +94,20 @@ export function rotateAuditLog(
   let cursor = parseCursor(step.cursor) ?? unfinishedRotation(doc);
   let archive: ArchiveFile;
   if (cursor) {
-    archive = openArchive(cursor.archiveId, cursor.url);
+    archive = openArchive(cursor.archiveId, cursor.url, cursor.end);
   } else {
     const count = rowsToArchive(readTail(doc).row - 1, limit);
     if (count === 0) return { archived: 0, url: null };
     const first = String(sheet.getRange(2, 1).getValue());
     const last = sheet.getRange(count + 1, 1, 1, AUDIT_WIDTH).getValues()[0];
     archive = createArchive(archiveName(doc.ss.getName(), first, String(last[0])), count);
-    cursor = { archiveId: archive.id, url: archive.url, stop: String(last[AUDIT_WIDTH - 1]), left: count };
+    cursor = {
+      archiveId: archive.id,
+      url: archive.url,
+      stop: String(last[AUDIT_WIDTH - 1]),
+      left: count,
+      end: archive.end.row,
+    };
     // Stored before any row moves: whatever fails from here on, the next run continues THIS archive.
     doc.setProperty(ROTATION_PROPERTY, JSON.stringify(cursor));
     doc.flushProperties({ afterCellWrites: true });
@@ -128,6 +137,7 @@ export function rotateAuditLog(
     appendAudit(doc, [entry], ctx.actor.note);
     archived += plan.take;
     cursor.left -= plan.take;
+    cursor.end = archive.end.row;
     const finished = plan.reachedStop || cursor.left <= 0;
     doc.setProperty(ROTATION_PROPERTY, finished ? '' : JSON.stringify(cursor));
     doc.flushProperties({ afterCellWrites: true });

@@ -1,0 +1,746 @@
+/**
+ * The OAuth scopes each emulated Apps Script method needs, as Google's reference pages list them
+ * (each method's "Authorization" block: "Scripts that use this method require authorization with
+ * one or more of the following scopes"), keyed by the name `runtime.call` gives the method
+ * ('Range.setValues', 'SpreadsheetApp.create', 'Sheets.Spreadsheets.Values.update', ...).
+ *
+ * A call whose accepted scopes include none of the manifest's `oauthScopes` throws what Apps Script
+ * throws: "Specified permissions are not sufficient to call X. Required permissions: (a || b)"
+ * (runtime.ts). An empty list means the reference lists no authorization for the method (the
+ * Properties, Lock, Cache, Html and Utilities services, value handles). Every method an emulated
+ * class implements has an entry: a call of a method without one is an emulator bug and throws
+ * (test/emulator/scopes/table.test.ts checks the table against the emulated classes).
+ *
+ * Where Google's reference page for a class lists the same scopes for all its methods, the class's
+ * list applies and `only` names the methods that differ (SpreadsheetApp.create, openById, openByUrl
+ * accept only `spreadsheets`, not `spreadsheets.currentonly`).
+ */
+
+export const Scope = {
+  spreadsheetsCurrentOnly: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
+  spreadsheetsReadonly: 'https://www.googleapis.com/auth/spreadsheets.readonly',
+  driveFile: 'https://www.googleapis.com/auth/drive.file',
+  drive: 'https://www.googleapis.com/auth/drive',
+  driveReadonly: 'https://www.googleapis.com/auth/drive.readonly',
+  containerUi: 'https://www.googleapis.com/auth/script.container.ui',
+  scriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
+  sendMail: 'https://www.googleapis.com/auth/script.send_mail',
+  externalRequest: 'https://www.googleapis.com/auth/script.external_request',
+  userinfoEmail: 'https://www.googleapis.com/auth/userinfo.email',
+} as const;
+
+export interface ScopeRule {
+  /** Any one of these allows the call; empty: the reference lists no authorization. */
+  scopes: readonly string[];
+  /** The reference page that lists them. */
+  reference: string;
+}
+
+interface ClassScopes {
+  reference: string;
+  scopes: readonly string[];
+  methods: readonly string[];
+  /** Methods whose scopes (and page) differ from the class's. */
+  only?: Record<string, { scopes?: readonly string[]; reference?: string }>;
+}
+
+const REF = 'https://developers.google.com/apps-script/reference';
+const SHEETS_REST = 'https://developers.google.com/workspace/sheets/api/reference/rest/v4';
+
+/** The Spreadsheet service's methods act on the open file: `currentonly` or all spreadsheets. */
+const CURRENT_DOC = [Scope.spreadsheetsCurrentOnly, Scope.spreadsheets] as const;
+const DRIVE_READ = [Scope.driveReadonly, Scope.drive] as const;
+const NONE: readonly string[] = [];
+
+const CLASSES: Record<string, ClassScopes> = {
+  // ---- Spreadsheet service ---------------------------------------------------------------------
+  SpreadsheetApp: {
+    reference: `${REF}/spreadsheet/spreadsheet-app`,
+    scopes: CURRENT_DOC,
+    methods: [
+      'getActiveSpreadsheet',
+      'getActive',
+      'setActiveSpreadsheet',
+      'getActiveSheet',
+      'getActiveRange',
+      'openById',
+      'openByUrl',
+      'create',
+      'flush',
+      'getUi',
+      'newDataValidation',
+      'newConditionalFormatRule',
+    ],
+    // Other files: only the full `spreadsheets` scope (currentonly covers the bound file alone).
+    only: {
+      create: { scopes: [Scope.spreadsheets] },
+      openById: { scopes: [Scope.spreadsheets] },
+      openByUrl: { scopes: [Scope.spreadsheets] },
+    },
+  },
+  Spreadsheet: {
+    reference: `${REF}/spreadsheet/spreadsheet`,
+    scopes: CURRENT_DOC,
+    methods: [
+      'getId',
+      'getName',
+      'getUrl',
+      'rename',
+      'getSheets',
+      'getNumSheets',
+      'getSheetByName',
+      'getSheetById',
+      'insertSheet',
+      'deleteSheet',
+      'getActiveSheet',
+      'setActiveSheet',
+      'getActiveRange',
+      'setActiveRange',
+      'getRange',
+      'getSpreadsheetTimeZone',
+      'setSpreadsheetTimeZone',
+      'getSpreadsheetLocale',
+      'setSpreadsheetLocale',
+      'setNamedRange',
+      'getRangeByName',
+      'getNamedRanges',
+      'removeNamedRange',
+      'addDeveloperMetadata',
+      'getDeveloperMetadata',
+      'createDeveloperMetadataFinder',
+      'getOwner',
+      'getEditors',
+      'addEditor',
+      'addEditors',
+      'removeEditor',
+      'getViewers',
+      'addViewer',
+      'addViewers',
+      'removeViewer',
+      'getProtections',
+      'toast',
+    ],
+  },
+  Sheet: {
+    reference: `${REF}/spreadsheet/sheet`,
+    scopes: CURRENT_DOC,
+    methods: [
+      'getName',
+      'setName',
+      'getIndex',
+      'getSheetId',
+      'getParent',
+      'activate',
+      'getRange',
+      'getDataRange',
+      'getLastRow',
+      'getLastColumn',
+      'getMaxRows',
+      'getMaxColumns',
+      'appendRow',
+      'insertRows',
+      'insertRowsBefore',
+      'insertRowsAfter',
+      'insertRowBefore',
+      'insertRowAfter',
+      'deleteRow',
+      'deleteRows',
+      'insertColumns',
+      'insertColumnsBefore',
+      'insertColumnsAfter',
+      'insertColumnBefore',
+      'insertColumnAfter',
+      'deleteColumn',
+      'deleteColumns',
+      'setFrozenRows',
+      'getFrozenRows',
+      'setFrozenColumns',
+      'getFrozenColumns',
+      'hideSheet',
+      'showSheet',
+      'isSheetHidden',
+      'setColumnWidth',
+      'setColumnWidths',
+      'getColumnWidth',
+      'hideColumns',
+      'showColumns',
+      'isColumnHiddenByUser',
+      'setTabColor',
+      'getTabColor',
+      'clear',
+      'getProtections',
+      'protect',
+      'addDeveloperMetadata',
+      'getDeveloperMetadata',
+      'getConditionalFormatRules',
+      'setConditionalFormatRules',
+      'getBandings',
+    ],
+  },
+  Range: {
+    reference: `${REF}/spreadsheet/range`,
+    scopes: CURRENT_DOC,
+    methods: [
+      'getValue',
+      'getValues',
+      'setValue',
+      'setValues',
+      'getDisplayValue',
+      'getDisplayValues',
+      'isBlank',
+      'getFormula',
+      'getFormulas',
+      'setFormula',
+      'setFormulas',
+      'getNumberFormat',
+      'getNumberFormats',
+      'setNumberFormat',
+      'setNumberFormats',
+      'getNote',
+      'getNotes',
+      'setNote',
+      'setNotes',
+      'getBackground',
+      'getBackgrounds',
+      'setBackground',
+      'setBackgrounds',
+      'getFontWeight',
+      'getFontWeights',
+      'setFontWeight',
+      'setFontWeights',
+      'getHorizontalAlignment',
+      'setHorizontalAlignment',
+      'getWrap',
+      'setWrap',
+      'clear',
+      'clearContent',
+      'clearFormat',
+      'clearNote',
+      'clearDataValidations',
+      'getA1Notation',
+      'getRow',
+      'getColumn',
+      'getNumRows',
+      'getNumColumns',
+      'getHeight',
+      'getWidth',
+      'getLastRow',
+      'getLastColumn',
+      'getGridId',
+      'getSheet',
+      'offset',
+      'getCell',
+      'activate',
+      'addDeveloperMetadata',
+      'getDeveloperMetadata',
+      'createDeveloperMetadataFinder',
+      'protect',
+      'applyRowBanding',
+      'getBandings',
+      'setDataValidation',
+      'setDataValidations',
+      'getDataValidation',
+      'getDataValidations',
+    ],
+  },
+  NamedRange: {
+    reference: `${REF}/spreadsheet/named-range`,
+    scopes: CURRENT_DOC,
+    methods: ['getName', 'setName', 'getRange', 'setRange', 'remove'],
+  },
+  Protection: {
+    reference: `${REF}/spreadsheet/protection`,
+    scopes: CURRENT_DOC,
+    methods: [
+      'getEditors',
+      'addEditor',
+      'addEditors',
+      'removeEditor',
+      'removeEditors',
+      'canEdit',
+      'canDomainEdit',
+      'setDomainEdit',
+      'isWarningOnly',
+      'setWarningOnly',
+      'getUnprotectedRanges',
+      'setUnprotectedRanges',
+      'getRange',
+      'setRange',
+      'getProtectionType',
+      'setDescription',
+      'getDescription',
+      'setRangeName',
+      'getRangeName',
+      'remove',
+    ],
+  },
+  DataValidation: {
+    reference: `${REF}/spreadsheet/data-validation`,
+    scopes: CURRENT_DOC,
+    methods: ['getCriteriaType', 'getCriteriaValues', 'getAllowInvalid', 'getHelpText', 'copy'],
+  },
+  DataValidationBuilder: {
+    reference: `${REF}/spreadsheet/data-validation-builder`,
+    scopes: CURRENT_DOC,
+    methods: [
+      'requireValueInList',
+      'requireValueInRange',
+      'requireNumberBetween',
+      'requireNumberNotBetween',
+      'requireNumberEqualTo',
+      'requireNumberNotEqualTo',
+      'requireNumberGreaterThan',
+      'requireNumberGreaterThanOrEqualTo',
+      'requireNumberLessThan',
+      'requireNumberLessThanOrEqualTo',
+      'requireTextIsEmail',
+      'requireTextIsUrl',
+      'requireTextContains',
+      'requireTextDoesNotContain',
+      'requireTextEqualTo',
+      'requireDate',
+      'requireDateAfter',
+      'requireDateBefore',
+      'requireDateBetween',
+      'requireDateOnOrAfter',
+      'requireDateOnOrBefore',
+      'requireDateEqualTo',
+      'requireCheckbox',
+      'requireFormulaSatisfied',
+      'setAllowInvalid',
+      'setHelpText',
+      'getCriteriaType',
+      'getCriteriaValues',
+      'getAllowInvalid',
+      'getHelpText',
+      'copy',
+      'build',
+    ],
+  },
+  ConditionalFormatRule: {
+    reference: `${REF}/spreadsheet/conditional-format-rule`,
+    scopes: CURRENT_DOC,
+    methods: ['getRanges', 'getBooleanCondition', 'copy'],
+  },
+  ConditionalFormatRuleBuilder: {
+    reference: `${REF}/spreadsheet/conditional-format-rule-builder`,
+    scopes: CURRENT_DOC,
+    methods: [
+      'whenFormulaSatisfied',
+      'whenTextEqualTo',
+      'whenTextContains',
+      'whenTextDoesNotContain',
+      'whenTextStartsWith',
+      'whenTextEndsWith',
+      'whenNumberLessThan',
+      'whenNumberLessThanOrEqualTo',
+      'whenNumberGreaterThan',
+      'whenNumberGreaterThanOrEqualTo',
+      'whenNumberBetween',
+      'whenNumberEqualTo',
+      'whenNumberNotEqualTo',
+      'whenCellEmpty',
+      'whenCellNotEmpty',
+      'setBackground',
+      'setFontColor',
+      'setBold',
+      'setRanges',
+      'getRanges',
+      'build',
+    ],
+  },
+  BooleanCondition: {
+    reference: `${REF}/spreadsheet/boolean-condition`,
+    scopes: CURRENT_DOC,
+    methods: ['getCriteriaType', 'getCriteriaValues', 'getBackground', 'getFontColor', 'getBold'],
+  },
+  DeveloperMetadata: {
+    reference: `${REF}/spreadsheet/developer-metadata`,
+    scopes: CURRENT_DOC,
+    methods: [
+      'getId',
+      'getKey',
+      'setKey',
+      'getValue',
+      'setValue',
+      'getVisibility',
+      'setVisibility',
+      'getLocation',
+      'remove',
+    ],
+  },
+  DeveloperMetadataFinder: {
+    reference: `${REF}/spreadsheet/developer-metadata-finder`,
+    scopes: CURRENT_DOC,
+    methods: ['withKey', 'withValue', 'withLocationType', 'withId', 'withVisibility', 'find'],
+  },
+  DeveloperMetadataLocation: {
+    reference: `${REF}/spreadsheet/developer-metadata-location`,
+    scopes: CURRENT_DOC,
+    methods: ['getLocationType', 'getRow', 'getColumn', 'getSheet', 'getSpreadsheet'],
+  },
+  Banding: {
+    reference: `${REF}/spreadsheet/banding`,
+    scopes: CURRENT_DOC,
+    methods: ['getRange', 'remove'],
+  },
+
+  // ---- Advanced Sheets service (the Sheets REST API v4; `Sheets` when enabled in the manifest) ----
+  'Sheets.Spreadsheets': {
+    reference: `${SHEETS_REST}/spreadsheets`,
+    scopes: [Scope.drive, Scope.driveFile, Scope.spreadsheets],
+    methods: ['create'],
+    only: { create: { reference: `${SHEETS_REST}/spreadsheets/create` } },
+  },
+  'Sheets.Spreadsheets.Values': {
+    reference: `${SHEETS_REST}/spreadsheets.values`,
+    scopes: [Scope.drive, Scope.driveFile, Scope.spreadsheets],
+    methods: ['get', 'update'],
+    only: {
+      get: {
+        scopes: [
+          Scope.drive,
+          Scope.driveFile,
+          Scope.driveReadonly,
+          Scope.spreadsheets,
+          Scope.spreadsheetsReadonly,
+        ],
+        reference: `${SHEETS_REST}/spreadsheets.values/get`,
+      },
+      update: { reference: `${SHEETS_REST}/spreadsheets.values/update` },
+    },
+  },
+
+  // ---- Base service ------------------------------------------------------------------------------
+  Session: {
+    reference: `${REF}/base/session`,
+    scopes: NONE,
+    methods: [
+      'getActiveUser',
+      'getEffectiveUser',
+      'getScriptTimeZone',
+      'getActiveUserLocale',
+      'getTemporaryActiveUserKey',
+    ],
+    only: {
+      getActiveUser: { scopes: [Scope.userinfoEmail] },
+      getEffectiveUser: { scopes: [Scope.userinfoEmail] },
+    },
+  },
+  Ui: {
+    reference: `${REF}/base/ui`,
+    scopes: [Scope.containerUi],
+    methods: [
+      'createAddonMenu',
+      'createMenu',
+      'showSidebar',
+      'showModalDialog',
+      'showModelessDialog',
+      'alert',
+      'prompt',
+    ],
+  },
+  Menu: {
+    reference: `${REF}/base/menu`,
+    scopes: NONE,
+    methods: ['addItem', 'addSeparator', 'addSubMenu', 'addToUi'],
+  },
+  PromptResponse: {
+    reference: `${REF}/base/prompt-response`,
+    scopes: NONE,
+    methods: ['getResponseText', 'getSelectedButton'],
+  },
+  Blob: {
+    reference: `${REF}/base/blob`,
+    scopes: NONE,
+    methods: [
+      'getBytes',
+      'setBytes',
+      'getDataAsString',
+      'setDataFromString',
+      'getContentType',
+      'setContentType',
+      'getName',
+      'setName',
+      'copyBlob',
+      'isGoogleType',
+      'getBlob',
+    ],
+  },
+  Logger: { reference: `${REF}/base/logger`, scopes: NONE, methods: ['log', 'getLog', 'clear'] },
+  console: {
+    reference: `${REF}/base/console`,
+    scopes: NONE,
+    methods: ['log', 'info', 'warn', 'error', 'time', 'timeEnd'],
+  },
+
+  // ---- Script service ------------------------------------------------------------------------------
+  ScriptApp: {
+    reference: `${REF}/script/script-app`,
+    scopes: NONE,
+    methods: [
+      'newTrigger',
+      'getProjectTriggers',
+      'getUserTriggers',
+      'deleteTrigger',
+      'getAuthorizationInfo',
+      'getScriptId',
+      'getOAuthToken',
+      'invalidateAuth',
+      'getInstallationSource',
+    ],
+    only: {
+      newTrigger: { scopes: [Scope.scriptApp] },
+      getProjectTriggers: { scopes: [Scope.scriptApp] },
+      getUserTriggers: { scopes: [Scope.scriptApp] },
+      deleteTrigger: { scopes: [Scope.scriptApp] },
+    },
+  },
+  Trigger: {
+    reference: `${REF}/script/trigger`,
+    scopes: [Scope.scriptApp],
+    methods: ['getUniqueId', 'getHandlerFunction', 'getEventType', 'getTriggerSource', 'getTriggerSourceId'],
+  },
+  TriggerBuilder: {
+    reference: `${REF}/script/trigger-builder`,
+    scopes: [Scope.scriptApp],
+    methods: ['forSpreadsheet', 'timeBased'],
+  },
+  SpreadsheetTriggerBuilder: {
+    reference: `${REF}/script/spreadsheet-trigger-builder`,
+    scopes: [Scope.scriptApp],
+    methods: ['onEdit', 'onChange', 'onOpen', 'onFormSubmit', 'create'],
+  },
+  ClockTriggerBuilder: {
+    reference: `${REF}/script/clock-trigger-builder`,
+    scopes: [Scope.scriptApp],
+    methods: [
+      'everyMinutes',
+      'everyHours',
+      'everyDays',
+      'atHour',
+      'nearMinute',
+      'after',
+      'at',
+      'inTimezone',
+      'create',
+    ],
+  },
+  AuthorizationInfo: {
+    reference: `${REF}/script/authorization-info`,
+    scopes: NONE,
+    methods: ['getAuthorizationStatus', 'getAuthorizationUrl'],
+  },
+
+  // ---- Mail, URL fetch ---------------------------------------------------------------------------
+  MailApp: {
+    reference: `${REF}/mail/mail-app`,
+    scopes: [Scope.sendMail],
+    methods: ['sendEmail', 'getRemainingDailyQuota'],
+  },
+  UrlFetchApp: {
+    reference: `${REF}/url-fetch/url-fetch-app`,
+    scopes: [Scope.externalRequest],
+    methods: ['fetch', 'fetchAll', 'getRequest'],
+  },
+  HTTPResponse: {
+    reference: `${REF}/url-fetch/http-response`,
+    scopes: NONE,
+    methods: ['getResponseCode', 'getContentText', 'getContent', 'getHeaders', 'getAllHeaders', 'getBlob'],
+  },
+
+  // ---- Drive service -------------------------------------------------------------------------------
+  DriveApp: {
+    reference: `${REF}/drive/drive-app`,
+    scopes: DRIVE_READ,
+    methods: ['getFileById', 'getFilesByName', 'createFile'],
+    only: { createFile: { scopes: [Scope.drive] } },
+  },
+  FileIterator: {
+    reference: `${REF}/drive/file-iterator`,
+    scopes: DRIVE_READ,
+    methods: ['hasNext', 'next'],
+  },
+  File: {
+    reference: `${REF}/drive/file`,
+    scopes: DRIVE_READ,
+    methods: [
+      'getId',
+      'getName',
+      'setName',
+      'getUrl',
+      'getMimeType',
+      'getOwner',
+      'getEditors',
+      'getViewers',
+      'addEditor',
+      'addEditors',
+      'addViewer',
+      'addViewers',
+      'removeEditor',
+      'removeViewer',
+      'makeCopy',
+      'setTrashed',
+      'isTrashed',
+      'getDateCreated',
+      'setSharing',
+      'getSharingAccess',
+      'getSharingPermission',
+      'getBlob',
+    ],
+    only: Object.fromEntries(
+      [
+        'setName',
+        'addEditor',
+        'addEditors',
+        'addViewer',
+        'addViewers',
+        'removeEditor',
+        'removeViewer',
+        'makeCopy',
+        'setTrashed',
+        'setSharing',
+      ].map((m) => [m, { scopes: [Scope.drive] }]),
+    ),
+  },
+  /** Drive's User (File.getOwner, getEditors); Session's User hands out its email without a call. */
+  User: {
+    reference: `${REF}/drive/user`,
+    scopes: DRIVE_READ,
+    methods: ['getEmail', 'getDomain', 'getName'],
+  },
+
+  // ---- Services that need no authorization ---------------------------------------------------------
+  PropertiesService: {
+    reference: `${REF}/properties/properties-service`,
+    scopes: NONE,
+    methods: ['getScriptProperties', 'getDocumentProperties', 'getUserProperties'],
+  },
+  Properties: {
+    reference: `${REF}/properties/properties`,
+    scopes: NONE,
+    methods: [
+      'getProperty',
+      'setProperty',
+      'getProperties',
+      'setProperties',
+      'deleteProperty',
+      'deleteAllProperties',
+      'getKeys',
+    ],
+  },
+  CacheService: {
+    reference: `${REF}/cache/cache-service`,
+    scopes: NONE,
+    methods: ['getScriptCache', 'getDocumentCache', 'getUserCache'],
+  },
+  Cache: {
+    reference: `${REF}/cache/cache`,
+    scopes: NONE,
+    methods: ['get', 'getAll', 'put', 'putAll', 'remove', 'removeAll'],
+  },
+  LockService: {
+    reference: `${REF}/lock/lock-service`,
+    scopes: NONE,
+    methods: ['getScriptLock', 'getDocumentLock', 'getUserLock'],
+  },
+  Lock: {
+    reference: `${REF}/lock/lock`,
+    scopes: NONE,
+    methods: ['tryLock', 'waitLock', 'hasLock', 'releaseLock'],
+  },
+  HtmlService: {
+    reference: `${REF}/html/html-service`,
+    scopes: NONE,
+    methods: [
+      'createHtmlOutput',
+      'createHtmlOutputFromFile',
+      'createTemplate',
+      'createTemplateFromFile',
+      'getUserAgent',
+    ],
+  },
+  HtmlOutput: {
+    reference: `${REF}/html/html-output`,
+    scopes: NONE,
+    methods: [
+      'setTitle',
+      'getTitle',
+      'setWidth',
+      'getWidth',
+      'setHeight',
+      'getHeight',
+      'getContent',
+      'setContent',
+      'append',
+      'clear',
+      'setSandboxMode',
+      'setXFrameOptionsMode',
+      'addMetaTag',
+    ],
+  },
+  HtmlTemplate: {
+    reference: `${REF}/html/html-template`,
+    scopes: NONE,
+    methods: ['getRawContent', 'getCode', 'evaluate'],
+  },
+  Utilities: {
+    reference: `${REF}/utilities/utilities`,
+    scopes: NONE,
+    methods: [
+      'formatDate',
+      'getUuid',
+      'computeDigest',
+      'computeHmacSha256Signature',
+      'computeHmacSignature',
+      'base64Encode',
+      'base64EncodeWebSafe',
+      'base64Decode',
+      'base64DecodeWebSafe',
+      'newBlob',
+      'sleep',
+      'parseCsv',
+    ],
+  },
+};
+
+function expand(): Map<string, ScopeRule> {
+  const table = new Map<string, ScopeRule>();
+  for (const [cls, entry] of Object.entries(CLASSES)) {
+    for (const method of entry.methods) {
+      const own = entry.only?.[method];
+      table.set(`${cls}.${method}`, {
+        scopes: own?.scopes ?? entry.scopes,
+        reference: own?.reference ?? entry.reference,
+      });
+    }
+    for (const method of Object.keys(entry.only ?? {})) {
+      if (!entry.methods.includes(method))
+        throw new Error(`scopes.ts: ${cls}.${method} is not in its methods`);
+    }
+  }
+  return table;
+}
+
+/** 'Class.method' -> the scopes that allow it and the page that says so. */
+export const METHOD_SCOPES: ReadonlyMap<string, ScopeRule> = expand();
+
+export function scopeRule(method: string): ScopeRule | undefined {
+  return METHOD_SCOPES.get(method);
+}
+
+/** Whether the granted scopes (null: no manifest list, so everything the code uses) allow the call. */
+export function allows(rule: ScopeRule, granted: ReadonlySet<string> | null): boolean {
+  if (granted === null || rule.scopes.length === 0) return true;
+  return rule.scopes.some((scope) => granted.has(scope));
+}
+
+/**
+ * Apps Script's text when the manifest's scopes do not cover a call: one scope plain, several in
+ * parentheses joined by " || " (as users report it, e.g. for DriveApp.getRootFolder).
+ */
+export function insufficientPermissions(method: string, rule: ScopeRule): string {
+  const required = rule.scopes.length === 1 ? rule.scopes[0] : `(${rule.scopes.join(' || ')})`;
+  return `Specified permissions are not sufficient to call ${method}. Required permissions: ${required}`;
+}
