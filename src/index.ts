@@ -37,7 +37,7 @@ import type {
   PlanInput,
   ServerApi,
 } from './shared/api';
-import { runScheduledJobs } from './app/triggers/daily';
+import { runScheduledJobs, type ScheduledRunReport } from './app/triggers/daily';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(e);
@@ -48,8 +48,8 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 /** The one hourly time-driven trigger: continues an unfinished day's jobs, or starts today's once. */
-export function onHourlyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  runScheduledJobs();
+export function onHourlyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): ScheduledRunReport {
+  return runScheduledJobs();
 }
 
 // ---- Partners, leads, import (issue 5) -------------------------------------------------------
@@ -124,8 +124,8 @@ export function showDashboard(): void {
 
 // ---- Set-up and the audit log (issues 4 and 6) -------------------------------------------------
 import * as audit from './app/audit/menu-handlers';
-import { recordChange } from './app/audit/record-change';
-import { recordEdit } from './app/audit/record-edit';
+import { onChangeTrigger, onEditTrigger } from './app/triggers/entry';
+import { runSelfTestWithAlert, runSelfTest as selfTest, type SelfTestReport } from './app/self-test';
 import { getRowHistory as rowHistory } from './app/audit/history';
 import { verifyAuditLog as verifyLog } from './app/audit/verify';
 import type { SetupReport } from './app/setup/setup-tracker';
@@ -144,12 +144,12 @@ export function continueSetup(): SetupProgress {
 
 /** Installable edit trigger: audits a person's edit, then runs the features' edit reactions. */
 export function onTrackerEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  recordEdit(e);
+  onEditTrigger(e);
 }
 
 /** Installable change trigger: rows inserted/deleted by a person (audit + shadow realignment). */
 export function onTrackerChange(e: { changeType?: string }): void {
-  recordChange(e);
+  onChangeTrigger(e);
 }
 
 export function verifyAuditLog(): AuditVerification {
@@ -170,6 +170,15 @@ export function showRowHistory(): void {
 
 export function showHelp(): void {
   audit.showHelpPage();
+}
+
+/** Help > Run self-test (the owner's): each service and permission checked on this document. */
+export function runSelfTest(): SelfTestReport {
+  return selfTest();
+}
+
+export function menuRunSelfTest(): SelfTestReport {
+  return runSelfTestWithAlert();
 }
 
 // ---- Commissions, plans and payouts (issue 7) ------------------------------------------------
