@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { Runtime, type CallStats, type Execution, type ExecutionOptions } from './runtime';
+import { ExecutionEnded, Runtime, type CallStats, type Execution, type ExecutionOptions } from './runtime';
 import { makeSimulatedDate } from './sim-date';
 import { serializeForScriptRun } from './script-run';
 import { parseDuration } from './duration';
@@ -50,6 +50,17 @@ export interface EmulatorOptions {
    * advanced services are the only ones defined). Default: the repository's appsscript.json.
    */
   manifest?: Manifest;
+  /**
+   * The manifest's oauthScopes: what a person can grant, what getAuthorizationInfo(FULL) checks
+   * (default: those of `<distDir>/appsscript.json`). A test gives a list to model a deployed
+   * manifest that lacks a scope.
+   */
+  oauthScopes?: string[];
+  /**
+   * Run the bundle as an editor add-on (default): one trigger of each type per user per document.
+   * false: as a script bound to the spreadsheet (a copy of the code made to try triggers).
+   */
+  addOn?: boolean;
 }
 
 export interface StepOutcome<T = unknown> {
@@ -90,9 +101,12 @@ export class Emulator {
       editors: options.editors ?? [],
       viewers: options.viewers ?? [],
     });
+    const oauthScopes =
+      options.oauthScopes ?? options.manifest?.oauthScopes ?? manifestScopes(this.options.distDir);
     this.services = createServices(this.rt, {
+      oauthScopes: () => oauthScopes,
       distDir: this.options.distDir,
-      addOn: true,
+      addOn: options.addOn ?? true,
       mailQuota: options.mailQuota,
       scriptTimeZone: this.options.timeZone,
       documentId: () => this.spreadsheet.getId(),
@@ -159,6 +173,8 @@ export class Emulator {
       try {
         return (fn as (...a: unknown[]) => unknown)(...args);
       } catch (err) {
+        // A service ended the execution to show the person something (a consent prompt): no error.
+        if (err instanceof ExecutionEnded) return undefined;
         throw hostError(err);
       }
     });
@@ -166,6 +182,7 @@ export class Emulator {
 
   /** google.script.run from a sidebar used by `user`: arguments and result cross as plain data. */
   call<T = unknown>(user: string, name: string, ...args: unknown[]): T {
+    this.consentOnFirstUse(user);
     const sent = args.map((a, i) => serializeForScriptRun(a, String(i)));
     const result = this.invoke(name, sent, this.userExecution('call', user));
     return serializeForScriptRun(result, 'result') as T;
@@ -180,7 +197,18 @@ export class Emulator {
         .join(', ');
       throw new Error(`No menu item "${caption}" (the menu has: ${known || 'nothing; run open() first'})`);
     }
+    this.consentOnFirstUse(user);
     return this.invoke(item.functionName, [], this.userExecution('menu', user));
+  }
+
+  /**
+   * A person's first menu click or sidebar call: Google shows the consent screen before the
+   * function runs, and the emulator has them accept it whole. A person whose grant a test set
+   * (`state.triggers.grantOnly`, or `authorizedUsers`) keeps it.
+   */
+  private consentOnFirstUse(user: string): void {
+    const triggers = this.services.state.triggers;
+    if (!triggers.hasConsented(user)) triggers.authorizedUsers.add(user);
   }
 
   /** The add-on menu as built by the last onOpen. */
@@ -321,6 +349,18 @@ export class Emulator {
   private requireContext(): Record<string, unknown> {
     if (!this.context) throw new Error('Emulator: call load() before running the bundle');
     return this.context as Record<string, unknown>;
+  }
+}
+
+/** The oauthScopes of the manifest built into `distDir` ([] when there is none). */
+export function manifestScopes(distDir: string): string[] {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as {
+      oauthScopes?: unknown;
+    };
+    return Array.isArray(manifest.oauthScopes) ? manifest.oauthScopes.map(String) : [];
+  } catch {
+    return [];
   }
 }
 

@@ -91,6 +91,18 @@ export const AppsScriptErrors = {
   noPermission: (what: string) => `You do not have permission to call ${what}`,
 } as const;
 
+/**
+ * Thrown by an emulated service to end the running execution the way Apps Script does when it
+ * stops a script to show the person something instead (ScriptApp.requireScopes' consent prompt):
+ * the harness ends the execution there, without an error.
+ */
+export class ExecutionEnded extends Error {
+  constructor(readonly reason: string) {
+    super(`The execution ended: ${reason}`);
+    this.name = 'ExecutionEnded';
+  }
+}
+
 interface Fault {
   method: string;
   message: string;

@@ -489,6 +489,8 @@ const CLASSES: Record<string, ClassScopes> = {
       'getOAuthToken',
       'invalidateAuth',
       'getInstallationSource',
+      'requireScopes',
+      'requireAllScopes',
     ],
     only: {
       newTrigger: { scopes: [Scope.scriptApp] },
@@ -530,7 +532,7 @@ const CLASSES: Record<string, ClassScopes> = {
   AuthorizationInfo: {
     reference: `${REF}/script/authorization-info`,
     scopes: NONE,
-    methods: ['getAuthorizationStatus', 'getAuthorizationUrl'],
+    methods: ['getAuthorizationStatus', 'getAuthorizationUrl', 'getAuthorizedScopes'],
   },
 
   // ---- Mail, URL fetch ---------------------------------------------------------------------------

@@ -129,8 +129,8 @@ export function showDashboard(): void {
 
 // ---- Set-up and the audit log (issues 4 and 6) -------------------------------------------------
 import * as audit from './app/audit/menu-handlers';
-import { recordChange } from './app/audit/record-change';
-import { recordEdit } from './app/audit/record-edit';
+import { onChangeTrigger, onEditTrigger } from './app/triggers/entry';
+import { runSelfTestWithAlert, runSelfTest as selfTest, type SelfTestReport } from './app/self-test';
 import { getRowHistory as rowHistory } from './app/audit/history';
 import { verifyAuditLog as verifyLog } from './app/audit/verify';
 import type { SetupReport } from './app/setup/setup-tracker';
@@ -149,12 +149,12 @@ export function continueSetup(): SetupProgress {
 
 /** Installable edit trigger: audits a person's edit, then runs the features' edit reactions. */
 export function onTrackerEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  recordEdit(e);
+  onEditTrigger(e);
 }
 
 /** Installable change trigger: rows inserted/deleted by a person (audit + shadow realignment). */
 export function onTrackerChange(e: { changeType?: string }): void {
-  recordChange(e);
+  onChangeTrigger(e);
 }
 
 export function verifyAuditLog(): AuditVerification {
@@ -175,6 +175,15 @@ export function showRowHistory(): void {
 
 export function showHelp(): void {
   audit.showHelpPage();
+}
+
+/** Help > Run self-test (the owner's): each service and permission checked on this document. */
+export function runSelfTest(): SelfTestReport {
+  return selfTest();
+}
+
+export function menuRunSelfTest(): SelfTestReport {
+  return runSelfTestWithAlert();
 }
 
 // ---- Commissions, plans and payouts (issue 7) ------------------------------------------------

@@ -37,6 +37,8 @@ export interface ServicesOptions {
   documentId?: () => string | null;
   /** The add-on menu's caption (its name in Extensions). */
   addOnName?: string;
+  /** The manifest's oauthScopes (default none): what a person can grant. */
+  oauthScopes?: () => readonly string[];
 }
 
 export function createServices(rt: Runtime, options: ServicesOptions) {
@@ -68,6 +70,8 @@ export function createServices(rt: Runtime, options: ServicesOptions) {
       scriptId: 'script-partnership-tracker',
       timeZone,
       documentId,
+      oauthScopes: options.oauthScopes ?? (() => []),
+      ui,
     }),
     Utilities: new EmuUtilities(rt),
     MailApp: new EmuMailApp(rt, outbox, new MailQuota(options.mailQuota ?? 100)),

@@ -72,8 +72,40 @@ export function nextFireTimes(schedule: Schedule, createdMs: number, count: numb
 
 export class TriggerRegistry {
   private readonly records: TriggerRecord[] = [];
-  /** Users who have authorized the script (ScriptApp.getAuthorizationInfo reads it). */
+  /** Users who granted every scope of the manifest (the consent screen accepted as a whole). */
   readonly authorizedUsers = new Set<string>();
+  /**
+   * Users who granted only some scopes (Google's granular consent screen lets a person untick
+   * some): what they granted. Takes precedence over `authorizedUsers`; an empty set is a person
+   * who granted nothing.
+   */
+  readonly partialGrants = new Map<string, Set<string>>();
+  /**
+   * Whether getUserTriggers(document) lists an add-on's time-driven triggers created in that
+   * document: Google does not document it. True by default; a test sets false for the other case.
+   */
+  userTriggersListAddOnClocks = true;
+
+  /** Whether `user` has answered a consent screen at all (granted everything, or some). */
+  hasConsented(user: string): boolean {
+    return this.authorizedUsers.has(user) || this.partialGrants.has(user);
+  }
+  /** The scopes of `manifest` that `user` granted. */
+  grantedScopes(user: string, manifest: readonly string[]): string[] {
+    const partial = this.partialGrants.get(user);
+    if (partial) return manifest.filter((scope) => partial.has(scope));
+    return this.authorizedUsers.has(user) ? [...manifest] : [];
+  }
+  /** The person grants only these scopes (a later call replaces the grant). */
+  grantOnly(user: string, scopes: readonly string[]): void {
+    this.authorizedUsers.delete(user);
+    this.partialGrants.set(user, new Set(scopes));
+  }
+  /** The person's grant is withdrawn (ScriptApp.invalidateAuth, or revoked in their account). */
+  revoke(user: string): void {
+    this.authorizedUsers.delete(user);
+    this.partialGrants.delete(user);
+  }
 
   add(record: TriggerRecord): TriggerRecord {
     if (record.schedule) record.nextFireMs = nextFire(record.schedule, record.createdMs);

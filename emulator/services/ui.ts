@@ -48,6 +48,8 @@ export class UiState {
   readonly pages: ShownPage[] = [];
   readonly alerts: AlertRecord[] = [];
   readonly responses: ScriptedResponse[] = [];
+  /** Google's consent prompts shown (ScriptApp.requireScopes): whose, and the scopes it asked for. */
+  readonly consentPrompts: Array<{ user: string; scopes: string[] }> = [];
 
   /** Queues the person's answer to the next alert or prompt. */
   respond(button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE', text = ''): void {

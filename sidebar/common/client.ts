@@ -3,6 +3,7 @@
  * documented limit); the rest wait in order. Arguments are checked to be plain data before sending.
  */
 import type { ServerApi } from '../../src/shared/api';
+import { explainAuthorizationError } from '../../src/shared/scopes';
 import { cleanArgs } from './plain';
 
 export type ServerMethod = keyof ServerApi;
@@ -18,7 +19,10 @@ export interface ScriptRunner {
 /** The documented maximum of concurrent google.script.run calls. */
 export const MAX_IN_FLIGHT = 10;
 
-/** A failed server call: the server's message, without the "Error: " / "Exception: " prefix. */
+/**
+ * A failed server call: the server's message, without the "Error: " / "Exception: " prefix; Apps
+ * Script's authorization errors (a permission the person did not grant) in the tracker's words.
+ */
 export class ServerError extends Error {
   constructor(
     readonly method: string,
@@ -38,7 +42,8 @@ export function serverMessage(error: unknown): string {
         : error && typeof (error as { message?: unknown }).message === 'string'
           ? (error as { message: string }).message
           : 'The server call failed.';
-  return raw.replace(/^(?:\w*Error|Exception):\s*/, '').trim() || 'The server call failed.';
+  const message = raw.replace(/^(?:\w*Error|Exception):\s*/, '').trim() || 'The server call failed.';
+  return explainAuthorizationError(message);
 }
 
 export interface Client {

@@ -1,4 +1,5 @@
 /** Menu "Dashboard": brings the Dashboard sheet (set-up creates it) to the front. */
+import { requireMenuAuthorization } from '../sheets/authorization';
 import { TrackerDocument } from '../sheets/document';
 
 export const dashboardMessages = {
@@ -6,6 +7,7 @@ export const dashboardMessages = {
 } as const;
 
 export function showDashboard(doc: TrackerDocument = new TrackerDocument()): void {
+  requireMenuAuthorization('menu');
   const sheet = doc.sheet('dashboard');
   if (!sheet) throw new Error(dashboardMessages.missing());
   sheet.activate();

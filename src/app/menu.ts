@@ -1,8 +1,19 @@
 /**
  * The add-on menu (Extensions > Partnership Tracker). Built in any AuthMode, including NONE
- * (installed but not enabled in this file), so it touches nothing but the Ui.
+ * (installed but not enabled in this file), so it touches nothing but the Ui. The items' handlers
+ * check the permissions they need before anything else (sheets/authorization.ts).
  */
-export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string } | null> = [
+export interface MenuItem {
+  caption: string;
+  functionName: string;
+}
+
+export interface SubMenu {
+  caption: string;
+  items: readonly MenuItem[];
+}
+
+export const MENU_ITEMS: ReadonlyArray<MenuItem | SubMenu | null> = [
   { caption: 'Set up tracker', functionName: 'setupTracker' },
   null,
   { caption: 'Register lead', functionName: 'showRegisterLead' },
@@ -14,14 +25,25 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   null,
   { caption: 'History of this row', functionName: 'showRowHistory' },
   { caption: 'Verify audit log', functionName: 'menuVerifyAuditLog' },
-  { caption: 'Help', functionName: 'showHelp' },
+  {
+    caption: 'Help',
+    items: [
+      { caption: 'How to use', functionName: 'showHelp' },
+      { caption: 'Run self-test', functionName: 'menuRunSelfTest' },
+    ],
+  },
 ];
 
 export function buildAddonMenu(_e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createAddonMenu();
   for (const item of MENU_ITEMS) {
-    if (item) menu.addItem(item.caption, item.functionName);
-    else menu.addSeparator();
+    if (!item) menu.addSeparator();
+    else if ('items' in item) {
+      const sub = ui.createMenu(item.caption);
+      for (const entry of item.items) sub.addItem(entry.caption, entry.functionName);
+      menu.addSubMenu(sub);
+    } else menu.addItem(item.caption, item.functionName);
   }
   menu.addToUi();
 }

@@ -261,6 +261,8 @@ export interface SetupProgress {
   idsGivenInAll: number;
   invalidInAll: number;
   triggersInstalled: string[];
+  /** Triggers that could not be installed: what happened and what the person can do. */
+  triggerProblems?: string[];
   message: string;
 }
 

@@ -150,4 +150,18 @@ describe('sidebar client over google.script.run', () => {
     expect(serverMessage({ message: 'plain' })).toBe('plain');
     expect(serverMessage(undefined)).toBe('The server call failed.');
   });
+
+  test('serverMessage puts Apps Script’s authorization errors in plain words (a permission not granted)', () => {
+    // Apps Script's wording for a call whose scope the person has not granted, and its error in a
+    // trigger-like context (https://developers.google.com/apps-script/concepts/scopes).
+    const denied = new Error(
+      'Exception: You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(serverMessage(denied)).toBe(
+      'Partnership Tracker needs a permission you have not granted: to send email as you (notices to partners). Allow it when Google asks (run the menu item again if it does not ask).',
+    );
+    expect(serverMessage('Exception: Authorization is required to perform that action.')).toBe(
+      'Partnership Tracker needs a permission you have not granted. Allow it when Google asks (run the menu item again if it does not ask).',
+    );
+  });
 });

@@ -8,7 +8,7 @@ import type { SetupProgress } from '../../shared/api';
 import { sessionActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import { freshDocumentProperty } from '../../sheets/setup/chunk';
-import { installTriggers } from '../../sheets/trigger-install';
+import { ensureTriggers, triggerMemory } from '../../sheets/triggers';
 import type { Actor } from '../../sheets/writer';
 import { AppContext } from '../context';
 import type { DailyJob, JobContinuation, JobStep } from '../triggers/daily';
@@ -61,7 +61,10 @@ export function continueAdoption(
     limits,
     timeLeftMs: timeLeftMs ?? (() => limits.budgetMs - (Date.now() - startedAt)),
   });
-  const triggersInstalled = run.finished && state.triggers ? installTriggers(doc.ss) : [];
+  const triggers =
+    run.finished && state.triggers
+      ? ensureTriggers(doc.ss, ['edit', 'change'], triggerMemory(doc))
+      : { installed: [], problems: [] };
   doc.flushProperties();
   const progress: SetupProgress = {
     finished: run.finished,
@@ -71,7 +74,8 @@ export function continueAdoption(
     invalidRows: run.invalidRows,
     idsGivenInAll: state.idsGiven,
     invalidInAll: state.invalidCount,
-    triggersInstalled,
+    triggersInstalled: triggers.installed,
+    triggerProblems: triggers.problems,
     message: '',
   };
   progress.message = progressMessage(progress);
@@ -85,7 +89,8 @@ export function progressMessage(p: SetupProgress): string {
   if (p.idsGivenInAll) parts.push(`gave ids to ${count(p.idsGivenInAll)} row(s)`);
   if (p.invalidInAll) parts.push(`${count(p.invalidInAll)} row(s) need attention (highlighted)`);
   if (p.triggersInstalled.length) parts.push(`installed triggers ${p.triggersInstalled.join(', ')}`);
-  return `Set-up done: ${parts.join('; ')}.`;
+  const problems = p.triggerProblems?.length ? ` ${p.triggerProblems.join(' ')}` : '';
+  return `Set-up done: ${parts.join('; ')}.${problems}`;
 }
 
 /**

@@ -27,15 +27,10 @@ import {
 import { conflictMessage, inspectWorkbook } from '../../sheets/setup/inspect';
 import { workbookProtections } from '../../sheets/setup/protect';
 import { ownerEmail, syncTeamProtections, wantedEditors } from '../../sheets/team';
-import { installTriggers } from '../../sheets/trigger-install';
+import { ensureTriggers, triggerMemory } from '../../sheets/triggers';
 import { markLedgerDirty } from '../commissions/ledger-state';
 import { AppContext } from '../context';
-import {
-  SCHEDULED_HANDLER,
-  SCHEDULE_PROPERTY,
-  ensureScheduledTrigger,
-  parseScheduleState,
-} from '../triggers/daily';
+import { SCHEDULE_PROPERTY, parseScheduleState } from '../triggers/daily';
 import { adoptRows, shadowColumnsOf } from './adopt';
 import {
   ADOPTION_LIMITS_PROPERTY,
@@ -60,6 +55,8 @@ export interface SetupReport {
   idsGiven: number;
   invalidRows: InvalidRow[];
   triggersInstalled: string[];
+  /** Triggers that could not be installed: what happened and what the person can do. */
+  triggerProblems: string[];
   /** Rows still to adopt (continueSetup or the hourly trigger goes on): data rows done of all. */
   pending?: { done: number; total: number };
 }
@@ -80,6 +77,7 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
     idsGiven: 0,
     invalidRows: [],
     triggersInstalled: [],
+    triggerProblems: [],
   };
   doc.lock();
   const actor = sessionActor();
@@ -160,8 +158,13 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
     if (!run.finished) report.pending = { done: state.done, total: state.total };
   }
   // The edit and change triggers compare edits with the shadow: installed once it is whole.
-  if (!report.pending) report.triggersInstalled = installTriggers(ss);
-  if (ensureScheduledTrigger(ss)) report.triggersInstalled.push(SCHEDULED_HANDLER);
+  const triggers = ensureTriggers(
+    ss,
+    report.pending ? ['hourly'] : ['edit', 'change', 'hourly'],
+    triggerMemory(doc),
+  );
+  report.triggersInstalled = triggers.installed;
+  report.triggerProblems = triggers.problems;
   if (report.pending) resumeHourly(doc);
   // The next daily job reconciles every partner (set-up may have adopted deals, plans and settings).
   markLedgerDirty(doc);
@@ -233,6 +236,7 @@ function fromProgress(report: SetupReport, progress: SetupProgress): SetupReport
     idsGiven: progress.idsGiven,
     invalidRows: progress.invalidRows,
     triggersInstalled: progress.triggersInstalled,
+    triggerProblems: progress.triggerProblems ?? [],
     ...(progress.finished ? {} : { pending: { done: progress.done, total: progress.total } }),
     message: progress.message,
   };
@@ -282,11 +286,14 @@ function summary(report: SetupReport): string {
     parts.push(`${report.invalidRows.length} row(s) need attention (highlighted)`);
   if (report.triggersInstalled.length)
     parts.push(`installed triggers ${report.triggersInstalled.join(', ')}`);
+  const problems = report.triggerProblems.length ? ` ${report.triggerProblems.join(' ')}` : '';
   if (report.pending) {
     const { done, total } = report.pending;
-    return `Set-up done for the structure${parts.length ? ` (${parts.join('; ')})` : ''}; adopting your existing rows: ${count(done)} of ${count(total)} so far. Keep this dialog open, or it continues within the hour.`;
+    return `Set-up done for the structure${parts.length ? ` (${parts.join('; ')})` : ''}; adopting your existing rows: ${count(done)} of ${count(total)} so far. Keep this dialog open, or it continues within the hour.${problems}`;
   }
-  return parts.length
-    ? `Set-up done: ${parts.join('; ')}.`
-    : 'The tracker is already set up: nothing to change.';
+  return (
+    (parts.length
+      ? `Set-up done: ${parts.join('; ')}.`
+      : 'The tracker is already set up: nothing to change.') + problems
+  );
 }

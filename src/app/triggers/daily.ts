@@ -23,6 +23,8 @@ import { triggerActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import type { SheetKey } from '../../sheets/schema';
 import { Table } from '../../sheets/table';
+import { TRIGGER_HANDLERS } from '../../sheets/triggers';
+import { checkAuthorization } from '../../sheets/authorization';
 import { cacheSettings, settingsFrom } from '../../sheets/settings-reader';
 import type { Actor } from '../../sheets/writer';
 import { rotateAuditLog } from '../audit/rotate';
@@ -59,8 +61,8 @@ export const DAILY_JOBS: DailyJob[] = [
   { name: 'notifications', run: runNotificationDelivery },
 ];
 
-/** The hourly trigger's handler (src/index.ts exports it under this name). */
-export const SCHEDULED_HANDLER = 'onHourlyTrigger';
+/** The hourly trigger's handler (src/index.ts exports it under this name; installed by sheets/triggers.ts). */
+export const SCHEDULED_HANDLER = TRIGGER_HANDLERS.hourly;
 
 /** Document property holding the checkpoint and the last finished day. */
 export const SCHEDULE_PROPERTY = 'tracker.schedule';
@@ -98,7 +100,10 @@ export interface ScheduleState {
 }
 
 export interface ScheduledRunReport extends DailyRunReport {
-  action: 'idle' | 'started' | 'continued';
+  /** paused: the owner has not granted a scope the jobs need; nothing was run (see below). */
+  action: 'idle' | 'started' | 'continued' | 'paused';
+  /** The scopes missing when paused. */
+  missingScopes?: string[];
   day: string | null;
   /** True when the day's jobs are all done after this run. */
   finished: boolean;
@@ -199,6 +204,12 @@ export function runScheduledJobs(
     if (state.lastDay === today) return { action: 'idle', day: null, finished: true, jobs: [] };
     pending = { day: today, next: 0, cursor: null, runs: 0, done: [] };
   }
+  // Work is due: a trigger runs without prompting and would fail at the first call that needs a
+  // scope the owner has not granted, every hour. It stops quietly instead (nothing written, the
+  // checkpoint left as it was); the menu and Help > Run self-test tell the owner what is missing.
+  const { missing } = checkAuthorization('trigger');
+  if (missing.length)
+    return { action: 'paused', day: pending.day, finished: false, jobs: [], missingScopes: missing };
   pending.runs++;
   const report: ScheduledRunReport = {
     action,
@@ -305,17 +316,4 @@ export function runDailyJobs(jobs: readonly DailyJob[] = DAILY_JOBS): DailyRunRe
     }
   }
   return report;
-}
-
-/**
- * Installs the one hourly clock trigger for `SCHEDULED_HANDLER` in this document, once: an existing
- * one is kept; another time-driven trigger of this user in this document (an older daily one) is
- * replaced, since an add-on may have only one. Returns whether a trigger was created.
- */
-export function ensureScheduledTrigger(ss = SpreadsheetApp.getActiveSpreadsheet()): boolean {
-  const clocks = ScriptApp.getUserTriggers(ss).filter((t) => t.getEventType() === ScriptApp.EventType.CLOCK);
-  if (clocks.some((t) => t.getHandlerFunction() === SCHEDULED_HANDLER)) return false;
-  for (const t of clocks) ScriptApp.deleteTrigger(t);
-  ScriptApp.newTrigger(SCHEDULED_HANDLER).timeBased().everyHours(1).create();
-  return true;
 }

@@ -74,7 +74,7 @@ function representativeRun(): { emu: Emulator; failures: string[] } {
     'Import CSV',
     'Commissions',
     'Dashboard',
-    'Help',
+    'How to use',
   ])
     step(caption, () => emu.menu(OWNER, caption));
 
