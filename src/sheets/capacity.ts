@@ -1,26 +1,38 @@
 /**
  * Row capacity: writing beyond a sheet's last row fails in Sheets, so writes past the cached
  * getMaxRows first add rows (in chunks, so it is rare), and the layout cache learns the new size.
+ * The new rows get what set-up gave the sheet's first rows (formats, validation, protections,
+ * conditional formats, banding, reference lists: setup/extend.ts): Google does not say that rows
+ * added at the end inherit any of it.
  */
 import type { TrackerDocument } from './document';
+import { extendRows } from './setup/extend';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Rows added at a time (the audit log grows by thousands of rows per big paste). */
+/**
+ * Rows added at a time (the audit log grows by thousands of rows per big paste). Every row is
+ * counted by Sheets toward its 10-million-cell limit whether it holds anything or not: 5,000 rows of
+ * the 19-column Leads sheet are 95,000 cells.
+ */
 export const GROW_BY = 5000;
 
 export function ensureRows(
   doc: TrackerDocument,
   sheet: Sheet,
-  entry: { maxRows: number },
+  entry: { maxRows: number; id: number },
   lastRowNeeded: number,
 ): void {
   if (lastRowNeeded <= entry.maxRows) return;
   // always leave a chunk of headroom, so a large append is not followed by growth on every next write
   const add = lastRowNeeded - entry.maxRows + GROW_BY;
+  const from = entry.maxRows + 1;
   sheet.insertRowsAfter(entry.maxRows, add);
   entry.maxRows += add;
   doc.markLayoutChanged();
+  const key = doc.keyOfSheet(entry.id);
+  const layout = key ? doc.layout().sheets[key] : undefined;
+  if (key && layout) extendRows(doc, sheet, key, layout, from, entry.maxRows);
 }
 
 /** "A", "Z", "AA", ... for a 1-based column. */

@@ -8,6 +8,8 @@ import type { SetupProgress } from '../../shared/api';
 import { sessionActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import { freshDocumentProperty } from '../../sheets/setup/chunk';
+import { UNKNOWN_USER } from '../../domain/audit/entry';
+import { assertOwner } from '../../sheets/team';
 import { installTriggers } from '../../sheets/trigger-install';
 import type { Actor } from '../../sheets/writer';
 import { AppContext } from '../context';
@@ -23,10 +25,14 @@ import {
 
 export type { SetupProgress };
 
-/** The progress dialog's call: the next chunks, as the person at the keyboard (on the Team). */
+/**
+ * The progress dialog's call: the next chunks, as the person at the keyboard (the owner, who ran
+ * Set up tracker: the last chunk installs the triggers, which run as their creator).
+ */
 export function continueSetup(doc: TrackerDocument = new TrackerDocument()): SetupProgress {
   doc.lock();
   const actor = sessionActor();
+  assertOwner(doc, actor.email === UNKNOWN_USER ? '' : actor.email);
   new AppContext(doc, actor, 'setup').authorize();
   return continueAdoption(doc, actor);
 }

@@ -25,7 +25,8 @@ import {
 } from '../../sheets/setup/build';
 import { conflictMessage, inspectWorkbook } from '../../sheets/setup/inspect';
 import { workbookProtections } from '../../sheets/setup/protect';
-import { ownerEmail, syncTeamProtections, wantedEditors } from '../../sheets/team';
+import { UNKNOWN_USER } from '../../domain/audit/entry';
+import { assertOwner, ownerEmail, syncTeamProtections, wantedEditors } from '../../sheets/team';
 import { installTriggers } from '../../sheets/trigger-install';
 import { markLedgerDirty } from '../commissions/ledger-state';
 import { AppContext } from '../context';
@@ -82,6 +83,12 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
   };
   doc.lock();
   const actor = sessionActor();
+  // Set-up is the owner's (it edits protections and installs triggers): a team member is told so.
+  try {
+    assertOwner(doc, actor.email === UNKNOWN_USER ? '' : actor.email);
+  } catch (err) {
+    return { ...report, ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
   new AppContext(doc, actor, 'setup').authorize();
   if (parseAdoption(doc.property(ADOPTION_PROPERTY)))
     return fromProgress(report, continueAdoption(doc, actor));

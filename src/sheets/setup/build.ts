@@ -64,6 +64,11 @@ export function completeSheet(
 ): BuiltSheet {
   const created = !existing;
   const sheet = existing ? existing.sheet : ss.insertSheet(def.name, index);
+  // Sheets counts every grid cell toward 10 million per spreadsheet, empty ones included: a new
+  // sheet (1000 x 26) keeps only the columns it uses. (The Dashboard, which has none yet, keeps its
+  // default grid; a user's adopted sheet keeps its own.)
+  let knownColumns: number | null = null;
+  if (created && def.columns.length) knownColumns = trimColumns(sheet, def.columns.length);
   let maxRows = sheet.getMaxRows();
   if (created && def.key === 'auditLog' && maxRows < AUDIT_INITIAL_ROWS) {
     sheet.insertRowsAfter(maxRows, AUDIT_INITIAL_ROWS - maxRows);
@@ -87,7 +92,7 @@ export function completeSheet(
     const start = header.length + 1;
     missing.forEach((c, i) => (cols[c.key] = start + i));
     const last = start + missing.length - 1;
-    const maxColumns = sheet.getMaxColumns();
+    const maxColumns = knownColumns ?? sheet.getMaxColumns();
     if (maxColumns < last) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
     const headers = missing.map((c) => c.header);
     sheet.getRange(1, start, 1, missing.length).setValues([headers]);
@@ -138,6 +143,13 @@ export function completeSheet(
     whole,
     lastRow,
   };
+}
+
+/** Deletes a new sheet's columns past `width`; returns the columns it keeps. */
+function trimColumns(sheet: Sheet, width: number): number {
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns > width) sheet.deleteColumns(width + 1, maxColumns - width);
+  return Math.min(maxColumns, width);
 }
 
 /**
@@ -406,10 +418,13 @@ export function ensureShadowSheet(
     return { sheet: existing, created: false, maxRows: existing.getMaxRows() };
   }
   const sheet = ss.insertSheet(SHADOW_SHEET_NAME, ss.getNumSheets());
+  // One column per tracked sheet, nothing more (every grid cell counts toward 10 million).
+  trimColumns(sheet, TRACKED_SHEETS.length);
   const initialRows = sheet.getMaxRows();
   sheet.addDeveloperMetadata(METADATA.sheet, 'shadow');
   sheet.getRange(1, 1, 1, TRACKED_SHEETS.length).setValues([TRACKED_SHEETS.map((k) => k)]);
-  sheet.getRange(1, 1, initialRows, TRACKED_SHEETS.length).setNumberFormat('@');
+  // No number format: a shadow cell is a JSON object ("{...}"), which Sheets never reads as a
+  // number, date, boolean or formula, so every row (the ones added later too) stores it as text.
   const maxRows = Math.max(initialRows, rowsNeeded) + GROW_BY;
   sheet.insertRowsAfter(initialRows, maxRows - initialRows);
   protectSheet(sheet, description, false, editors(description));
