@@ -176,3 +176,29 @@ describe('partners past the initial 1,000 rows', () => {
     expect(typed(emu, TEAMMATE, 'Leads', 'B3', 'P-9999')).toMatch(/^Partner ID: /);
   });
 });
+
+describe('a workbook whose sheets grew without being set up (before this fix, or rows a person added)', () => {
+  it('running Set up tracker again gives those rows what the first rows have', () => {
+    const { emu } = tracker();
+    // 2,000 rows added at the bottom of Leads by something that set nothing up
+    emu.rt.uncounted(() => sheetOf(emu, 'Leads').insertRowsAfter(1000, 2000));
+    const first = rowSetup(emu, 'Leads', 2);
+    expect(rowSetup(emu, 'Leads', 3000)).not.toEqual(first);
+    const leadIdProtection = () =>
+      emu.rt.uncounted(() =>
+        emu.spreadsheet
+          .getProtections('RANGE')
+          .find((p) => p.getDescription() === 'Partnership Tracker: Leads > Lead ID')!
+          .getRange()
+          .getA1Notation(),
+      );
+    expect(leadIdProtection()).toBe('A1:A1000');
+    const report = emu.call<{ ok: boolean; repaired: string[] }>(OWNER, 'setupTracker');
+    expect(report.repaired).toContain('Leads: rows 1001 to 3000 set up like the first rows');
+    for (const row of [1001, 3000]) expect(rowSetup(emu, 'Leads', row)).toEqual(first);
+    expect(anchored(emu, 'Leads')).toEqual({ conditional: ['A2:S3000'], banding: ['A1:S3000'] });
+    expect(leadIdProtection()).toBe('A1:A3000');
+    expect(typed(emu, COLLEAGUE, 'Leads', 'A2600', 'x')).toMatch(/protected cell/);
+    expect(emu.call<{ repaired: string[] }>(OWNER, 'setupTracker').repaired).toEqual([]);
+  });
+});
