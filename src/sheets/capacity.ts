@@ -17,6 +17,16 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  */
 export const GROW_BY = 5000;
 
+export const capacityMessages = {
+  full: () =>
+    "The spreadsheet is at Google Sheets' limit of 10,000,000 cells (every sheet's rows x columns count, empty ones too), so no row can be added: delete empty rows or columns, or sheets you no longer need, and try again.",
+} as const;
+
+/** Whether an error is Sheets refusing a change that would pass its 10-million-cell limit. */
+function atCellLimit(err: unknown): boolean {
+  return /number of cells in the workbook above the limit/.test(String(err));
+}
+
 export function ensureRows(
   doc: TrackerDocument,
   sheet: Sheet,
@@ -25,9 +35,20 @@ export function ensureRows(
 ): void {
   if (lastRowNeeded <= entry.maxRows) return;
   // always leave a chunk of headroom, so a large append is not followed by growth on every next write
-  const add = lastRowNeeded - entry.maxRows + GROW_BY;
+  let add = lastRowNeeded - entry.maxRows + GROW_BY;
   const from = entry.maxRows + 1;
-  sheet.insertRowsAfter(entry.maxRows, add);
+  try {
+    sheet.insertRowsAfter(entry.maxRows, add);
+  } catch (err) {
+    if (!atCellLimit(err)) throw err;
+    // Near Sheets' 10-million-cell limit: only the rows needed, no headroom.
+    add = lastRowNeeded - entry.maxRows;
+    try {
+      sheet.insertRowsAfter(entry.maxRows, add);
+    } catch (again) {
+      throw atCellLimit(again) ? new Error(capacityMessages.full()) : again;
+    }
+  }
   entry.maxRows += add;
   doc.markLayoutChanged();
   const key = doc.keyOfSheet(entry.id);
