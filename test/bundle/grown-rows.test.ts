@@ -158,6 +158,32 @@ describe('rows added past the initial 1,000 and past a grown size', () => {
   });
 });
 
+describe('the other way round: an import past row 1,000, a registration past the grown size', () => {
+  it('both land in rows set up like row 2', () => {
+    const { emu, partner } = tracker();
+    // rows 2..1101: the import itself grows Leads past the 1,000 rows set-up made
+    expect(importLeads(emu, TEAMMATE, leadsCsv(partner, 1, 1100)).imported).toBe(1100);
+    expect(maxRows(emu, 'Leads')).toBe(1101 + 5000);
+    const first = rowSetup(emu, 'Leads', 2);
+    for (const row of [1001, 1101, 6101]) expect(rowSetup(emu, 'Leads', row)).toEqual(first);
+    // rows 1102..6101 fill the grown sheet exactly; the next registration grows it again
+    expect(importLeads(emu, TEAMMATE, leadsCsv(partner, 1100, 5000)).imported).toBe(5000);
+    expect(maxRows(emu, 'Leads')).toBe(6101);
+    const next = register(
+      emu,
+      { partnerId: partner, company: 'Past Grown Ltd', domain: 'pastgrown.test' },
+      TEAMMATE,
+    );
+    expect(next.id).toBe('L-006101');
+    const grown = maxRows(emu, 'Leads');
+    expect(grown).toBe(6102 + 5000);
+    for (const row of [6102, grown]) expect(rowSetup(emu, 'Leads', row)).toEqual(first);
+    expect(anchored(emu, 'Leads')).toEqual({ conditional: [`A2:S${grown}`], banding: [`A1:S${grown}`] });
+    expect(typed(emu, COLLEAGUE, 'Leads', 'A6102', 'x')).toMatch(/protected cell/);
+    expect(typed(emu, TEAMMATE, 'Leads', 'K6102', 'Maybe')).toMatch(/^Status: /);
+  });
+});
+
 describe('partners past the initial 1,000 rows', () => {
   it('join the Partner ID list behind the Leads dropdown, and their rows are set up like row 2', () => {
     const { emu } = tracker();
