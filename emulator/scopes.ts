@@ -383,7 +383,7 @@ const CLASSES: Record<string, ClassScopes> = {
   Banding: {
     reference: `${REF}/spreadsheet/banding`,
     scopes: CURRENT_DOC,
-    methods: ['getRange', 'remove'],
+    methods: ['getRange', 'setRange', 'remove'],
   },
 
   // ---- Advanced Sheets service (the Sheets REST API v4; `Sheets` when enabled in the manifest) ----

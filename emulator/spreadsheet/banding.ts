@@ -2,12 +2,15 @@
 import type { Runtime } from '../runtime';
 import type { Mirror } from './mirror';
 import type { BandingModel, DocModel } from './model';
-import { EmuRange, rangeIn } from './range';
+import { boxOf, EmuRange, rangeIn } from './range';
 
 export const BANDING_EXISTS =
   'You cannot add alternating colors to a range that already has alternating background colors.';
 
-export class EmuBanding implements Mirror<GoogleAppsScript.Spreadsheet.Banding, 'getRange' | 'remove'> {
+export class EmuBanding implements Mirror<
+  GoogleAppsScript.Spreadsheet.Banding,
+  'getRange' | 'setRange' | 'remove'
+> {
   constructor(
     private readonly rt: Runtime,
     private readonly doc: DocModel,
@@ -17,6 +20,13 @@ export class EmuBanding implements Mirror<GoogleAppsScript.Spreadsheet.Banding, 
     return this.rt.call('Banding.getRange', () =>
       rangeIn(this.rt, this.doc, this.model.anchor.sheet, this.model.anchor),
     );
+  }
+  setRange(range: EmuRange): EmuBanding {
+    return this.rt.call('Banding.setRange', () => {
+      const { sheet, box } = boxOf(range);
+      this.model.anchor = { sheet, ...box };
+      return this;
+    });
   }
   remove(): void {
     this.rt.call('Banding.remove', () => {

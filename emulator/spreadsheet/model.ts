@@ -7,6 +7,7 @@
 import type { DriveFileRecord } from '../runtime';
 import type { GridBox } from './a1';
 import type { CellValue } from './cells';
+import { exception, GRID_CELL_LIMIT, SheetErrors } from './errors';
 import { Layer } from './layer';
 
 /** A rectangle of one sheet that follows inserted and deleted rows and columns. */
@@ -143,6 +144,18 @@ export class DocModel {
     public timeZone: string,
     public locale: string,
   ) {}
+
+  /** Grid cells of every sheet (maxRows x maxColumns, empty cells included), as Sheets counts them. */
+  gridCells(): number {
+    let cells = 0;
+    for (const s of this.sheets) cells += s.maxRows * s.maxCols;
+    return cells;
+  }
+
+  /** Throws Sheets' error when `added` more grid cells would pass the 10-million-cell limit. */
+  assertGridRoom(added: number): void {
+    if (added > 0 && this.gridCells() + added > GRID_CELL_LIMIT) throw exception(SheetErrors.cellLimit);
+  }
 
   sheetByName(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);

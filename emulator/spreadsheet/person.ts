@@ -8,7 +8,7 @@ import { parseA1, refToBox } from './a1';
 import { blockingProtection, isFileEditor, mayEditProtection } from './access';
 import type { CellValue } from './cells';
 import { fromScript } from './cells';
-import { SheetErrors } from './errors';
+import { CELL_CHAR_LIMIT, GRID_CELL_LIMIT, SheetErrors } from './errors';
 import { formulaValue } from './formulas';
 import type { DocModel, SheetModel } from './model';
 import { EmuRange, rangeIn } from './range';
@@ -59,6 +59,8 @@ export function personEdit(
     return { ok: false, reason: PersonErrors.outsideGrid };
   }
   if (blockingProtection(doc, sheet, box, edit.user)) return { ok: false, reason: SheetErrors.protectedCell };
+  if (edit.values.some((row) => row.some((v) => typeof v === 'string' && v.length > CELL_CHAR_LIMIT)))
+    return { ok: false, reason: SheetErrors.cellTooLong };
   const inputs = edit.values.map((row, i) =>
     Array.from({ length: numCols }, (_, j) =>
       fromScript(row[j] ?? '', sheet.formats.get(box.row + i, box.col + j), doc.locale, doc.timeZone),
@@ -127,6 +129,8 @@ export function personInsertRows(
     return p.anchor.row < action.before && action.before <= p.anchor.row + p.anchor.numRows - 1;
   });
   if (blocked) return { ok: false, reason: SheetErrors.protectedCell };
+  if (doc.gridCells() + action.count * sheet.maxCols > GRID_CELL_LIMIT)
+    return { ok: false, reason: SheetErrors.cellLimit };
   structure.insertRows(doc, sheet, action.before, action.count);
   return { ok: true };
 }

@@ -2,7 +2,7 @@
 import type { Runtime } from '../runtime';
 import { EmuUser, emailOf } from '../user';
 import { mayEditProtection, ownerOf } from './access';
-import { exception } from './errors';
+import { exception, SheetErrors } from './errors';
 import type { Mirror } from './mirror';
 import type { DocModel, ProtectionModel } from './model';
 import { boxOf, EmuRange, rangeIn } from './range';
@@ -39,19 +39,22 @@ export class EmuProtection implements Mirror<GoogleAppsScript.Spreadsheet.Protec
   ) {}
 
   getEditors(): EmuUser[] {
-    return this.rt.call('Protection.getEditors', () => [...this.model.editors].map((e) => new EmuUser(e)));
+    return this.rt.call('Protection.getEditors', () => {
+      this.#assertMayEdit();
+      return [...this.model.editors].map((e) => new EmuUser(e));
+    });
   }
   addEditor(user: UserLike): EmuProtection {
-    return this.rt.call('Protection.addEditor', () => this.#add([user]));
+    return this.rt.call('Protection.addEditor', () => this.#assertMayEdit(() => this.#add([user])));
   }
   addEditors(emails: string[]): EmuProtection {
-    return this.rt.call('Protection.addEditors', () => this.#add(emails));
+    return this.rt.call('Protection.addEditors', () => this.#assertMayEdit(() => this.#add(emails)));
   }
   removeEditor(user: UserLike): EmuProtection {
-    return this.rt.call('Protection.removeEditor', () => this.#drop([user]));
+    return this.rt.call('Protection.removeEditor', () => this.#assertMayEdit(() => this.#drop([user])));
   }
   removeEditors(users: UserLike[]): EmuProtection {
-    return this.rt.call('Protection.removeEditors', () => this.#drop(users));
+    return this.rt.call('Protection.removeEditors', () => this.#assertMayEdit(() => this.#drop(users)));
   }
   canEdit(): boolean {
     return this.rt.call('Protection.canEdit', () =>
@@ -59,10 +62,11 @@ export class EmuProtection implements Mirror<GoogleAppsScript.Spreadsheet.Protec
     );
   }
   canDomainEdit(): boolean {
-    return this.rt.call('Protection.canDomainEdit', () => this.model.domainEdit);
+    return this.rt.call('Protection.canDomainEdit', () => this.#assertMayEdit(() => this.model.domainEdit));
   }
   setDomainEdit(editable: boolean): EmuProtection {
     return this.rt.call('Protection.setDomainEdit', () => {
+      this.#assertMayEdit();
       this.model.domainEdit = editable;
       return this;
     });
@@ -72,6 +76,7 @@ export class EmuProtection implements Mirror<GoogleAppsScript.Spreadsheet.Protec
   }
   setWarningOnly(warningOnly: boolean): EmuProtection {
     return this.rt.call('Protection.setWarningOnly', () => {
+      this.#assertMayEdit();
       this.model.warningOnly = warningOnly;
       return this;
     });
@@ -83,6 +88,7 @@ export class EmuProtection implements Mirror<GoogleAppsScript.Spreadsheet.Protec
   }
   setUnprotectedRanges(ranges: EmuRange[]): EmuProtection {
     return this.rt.call('Protection.setUnprotectedRanges', () => {
+      this.#assertMayEdit();
       if (this.model.type !== 'SHEET') {
         throw exception('Unprotected ranges can only be set on sheet protections.');
       }
@@ -100,6 +106,7 @@ export class EmuProtection implements Mirror<GoogleAppsScript.Spreadsheet.Protec
   }
   setRange(range: EmuRange): EmuProtection {
     return this.rt.call('Protection.setRange', () => {
+      this.#assertMayEdit();
       const { sheet, box } = boxOf(range);
       this.model.anchor = { sheet, ...box };
       return this;
@@ -110,6 +117,7 @@ export class EmuProtection implements Mirror<GoogleAppsScript.Spreadsheet.Protec
   }
   setDescription(description: string): EmuProtection {
     return this.rt.call('Protection.setDescription', () => {
+      this.#assertMayEdit();
       this.model.description = description;
       return this;
     });
@@ -119,6 +127,7 @@ export class EmuProtection implements Mirror<GoogleAppsScript.Spreadsheet.Protec
   }
   setRangeName(rangeName: string): EmuProtection {
     return this.rt.call('Protection.setRangeName', () => {
+      this.#assertMayEdit();
       const named = this.doc.namedRanges.get(rangeName);
       if (!named) throw exception(`Range not found`);
       this.model.anchor = named.anchor;
@@ -131,10 +140,27 @@ export class EmuProtection implements Mirror<GoogleAppsScript.Spreadsheet.Protec
   }
   remove(): void {
     this.rt.call('Protection.remove', () => {
+      this.#assertMayEdit();
       this.model.removed = true;
       const i = this.doc.protections.indexOf(this.model);
       if (i >= 0) this.doc.protections.splice(i, 1);
     });
+  }
+
+  /**
+   * Google: getEditors() and canDomainEdit() throw "if the user does not have permission to edit
+   * the protected range or sheet" (developers.google.com/apps-script/reference/spreadsheet/protection).
+   * Whether the setters (addEditor, removeEditors, setRange, setDescription, remove, ...) refuse such
+   * a user is not documented: they refuse too (the conservative choice; the reference's samples call
+   * remove() only after canEdit()). Warning-only protections stop nobody.
+   */
+  #assertMayEdit(): void;
+  #assertMayEdit<T>(then: () => T): T;
+  #assertMayEdit<T>(then?: () => T): T | void {
+    const user = this.rt.current().effectiveUser;
+    if (!this.model.warningOnly && !mayEditProtection(this.doc, this.model, user))
+      throw exception(SheetErrors.protectionDenied);
+    return then?.();
   }
 
   #add(users: UserLike[]): EmuProtection {

@@ -5,7 +5,7 @@ import { displayValue, readValue } from './cells';
 import { formulaValue } from './formulas';
 import type { Layer } from './layer';
 import type { DocModel, SheetModel } from './model';
-import { exception, SheetErrors } from './errors';
+import { CELL_CHAR_LIMIT, exception, SheetErrors } from './errors';
 
 export function cellCount(box: GridBox): number {
   return box.numRows * box.numCols;
@@ -73,6 +73,18 @@ export function checkDimensions(data: unknown, box: GridBox): unknown[][] {
     if (width !== box.numCols) throw exception(SheetErrors.columnsMismatch(width, box.numCols));
   }
   return data as unknown[][];
+}
+
+/**
+ * Throws Sheets' error when a text input is longer than a cell may hold (50,000 characters: not on
+ * Google's limits page; the limit and its text are reported by users of setValues and the Sheets
+ * API); checked for a whole call before any cell is written.
+ */
+export function assertFits(values: readonly unknown[] | readonly (readonly unknown[])[]): void {
+  for (const v of values) {
+    if (Array.isArray(v)) assertFits(v as unknown[]);
+    else if (typeof v === 'string' && v.length > CELL_CHAR_LIMIT) throw exception(SheetErrors.cellTooLong);
+  }
 }
 
 /** Stores one parsed input in a cell; typing a date or percent sets the format if none was set. */

@@ -9,6 +9,7 @@ import { exception, SheetErrors } from './errors';
 import type { Mirror } from './mirror';
 import type { DocModel, SheetModel } from './model';
 import {
+  assertFits,
   cellCount,
   checkDimensions,
   readDisplay,
@@ -111,15 +112,23 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     });
   }
   setValue(value: unknown): EmuRange {
-    return this.rt.call('Range.setValue', () => this.#write((_i, _j) => value), {
-      written: cellCount(this.#box),
-    });
+    return this.rt.call(
+      'Range.setValue',
+      () => {
+        assertFits([value]);
+        return this.#write((_i, _j) => value);
+      },
+      {
+        written: cellCount(this.#box),
+      },
+    );
   }
   setValues(values: unknown[][]): EmuRange {
     return this.rt.call(
       'Range.setValues',
       () => {
         const data = checkDimensions(values, this.#box);
+        assertFits(data);
         return this.#write((i, j) => data[i][j]);
       },
       { written: cellCount(this.#box) },
@@ -165,15 +174,23 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
     });
   }
   setFormula(formula: string): EmuRange {
-    return this.rt.call('Range.setFormula', () => this.#writeFormulas(() => formula), {
-      written: cellCount(this.#box),
-    });
+    return this.rt.call(
+      'Range.setFormula',
+      () => {
+        assertFits([formula]);
+        return this.#writeFormulas(() => formula);
+      },
+      {
+        written: cellCount(this.#box),
+      },
+    );
   }
   setFormulas(formulas: string[][]): EmuRange {
     return this.rt.call(
       'Range.setFormulas',
       () => {
         const data = checkDimensions(formulas, this.#box);
+        assertFits(data);
         return this.#writeFormulas((i, j) => String(data[i][j] ?? ''));
       },
       { written: cellCount(this.#box) },

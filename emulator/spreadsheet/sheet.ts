@@ -7,7 +7,7 @@ import { exception, SheetErrors } from './errors';
 import type { Mirror } from './mirror';
 import type { DocModel, SheetModel } from './model';
 import { EmuRange, rangeIn } from './range';
-import { writeCell } from './range-io';
+import { assertFits, writeCell } from './range-io';
 import { spreadsheetFor, type EmuSpreadsheet } from './spreadsheet';
 import * as structure from './structure';
 import { sheetExtras } from './sheet-extras';
@@ -155,8 +155,12 @@ export class EmuSheet implements Mirror<GoogleAppsScript.Spreadsheet.Sheet, Shee
         if (blockingProtection(this.doc, this.model, box, this.rt.current().effectiveUser)) {
           throw exception(SheetErrors.protectedCell);
         }
-        if (row > this.model.maxRows) this.model.maxRows = row;
-        if (rowContents.length > this.model.maxCols) this.model.maxCols = rowContents.length;
+        assertFits(rowContents);
+        const rows = Math.max(this.model.maxRows, row);
+        const cols = Math.max(this.model.maxCols, rowContents.length);
+        this.doc.assertGridRoom(rows * cols - this.model.maxRows * this.model.maxCols);
+        this.model.maxRows = rows;
+        this.model.maxCols = cols;
         rowContents.forEach((value, j) => {
           const input = fromScript(
             value,

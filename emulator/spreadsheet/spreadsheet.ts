@@ -56,6 +56,9 @@ type SpreadsheetMethods =
 
 type UserLike = string | { getEmail(): string };
 
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
+
 /** Toasts shown, per document, for the test bed to read. */
 export const toastsOf = new WeakMap<
   DocModel,
@@ -121,6 +124,8 @@ export class EmuSpreadsheet implements Mirror<GoogleAppsScript.Spreadsheet.Sprea
         name = `Sheet${n}`;
       }
       if (this.doc.sheetByName(name)) throw exception(SheetErrors.sheetExists(name));
+      // A new sheet is 1000 rows x 26 columns: 26,000 grid cells toward the spreadsheet's limit.
+      this.doc.assertGridRoom(NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
       const model = this.doc.addSheet(
         name,
         at === undefined ? this.doc.sheets.length : Math.min(at, this.doc.sheets.length),

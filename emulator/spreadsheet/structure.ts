@@ -80,7 +80,17 @@ function changed(doc: DocModel): void {
   doc.structureVersion++;
 }
 
+/**
+ * Rows inserted inside an anchored range extend it (the range's rows move apart); rows inserted
+ * before its first row or after its last row do not. Google documents neither for protections,
+ * named ranges, conditional formats or bandings (nor whether new rows take a neighbour's number
+ * formats or validation: the Sheets API's InsertDimensionRequest.inheritFromBefore speaks of
+ * "dimension properties" only), so rows added at the end of a sheet (insertRowsAfter(maxRows, n),
+ * appendRow past the grid) are modelled conservatively: empty, unformatted, unvalidated and covered
+ * by nothing but a sheet protection. A caller that wants them covered extends the ranges itself.
+ */
 export function insertRows(doc: DocModel, sheet: SheetModel, before: number, count: number): void {
+  doc.assertGridRoom(count * sheet.maxCols);
   for (const layer of sheet.layers()) layer.insertRows(before, count);
   for (const a of anchorsOn(doc, sheet)) shiftInsert(a, 'row', before, count);
   sheet.maxRows += count;
@@ -96,6 +106,7 @@ export function deleteRows(doc: DocModel, sheet: SheetModel, first: number, coun
 }
 
 export function insertColumns(doc: DocModel, sheet: SheetModel, before: number, count: number): void {
+  doc.assertGridRoom(count * sheet.maxRows);
   for (const layer of sheet.layers()) layer.insertColumns(before, count);
   for (const a of anchorsOn(doc, sheet)) shiftInsert(a, 'col', before, count);
   shiftColumnMaps(sheet, before, count);

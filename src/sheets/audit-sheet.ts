@@ -5,6 +5,7 @@
  */
 import { chainEntries } from '../domain/audit/chain';
 import type { AuditEntry } from '../domain/audit/entry';
+import { CELL_CHAR_LIMIT, fitAuditValue } from '../domain/audit/shadow';
 import { ensureRows } from './capacity';
 import { neutralizeBlock } from './cell-text';
 import type { TrackerDocument } from './document';
@@ -66,7 +67,13 @@ export function appendAudit(
   const entry = doc.layout().sheets.auditLog;
   if (!entry)
     throw new Error('The Audit Log sheet is missing: run Extensions > Partnership Tracker > Set up tracker.');
-  const { rows, lastHash } = chainEntries(tail.hash, entries);
+  // A value too long for one cell (with the apostrophe a formula-like text gets) is cut and marked.
+  const fitted = entries.map((e) =>
+    e.oldValue.length < CELL_CHAR_LIMIT && e.newValue.length < CELL_CHAR_LIMIT
+      ? e
+      : { ...e, oldValue: fitAuditValue(e.oldValue), newValue: fitAuditValue(e.newValue) },
+  );
+  const { rows, lastHash } = chainEntries(tail.hash, fitted);
   const first = tail.row + 1;
   if (first + rows.length - 1 > entry.maxRows)
     ensureRows(doc, auditSheet(doc).sheet, entry, first + rows.length - 1);

@@ -1,33 +1,89 @@
 /**
  * Row capacity: writing beyond a sheet's last row fails in Sheets, so writes past the cached
- * getMaxRows first add rows (in chunks, so it is rare; staged with the writes that need them), and
- * the layout cache learns the new size.
+ * getMaxRows first add rows (in chunks, so it is rare), and the layout cache learns the new size.
+ * The new rows get what set-up gave the sheet's first rows (formats, validation, protections,
+ * conditional formats, banding, reference lists: setup/extend.ts): Google does not say that rows
+ * added at the end inherit any of it.
  */
 import type { TrackerDocument } from './document';
+import { extendRows } from './setup/extend';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Rows added at a time (the audit log grows by thousands of rows per big paste). */
+/**
+ * Rows added at a time (the audit log grows by thousands of rows per big paste). Every row is
+ * counted by Sheets toward its 10-million-cell limit whether it holds anything or not: 5,000 rows of
+ * the 19-column Leads sheet are 95,000 cells.
+ */
 export const GROW_BY = 5000;
 
+export const capacityMessages = {
+  full: () =>
+    "The spreadsheet is at Google Sheets' limit of 10,000,000 cells (every sheet's rows x columns count, empty ones too), so no row can be added: delete empty rows or columns, or sheets you no longer need, and try again.",
+} as const;
+
+/** Whether an error is Sheets refusing a change that would pass its 10-million-cell limit. */
+function atCellLimit(err: unknown): boolean {
+  return /number of cells in the workbook above the limit/.test(String(err));
+}
+
+/**
+ * Makes sure the sheet has `lastRowNeeded` rows: a rows op staged with the writes that need them (made
+ * by the journaled flush, see `applyRowsOp`), the layout cache told the new size at once.
+ */
 export function ensureRows(
   doc: TrackerDocument,
   sheet: Sheet,
-  entry: { maxRows: number },
+  entry: { maxRows: number; id: number },
   lastRowNeeded: number,
 ): void {
   if (lastRowNeeded <= entry.maxRows) return;
   // always leave a chunk of headroom, so a large append is not followed by growth on every next write
-  const add = lastRowNeeded - entry.maxRows + GROW_BY;
   doc.stage({
     k: 'rows',
     s: sheet.getSheetId(),
     n: sheet.getName(),
     from: entry.maxRows,
-    to: entry.maxRows + add,
+    need: lastRowNeeded,
+    to: lastRowNeeded + GROW_BY,
   });
-  entry.maxRows += add;
+  entry.maxRows = lastRowNeeded + GROW_BY;
   doc.markLayoutChanged();
+}
+
+/**
+ * Adds the rows of a staged rows op and gives them what the sheet's first rows have (formats,
+ * validation, protections...: setup/extend.ts). Near Sheets' 10-million-cell limit only the rows
+ * needed are added, and the layout cache is corrected at once. Applied again after a failure, it
+ * adds only what is missing (`replaying`).
+ */
+export function applyRowsOp(
+  doc: TrackerDocument,
+  op: { s: number; from: number; need: number; to: number },
+  replaying: boolean,
+): void {
+  const sheet = doc.sheetById(op.s);
+  if (!sheet) return;
+  let size = replaying ? sheet.getMaxRows() : op.from;
+  if (size >= op.to) return;
+  try {
+    sheet.insertRowsAfter(size, op.to - size);
+    size = op.to;
+  } catch (err) {
+    if (!atCellLimit(err)) throw err;
+    if (size < op.need) {
+      try {
+        sheet.insertRowsAfter(size, op.need - size);
+      } catch (again) {
+        throw atCellLimit(again) ? new Error(capacityMessages.full()) : again;
+      }
+      size = op.need;
+    }
+    doc.correctMaxRows(op.s, size);
+  }
+  const key = doc.keyOfSheet(op.s);
+  const layout = key ? doc.layout().sheets[key] : undefined;
+  if (key && layout) extendRows(doc, sheet, key, layout, op.from + 1, size);
 }
 
 /** "A", "Z", "AA", ... for a 1-based column. */

@@ -24,14 +24,12 @@ import {
   type JournalSpot,
   type WriteOp,
 } from './journal';
-import { SHADOW_SHEET_NAME, TRACKED_SHEETS, sheetDef, type SheetKey } from './schema';
+import { JOURNAL_COLUMN, SHADOW_SHEET_NAME, TRACKED_SHEETS, sheetDef, type SheetKey } from './schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const LOCK_WAIT_MS = 30_000;
-/** The shadow sheet's column that holds a journal too big for a property (after one per tracked sheet). */
-export const JOURNAL_COLUMN = TRACKED_SHEETS.length + 1;
 /** What the document properties may hold in all (500 KB) less room for what later writes add. */
 const STORE_BUDGET_BYTES = 400 * 1024;
 /** The spreadsheet's time zone as last asked (see `days`). */
@@ -324,6 +322,18 @@ export class TrackerDocument {
     this.layoutDirty = true;
     this.sheetCache.clear();
     for (const sheet of sheets) this.sheetCache.set(sheet.getSheetId(), sheet);
+  }
+
+  /**
+   * The sheet `id` has only `maxRows` rows after all (a rows op near the cell limit added fewer than
+   * planned): the layout cache is corrected with its own property write, at once.
+   */
+  correctMaxRows(id: number, maxRows: number): void {
+    const layout = this.layout();
+    for (const entry of Object.values(layout.sheets)) if (entry?.id === id) entry.maxRows = maxRows;
+    if (layout.shadow?.id === id) layout.shadow.maxRows = maxRows;
+    this.propertyStore().setProperties({ [LAYOUT_PROPERTY]: JSON.stringify(layout) });
+    if (this.props) this.props[LAYOUT_PROPERTY] = JSON.stringify(layout);
   }
 
   markLayoutChanged(): void {

@@ -14,6 +14,7 @@
  * write; one too big for the property store (500 KB) is written to the hidden `_Shadow` sheet's
  * journal column first (chunks of at most 45,000 characters, one setValues) and the property names it.
  */
+import { applyRowsOp } from './capacity';
 import type { TrackerDocument } from './document';
 
 /** The document property that holds the unfinished commit's journal (or where it lies). */
@@ -38,9 +39,11 @@ export type WriteOp =
   | (OpTarget & { k: 'notes'; r: number; c: number; v: string[][] })
   | (OpTarget & { k: 'formats'; r: number; c: number; v: string[][] })
   | (OpTarget & { k: 'backgrounds'; r: number; c: number; v: string[][] })
-  /** The sheet has `to` rows: rows are added after row `from` (its size when the op was planned). */
-  | (OpTarget & { k: 'rows'; from: number; to: number })
-  | (OpTarget & { k: 'deleteRows'; r: number; count: number; expect: number });
+  /**
+   * The sheet grows from `from` rows (its size when the op was planned) to `to` (`need` at least,
+   * near the cell limit): capacity.ts applyRowsOp.
+   */
+  | (OpTarget & { k: 'rows'; from: number; need: number; to: number });
 
 /** What the journal property holds. */
 interface StoredJournal {
@@ -76,11 +79,17 @@ export function decodeOps(text: string): WriteOp[] {
   return ops.map((op) => (op.k === 'values' ? { ...op, v: op.v.map((row) => row.map(decodeCell)) } : op));
 }
 
-/** Splits text into cells of at most `size` characters. */
+/**
+ * Each journal cell starts with this mark, so no piece of the JSON text is ever read by Sheets as a
+ * formula, a number or a date ("=...", "-12", "TRUE" could start a piece); it is taken off on reading.
+ */
+const CELL_MARK = '~';
+
+/** Splits text into cells of at most `size` characters (the mark included). */
 export function chunkText(text: string, size = JOURNAL_CHUNK_CHARS): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
-  return out.length ? out : [''];
+  for (let i = 0; i < text.length; i += size - 1) out.push(CELL_MARK + text.slice(i, i + size - 1));
+  return out.length ? out : [CELL_MARK];
 }
 
 /** Applies one op through the Spreadsheet service (one call; a rows op none when already done). */
@@ -98,26 +107,9 @@ export function applyOp(doc: TrackerDocument, op: WriteOp): void {
     case 'backgrounds':
       doc.range(op.s, op.n, op.r, op.c, op.v.length, op.v[0].length).setBackgrounds(op.v);
       return;
-    case 'rows': {
-      const sheet = doc.sheetById(op.s);
-      if (!sheet) return;
-      if (doc.replaying()) {
-        // Applied again after a failure: the rows may already be there.
-        const size = sheet.getMaxRows();
-        if (size < op.to) sheet.insertRowsAfter(size, op.to - size);
-        return;
-      }
-      sheet.insertRowsAfter(op.from, op.to - op.from);
+    case 'rows':
+      applyRowsOp(doc, op, doc.replaying());
       return;
-    }
-    case 'deleteRows': {
-      const sheet = doc.sheetById(op.s);
-      if (!sheet) return;
-      // Applied again after a failure: delete only when the sheet has not shrunk yet.
-      if (doc.replaying() && sheet.getMaxRows() !== op.expect) return;
-      sheet.deleteRows(op.r, op.count);
-      return;
-    }
   }
 }
 
@@ -243,7 +235,7 @@ export function readJournal(
   const text = doc
     .range(s, n, r, c, chunks, 1)
     .getValues()
-    .map((row) => String(row[0] ?? ''))
+    .map((row) => String(row[0] ?? '').slice(CELL_MARK.length))
     .join('');
   try {
     return decodeOps(text);

@@ -19,6 +19,8 @@ export const teamMessages = {
     `${email} is not on the tracker's team: ask the owner to add you in Settings > Team.`,
   unknownUser: () =>
     'Apps Script did not give your email, so the tracker cannot tell whether you are on its team: ask the owner to add you in Settings > Team.',
+  setupIsOwners: (email: string, owner: string) =>
+    `Set up tracker is for the spreadsheet's owner${owner ? ` (${owner})` : ''}: ask them to run it. It changes protections that only the owner can edit, and the tracker's triggers run as the person who installs them. (${email || 'You'} can keep working with the tracker as a team member.)`,
 } as const;
 
 export function sameEmail(a: string, b: string): boolean {
@@ -47,6 +49,19 @@ export function assertOnTeam(doc: TrackerDocument, email: string, team: () => re
   if (sameEmail(who, ownerEmail(doc))) return;
   if (team().some((member) => sameEmail(member, who))) return;
   throw new Error(teamMessages.notOnTeam(who));
+}
+
+/**
+ * Throws the person's error unless `email` (or, when unknown, the effective user) is the owner:
+ * set-up changes the protections' editors, which Google lets only people who may edit a protection
+ * do (Protection.getEditors and canDomainEdit throw for others,
+ * developers.google.com/apps-script/reference/spreadsheet/protection; the Team list's protection is
+ * the owner's alone), and installs the triggers, which run as their creator.
+ */
+export function assertOwner(doc: TrackerDocument, email: string): void {
+  const who = email || Session.getEffectiveUser().getEmail();
+  const owner = ownerEmail(doc);
+  if (!who || !sameEmail(who, owner)) throw new Error(teamMessages.setupIsOwners(who, owner));
 }
 
 /** The editors a protection of the tracker should have (the Team column: the owner alone). */

@@ -185,7 +185,13 @@ export interface AuditTarget {
   layout: SheetLayout;
 }
 
-/** The audit entries of changed rows: one per changed cell (values as audit text). */
+/** The Field of the one audit entry of a row added to a sheet audited whole (`auditNewRows`). */
+export const ROW_ADDED = '(row added)';
+
+/**
+ * The audit entries of changed rows: one per changed cell (values as audit text); a row added to
+ * a sheet whose rows are audited whole, one entry holding the row.
+ */
 export function entriesFor(
   ctx: Pick<WriteContext, 'actor' | 'source' | 'now'>,
   table: AuditTarget,
@@ -200,6 +206,25 @@ export function entriesFor(
   const out: AuditEntry[] = [];
   for (const change of changes) {
     const recordId = String((idCol ? change.after[idCol - 1] || change.before[idCol - 1] : '') ?? '');
+    // The tracker's own new rows only: a person's pasted row is audited cell by cell.
+    const added = ctx.source !== 'edit' && change.before.every((v) => v === '' || v == null);
+    if (added && table.def.auditNewRows === 'whole') {
+      const newValue = encodeShadow(keys.slice(1), change.after);
+      if (newValue) {
+        out.push({
+          timestamp,
+          user: ctx.actor.email,
+          source: ctx.source,
+          sheet: table.name,
+          recordId,
+          field: ROW_ADDED,
+          cell: `${change.row}:${change.row}`,
+          oldValue: '',
+          newValue,
+        });
+      }
+      continue;
+    }
     for (const cell of rowChanges(change.before, change.after)) {
       const key = keys[cell.col + 1] ?? '';
       out.push({

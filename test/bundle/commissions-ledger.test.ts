@@ -39,6 +39,17 @@ describe("a person's edit of Leads", () => {
     const audit = emu.sheets()['Audit Log'].filter((r) => r[3] === 'Commissions');
     expect(audit.length).toBeGreaterThan(0);
     expect(audit.every((r) => r[2] === 'trigger')).toBe(true);
+    // A line the tracker adds is ONE audit row holding the line (Sheets' 10 million cells: a
+    // 100,000-lead program's first reconcile would not fit cell by cell, see schema-types.ts).
+    expect(audit.map((r) => [r[4], r[5], r[6], r[7]])).toEqual([['C-000001', '(row added)', '2:2', '']]);
+    expect(JSON.parse(String(audit[0][8]))).toMatchObject({
+      commissionId: 'C-000001',
+      leadId: lead,
+      kind: 'Commission',
+      amount: '1440',
+      status: 'Pending',
+    });
+    expect(emu.call(OWNER, 'verifyAuditLog')).toMatchObject({ ok: true });
   });
 
   it('a changed Deal Value on an Approved line adds an Adjustment for the difference', () => {

@@ -206,3 +206,61 @@ describe('what the protections no longer stop for the Team', () => {
     expect(emu.call(OWNER, 'verifyAuditLog')).toMatchObject({ ok: false, firstBadRow: 2 });
   });
 });
+
+/**
+ * Set up tracker changes the protections' editors: Google's Protection.getEditors() and
+ * canDomainEdit() throw for a user who cannot edit the protected range
+ * (https://developers.google.com/apps-script/reference/spreadsheet/protection), and Settings > Team
+ * is protected for the owner alone. So set-up is the owner's: a team member is told to ask them.
+ */
+describe("Set up tracker is the owner's", () => {
+  const emu = tracker();
+  addToSettingsList(emu, 'Team', TEAMMATE);
+
+  it("a team member cannot read the Team protection's editors (Google throws; so does the emulator)", () => {
+    const error = emu.rt.execute(
+      { kind: 'call', activeUser: TEAMMATE, effectiveUser: TEAMMATE, authMode: 'FULL' },
+      () => {
+        const team = emu.spreadsheet
+          .getProtections('RANGE')
+          .find((p) => p.getDescription() === 'Partnership Tracker: Settings > Team')!;
+        try {
+          team.getEditors();
+          return '';
+        } catch (err) {
+          return String(err);
+        }
+      },
+    );
+    expect(error).toBe('Exception: You do not have permission to perform that action.');
+  });
+
+  it('a team member running it is told plainly to ask the owner, and nothing is changed', () => {
+    // something for set-up to repair: a protection gone
+    emu.rt.uncounted(() =>
+      emu.spreadsheet
+        .getProtections('RANGE')
+        .find((p) => p.getDescription() === 'Partnership Tracker: Leads > Conflict')!
+        .remove(),
+    );
+    const before = emu.sheets();
+    const editors = protections(emu);
+    const report = emu.call<{ ok: boolean; message: string }>(TEAMMATE, 'setupTracker');
+    expect(report.ok).toBe(false);
+    expect(report.message).toBe(
+      `Set up tracker is for the spreadsheet's owner (${OWNER}): ask them to run it. It changes protections that only the owner can edit, and the tracker's triggers run as the person who installs them. (${TEAMMATE} can keep working with the tracker as a team member.)`,
+    );
+    expect(emu.sheets()).toEqual(before);
+    expect(protections(emu)).toEqual(editors);
+    const progress = emu.measure(() => emu.call(TEAMMATE, 'continueSetup'));
+    expect(progress.ok).toBe(false);
+    expect(progress.error).toMatch(/^Set up tracker is for the spreadsheet's owner/);
+  });
+
+  it('the owner running it repairs what was missing', () => {
+    const report = emu.call<{ ok: boolean; repaired: string[] }>(OWNER, 'setupTracker');
+    expect(report.ok).toBe(true);
+    expect(report.repaired).toContain('protection Partnership Tracker: Leads > Conflict');
+    expect(protections(emu)['Partnership Tracker: Leads > Conflict']).toEqual([OWNER, TEAMMATE].sort());
+  });
+});

@@ -9,6 +9,8 @@ import { sessionActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import { freshDocumentProperty } from '../../sheets/setup/chunk';
 import { ensureTriggers, triggerMemory } from '../../sheets/triggers';
+import { UNKNOWN_USER } from '../../domain/audit/entry';
+import { assertOwner } from '../../sheets/team';
 import type { Actor } from '../../sheets/writer';
 import { AppContext } from '../context';
 import type { DailyJob, JobContinuation, JobStep } from '../triggers/daily';
@@ -23,10 +25,14 @@ import {
 
 export type { SetupProgress };
 
-/** The progress dialog's call: the next chunks, as the person at the keyboard (on the Team). */
+/**
+ * The progress dialog's call: the next chunks, as the person at the keyboard (the owner, who ran
+ * Set up tracker: the last chunk installs the triggers, which run as their creator).
+ */
 export function continueSetup(doc: TrackerDocument = new TrackerDocument()): SetupProgress {
   doc.lock();
   const actor = sessionActor();
+  assertOwner(doc, actor.email === UNKNOWN_USER ? '' : actor.email);
   new AppContext(doc, actor, 'setup').authorize();
   return continueAdoption(doc, actor);
 }

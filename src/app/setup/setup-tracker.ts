@@ -25,8 +25,10 @@ import {
   type BuiltSheet,
 } from '../../sheets/setup/build';
 import { conflictMessage, inspectWorkbook } from '../../sheets/setup/inspect';
-import { workbookProtections } from '../../sheets/setup/protect';
-import { ownerEmail, syncTeamProtections, wantedEditors } from '../../sheets/team';
+import { extendRows } from '../../sheets/setup/extend';
+import { PROTECTION_PREFIX, workbookProtections, type KnownProtection } from '../../sheets/setup/protect';
+import { UNKNOWN_USER } from '../../domain/audit/entry';
+import { assertOwner, ownerEmail, syncTeamProtections, wantedEditors } from '../../sheets/team';
 import { ensureTriggers, triggerMemory } from '../../sheets/triggers';
 import { markLedgerDirty } from '../commissions/ledger-state';
 import { AppContext } from '../context';
@@ -81,6 +83,12 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
   };
   doc.lock();
   const actor = sessionActor();
+  // Set-up is the owner's (it edits protections and installs triggers): a team member is told so.
+  try {
+    assertOwner(doc, actor.email === UNKNOWN_USER ? '' : actor.email);
+  } catch (err) {
+    return { ...report, ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
   new AppContext(doc, actor, 'setup').authorize();
   if (parseAdoption(doc.property(ADOPTION_PROPERTY)))
     return fromProgress(report, continueAdoption(doc, actor));
@@ -141,6 +149,14 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
   // A shadow no set-up ever finished writing (one died after creating it) is filled like a new one.
   const fillShadow = shadow.created || unfinished;
   doc.useLayout(layoutOf(built, shadow), [...[...built.values()].map((b) => b.sheet), shadow.sheet]);
+  // Rows a sheet gained without being set up (grown before the tracker extended what it adds, or
+  // added by a person at the bottom): given what the first rows have.
+  for (const [key, b] of built) {
+    const from = uncoveredFrom(b, protections);
+    if (from === null) continue;
+    extendRows(doc, b.sheet, key, doc.layout().sheets[key]!, from, b.maxRows);
+    report.repaired.push(`${b.sheet.getName()}: rows ${from} to ${b.maxRows} set up like the first rows`);
+  }
   const state = adoptionOf(built, fillShadow, chunkedRules);
   shadowColumnsOf(doc, state);
   const known = new Map<SheetKey, unknown[][]>();
@@ -171,6 +187,26 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
   doc.flushProperties();
   report.message = summary(report);
   return report;
+}
+
+/**
+ * The first row of a sheet set up before that its column protections do not reach (null: they
+ * reach its last row, or it has none). One getRange per protection.
+ */
+function uncoveredFrom(b: BuiltSheet, known: readonly KnownProtection[]): number | null {
+  if (b.created || !b.tagged || b.def.protection !== 'columns') return null;
+  const descriptions = new Set(
+    b.def.columns
+      .filter((c) => c.protected && !c.ownerOnly)
+      .map((c) => `${PROTECTION_PREFIX}${b.def.name} > ${c.header}`),
+  );
+  let end = b.maxRows;
+  for (const { protection, description } of known) {
+    if (!descriptions.has(description)) continue;
+    const range = protection.getRange();
+    end = Math.min(end, range.getRow() + range.getNumRows() - 1);
+  }
+  return end < b.maxRows ? end + 1 : null;
 }
 
 /** The rows to adopt: every sheet with rows that needs work per row (null: none). */

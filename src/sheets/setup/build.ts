@@ -4,7 +4,7 @@
  * calls whatever the rows of the sheet (whole-column ranges), works from what the read phase found
  * (no second read), and skips what is already there, so a second run repairs only.
  */
-import { METADATA, SHADOW_SHEET_NAME, TRACKED_SHEETS, type ColumnDef, type SheetDef } from '../schema';
+import { METADATA, SHADOW_HEADER, SHADOW_SHEET_NAME, type ColumnDef, type SheetDef } from '../schema';
 import { LIST_CAPACITY, LIST_DEFS, REF_RANGES, SETTING_DEFS } from '../sheet-defs/settings';
 import { GROW_BY, columnLetter } from '../capacity';
 import { neutralizeBlock } from '../cell-text';
@@ -67,6 +67,15 @@ export function completeSheet(
 ): BuiltSheet {
   const created = !existing;
   const sheet = existing ? existing.sheet : ss.insertSheet(def.name, index);
+  // Sheets counts every grid cell toward 10 million per spreadsheet, empty ones included: a new
+  // sheet (1000 x 26) keeps only the columns it uses. (The Dashboard, which has none yet, keeps its
+  // default grid; a user's adopted sheet keeps its own.)
+  let knownColumns: number | null = null;
+  if (created && def.columns.length) knownColumns = trimColumns(sheet, def.columns.length);
+  // An empty sheet no set-up has tagged yet (a user's blank tab, or one a set-up that died had just
+  // created) is trimmed too, past its header.
+  else if (existing && !existing.tagged && existing.lastRow <= 1 && def.columns.length)
+    knownColumns = trimColumns(sheet, Math.max(def.columns.length, existing.values[0]?.length ?? 0));
   let maxRows = sheet.getMaxRows();
   // (also when an earlier set-up died after creating the sheet: running it again finishes the job)
   if (def.key === 'auditLog' && maxRows < AUDIT_INITIAL_ROWS) {
@@ -91,7 +100,7 @@ export function completeSheet(
     const start = header.length + 1;
     missing.forEach((c, i) => (cols[c.key] = start + i));
     const last = start + missing.length - 1;
-    const maxColumns = sheet.getMaxColumns();
+    const maxColumns = knownColumns ?? sheet.getMaxColumns();
     if (maxColumns < last) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
     const headers = missing.map((c) => c.header);
     sheet.getRange(1, start, 1, missing.length).setValues([headers]);
@@ -142,6 +151,13 @@ export function completeSheet(
     whole,
     lastRow,
   };
+}
+
+/** Deletes a new sheet's columns past `width`; returns the columns it keeps. */
+function trimColumns(sheet: Sheet, width: number): number {
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns > width) sheet.deleteColumns(width + 1, maxColumns - width);
+  return Math.min(maxColumns, width);
 }
 
 /**
@@ -408,8 +424,10 @@ export function ensureShadowSheet(
   if (existing) {
     // An earlier set-up that died right after creating it (`unfinished`): its header row (the column
     // keys) is written again.
-    if (unfinished)
-      existing.getRange(1, 1, 1, TRACKED_SHEETS.length).setValues([TRACKED_SHEETS.map((k) => k)]);
+    if (unfinished) {
+      trimColumns(existing, SHADOW_HEADER.length);
+      existing.getRange(1, 1, 1, SHADOW_HEADER.length).setValues([[...SHADOW_HEADER]]);
+    }
     if (!have.has(description)) protectSheet(existing, description, false, editors(description));
     if (!existing.isSheetHidden()) existing.hideSheet();
     let maxRows = existing.getMaxRows();
@@ -422,10 +440,13 @@ export function ensureShadowSheet(
     return { sheet: existing, created: false, maxRows };
   }
   const sheet = ss.insertSheet(SHADOW_SHEET_NAME, ss.getNumSheets());
+  // One column per tracked sheet and the journal's, nothing more (every grid cell counts toward 10 million).
+  trimColumns(sheet, SHADOW_HEADER.length);
   const initialRows = sheet.getMaxRows();
   sheet.addDeveloperMetadata(METADATA.sheet, 'shadow');
-  sheet.getRange(1, 1, 1, TRACKED_SHEETS.length).setValues([TRACKED_SHEETS.map((k) => k)]);
-  sheet.getRange(1, 1, initialRows, TRACKED_SHEETS.length).setNumberFormat('@');
+  sheet.getRange(1, 1, 1, SHADOW_HEADER.length).setValues([[...SHADOW_HEADER]]);
+  // No number format: a shadow cell is a JSON object ("{...}"), which Sheets never reads as a
+  // number, date, boolean or formula, so every row (the ones added later too) stores it as text.
   const maxRows = Math.max(initialRows, rowsNeeded) + GROW_BY;
   sheet.insertRowsAfter(initialRows, maxRows - initialRows);
   protectSheet(sheet, description, false, editors(description));

@@ -10,6 +10,7 @@ export const COMMISSIONS: SheetDef = {
   protection: 'sheet',
   tracked: true,
   banded: true,
+  auditNewRows: 'whole',
   columns: [
     idCol('commissionId', 'Commission ID', 'The ledger line'),
     col('leadId', 'Lead ID', 'The won lead this line comes from.', { width: 100 }),
