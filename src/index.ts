@@ -27,7 +27,7 @@ import type {
   ReviewDecision,
 } from './shared/api';
 import * as commissions from './app/commissions';
-import { sidebarContext } from './app/commissions/sidebar-context';
+import { sidebarChange, sidebarContext } from './app/commissions/sidebar-context';
 import * as payouts from './app/payouts';
 import * as plans from './app/plans';
 import type {
@@ -189,7 +189,7 @@ export function menuRunSelfTest(): SelfTestReport {
 // ---- Commissions, plans and payouts (issue 7) ------------------------------------------------
 
 export function savePlan(plan: PlanInput): { id: string } {
-  return plans.savePlan(sidebarContext(), plan);
+  return plans.savePlan(sidebarChange(), plan);
 }
 
 export function listPlans(): PlanInput[] {
@@ -197,7 +197,7 @@ export function listPlans(): PlanInput[] {
 }
 
 export function runCommissions(): ReturnType<ServerApi['runCommissions']> {
-  return commissions.runCommissions(sidebarContext());
+  return commissions.runCommissions(sidebarChange());
 }
 
 export function listCommissions(filter?: CommissionFilter): Commission[] {
@@ -205,11 +205,11 @@ export function listCommissions(filter?: CommissionFilter): Commission[] {
 }
 
 export function approveCommissions(ids: string[]): { approved: number } {
-  return commissions.approveCommissions(sidebarContext(), ids);
+  return commissions.approveCommissions(sidebarChange(), ids);
 }
 
 export function rejectCommissions(ids: string[], reason: string): { rejected: number } {
-  return commissions.rejectCommissions(sidebarContext(), ids, reason);
+  return commissions.rejectCommissions(sidebarChange(), ids, reason);
 }
 
 export function showCommissions(): void {
@@ -217,7 +217,7 @@ export function showCommissions(): void {
 }
 
 export function createPayouts(throughDate: string): Payout[] {
-  return payouts.createPayouts(sidebarContext(), throughDate);
+  return payouts.createPayouts(sidebarChange(), throughDate);
 }
 
 export function listPayouts(): Payout[] {
@@ -225,11 +225,11 @@ export function listPayouts(): Payout[] {
 }
 
 export function approvePayout(id: string): Payout {
-  return payouts.approvePayout(sidebarContext(), id);
+  return payouts.approvePayout(sidebarChange(), id);
 }
 
 export function markPayoutPaid(id: string, reference: string, paidOn: string): Payout {
-  return payouts.markPayoutPaid(sidebarContext(), id, reference, paidOn);
+  return payouts.markPayoutPaid(sidebarChange(), id, reference, paidOn);
 }
 
 export function exportPayouts(ids: string[], format: PayoutExportFormat): FileDownload {

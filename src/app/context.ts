@@ -89,7 +89,7 @@ export class AppContext implements WriteContext {
   /**
    * THE team check of every write: a person's execution may write only when they are the owner or
    * on Settings > Team (once per execution; the Settings table is the one the use case reads).
-   * Called by `lock` and `commit`, so no write use case can skip it.
+   * Called by `commit`, so no write use case can skip it.
    */
   authorize(): void {
     if (!this.access.required || this.access.checked) return;
@@ -97,15 +97,6 @@ export class AppContext implements WriteContext {
       this.doc.layout().sheets.settings ? this.settings().lists.team : [],
     );
     this.access.checked = true;
-  }
-
-  /**
-   * Takes the document lock (once): before reading what you will change, when ids are allocated.
-   * Then checks the person may write (after the lock, so what it reads is current).
-   */
-  lock(): void {
-    this.doc.lock();
-    this.authorize();
   }
 
   /**

@@ -62,7 +62,15 @@ export class TrackerDocument {
 
   private daysValue: Days | null = null;
 
-  constructor(readonly ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
+  /**
+   * `writes`: the execution may change the document, so the document lock is taken before anything
+   * is read (the properties first): what it reads is what no other execution is changing, and a use
+   * case never takes the lock itself.
+   */
+  constructor(
+    readonly ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+    private readonly options: { writes?: boolean } = {},
+  ) {}
 
   /**
    * ISO days <-> date cells in the spreadsheet's time zone (asked once per execution). Every execution
@@ -90,6 +98,7 @@ export class TrackerDocument {
    * half-written.
    */
   properties(): Record<string, string> {
+    if (!this.props && this.options.writes && !this.locked) this.lock();
     if (!this.props) {
       this.props = this.propertyStore().getProperties();
       if (!this.recovering) {

@@ -32,14 +32,12 @@ export function recordChange(e: ChangeEvent): ChangeReport {
   const changeType = String(e?.changeType ?? '');
   const report: ChangeReport = { changeType, inserted: 0, deleted: 0 };
   if (changeType === 'EDIT' || changeType === 'FORMAT') return report;
-  const doc = new TrackerDocument(e.source ?? SpreadsheetApp.getActiveSpreadsheet());
+  const doc = new TrackerDocument(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), { writes: true });
   if (changeType !== 'INSERT_ROW' && changeType !== 'REMOVE_ROW') {
-    doc.lock();
     doc.refreshLayout();
     doc.flushProperties();
     return report;
   }
-  doc.lock();
   // What happened, stored first: a trigger that dies from here on leaves it for the next execution.
   const pending = addPending<PendingChange>(doc, {
     kind: 'change',

@@ -33,10 +33,9 @@ export interface EditReport {
 export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport {
   const none: EditReport = { sheet: null, entries: 0, reactionErrors: [] };
   if (!e || !e.range) return none;
-  const doc = new TrackerDocument(e.source);
   // The lock first: the layout and the audit tail are read with the properties, after it, so an
   // execution that appended meanwhile is seen (its tail is not overwritten).
-  doc.lock();
+  const doc = new TrackerDocument(e.source, { writes: true });
   const range = e.range;
   const sheet = range.getSheet();
   const key = doc.keyOfSheet(sheet.getSheetId());

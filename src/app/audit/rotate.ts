@@ -89,7 +89,6 @@ export function rotateAuditLog(
   const sheet = doc.sheet('auditLog');
   const layout = doc.layout().sheets.auditLog;
   if (!sheet || !layout) return { archived: 0, url: null };
-  doc.lock();
   const stepRows = rotationStepRows(limit);
   let cursor = parseCursor(step.cursor) ?? unfinishedRotation(doc);
   let archive: ArchiveFile;

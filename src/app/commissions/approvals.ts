@@ -17,7 +17,6 @@ function idsOf(ids: unknown): string[] {
 
 export function approveCommissions(ctx: AppContext, ids: string[]): { approved: number } {
   const wanted = idsOf(ids);
-  ctx.lock();
   const days = ctx.doc.days();
   const table = openLedger(ctx);
   const ledger = readLedger(table, days);
@@ -34,7 +33,6 @@ export function approveCommissions(ctx: AppContext, ids: string[]): { approved: 
 
 export function rejectCommissions(ctx: AppContext, ids: string[], reason: string): { rejected: number } {
   const wanted = idsOf(ids);
-  ctx.lock();
   const days = ctx.doc.days();
   const table = openLedger(ctx);
   const ledger = readLedger(table, days);

@@ -12,7 +12,6 @@ import { stageLedgerSync } from './sync-ledger';
 export const COMMISSIONS_CLOSE_REACTION: LeadCloseReaction = {
   name: 'commissions',
   react(ctx, leads) {
-    ctx.lock();
     openLedger(ctx);
     stageLedgerSync(ctx, {
       partners: new Set(leads.map((lead) => lead.partnerId.trim()).filter((id) => id !== '')),

@@ -48,7 +48,6 @@ interface RecurringDeal {
 }
 
 export function runDailyLedger(ctx: AppContext): SyncResult {
-  ctx.lock();
   const doc = ctx.doc;
   const days = doc.days();
   const asOf = days.dayOf(ctx.now);

@@ -25,7 +25,6 @@ export const COMMISSIONS_EDIT_REACTION: EditReaction = {
     const leads = new Set(deals.flatMap((r) => [text(r.before.leadId), text(r.after.leadId)]));
     partners.delete('');
     leads.delete('');
-    ctx.lock(); // before reading what the pass may change
     openLedger(ctx, ['partners']);
     stageLedgerSync(ctx, { partners, leads }); // committed with the edit (record-edit.ts)
   },

@@ -12,7 +12,6 @@ import { syncLedger, type SyncResult } from './sync-ledger';
  * every column; a sheet when its shadow does not know every row), under the document lock.
  */
 export function runCommissions(ctx: AppContext): SyncResult {
-  ctx.lock();
   openLedger(ctx, ['partners', 'leads']);
   return syncLedger(ctx);
 }

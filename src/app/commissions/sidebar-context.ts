@@ -7,6 +7,11 @@ export function sidebarContext(): AppContext {
   return new AppContext(new TrackerDocument(), sessionActor(), 'sidebar');
 }
 
+/** A sidebar call that may change the tracker: the lock is taken before its first read. */
+export function sidebarChange(): AppContext {
+  return new AppContext(new TrackerDocument(undefined, { writes: true }), sessionActor(), 'sidebar');
+}
+
 /** Throws one Error whose lines are the messages (the sidebar maps each to its field or a banner). */
 export function fail(messages: readonly string[]): never {
   throw new Error(messages.join('\n'));

@@ -58,7 +58,6 @@ function scopedLedger(
  * notes (presentation, not audited values). Every partner, or only those of `scope`.
  */
 export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResult {
-  ctx.lock();
   const days = ctx.doc.days();
   const asOf = days.dayOf(ctx.now);
   const inputs = readEngineInputs(ctx, days);

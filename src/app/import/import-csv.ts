@@ -13,7 +13,7 @@ import { messages } from '../../shared/schema';
 import { markLedgerDirty } from '../commissions/ledger-state';
 import type { AppContext } from '../context';
 import { Registrar } from '../leads/registrar';
-import { UserError, userContext } from '../leads/request';
+import { UserError, changeContext, userContext } from '../leads/request';
 import { TrackerData } from '../leads/tracker-data';
 
 import { partnerConflicts, putPartner } from '../partners/save';
@@ -87,8 +87,7 @@ export function previewImport(kind: unknown, csv: unknown, mapping: unknown): Im
 
 export function runImport(kind: unknown, csv: unknown, mapping: unknown): ImportResult {
   const req = request(kind, csv, mapping);
-  const ctx = userContext('import');
-  ctx.lock();
+  const ctx = changeContext('import');
   const data = new TrackerData(ctx);
   const { preview, ids } = check(ctx, data, req);
   // Imported leads may be Won deals: the next daily job reconciles every partner.

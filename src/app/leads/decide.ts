@@ -15,7 +15,7 @@ import { amountCell, dateCell } from './cells';
 import { runCloseReactions } from './close-reactions';
 import { findLead } from './find';
 import { leadOf, type LeadRow } from './records';
-import { UserError, userContext, valid } from './request';
+import { UserError, changeContext, valid } from './request';
 import { openFromShadow } from '../shadow-tables';
 import { TrackerData } from './tracker-data';
 
@@ -40,8 +40,7 @@ function refuse(leadId: string, message: string): never {
 
 export function reviewLead(id: unknown, decision: unknown, note: unknown): Lead {
   const review = valid(validateReviewDecision({ decision, note }));
-  const ctx = userContext();
-  ctx.lock();
+  const ctx = changeContext();
   openFromShadow(ctx, ['partners', 'leads']);
   const data = new TrackerData(ctx);
   const found = findLead(data, id);
@@ -65,8 +64,7 @@ export function closeLead(id: unknown, outcome: unknown, details: unknown): Lead
   if (!(OUTCOMES as readonly string[]).includes(wanted))
     throw new UserError(messages.notOneOf('Outcome', String(outcome ?? ''), OUTCOMES));
   const how = wanted as CloseOutcome;
-  const ctx = userContext();
-  ctx.lock();
+  const ctx = changeContext();
   openFromShadow(ctx, ['partners', 'leads']);
   const data = new TrackerData(ctx);
   const found = findLead(data, id);
@@ -90,8 +88,7 @@ export function closeLead(id: unknown, outcome: unknown, details: unknown): Lead
 }
 
 export function extendLead(id: unknown): Lead {
-  const ctx = userContext();
-  ctx.lock();
+  const ctx = changeContext();
   openFromShadow(ctx, ['partners', 'leads']);
   const data = new TrackerData(ctx);
   const found = findLead(data, id);

@@ -19,7 +19,6 @@ export interface ExpiryReport {
 }
 
 export function runLeadExpiry(ctx: AppContext): ExpiryReport {
-  ctx.lock();
   const data = new TrackerData(ctx);
   const warnDays = Number(data.settings.values.expiryWarningDays);
   const days = Number.isInteger(warnDays) && warnDays > 0 ? warnDays : 14;

@@ -11,7 +11,7 @@ import { openFromShadow } from '../shadow-tables';
 import { sendNoticeNow } from '../notifications/notify';
 import { leadOf } from './records';
 import { Registrar } from './registrar';
-import { UserError, userContext } from './request';
+import { UserError, changeContext } from './request';
 import { TrackerData } from './tracker-data';
 
 /**
@@ -25,10 +25,8 @@ function openForRegistration(ctx: AppContext): void {
 }
 
 export function registerLead(input: unknown): RegisterLeadResult {
-  const ctx = userContext();
-  ctx.doc.lock();
+  const ctx = changeContext();
   openForRegistration(ctx);
-  ctx.lock();
   ctx.doc.days(true);
   const data = new TrackerData(ctx);
   const registrar = new Registrar(data);

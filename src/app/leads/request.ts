@@ -8,8 +8,14 @@ import { TrackerDocument } from '../../sheets/document';
 import type { AuditSource } from '../../domain/audit/entry';
 import { AppContext } from '../context';
 
+/** A call that only reads. */
 export function userContext(source: AuditSource = 'sidebar'): AppContext {
   return new AppContext(new TrackerDocument(), sessionActor(), source);
+}
+
+/** A call that may change the tracker: its document takes the lock before its first read. */
+export function changeContext(source: AuditSource = 'sidebar'): AppContext {
+  return new AppContext(new TrackerDocument(undefined, { writes: true }), sessionActor(), source);
 }
 
 /** An error meant for the person: its message is the whole story, one problem per line. */

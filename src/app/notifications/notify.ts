@@ -72,7 +72,6 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
   const queue = readQueue(doc);
   if (!queue.length) return { sent: 0, queued: 0, dropped: 0 };
   if (!data.notificationsOn) return { sent: 0, queued: queue.length, dropped: 0 };
-  doc.lock();
   // Only the queued leads and their partners are read as records (a queue of 100 in 100,000 leads):
   // the leads from their shadow by the raw text, in a context of the job's own, unless Leads is open.
   const days = ctx.doc.days();

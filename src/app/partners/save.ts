@@ -9,7 +9,7 @@ import { ID_FORMATS, nextId } from '../../domain/ids';
 import { nameKey } from '../../domain/leads';
 import { partnerMessages } from '../../domain/partners';
 import type { AppContext } from '../context';
-import { UserError, userContext, valid } from '../leads/request';
+import { UserError, changeContext, valid } from '../leads/request';
 import { TrackerData } from '../leads/tracker-data';
 import { partnerRecord, partnerShape, type PartnerRow } from './records';
 
@@ -51,8 +51,7 @@ export function putPartner(ctx: AppContext, data: TrackerData, input: PartnerInp
 }
 
 export function savePartner(input: unknown): { id: string } {
-  const ctx = userContext();
-  ctx.lock();
+  const ctx = changeContext();
   const data = new TrackerData(ctx);
   const partner = valid(validatePartnerInput(input, data.formOptions()));
   const problems = partnerConflicts(partner, data.partners);

@@ -37,7 +37,6 @@ function minimums(value: unknown, currencies: Iterable<string>): Record<string, 
 export function createPayouts(ctx: AppContext, throughDate: string): Payout[] {
   const through = text(throughDate).slice(0, 10);
   if (!isIsoDay(through)) fail([payoutAppMessages.throughDate(throughDate)]);
-  ctx.lock();
   const days = ctx.doc.days();
   // Commissions and Partners from their shadow (one cell a row); Payouts from the sheet.
   const commissions = openLedger(ctx, ['partners']);

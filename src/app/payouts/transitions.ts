@@ -19,7 +19,6 @@ import { payoutAppMessages } from './create-payouts';
 import { payoutCells, readPayouts, toPayout } from './payout-table';
 
 function load(ctx: AppContext, id: string) {
-  ctx.lock();
   const days = ctx.doc.days();
   // the lines from the Commissions shadow; the payout from its sheet (a hand change shows there)
   const ledger = readLedger(openLedger(ctx), days);

@@ -18,7 +18,6 @@ export function savePlan(ctx: AppContext, plan: PlanInput): { id: string } {
   const checked = validatePlanInput(plan, { currencyExponent });
   if (!checked.ok) fail(checked.errors.map((e) => e.message));
   const value = checked.value;
-  ctx.lock();
   const table = ctx.table('plans');
   const rows = table.rows();
   const existing = value.id ? rows.find((r) => String(r.record.planId).trim() === value.id) : undefined;

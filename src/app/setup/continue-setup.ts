@@ -29,8 +29,9 @@ export type { SetupProgress };
  * The progress dialog's call: the next chunks, as the person at the keyboard (the owner, who ran
  * Set up tracker: the last chunk installs the triggers, which run as their creator).
  */
-export function continueSetup(doc: TrackerDocument = new TrackerDocument()): SetupProgress {
-  doc.lock();
+export function continueSetup(
+  doc: TrackerDocument = new TrackerDocument(undefined, { writes: true }),
+): SetupProgress {
   const actor = sessionActor();
   assertOwner(doc, actor.email === UNKNOWN_USER ? '' : actor.email);
   new AppContext(doc, actor, 'setup').authorize();
@@ -108,7 +109,6 @@ export const SETUP_ADOPTION_JOB: DailyJob = {
   run(ctx: AppContext, step: JobStep): JobContinuation | { adopted: number } {
     // Nothing pending as this run read the properties: no lock, no call (the usual case).
     if (!parseAdoption(ctx.doc.property(ADOPTION_PROPERTY))) return { adopted: 0 };
-    ctx.doc.lock();
     const text = freshDocumentProperty(ADOPTION_PROPERTY);
     if (!parseAdoption(text)) return { adopted: 0 };
     const progress = continueAdoption(ctx.doc, ctx.actor, () => step.timeLeftMs(), text);

@@ -67,7 +67,9 @@ export interface SetupReport {
 const ID_SHEETS: ReadonlySet<SheetKey> = new Set<SheetKey>(['partners', 'leads', 'plans']);
 const CHECKED_SHEETS: ReadonlySet<SheetKey> = new Set<SheetKey>(['partners', 'leads']);
 
-export function setupTracker(doc: TrackerDocument = new TrackerDocument()): SetupReport {
+export function setupTracker(
+  doc: TrackerDocument = new TrackerDocument(undefined, { writes: true }),
+): SetupReport {
   const startedAt = Date.now();
   const ss = doc.ss;
   const report: SetupReport = {
@@ -81,7 +83,6 @@ export function setupTracker(doc: TrackerDocument = new TrackerDocument()): Setu
     triggersInstalled: [],
     triggerProblems: [],
   };
-  doc.lock();
   const actor = sessionActor();
   // Set-up is the owner's (it edits protections and installs triggers): a team member is told so.
   try {

@@ -191,9 +191,8 @@ export function runScheduledJobs(
 ): ScheduledRunReport {
   const startedAt = Date.now();
   const timeLeftMs = () => budgetMs - (Date.now() - startedAt);
-  const doc = new TrackerDocument();
   // The lock first: the properties (schedule, audit tail, layout) are then read once, and current.
-  doc.lock();
+  const doc = new TrackerDocument(undefined, { writes: true });
   // The jobs' property writes that follow no cell write go out with the checkpoint (save), at the end.
   doc.deferIdleFlushes();
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
@@ -290,7 +289,7 @@ function readSettingsSheet(doc: TrackerDocument, shared: RunTables): void {
 
 /** All jobs at once, ignoring the schedule and the budget (a menu item, tests, the playground). */
 export function runDailyJobs(jobs: readonly DailyJob[] = DAILY_JOBS): DailyRunReport {
-  const doc = new TrackerDocument();
+  const doc = new TrackerDocument(undefined, { writes: true });
   const report: DailyRunReport = { jobs: [] };
   const actor = onceActor();
   const shared: RunTables = { tables: new Map() };
