@@ -43,7 +43,9 @@ export type WriteOp =
    * The sheet grows from `from` rows (its size when the op was planned) to `to` (`need` at least,
    * near the cell limit): capacity.ts applyRowsOp.
    */
-  | (OpTarget & { k: 'rows'; from: number; need: number; to: number });
+  | (OpTarget & { k: 'rows'; from: number; need: number; to: number })
+  /** `count` rows deleted from row `r` of a sheet that had `expect` rows (skipped if it no longer has). */
+  | (OpTarget & { k: 'deleteRows'; r: number; count: number; expect: number });
 
 /** What the journal property holds. */
 interface StoredJournal {
@@ -110,6 +112,14 @@ export function applyOp(doc: TrackerDocument, op: WriteOp): void {
     case 'rows':
       applyRowsOp(doc, op, doc.replaying());
       return;
+    case 'deleteRows': {
+      const sheet = doc.sheetById(op.s);
+      if (!sheet) return;
+      // Applied again after a failure: only while the sheet still has the rows it had.
+      if (doc.replaying() && sheet.getMaxRows() !== op.expect) return;
+      sheet.deleteRows(op.r, op.count);
+      return;
+    }
   }
 }
 

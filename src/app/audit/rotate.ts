@@ -125,7 +125,15 @@ export function rotateAuditLog(
     const hashes = rows.map((r) => String(r[AUDIT_WIDTH - 1]));
     const plan = planStep(hashes, archive.end.hash, cursor.stop);
     appendToArchive(archive, rows.slice(plan.skip, plan.take));
-    sheet.deleteRows(2, plan.take);
+    // The rows' deletion, the pointer entry, the tail and the cursor: one journaled step (below).
+    doc.stage({
+      k: 'deleteRows',
+      s: layout.id,
+      n: layout.name,
+      r: 2,
+      count: plan.take,
+      expect: layout.maxRows,
+    });
     layout.maxRows -= plan.take;
     doc.markLayoutChanged();
     writeTail(doc, { row: tail.row - plan.take, hash: tail.hash });
