@@ -94,20 +94,27 @@ export function chunkText(text: string, size = JOURNAL_CHUNK_CHARS): string[] {
   return out.length ? out : [CELL_MARK];
 }
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** The Range method that makes each kind of block op (one call each). */
+const RANGE_WRITERS: Record<
+  'values' | 'notes' | 'formats' | 'backgrounds',
+  (range: Range, v: never) => void
+> = {
+  values: (range, v: unknown[][]) => range.setValues(v),
+  notes: (range, v: string[][]) => range.setNotes(v),
+  formats: (range, v: string[][]) => range.setNumberFormats(v),
+  backgrounds: (range, v: string[][]) => range.setBackgrounds(v),
+};
+
 /** Applies one op through the Spreadsheet service (one call; a rows op none when already done). */
 export function applyOp(doc: TrackerDocument, op: WriteOp): void {
   switch (op.k) {
     case 'values':
-      doc.range(op.s, op.n, op.r, op.c, op.v.length, op.v[0].length).setValues(op.v);
-      return;
     case 'notes':
-      doc.range(op.s, op.n, op.r, op.c, op.v.length, op.v[0].length).setNotes(op.v);
-      return;
     case 'formats':
-      doc.range(op.s, op.n, op.r, op.c, op.v.length, op.v[0].length).setNumberFormats(op.v);
-      return;
     case 'backgrounds':
-      doc.range(op.s, op.n, op.r, op.c, op.v.length, op.v[0].length).setBackgrounds(op.v);
+      RANGE_WRITERS[op.k](doc.range(op.s, op.n, op.r, op.c, op.v.length, op.v[0].length), op.v as never);
       return;
     case 'rows':
       applyRowsOp(doc, op, doc.replaying());

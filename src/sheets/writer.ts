@@ -203,6 +203,17 @@ export function entriesFor(
     ? table.layout.cols[table.def.id.column]
     : table.layout.cols[table.def.identifying];
   const headers = new Map(table.def.columns.map((c) => [c.key, c.header]));
+  const entry = (recordId: string, field: string, cell: string, oldValue: string, newValue: string) => ({
+    timestamp,
+    user: ctx.actor.email,
+    source: ctx.source,
+    sheet: table.name,
+    recordId,
+    field,
+    cell,
+    oldValue,
+    newValue,
+  });
   const out: AuditEntry[] = [];
   for (const change of changes) {
     const recordId = String((idCol ? change.after[idCol - 1] || change.before[idCol - 1] : '') ?? '');
@@ -210,34 +221,13 @@ export function entriesFor(
     const added = ctx.source !== 'edit' && change.before.every((v) => v === '' || v == null);
     if (added && table.def.auditNewRows === 'whole') {
       const newValue = encodeShadow(keys.slice(1), change.after);
-      if (newValue) {
-        out.push({
-          timestamp,
-          user: ctx.actor.email,
-          source: ctx.source,
-          sheet: table.name,
-          recordId,
-          field: ROW_ADDED,
-          cell: `${change.row}:${change.row}`,
-          oldValue: '',
-          newValue,
-        });
-      }
+      if (newValue) out.push(entry(recordId, ROW_ADDED, `${change.row}:${change.row}`, '', newValue));
       continue;
     }
     for (const cell of rowChanges(change.before, change.after)) {
       const key = keys[cell.col + 1] ?? '';
-      out.push({
-        timestamp,
-        user: ctx.actor.email,
-        source: ctx.source,
-        sheet: table.name,
-        recordId,
-        field: headers.get(key) ?? (key.startsWith('#') ? key.slice(1) : `Column ${cell.col + 1}`),
-        cell: a1(change.row, cell.col + 1),
-        oldValue: cell.oldValue,
-        newValue: cell.newValue,
-      });
+      const field = headers.get(key) ?? (key.startsWith('#') ? key.slice(1) : `Column ${cell.col + 1}`);
+      out.push(entry(recordId, field, a1(change.row, cell.col + 1), cell.oldValue, cell.newValue));
     }
   }
   return out;

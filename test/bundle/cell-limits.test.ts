@@ -9,6 +9,7 @@ import { docOf } from '../../emulator/spreadsheet/spreadsheet';
 import type { ImportResult } from '../../src/shared/api';
 import { newEmulator, OWNER, TEAMMATE } from '../support/emulator';
 import { addPartner, addToSettingsList, callError, leadCell, register, rowsOf } from './leads-fixture';
+import { letters } from '../support/names';
 
 function grid(emu: Emulator): Record<string, [number, number]> {
   return emu.rt.uncounted(() =>
@@ -16,19 +17,6 @@ function grid(emu: Emulator): Record<string, [number, number]> {
       emu.spreadsheet.getSheets().map((s) => [s.getName(), [s.getMaxRows(), s.getMaxColumns()]]),
     ),
   );
-}
-
-/** Ten pseudo-random letters per n (the conflict check reads names a few edits apart as one company). */
-function letters(n: number): string {
-  let x = n + 0x9e3779b9;
-  let out = '';
-  for (let k = 0; k < 10; k++) {
-    x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
-    x = Math.imul(x ^ (x >>> 12), 0x297a2d39);
-    x ^= x >>> 15;
-    out += String.fromCharCode(97 + ((x >>> 0) % 26));
-  }
-  return out;
 }
 
 function tracker(): Emulator {

@@ -11,6 +11,7 @@ import type { Emulator } from '../../emulator/harness';
 import type { ImportResult } from '../../src/shared/api';
 import { newEmulator, OWNER, TEAMMATE } from '../support/emulator';
 import { addPartner, addToSettingsList, register } from './leads-fixture';
+import { letters } from '../support/names';
 
 /** An editor of the file who is not on the tracker's team. */
 const COLLEAGUE = 'colleague@acme.test';
@@ -48,22 +49,6 @@ function anchored(emu: Emulator, sheet: string): { conditional: string[]; bandin
       banding: s.getBandings().map((b) => b.getRange().getA1Notation()),
     };
   });
-}
-
-/**
- * A distinct name in letters for each n: the conflict check reads names within a few typing edits
- * of each other as the same company, so names are ten pseudo-random letters.
- */
-function letters(n: number): string {
-  let x = n + 0x9e3779b9;
-  let out = '';
-  for (let k = 0; k < 10; k++) {
-    x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
-    x = Math.imul(x ^ (x >>> 12), 0x297a2d39);
-    x ^= x >>> 15;
-    out += String.fromCharCode(97 + ((x >>> 0) % 26));
-  }
-  return out;
 }
 
 function leadsCsv(partnerId: string, from: number, count: number): string {
