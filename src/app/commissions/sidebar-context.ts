@@ -6,8 +6,3 @@ import { AppContext } from '../context';
 export function sidebarContext(): AppContext {
   return new AppContext(new TrackerDocument(), sessionActor(), 'sidebar');
 }
-
-/** Throws one Error whose lines are the messages (the sidebar maps each to its field or a banner). */
-export function fail(messages: readonly string[]): never {
-  throw new Error(messages.join('\n'));
-}
