@@ -1,6 +1,23 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The Apps Script services: only src/sheets/ (the adapters) may use them. */
+const APPS_SCRIPT_GLOBALS = [
+  'SpreadsheetApp',
+  'ScriptApp',
+  'PropertiesService',
+  'LockService',
+  'Session',
+  'Utilities',
+  'MailApp',
+  'UrlFetchApp',
+  'HtmlService',
+  'DriveApp',
+  'CacheService',
+  'Sheets',
+  'Logger',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'artifacts/**', '.playground/**'] },
   js.configs.recommended,
@@ -18,19 +35,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...[
-          'SpreadsheetApp',
-          'ScriptApp',
-          'PropertiesService',
-          'LockService',
-          'Session',
-          'Utilities',
-          'MailApp',
-          'UrlFetchApp',
-          'HtmlService',
-          'DriveApp',
-          'CacheService',
-        ].map((name) => ({ name, message: 'domain/ and shared/ are pure: pass what you need in.' })),
+        ...APPS_SCRIPT_GLOBALS.map((name) => ({
+          name,
+          message: 'domain/ and shared/ are pure: pass what you need in.',
+        })),
       ],
       'no-restricted-syntax': [
         'error',
@@ -48,6 +56,21 @@ export default tseslint.config(
         },
       ],
       'no-restricted-imports': ['error', { patterns: ['**/sheets/**', '**/app/**', '**/emulator/**'] }],
+    },
+  },
+  {
+    // The use cases and the public surface reach Apps Script only through src/sheets/ (its types,
+    // GoogleAppsScript.*, are fine). test/architecture/layers.test.ts checks the imports.
+    files: ['src/app/**/*.ts', 'src/index.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...APPS_SCRIPT_GLOBALS.map((name) => ({
+          name,
+          message: 'app/ reaches Apps Script only through an adapter in src/sheets/.',
+        })),
+      ],
+      'no-restricted-imports': ['error', { patterns: ['**/emulator/**'] }],
     },
   },
   {

@@ -170,11 +170,11 @@ export function getRowHistory(): RowHistory {
 }
 
 export function showRowHistory(): void {
-  audit.showRowHistoryPage();
+  showPage('RowHistory');
 }
 
 export function showHelp(): void {
-  audit.showHelpPage();
+  showPage('Help');
 }
 
 /** Help > Run self-test (the owner's): each service and permission checked on this document. */
@@ -213,7 +213,7 @@ export function rejectCommissions(ids: string[], reason: string): { rejected: nu
 }
 
 export function showCommissions(): void {
-  commissions.showCommissions();
+  showPage('Commissions');
 }
 
 export function createPayouts(throughDate: string): Payout[] {

@@ -3,15 +3,7 @@
  * (installed but not enabled in this file), so it touches nothing but the Ui. The items' handlers
  * check the permissions they need before anything else (sheets/authorization.ts).
  */
-export interface MenuItem {
-  caption: string;
-  functionName: string;
-}
-
-export interface SubMenu {
-  caption: string;
-  items: readonly MenuItem[];
-}
+import { addonMenu, type MenuItem, type SubMenu } from '../sheets/ui';
 
 export const MENU_ITEMS: ReadonlyArray<MenuItem | SubMenu | null> = [
   { caption: 'Set up tracker', functionName: 'setupTracker' },
@@ -35,15 +27,5 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | SubMenu | null> = [
 ];
 
 export function buildAddonMenu(_e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
-  const ui = SpreadsheetApp.getUi();
-  const menu = ui.createAddonMenu();
-  for (const item of MENU_ITEMS) {
-    if (!item) menu.addSeparator();
-    else if ('items' in item) {
-      const sub = ui.createMenu(item.caption);
-      for (const entry of item.items) sub.addItem(entry.caption, entry.functionName);
-      menu.addSubMenu(sub);
-    } else menu.addItem(item.caption, item.functionName);
-  }
-  menu.addToUi();
+  addonMenu(MENU_ITEMS);
 }

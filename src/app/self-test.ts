@@ -6,8 +6,9 @@
  * person who granted only some permissions.
  */
 import { thrownMessage } from '../shared/scopes';
+import { effectiveUserEmail } from '../sheets/actor';
 import { scopePurpose } from '../sheets/authorization';
-import { alert } from '../sheets/dialogs';
+import { alert } from '../sheets/ui';
 import { TrackerDocument } from '../sheets/document';
 import {
   grantedScopes,
@@ -22,6 +23,7 @@ import {
   type ProbeDetail,
 } from '../sheets/self-test-probes';
 import { ownerEmail, sameEmail } from '../sheets/team';
+import { fail } from './user-error';
 
 export interface SelfTestItem {
   name: string;
@@ -59,11 +61,11 @@ function assertOwner(): void {
   let me = '';
   try {
     owner = ownerEmail(new TrackerDocument());
-    me = Session.getEffectiveUser().getEmail();
+    me = effectiveUserEmail();
   } catch {
     return;
   }
-  if (owner && me && !sameEmail(owner, me)) throw new Error(selfTestMessages.notOwner(owner));
+  if (owner && me && !sameEmail(owner, me)) fail(selfTestMessages.notOwner(owner));
 }
 
 export function runSelfTest(): SelfTestReport {

@@ -239,7 +239,6 @@ export interface RowHistory {
   archivedIn: string | null;
 }
 
-/** The endpoints; src/index.ts exports a function of each name with this signature. */
 /** A row set-up found invalid (highlighted in the sheet). */
 export interface SetupInvalidRow {
   sheet: string;
@@ -266,6 +265,10 @@ export interface SetupProgress {
   message: string;
 }
 
+/**
+ * The endpoints; src/index.ts exports a function of each name with exactly this signature
+ * (src/server-api-check.ts fails the typecheck otherwise).
+ */
 export interface ServerApi {
   getFormOptions(): FormOptions;
   savePartner(partner: PartnerInput): { id: string };

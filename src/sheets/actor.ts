@@ -27,7 +27,12 @@ export function eventActor(user: GoogleAppsScript.Base.User | undefined): Actor 
   return actorFrom(email, UNKNOWN_REASONS.edit);
 }
 
+/** The email of the account the script runs as (a trigger's creator; a menu item's user): one call. */
+export function effectiveUserEmail(): string {
+  return Session.getEffectiveUser().getEmail();
+}
+
 /** The account a time-driven trigger runs as (its creator). */
 export function triggerActor(): Actor {
-  return actorFrom(Session.getEffectiveUser().getEmail(), UNKNOWN_REASONS.session);
+  return actorFrom(effectiveUserEmail(), UNKNOWN_REASONS.session);
 }

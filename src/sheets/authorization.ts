@@ -20,7 +20,7 @@ import {
   type ScopeEntry,
   thrownMessage,
 } from '../shared/scopes';
-import { alert } from './dialogs';
+import { alert } from './ui';
 
 /** The scopes appsscript.json requests (built into the bundle with it). */
 export const MANIFEST_SCOPES: readonly string[] = manifest.oauthScopes;

@@ -5,7 +5,7 @@
  * conditional formats, banding, reference lists: setup/extend.ts): Google does not say that rows
  * added at the end inherit any of it.
  */
-import type { TrackerDocument } from './document';
+import type { DocumentHost } from './document-host';
 import { extendRows } from './setup/extend';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,7 +32,7 @@ function atCellLimit(err: unknown): boolean {
  * by the journaled flush, see `applyRowsOp`), the layout cache told the new size at once.
  */
 export function ensureRows(
-  doc: TrackerDocument,
+  doc: DocumentHost,
   sheet: Sheet,
   entry: { maxRows: number; id: number },
   lastRowNeeded: number,
@@ -58,7 +58,7 @@ export function ensureRows(
  * adds only what is missing (`replaying`).
  */
 export function applyRowsOp(
-  doc: TrackerDocument,
+  doc: DocumentHost,
   op: { s: number; from: number; need: number; to: number },
   replaying: boolean,
 ): void {

@@ -15,6 +15,7 @@ import {
 } from './layout';
 import { columnLetter } from './capacity';
 import { Days } from './days';
+import type { DocumentHost } from './document-host';
 import {
   JOURNAL_PROPERTY,
   applyOp,
@@ -52,7 +53,7 @@ export function registerRecovery(property: string, run: (doc: TrackerDocument) =
   if (!RECOVERIES.some((r) => r.property === property)) RECOVERIES.push({ property, run });
 }
 
-export class TrackerDocument {
+export class TrackerDocument implements DocumentHost {
   private props: Record<string, string> | null = null;
   private pending: Record<string, string> = {};
   private layoutValue: Layout | null = null;

@@ -15,7 +15,10 @@
  * journal column first (chunks of at most 45,000 characters, one setValues) and the property names it.
  */
 import { applyRowsOp } from './capacity';
-import type { TrackerDocument } from './document';
+import type { DocumentHost } from './document-host';
+import type { JournalSpot, WriteOp } from './write-op';
+
+export type { JournalSpot, OpTarget, WriteOp } from './write-op';
 
 /** The document property that holds the unfinished commit's journal (or where it lies). */
 export const JOURNAL_PROPERTY = 'tracker.journal';
@@ -23,29 +26,6 @@ export const JOURNAL_PROPERTY = 'tracker.journal';
 export const INLINE_JOURNAL_CHARS = 7_000;
 /** One cell of a journal written to the sheet (a cell holds 50,000 characters). */
 export const JOURNAL_CHUNK_CHARS = 45_000;
-
-/** Where a write goes: the sheet by id, with its name for the one-call range lookup. */
-export interface OpTarget {
-  s: number;
-  n: string;
-}
-
-/** Where a journal too big for a property is written: a column of the shadow sheet from row `r`. */
-export type JournalSpot = OpTarget & { r: number; c: number };
-
-/** One write, applied by the service method named in `k`, at row `r`, column `c` (1-based). */
-export type WriteOp =
-  | (OpTarget & { k: 'values'; r: number; c: number; v: unknown[][] })
-  | (OpTarget & { k: 'notes'; r: number; c: number; v: string[][] })
-  | (OpTarget & { k: 'formats'; r: number; c: number; v: string[][] })
-  | (OpTarget & { k: 'backgrounds'; r: number; c: number; v: string[][] })
-  /**
-   * The sheet grows from `from` rows (its size when the op was planned) to `to` (`need` at least,
-   * near the cell limit): capacity.ts applyRowsOp.
-   */
-  | (OpTarget & { k: 'rows'; from: number; need: number; to: number })
-  /** `count` rows deleted from row `r` of a sheet that had `expect` rows (skipped if it no longer has). */
-  | (OpTarget & { k: 'deleteRows'; r: number; count: number; expect: number });
 
 /** What the journal property holds. */
 interface StoredJournal {
@@ -108,7 +88,7 @@ const RANGE_WRITERS: Record<
 };
 
 /** Applies one op through the Spreadsheet service (one call; a rows op none when already done). */
-export function applyOp(doc: TrackerDocument, op: WriteOp): void {
+export function applyOp(doc: DocumentHost, op: WriteOp): void {
   switch (op.k) {
     case 'values':
     case 'notes':
@@ -228,7 +208,7 @@ export function journalFor(
 
 /** The ops of a stored journal (reading its cells when it lies in the sheet), or null when unreadable. */
 export function readJournal(
-  doc: TrackerDocument,
+  doc: DocumentHost,
   property: string,
   piece: (key: string) => string | null,
 ): WriteOp[] | null {

@@ -5,20 +5,20 @@ import { rowEntry } from '../../domain/audit/entry';
 import { readLog } from '../../sheets/audit-sheet';
 import { TrackerDocument } from '../../sheets/document';
 import { sheetDef } from '../../sheets/schema';
+import { fail } from '../user-error';
 
 export function getRowHistory(doc: TrackerDocument = new TrackerDocument()): RowHistory {
   const range = doc.ss.getActiveRange();
   const sheet = range ? range.getSheet() : null;
   const key = sheet ? doc.keyOfSheet(sheet.getSheetId()) : null;
   if (!range || !sheet || !key || !sheetDef(key).tracked || range.getRow() < 2) {
-    throw new Error('Select a row of Partners, Leads, Commissions, Payouts, Plans or Settings first.');
+    fail('Select a row of Partners, Leads, Commissions, Payouts, Plans or Settings first.');
   }
   const def = sheetDef(key);
   const layout = doc.layout().sheets[key]!;
   const idCol = layout.cols[def.id?.column ?? def.identifying];
   const recordId = idCol ? String(sheet.getRange(range.getRow(), idCol).getValue() ?? '') : '';
-  if (!recordId)
-    throw new Error(`Row ${range.getRow()} of ${sheet.getName()} has no ${def.id ? 'id' : 'name'} yet.`);
+  if (!recordId) fail(`Row ${range.getRow()} of ${sheet.getName()} has no ${def.id ? 'id' : 'name'} yet.`);
   const { rows } = readLog(doc);
   const entries: HistoryEntry[] = [];
   for (let i = rows.length - 1; i >= 0; i--) {

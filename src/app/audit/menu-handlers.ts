@@ -1,7 +1,7 @@
 /** The menu items of set-up and the audit log: run the use case, tell the person what happened. */
 import type { AuditVerification } from '../../shared/api';
 import { requireMenuAuthorization } from '../../sheets/authorization';
-import { alert, showSidebarHtml, showSidebarPage, toast } from '../../sheets/dialogs';
+import { alert, toast } from '../../sheets/ui';
 import { showSetupProgress } from '../../sheets/setup/progress-dialog';
 import { setupTracker, type SetupReport } from '../setup/setup-tracker';
 import { verificationMessage, verifyAuditLog } from './verify';
@@ -26,22 +26,4 @@ export function verifyWithAlert(): AuditVerification {
   const result = verifyAuditLog();
   alert('Verify audit log', verificationMessage(result));
   return result;
-}
-
-export function showRowHistoryPage(): void {
-  requireMenuAuthorization('menu');
-  showSidebarPage('RowHistory', 'History of this row');
-}
-
-const HELP = `<div style="font:13px Arial,sans-serif;padding:8px">
-<p><b>Partnership Tracker</b> keeps partners, lead registrations, commissions and payouts in this workbook.</p>
-<ol><li>Run <b>Set up tracker</b> once (again any time: it only repairs what is missing).</li>
-<li>Add partners, register leads and review them from the menu, or type in the sheets.</li>
-<li>Every change is recorded in <b>Audit Log</b>; <b>Verify audit log</b> checks nobody altered it.</li>
-<li><b>History of this row</b> shows the selected record's changes.</li>
-<li><b>Help &gt; Run self-test</b> (the owner) checks each permission, the triggers and the services on this document.</li></ol>
-<p>Grey columns are filled by the tracker; Settings holds the lists behind the dropdowns.</p></div>`;
-
-export function showHelpPage(): void {
-  showSidebarHtml(HELP, 'Help');
 }

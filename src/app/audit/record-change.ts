@@ -32,7 +32,8 @@ export function recordChange(e: ChangeEvent): ChangeReport {
   const changeType = String(e?.changeType ?? '');
   const report: ChangeReport = { changeType, inserted: 0, deleted: 0 };
   if (changeType === 'EDIT' || changeType === 'FORMAT') return report;
-  const doc = new TrackerDocument(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), { writes: true });
+  // The event's spreadsheet, else (no source given) the active one; the lock before the first read.
+  const doc = new TrackerDocument(e.source ?? undefined, { writes: true });
   if (changeType !== 'INSERT_ROW' && changeType !== 'REMOVE_ROW') {
     doc.refreshLayout();
     doc.flushProperties();

@@ -22,7 +22,8 @@ import { readShadow, writeShadow } from '../../sheets/shadow-sheet';
 import type { RecordValues } from '../../sheets/table';
 import { entriesFor } from '../../sheets/writer';
 import { AppContext } from '../context';
-import { runEditReactions, type EditedRow } from '../triggers/edit-reactions';
+import type { EditedRow } from '../triggers/edit-reaction';
+import { runEditReactions } from '../triggers/edit-reactions';
 
 export interface EditReport {
   sheet: string | null;

@@ -6,7 +6,7 @@
 import { approveLines, rejectLines } from '../../domain/commissions';
 import type { AppContext } from '../context';
 import { applyStatusChanges, openLedger, readLedger } from './ledger-table';
-import { fail } from './sidebar-context';
+import { fail } from '../user-error';
 
 function idsOf(ids: unknown): string[] {
   const list = Array.isArray(ids) ? ids : [ids];

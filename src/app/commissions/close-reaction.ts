@@ -5,7 +5,7 @@
  * the Commissions sheet is read from its shadow. Other partners' lines that are due a change (a hold
  * that ended) are the next runCommissions' or daily run's.
  */
-import type { LeadCloseReaction } from '../leads/close-reactions';
+import type { LeadCloseReaction } from '../leads/close-reaction';
 import { openLedger } from './ledger-table';
 import { stageLedgerSync } from './sync-ledger';
 

@@ -34,7 +34,7 @@ import {
 } from './ledger-table';
 import { runCommissions } from './run-commissions';
 import type { SyncResult } from './sync-ledger';
-import type { DailyJob } from '../triggers/daily';
+import type { DailyJob } from '../triggers/daily-job';
 
 const RECURRING = /^(.+)\/recurring\/(\d+)$/;
 

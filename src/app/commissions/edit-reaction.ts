@@ -6,7 +6,7 @@
  * adjustment. Partners and Commissions are read from their shadow; other partners' lines are the
  * next full pass's.
  */
-import type { EditReaction } from '../triggers/edit-reactions';
+import type { EditReaction } from '../triggers/edit-reaction';
 import { markLedgerDirty } from './ledger-state';
 import { openLedger } from './ledger-table';
 import { stageLedgerSync } from './sync-ledger';

@@ -2,4 +2,3 @@
 export { runCommissions } from './run-commissions';
 export { listCommissions } from './list-commissions';
 export { approveCommissions, rejectCommissions } from './approvals';
-export { showCommissions } from './show-page';

@@ -11,8 +11,3 @@ export function sidebarContext(): AppContext {
 export function sidebarChange(): AppContext {
   return new AppContext(new TrackerDocument(undefined, { writes: true }), sessionActor(), 'sidebar');
 }
-
-/** Throws one Error whose lines are the messages (the sidebar maps each to its field or a banner). */
-export function fail(messages: readonly string[]): never {
-  throw new Error(messages.join('\n'));
-}

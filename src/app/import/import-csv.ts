@@ -13,7 +13,8 @@ import { messages } from '../../shared/schema';
 import { markLedgerDirty } from '../commissions/ledger-state';
 import type { AppContext } from '../context';
 import { Registrar } from '../leads/registrar';
-import { UserError, changeContext, userContext } from '../leads/request';
+import { changeContext, userContext } from '../leads/request';
+import { fail } from '../user-error';
 import { TrackerData } from '../leads/tracker-data';
 
 import { partnerConflicts, putPartner } from '../partners/save';
@@ -32,8 +33,8 @@ interface Request {
 
 function request(kind: unknown, csv: unknown, mapping: unknown): Request {
   if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind))
-    throw new UserError(messages.notOneOf('Import', String(kind ?? ''), KINDS));
-  if (typeof csv !== 'string' || csv.trim() === '') throw new UserError(importCsvMessages.empty());
+    fail(messages.notOneOf('Import', String(kind ?? ''), KINDS));
+  if (typeof csv !== 'string' || csv.trim() === '') fail(importCsvMessages.empty());
   const map =
     mapping && typeof mapping === 'object' && !Array.isArray(mapping)
       ? Object.fromEntries(

@@ -8,11 +8,7 @@
 import type { Lead } from '../../shared/api';
 import { COMMISSIONS_CLOSE_REACTION } from '../commissions/close-reaction';
 import type { AppContext } from '../context';
-
-export interface LeadCloseReaction {
-  name: string;
-  react(ctx: AppContext, leads: readonly Lead[]): void;
-}
+import type { LeadCloseReaction } from './close-reaction';
 
 export const LEAD_CLOSE_REACTIONS: LeadCloseReaction[] = [COMMISSIONS_CLOSE_REACTION];
 

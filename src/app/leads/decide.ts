@@ -15,7 +15,8 @@ import { amountCell, dateCell } from './cells';
 import { runCloseReactions } from './close-reactions';
 import { findLead } from './find';
 import { leadOf, type LeadRow } from './records';
-import { UserError, changeContext, valid } from './request';
+import { fail, valid } from '../user-error';
+import { changeContext } from './request';
 import { openFromShadow } from '../shadow-tables';
 import { TrackerData } from './tracker-data';
 
@@ -35,7 +36,7 @@ function finish(ctx: AppContext, data: TrackerData, event?: NotificationEvent, l
 }
 
 function refuse(leadId: string, message: string): never {
-  throw new UserError(`${leadId}: ${message}`);
+  fail(`${leadId}: ${message}`);
 }
 
 export function reviewLead(id: unknown, decision: unknown, note: unknown): Lead {
@@ -62,7 +63,7 @@ const OUTCOMES: readonly CloseOutcome[] = ['won', 'lost'];
 export function closeLead(id: unknown, outcome: unknown, details: unknown): Lead {
   const wanted = typeof outcome === 'string' ? outcome.trim().toLowerCase() : '';
   if (!(OUTCOMES as readonly string[]).includes(wanted))
-    throw new UserError(messages.notOneOf('Outcome', String(outcome ?? ''), OUTCOMES));
+    fail(messages.notOneOf('Outcome', String(outcome ?? ''), OUTCOMES));
   const how = wanted as CloseOutcome;
   const ctx = changeContext();
   openFromShadow(ctx, ['partners', 'leads']);
@@ -93,7 +94,7 @@ export function extendLead(id: unknown): Lead {
   const data = new TrackerData(ctx);
   const found = findLead(data, id);
   const extended = extendWindow(found.lead, data.window, data.today);
-  if (!extended.ok) throw new UserError(extended.message);
+  if (!extended.ok) fail(extended.message);
   const lead = change(data, found, { expiresOn: dateCell(extended.expiresOn, data.days) });
   finish(ctx, data);
   return lead;

@@ -11,7 +11,8 @@ import { openFromShadow } from '../shadow-tables';
 import { sendNoticeNow } from '../notifications/notify';
 import { leadOf } from './records';
 import { Registrar } from './registrar';
-import { UserError, changeContext } from './request';
+import { fail } from '../user-error';
+import { changeContext } from './request';
 import { TrackerData } from './tracker-data';
 
 /**
@@ -31,7 +32,7 @@ export function registerLead(input: unknown): RegisterLeadResult {
   const data = new TrackerData(ctx);
   const registrar = new Registrar(data);
   const checked = registrar.check(input);
-  if (!checked.ok) throw new UserError(checked.errors);
+  if (!checked.ok) fail(checked.errors);
   const registration = registrar.add(checked);
   ctx.commit();
   const row = ctx.table('leads').rowOf(registration.row);

@@ -12,7 +12,7 @@ import type { NotificationEvent } from '../../domain/notifications';
 import { setColumnNotes } from '../../sheets/cell-notes';
 import type { RecordValues } from '../../sheets/table';
 import type { AppContext } from '../context';
-import type { EditEvent, EditReaction } from '../triggers/edit-reactions';
+import type { EditEvent, EditReaction } from '../triggers/edit-reaction';
 import { queueNotices } from '../notifications/notify';
 import { dateCell, minorOfCell, text } from './cells';
 import { TrackerData } from './tracker-data';

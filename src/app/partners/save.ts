@@ -9,7 +9,8 @@ import { ID_FORMATS, nextId } from '../../domain/ids';
 import { nameKey } from '../../domain/leads';
 import { partnerMessages } from '../../domain/partners';
 import type { AppContext } from '../context';
-import { UserError, changeContext, valid } from '../leads/request';
+import { changeContext } from '../leads/request';
+import { fail, valid } from '../user-error';
 import { TrackerData } from '../leads/tracker-data';
 import { partnerRecord, partnerShape, type PartnerRow } from './records';
 
@@ -31,7 +32,7 @@ export function putPartner(ctx: AppContext, data: TrackerData, input: PartnerInp
   const table = ctx.table('partners');
   if (input.id) {
     const found = data.partners.find(({ partner }) => partner.id === input.id);
-    if (!found) throw new UserError(partnerMessages.unknownPartner(input.id));
+    if (!found) fail(partnerMessages.unknownPartner(input.id));
     const record = partnerRecord(input, found.partner.joinedOn || data.today, data.days);
     table.update(found.row, record);
     if (found.partner.partnerName !== input.partnerName) {
@@ -55,7 +56,7 @@ export function savePartner(input: unknown): { id: string } {
   const data = new TrackerData(ctx);
   const partner = valid(validatePartnerInput(input, data.formOptions()));
   const problems = partnerConflicts(partner, data.partners);
-  if (problems.length) throw new UserError(problems);
+  if (problems.length) fail(problems);
   const id = putPartner(ctx, data, partner);
   ctx.commit();
   return { id };

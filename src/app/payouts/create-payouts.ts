@@ -9,7 +9,7 @@ import { toMinor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { AppContext } from '../context';
 import { formatMoneyColumns, openLedger, readLedger } from '../commissions/ledger-table';
-import { fail } from '../commissions/sidebar-context';
+import { fail } from '../user-error';
 import { payoutCells, readPayouts, toPayout } from './payout-table';
 
 const text = (value: unknown) => String(value ?? '').trim();

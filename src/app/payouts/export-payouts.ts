@@ -7,7 +7,7 @@ import { PayoutError, exportPayoutsCsv } from '../../domain/payouts';
 import type { FileDownload, PayoutExportFormat } from '../../shared/api';
 import type { AppContext } from '../context';
 import { openLedger, readLedger } from '../commissions/ledger-table';
-import { fail } from '../commissions/sidebar-context';
+import { fail } from '../user-error';
 import { payoutAppMessages } from './create-payouts';
 import { readPayouts } from './payout-table';
 

@@ -14,7 +14,7 @@ import { formatMoney, sumMinor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { AppContext } from '../context';
 import { applyStatusChanges, openLedger, readLedger } from '../commissions/ledger-table';
-import { fail } from '../commissions/sidebar-context';
+import { fail } from '../user-error';
 import { payoutAppMessages } from './create-payouts';
 import { payoutCells, readPayouts, toPayout } from './payout-table';
 

@@ -7,7 +7,7 @@ import { currencyExponent } from '../../domain/money';
 import type { PlanInput } from '../../shared/api';
 import { planToRow, validatePlanInput } from '../../shared/schema/plan';
 import type { AppContext } from '../context';
-import { fail } from '../commissions/sidebar-context';
+import { fail } from '../user-error';
 
 export const planAppMessages = {
   unknownPlan: (id: string) => `Plan ID '${id}' is not in the Plans sheet`,

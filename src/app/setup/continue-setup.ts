@@ -13,7 +13,7 @@ import { UNKNOWN_USER } from '../../domain/audit/entry';
 import { assertOwner } from '../../sheets/team';
 import type { Actor } from '../../sheets/writer';
 import { AppContext } from '../context';
-import type { DailyJob, JobContinuation, JobStep } from '../triggers/daily';
+import type { DailyJob, JobContinuation, JobStep } from '../triggers/daily-job';
 import { adoptRows } from './adopt';
 import {
   ADOPTION_LIMITS_PROPERTY,

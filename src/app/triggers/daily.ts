@@ -33,23 +33,7 @@ import { AppContext } from '../context';
 import { runLeadExpiry } from '../leads/expiry';
 import { runNotificationDelivery } from '../notifications/daily';
 import { SETUP_ADOPTION_JOB } from '../setup/continue-setup';
-
-export interface JobStep {
-  /** Where the job stopped last time (null: start). */
-  cursor: string | null;
-  /** Milliseconds left before the run must checkpoint and stop. */
-  timeLeftMs(): number;
-}
-
-/** What a resumable job returns when it stopped before the end. */
-export interface JobContinuation {
-  continueFrom: string;
-}
-
-export interface DailyJob {
-  name: string;
-  run(ctx: AppContext, step: JobStep): unknown;
-}
+import type { DailyJob, JobContinuation, JobStep } from './daily-job';
 
 export const DAILY_JOBS: DailyJob[] = [
   // First: the rows set-up left to adopt (when its progress dialog was closed); nothing otherwise.

@@ -5,35 +5,11 @@
  * context whose writes are recorded as source "trigger" for the editing user; it changes tables
  * through `ctx.table(...)` and the edit trigger commits them once, after all reactions ran.
  */
-import type { ShadowRow } from '../../domain/audit/shadow';
-import type { SheetKey } from '../../sheets/schema';
-import type { RecordValues } from '../../sheets/table';
 import { COMMISSIONS_EDIT_REACTION, LEDGER_INPUTS_REACTION } from '../commissions/edit-reaction';
 import type { AppContext } from '../context';
 import { LEAD_STATUS_REACTION } from '../leads/status-edit';
+import type { EditEvent, EditReaction } from './edit-reaction';
 import { SCRIPT_COLUMNS_REACTION, SETTINGS_CACHE_REACTION, TEAM_REACTION } from './team-edits';
-
-export interface EditedRow {
-  /** 1-based sheet row. */
-  row: number;
-  /** The row before the edit, as audit text by column key. */
-  before: ShadowRow;
-  /** The row after the edit, by column key. */
-  after: RecordValues;
-}
-
-export interface EditEvent {
-  sheet: SheetKey;
-  rows: EditedRow[];
-  /** Keys of the columns the person edited. */
-  columns: string[];
-}
-
-export interface EditReaction {
-  name: string;
-  sheets: readonly SheetKey[];
-  react(ctx: AppContext, edit: EditEvent): void;
-}
 
 /** In the order they run. */
 export const EDIT_REACTIONS: EditReaction[] = [

@@ -12,7 +12,7 @@ import { settingsFrom } from '../../sheets/settings-reader';
 import type { CellValue } from '../../sheets/table';
 import { ownerEmail, sameEmail, syncTeamProtections } from '../../sheets/team';
 import type { AppContext } from '../context';
-import type { EditEvent, EditReaction } from './edit-reactions';
+import type { EditEvent, EditReaction } from './edit-reaction';
 
 export const guardMessages = {
   putBack: (header: string, value: string) =>

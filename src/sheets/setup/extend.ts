@@ -16,7 +16,7 @@
  * - the named ranges behind the Partner ID and Plan dropdowns (Partners, Plans), and the rules that
  *   read them (a rule keeps the range it was built with: Leads > Partner ID, Partners > Plan).
  */
-import type { TrackerDocument } from '../document';
+import type { DocumentHost } from '../document-host';
 import type { SheetLayout } from '../layout';
 import { SHEETS, sheetDef, type ColumnDef, type SheetDef, type SheetKey } from '../schema';
 import { REF_RANGES } from '../sheet-defs/settings';
@@ -36,9 +36,9 @@ const REFERENCE_LISTS: ReadonlyArray<{ sheet: SheetKey; column: string; name: st
 ];
 
 /** Named ranges looked up once per execution (a list rule needs its range). */
-const namedCache = new WeakMap<TrackerDocument, Map<string, Range | null>>();
+const namedCache = new WeakMap<DocumentHost, Map<string, Range | null>>();
 
-function named(doc: TrackerDocument): (name: string) => Range | null {
+function named(doc: DocumentHost): (name: string) => Range | null {
   let cache = namedCache.get(doc);
   if (!cache) namedCache.set(doc, (cache = new Map()));
   const known = cache;
@@ -53,7 +53,7 @@ function named(doc: TrackerDocument): (name: string) => Range | null {
  * have. `entry` is the sheet's layout (columns by position).
  */
 export function extendRows(
-  doc: TrackerDocument,
+  doc: DocumentHost,
   sheet: Sheet,
   key: SheetKey,
   entry: SheetLayout,
@@ -102,7 +102,7 @@ function extendFormats(sheet: Sheet, placed: readonly Placed[], from: number, to
 
 /** The validated columns' rules over the new rows: one setDataValidations (null between them). */
 function extendValidation(
-  doc: TrackerDocument,
+  doc: DocumentHost,
   sheet: Sheet,
   placed: readonly Placed[],
   from: number,
@@ -180,7 +180,7 @@ function extendBandings(sheet: Sheet, from: number, to: number): void {
  * built on it are set again on the columns that use it: a rule keeps the range it was given.
  */
 function extendReferenceList(
-  doc: TrackerDocument,
+  doc: DocumentHost,
   list: (typeof REFERENCE_LISTS)[number],
   col: number,
   from: number,

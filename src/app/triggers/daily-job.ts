@@ -1,0 +1,22 @@
+/**
+ * What a scheduled job is (triggers/daily.ts runs the list of them; a feature's job implements this
+ * without importing the runner).
+ */
+import type { AppContext } from '../context';
+
+export interface JobStep {
+  /** Where the job stopped last time (null: start). */
+  cursor: string | null;
+  /** Milliseconds left before the run must checkpoint and stop. */
+  timeLeftMs(): number;
+}
+
+/** What a resumable job returns when it stopped before the end. */
+export interface JobContinuation {
+  continueFrom: string;
+}
+
+export interface DailyJob {
+  name: string;
+  run(ctx: AppContext, step: JobStep): unknown;
+}
