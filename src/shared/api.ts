@@ -6,10 +6,11 @@
  * decimal string; inside the server they are integer minor units.
  */
 
-export type Amount = number | string;
+import type { CommissionKind, CommissionStatus, LeadStatus, PartnerStatus, PayoutStatus } from './statuses';
 
-export type PartnerStatus = 'Active' | 'Paused' | 'Terminated';
-export type LeadStatus = 'Submitted' | 'Approved' | 'Rejected' | 'Won' | 'Lost' | 'Expired';
+export type { CommissionKind, CommissionStatus, LeadStatus, PartnerStatus, PayoutStatus };
+
+export type Amount = number | string;
 
 export interface PartnerInput {
   /** Present to update an existing partner; absent to create one. */
@@ -164,9 +165,6 @@ export interface PlanInput {
   holdDays?: number;
 }
 
-export type CommissionKind = 'Commission' | 'Bonus' | 'Clawback' | 'Adjustment';
-export type CommissionStatus = 'Pending' | 'Eligible' | 'Approved' | 'Paid' | 'Void';
-
 export interface Commission {
   id: string;
   leadId: string;
@@ -189,8 +187,6 @@ export interface CommissionFilter {
   status?: CommissionStatus | CommissionStatus[];
   partnerId?: string;
 }
-
-export type PayoutStatus = 'Draft' | 'Approved' | 'Paid';
 
 export interface Payout {
   id: string;

@@ -11,6 +11,7 @@ import type { AppContext } from '../context';
 import { openFromShadow } from '../shadow-tables';
 import type { Days } from '../../sheets/days';
 import { cellToMinor, minorToCell, moneyFormat } from './cells';
+import { idSequence } from '../../domain/ids';
 
 export interface LedgerRow {
   readonly row: number;
@@ -63,15 +64,12 @@ export function readLedger(table: Table, days: Days): LedgerRow[] {
   });
 }
 
-/** A generator of the next Commission IDs, allocated once from the table (under the lock). */
-export function commissionIds(table: Table): () => string {
-  return commissionIdsFrom(Number(table.nextId().replace(/^C-/, '')));
-}
-
-/** Commission IDs from number `first` on (C-000123). */
-export function commissionIdsFrom(first: number): () => string {
-  let n = first;
-  return () => `C-${String(n++).padStart(6, '0')}`;
+/** A generator of the next Commission IDs, allocated once from the ledger read (under the lock). */
+export function commissionIds(ledger: readonly LedgerRow[]): () => string {
+  return idSequence(
+    'commission',
+    ledger.map(({ line }) => line.id),
+  );
 }
 
 /** Appends lines; returns the sheet rows they went to. */

@@ -84,7 +84,7 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
     ledger: lines.map((l) => l.line),
     desired: desired.lines,
     asOf,
-    nextId: commissionIds(table),
+    nextId: commissionIds(ledger),
   });
   // The writer joins scattered rows into at most a few writes (see writer.ts).
   applyStatusChanges(table, lines, statusChanges, days);

@@ -3,12 +3,12 @@ import { messages } from '../../shared/schema';
 import type { LeadRow } from './records';
 import { UserError } from './request';
 import type { TrackerData } from './tracker-data';
-
-const LEAD_ID = /^L-\d{6,}$/;
+import { exampleId, looksLikeId } from '../../shared/ids';
 
 export function leadIdOf(id: unknown): string {
   const text = typeof id === 'string' ? id.trim() : '';
-  if (!LEAD_ID.test(text)) throw new UserError(messages.notId('Lead ID', String(id ?? ''), 'L-000001'));
+  if (!looksLikeId('lead', text))
+    throw new UserError(messages.notId('Lead ID', String(id ?? ''), exampleId('lead')));
   return text;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Conflict, LeadInput, Partner } from '../../shared/api';
 import { validateLeadInput } from '../../shared/schema';
-import { allocateIds, ID_FORMATS } from '../../domain/ids';
+import { idSequence } from '../../domain/ids';
 import {
   addToIndex,
   buildLeadIndex,
@@ -34,18 +34,15 @@ export type Checked =
 
 export class Registrar {
   private readonly index: LeadIndex;
-  private next: number;
+  private readonly nextId: () => string;
   readonly options: FormOptions;
 
   constructor(private readonly data: TrackerData) {
     this.index = buildLeadIndex(data.leads.map(({ lead }) => lead));
-    const [first] = allocateIds(
-      ID_FORMATS.lead.prefix,
-      ID_FORMATS.lead.width,
+    this.nextId = idSequence(
+      'lead',
       data.leads.map(({ lead }) => lead.id),
-      1,
     );
-    this.next = Number(first.slice(ID_FORMATS.lead.prefix.length + 1));
     this.options = data.formOptions(false);
   }
 
@@ -73,7 +70,7 @@ export class Registrar {
   /** Appends the checked registration to Leads (in memory) with a new id; it now blocks later ones. */
   add(checked: Extract<Checked, { ok: true }>): Registration {
     const { lead, partner, conflicts } = checked;
-    const id = `${ID_FORMATS.lead.prefix}-${String(this.next++).padStart(ID_FORMATS.lead.width, '0')}`;
+    const id = this.nextId();
     const registeredOn = this.data.today;
     const expiresOn = expiresOnFor(registeredOn, this.data.window);
     const currency = lead.currency || this.data.defaultCurrency;

@@ -1,7 +1,11 @@
 /** The data the commission engine reads and writes: deals in, ledger lines out. Amounts in minor units. */
 import type { CommissionKind, CommissionStatus } from '../../shared/api';
+import type { COMMISSION_KIND } from '../../shared/statuses';
 
 export type { CommissionKind, CommissionStatus };
+
+/** What a plan earns: a commission or a bonus (clawbacks and adjustments are the reconcile's). */
+export type EarnedKind = typeof COMMISSION_KIND.Commission | typeof COMMISSION_KIND.Bonus;
 
 export interface Deal {
   readonly leadId: string;
@@ -31,7 +35,7 @@ export interface DesiredLine {
   readonly leadId: string;
   readonly partnerId: string;
   readonly plan: string;
-  readonly kind: 'Commission' | 'Bonus';
+  readonly kind: EarnedKind;
   readonly currency: string;
   readonly amountMinor: number;
   readonly basisMinor: number | null;

@@ -1,9 +1,10 @@
 /** Partner status rules: only an Active partner registers leads. */
 import type { Partner, PartnerStatus } from '../../shared/api';
 import { partnerMessages } from './messages';
+import { PARTNER_STATUS } from '../../shared/statuses';
 
 export function canRegisterLeads(status: PartnerStatus | string): boolean {
-  return status === 'Active';
+  return status === PARTNER_STATUS.Active;
 }
 
 export type PartnerCheck<P> = { ok: true; partner: P } | { ok: false; message: string };
@@ -15,7 +16,7 @@ export function checkCanRegister<P extends Pick<Partner, 'id' | 'partnerName' | 
 ): PartnerCheck<P> {
   const partner = partners.find((p) => p.id === partnerId);
   if (!partner) return { ok: false, message: partnerMessages.unknownPartner(partnerId) };
-  const status = partner.status || 'Active';
+  const status = partner.status || PARTNER_STATUS.Active;
   if (!canRegisterLeads(status))
     return { ok: false, message: partnerMessages.cannotRegister(partner.partnerName, partner.id, status) };
   return { ok: true, partner };

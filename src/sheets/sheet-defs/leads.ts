@@ -1,11 +1,12 @@
 import type { SheetDef } from '../schema-types';
-import { LEAD_STATUSES, col, idCol } from './column';
+import { LEAD_STATUSES } from '../../shared/statuses';
+import { col, idCol } from './column';
 
 export const LEADS: SheetDef = {
   key: 'leads',
   name: 'Leads',
   identifying: 'company',
-  id: { column: 'leadId', prefix: 'L-', digits: 6 },
+  id: { column: 'leadId', kind: 'lead' },
   protection: 'columns',
   tracked: true,
   banded: true,

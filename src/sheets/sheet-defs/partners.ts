@@ -1,11 +1,12 @@
 import type { SheetDef } from '../schema-types';
-import { PARTNER_STATUSES, col, idCol } from './column';
+import { PARTNER_STATUSES } from '../../shared/statuses';
+import { col, idCol } from './column';
 
 export const PARTNERS: SheetDef = {
   key: 'partners',
   name: 'Partners',
   identifying: 'partnerName',
-  id: { column: 'partnerId', prefix: 'P-', digits: 4 },
+  id: { column: 'partnerId', kind: 'partner' },
   protection: 'columns',
   tracked: true,
   banded: true,

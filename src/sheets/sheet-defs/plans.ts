@@ -1,12 +1,13 @@
 import type { SheetDef } from '../schema-types';
-import { PLAN_TYPES, col, idCol } from './column';
+import { PLAN_TYPES } from '../../shared/schema/plan';
+import { col, idCol } from './column';
 
 /** One row per commission plan; the commission engine reads it. Edits ask for confirmation. */
 export const PLANS: SheetDef = {
   key: 'plans',
   name: 'Plans',
   identifying: 'planName',
-  id: { column: 'planId', prefix: 'PL-', digits: 3 },
+  id: { column: 'planId', kind: 'plan' },
   protection: 'warning',
   tracked: true,
   banded: true,
