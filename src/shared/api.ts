@@ -63,7 +63,10 @@ export interface Lead {
   product: string;
   estimatedValue: number | null;
   currency: string;
-  status: LeadStatus;
+  /** '' when the Status cell is empty or holds no lead status (then `statusProblem` says which). */
+  status: LeadStatus | '';
+  /** Set when the Status cell holds something that is not a lead status: the row and the value. */
+  statusProblem?: string;
   registeredOn: string;
   expiresOn: string;
   decidedBy: string;

@@ -8,8 +8,9 @@
 import type { ShadowRow } from '../../domain/audit/shadow';
 import type { SheetKey } from '../../sheets/schema';
 import type { RecordValues } from '../../sheets/table';
-import { COMMISSIONS_EDIT_REACTION, LEDGER_INPUTS_REACTION } from '../commissions/edit-reaction';
+import { LEDGER_INPUTS_REACTION } from '../commissions/edit-reaction';
 import type { AppContext } from '../context';
+import { DEAL_EDIT_REACTION } from '../leads/deal-changes';
 import { LEAD_STATUS_REACTION } from '../leads/status-edit';
 import { SCRIPT_COLUMNS_REACTION, SETTINGS_CACHE_REACTION, TEAM_REACTION } from './team-edits';
 
@@ -41,7 +42,7 @@ export const EDIT_REACTIONS: EditReaction[] = [
   SETTINGS_CACHE_REACTION,
   TEAM_REACTION,
   LEAD_STATUS_REACTION,
-  COMMISSIONS_EDIT_REACTION,
+  DEAL_EDIT_REACTION,
   LEDGER_INPUTS_REACTION,
 ];
 

@@ -36,7 +36,17 @@ export function isProtectedStatus(status: string): boolean {
   return isOneOf(PROTECTED_STATUSES, status);
 }
 
+/** Whether a Deal Value is entered (0 is one; blank is not). */
+export function hasDealValue(dealValue: number | string | null | undefined): boolean {
+  return dealValue !== undefined && dealValue !== null && String(dealValue).trim() !== '';
+}
+
 export type TransitionCheck = { ok: true } | { ok: false; message: string };
+
+/** Whether the status machine allows `from` -> `to` (keeping the same status is allowed). */
+export function isAllowedMove(from: LeadStatus, to: LeadStatus): boolean {
+  return from === to || TRANSITIONS[from].includes(to);
+}
 
 /**
  * Whether a lead may go from `from` to `to`. Won needs a Deal Value (the caller sets Closed On when
@@ -49,10 +59,8 @@ export function checkTransition(
 ): TransitionCheck {
   if (!isLeadStatus(to)) return { ok: false, message: leadMessages.unknownStatus(to, LEAD_STATUSES) };
   if (!isLeadStatus(from)) return { ok: false, message: leadMessages.unknownStatus(from, LEAD_STATUSES) };
-  if (from !== to && !TRANSITIONS[from].includes(to))
-    return { ok: false, message: leadMessages.illegalTransition(from, to) };
-  const dealValue = details.dealValue;
-  if (to === Won && (dealValue === undefined || dealValue === null || String(dealValue).trim() === ''))
+  if (!isAllowedMove(from, to)) return { ok: false, message: leadMessages.illegalTransition(from, to) };
+  if (to === Won && !hasDealValue(details.dealValue))
     return { ok: false, message: leadMessages.wonNeedsDealValue() };
   return { ok: true };
 }
