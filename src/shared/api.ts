@@ -28,8 +28,12 @@ export interface PartnerInput {
   notes?: string;
 }
 
-export interface Partner extends Required<Omit<PartnerInput, 'id'>> {
+export interface Partner extends Required<Omit<PartnerInput, 'id' | 'status'>> {
   id: string;
+  /** A blank Status cell reads Active; '' when it holds no partner status (`statusProblem` says which). */
+  status: PartnerStatus | '';
+  /** Set when the Status cell holds something that is not a partner status: the row and the value. */
+  statusProblem?: string;
 }
 
 export interface PartnerFilter {
@@ -117,7 +121,7 @@ export interface FormOptions {
   currencies: string[];
   defaultCurrency: string;
   plans: string[];
-  partners: Array<{ id: string; partnerName: string; status: PartnerStatus }>;
+  partners: Array<{ id: string; partnerName: string; status: Partner['status'] }>;
 }
 
 export type ImportKind = 'partners' | 'leads';
@@ -173,11 +177,13 @@ export interface Commission {
   leadId: string;
   partnerId: string;
   plan: string;
-  kind: CommissionKind;
+  /** '' for a line whose Kind cell is empty (a line made by hand). */
+  kind: CommissionKind | '';
   basis: number | null;
   currency: string;
   amount: number;
-  status: CommissionStatus;
+  /** '' for a line whose Status cell is empty (a line made by hand). */
+  status: CommissionStatus | '';
   earnedOn: string;
   eligibleOn: string;
   approvedBy: string;
@@ -199,7 +205,8 @@ export interface Payout {
   amount: number;
   lines: number;
   period: string;
-  status: PayoutStatus;
+  /** '' for a payout whose Status cell is empty (made by hand). */
+  status: PayoutStatus | '';
   createdOn: string;
   paidOn: string;
   reference: string;
