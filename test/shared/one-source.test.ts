@@ -14,6 +14,9 @@ import {
   PARTNER_STATUSES,
   PAYOUT_STATUSES,
 } from '../../src/shared/statuses';
+import { labels } from '../../src/shared/schema/labels';
+import { PLAN_COLUMNS } from '../../src/shared/schema/plan';
+import { sheetDef, type SheetKey } from '../../src/sheets/schema';
 
 const ROOT = join(__dirname, '..', '..');
 const SRC = join(ROOT, 'src');
@@ -89,6 +92,13 @@ describe('one source for each fact', () => {
         .flatMap((line, i) => (cast.test(line) ? [`${f.name}:${i + 1}: ${line.trim()}`] : [])),
     );
     expect(found).toEqual([]);
+  });
+
+  it('sheet headers: Plans by PLAN_COLUMNS, Partners and Leads by the form labels', () => {
+    const headers = (key: string) => sheetDef(key as SheetKey).columns.map((c) => [c.key, c.header]);
+    expect(headers('plans')).toEqual(PLAN_COLUMNS.map((c) => [c.key, c.header]));
+    for (const key of ['partners', 'leads'])
+      expect(headers(key)).toEqual(headers(key).map(([k]) => [k, (labels as Record<string, string>)[k]]));
   });
 
   it(`ids are padded and parsed only in ${ID_SOURCE}`, () => {

@@ -9,6 +9,7 @@ import type { TrackerSettings } from '../../sheets/settings-reader';
 import type { AppContext } from '../context';
 import type { Days } from '../../sheets/days';
 import { LEAD_STATUS, LEAD_STATUSES, readStatus } from '../../shared/statuses';
+import { DEFAULT_CURRENCY } from '../../shared/currencies';
 
 const text = (value: unknown) => String(value ?? '').trim();
 
@@ -43,7 +44,7 @@ export function partnerPlans(ctx: AppContext): PartnerPlanRef[] {
 
 export function readEngineInputs(ctx: AppContext, days: Days): EngineInputs {
   const settings = ctx.settings();
-  const defaultCurrency = text(settings.values.defaultCurrency) || 'USD';
+  const defaultCurrency = text(settings.values.defaultCurrency) || DEFAULT_CURRENCY;
   const deals: DealRow[] = [];
   const unreadable: Flag[] = [];
   for (const { row, record } of ctx.table('leads').rows()) {

@@ -1,5 +1,5 @@
 /** Finding one lead by id (a person's id, validated) among the leads read once. */
-import { messages } from '../../shared/schema';
+import { labels, messages } from '../../shared/schema';
 import type { LeadRow } from './records';
 import { UserError } from './request';
 import type { TrackerData } from './tracker-data';
@@ -8,13 +8,13 @@ import { exampleId, looksLikeId } from '../../shared/ids';
 export function leadIdOf(id: unknown): string {
   const text = typeof id === 'string' ? id.trim() : '';
   if (!looksLikeId('lead', text))
-    throw new UserError(messages.notId('Lead ID', String(id ?? ''), exampleId('lead')));
+    throw new UserError(messages.notId(labels.leadId, String(id ?? ''), exampleId('lead')));
   return text;
 }
 
 export function findLead(data: TrackerData, id: unknown): LeadRow {
   const leadId = leadIdOf(id);
   const found = data.leads.find(({ lead }) => lead.id === leadId);
-  if (!found) throw new UserError(`Lead ID '${leadId}' is not a lead in this tracker`);
+  if (!found) throw new UserError(`${labels.leadId} '${leadId}' is not a lead in this tracker`);
   return found;
 }

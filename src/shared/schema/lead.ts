@@ -6,9 +6,10 @@ import { amount, currency, domain, email, listed, recordId, text } from './field
 import { labelOf, limits } from './labels';
 import { messages } from './messages';
 import { runSchema, type ValidationResult } from './result';
+import { DEFAULT_CURRENCY } from '../currencies';
 
 /** Used when neither the form nor Settings name a currency. */
-export const FALLBACK_CURRENCY = 'USD';
+export const FALLBACK_CURRENCY = DEFAULT_CURRENCY;
 
 function leadSchema(lists: Partial<FormOptions>) {
   const partnerIds = lists.partners?.map((partner) => partner.id);
