@@ -7,6 +7,7 @@
  */
 
 import type { CommissionKind, CommissionStatus, LeadStatus, PartnerStatus, PayoutStatus } from './statuses';
+import type { PlanKind, PlanMode, PlanPeriod } from './schema/plan';
 
 export type { CommissionKind, CommissionStatus, LeadStatus, PartnerStatus, PayoutStatus };
 
@@ -151,7 +152,8 @@ export interface ImportResult {
   rows: ImportRowReport[];
 }
 
-export type PlanType = 'percent' | 'flat' | 'tiered' | 'recurring';
+/** The plan kinds, periods and modes are the lists of schema/plan.ts (PLAN_TYPES, ...). */
+export type PlanType = PlanKind;
 
 export interface PlanInput {
   id?: string;
@@ -160,8 +162,8 @@ export interface PlanInput {
   currency?: string;
   rate?: number;
   amount?: Amount;
-  period?: 'quarter' | 'year';
-  mode?: 'graduated' | 'whole';
+  period?: PlanPeriod;
+  mode?: PlanMode;
   bands?: Array<{ from: Amount; rate: number }>;
   months?: number;
   firstMonths?: number;

@@ -5,14 +5,13 @@
  * source: the deals' partners (and the leads themselves) are reconciled in the same execution, the
  * ledger lines staged in the context's tables and written by its one commit with the lead's change.
  * closeLead passes its transition's events; a person's edit of Leads reaches it through
- * DEAL_EDIT_REACTION (after the lead rules ran). Other partners' lines that are due a change (a hold
- * that ended) are the next runCommissions' or daily run's.
+ * `stageEditedDeals` (an edit reaction, after the lead rules ran). Other partners' lines that are
+ * due a change (a hold that ended) are the next runCommissions' or daily run's.
  */
 import { dealChange, mergeDealChanges, type DealChange } from '../../domain/leads';
 import { openLedger } from '../commissions/ledger-table';
 import { stageLedgerSync } from '../commissions/sync-ledger';
 import type { AppContext } from '../context';
-import type { EditReaction } from '../triggers/edit-reactions';
 
 /** Stages the reconcile a change of deals calls for (nothing when `change` is null). */
 export function stageDealChange(ctx: AppContext, change: DealChange | null): void {
@@ -24,20 +23,23 @@ export function stageDealChange(ctx: AppContext, change: DealChange | null): voi
 
 const text = (value: unknown) => String(value ?? '').trim();
 
+type Row = Readonly<Record<string, unknown>>;
+
+const side = (row: Row) => ({
+  leadId: text(row.leadId),
+  partnerId: text(row.partnerId),
+  status: text(row.status),
+});
+
 /**
- * A person's edit of Leads: each edited row's deal before and after the edit (the edited columns
- * are what changed); committed with the edit (record-edit.ts).
+ * A person's edit of Leads: each edited row's deal before and after the edit (`columns`, the edited
+ * ones, are what changed); committed with the edit (record-edit.ts).
  */
-export const DEAL_EDIT_REACTION: EditReaction = {
-  name: 'commissions',
-  sheets: ['leads'],
-  react(ctx, edit) {
-    const side = (row: Readonly<Record<string, unknown>>) => ({
-      leadId: text(row.leadId),
-      partnerId: text(row.partnerId),
-      status: text(row.status),
-    });
-    const changes = edit.rows.map(({ before, after }) => dealChange(side(before), side(after), edit.columns));
-    stageDealChange(ctx, mergeDealChanges(changes));
-  },
-};
+export function stageEditedDeals(
+  ctx: AppContext,
+  rows: ReadonlyArray<{ before: Row; after: Row }>,
+  columns: readonly string[],
+): void {
+  const changes = rows.map(({ before, after }) => dealChange(side(before), side(after), columns));
+  stageDealChange(ctx, mergeDealChanges(changes));
+}

@@ -4,4 +4,4 @@ export { getLead, listLeads } from './list';
 export { reviewLead, closeLead, extendLead } from './decide';
 export { runLeadExpiry } from './expiry';
 export { LEAD_STATUS_REACTION } from './status-edit';
-export { DEAL_EDIT_REACTION, stageDealChange } from './deal-changes';
+export { stageDealChange, stageEditedDeals } from './deal-changes';

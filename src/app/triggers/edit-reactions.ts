@@ -10,7 +10,7 @@ import type { SheetKey } from '../../sheets/schema';
 import type { RecordValues } from '../../sheets/table';
 import { LEDGER_INPUTS_REACTION } from '../commissions/edit-reaction';
 import type { AppContext } from '../context';
-import { DEAL_EDIT_REACTION } from '../leads/deal-changes';
+import { stageEditedDeals } from '../leads/deal-changes';
 import { LEAD_STATUS_REACTION } from '../leads/status-edit';
 import { SCRIPT_COLUMNS_REACTION, SETTINGS_CACHE_REACTION, TEAM_REACTION } from './team-edits';
 
@@ -35,6 +35,13 @@ export interface EditReaction {
   sheets: readonly SheetKey[];
   react(ctx: AppContext, edit: EditEvent): void;
 }
+
+/** The deal hook (app/leads/deal-changes.ts): an edit of a deal reconciles its partners at once. */
+const DEAL_EDIT_REACTION: EditReaction = {
+  name: 'commissions',
+  sheets: ['leads'],
+  react: (ctx, edit) => stageEditedDeals(ctx, edit.rows, edit.columns),
+};
 
 /** In the order they run. */
 export const EDIT_REACTIONS: EditReaction[] = [
