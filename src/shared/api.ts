@@ -6,10 +6,12 @@
  * decimal string; inside the server they are integer minor units.
  */
 
-export type Amount = number | string;
+import type { CommissionKind, CommissionStatus, LeadStatus, PartnerStatus, PayoutStatus } from './statuses';
+import type { PlanKind, PlanMode, PlanPeriod } from './schema/plan';
 
-export type PartnerStatus = 'Active' | 'Paused' | 'Terminated';
-export type LeadStatus = 'Submitted' | 'Approved' | 'Rejected' | 'Won' | 'Lost' | 'Expired';
+export type { CommissionKind, CommissionStatus, LeadStatus, PartnerStatus, PayoutStatus };
+
+export type Amount = number | string;
 
 export interface PartnerInput {
   /** Present to update an existing partner; absent to create one. */
@@ -27,8 +29,12 @@ export interface PartnerInput {
   notes?: string;
 }
 
-export interface Partner extends Required<Omit<PartnerInput, 'id'>> {
+export interface Partner extends Required<Omit<PartnerInput, 'id' | 'status'>> {
   id: string;
+  /** A blank Status cell reads Active; '' when it holds no partner status (`statusProblem` says which). */
+  status: PartnerStatus | '';
+  /** Set when the Status cell holds something that is not a partner status: the row and the value. */
+  statusProblem?: string;
 }
 
 export interface PartnerFilter {
@@ -62,7 +68,10 @@ export interface Lead {
   product: string;
   estimatedValue: number | null;
   currency: string;
-  status: LeadStatus;
+  /** '' when the Status cell is empty or holds no lead status (then `statusProblem` says which). */
+  status: LeadStatus | '';
+  /** Set when the Status cell holds something that is not a lead status: the row and the value. */
+  statusProblem?: string;
   registeredOn: string;
   expiresOn: string;
   decidedBy: string;
@@ -113,7 +122,7 @@ export interface FormOptions {
   currencies: string[];
   defaultCurrency: string;
   plans: string[];
-  partners: Array<{ id: string; partnerName: string; status: PartnerStatus }>;
+  partners: Array<{ id: string; partnerName: string; status: Partner['status'] }>;
 }
 
 export type ImportKind = 'partners' | 'leads';
@@ -143,7 +152,8 @@ export interface ImportResult {
   rows: ImportRowReport[];
 }
 
-export type PlanType = 'percent' | 'flat' | 'tiered' | 'recurring';
+/** The plan kinds, periods and modes are the lists of schema/plan.ts (PLAN_TYPES, ...). */
+export type PlanType = PlanKind;
 
 export interface PlanInput {
   id?: string;
@@ -152,8 +162,8 @@ export interface PlanInput {
   currency?: string;
   rate?: number;
   amount?: Amount;
-  period?: 'quarter' | 'year';
-  mode?: 'graduated' | 'whole';
+  period?: PlanPeriod;
+  mode?: PlanMode;
   bands?: Array<{ from: Amount; rate: number }>;
   months?: number;
   firstMonths?: number;
@@ -164,19 +174,18 @@ export interface PlanInput {
   holdDays?: number;
 }
 
-export type CommissionKind = 'Commission' | 'Bonus' | 'Clawback' | 'Adjustment';
-export type CommissionStatus = 'Pending' | 'Eligible' | 'Approved' | 'Paid' | 'Void';
-
 export interface Commission {
   id: string;
   leadId: string;
   partnerId: string;
   plan: string;
-  kind: CommissionKind;
+  /** '' for a line whose Kind cell is empty (a line made by hand). */
+  kind: CommissionKind | '';
   basis: number | null;
   currency: string;
   amount: number;
-  status: CommissionStatus;
+  /** '' for a line whose Status cell is empty (a line made by hand). */
+  status: CommissionStatus | '';
   earnedOn: string;
   eligibleOn: string;
   approvedBy: string;
@@ -190,8 +199,6 @@ export interface CommissionFilter {
   partnerId?: string;
 }
 
-export type PayoutStatus = 'Draft' | 'Approved' | 'Paid';
-
 export interface Payout {
   id: string;
   partnerId: string;
@@ -200,7 +207,8 @@ export interface Payout {
   amount: number;
   lines: number;
   period: string;
-  status: PayoutStatus;
+  /** '' for a payout whose Status cell is empty (made by hand). */
+  status: PayoutStatus | '';
   createdOn: string;
   paidOn: string;
   reference: string;

@@ -1,4 +1,5 @@
 /** The types of the sheet definitions (see schema.ts). */
+import type { IdKind } from '../shared/ids';
 
 export type SheetKey =
   'dashboard' | 'partners' | 'leads' | 'commissions' | 'payouts' | 'plans' | 'settings' | 'auditLog';
@@ -44,8 +45,8 @@ export interface SheetDef {
   columns: readonly ColumnDef[];
   /** The column whose presence in a header row makes a user's existing sheet adoptable. */
   identifying: string;
-  /** The record id column (key) and how ids look. */
-  id?: { column: string; prefix: string; digits: number };
+  /** The record id column (key) and the kind of id it holds (its format: src/shared/ids.ts). */
+  id?: { column: string; kind: IdKind };
   /** 'sheet': only the owner/script may edit; 'warning': edits ask for confirmation; 'columns': the protected columns only. */
   protection: 'sheet' | 'warning' | 'columns' | 'none';
   /** A person's edits are audited and the sheet has a shadow column. */

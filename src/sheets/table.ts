@@ -7,6 +7,7 @@
 import type { TrackerDocument } from './document';
 import { keysByPosition, mapColumns, type SheetLayout } from './layout';
 import { normalizeHeader, sheetDef, type SheetDef, type SheetKey } from './schema';
+import { nextId } from '../domain/ids';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -199,13 +200,10 @@ export class Table {
   nextId(): string {
     const spec = this.def.id;
     if (!spec) throw new Error(`${this.def.name} has no id column`);
-    let max = 0;
-    const pattern = new RegExp(`^${spec.prefix}(\\d+)$`);
-    for (const { record } of this.rows()) {
-      const match = pattern.exec(String(record[spec.column] ?? ''));
-      if (match) max = Math.max(max, Number(match[1]));
-    }
-    return `${spec.prefix}${String(max + 1).padStart(spec.digits, '0')}`;
+    return nextId(
+      spec.kind,
+      this.rows().map(({ record }) => record[spec.column]),
+    );
   }
 
   /** The rows changed in memory since load, with their values before and after (full width). */

@@ -14,6 +14,8 @@
 import { shadowField } from '../../domain/audit/shadow-field';
 import {
   baseKey,
+  isVoid,
+  keys,
   reconcile,
   recurringDesired,
   resolvePlans,
@@ -25,16 +27,12 @@ import type { AppContext } from '../context';
 import { openFromShadow, openSparseFromShadow } from '../shadow-tables';
 import { defaultHoldDays, partnerPlans, readPlanRows } from './inputs';
 import { FULL_RECONCILE_DAYS, readLedgerState } from './ledger-state';
-import {
-  appendLines,
-  applyStatusChanges,
-  commissionIdsFrom,
-  formatMoneyColumns,
-  readLedger,
-} from './ledger-table';
+import { appendLines, applyStatusChanges, formatMoneyColumns, readLedger } from './ledger-table';
 import { runCommissions } from './run-commissions';
 import type { SyncResult } from './sync-ledger';
 import type { DailyJob } from '../triggers/daily-job';
+import { idNumber, idsFrom } from '../../domain/ids';
+import { COMMISSION_STATUS, LEAD_STATUS } from '../../shared/statuses';
 
 const RECURRING = /^(.+)\/recurring\/(\d+)$/;
 
@@ -76,10 +74,11 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     const soonest = addDays(asOf, 1);
     cells.forEach((raw, i) => {
       if (raw === '') return;
-      const id = /^C-(\d+)$/.exec(shadowField(raw, 'commissionId'));
-      if (id) maxId = Math.max(maxId, Number(id[1]));
+      const id = idNumber('commission', shadowField(raw, 'commissionId'));
+      if (id !== null) maxId = Math.max(maxId, id);
       const status = shadowField(raw, 'status');
-      if (status === 'Pending' && shadowField(raw, 'eligibleOn').slice(0, 10) <= soonest) picked.add(i);
+      if (status === COMMISSION_STATUS.Pending && shadowField(raw, 'eligibleOn').slice(0, 10) <= soonest)
+        picked.add(i);
       const key = shadowField(raw, 'key');
       const base = baseKey(key);
       const recurring = RECURRING.exec(base);
@@ -98,7 +97,7 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
       }
       deal.rows.push(i);
       if (base !== key) deal.corrected = true;
-      if (status === 'Void') return;
+      if (status === COMMISSION_STATUS.Void) return;
       const month = Number(recurring[2]);
       deal.months.add(month);
       if (month === 1) deal.firstEarned = shadowField(raw, 'earnedOn').slice(0, 10);
@@ -132,9 +131,7 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     return recurring !== null && due.has(recurring[1]);
   });
   const desired = [...due.keys()].flatMap((lead) => {
-    const first = dueLines.find(
-      ({ line }) => line.key === `${lead}/recurring/01` && line.status !== 'Void',
-    )!.line;
+    const first = dueLines.find(({ line }) => line.key === keys.recurring(lead, 1) && !isVoid(line))!.line;
     const plan = (planOf(first.partnerId) as { plan: Parameters<typeof recurringDesired>[0] }).plan;
     return recurringDesired(
       plan,
@@ -144,7 +141,7 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
         currency: first.currency,
         dealValueMinor: first.basisMinor ?? 0,
         closedOn: first.earnedOn,
-        status: 'Won',
+        status: LEAD_STATUS.Won,
       },
       asOf,
       defaultHold,
@@ -154,12 +151,15 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     ledger: dueLines.map((l) => l.line),
     desired,
     asOf,
-    nextId: commissionIdsFrom(maxId + 1),
+    nextId: idsFrom('commission', maxId + 1),
   });
   const handled = new Set(dueLines.map((l) => l.line.id));
   const eligible: StatusChange[] = ledger
-    .filter(({ line }) => !handled.has(line.id) && line.status === 'Pending' && eligibleBy(line, asOf))
-    .map(({ line }) => ({ id: line.id, from: 'Pending', to: 'Eligible' }));
+    .filter(
+      ({ line }) =>
+        !handled.has(line.id) && line.status === COMMISSION_STATUS.Pending && eligibleBy(line, asOf),
+    )
+    .map(({ line }) => ({ id: line.id, from: COMMISSION_STATUS.Pending, to: COMMISSION_STATUS.Eligible }));
   const changes = [...result.statusChanges, ...eligible];
   applyStatusChanges(table, ledger, changes, days);
   const appended = appendLines(table, result.create, days);

@@ -15,6 +15,7 @@ import { contiguousBlocks } from '../../domain/audit/diff';
 import type { Flag } from '../../domain/commissions';
 import type { TrackerDocument } from '../../sheets/document';
 import type { Table } from '../../sheets/table';
+import { formatId, idNumber, isStandardId } from '../../shared/ids';
 
 export const FLAG_NOTE_PREFIX = 'No commission: ';
 
@@ -43,13 +44,9 @@ export function noteHash(note: string): string {
   return ((h >>> 0) % 46656).toString(36).padStart(3, '0');
 }
 
-const STANDARD_ID = /^L-(\d{6,})$/;
-
+/** The number of a Lead ID as the tracker writes it (L-000123), null for any other id. */
 function standardNumber(id: string): number | null {
-  const match = STANDARD_ID.exec(id);
-  if (!match) return null;
-  const n = Number(match[1]);
-  return `L-${String(n).padStart(6, '0')}` === id ? n : null;
+  return isStandardId('lead', id) ? idNumber('lead', id) : null;
 }
 
 /**
@@ -95,7 +92,7 @@ export function decodeNoteRecord(encoded: string): NoteRecord | null {
     const delta = parseInt(head, 36);
     if (!/^[0-9a-z]+$/.test(head) || !Number.isSafeInteger(delta)) return null;
     previous += delta;
-    record.set(`L-${String(previous).padStart(6, '0')}`, hash);
+    record.set(formatId('lead', previous), hash);
   }
   return record;
 }

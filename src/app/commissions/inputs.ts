@@ -8,6 +8,8 @@ import { planFromRow, type PlanRowKey } from '../../shared/schema/plan';
 import type { TrackerSettings } from '../../sheets/settings-reader';
 import type { AppContext } from '../context';
 import type { Days } from '../../sheets/days';
+import { LEAD_STATUS, LEAD_STATUSES, readStatus } from '../../shared/statuses';
+import { DEFAULT_CURRENCY } from '../../shared/currencies';
 
 const text = (value: unknown) => String(value ?? '').trim();
 
@@ -42,17 +44,23 @@ export function partnerPlans(ctx: AppContext): PartnerPlanRef[] {
 
 export function readEngineInputs(ctx: AppContext, days: Days): EngineInputs {
   const settings = ctx.settings();
-  const defaultCurrency = text(settings.values.defaultCurrency) || 'USD';
+  const defaultCurrency = text(settings.values.defaultCurrency) || DEFAULT_CURRENCY;
   const deals: DealRow[] = [];
   const unreadable: Flag[] = [];
   for (const { row, record } of ctx.table('leads').rows()) {
     const leadId = text(record.leadId);
     if (leadId === '') continue;
     const currency = text(record.currency).toUpperCase() || defaultCurrency;
-    const status = text(record.status);
+    const reading = readStatus(LEAD_STATUSES, record.status, `Leads row ${row}`);
+    if (!reading.ok) {
+      // not cast, not guessed: the deal earns nothing and says why (a note on its Lead ID)
+      unreadable.push({ leadId, reason: `Deal ${leadId}: ${reading.problem}` });
+      continue;
+    }
+    const status = reading.status ?? '';
     let dealValueMinor: number | null = null;
     const raw = record.dealValue;
-    if (raw !== '' && raw !== undefined && status === 'Won') {
+    if (raw !== '' && raw !== undefined && status === LEAD_STATUS.Won) {
       try {
         if (!isKnownCurrency(currency)) throw new MoneyError(`Unknown currency '${currency}'`);
         dealValueMinor = toMinor(raw as number | string, currency);

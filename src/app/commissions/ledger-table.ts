@@ -3,7 +3,8 @@
  * status changes applied in memory (the audited writer writes them), Amount and Basis formatted
  * per currency once the rows exist.
  */
-import type { CommissionKind, CommissionStatus, LedgerLine, StatusChange } from '../../domain/commissions';
+import type { LedgerLine, StatusChange } from '../../domain/commissions';
+import { COMMISSION_KINDS, COMMISSION_STATUSES, readStatus } from '../../shared/statuses';
 import { ensureRows } from '../../sheets/capacity';
 import type { SheetKey } from '../../sheets/schema';
 import type { Table } from '../../sheets/table';
@@ -11,6 +12,7 @@ import type { AppContext } from '../context';
 import { openFromShadow } from '../shadow-tables';
 import type { Days } from '../../sheets/days';
 import { cellToMinor, minorToCell, moneyFormat } from './cells';
+import { idSequence } from '../../domain/ids';
 
 export interface LedgerRow {
   readonly row: number;
@@ -28,7 +30,23 @@ export function openLedger(ctx: AppContext, also: readonly SheetKey[] = []): Tab
   return ctx.table('commissions');
 }
 
-/** Every ledger line with its sheet row; a row whose amount is not readable keeps amountMinor 0. */
+/** A Status or Kind cell of the ledger, checked: a value the tracker does not know stops the read. */
+function checked<T extends string>(values: readonly T[], cell: unknown, row: number, what: string): T | '' {
+  const reading = readStatus(values, cell, `Commissions row ${row}`, what);
+  if (!reading.ok) throw new Error(ledgerMessages.unknownValue(reading.problem));
+  return reading.status ?? '';
+}
+
+export const ledgerMessages = {
+  unknownValue: (problem: string) =>
+    `${problem}. Commissions are computed from the statuses of their lines: correct the cell, then try again.`,
+} as const;
+
+/**
+ * Every ledger line with its sheet row; a row whose amount is not readable keeps amountMinor 0. A
+ * Status or Kind that is not one of the tracker's is an error naming the row and the value (never
+ * cast: the reconcile and the payouts must not guess what a line is); an empty one reads as ''.
+ */
 export function readLedger(table: Table, days: Days): LedgerRow[] {
   return table.rows().flatMap(({ row, record }) => {
     const id = text(record.commissionId);
@@ -47,11 +65,11 @@ export function readLedger(table: Table, days: Days): LedgerRow[] {
       leadId: text(record.leadId),
       partnerId: text(record.partnerId),
       plan: text(record.plan),
-      kind: text(record.kind) as CommissionKind,
+      kind: checked(COMMISSION_KINDS, record.kind, row, 'Kind'),
       basisMinor: minor(record.basis),
       currency,
       amountMinor: minor(record.amount) ?? 0,
-      status: text(record.status) as CommissionStatus,
+      status: checked(COMMISSION_STATUSES, record.status, row, 'Status'),
       earnedOn: days.cellToDay(record.earnedOn),
       eligibleOn: days.cellToDay(record.eligibleOn),
       approvedBy: text(record.approvedBy),
@@ -63,15 +81,12 @@ export function readLedger(table: Table, days: Days): LedgerRow[] {
   });
 }
 
-/** A generator of the next Commission IDs, allocated once from the table (under the lock). */
-export function commissionIds(table: Table): () => string {
-  return commissionIdsFrom(Number(table.nextId().replace(/^C-/, '')));
-}
-
-/** Commission IDs from number `first` on (C-000123). */
-export function commissionIdsFrom(first: number): () => string {
-  let n = first;
-  return () => `C-${String(n++).padStart(6, '0')}`;
+/** A generator of the next Commission IDs, allocated once from the ledger read (under the lock). */
+export function commissionIds(ledger: readonly LedgerRow[]): () => string {
+  return idSequence(
+    'commission',
+    ledger.map(({ line }) => line.id),
+  );
 }
 
 /** Appends lines; returns the sheet rows they went to. */

@@ -4,6 +4,7 @@ import { toMajor } from '../../domain/money';
 import type { LedgerLine } from '../../domain/commissions';
 import type { AppContext } from '../context';
 import { openLedger, readLedger } from './ledger-table';
+import { isOneOf } from '../../shared/statuses';
 
 const major = (minor: number | null, currency: string) => {
   if (minor === null) return null;
@@ -35,10 +36,12 @@ export function toCommission(line: LedgerLine): Commission {
 }
 
 export function listCommissions(ctx: AppContext, filter: CommissionFilter = {}): Commission[] {
-  const statuses = filter?.status === undefined ? null : new Set([filter.status].flat());
+  const statuses = filter?.status === undefined ? null : [filter.status].flat();
   const partnerId = filter?.partnerId?.trim() || null;
   return readLedger(openLedger(ctx), ctx.doc.days())
     .map((l) => l.line)
-    .filter((l) => (statuses === null || statuses.has(l.status)) && (!partnerId || l.partnerId === partnerId))
+    .filter(
+      (l) => (statuses === null || isOneOf(statuses, l.status)) && (!partnerId || l.partnerId === partnerId),
+    )
     .map(toCommission);
 }

@@ -24,6 +24,7 @@ import {
   readLedger,
   type LedgerRow,
 } from './ledger-table';
+import { LEAD_STATUS } from '../../shared/statuses';
 
 export interface SyncResult {
   created: number;
@@ -83,7 +84,7 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
     ledger: lines.map((l) => l.line),
     desired: desired.lines,
     asOf,
-    nextId: commissionIds(table),
+    nextId: commissionIds(ledger),
   });
   // The writer joins scattered rows into at most a few writes (see writer.ts).
   applyStatusChanges(table, lines, statusChanges, days);
@@ -108,7 +109,7 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
 function nextCloseAfter(deals: readonly DealRow[], asOf: string): string | null {
   let next: string | null = null;
   for (const { deal } of deals)
-    if (deal.status === 'Won' && deal.closedOn > asOf && (next === null || deal.closedOn < next))
+    if (deal.status === LEAD_STATUS.Won && deal.closedOn > asOf && (next === null || deal.closedOn < next))
       next = deal.closedOn;
   return next;
 }

@@ -1,11 +1,20 @@
 /**
- * The daily lead job: Submitted and Approved leads past Expires On become Expired, with the reason in
- * Decision Note; leads whose window ends in Settings > Expiry Warning Days (14 by default) get their
+ * The daily lead job: Submitted and Approved leads past Expires On become Expired by the lead
+ * transition rule, with the reason in Decision Note; leads whose window ends in Settings > Expiry Warning Days (14 by default) get their
  * reminder queued. Partners and Leads read from their shadow (one read; the sheets when it does not
  * know every row), one write through the audited writer (which writes only the cells that change).
  */
-import { expireLeads, isProtectedStatus, leadsExpiringIn } from '../../domain/leads';
-import { leadRows } from './records';
+import {
+  dealChangeOf,
+  expireLeads,
+  isProtectedStatus,
+  leadsExpiringIn,
+  transitionLead,
+  type LeadEvent,
+} from '../../domain/leads';
+import { LEAD_STATUS } from '../../shared/statuses';
+import { stageDealChange } from './deal-changes';
+import { leadPatchCells, leadRows } from './records';
 import type { AppContext } from '../context';
 import { openFromShadow, openSparseFromShadow } from '../shadow-tables';
 import { mayFallOn, shadowField } from '../../domain/audit/shadow-field';
@@ -36,8 +45,18 @@ export function runLeadExpiry(ctx: AppContext): ExpiryReport {
   const rows = new Map(candidates.map(({ row, lead }) => [lead.id, row]));
   const leads = candidates.map(({ lead }) => lead);
   const expired = expireLeads(leads, data.today);
-  for (const { lead, reason } of expired)
-    table.update(rows.get(lead.id)!, { status: 'Expired', decisionNote: reason });
+  const events: LeadEvent[] = [];
+  for (const { lead, reason } of expired) {
+    const change = transitionLead(lead, LEAD_STATUS.Expired, {
+      actor: ctx.actor.email,
+      today: data.today,
+      note: reason,
+    });
+    if (!change.ok) continue; // expireLeads picks only protected leads, which may expire
+    table.update(rows.get(lead.id)!, leadPatchCells(change.patch, lead.currency, data.days));
+    events.push(...change.events);
+  }
+  stageDealChange(work, dealChangeOf(events)); // none: an expiring lead is not a Won deal
   const reminded = leadsExpiringIn(leads, data.today, days).map((lead) => lead.id);
   queueNotices(data, 'expiring', reminded);
   work.commit();

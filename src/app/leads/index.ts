@@ -4,5 +4,4 @@ export { getLead, listLeads } from './list';
 export { reviewLead, closeLead, extendLead } from './decide';
 export { runLeadExpiry } from './expiry';
 export { LEAD_STATUS_REACTION } from './status-edit';
-export { LEAD_CLOSE_REACTIONS } from './close-reactions';
-export type { LeadCloseReaction } from './close-reaction';
+export { stageDealChange, stageEditedDeals } from './deal-changes';

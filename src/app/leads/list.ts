@@ -1,5 +1,6 @@
 /** getLead and listLeads: read Leads once (no lock: nothing is written), filter and order in memory. */
 import type { Lead, LeadFilter, LeadStatus } from '../../shared/api';
+import { LEAD_STATUS, isOneOf } from '../../shared/statuses';
 import { findLead } from './find';
 import { userContext } from './request';
 import { TrackerData } from './tracker-data';
@@ -14,9 +15,9 @@ function matches(lead: Lead, filter: LeadFilter, words: string[]): boolean {
       ? filter.status
       : [filter.status]
     : filter.queue
-      ? ['Submitted']
+      ? [LEAD_STATUS.Submitted]
       : null;
-  if (statuses && !statuses.includes(lead.status)) return false;
+  if (statuses && !isOneOf(statuses, lead.status)) return false;
   if (filter.partnerId && lead.partnerId !== filter.partnerId) return false;
   if (!words.length) return true;
   const haystack = [

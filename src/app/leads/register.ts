@@ -6,6 +6,8 @@
  * "registration received" email (the queued backlog is the hourly trigger's).
  */
 import type { RegisterLeadResult } from '../../shared/api';
+import { noticesOf } from '../../domain/leads';
+import { LEAD_STATUS } from '../../shared/statuses';
 import type { AppContext } from '../context';
 import { openFromShadow } from '../shadow-tables';
 import { sendNoticeNow } from '../notifications/notify';
@@ -36,10 +38,12 @@ export function registerLead(input: unknown): RegisterLeadResult {
   const registration = registrar.add(checked);
   ctx.commit();
   const row = ctx.table('leads').rowOf(registration.row);
-  if (row) sendNoticeNow(data, 'received', leadOf(row.record, data.days), checked.partner);
+  if (row)
+    for (const { notice } of noticesOf(registration.events))
+      sendNoticeNow(data, notice, leadOf(row.record, data.days, registration.row), checked.partner);
   return {
     id: registration.id,
-    status: 'Submitted',
+    status: LEAD_STATUS.Submitted,
     expiresOn: registration.expiresOn,
     conflicts: registration.conflicts,
   };

@@ -6,18 +6,22 @@
  */
 import type { Conflict, LeadInput, Partner } from '../../shared/api';
 import { validateLeadInput } from '../../shared/schema';
-import { allocateIds, ID_FORMATS } from '../../domain/ids';
+import { idSequence } from '../../domain/ids';
 import {
   addToIndex,
   buildLeadIndex,
   duplicateMessage,
-  expiresOnFor,
   findConflicts,
+  newLead,
+  transitionLead,
+  type LeadEvent,
   type LeadIndex,
 } from '../../domain/leads';
+import { LEAD_STATUS } from '../../shared/statuses';
 import { checkCanRegister } from '../../domain/partners';
 import type { FormOptions } from '../../shared/api';
-import { amountCell, dateCell } from './cells';
+import { amountCell } from './cells';
+import { leadPatchCells } from './records';
 import type { TrackerData } from './tracker-data';
 
 export interface Registration {
@@ -26,6 +30,8 @@ export interface Registration {
   row: number;
   expiresOn: string;
   conflicts: Conflict[];
+  /** What follows (the "registration received" email the partner is owed). */
+  events: LeadEvent[];
 }
 
 export type Checked =
@@ -34,18 +40,15 @@ export type Checked =
 
 export class Registrar {
   private readonly index: LeadIndex;
-  private next: number;
+  private readonly nextId: () => string;
   readonly options: FormOptions;
 
   constructor(private readonly data: TrackerData) {
     this.index = buildLeadIndex(data.leads.map(({ lead }) => lead));
-    const [first] = allocateIds(
-      ID_FORMATS.lead.prefix,
-      ID_FORMATS.lead.width,
+    this.nextId = idSequence(
+      'lead',
       data.leads.map(({ lead }) => lead.id),
-      1,
     );
-    this.next = Number(first.slice(ID_FORMATS.lead.prefix.length + 1));
     this.options = data.formOptions(false);
   }
 
@@ -70,12 +73,20 @@ export class Registrar {
     return { ok: true, lead, partner: allowed.partner, conflicts: report.conflicts };
   }
 
-  /** Appends the checked registration to Leads (in memory) with a new id; it now blocks later ones. */
+  /**
+   * Appends the checked registration to Leads (in memory) with a new id, made Submitted by the lead
+   * transition rule (its Registered On and Expires On); it now blocks later ones.
+   */
   add(checked: Extract<Checked, { ok: true }>): Registration {
     const { lead, partner, conflicts } = checked;
-    const id = `${ID_FORMATS.lead.prefix}-${String(this.next++).padStart(ID_FORMATS.lead.width, '0')}`;
-    const registeredOn = this.data.today;
-    const expiresOn = expiresOnFor(registeredOn, this.data.window);
+    const id = this.nextId();
+    const change = transitionLead(newLead(id, partner.id), LEAD_STATUS.Submitted, {
+      actor: this.data.ctx.actor.email,
+      today: this.data.today,
+      window: this.data.window,
+    });
+    if (!change.ok) throw new Error(change.message); // a new lead always starts as Submitted
+    const expiresOn = change.patch.expiresOn ?? '';
     const currency = lead.currency || this.data.defaultCurrency;
     const row = this.data.ctx.table('leads').append({
       leadId: id,
@@ -88,9 +99,7 @@ export class Registrar {
       product: lead.product ?? '',
       estimatedValue: amountCell(lead.estimatedValue, currency),
       currency,
-      status: 'Submitted',
-      registeredOn: dateCell(registeredOn, this.data.days),
-      expiresOn: dateCell(expiresOn, this.data.days),
+      ...leadPatchCells(change.patch, currency, this.data.days),
       conflict: conflicts.map((c) => c.reason).join('; '),
       notes: lead.notes ?? '',
     });
@@ -101,9 +110,9 @@ export class Registrar {
       company: lead.company,
       domain: lead.domain ?? '',
       contactEmail: lead.contactEmail ?? '',
-      status: 'Submitted',
+      status: LEAD_STATUS.Submitted,
       expiresOn,
     });
-    return { id, row, expiresOn, conflicts };
+    return { id, row, expiresOn, conflicts, events: change.events };
   }
 }

@@ -1,29 +1,32 @@
 /**
- * A person editing Status or Deal Value in the Leads sheet goes through the rules the sidebar follows:
- * an illegal status change, a Won lead without a Deal Value, or a Deal Value that is not an amount is
- * put back, with a note on the cell saying why (an accepted value clears the note). Won and Lost set
- * Closed On when it is empty; Approved, Rejected, Won and Lost record the editor in Decided By.
- * Emails are only queued here (the edit trigger may not send them); the next delivery sends them.
- * It runs before the other Leads reactions (commissions), which then see the corrected row.
+ * A person editing Status or Deal Value in the Leads sheet goes through the lead transition rule the
+ * sidebar follows (domain/leads/transition.ts): an illegal status change, a Won lead without a Deal
+ * Value, or a Deal Value that is not an amount is put back, with a note on the cell saying why (an
+ * accepted value clears the note). The rule's patch is applied to the row: Won and Lost set Closed On
+ * when it is empty; Approved, Rejected, Won and Lost record the editor in Decided By. A status typed
+ * in another case ('won') is only written as the status. The partner emails the events owe are only
+ * queued here (the edit trigger may not send them); the next delivery sends them. It runs before the
+ * deal hook (DEAL_EDIT_REACTION), which reconciles what the edit did to a deal.
  */
-import type { LeadStatus } from '../../shared/api';
-import { LEAD_STATUSES, checkTransition, leadMessages } from '../../domain/leads';
+import {
+  isLeadStatus,
+  leadMessages,
+  noticesOf,
+  transitionLead,
+  type LeadEvent,
+  type LeadFacts,
+  type LeadPatch,
+} from '../../domain/leads';
 import type { NotificationEvent } from '../../domain/notifications';
+import { LEAD_STATUS, LEAD_STATUSES, matchIgnoringCase, type LeadStatus } from '../../shared/statuses';
 import { setColumnNotes } from '../../sheets/cell-notes';
 import type { RecordValues } from '../../sheets/table';
 import type { AppContext } from '../context';
 import type { EditEvent, EditReaction } from '../triggers/edit-reaction';
 import { queueNotices } from '../notifications/notify';
-import { dateCell, minorOfCell, text } from './cells';
+import { dayOfCell, minorOfCell, text } from './cells';
+import { leadPatchCells } from './records';
 import { TrackerData } from './tracker-data';
-
-const EVENTS: Partial<Record<LeadStatus, NotificationEvent>> = {
-  Approved: 'approved',
-  Rejected: 'rejected',
-  Won: 'won',
-};
-
-const DECIDED: readonly LeadStatus[] = ['Approved', 'Rejected', 'Won', 'Lost'];
 
 export const editMessages = {
   putBack: (why: string, value: string) => `${why}: put back to ${value === '' ? '(empty)' : value}.`,
@@ -31,7 +34,6 @@ export const editMessages = {
   notAmount: (value: string, currency: string) =>
     `Deal Value '${value}' is not an amount in ${currency} (0 or more, no more decimals than ${currency} allows)`,
   wonKeepsDealValue: () => 'A Won lead needs a Deal Value',
-  newStatus: () => 'A lead starts as Submitted (register it with Register lead)',
 } as const;
 
 function cellValue(before: string): string | number {
@@ -64,32 +66,25 @@ export function reactToLeadEdit(ctx: AppContext, edit: EditEvent): void {
     }
     const from = (before.status ?? '').trim();
     const typed = text(after.status).trim();
-    const to = (LEAD_STATUSES.find((s) => s.toLowerCase() === typed.toLowerCase()) ?? typed) as LeadStatus;
-    let status = from as LeadStatus;
+    let status = from;
     if (statusEdited && typed !== from) {
-      const check =
-        from === ''
-          ? to === 'Submitted'
-            ? ({ ok: true } as const)
-            : ({ ok: false, message: editMessages.newStatus() } as const)
-          : checkTransition(from, to, { dealValue: deal === undefined ? null : text(deal) });
-      if (!check.ok) {
-        const why = to === 'Won' && from === 'Approved' ? editMessages.wonNeedsDealValue() : check.message;
-        statusNote = editMessages.putBack(why, from);
+      const facts = rowFacts(after, deal, data);
+      const outcome = judge(from, typed, facts, { actor: ctx.actor.email, today: data.today });
+      if (!outcome.ok) {
+        statusNote = editMessages.putBack(outcome.why, from);
         patch.status = from;
       } else {
-        status = to;
-        if (to !== typed) patch.status = to;
-        if (DECIDED.includes(to)) patch.decidedBy = ctx.actor.email;
-        if ((to === 'Won' || to === 'Lost') && text(after.closedOn) === '')
-          patch.closedOn = dateCell(data.today, data.days);
-        const event = EVENTS[to];
-        if (event && text(after.leadId)) (notices[event] ??= []).push(text(after.leadId));
+        status = outcome.to;
+        if (outcome.to !== typed) patch.status = outcome.to;
+        const { status: _status, ...cells } = leadPatchCells(outcome.patch, currency, data.days);
+        Object.assign(patch, cells);
+        if (facts.id)
+          for (const { notice } of noticesOf(outcome.events)) (notices[notice] ??= []).push(facts.id);
       }
     } else if (statusEdited) {
-      status = to;
+      status = matchIgnoringCase(LEAD_STATUSES, typed) ?? typed;
     }
-    if (dealEdited && !dealNote && status === 'Won' && (deal === '' || deal === undefined)) {
+    if (dealEdited && !dealNote && status === LEAD_STATUS.Won && (deal === '' || deal === undefined)) {
       dealNote = editMessages.putBack(editMessages.wonKeepsDealValue(), beforeDeal);
       patch.dealValue = cellValue(beforeDeal);
     }
@@ -105,6 +100,54 @@ export function reactToLeadEdit(ctx: AppContext, edit: EditEvent): void {
   }
   for (const [event, ids] of Object.entries(notices)) queueNotices(data, event as NotificationEvent, ids);
 }
+
+/** The row as it stands after the edit, as the transition rule reads a lead (its status aside). */
+function rowFacts(
+  after: Readonly<RecordValues>,
+  deal: unknown,
+  data: TrackerData,
+): Omit<LeadFacts, 'status'> {
+  const closedOn = text(after.closedOn);
+  return {
+    id: text(after.leadId),
+    partnerId: text(after.partnerId),
+    registeredOn: dayOfCell(after.registeredOn, data.days),
+    expiresOn: dayOfCell(after.expiresOn, data.days),
+    // a Closed On the person wrote is kept, whatever it holds
+    closedOn: closedOn === '' ? '' : dayOfCell(after.closedOn, data.days) || closedOn,
+    dealValue: deal === undefined ? null : text(deal),
+    decidedBy: text(after.decidedBy),
+    decisionNote: text(after.decisionNote),
+  };
+}
+
+type Judged =
+  { ok: true; to: LeadStatus; patch: LeadPatch; events: LeadEvent[] } | { ok: false; why: string };
+
+/**
+ * A typed status against the row's: a value that is not a lead status is refused as the status
+ * machine refuses it; the same status in another case is only rewritten ('won' -> 'Won'); anything
+ * else is the transition rule's, from the status before the edit.
+ */
+function judge(
+  from: string,
+  typed: string,
+  row: Omit<LeadFacts, 'status'>,
+  context: { actor: string; today: string },
+): Judged {
+  const to = matchIgnoringCase(LEAD_STATUSES, typed);
+  if (to === null) return { ok: false, why: from === '' ? leadMessages.startsAsSubmitted() : unknown(typed) };
+  if (from !== '' && !isLeadStatus(from)) return { ok: false, why: unknown(from) };
+  if (to === from) return { ok: true, to, patch: {}, events: [] };
+  const change = transitionLead({ ...row, status: from }, to, context);
+  if (change.ok) return { ok: true, to, patch: change.patch, events: change.events };
+  return {
+    ok: false,
+    why: change.reason === 'dealValue' ? editMessages.wonNeedsDealValue() : change.message,
+  };
+}
+
+const unknown = (value: string) => leadMessages.unknownStatus(value, LEAD_STATUSES);
 
 export const LEAD_STATUS_REACTION: EditReaction = {
   name: 'lead status rules',

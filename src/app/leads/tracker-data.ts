@@ -10,6 +10,7 @@ import type { AppContext } from '../context';
 import { partnerRows, type PartnerRow } from '../partners/records';
 import { today } from './cells';
 import { leadRows, type LeadRow } from './records';
+import { DEFAULT_CURRENCY } from '../../shared/currencies';
 
 export class TrackerData {
   private settingsValue: TrackerSettings | null = null;
@@ -50,7 +51,7 @@ export class TrackerData {
   }
 
   get defaultCurrency(): string {
-    return String(this.settings.values.defaultCurrency || 'USD').toUpperCase();
+    return String(this.settings.values.defaultCurrency || DEFAULT_CURRENCY).toUpperCase();
   }
 
   /** Plan names from the Plans sheet (none when it is absent). */

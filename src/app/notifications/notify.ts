@@ -90,11 +90,11 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
     if (leads.has(notice.l)) continue;
     const row = leadsTable.findById(notice.l);
     if (!row) continue;
-    const lead = leadOf(row.record, days);
+    const lead = leadOf(row.record, days, row.row);
     leads.set(notice.l, lead);
     if (!partners.has(lead.partnerId)) {
       const partnerRow = partnersTable.findById(lead.partnerId);
-      if (partnerRow) partners.set(lead.partnerId, partnerOf(partnerRow.record, days));
+      if (partnerRow) partners.set(lead.partnerId, partnerOf(partnerRow.record, days, partnerRow.row));
     }
   }
   const rendered: Array<{ notice: Notice; to: string; mail: ReturnType<typeof notificationEmail> }> = [];

@@ -1,10 +1,17 @@
 /** A Partners row as the API's Partner, and a validated PartnerInput as the cells of a row. */
-import type { Partner, PartnerInput, PartnerStatus } from '../../shared/api';
+import type { Partner, PartnerInput } from '../../shared/api';
+import { PARTNER_STATUS, PARTNER_STATUSES, readStatus } from '../../shared/statuses';
 import type { Days } from '../../sheets/days';
 import type { RecordValues, TableRow } from '../../sheets/table';
 import { dateCell, dayOfCell, text } from '../leads/cells';
 
-export function partnerOf(record: Readonly<RecordValues>, days: Days): Partner {
+/**
+ * The partner a row holds. A blank Status reads Active; one that is not a partner status is not cast:
+ * the partner gets status '' and `statusProblem` names the row (when given) and the value.
+ */
+export function partnerOf(record: Readonly<RecordValues>, days: Days, row?: number): Partner {
+  const where = row === undefined ? `Partner ${text(record.partnerId)}` : `Partners row ${row}`;
+  const status = readStatus(PARTNER_STATUSES, record.status, where);
   return {
     id: text(record.partnerId),
     partnerName: text(record.partnerName),
@@ -15,7 +22,8 @@ export function partnerOf(record: Readonly<RecordValues>, days: Days): Partner {
     region: text(record.region),
     productFocus: text(record.productFocus),
     plan: text(record.plan),
-    status: (text(record.status).trim() || 'Active') as PartnerStatus,
+    status: status.ok ? (status.status ?? PARTNER_STATUS.Active) : '',
+    ...(!status.ok && { statusProblem: status.problem }),
     joinedOn: dayOfCell(record.joinedOn, days),
     notes: text(record.notes),
   };
@@ -29,7 +37,7 @@ export interface PartnerRow {
 export function partnerRows(rows: readonly TableRow[], days: Days): PartnerRow[] {
   const out: PartnerRow[] = [];
   for (const { row, record } of rows) {
-    const partner = partnerOf(record, days);
+    const partner = partnerOf(record, days, row);
     if (partner.id) out.push({ row, partner });
   }
   return out;
@@ -46,7 +54,7 @@ export function partnerShape(input: PartnerInput, joinedOn: string): Omit<Partne
     region: input.region ?? '',
     productFocus: input.productFocus ?? '',
     plan: input.plan ?? '',
-    status: input.status ?? 'Active',
+    status: input.status ?? PARTNER_STATUS.Active,
     joinedOn: input.joinedOn ?? joinedOn,
     notes: input.notes ?? '',
   };

@@ -5,7 +5,7 @@
  */
 import type { PartnerInput } from '../../shared/api';
 import { validatePartnerInput } from '../../shared/schema';
-import { ID_FORMATS, nextId } from '../../domain/ids';
+import { nextId } from '../../domain/ids';
 import { nameKey } from '../../domain/leads';
 import { partnerMessages } from '../../domain/partners';
 import type { AppContext } from '../context';
@@ -42,8 +42,7 @@ export function putPartner(ctx: AppContext, data: TrackerData, input: PartnerInp
     return input.id;
   }
   const id = nextId(
-    ID_FORMATS.partner.prefix,
-    ID_FORMATS.partner.width,
+    'partner',
     data.partners.map(({ partner }) => partner.id),
   );
   table.append({ partnerId: id, ...partnerRecord(input, data.today, data.days) });

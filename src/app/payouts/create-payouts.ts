@@ -11,6 +11,7 @@ import type { AppContext } from '../context';
 import { formatMoneyColumns, openLedger, readLedger } from '../commissions/ledger-table';
 import { fail } from '../user-error';
 import { payoutCells, readPayouts, toPayout } from './payout-table';
+import { idSequence } from '../../domain/ids';
 
 const text = (value: unknown) => String(value ?? '').trim();
 
@@ -53,14 +54,16 @@ export function createPayouts(ctx: AppContext, throughDate: string): Payout[] {
     }));
   const settings = ctx.settings();
   const lines = ledger.map((l) => l.line);
-  let next = Number(payoutsTable.nextId().replace(/^PO-/, ''));
   const planned = planPayouts({
     lines,
     partners,
     throughDate: through,
     minimumPayoutMinor: minimums(settings.values.minimumPayout, new Set(lines.map((l) => l.currency))),
     existingPayoutIds: existing.map((p) => p.payout.id),
-    nextId: () => `PO-${String(next++).padStart(4, '0')}`,
+    nextId: idSequence(
+      'payout',
+      existing.map((p) => p.payout.id),
+    ),
     today: days.dayOf(ctx.now),
   });
   const rowOf = new Map(ledger.map((l) => [l.line.id, l.row]));

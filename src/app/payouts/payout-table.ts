@@ -1,6 +1,7 @@
 /** The Payouts sheet as PayoutRecords (lines found by the Commissions sheet's Payout ID column). */
 import type { LedgerLine } from '../../domain/commissions';
-import type { PayoutRecord, PayoutStatus } from '../../domain/payouts';
+import type { PayoutRecord } from '../../domain/payouts';
+import { PAYOUT_STATUSES, readStatus } from '../../shared/statuses';
 import { toMajor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { Table } from '../../sheets/table';
@@ -15,6 +16,17 @@ export interface PayoutRow {
 }
 
 const text = (value: unknown) => String(value ?? '').trim();
+
+export const payoutTableMessages = {
+  unknownStatus: (problem: string) => `${problem}. Correct the cell, then try again.`,
+} as const;
+
+/** A payout's Status, checked: a value the tracker does not know is an error naming the row and the value. */
+function statusOf(cell: unknown, row: number): PayoutRecord['status'] {
+  const reading = readStatus(PAYOUT_STATUSES, cell, `Payouts row ${row}`);
+  if (!reading.ok) throw new Error(payoutTableMessages.unknownStatus(reading.problem));
+  return reading.status ?? '';
+}
 
 export function readPayouts(table: Table, days: Days, lines: readonly LedgerLine[] = []): PayoutRow[] {
   const byPayout = new Map<string, string[]>();
@@ -40,7 +52,7 @@ export function readPayouts(table: Table, days: Days, lines: readonly LedgerLine
       amountMinor,
       lineIds: byPayout.get(id) ?? [],
       period: text(record.period),
-      status: text(record.status) as PayoutStatus,
+      status: statusOf(record.status, row),
       createdOn: days.cellToDay(record.createdOn),
       paidOn: days.cellToDay(record.paidOn),
       reference: text(record.reference),

@@ -28,6 +28,7 @@ import {
   type InvalidRow,
   type SheetAdoption,
 } from './adoption-state';
+import { formatId, highestIdNumber, type IdKind } from '../../domain/ids';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -106,7 +107,7 @@ function adoptChunk(
     if (s.ids && s.nextId === null) {
       const col = layout.cols[def.id!.column];
       s.nextId = nextIdNumber(
-        def.id!.prefix,
+        def.id!.kind,
         known.slice(1).map((r) => r[col - 1]),
       );
     }
@@ -118,13 +119,13 @@ function adoptChunk(
       const idCol = s.ids ? layout.cols[def.id!.column] : 0;
       if (idCol && s.nextId !== null && last > s.last) {
         const appended = readColumn(sheet, idCol, s.last + 1, last);
-        s.nextId = Math.max(s.nextId, nextIdNumber(def.id!.prefix, appended));
+        s.nextId = Math.max(s.nextId, nextIdNumber(def.id!.kind, appended));
       }
       state.total += last - s.last;
       s.last = last;
     }
     if (s.ids && s.nextId === null)
-      s.nextId = nextIdNumber(def.id!.prefix, readColumn(sheet, layout.cols[def.id!.column], 2, s.last));
+      s.nextId = nextIdNumber(def.id!.kind, readColumn(sheet, layout.cols[def.id!.column], 2, s.last));
     const to = Math.min(from + options.limits.chunkRows - 1, s.last);
     rows = readRows(sheet, from, to, width);
   }
@@ -149,7 +150,7 @@ function adoptChunk(
     const spec = def.id!;
     for (const { row, record } of table.rows()) {
       if (String(record[spec.column] ?? '') !== '' || String(record[def.identifying] ?? '') === '') continue;
-      table.update(row, { [spec.column]: `${spec.prefix}${String(s.nextId!).padStart(spec.digits, '0')}` });
+      table.update(row, { [spec.column]: formatId(spec.kind, s.nextId!) });
       s.nextId!++;
       run.idsGiven++;
       state.idsGiven++;
@@ -204,15 +205,9 @@ export function shadowColumnsOf(doc: TrackerDocument, state: AdoptionState | nul
   doc.markLayoutChanged();
 }
 
-/** One more than the largest number among ids of the form prefix + digits. */
-function nextIdNumber(prefix: string, ids: readonly unknown[]): number {
-  const pattern = new RegExp(`^${prefix}(\\d+)$`);
-  let max = 0;
-  for (const id of ids) {
-    const match = pattern.exec(String(id ?? '').trim());
-    if (match) max = Math.max(max, Number(match[1]));
-  }
-  return max + 1;
+/** One more than the largest number among ids of this kind. */
+function nextIdNumber(kind: IdKind, ids: readonly unknown[]): number {
+  return highestIdNumber(kind, ids) + 1;
 }
 
 function checkContext(doc: TrackerDocument, cache: RunCache, options: AdoptionOptions, key: SheetKey) {

@@ -5,11 +5,19 @@
  * context whose writes are recorded as source "trigger" for the editing user; it changes tables
  * through `ctx.table(...)` and the edit trigger commits them once, after all reactions ran.
  */
-import { COMMISSIONS_EDIT_REACTION, LEDGER_INPUTS_REACTION } from '../commissions/edit-reaction';
+import { LEDGER_INPUTS_REACTION } from '../commissions/edit-reaction';
 import type { AppContext } from '../context';
+import { stageEditedDeals } from '../leads/deal-changes';
 import { LEAD_STATUS_REACTION } from '../leads/status-edit';
 import type { EditEvent, EditReaction } from './edit-reaction';
 import { SCRIPT_COLUMNS_REACTION, SETTINGS_CACHE_REACTION, TEAM_REACTION } from './team-edits';
+
+/** The deal hook (app/leads/deal-changes.ts): an edit of a deal reconciles its partners at once. */
+const DEAL_EDIT_REACTION: EditReaction = {
+  name: 'commissions',
+  sheets: ['leads'],
+  react: (ctx, edit) => stageEditedDeals(ctx, edit.rows, edit.columns),
+};
 
 /** In the order they run. */
 export const EDIT_REACTIONS: EditReaction[] = [
@@ -17,7 +25,7 @@ export const EDIT_REACTIONS: EditReaction[] = [
   SETTINGS_CACHE_REACTION,
   TEAM_REACTION,
   LEAD_STATUS_REACTION,
-  COMMISSIONS_EDIT_REACTION,
+  DEAL_EDIT_REACTION,
   LEDGER_INPUTS_REACTION,
 ];
 

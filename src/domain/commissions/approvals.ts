@@ -6,6 +6,8 @@ import { compareDays } from '../dates';
 import { keys } from './keys';
 import { commissionMessages as m } from './messages';
 import type { LedgerLine, StatusChange } from './types';
+import { COMMISSION_STATUS } from '../../shared/statuses';
+import { isOpen } from './line-status';
 
 export type Decision = { ok: true; changes: StatusChange[] } | { ok: false; errors: string[] };
 
@@ -34,14 +36,20 @@ export function approveLines(
 ): Decision {
   if (by.trim() === '' || on === '') return { ok: false, errors: [m.approverRequired] };
   const { errors, found } = collect(lines, ids, (line) => {
-    if (line.status === 'Pending')
+    if (line.status === COMMISSION_STATUS.Pending)
       return compareDays(line.eligibleOn, on) > 0 ? m.onHold(line.id, line.eligibleOn) : null;
-    return line.status === 'Eligible' ? null : m.notEligible(line.id, line.status);
+    return line.status === COMMISSION_STATUS.Eligible ? null : m.notEligible(line.id, line.status);
   });
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    changes: found.map((l) => ({ id: l.id, from: l.status, to: 'Approved', approvedBy: by, approvedOn: on })),
+    changes: found.map((l) => ({
+      id: l.id,
+      from: l.status,
+      to: COMMISSION_STATUS.Approved,
+      approvedBy: by,
+      approvedOn: on,
+    })),
   };
 }
 
@@ -54,7 +62,7 @@ export function rejectLines(
 ): Decision {
   if (reason.trim() === '') return { ok: false, errors: [m.reasonRequired] };
   const { errors, found } = collect(lines, ids, (line) =>
-    line.status === 'Pending' || line.status === 'Eligible' ? null : m.notRejectable(line.id, line.status),
+    isOpen(line) ? null : m.notRejectable(line.id, line.status),
   );
   if (errors.length > 0) return { ok: false, errors };
   return {
@@ -62,7 +70,7 @@ export function rejectLines(
     changes: found.map((l) => ({
       id: l.id,
       from: l.status,
-      to: 'Void',
+      to: COMMISSION_STATUS.Void,
       reason: m.rejected(by, reason.trim()),
       ...(l.key !== '' && { key: keys.rejected(l.key) }),
     })),

@@ -9,6 +9,7 @@ import { formatMoney, toMinor } from '../money';
 import { keys } from './keys';
 import type { EarnedLine, WonDeal } from './earned-line';
 import type { Period } from './period';
+import { COMMISSION_KIND } from '../../shared/statuses';
 
 export function firstDealBonusLine(plan: Plan, deal: WonDeal): EarnedLine | null {
   if (plan.firstDealBonus === undefined) return null;
@@ -16,7 +17,7 @@ export function firstDealBonusLine(plan: Plan, deal: WonDeal): EarnedLine | null
   const amountMinor = toMinor(plan.firstDealBonus, currency);
   return {
     key: keys.firstDealBonus(deal.leadId),
-    kind: 'Bonus',
+    kind: COMMISSION_KIND.Bonus,
     currency,
     amountMinor,
     basisMinor: deal.currency === currency ? deal.dealValueMinor : null,
@@ -38,7 +39,7 @@ export function thresholdBonusLine(
   const amountMinor = toMinor(plan.thresholdBonus.amount, plan.currency);
   return {
     key: keys.threshold(deal.partnerId, period.key),
-    kind: 'Bonus',
+    kind: COMMISSION_KIND.Bonus,
     currency: plan.currency,
     amountMinor,
     basisMinor: afterMinor,

@@ -15,6 +15,7 @@ import { recurringLines } from './recurring';
 import { resolvePlans } from './resolve-plans';
 import { tieredLines } from './tiered';
 import type { CommissionSettings, Deal, DesiredLine, Flag, PartnerPlanRef } from './types';
+import { LEAD_STATUS } from '../../shared/statuses';
 
 export interface DesiredLedgerInput {
   readonly deals: readonly Deal[];
@@ -36,7 +37,7 @@ export function desiredLedger({ deals, partners, plans, settings, asOf }: Desire
   const flags: Flag[] = [];
   const won: WonDeal[] = [];
   for (const deal of deals) {
-    if (deal.status !== 'Won') continue;
+    if (deal.status !== LEAD_STATUS.Won) continue;
     if (deal.dealValueMinor === null || !isIsoDay(deal.closedOn))
       flags.push({ leadId: deal.leadId, reason: m.wonWithoutValue(deal.leadId) });
     else if (compareDays(deal.closedOn, asOf) <= 0) won.push(deal as WonDeal);

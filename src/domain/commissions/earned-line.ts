@@ -1,12 +1,12 @@
 /** What a plan computes for one deal, before the engine adds partner, plan name and hold. */
 import type { Plan } from '../../shared/schema/plan';
 import { formatMoney, toMinor } from '../money';
-import type { Deal } from './types';
+import type { Deal, EarnedKind } from './types';
 import type { Period } from './period';
 
 export interface EarnedLine {
   readonly key: string;
-  readonly kind: 'Commission' | 'Bonus';
+  readonly kind: EarnedKind;
   readonly currency: string;
   readonly amountMinor: number;
   readonly basisMinor: number | null;

@@ -2,6 +2,7 @@
 import { formatMoney, toMinor } from '../money';
 import { keys } from './keys';
 import { applyCap, type DealContext, type EarnedLine } from './earned-line';
+import { COMMISSION_KIND } from '../../shared/statuses';
 
 export function flatLines({ plan, deal }: DealContext): EarnedLine[] {
   if (plan.type !== 'flat') return [];
@@ -11,7 +12,7 @@ export function flatLines({ plan, deal }: DealContext): EarnedLine[] {
   return [
     {
       key: keys.commission(deal.leadId),
-      kind: 'Commission',
+      kind: COMMISSION_KIND.Commission,
       currency: plan.currency,
       amountMinor,
       basisMinor: basis,

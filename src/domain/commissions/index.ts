@@ -14,6 +14,7 @@ export { desiredLedger, type DesiredLedger, type DesiredLedgerInput } from './de
 export { reconcile, type ReconcileInput, type ReconcileResult } from './reconcile';
 export { approveLines, rejectLines, type Decision } from './approvals';
 export { baseKey, isRejectedKey, keys, reversedIdOf } from './keys';
+export { OPEN_STATUSES, SETTLED_STATUSES, isOpen, isSettled, isVoid, statusAfterHold } from './line-status';
 export { commissionMessages } from './messages';
 export { periodOf, type Period } from './period';
 export { recurringDesired } from './recurring';

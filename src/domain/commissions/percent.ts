@@ -2,6 +2,7 @@
 import { applyRate, formatMoney, formatRate, parseRate } from '../money';
 import { keys } from './keys';
 import { applyCap, type DealContext, type EarnedLine } from './earned-line';
+import { COMMISSION_KIND } from '../../shared/statuses';
 
 export function percentLines({ plan, deal }: DealContext): EarnedLine[] {
   if (plan.type !== 'percent') return [];
@@ -11,7 +12,7 @@ export function percentLines({ plan, deal }: DealContext): EarnedLine[] {
   return [
     {
       key: keys.commission(deal.leadId),
-      kind: 'Commission',
+      kind: COMMISSION_KIND.Commission,
       currency: deal.currency,
       amountMinor,
       basisMinor: deal.dealValueMinor,

@@ -8,6 +8,10 @@ import { compareDays } from '../dates';
 import { baseKey, isRejectedKey } from './keys';
 import { settleKey } from './settle-key';
 import type { DesiredLine, LedgerLine, StatusChange } from './types';
+import { COMMISSION_STATUS } from '../../shared/statuses';
+import { isVoid } from './line-status';
+
+const { Pending, Eligible } = COMMISSION_STATUS;
 
 export interface ReconcileInput {
   readonly ledger: readonly LedgerLine[];
@@ -37,9 +41,9 @@ export function reconcile({ ledger, desired, asOf, nextId }: ReconcileInput): Re
   const voids: StatusChange[] = [];
   for (const key of allKeys) {
     const group = groups.get(key) ?? [];
-    if (group.some((l) => l.status === 'Void' && isRejectedKey(l.key))) continue;
+    if (group.some((l) => isVoid(l) && isRejectedKey(l.key))) continue;
     const want = wanted.get(key);
-    const currencies = new Set(group.filter((l) => l.status !== 'Void').map((l) => l.currency));
+    const currencies = new Set(group.filter((l) => !isVoid(l)).map((l) => l.currency));
     if (want) currencies.add(want.currency);
     for (const currency of currencies) {
       const desiredHere = want && want.currency === currency ? want : undefined;
@@ -50,8 +54,8 @@ export function reconcile({ ledger, desired, asOf, nextId }: ReconcileInput): Re
   }
   const voided = new Set(voids.map((v) => v.id));
   const eligible = ledger
-    .filter((l) => l.status === 'Pending' && !voided.has(l.id) && compareDays(l.eligibleOn, asOf) <= 0)
-    .map((l): StatusChange => ({ id: l.id, from: 'Pending', to: 'Eligible' }));
+    .filter((l) => l.status === Pending && !voided.has(l.id) && compareDays(l.eligibleOn, asOf) <= 0)
+    .map((l): StatusChange => ({ id: l.id, from: Pending, to: Eligible }));
   return {
     create,
     statusChanges: [...voids, ...eligible],

@@ -10,6 +10,7 @@ import type { DealContext, EarnedLine, WonDeal } from './earned-line';
 import type { Plan } from '../../shared/schema/plan';
 import { periodOf } from './period';
 import type { DesiredLine } from './types';
+import { COMMISSION_KIND } from '../../shared/statuses';
 
 export function recurringLines({ plan, deal, asOf }: DealContext): EarnedLine[] {
   if (plan.type !== 'recurring') return [];
@@ -32,7 +33,7 @@ export function recurringLines({ plan, deal, asOf }: DealContext): EarnedLine[] 
     const capNote = amountMinor < raw ? `, capped at ${formatMoney(cap!, deal.currency)} per deal` : '';
     lines.push({
       key: keys.recurring(deal.leadId, month),
-      kind: 'Commission',
+      kind: COMMISSION_KIND.Commission,
       currency: deal.currency,
       amountMinor,
       basisMinor: deal.dealValueMinor,

@@ -11,7 +11,9 @@ import { compareDays } from '../dates';
 import { formatMoney } from '../money';
 import { keys, reversedIdOf } from './keys';
 import { commissionMessages as m } from './messages';
-import type { CommissionKind, DesiredLine, LedgerLine, StatusChange } from './types';
+import type { DesiredLine, LedgerLine, StatusChange } from './types';
+import { COMMISSION_KIND, COMMISSION_STATUS } from '../../shared/statuses';
+import { isOpen, isSettled, isVoid, statusAfterHold } from './line-status';
 
 export interface SettleInput {
   readonly key: string;
@@ -26,20 +28,23 @@ export interface SettleInput {
 
 export type Draft = Omit<LedgerLine, 'id' | 'status'> & { id?: string };
 
-const settledStatus = (line: LedgerLine) => line.status === 'Approved' || line.status === 'Paid';
-const openStatus = (line: LedgerLine) => line.status === 'Pending' || line.status === 'Eligible';
 const total = (lines: readonly LedgerLine[]) => lines.reduce((sum, l) => sum + l.amountMinor, 0);
 
 export function settleKey(input: SettleInput): { create: LedgerLine[]; voids: StatusChange[] } {
   const { key, currency, desired, group, asOf } = input;
-  const live = group.filter((l) => l.currency === currency && l.status !== 'Void');
-  const settled = live.filter(settledStatus);
-  const open = live.filter(openStatus);
+  const live = group.filter((l) => l.currency === currency && !isVoid(l));
+  const settled = live.filter(isSettled);
+  const open = live.filter(isOpen);
   const target = desired?.amountMinor ?? 0;
   const need = target - total(settled);
   if (total(open) === need) return { create: [], voids: [] };
   const reason = target === 0 ? m.voidNoLongerDue(key) : m.voidChanged(key);
-  const voids = open.map((l): StatusChange => ({ id: l.id, from: l.status, to: 'Void', reason }));
+  const voids = open.map((l): StatusChange => ({
+    id: l.id,
+    from: l.status,
+    to: COMMISSION_STATUS.Void,
+    reason,
+  }));
   if (need === 0) return { create: [], voids };
   const model = desired ?? settled[0] ?? open[0];
   const base = {
@@ -51,18 +56,18 @@ export function settleKey(input: SettleInput): { create: LedgerLine[]; voids: St
   };
   const blank = { approvedBy: '', approvedOn: '', payoutId: '' };
   const drafts: Draft[] = [];
-  const keyTaken = group.some((l) => l.key === key && settledStatus(l));
+  const keyTaken = group.some((l) => l.key === key && isSettled(l));
   if (settled.length === 0 && desired && !keyTaken) {
-    drafts.push({ ...desired, ...blank, kind: desired.kind as CommissionKind });
+    drafts.push({ ...desired, ...blank, kind: desired.kind });
   } else if (target === 0) {
     const reversed = new Set(settled.map((l) => reversedIdOf(l.key)).filter((id) => id !== null));
     for (const line of settled) {
-      if (line.kind === 'Clawback' || reversed.has(line.id)) continue;
+      if (line.kind === COMMISSION_KIND.Clawback || reversed.has(line.id)) continue;
       drafts.push({
         ...base,
         ...blank,
         key: keys.clawback(key, line.id),
-        kind: 'Clawback',
+        kind: COMMISSION_KIND.Clawback,
         amountMinor: -line.amountMinor,
         earnedOn: asOf,
         eligibleOn: asOf,
@@ -81,7 +86,7 @@ export function settleKey(input: SettleInput): { create: LedgerLine[]; voids: St
       ...base,
       ...blank,
       key: keys.adjustment(key, n),
-      kind: 'Adjustment',
+      kind: COMMISSION_KIND.Adjustment,
       amountMinor: rest,
       earnedOn: asOf,
       eligibleOn,
@@ -91,7 +96,7 @@ export function settleKey(input: SettleInput): { create: LedgerLine[]; voids: St
   const create = drafts.map((d): LedgerLine => ({
     ...d,
     id: input.nextId(),
-    status: compareDays(d.eligibleOn, asOf) <= 0 ? 'Eligible' : 'Pending',
+    status: statusAfterHold(d.eligibleOn, asOf),
   }));
   return { create, voids };
 }

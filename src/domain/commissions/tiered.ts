@@ -9,6 +9,7 @@
 import { applyRates, formatAmount, formatMoney, formatRate, parseRate, toMinor } from '../money';
 import { keys } from './keys';
 import { applyCap, type DealContext, type EarnedLine } from './earned-line';
+import { COMMISSION_KIND } from '../../shared/statuses';
 
 interface Band {
   readonly fromMinor: number;
@@ -45,7 +46,7 @@ export function tieredLines(context: DealContext): EarnedLine[] {
   return [
     {
       key: keys.commission(deal.leadId),
-      kind: 'Commission',
+      kind: COMMISSION_KIND.Commission,
       currency: deal.currency,
       amountMinor,
       basisMinor: deal.dealValueMinor,

@@ -1,7 +1,11 @@
 /** The data the commission engine reads and writes: deals in, ledger lines out. Amounts in minor units. */
 import type { CommissionKind, CommissionStatus } from '../../shared/api';
+import type { COMMISSION_KIND, LeadStatus } from '../../shared/statuses';
 
 export type { CommissionKind, CommissionStatus };
+
+/** What a plan earns: a commission or a bonus (clawbacks and adjustments are the reconcile's). */
+export type EarnedKind = typeof COMMISSION_KIND.Commission | typeof COMMISSION_KIND.Bonus;
 
 export interface Deal {
   readonly leadId: string;
@@ -11,7 +15,8 @@ export interface Deal {
   readonly dealValueMinor: number | null;
   /** ISO day; '' when not closed. */
   readonly closedOn: string;
-  readonly status: string;
+  /** '' when the lead's Status cell holds no lead status. */
+  readonly status: LeadStatus | '';
 }
 
 export interface PartnerPlanRef {
@@ -31,7 +36,7 @@ export interface DesiredLine {
   readonly leadId: string;
   readonly partnerId: string;
   readonly plan: string;
-  readonly kind: 'Commission' | 'Bonus';
+  readonly kind: EarnedKind;
   readonly currency: string;
   readonly amountMinor: number;
   readonly basisMinor: number | null;
@@ -53,11 +58,13 @@ export interface LedgerLine {
   readonly leadId: string;
   readonly partnerId: string;
   readonly plan: string;
-  readonly kind: CommissionKind;
+  /** '' when the Kind cell is empty (a line made by hand). */
+  readonly kind: CommissionKind | '';
   readonly basisMinor: number | null;
   readonly currency: string;
   readonly amountMinor: number;
-  readonly status: CommissionStatus;
+  /** '' when the Status cell is empty (a line made by hand). */
+  readonly status: CommissionStatus | '';
   readonly earnedOn: string;
   readonly eligibleOn: string;
   readonly approvedBy: string;
@@ -69,7 +76,7 @@ export interface LedgerLine {
 /** A status transition of an existing line (with the reason a Void carries). */
 export interface StatusChange {
   readonly id: string;
-  readonly from: CommissionStatus;
+  readonly from: CommissionStatus | '';
   readonly to: CommissionStatus;
   readonly reason?: string;
   /** Set when the line's key changes with its status (a rejected line: `<key>/rejected`). */

@@ -17,6 +17,7 @@ import { nameKey } from '../leads/similarity';
 import { cleanMapping, suggestMapping } from './mapping';
 import { importMessages } from './messages';
 import { parseCsv } from './parse';
+import { LEAD_STATUS } from '../../shared/statuses';
 
 export interface ImportRow<T> {
   line: number;
@@ -82,7 +83,7 @@ function leadDuplicates(): DuplicateCheck<LeadInput> {
       company: value.company,
       domain: value.domain ?? '',
       contactEmail: value.contactEmail ?? '',
-      status: 'Submitted',
+      status: LEAD_STATUS.Submitted,
       expiresOn: '',
     });
     return null;

@@ -29,6 +29,10 @@ export {
   isLeadStatus,
   isProtectedStatus,
   checkTransition,
+  hasDealValue,
+  isAllowedMove,
+  DECIDED_STATUSES,
+  CLOSED_STATUSES,
   type TransitionCheck,
 } from './status';
 export {
@@ -43,3 +47,27 @@ export {
   type ExtensionResult,
 } from './window';
 export { leadMessages } from './messages';
+export {
+  EXTEND,
+  EVENT_NOTICES,
+  newLead,
+  noticesOf,
+  dealChangeOf,
+  transitionLead,
+  type LeadEvent,
+  type LeadEventType,
+  type LeadFacts,
+  type LeadPatch,
+  type LeadTarget,
+  type Transition,
+  type TransitionContext,
+  type TransitionRefusal,
+} from './transition';
+export {
+  DEAL_FIELDS,
+  dealChange,
+  mergeDealChanges,
+  type DealChange,
+  type DealField,
+  type DealSide,
+} from './deal-change';

@@ -11,6 +11,8 @@ export const leadMessages = {
     `Status '${value}' is not one of: ${allowed.join(', ')}`,
   illegalTransition: (from: string, to: string) => `Status cannot go from ${from} to ${to}`,
   wonNeedsDealValue: () => 'Won needs a Deal Value',
+  already: (status: string) => `it is already ${status}`,
+  startsAsSubmitted: () => 'A lead starts as Submitted (register it with Register lead)',
   windowEnded: (expiresOn: string) => `Protection window ended on ${expiresOn}`,
   cannotExtendStatus: (leadId: string, status: string) =>
     `${leadId} cannot be extended: it is ${status} (only Submitted or Approved leads are protected)`,

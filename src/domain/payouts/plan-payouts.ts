@@ -9,6 +9,7 @@ import { compareDays } from '../dates';
 import { formatMoney, sumMinor } from '../money';
 import { payoutMessages as m } from './messages';
 import type { PayoutPartner, PayoutRecord } from './types';
+import { COMMISSION_STATUS, PAYOUT_STATUS } from '../../shared/statuses';
 
 export interface PlanPayoutsInput {
   readonly lines: readonly LedgerLine[];
@@ -41,7 +42,7 @@ export function planPayouts(input: PlanPayoutsInput): PlannedPayouts {
   const existing = new Set(input.existingPayoutIds);
   const free = input.lines.filter(
     (l) =>
-      l.status === 'Approved' &&
+      l.status === COMMISSION_STATUS.Approved &&
       compareDays(l.eligibleOn, input.throughDate) <= 0 &&
       (l.payoutId === '' || !existing.has(l.payoutId)),
   );
@@ -76,7 +77,7 @@ export function planPayouts(input: PlanPayoutsInput): PlannedPayouts {
       amountMinor: total,
       lineIds,
       period: `${first} to ${input.throughDate}`,
-      status: 'Draft',
+      status: PAYOUT_STATUS.Draft,
       createdOn: input.today,
       paidOn: '',
       reference: '',

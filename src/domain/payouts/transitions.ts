@@ -3,10 +3,12 @@ import type { LedgerLine, StatusChange } from '../commissions';
 import { formatMoney, sumMinor } from '../money';
 import { PayoutError, payoutMessages as m } from './messages';
 import type { PayoutRecord } from './types';
+import { COMMISSION_STATUS, PAYOUT_STATUS } from '../../shared/statuses';
 
 export function approvePayout(payout: PayoutRecord): PayoutRecord {
-  if (payout.status !== 'Draft') throw new PayoutError(m.alreadyApproved(payout.id, payout.status));
-  return { ...payout, status: 'Approved' };
+  if (payout.status !== PAYOUT_STATUS.Draft)
+    throw new PayoutError(m.alreadyApproved(payout.id, payout.status));
+  return { ...payout, status: PAYOUT_STATUS.Approved };
 }
 
 export function markPayoutPaid(input: {
@@ -16,8 +18,8 @@ export function markPayoutPaid(input: {
   paidOn: string;
 }): { payout: PayoutRecord; lineChanges: StatusChange[] } {
   const { payout, reference, paidOn } = input;
-  if (payout.status === 'Draft') throw new PayoutError(m.approveFirst(payout.id));
-  if (payout.status === 'Paid') throw new PayoutError(m.alreadyPaid(payout.id));
+  if (payout.status === PAYOUT_STATUS.Draft) throw new PayoutError(m.approveFirst(payout.id));
+  if (payout.status === PAYOUT_STATUS.Paid) throw new PayoutError(m.alreadyPaid(payout.id));
   if (reference.trim() === '') throw new PayoutError(m.referenceRequired(payout.id));
   if (paidOn === '') throw new PayoutError(m.paidOnRequired(payout.id));
   const lines = input.lines.filter((l) => l.payoutId === payout.id);
@@ -31,10 +33,14 @@ export function markPayoutPaid(input: {
       ),
     );
   }
-  const notApproved = lines.find((l) => l.status !== 'Approved');
+  const notApproved = lines.find((l) => l.status !== COMMISSION_STATUS.Approved);
   if (notApproved) throw new PayoutError(m.lineNotApproved(payout.id, notApproved.id, notApproved.status));
   return {
-    payout: { ...payout, status: 'Paid', reference: reference.trim(), paidOn },
-    lineChanges: lines.map((l) => ({ id: l.id, from: 'Approved', to: 'Paid' })),
+    payout: { ...payout, status: PAYOUT_STATUS.Paid, reference: reference.trim(), paidOn },
+    lineChanges: lines.map((l) => ({
+      id: l.id,
+      from: COMMISSION_STATUS.Approved,
+      to: COMMISSION_STATUS.Paid,
+    })),
   };
 }

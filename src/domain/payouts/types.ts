@@ -11,7 +11,8 @@ export interface PayoutRecord {
   readonly amountMinor: number;
   readonly lineIds: readonly string[];
   readonly period: string;
-  readonly status: PayoutStatus;
+  /** '' when the Status cell is empty (a payout made by hand). */
+  readonly status: PayoutStatus | '';
   readonly createdOn: string;
   readonly paidOn: string;
   readonly reference: string;

@@ -11,6 +11,7 @@ import { isDomainName, normalizeDomain } from './domainName';
 import { isIsoDay } from './isoDay';
 import { labelOf, limits } from './labels';
 import { messages } from './messages';
+import { exampleId, looksLikeId, type IdKind } from '../ids';
 
 /** Trimmed text; blank (or null/undefined) is absent; finite numbers become their digits. */
 function cleanText(value: unknown): unknown {
@@ -120,11 +121,15 @@ export function listedMany(field: string, allowed: readonly string[] | undefined
   return presence(field, false, inner);
 }
 
-export function pattern(field: string, regex: RegExp, example: string, options: { required?: boolean } = {}) {
+/** A record id of `kind` (a Partner ID "P-0001"...), as src/shared/ids.ts formats it. */
+export function recordId(field: string, kind: IdKind, options: { required?: boolean } = {}) {
   const label = labelOf(field);
   const inner = v.pipe(
     textBase(field, 40),
-    v.regex(regex, (issue) => messages.notId(label, issue.input, example)),
+    v.check(
+      (id) => looksLikeId(kind, id),
+      (issue) => messages.notId(label, String(issue.input), exampleId(kind)),
+    ),
   );
   return presence(field, options.required ?? false, inner);
 }

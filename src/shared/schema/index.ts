@@ -1,5 +1,5 @@
 /** The one validation schema shared by the sidebar and the server. */
-export { validatePartnerInput, PARTNER_STATUSES, PARTNER_ID } from './partner';
+export { validatePartnerInput, PARTNER_STATUSES } from './partner';
 export { validateLeadInput, FALLBACK_CURRENCY } from './lead';
 export { validateCloseDetails } from './close';
 export { validateReviewDecision, REVIEW_DECISIONS, type ReviewInput } from './review';

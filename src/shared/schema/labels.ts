@@ -1,6 +1,10 @@
-/** camelCase field -> the column header a person sees. */
+/**
+ * camelCase field -> the label a person sees: the header of the Partners or Leads column the field
+ * is (the sheet definitions take their headers from here), or the label of a form field.
+ */
 export const labels = {
   id: 'ID',
+  leadId: 'Lead ID',
   partnerName: 'Partner Name',
   contactName: 'Contact Name',
   contactEmail: 'Contact Email',
@@ -20,6 +24,11 @@ export const labels = {
   currency: 'Currency',
   dealValue: 'Deal Value',
   closedOn: 'Closed On',
+  registeredOn: 'Registered On',
+  expiresOn: 'Expires On',
+  decidedBy: 'Decided By',
+  decisionNote: 'Decision Note',
+  conflict: 'Conflict',
   reason: 'Reason',
   decision: 'Decision',
   note: 'Decision Note',

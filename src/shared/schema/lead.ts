@@ -2,14 +2,14 @@ import * as v from 'valibot';
 import { IMPORT_FIELDS } from '../import-fields';
 import type { FormOptions, LeadInput } from '../api';
 import { decimalsProblem } from './decimals';
-import { amount, currency, domain, email, listed, pattern, text } from './fields';
+import { amount, currency, domain, email, listed, recordId, text } from './fields';
 import { labelOf, limits } from './labels';
 import { messages } from './messages';
-import { PARTNER_ID } from './partner';
 import { runSchema, type ValidationResult } from './result';
+import { DEFAULT_CURRENCY } from '../currencies';
 
 /** Used when neither the form nor Settings name a currency. */
-export const FALLBACK_CURRENCY = 'USD';
+export const FALLBACK_CURRENCY = DEFAULT_CURRENCY;
 
 function leadSchema(lists: Partial<FormOptions>) {
   const partnerIds = lists.partners?.map((partner) => partner.id);
@@ -17,7 +17,7 @@ function leadSchema(lists: Partial<FormOptions>) {
   return v.pipe(
     v.object({
       partnerId: v.pipe(
-        pattern('partnerId', PARTNER_ID, 'P-0001', { required: true }),
+        recordId('partnerId', 'partner', { required: true }),
         v.check(
           (id) => !partnerIds || partnerIds.length === 0 || partnerIds.includes(id as string),
           (issue) => messages.unknownPartner(labelOf('partnerId'), String(issue.input)),

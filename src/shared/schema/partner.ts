@@ -1,16 +1,16 @@
 import * as v from 'valibot';
 import { IMPORT_FIELDS } from '../import-fields';
 import type { FormOptions, PartnerInput } from '../api';
-import { email, isoDay, listed, listedMany, pattern, text } from './fields';
+import { email, isoDay, listed, listedMany, recordId, text } from './fields';
 import { limits } from './labels';
 import { runSchema, type ValidationResult } from './result';
+import { PARTNER_STATUSES } from '../statuses';
 
-export const PARTNER_STATUSES = ['Active', 'Paused', 'Terminated'] as const;
-export const PARTNER_ID = /^P-\d{4,}$/;
+export { PARTNER_STATUSES };
 
 function partnerSchema(lists: Partial<FormOptions>) {
   return v.object({
-    id: pattern('id', PARTNER_ID, 'P-0001'),
+    id: recordId('id', 'partner'),
     partnerName: text('partnerName', { required: true, max: limits.name }),
     contactName: text('contactName', { max: limits.name }),
     contactEmail: email('contactEmail', { required: true }),

@@ -10,6 +10,7 @@ import { GROW_BY, columnLetter } from '../capacity';
 import { neutralizeBlock } from '../cell-text';
 import { numberFormat, sameRule, validationRule } from './formats';
 import { PROTECTION_PREFIX, protectRange, protectSheet } from './protect';
+import { LEAD_STATUS } from '../../shared/statuses';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -377,21 +378,22 @@ export function leadFormats(built: BuiltSheet): boolean {
   const status = columnLetter(cols.status);
   const expires = columnLetter(cols.expiresOn);
   const registered = columnLetter(cols.registeredOn);
+  const { Submitted, Approved, Rejected, Won, Lost, Expired } = LEAD_STATUS;
   const colours: Array<[string, string]> = [
-    ['Won', '#d9ead3'],
-    ['Lost', '#eeeeee'],
-    ['Rejected', '#f4cccc'],
-    ['Expired', '#eeeeee'],
-    ['Approved', '#cfe2f3'],
+    [Won, '#d9ead3'],
+    [Lost, '#eeeeee'],
+    [Rejected, '#f4cccc'],
+    [Expired, '#eeeeee'],
+    [Approved, '#cfe2f3'],
   ];
   const rules = [
     SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(`=AND($${status}2="Submitted",$${registered}2<>"",TODAY()-$${registered}2>7)`)
+      .whenFormulaSatisfied(`=AND($${status}2="${Submitted}",$${registered}2<>"",TODAY()-$${registered}2>7)`)
       .setBackground('#fce5cd')
       .setRanges([all])
       .build(),
     SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(`=AND($${status}2="Approved",$${expires}2<>"",$${expires}2-TODAY()<=14)`)
+      .whenFormulaSatisfied(`=AND($${status}2="${Approved}",$${expires}2<>"",$${expires}2-TODAY()<=14)`)
       .setBackground('#fff2cc')
       .setRanges([all])
       .build(),

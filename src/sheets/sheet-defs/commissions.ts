@@ -1,12 +1,13 @@
 import type { SheetDef } from '../schema-types';
-import { COMMISSION_KINDS, COMMISSION_STATUSES, col, idCol } from './column';
+import { COMMISSION_KINDS, COMMISSION_STATUSES } from '../../shared/statuses';
+import { col, idCol } from './column';
 
 /** Written by the tracker only (the sheet is protected); one row per ledger line. */
 export const COMMISSIONS: SheetDef = {
   key: 'commissions',
   name: 'Commissions',
   identifying: 'commissionId',
-  id: { column: 'commissionId', prefix: 'C-', digits: 6 },
+  id: { column: 'commissionId', kind: 'commission' },
   protection: 'sheet',
   tracked: true,
   banded: true,

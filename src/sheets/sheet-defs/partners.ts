@@ -1,62 +1,69 @@
 import type { SheetDef } from '../schema-types';
-import { PARTNER_STATUSES, col, idCol } from './column';
+import { PARTNER_STATUSES } from '../../shared/statuses';
+import { labels } from '../../shared/schema/labels';
+import { col, idCol } from './column';
 
 export const PARTNERS: SheetDef = {
   key: 'partners',
   name: 'Partners',
   identifying: 'partnerName',
-  id: { column: 'partnerId', prefix: 'P-', digits: 4 },
+  id: { column: 'partnerId', kind: 'partner' },
   protection: 'columns',
   tracked: true,
   banded: true,
   columns: [
-    idCol('partnerId', 'Partner ID', 'The partner'),
-    col('partnerName', 'Partner Name', 'The partner company as it appears on agreements.', {
+    idCol('partnerId', labels.partnerId, 'The partner'),
+    col('partnerName', labels.partnerName, 'The partner company as it appears on agreements.', {
       width: 200,
       required: true,
     }),
-    col('contactName', 'Contact Name', 'The main contact at the partner.', { width: 160 }),
-    col('contactEmail', 'Contact Email', 'Where notifications about leads and payouts go.', {
+    col('contactName', labels.contactName, 'The main contact at the partner.', { width: 160 }),
+    col('contactEmail', labels.contactEmail, 'Where notifications about leads and payouts go.', {
       width: 200,
       validation: { kind: 'email' },
       strict: false,
     }),
-    col('type', 'Type', 'Kind of partnership (list in Settings > Types).', {
+    col('type', labels.type, 'Kind of partnership (list in Settings > Types).', {
       width: 120,
       validation: { kind: 'list', list: 'types' },
       strict: true,
     }),
-    col('tier', 'Tier', 'Program tier (list in Settings > Tiers).', {
+    col('tier', labels.tier, 'Program tier (list in Settings > Tiers).', {
       width: 110,
       validation: { kind: 'list', list: 'tiers' },
       strict: true,
     }),
-    col('region', 'Region', 'Region the partner covers (list in Settings > Regions).', {
+    col('region', labels.region, 'Region the partner covers (list in Settings > Regions).', {
       width: 130,
       validation: { kind: 'list', list: 'regions' },
       strict: false,
     }),
-    col('productFocus', 'Product Focus', 'Main product the partner sells (list in Settings > Products).', {
-      width: 140,
-      validation: { kind: 'list', list: 'products' },
-      strict: false,
-    }),
-    col('plan', 'Plan', 'Commission plan: a Plan Name from the Plans sheet.', {
+    col(
+      'productFocus',
+      labels.productFocus,
+      'Main product the partner sells (list in Settings > Products).',
+      {
+        width: 140,
+        validation: { kind: 'list', list: 'products' },
+        strict: false,
+      },
+    ),
+    col('plan', labels.plan, 'Commission plan: a Plan Name from the Plans sheet.', {
       width: 150,
       validation: { kind: 'planRef' },
       strict: true,
     }),
-    col('status', 'Status', 'Active, Paused or Terminated. Only active partners can register leads.', {
+    col('status', labels.status, 'Active, Paused or Terminated. Only active partners can register leads.', {
       width: 100,
       validation: { kind: 'values', values: PARTNER_STATUSES },
       strict: true,
     }),
-    col('joinedOn', 'Joined On', 'Date the partner agreement started.', {
+    col('joinedOn', labels.joinedOn, 'Date the partner agreement started.', {
       width: 110,
       format: 'date',
       validation: { kind: 'date' },
       strict: true,
     }),
-    col('notes', 'Notes', 'Anything worth knowing.', { width: 240 }),
+    col('notes', labels.notes, 'Anything worth knowing.', { width: 240 }),
   ],
 };

@@ -1,11 +1,12 @@
 import type { SheetDef } from '../schema-types';
-import { PAYOUT_STATUSES, col, idCol } from './column';
+import { PAYOUT_STATUSES } from '../../shared/statuses';
+import { col, idCol } from './column';
 
 export const PAYOUTS: SheetDef = {
   key: 'payouts',
   name: 'Payouts',
   identifying: 'payoutId',
-  id: { column: 'payoutId', prefix: 'PO-', digits: 4 },
+  id: { column: 'payoutId', kind: 'payout' },
   protection: 'sheet',
   tracked: true,
   banded: true,

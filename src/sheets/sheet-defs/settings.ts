@@ -1,5 +1,6 @@
 import type { ListKey, SheetDef } from '../schema-types';
 import { col } from './column';
+import { DEFAULT_CURRENCY } from '../../shared/currencies';
 
 /**
  * Settings holds two things side by side: key/value rows (Setting, Value, About) and the editable
@@ -52,7 +53,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   {
     key: 'defaultCurrency',
     label: 'Default Currency',
-    value: 'USD',
+    value: DEFAULT_CURRENCY,
     about: 'Currency of new leads and plans.',
   },
   {

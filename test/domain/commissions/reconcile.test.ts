@@ -166,10 +166,17 @@ describe('properties', () => {
     currency: fc.constantFrom('USD', 'JPY', 'KWD'),
     value: fc.integer({ min: 0, max: 10_000_000 }),
     day: fc.integer({ min: 1, max: 28 }),
-    status: fc.constantFrom('Won', 'Won', 'Lost'),
+    status: fc.constantFrom<Deal['status']>('Won', 'Won', 'Lost'),
   });
   const toDeals = (
-    xs: Array<{ n: number; partner: string; currency: string; value: number; day: number; status: string }>,
+    xs: Array<{
+      n: number;
+      partner: string;
+      currency: string;
+      value: number;
+      day: number;
+      status: Deal['status'];
+    }>,
   ) => {
     const byLead = new Map(xs.map((x) => [x.n, x]));
     return [...byLead.values()].map((x) => ({
