@@ -9,6 +9,7 @@ import { markLedgerDirty } from './commissions/ledger-state';
 import type { SheetKey } from '../sheets/schema';
 import { cacheSettings, cachedSettings, settingsFrom, type TrackerSettings } from '../sheets/settings-reader';
 import { Table } from '../sheets/table';
+import { openFromShadow, openSparseFromShadow } from '../sheets/shadow-tables';
 import { assertOnTeam } from '../sheets/team';
 import { commit, type Actor, type CommitResult, type WriteContext } from '../sheets/writer';
 
@@ -66,6 +67,24 @@ export class AppContext implements WriteContext {
       this.tables.set(key, table);
     }
     return table;
+  }
+
+  /**
+   * What this use case reads, whole: each table from its shadow where the shadow can serve it (one
+   * cell a row; `guarded`: the sheets whose last row is checked for rows another tool appended, all
+   * by default; `oneRead`: every column in one rectangle), else from its sheet on first use. The
+   * boundary chooses (sheets/shadow-tables.ts); the use case only says what it needs.
+   */
+  read(keys: readonly SheetKey[], options: { guarded?: readonly SheetKey[]; oneRead?: boolean } = {}): void {
+    openFromShadow(this, keys, options.guarded ?? keys, { oneRead: options.oneRead });
+  }
+
+  /**
+   * A few rows of a big table, chosen by their raw shadow text (`pick`), in this context, which must
+   * be the job's own (`detached`): null when the shadow cannot serve (read the sheet instead).
+   */
+  readSome(key: SheetKey, pick: (cells: readonly string[]) => (index: number) => boolean): Table | null {
+    return openSparseFromShadow(this, key, pick);
   }
 
   /** True when the table `key` is open in this context (read, or opened with known values). */

@@ -24,7 +24,6 @@ import {
 } from '../../domain/commissions';
 import { addDays, addMonths, daysBetween, isIsoDay } from '../../domain/dates';
 import type { AppContext } from '../context';
-import { openFromShadow, openSparseFromShadow } from '../shadow-tables';
 import { defaultHoldDays, partnerPlans, readPlanRows } from './inputs';
 import { FULL_RECONCILE_DAYS, readLedgerState } from './ledger-state';
 import { appendLines, applyStatusChanges, formatMoneyColumns, readLedger } from './ledger-table';
@@ -60,7 +59,7 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
   // The partners' plans (small tables, from their shadow; Partners guarded, as the delivery of the
   // day's emails looks partners up in it too: Plans only here, where a plan the shadow does not know
   // leaves its deals for the weekly full reconcile).
-  openFromShadow(ctx, ['partners', 'plans'], ['partners']);
+  ctx.read(['partners', 'plans'], { guarded: ['partners'] });
   const planOf = resolvePlans(partnerPlans(ctx), readPlanRows(ctx));
   const defaultHold = defaultHoldDays(ctx.settings());
 
@@ -68,7 +67,7 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
   let maxId = 0;
   const due = new Map<string, RecurringDeal>();
   const own = ctx.detached();
-  const table = openSparseFromShadow(own, 'commissions', (cells) => {
+  const table = own.readSome('commissions', (cells) => {
     const picked = new Set<number>();
     const deals = new Map<string, RecurringDeal>();
     const soonest = addDays(asOf, 1);

@@ -9,7 +9,6 @@ import { ensureRows } from '../../sheets/capacity';
 import type { SheetKey } from '../../sheets/schema';
 import type { Table } from '../../sheets/table';
 import type { AppContext } from '../context';
-import { openFromShadow } from '../shadow-tables';
 import type { Days } from '../../sheets/days';
 import { cellToMinor, minorToCell, moneyFormat } from './cells';
 import { idSequence } from '../../domain/ids';
@@ -23,10 +22,10 @@ const text = (value: unknown) => String(value ?? '').trim();
 
 /**
  * The Commissions table read from its `_Shadow` column (one cell a row instead of 16; the sheet when
- * the shadow does not know every row, see openFromShadow), with `also` opened the same way.
+ * the shadow does not know every row, see ctx.read), with `also` opened the same way.
  */
 export function openLedger(ctx: AppContext, also: readonly SheetKey[] = []): Table {
-  openFromShadow(ctx, ['commissions', ...also]);
+  ctx.read(['commissions', ...also]);
   return ctx.table('commissions');
 }
 

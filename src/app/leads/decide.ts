@@ -2,7 +2,7 @@
  * reviewLead, closeLead and extendLead: under the lock, one read of Leads (and Settings), the lead
  * transition rule (domain/leads/transition.ts) decides the patch and what follows, one row changes
  * through the audited writer with the deal's reconcile (the deal hook), then the partner's email.
- * Partners and Leads are read from their shadow (one cell a row; see shadow-tables.ts). A sidebar
+ * Partners and Leads are read from their shadow (one cell a row; ctx.read, sheets/shadow-tables.ts). A sidebar
  * call sends only its own email (the queued backlog is the hourly trigger's).
  */
 import type { CloseOutcome, Lead } from '../../shared/api';
@@ -24,12 +24,11 @@ import { findLead } from './find';
 import { leadOf, leadPatchCells, type LeadRow } from './records';
 import { fail, valid } from '../user-error';
 import { changeContext } from './request';
-import { openFromShadow } from '../shadow-tables';
 import { TrackerData } from './tracker-data';
 
 function open(id: unknown): { ctx: AppContext; data: TrackerData; found: LeadRow } {
   const ctx = changeContext();
-  openFromShadow(ctx, ['partners', 'leads']);
+  ctx.read(['partners', 'leads']);
   const data = new TrackerData(ctx);
   return { ctx, data, found: findLead(data, id) };
 }

@@ -16,7 +16,6 @@ import { LEAD_STATUS } from '../../shared/statuses';
 import { stageDealChange } from './deal-changes';
 import { leadPatchCells, leadRows } from './records';
 import type { AppContext } from '../context';
-import { openFromShadow, openSparseFromShadow } from '../shadow-tables';
 import { mayFallOn, shadowField } from '../../domain/audit/shadow-field';
 import { addDays } from '../../domain/dates';
 import { queueNotices } from '../notifications/notify';
@@ -34,11 +33,9 @@ export function runLeadExpiry(ctx: AppContext): ExpiryReport {
   // Only the leads that may expire today or be reminded are read as records (by the raw shadow text),
   // in a context of the job's own; the whole table when the shadow cannot serve or Leads is open.
   const own = ctx.isOpen('leads') ? null : ctx.detached();
-  const sparse = own
-    ? openSparseFromShadow(own, 'leads', (cells) => (i) => mayExpire(cells[i], data.today, days))
-    : null;
+  const sparse = own ? own.readSome('leads', (cells) => (i) => mayExpire(cells[i], data.today, days)) : null;
   const work = sparse && own ? own : ctx;
-  if (!sparse) openFromShadow(ctx, ['partners', 'leads']);
+  if (!sparse) ctx.read(['partners', 'leads']);
   const table = work.table('leads');
   const protectedRows = table.rows().filter((r) => isProtectedStatus(String(r.record.status ?? '').trim()));
   const candidates = leadRows(protectedRows, data.days);

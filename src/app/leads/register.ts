@@ -9,7 +9,6 @@ import type { RegisterLeadResult } from '../../shared/api';
 import { noticesOf } from '../../domain/leads';
 import { LEAD_STATUS } from '../../shared/statuses';
 import type { AppContext } from '../context';
-import { openFromShadow } from '../shadow-tables';
 import { sendNoticeNow } from '../notifications/notify';
 import { leadOf } from './records';
 import { Registrar } from './registrar';
@@ -18,13 +17,13 @@ import { changeContext } from './request';
 import { TrackerData } from './tracker-data';
 
 /**
- * Opens Partners and Leads from their shadows in one read (see shadow-tables.ts); the settings come
+ * Opens Partners and Leads from their shadows in one read (ctx.read, sheets/shadow-tables.ts); the settings come
  * from the document properties the execution read anyway (AppContext.settings). Only Leads' last
  * row is checked: the new row is appended there, so rows another tool appended must not be written
  * over (nor missed by the conflict check); Partners is only looked up.
  */
 function openForRegistration(ctx: AppContext): void {
-  openFromShadow(ctx, ['partners', 'leads'], ['leads'], { oneRead: true });
+  ctx.read(['partners', 'leads'], { guarded: ['leads'], oneRead: true });
 }
 
 export function registerLead(input: unknown): RegisterLeadResult {

@@ -15,7 +15,6 @@ import {
 import { remainingMailQuota, sendMail } from '../../sheets/mail';
 import type { AppContext } from '../context';
 import { leadOf } from '../leads/records';
-import { openFromShadow, openSparseFromShadow } from '../shadow-tables';
 import { shadowField } from '../../domain/audit/shadow-field';
 import type { TrackerData } from '../leads/tracker-data';
 import { partnerOf } from '../partners/records';
@@ -78,10 +77,10 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
   const queued = new Set(queue.map((n) => n.l));
   const own = ctx.isOpen('leads') ? null : ctx.detached();
   const sparse = own
-    ? openSparseFromShadow(own, 'leads', (cells) => (i) => queued.has(shadowField(cells[i], 'leadId')))
+    ? own.readSome('leads', (cells) => (i) => queued.has(shadowField(cells[i], 'leadId')))
     : null;
-  if (!sparse) openFromShadow(ctx, ['partners', 'leads']);
-  else openFromShadow(ctx, ['partners']);
+  if (!sparse) ctx.read(['partners', 'leads']);
+  else ctx.read(['partners']);
   const leadsTable = sparse ?? ctx.table('leads');
   const partnersTable = ctx.table('partners');
   const leads = new Map<string, Lead>();

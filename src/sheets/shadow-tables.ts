@@ -13,10 +13,17 @@ import {
   rememberColumn,
   rememberedColumn,
   shadowFilling,
-} from '../sheets/shadow-sheet';
-import type { SheetKey } from '../sheets/schema';
-import { NOT_READ, valuesFromShadow, type Table } from '../sheets/table';
-import type { AppContext } from './context';
+} from './shadow-sheet';
+import type { TrackerDocument } from './document';
+import type { SheetKey } from './schema';
+import { NOT_READ, valuesFromShadow, type Table } from './table';
+
+/** Where tables are opened (the use case's context, app/context.ts): each table once. */
+export interface TableSource {
+  readonly doc: TrackerDocument;
+  isOpen(key: SheetKey): boolean;
+  tableFrom(key: SheetKey, values: () => unknown[][], fromShadow?: boolean): Table;
+}
 
 /**
  * Opens the tables of `keys` not open yet in `ctx` from the shadow (each one its guard allows).
@@ -25,7 +32,7 @@ import type { AppContext } from './context';
  * read every shadow column in one rectangle (fewest calls, more cells; registerLead's call budget).
  */
 export function openFromShadow(
-  ctx: AppContext,
+  ctx: TableSource,
   keys: readonly SheetKey[],
   guarded: readonly SheetKey[] = keys,
   options: { oneRead?: boolean } = {},
@@ -56,7 +63,7 @@ export function openFromShadow(
  * shadow cannot serve (none, still filling, or the sheet has rows it does not know): read the sheet.
  */
 export function openSparseFromShadow(
-  ctx: AppContext,
+  ctx: TableSource,
   key: SheetKey,
   pick: (cells: readonly string[]) => (index: number) => boolean,
 ): Table | null {
