@@ -70,6 +70,19 @@ export default tseslint.config(
           message: 'app/ reaches Apps Script only through an adapter in src/sheets/.',
         })),
       ],
+      // The boundary owns the lock and the property writes (docs/ARCHITECTURE.md, the read/commit
+      // boundary): a use case reads (ctx.read), stages, and commits (ctx.commit / doc.commit).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='lock']",
+          message: "The document lock is the boundary's: a context for a change locks before its first read.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='flushProperties']",
+          message: 'Commit through ctx.commit() or doc.commit() (one journaled step), or doc.save().',
+        },
+      ],
       'no-restricted-imports': ['error', { patterns: ['**/emulator/**'] }],
     },
   },

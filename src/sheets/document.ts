@@ -235,6 +235,22 @@ export class TrackerDocument implements DocumentHost {
   }
 
   /**
+   * THE commit of what this execution staged and queued: the staged writes and the queued properties
+   * as one journaled step (`applyStaged`), or the properties alone with one call; never deferred.
+   */
+  commit(): void {
+    this.flushProperties({ afterCellWrites: true });
+  }
+
+  /**
+   * Saves queued properties (a job's bookkeeping); in the hourly run, one that follows no cell write
+   * waits for its final checkpoint (`deferIdleFlushes`). Staged writes are committed at once.
+   */
+  save(): void {
+    this.flushProperties();
+  }
+
+  /**
    * Writes the queued properties with one call; with staged writes, makes them first as one journaled
    * step (`applyStaged`): every flush is a commit point.
    */

@@ -36,7 +36,7 @@ export function recordChange(e: ChangeEvent): ChangeReport {
   const doc = new TrackerDocument(e.source ?? undefined, { writes: true });
   if (changeType !== 'INSERT_ROW' && changeType !== 'REMOVE_ROW') {
     doc.refreshLayout();
-    doc.flushProperties();
+    doc.commit();
     return report;
   }
   // What happened, stored first: a trigger that dies from here on leaves it for the next execution.
@@ -45,7 +45,7 @@ export function recordChange(e: ChangeEvent): ChangeReport {
     actor: eventActor(e.user),
     at: new Date().toISOString(),
   });
-  doc.flushProperties();
+  doc.commit();
   return { ...applyChange(doc, pending), changeType };
 }
 
@@ -68,7 +68,7 @@ export function applyChange(doc: TrackerDocument, change: PendingChange): Change
   if (report.inserted || report.deleted) markLedgerDirty(doc);
   removePending(doc, change.id);
   appendAudit(doc, entries, change.actor.note);
-  doc.flushProperties();
+  doc.commit();
   return report;
 }
 

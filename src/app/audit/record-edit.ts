@@ -49,7 +49,7 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
   if (firstRow === 1) doc.refreshLayout();
   const start = Math.max(firstRow, 2);
   if (lastRow < start) {
-    doc.flushProperties();
+    doc.commit();
     return { ...none, sheet: sheet.getName() };
   }
   // What happened, stored before anything is read: a trigger that dies from here on leaves it for
@@ -64,7 +64,7 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
     cols: [firstCol, lastCol],
     oldValue: keptOldValue(single, e.oldValue),
   });
-  doc.flushProperties();
+  doc.commit();
   return applyEdit(doc, pending);
 }
 
@@ -78,7 +78,7 @@ export function applyEdit(doc: TrackerDocument, edit: PendingEdit): EditReport {
   const sheet = doc.sheet(edit.sheet);
   if (!layout || !sheet) {
     removePending(doc, edit.id);
-    doc.flushProperties();
+    doc.commit();
     return { sheet: null, entries: 0, reactionErrors: [] };
   }
   const [start, lastRow] = edit.rows;
@@ -145,7 +145,7 @@ function recordLogEdit(
     newValue: single ? auditText(e.value) : '',
   };
   appendAudit(doc, [entry], actor.note);
-  doc.flushProperties();
+  doc.commit();
   return { sheet: sheetName, entries: 1, reactionErrors: [] };
 }
 

@@ -109,7 +109,7 @@ export function rotateAuditLog(
     };
     // Stored before any row moves: whatever fails from here on, the next run continues THIS archive.
     doc.setProperty(ROTATION_PROPERTY, JSON.stringify(cursor));
-    doc.flushProperties({ afterCellWrites: true });
+    doc.commit();
   }
   let archived = 0;
   for (;;) {
@@ -118,7 +118,7 @@ export function rotateAuditLog(
     const n = Math.min(stepRows, cursor.left, tail.row - 1);
     if (n <= 0) {
       doc.setProperty(ROTATION_PROPERTY, '');
-      doc.flushProperties({ afterCellWrites: true });
+      doc.commit();
       break;
     }
     const rows = sheet.getRange(2, 1, n, AUDIT_WIDTH).getValues();
@@ -147,7 +147,7 @@ export function rotateAuditLog(
     cursor.end = archive.end.row;
     const finished = plan.reachedStop || cursor.left <= 0;
     doc.setProperty(ROTATION_PROPERTY, finished ? '' : JSON.stringify(cursor));
-    doc.flushProperties({ afterCellWrites: true });
+    doc.commit();
     if (finished) break;
     const left = step.timeLeftMs();
     if (left < before - left) return { continueFrom: JSON.stringify(cursor) };

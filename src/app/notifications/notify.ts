@@ -47,7 +47,7 @@ export function sendNoticeNow(
     sendMail(mail);
   } catch {
     queueNotices(data, event, [lead.id]);
-    data.ctx.doc.flushProperties();
+    data.ctx.doc.commit();
   }
 }
 
@@ -123,6 +123,6 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
   const keep = rendered.map((item) => item.notice).filter((n) => !done.has(n) && !gone.has(n));
   const sent = done.size;
   writeQueue(doc, keep);
-  doc.flushProperties();
+  doc.save();
   return { sent, queued: keep.length, dropped };
 }

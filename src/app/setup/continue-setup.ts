@@ -72,7 +72,7 @@ export function continueAdoption(
     run.finished && state.triggers
       ? ensureTriggers(doc.ss, ['edit', 'change'], triggerMemory(doc))
       : { installed: [], problems: [] };
-  doc.flushProperties();
+  doc.commit();
   const progress: SetupProgress = {
     finished: run.finished,
     done: state.done,

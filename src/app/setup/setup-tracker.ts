@@ -185,7 +185,7 @@ export function setupTracker(
   if (report.pending) resumeHourly(doc);
   // The next daily job reconciles every partner (set-up may have adopted deals, plans and settings).
   markLedgerDirty(doc);
-  doc.flushProperties();
+  doc.commit();
   report.message = summary(report);
   return report;
 }

@@ -202,7 +202,7 @@ export function runScheduledJobs(
   };
   const save = () => {
     doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(state));
-    doc.flushProperties({ final: true });
+    doc.commit();
   };
   state.pending = pending;
   const actor = onceActor();
