@@ -11,6 +11,7 @@ import type { Emulator } from '../../emulator/harness';
 import type { AuditVerification } from '../../src/shared/api';
 import { newEmulator, OWNER, runHourly } from '../support/emulator';
 import { leadCell } from './leads-fixture';
+import { userSheets } from './user-workbook-fixture';
 
 const FAULT = 'Service Spreadsheets timed out while accessing document (injected fault)';
 
@@ -230,6 +231,25 @@ const OPERATIONS: Operation[] = [
     finishedByNext: (emu) => {
       runHourly(emu);
     },
+  },
+  {
+    name: "continueSetup (a chunk of the user's own rows adopted)",
+    fresh: () => {
+      const emu = newEmulator({
+        sheets: userSheets({ leads: 30, leadWithoutId: (i) => i % 7 === 0, leadInKwd: (i) => i % 9 === 0 }),
+      });
+      // one chunk of 10 rows per execution: set-up leaves rows for continueSetup
+      emu.rt.uncounted(() =>
+        emu.services.globals.PropertiesService.getDocumentProperties().setProperty(
+          'tracker.adoptionLimits',
+          JSON.stringify({ chunkRows: 10, maxChunks: 1 }),
+        ),
+      );
+      emu.call(OWNER, 'setupTracker');
+      return emu;
+    },
+    run: call('continueSetup'),
+    retry: true,
   },
   {
     name: 'setupTracker (empty workbook)',
