@@ -1,15 +1,16 @@
 /** Partner pickers: Paused and Terminated partners are shown, marked, and cannot be chosen. */
 import type { FormOptions } from '../../src/shared/api';
 import type { Choice } from './dom';
+import { PARTNER_STATUS } from '../../src/shared/statuses';
 
 export function partnerChoices(partners: FormOptions['partners']): Choice[] {
   return partners.map((partner) => ({
     value: partner.id,
     label:
-      partner.status === 'Active'
+      partner.status === PARTNER_STATUS.Active
         ? `${partner.partnerName} (${partner.id})`
         : `${partner.partnerName} (${partner.id}) — ${partner.status}`,
-    disabled: partner.status !== 'Active',
+    disabled: partner.status !== PARTNER_STATUS.Active,
   }));
 }
 

@@ -7,6 +7,7 @@ import { partnerNames } from '../../common/partners';
 import { setupTabs } from '../../common/tabs';
 import { formatAmount, groupBy, localIsoDay, totalsByCurrency } from '../../common/values';
 import { offerDownload } from './download';
+import { COMMISSION_STATUS, PAYOUT_STATUS } from '../../../src/shared/statuses';
 
 const page = startPage();
 const linesForm = byId<HTMLFormElement>('lines-form');
@@ -93,7 +94,9 @@ function updateSelection(): void {
 }
 
 async function loadLines(): Promise<void> {
-  const lines = await page.run(() => page.client.call('listCommissions', { status: 'Eligible' }));
+  const lines = await page.run(() =>
+    page.client.call('listCommissions', { status: COMMISSION_STATUS.Eligible }),
+  );
   if (!lines) return;
   eligible = lines;
   const groups = groupBy(lines, (line) => line.partnerId);
@@ -174,7 +177,7 @@ function payoutCard(payout: Payout): HTMLLIElement {
     facts,
   );
   const actions = h('div', { className: 'actions' });
-  if (payout.status === 'Draft') {
+  if (payout.status === PAYOUT_STATUS.Draft) {
     const approve = h('button', {
       className: 'small primary',
       text: 'Approve',
@@ -184,7 +187,7 @@ function payoutCard(payout: Payout): HTMLLIElement {
     approve.addEventListener('click', () => void approvePayout(payout));
     actions.append(approve);
   }
-  if (payout.status === 'Approved') {
+  if (payout.status === PAYOUT_STATUS.Approved) {
     const paid = h('button', {
       className: 'small primary',
       text: 'Mark paid',

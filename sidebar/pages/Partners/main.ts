@@ -4,6 +4,7 @@ import { byId, chip, fillSelect, h, replace, setText } from '../../common/dom';
 import { clearFieldErrors, fillForm, readChecked, readForm } from '../../common/form';
 import { startPage } from '../../common/page';
 import { localIsoDay } from '../../common/values';
+import { PARTNER_STATUS } from '../../../src/shared/statuses';
 
 const page = startPage();
 const form = byId<HTMLFormElement>('partner-form');
@@ -19,7 +20,7 @@ function fillOptions(loaded: FormOptions): void {
   fillSelect(byId<HTMLSelectElement>('tier'), loaded.tiers, { placeholder: '—' });
   fillSelect(byId<HTMLSelectElement>('region'), loaded.regions, { placeholder: '—' });
   fillSelect(byId<HTMLSelectElement>('plan'), loaded.plans, { placeholder: 'No plan' });
-  fillSelect(byId<HTMLSelectElement>('status'), [...PARTNER_STATUSES], { selected: 'Active' });
+  fillSelect(byId<HTMLSelectElement>('status'), [...PARTNER_STATUSES], { selected: PARTNER_STATUS.Active });
   const group = byId('productFocus-choices');
   if (loaded.products.length === 0) {
     replace(
@@ -107,7 +108,7 @@ function openForm(partner: Partner | null, opener: HTMLElement): void {
   clearFieldErrors(form);
   form.reset();
   if (partner) fillForm(form, { ...partner });
-  else fillForm(form, { status: 'Active', joinedOn: localIsoDay(new Date()) });
+  else fillForm(form, { status: PARTNER_STATUS.Active, joinedOn: localIsoDay(new Date()) });
   setText(byId('form-title'), partner ? `Edit ${partner.partnerName}` : 'Add partner');
   setText(byId('save'), partner ? 'Save changes' : 'Add partner');
   listView.hidden = true;

@@ -5,6 +5,7 @@ import { readForm } from '../../common/form';
 import { startPage } from '../../common/page';
 import { setupTabs } from '../../common/tabs';
 import { formatAmount, localIsoDay } from '../../common/values';
+import { LEAD_STATUS } from '../../../src/shared/statuses';
 
 type Action = ReviewDecision | CloseOutcome;
 
@@ -19,7 +20,7 @@ const VIEWS: Record<View, { filter: LeadFilter; empty: [string, string] }> = {
     empty: ['Nothing to review', 'New registrations appear here, those with conflicts first.'],
   },
   approved: {
-    filter: { status: 'Approved' },
+    filter: { status: LEAD_STATUS.Approved },
     empty: ['No approved leads', 'Approved leads appear here to be extended or closed as won or lost.'],
   },
 };
@@ -30,7 +31,7 @@ function leadCard(lead: Lead): HTMLLIElement {
   const facts = h('dl', { className: 'facts' });
   if (value) facts.append(pair('Value', value));
   facts.append(pair('Registered', lead.registeredOn));
-  if (lead.status === 'Submitted' || lead.status === 'Approved')
+  if (lead.status === LEAD_STATUS.Submitted || lead.status === LEAD_STATUS.Approved)
     facts.append(pair('Protected until', lead.expiresOn, 'expires-on'));
   if (lead.domain) facts.append(pair('Domain', lead.domain));
   if (contact) facts.append(pair('Contact', contact));
@@ -73,15 +74,15 @@ function leadCard(lead: Lead): HTMLLIElement {
     btn.addEventListener('click', () => onClick(btn));
     actions.append(btn);
   };
-  if (lead.status === 'Submitted') {
+  if (lead.status === LEAD_STATUS.Submitted) {
     button('Approve', 'approve', (btn) => openAction(card, lead, 'approve', btn), 'small primary');
     button('Reject', 'reject', (btn) => openAction(card, lead, 'reject', btn), 'small danger');
   }
-  if (lead.status === 'Approved') {
-    button('Won', 'won', (btn) => openAction(card, lead, 'won', btn), 'small primary');
-    button('Lost', 'lost', (btn) => openAction(card, lead, 'lost', btn));
+  if (lead.status === LEAD_STATUS.Approved) {
+    button(LEAD_STATUS.Won, 'won', (btn) => openAction(card, lead, 'won', btn), 'small primary');
+    button(LEAD_STATUS.Lost, 'lost', (btn) => openAction(card, lead, 'lost', btn));
   }
-  if (lead.status === 'Submitted' || lead.status === 'Approved')
+  if (lead.status === LEAD_STATUS.Submitted || lead.status === LEAD_STATUS.Approved)
     button('Extend', 'extend', () => void extend(lead));
   if (actions.childElementCount) card.append(actions);
   return card;
