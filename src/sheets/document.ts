@@ -20,7 +20,7 @@ import {
   JOURNAL_PROPERTY,
   applyOp,
   journalFor,
-  utf8Bytes,
+  byteLength,
   readJournal,
   type JournalSpot,
   type WriteOp,
@@ -170,7 +170,7 @@ export class TrackerDocument implements DocumentHost {
     const ops = this.staged;
     this.staged = [];
     const known = { ...this.properties(), ...this.pending };
-    const used = utf8Bytes(JSON.stringify(known));
+    const used = byteLength(JSON.stringify(known));
     const journal = journalFor(ops, Object.keys(known), STORE_BUDGET_BYTES - used, () => this.journalSpot());
     if (journal.cells) {
       const { at, values } = journal.cells;

@@ -14,6 +14,8 @@
  * write; one too big for the property store (500 KB) is written to the hidden `_Shadow` sheet's
  * journal column first (chunks of at most 45,000 characters, one setValues) and the property names it.
  */
+import { isDate } from '../domain/dates';
+import { utf8Bytes } from '../domain/audit/utf8';
 import { applyRowsOp } from './capacity';
 import type { DocumentHost } from './document-host';
 import type { JournalSpot, WriteOp } from './write-op';
@@ -22,8 +24,6 @@ export type { JournalSpot, OpTarget, WriteOp } from './write-op';
 
 /** The document property that holds the unfinished commit's journal (or where it lies). */
 export const JOURNAL_PROPERTY = 'tracker.journal';
-/** A journal up to this size lives in the property itself (a value holds about 8 KB in practice). */
-export const INLINE_JOURNAL_CHARS = 7_000;
 /** One cell of a journal written to the sheet (a cell holds 50,000 characters). */
 export const JOURNAL_CHUNK_CHARS = 45_000;
 
@@ -36,8 +36,6 @@ interface StoredJournal {
   /** Otherwise: the cells holding it, `chunks` rows of one column from row `r` (JSON text). */
   at?: JournalSpot & { chunks: number };
 }
-
-const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
 /** Dates become {"$d": epoch ms} (JSON has no dates); everything else crosses as it is. */
 function encodeCell(value: unknown): unknown {
@@ -55,8 +53,9 @@ export function encodeOps(ops: readonly WriteOp[]): string {
   );
 }
 
-export function decodeOps(text: string): WriteOp[] {
-  const ops = JSON.parse(text) as WriteOp[];
+/** The ops of a journal's JSON (already parsed, or its text). */
+export function decodeOps(json: unknown): WriteOp[] {
+  const ops = (typeof json === 'string' ? JSON.parse(json) : json) as WriteOp[];
   if (!Array.isArray(ops)) throw new Error('The tracker journal is not a list of writes.');
   return ops.map((op) => (op.k === 'values' ? { ...op, v: op.v.map((row) => row.map(decodeCell)) } : op));
 }
@@ -111,19 +110,7 @@ export function applyOp(doc: DocumentHost, op: WriteOp): void {
 }
 
 /** UTF-8 bytes of a text (the property store counts bytes). */
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+export const byteLength = (text: string): number => utf8Bytes(text).length;
 
 /** Splits text into pieces of at most `maxBytes` UTF-8 bytes (never inside a surrogate pair). */
 export function chunkBytes(text: string, maxBytes: number): string[] {
@@ -178,7 +165,8 @@ export function journalFor(
     Object.fromEntries(
       stale.filter((key) => Number(key.slice(JOURNAL_PROPERTY.length + 1)) >= keep).map((key) => [key, '']),
     );
-  if (utf8Bytes(text) <= PIECE_BYTES) {
+  const bytes = byteLength(text);
+  if (bytes <= PIECE_BYTES) {
     const marker: StoredJournal = { ops: JSON.parse(text) as unknown[] };
     return {
       properties: { ...emptied(0), [JOURNAL_PROPERTY]: JSON.stringify(marker) },
@@ -187,7 +175,7 @@ export function journalFor(
     };
   }
   const pieces = chunkBytes(text, PIECE_BYTES);
-  if (utf8Bytes(text) + pieces.length * 32 <= roomBytes) {
+  if (bytes + pieces.length * 32 <= roomBytes) {
     const properties: Record<string, string> = { ...emptied(pieces.length) };
     pieces.forEach((piece, i) => (properties[journalPieceKey(i)] = piece));
     properties[JOURNAL_PROPERTY] = JSON.stringify({ pieces: pieces.length } satisfies StoredJournal);
@@ -218,7 +206,7 @@ export function readJournal(
   } catch {
     return null;
   }
-  if (Array.isArray(stored.ops)) return decodeOps(JSON.stringify(stored.ops));
+  if (Array.isArray(stored.ops)) return decodeOps(stored.ops);
   if (typeof stored.pieces === 'number') {
     const parts = Array.from({ length: stored.pieces }, (_, i) => piece(journalPieceKey(i)) ?? '');
     try {
