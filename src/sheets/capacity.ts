@@ -64,26 +64,37 @@ export function applyRowsOp(
 ): void {
   const sheet = doc.sheetById(op.s);
   if (!sheet) return;
-  let size = replaying ? sheet.getMaxRows() : op.from;
-  if (size >= op.to) return;
-  try {
-    sheet.insertRowsAfter(size, op.to - size);
-    size = op.to;
-  } catch (err) {
-    if (!atCellLimit(err)) throw err;
-    if (size < op.need) {
-      try {
-        sheet.insertRowsAfter(size, op.need - size);
-      } catch (again) {
-        throw atCellLimit(again) ? new Error(capacityMessages.full()) : again;
-      }
-      size = op.need;
-    }
-    doc.correctMaxRows(op.s, size);
-  }
+  const had = replaying ? sheet.getMaxRows() : op.from;
+  // Applied again, the rows may be there already but not set up: they are set up all the same.
+  const size = had < op.to ? addRows(doc, sheet, op, had) : had;
   const key = doc.keyOfSheet(op.s);
   const layout = key ? doc.layout().sheets[key] : undefined;
-  if (key && layout) extendRows(doc, sheet, key, layout, op.from + 1, size);
+  if (key && layout) extendRows(doc, sheet, key, layout, op.from + 1, Math.min(size, op.to));
+}
+
+/** Adds the op's rows to a sheet of `size` rows (near the cell limit only those needed): the new size. */
+function addRows(
+  doc: DocumentHost,
+  sheet: Sheet,
+  op: { s: number; need: number; to: number },
+  size: number,
+): number {
+  try {
+    sheet.insertRowsAfter(size, op.to - size);
+    return op.to;
+  } catch (err) {
+    if (!atCellLimit(err)) throw err;
+  }
+  if (size < op.need) {
+    try {
+      sheet.insertRowsAfter(size, op.need - size);
+    } catch (again) {
+      throw atCellLimit(again) ? new Error(capacityMessages.full()) : again;
+    }
+  }
+  const added = Math.max(size, op.need);
+  doc.correctMaxRows(op.s, added);
+  return added;
 }
 
 /** "A", "Z", "AA", ... for a 1-based column. */

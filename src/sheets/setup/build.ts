@@ -110,6 +110,11 @@ export function completeSheet(
     formatColumns(sheet, missing, start, 1, whole ? maxRows : 1);
     if (!created) repaired.push(`added columns ${headers.join(', ')}`);
   }
+  // An empty tab no set-up tagged, with the tracker's columns in order (one a set-up that died had
+  // begun): its columns get their formats, as a new sheet's do.
+  const ours = def.columns.every((c, i) => cols[c.key] === i + 1);
+  if (existing && !existing.tagged && lastRow <= 1 && def.columns.length && ours)
+    formatColumns(sheet, def.columns, 1, 1, maxRows);
   const tagged = existing?.tagged ?? false;
   if (def.columns.length) {
     const width = header.length;
