@@ -9,3 +9,10 @@ export { divideHalfEven } from './round';
 export { RATE_DECIMALS, applyRate, applyRates, formatRate, parseRate, type RatedPart } from './rate';
 export { add, compare, subtract, sum, sumMinor, type Money } from './arithmetic';
 export { allocate, distribute } from './allocate';
+export {
+  EXCHANGE_RATE_DECIMALS,
+  convertMinor,
+  parseExchangeRate,
+  type Conversion,
+  type ExchangeRate,
+} from './exchange';
