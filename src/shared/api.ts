@@ -212,6 +212,11 @@ export interface Payout {
   createdOn: string;
   paidOn: string;
   reference: string;
+  /** Who created and who approved it ('' when not recorded), the approval day, and the payee stamped then. */
+  createdBy: string;
+  approvedBy: string;
+  approvedOn: string;
+  payeeEmail: string;
 }
 
 export type PayoutExportFormat = 'csv' | 'paypal' | 'wise';

@@ -122,6 +122,9 @@ describe('exportPayouts', () => {
       '2',
     ]);
 
+    // payment files hold Approved payouts only
+    emu.call(OWNER, 'approvePayout', 'PO-0001');
+    emu.call(OWNER, 'approvePayout', 'PO-0002');
     const paypal = emu.call<{ content: string }>(OWNER, 'exportPayouts', ['PO-0002'], 'paypal');
     expect(Papa.parse<string[]>(paypal.content.trim()).data).toEqual([
       [
@@ -163,6 +166,8 @@ describe('exportPayouts', () => {
   it('refuses a PayPal file mixing currencies and an unknown payout', () => {
     const { emu } = setup();
     emu.call(OWNER, 'createPayouts', '2026-03-31');
+    emu.call(OWNER, 'approvePayout', 'PO-0001');
+    emu.call(OWNER, 'approvePayout', 'PO-0002');
     expect(
       emu.measure(() => emu.call(OWNER, 'exportPayouts', ['PO-0001', 'PO-0002'], 'paypal')).error,
     ).toMatch(/one currency/);

@@ -8,6 +8,7 @@ import { isIsoDay } from '../../domain/dates';
 import { toMinor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { AppContext } from '../context';
+import { UNKNOWN_USER } from '../../domain/audit/entry';
 import { formatMoneyColumns, openLedger, readLedger } from '../commissions/ledger-table';
 import { fail } from '../user-error';
 import { payoutCells, readPayouts, toPayout } from './payout-table';
@@ -69,14 +70,16 @@ export function createPayouts(ctx: AppContext, throughDate: string): Payout[] {
   const rowOf = new Map(ledger.map((l) => [l.line.id, l.row]));
   for (const { lineId, payoutId } of planned.assignments)
     commissions.update(rowOf.get(lineId)!, { payoutId });
-  const appended = planned.payouts.map((p) => payoutsTable.append(payoutCells(p, days)));
+  const createdBy = ctx.actor.email === UNKNOWN_USER ? '' : ctx.actor.email;
+  const made = planned.payouts.map((p) => ({ ...p, createdBy }));
+  const appended = made.map((p) => payoutsTable.append(payoutCells(p, days)));
   formatMoneyColumns(
     ctx,
     payoutsTable,
     appended,
-    planned.payouts.map((p) => p.currency),
+    made.map((p) => p.currency),
     ['amount'],
   );
   ctx.commit();
-  return planned.payouts.map((p) => toPayout(p));
+  return made.map((p) => toPayout(p));
 }

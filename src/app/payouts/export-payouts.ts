@@ -1,9 +1,11 @@
 /**
  * exportPayouts(ids, format): the selected payouts as a file the sidebar downloads: the generic CSV,
  * a PayPal Payouts batch or a Wise batch (the domain writes them with papaparse, formula cells
- * escaped). Reads only; writes nothing.
+ * escaped). Reads only; writes nothing. A payment file (PayPal, Wise) holds Approved payouts only and
+ * pays the e-mail stamped at approval; every payout's Amount cell must equal the sum of its lines
+ * (domain/payouts/export-checks.ts), else nothing is exported and the message names both figures.
  */
-import { PayoutError, exportPayoutsCsv } from '../../domain/payouts';
+import { PayoutError, assertExportable, exportPayoutsCsv } from '../../domain/payouts';
 import type { FileDownload, PayoutExportFormat } from '../../shared/api';
 import type { AppContext } from '../context';
 import { openLedger, readLedger } from '../commissions/ledger-table';
@@ -30,12 +32,10 @@ export function exportPayouts(ctx: AppContext, ids: string[], format: PayoutExpo
       partnerName: text(record.partnerName),
       contactEmail: text(record.contactEmail),
     }));
+  const selected = wanted.map((id) => byId.get(id)!);
   try {
-    return exportPayoutsCsv(
-      wanted.map((id) => byId.get(id)!),
-      partners,
-      format,
-    );
+    assertExportable(selected, lines, format);
+    return exportPayoutsCsv(selected, partners, format);
   } catch (error) {
     if (error instanceof PayoutError) fail([error.message]);
     throw error;

@@ -56,6 +56,10 @@ export function readPayouts(table: Table, days: Days, lines: readonly LedgerLine
       createdOn: days.cellToDay(record.createdOn),
       paidOn: days.cellToDay(record.paidOn),
       reference: text(record.reference),
+      createdBy: text(record.createdBy),
+      approvedBy: text(record.approvedBy),
+      approvedOn: days.cellToDay(record.approvedOn),
+      payeeEmail: text(record.payeeEmail),
     };
     return [{ row, payout, lineCount: Number(record.lines) || 0 }];
   });
@@ -74,6 +78,10 @@ export function payoutCells(payout: PayoutRecord, days: Days): Record<string, st
     createdOn: days.dayToCell(payout.createdOn),
     paidOn: days.dayToCell(payout.paidOn),
     reference: payout.reference,
+    createdBy: payout.createdBy ?? '',
+    approvedBy: payout.approvedBy ?? '',
+    approvedOn: days.dayToCell(payout.approvedOn ?? ''),
+    payeeEmail: payout.payeeEmail ?? '',
   };
 }
 
@@ -96,5 +104,9 @@ export function toPayout(payout: PayoutRecord, lineCount = payout.lineIds.length
     createdOn: payout.createdOn,
     paidOn: payout.paidOn,
     reference: payout.reference,
+    createdBy: payout.createdBy ?? '',
+    approvedBy: payout.approvedBy ?? '',
+    approvedOn: payout.approvedOn ?? '',
+    payeeEmail: payout.payeeEmail ?? '',
   };
 }

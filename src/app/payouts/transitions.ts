@@ -5,6 +5,7 @@
  */
 import {
   PayoutError,
+  approvalRule,
   approvePayout as approveRecord,
   markPayoutPaid as payRecord,
   payoutMessages,
@@ -13,6 +14,8 @@ import { isIsoDay } from '../../domain/dates';
 import { formatMoney, sumMinor } from '../../domain/money';
 import type { Payout } from '../../shared/api';
 import type { AppContext } from '../context';
+import { UNKNOWN_USER } from '../../domain/audit/entry';
+import { ownerEmail } from '../../sheets/team';
 import { applyStatusChanges, openLedger, readLedger } from '../commissions/ledger-table';
 import { fail } from '../user-error';
 import { payoutAppMessages } from './create-payouts';
@@ -50,9 +53,35 @@ function guard<T>(step: () => T): T {
   }
 }
 
+/** The owner and the Team, each once (the size Settings > Payout Approval's default depends on). */
+function teamSize(ctx: AppContext): number {
+  const people = new Set(
+    [ownerEmail(ctx.doc), ...ctx.settings().lists.team].map((e) => e.trim().toLowerCase()),
+  );
+  people.delete('');
+  return people.size;
+}
+
+/** The partner's Contact Email now (the payee stamped on the payout). */
+function contactEmailOf(ctx: AppContext, partnerId: string): string {
+  const found = ctx
+    .table('partners')
+    .rows()
+    .find(({ record }) => String(record.partnerId ?? '').trim() === partnerId);
+  return String(found?.record.contactEmail ?? '').trim();
+}
+
 export function approvePayout(ctx: AppContext, id: string): Payout {
   const { days, found } = load(ctx, id);
-  const next = guard(() => approveRecord(found.payout));
+  const settings = ctx.settings();
+  const next = guard(() =>
+    approveRecord(found.payout, {
+      approver: ctx.actor.email === UNKNOWN_USER ? '' : ctx.actor.email,
+      today: days.dayOf(ctx.now),
+      payeeEmail: contactEmailOf(ctx, found.payout.partnerId),
+      rule: approvalRule(settings.values.payoutApproval, teamSize(ctx)),
+    }),
+  );
   ctx.table('payouts').update(found.row, payoutCells(next, days));
   ctx.commit();
   return toPayout(next);

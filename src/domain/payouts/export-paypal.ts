@@ -10,6 +10,7 @@
 import { toDecimalText } from '../money';
 import { csvFile, exportName } from './csv-file';
 import { PayoutError, payoutMessages as m } from './messages';
+import { payeeOf } from './payee';
 import type { PayoutPartner, PayoutRecord } from './types';
 import type { FileDownload } from '../../shared/api';
 
@@ -22,8 +23,7 @@ export function paypalCsv(
   const currencies = [...new Set(payouts.map((p) => p.currency))].sort();
   if (currencies.length > 1) throw new PayoutError(m.oneCurrency('PayPal Payouts', currencies));
   const rows = payouts.map((p) => {
-    const email = partners.get(p.partnerId)?.contactEmail.trim() ?? '';
-    if (email === '') throw new PayoutError(m.noEmail(p.partnerId, 'PayPal Payouts'));
+    const email = payeeOf(p, partners.get(p.partnerId), 'PayPal Payouts');
     const note = `Partner commission ${p.id}, ${p.period}`.slice(0, 400);
     return [
       email,

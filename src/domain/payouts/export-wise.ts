@@ -10,7 +10,7 @@
  */
 import { toDecimalText } from '../money';
 import { csvFile, exportName } from './csv-file';
-import { PayoutError, payoutMessages as m } from './messages';
+import { payeeOf } from './payee';
 import type { PayoutPartner, PayoutRecord } from './types';
 import type { FileDownload } from '../../shared/api';
 
@@ -31,8 +31,7 @@ export function wiseCsv(
 ): FileDownload {
   const rows = payouts.map((p) => {
     const partner = partners.get(p.partnerId);
-    const email = partner?.contactEmail.trim() ?? '';
-    if (email === '') throw new PayoutError(m.noEmail(p.partnerId, 'Wise'));
+    const email = payeeOf(p, partner, 'Wise');
     const name = partner?.partnerName || p.partnerName;
     return [
       name,

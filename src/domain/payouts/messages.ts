@@ -20,6 +20,16 @@ export const payoutMessages = {
     `${id} is ${amount} but its lines sum to ${lines}; recreate the payout`,
   lineNotApproved: (id: string, lineId: string, status: string) =>
     `${id}: line ${lineId} is ${status}, not Approved`,
+  secondPerson: (id: string, creator: string) =>
+    `${id} was created by ${creator}: Settings > Payout Approval asks a second person on the Team to approve it`,
+  approverUnknown: (id: string) =>
+    `Apps Script did not give your email, so the tracker cannot tell that you did not create ${id}: Settings > Payout Approval asks a second person to approve it`,
+  notPayable: (id: string, status: string) =>
+    `${id} is ${status || 'without a status'}: only Approved payouts export as a payment file (approve it first; the CSV report lists payouts of any status)`,
+  exportMismatch: (id: string, amount: string, lines: string) =>
+    `${id}: its Amount cell is ${amount} but its lines sum to ${lines}; nothing was exported`,
+  noPayeeEmail: (id: string, format: string) =>
+    `${id} has no payee email stamped at its approval, which ${format} needs`,
   noPayouts: 'Select at least one payout to export',
   oneCurrency: (format: string, currencies: string[]) =>
     `A ${format} file holds one currency; the selected payouts are in ${currencies.join(', ')}: export each currency separately`,

@@ -1,15 +1,9 @@
-/** Payout status: Draft -> Approved -> Paid. Paying marks the payout's lines Paid. Errors throw PayoutError. */
+/** Payout status: Draft -> Approved (approval.ts) -> Paid. Paying marks the payout's lines Paid. Errors throw PayoutError. */
 import type { LedgerLine, StatusChange } from '../commissions';
 import { formatMoney, sumMinor } from '../money';
 import { PayoutError, payoutMessages as m } from './messages';
 import type { PayoutRecord } from './types';
 import { COMMISSION_STATUS, PAYOUT_STATUS } from '../../shared/statuses';
-
-export function approvePayout(payout: PayoutRecord): PayoutRecord {
-  if (payout.status !== PAYOUT_STATUS.Draft)
-    throw new PayoutError(m.alreadyApproved(payout.id, payout.status));
-  return { ...payout, status: PAYOUT_STATUS.Approved };
-}
 
 export function markPayoutPaid(input: {
   payout: PayoutRecord;

@@ -16,6 +16,13 @@ export interface PayoutRecord {
   readonly createdOn: string;
   readonly paidOn: string;
   readonly reference: string;
+  /** Who created it (Created By); '' or absent for a payout made before it was recorded. */
+  readonly createdBy?: string;
+  /** Who approved it, and the day (stamped by approvePayout). */
+  readonly approvedBy?: string;
+  readonly approvedOn?: string;
+  /** The partner's Contact Email when it was approved: the payment files pay this address. */
+  readonly payeeEmail?: string;
 }
 
 export interface PayoutPartner {

@@ -25,5 +25,16 @@ export const PAYOUTS: SheetDef = {
     col('createdOn', 'Created On', 'Date it was created.', { width: 110, format: 'date' }),
     col('paidOn', 'Paid On', 'Date it was paid.', { width: 110, format: 'date' }),
     col('reference', 'Reference', 'Payment reference (bank transfer, PayPal, Wise).', { width: 180 }),
+    col('createdBy', 'Created By', 'Who created it.', { width: 170 }),
+    col('approvedBy', 'Approved By', 'Who approved it (Settings > Payout Approval).', { width: 170 }),
+    col('approvedOn', 'Approved On', 'Date it was approved.', { width: 110, format: 'date' }),
+    col(
+      'payeeEmail',
+      'Payee Email',
+      'The partner’s Contact Email when it was approved: payment files pay it.',
+      {
+        width: 200,
+      },
+    ),
   ],
 };

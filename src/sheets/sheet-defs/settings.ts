@@ -105,6 +105,13 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     value: 100000,
     about: 'When the Audit Log passes this many rows, the oldest move to an archive spreadsheet.',
   },
+  {
+    key: 'payoutApproval',
+    label: 'Payout Approval',
+    value: 'automatic',
+    about:
+      'a second person: whoever approves a payout must not be who created it. anyone on the Team: any Team member may. automatic: a second person when the Team has two or more people.',
+  },
 ];
 
 /** The lists, their Settings column and named range, and their starting entries. */

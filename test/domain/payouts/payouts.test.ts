@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import type { LedgerLine } from '../../../src/domain/commissions';
 import {
+  approvalRule,
   approvePayout,
   exportPayoutsCsv,
   markPayoutPaid,
@@ -146,14 +147,30 @@ describe('transitions', () => {
     reference: '',
   };
 
+  const by = {
+    approver: 'finance@acme.test',
+    today: '2026-04-02',
+    payeeEmail: 'pay@p.test',
+    rule: 'anyone',
+  } as const;
+  const stamp = { approvedBy: 'finance@acme.test', approvedOn: '2026-04-02', payeeEmail: 'pay@p.test' };
+
   test('Draft -> Approved -> Paid, marking its lines Paid', () => {
     expect(() => markPayoutPaid({ payout: draft, lines, reference: 'TX1', paidOn: '2026-04-03' })).toThrow(
       'PO-0003 is Draft; approve it before marking it paid',
     );
-    const approved = approvePayout(draft);
-    expect(() => approvePayout(approved)).toThrow('PO-0003 is Approved; only a Draft payout can be approved');
+    const approved = approvePayout(draft, by);
+    expect(() => approvePayout(approved, by)).toThrow(
+      'PO-0003 is Approved; only a Draft payout can be approved',
+    );
     const paid = markPayoutPaid({ payout: approved, lines, reference: ' TX1 ', paidOn: '2026-04-03' });
-    expect(paid.payout).toEqual({ ...draft, status: 'Paid', reference: 'TX1', paidOn: '2026-04-03' });
+    expect(paid.payout).toEqual({
+      ...draft,
+      ...stamp,
+      status: 'Paid',
+      reference: 'TX1',
+      paidOn: '2026-04-03',
+    });
     expect(paid.lineChanges).toEqual(lines.map((l) => ({ id: l.id, from: 'Approved', to: 'Paid' })));
     expect(() =>
       markPayoutPaid({ payout: paid.payout, lines, reference: 'x', paidOn: '2026-04-03' }),
@@ -161,13 +178,61 @@ describe('transitions', () => {
   });
 
   test('refuses to pay a payout that no longer equals its lines', () => {
-    const approved = approvePayout({ ...draft, amountMinor: 100_000 });
+    const approved = approvePayout({ ...draft, amountMinor: 100_000 }, by);
     expect(() => markPayoutPaid({ payout: approved, lines, reference: 'TX', paidOn: '2026-04-03' })).toThrow(
       'PO-0003 is 1,000.00 USD but its lines sum to 1,025.50 USD; recreate the payout',
     );
     expect(() =>
-      markPayoutPaid({ payout: approvePayout(draft), lines, reference: '', paidOn: '2026-04-03' }),
+      markPayoutPaid({ payout: approvePayout(draft, by), lines, reference: '', paidOn: '2026-04-03' }),
     ).toThrow('A payment reference is required to mark PO-0003 paid');
+  });
+});
+
+describe('four eyes: Settings > Payout Approval', () => {
+  const draft: PayoutRecord = {
+    id: 'PO-0001',
+    partnerId: 'P-0001',
+    partnerName: 'Alpha',
+    currency: 'USD',
+    amountMinor: 100,
+    lineIds: [],
+    period: '',
+    status: 'Draft',
+    createdOn: '2026-04-01',
+    paidOn: '',
+    reference: '',
+    createdBy: 'owner@acme.test',
+  };
+  const approval = { today: '2026-04-02', payeeEmail: ' a@p.test ' };
+
+  test.each([
+    ['a second person', 1, 'second person'],
+    ['anyone on the Team', 5, 'anyone'],
+    ['automatic', 1, 'anyone'],
+    ['automatic', 2, 'second person'],
+    ['', 3, 'second person'],
+    ['nonsense', 1, 'anyone'],
+  ] as const)('%p with a Team of %p -> %p', (setting, size, rule) => {
+    expect(approvalRule(setting, size)).toBe(rule);
+  });
+
+  test('a second person: the creator may not approve; another Team member may, and the payee is stamped', () => {
+    const rule = 'second person' as const;
+    expect(() => approvePayout(draft, { ...approval, rule, approver: 'OWNER@acme.test' })).toThrow(
+      'PO-0001 was created by owner@acme.test: Settings > Payout Approval asks a second person on the Team to approve it',
+    );
+    expect(() => approvePayout(draft, { ...approval, rule, approver: '' })).toThrow(
+      /did not give your email/,
+    );
+    expect(approvePayout(draft, { ...approval, rule, approver: 'finance@acme.test' })).toMatchObject({
+      status: 'Approved',
+      approvedBy: 'finance@acme.test',
+      approvedOn: '2026-04-02',
+      payeeEmail: 'a@p.test',
+    });
+    expect(approvePayout(draft, { ...approval, rule: 'anyone', approver: 'owner@acme.test' }).status).toBe(
+      'Approved',
+    );
   });
 });
 
