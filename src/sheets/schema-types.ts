@@ -32,6 +32,11 @@ export interface ColumnDef {
   strict?: boolean;
   /** Filled by the script: only the owner and the Team may edit it (a team member's edit is put back). */
   protected?: boolean;
+  /**
+   * What the commission ledger is computed from (or who gets paid): a range protection whose editors
+   * are the owner and the Team, and the edit trigger puts back an edit by anyone else.
+   */
+  money?: boolean;
   /** Only the owner may edit it (a range protection inside a warning-only sheet): Settings > Team. */
   ownerOnly?: boolean;
   /** Rows must have a value here (checked when adopting a user's sheet). */

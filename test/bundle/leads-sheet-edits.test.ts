@@ -1,9 +1,21 @@
 /** A person editing Status or Deal Value in the Leads sheet goes through the lead rules. */
 import { TEAMMATE } from '../support/emulator';
-import { OWNER, addPartner, cellInfo, lead, leadCell, register, rowsOf, tracker } from './leads-fixture';
+import {
+  OWNER,
+  addPartner,
+  addToSettingsList,
+  cellInfo,
+  lead,
+  leadCell,
+  register,
+  rowsOf,
+  tracker,
+} from './leads-fixture';
 
 function withApprovedLead() {
   const emu = tracker();
+  // Status and Deal Value are what the ledger is computed from: only the owner and the Team edit them
+  addToSettingsList(emu, 'Team', TEAMMATE);
   const beta = addPartner(emu, { partnerName: 'Beta Partners' });
   const { id } = register(emu, { partnerId: beta, company: 'Acme Inc' });
   emu.call(OWNER, 'reviewLead', id, 'approve');

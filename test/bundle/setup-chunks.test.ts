@@ -7,6 +7,7 @@
 import type { Emulator } from '../../emulator/harness';
 import { newEmulator, OWNER } from '../support/emulator';
 import { userSheets } from './user-workbook-fixture';
+import { SETTING_DEFS } from '../../src/sheets/sheet-defs/settings';
 
 const LEADS = 60;
 
@@ -131,9 +132,11 @@ describe('set-up in chunks ends as a one-shot adoption', () => {
 
   it('set-up reports the rows still pending and saves a checkpoint', () => {
     expect(first.ok).toBe(true);
-    expect(first.pending).toEqual({ done: expect.any(Number), total: 20 + LEADS + 10 });
+    expect(first.pending).toEqual({ done: expect.any(Number), total: 20 + LEADS + SETTING_DEFS.length });
     expect(first.pending!.done).toBeLessThan(first.pending!.total);
-    expect(first.message).toMatch(/adopting your existing rows: \d+ of 90 so far/);
+    expect(first.message).toMatch(
+      new RegExp(`adopting your existing rows: \\d+ of ${20 + LEADS + SETTING_DEFS.length} so far`),
+    );
     expect(pendingAfterSetup).not.toBeNull();
     expect(rest.calls).toBeGreaterThan(1);
     expect(rest.last.done).toBe(rest.last.total);

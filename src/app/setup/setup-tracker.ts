@@ -26,6 +26,7 @@ import {
 } from '../../sheets/setup/build';
 import { conflictMessage, inspectWorkbook } from '../../sheets/setup/inspect';
 import { extendRows } from '../../sheets/setup/extend';
+import { protectMoneySettings, strictenSheetProtections } from '../../sheets/setup/money-protections';
 import { PROTECTION_PREFIX, workbookProtections, type KnownProtection } from '../../sheets/setup/protect';
 import { UNKNOWN_USER } from '../../domain/audit/entry';
 import { assertOwner, ownerEmail, syncTeamProtections, wantedEditors } from '../../sheets/team';
@@ -135,6 +136,11 @@ export function setupTracker(
     const added = applyProtection(b, have, editors);
     if (!b.created && added.length) report.repaired.push(...added.map((d) => `protection ${d}`));
   }
+  const moneySettings = protectMoneySettings(settings, have, editors);
+  if (!settings.created) report.repaired.push(...moneySettings.map((d) => `protection ${d}`));
+  report.repaired.push(
+    ...strictenSheetProtections(protections).map((d) => `protection ${d} (not warning-only)`),
+  );
   if (leadFormats(built.get('leads')!) && !built.get('leads')!.created)
     report.repaired.push('Leads: conditional formats');
   const tracked = [...built.values()].filter((b) => b.def.tracked);

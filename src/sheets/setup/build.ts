@@ -279,7 +279,7 @@ export function applyProtection(built: BuiltSheet, have: ReadonlySet<string>, ed
     if (def.protection === 'sheet') return added;
   }
   for (const c of def.columns) {
-    if (!(c.protected && def.protection === 'columns') && !c.ownerOnly) continue;
+    if (!(c.protected && def.protection === 'columns') && !c.ownerOnly && !c.money) continue;
     const description = `${PROTECTION_PREFIX}${def.name} > ${c.header}`;
     if (have.has(description)) continue;
     protectRange(sheet.getRange(1, built.cols[c.key], built.maxRows, 1), description, editors(description));

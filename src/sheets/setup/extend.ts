@@ -124,7 +124,7 @@ function extendValidation(
 }
 
 /**
- * The range protections of the script-filled columns, stretched to the sheet's new last row. The
+ * The range protections of the script-filled and money columns, stretched to the sheet's new last row. The
  * owner-only protection (Settings > Team) is left: no use case adds Settings rows, and a team
  * member could not edit it.
  */
@@ -132,7 +132,7 @@ function extendProtections(sheet: Sheet, def: SheetDef, entry: SheetLayout, to: 
   if (def.protection !== 'columns') return;
   const byDescription = new Map<string, number>();
   for (const c of def.columns) {
-    if (!c.protected || c.ownerOnly || entry.cols[c.key] === undefined) continue;
+    if ((!c.protected && !c.money) || c.ownerOnly || entry.cols[c.key] === undefined) continue;
     byDescription.set(` > ${c.header}`, entry.cols[c.key]);
   }
   if (!byDescription.size) return;

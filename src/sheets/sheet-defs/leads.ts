@@ -17,6 +17,7 @@ export const LEADS: SheetDef = {
       width: 100,
       validation: { kind: 'partnerRef' },
       strict: true,
+      money: true,
     }),
     col('partnerName', labels.partnerName, 'Filled by the tracker from Partner ID.', {
       width: 180,
@@ -52,11 +53,13 @@ export const LEADS: SheetDef = {
       width: 90,
       validation: { kind: 'list', list: 'currencies' },
       strict: true,
+      money: true,
     }),
     col('status', labels.status, 'Submitted, Approved, Rejected, Won, Lost or Expired.', {
       width: 110,
       validation: { kind: 'values', values: LEAD_STATUSES },
       strict: true,
+      money: true,
     }),
     col('registeredOn', labels.registeredOn, 'Date the partner registered the lead.', {
       width: 120,
@@ -76,12 +79,14 @@ export const LEADS: SheetDef = {
       format: 'date',
       validation: { kind: 'date' },
       strict: true,
+      money: true,
     }),
     col('dealValue', labels.dealValue, 'Final deal value when won, in Currency. Zero or more.', {
       width: 120,
       format: 'money',
       validation: { kind: 'nonNegative' },
       strict: true,
+      money: true,
     }),
     col('conflict', labels.conflict, 'Other registrations for the same company, found by the tracker.', {
       width: 200,

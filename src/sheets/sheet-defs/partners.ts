@@ -22,6 +22,7 @@ export const PARTNERS: SheetDef = {
       width: 200,
       validation: { kind: 'email' },
       strict: false,
+      money: true,
     }),
     col('type', labels.type, 'Kind of partnership (list in Settings > Types).', {
       width: 120,
@@ -52,11 +53,13 @@ export const PARTNERS: SheetDef = {
       width: 150,
       validation: { kind: 'planRef' },
       strict: true,
+      money: true,
     }),
     col('status', labels.status, 'Active, Paused or Terminated. Only active partners can register leads.', {
       width: 100,
       validation: { kind: 'values', values: PARTNER_STATUSES },
       strict: true,
+      money: true,
     }),
     col('joinedOn', labels.joinedOn, 'Date the partner agreement started.', {
       width: 110,

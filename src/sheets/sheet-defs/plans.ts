@@ -78,13 +78,16 @@ const LOOKS: Readonly<Record<Exclude<PlanRowKey, 'planId'>, Look>> = {
   notes: { note: 'Anything worth knowing.', extra: { width: 220 } },
 };
 
-/** One row per commission plan; the commission engine reads it. Edits ask for confirmation. */
+/**
+ * One row per commission plan; the commission engine reads it. The whole sheet is what the ledger is
+ * computed from: only the owner and the Team edit it (a sheet protection listing them).
+ */
 export const PLANS: SheetDef = {
   key: 'plans',
   name: 'Plans',
   identifying: 'planName',
   id: { column: 'planId', kind: 'plan' },
-  protection: 'warning',
+  protection: 'sheet',
   tracked: true,
   banded: true,
   columns: PLAN_COLUMNS.map(({ key, header }) =>

@@ -38,6 +38,30 @@ export const SETTINGS: SheetDef = {
       'Emails of the people who work the tracker (register, review, close, approve, pay). The owner is always on it; only the owner edits this list.',
       { width: 200, ownerOnly: true },
     ),
+    col(
+      'rateDate',
+      'Rate Date',
+      'Exchange rates: the day a rate holds from (until a later row of its currency).',
+      {
+        width: 110,
+        format: 'date',
+        money: true,
+      },
+    ),
+    col('rateCurrency', 'Rate Currency', 'Exchange rates: the currency priced (ISO code).', {
+      width: 110,
+      money: true,
+    }),
+    col(
+      'rate',
+      'Rate',
+      'Exchange rates: units of the Reporting Currency per 1 unit of Rate Currency (1.0845).',
+      {
+        width: 110,
+        format: 'plainText',
+        money: true,
+      },
+    ),
   ],
 };
 
@@ -46,6 +70,8 @@ export interface SettingDef {
   label: string;
   value: string | number | boolean;
   about: string;
+  /** What the ledger is computed from: its Value cell is protected for the owner and the Team. */
+  money?: boolean;
 }
 
 /** The key/value settings, in row order, with their defaults. */
@@ -74,12 +100,14 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     label: 'Hold Days',
     value: 30,
     about: 'Days before a commission becomes eligible for payout.',
+    money: true,
   },
   {
     key: 'minimumPayout',
     label: 'Minimum Payout',
     value: 50,
     about: 'Smallest payout created, in its currency.',
+    money: true,
   },
   {
     key: 'notificationsOn',
@@ -111,6 +139,15 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     value: 'automatic',
     about:
       'a second person: whoever approves a payout must not be who created it. anyone on the Team: any Team member may. automatic: a second person when the Team has two or more people.',
+    money: true,
+  },
+  {
+    key: 'reportingCurrency',
+    label: 'Reporting Currency',
+    value: DEFAULT_CURRENCY,
+    about:
+      'The currency exchange rates (Rate Date, Rate Currency, Rate) are quoted in: a deal in another currency than its plan is converted at the latest rate on or before its close date.',
+    money: true,
   },
 ];
 
