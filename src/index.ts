@@ -25,11 +25,14 @@ import type {
   PartnerInput,
   RegisterLeadResult,
   ReviewDecision,
+  ExchangeRateInput,
+  ExchangeRates,
 } from './shared/api';
 import * as commissions from './app/commissions';
 import { sidebarChange, sidebarContext } from './app/commissions/sidebar-context';
 import * as payouts from './app/payouts';
 import * as plans from './app/plans';
+import * as money from './app/money';
 import type {
   Commission,
   CommissionFilter,
@@ -198,6 +201,16 @@ export function listPlans(): PlanInput[] {
 
 export function runCommissions(): ReturnType<ServerApi['runCommissions']> {
   return commissions.runCommissions(sidebarChange());
+}
+
+// ---- Exchange rates (issue 15) ----------------------------------------------------------------
+
+export function saveExchangeRates(rates: ExchangeRateInput[]): ExchangeRates {
+  return money.saveExchangeRates(sidebarChange(), rates);
+}
+
+export function listExchangeRates(): ExchangeRates {
+  return money.listExchangeRates(sidebarContext());
 }
 
 export function listCommissions(filter?: CommissionFilter): Commission[] {

@@ -219,6 +219,32 @@ export interface Payout {
   payeeEmail: string;
 }
 
+/** A Won deal that earns nothing, and why (no exchange rate, no plan, an unreadable cell...). */
+export interface NotComputed {
+  leadId: string;
+  reason: string;
+}
+
+export interface RunCommissionsResult {
+  created: number;
+  voided: number;
+  eligible: number;
+  flagged: string[];
+  notComputed: NotComputed[];
+}
+
+/** A dated exchange rate: 1 unit of `currency` is worth `rate` units of the reporting currency from `date` on. */
+export interface ExchangeRateInput {
+  date: string;
+  currency: string;
+  rate: string | number;
+}
+
+export interface ExchangeRates {
+  reportingCurrency: string;
+  rates: Array<{ date: string; currency: string; rate: string }>;
+}
+
 export type PayoutExportFormat = 'csv' | 'paypal' | 'wise';
 
 export interface FileDownload {
@@ -296,8 +322,10 @@ export interface ServerApi {
   runImport(kind: ImportKind, csv: string, mapping?: Record<string, string>): ImportResult;
   savePlan(plan: PlanInput): { id: string };
   listPlans(): PlanInput[];
-  runCommissions(): { created: number; voided: number; eligible: number; flagged: string[] };
+  runCommissions(): RunCommissionsResult;
   listCommissions(filter?: CommissionFilter): Commission[];
+  saveExchangeRates(rates: ExchangeRateInput[]): ExchangeRates;
+  listExchangeRates(): ExchangeRates;
   approveCommissions(ids: string[]): { approved: number };
   rejectCommissions(ids: string[], reason: string): { rejected: number };
   createPayouts(throughDate: string): Payout[];

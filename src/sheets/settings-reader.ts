@@ -13,10 +13,13 @@ import type { TrackerDocument } from './document';
 import { LIST_DEFS, SETTING_DEFS } from './sheet-defs/settings';
 import { normalizeHeader, type ListKey } from './schema';
 import { Table } from './table';
+import type { ExchangeRate } from '../domain/money';
 
 export interface TrackerSettings {
   values: Record<string, string | number | boolean>;
   lists: Record<ListKey, string[]>;
+  /** The exchange rates table (Rate Date, Rate Currency, Rate), rows with a currency, as written. */
+  rates: ExchangeRate[];
 }
 
 export function settingsFrom(table: Table): TrackerSettings {
@@ -33,12 +36,28 @@ export function settingsFrom(table: Table): TrackerSettings {
       if (item) lists[list.key].push(item);
     }
   }
+  const rates = ratesFrom(table);
   const values: Record<string, string | number | boolean> = {};
   for (const def of SETTING_DEFS) {
     const raw = byLabel.get(normalizeHeader(def.label));
     values[def.key] = coerce(raw, def.value);
   }
-  return { values, lists };
+  return { values, lists, rates };
+}
+
+/** The exchange-rate rows: day as ISO (a Date cell read in the spreadsheet's zone), code upper case, rate as text. */
+function ratesFrom(table: Table): ExchangeRate[] {
+  if (table.layout.cols.rateCurrency === undefined) return [];
+  const days = table.doc.days();
+  const rates: ExchangeRate[] = [];
+  for (const { record } of table.rows()) {
+    const currency = String(record.rateCurrency ?? '')
+      .trim()
+      .toUpperCase();
+    if (currency === '') continue;
+    rates.push({ date: days.cellToDay(record.rateDate), currency, rate: String(record.rate ?? '').trim() });
+  }
+  return rates;
 }
 
 export const SETTINGS_PROPERTY = 'tracker.settings';
@@ -49,10 +68,17 @@ export function cachedSettings(doc: TrackerDocument): TrackerSettings | null {
   if (!text) return null;
   try {
     const parsed = JSON.parse(text) as { v?: number; values?: unknown; lists?: unknown };
-    if (parsed.v !== 1 || typeof parsed.values !== 'object' || typeof parsed.lists !== 'object') return null;
+    // v2 added the exchange rates: a v1 copy is read again from the sheet
+    if (parsed.v !== 2 || typeof parsed.values !== 'object' || typeof parsed.lists !== 'object') return null;
     const lists = parsed.lists as Record<string, unknown>;
     if (!LIST_DEFS.every((l) => Array.isArray(lists[l.key]))) return null;
-    return { values: parsed.values as TrackerSettings['values'], lists: lists as TrackerSettings['lists'] };
+    const rates = (parsed as { rates?: unknown }).rates;
+    if (!Array.isArray(rates)) return null;
+    return {
+      values: parsed.values as TrackerSettings['values'],
+      lists: lists as TrackerSettings['lists'],
+      rates: rates as ExchangeRate[],
+    };
   } catch {
     return null;
   }
@@ -77,7 +103,7 @@ function utf8Bytes(text: string): number {
  * Settings too long for a property value (very long lists) are not stored: executions read the sheet.
  */
 export function cacheSettings(doc: TrackerDocument, settings: TrackerSettings): void {
-  let text = JSON.stringify({ v: 1, values: settings.values, lists: settings.lists });
+  let text = JSON.stringify({ v: 2, values: settings.values, lists: settings.lists, rates: settings.rates });
   if (utf8Bytes(text) > STORED_BYTES) text = '';
   if ((doc.property(SETTINGS_PROPERTY) ?? '') !== text) doc.setProperty(SETTINGS_PROPERTY, text);
 }

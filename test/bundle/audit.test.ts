@@ -59,15 +59,16 @@ describe("a person's edits", () => {
   });
 
   it('a pasted block: one entry per changed cell, old values from the shadow', () => {
-    editCalls(emu, 'Partners', 'C4:D5', [
-      ['New C3', 'c3@p3.test'],
-      ['New C4', 'new4@p4.test'],
+    // (Contact Email is the payee: the Team's; Partner Name and Contact Name are anyone's)
+    editCalls(emu, 'Partners', 'B4:C5', [
+      ['Partner 3', 'New C3'],
+      ['Partner Four', 'New C4'],
     ]);
     const rows = log(emu).slice(1);
     expect(rows.map(fields)).toEqual([
       ['edit', 'Partners', 'P-0003', 'Contact Name', 'C4', 'Contact 3', 'New C3'],
+      ['edit', 'Partners', 'P-0004', 'Partner Name', 'B5', 'Partner 4', 'Partner Four'],
       ['edit', 'Partners', 'P-0004', 'Contact Name', 'C5', 'Contact 4', 'New C4'],
-      ['edit', 'Partners', 'P-0004', 'Contact Email', 'D5', 'c4@p4.test', 'new4@p4.test'],
     ]);
   });
 
@@ -381,13 +382,13 @@ describe('an edit trigger racing a sidebar write', () => {
 });
 
 describe('cost of the edit trigger', () => {
-  // 1,000 cells: Contact Name and Contact Email (the columns free of strict validation) of 500 rows.
-  const block = Array.from({ length: 500 }, (_, i) => [`Name ${i}`, `n${i}@new.test`]);
+  // 1,000 cells: Partner Name and Contact Name (free of strict validation and open to every editor) of 500 rows.
+  const block = Array.from({ length: 500 }, (_, i) => [`Partner ${i}`, `Name ${i}`]);
 
   function costs(n: number) {
     const emu = trackerWith(n);
     const one = editCalls(emu, 'Partners', `B${Math.floor(n / 2) + 1}`, [['Renamed']]).calls;
-    const paste = n > block.length ? editCalls(emu, 'Partners', 'C2:D501', block).calls : null;
+    const paste = n > block.length ? editCalls(emu, 'Partners', 'B2:C501', block).calls : null;
     if (paste !== null) expect(log(emu).length).toBe(1 + 1000);
     return { one, paste };
   }

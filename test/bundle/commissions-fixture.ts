@@ -15,6 +15,16 @@ export function tracker(now = '2026-03-02T09:00:00Z'): Emulator {
   return emu;
 }
 
+/** The owner adds someone to Settings > Team (the protections follow, through the edit trigger). */
+export function addToTeam(emu: Emulator, email: string): void {
+  const rows = emu.sheets().Settings;
+  const col = rows[0].indexOf('Team');
+  const free = rows.findIndex((r, i) => i > 0 && (r[col] ?? '') === '');
+  const row = free < 0 ? rows.length + 1 : free + 1;
+  const outcome = emu.edit(OWNER, 'Settings', `${String.fromCharCode(65 + col)}${row}`, [[email]]);
+  if (!outcome.ok) throw new Error(outcome.reason);
+}
+
 /** The owner adds a currency to Settings > Currencies (the list behind the Currency dropdowns). */
 export function addCurrency(emu: Emulator, code: string): void {
   const rows = emu.sheets().Settings;

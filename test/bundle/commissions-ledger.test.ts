@@ -10,10 +10,18 @@ import {
   cellOf,
   lines,
   linesOf,
+  addToTeam,
   partnerOn,
-  tracker,
+  tracker as bareTracker,
   wonDeal,
 } from './commissions-fixture';
+
+/** The rep edits deals in the sheet: Status and Deal Value are the owner's and the Team's. */
+function tracker() {
+  const emu = bareTracker();
+  addToTeam(emu, TEAMMATE);
+  return emu;
+}
 import type { Emulator } from '../../emulator/harness';
 
 function personWins(emu: Emulator, lead: string, dealValue: number): void {
@@ -116,8 +124,8 @@ describe('runCommissions', () => {
     wonDeal(emu, p, 1000);
     wonDeal(emu, p, 2000);
     const before = emu.sheets();
-    expect(emu.call(OWNER, 'runCommissions')).toEqual({ created: 0, voided: 0, eligible: 0, flagged: [] });
-    expect(emu.call(OWNER, 'runCommissions')).toEqual({ created: 0, voided: 0, eligible: 0, flagged: [] });
+    expect(emu.call(OWNER, 'runCommissions')).toEqual({ created: 0, voided: 0, eligible: 0, flagged: [], notComputed: [] });
+    expect(emu.call(OWNER, 'runCommissions')).toEqual({ created: 0, voided: 0, eligible: 0, flagged: [], notComputed: [] });
     expect(emu.sheets().Commissions).toEqual(before.Commissions);
     expect(emu.sheets()['Audit Log']).toEqual(before['Audit Log']);
   });
@@ -194,7 +202,8 @@ describe('clawback after payment', () => {
     const lead = wonDeal(emu, p, 1000);
     emu.call(OWNER, 'approveCommissions', ['C-000001']);
     const [payout] = emu.call<Array<{ id: string }>>(OWNER, 'createPayouts', '2026-03-02');
-    emu.call(OWNER, 'approvePayout', payout.id);
+    // a Team of two: a second person approves (Settings > Payout Approval)
+    emu.call(TEAMMATE, 'approvePayout', payout.id);
     emu.call(OWNER, 'markPayoutPaid', payout.id, 'WIRE-1', '2026-03-02');
     emu.edit(TEAMMATE, 'Leads', cellOf(emu, 'Leads', lead, 'Status'), [['Lost']]);
     expect(linesOf(emu, lead).map((l) => [l.id, l.kind, l.amount, l.status, l.payoutId])).toEqual([

@@ -13,15 +13,16 @@ describe('scenario: a deal from Won to paid, then lost', () => {
     expect(out.steps[6]).toMatchObject({ ok: false, error: 'C-000001 is on hold until 2026-04-01' });
     expect(out.steps[8].result).toEqual({ approved: 1 });
     expect(out.steps[9].result).toEqual([expect.objectContaining({ id: 'PO-0001', amount: 1440, lines: 1 })]);
-    expect(out.steps[11].result).toMatchObject({ status: 'Paid', reference: 'WIRE-7781' });
-    expect((out.steps[12].result as { content: string }).content).toBe(
+    // the PayPal file is made from the Approved payout (a paid one is not paid twice), then it is marked paid
+    expect(out.steps[12].result).toMatchObject({ status: 'Paid', reference: 'WIRE-7781' });
+    expect((out.steps[11].result as { content: string }).content).toBe(
       'pay@acme-resellers.test,1440.00,USD,PO-0001,"Partner commission PO-0001, 2026-03-02 to 2026-04-30",PAYPAL\r\n',
     );
   });
 
-  it("the rep's Lost edit claws the paid line back with a negative line pointing at it", () => {
+  it("the rep's Lost edit (the owner put the rep on the Team) claws the paid line back with a negative line pointing at it", () => {
     expect(out.steps.every((s, i) => s.ok || i === 6)).toBe(true);
-    const ledger = out.steps[14].result as Array<Record<string, unknown>>;
+    const ledger = out.steps[15].result as Array<Record<string, unknown>>;
     expect(ledger.map((l) => [l.id, l.kind, l.amount, l.status])).toEqual([
       ['C-000001', 'Commission', 1440, 'Paid'],
       ['C-000002', 'Clawback', -1440, 'Eligible'],

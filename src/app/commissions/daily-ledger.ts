@@ -175,6 +175,7 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     voided: result.summary.voided,
     eligible: result.summary.eligible + eligible.length,
     flagged: [],
+    notComputed: [],
   };
 }
 

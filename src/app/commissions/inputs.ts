@@ -2,7 +2,7 @@
  * What the commission engine reads, each table once: deals from Leads, each partner's plan from
  * Partners, plan rows from Plans (validated by the engine), hold days and currency from Settings.
  */
-import type { Deal, Flag, PartnerPlanRef } from '../../domain/commissions';
+import type { Deal, ExchangeTable, Flag, PartnerPlanRef } from '../../domain/commissions';
 import { MoneyError, isKnownCurrency, toMinor } from '../../domain/money';
 import { planFromRow, type PlanRowKey } from '../../shared/schema/plan';
 import type { TrackerSettings } from '../../sheets/settings-reader';
@@ -34,6 +34,15 @@ export function defaultHoldDays(settings: TrackerSettings): number {
 }
 
 /** Each partner's id and the name of its plan (rows without an id left out). */
+/** Settings' exchange rates and Reporting Currency (the default currency when none is set). */
+export function exchangeTable(settings: TrackerSettings): ExchangeTable {
+  const reporting = text(settings.values.reportingCurrency).toUpperCase();
+  return {
+    rates: settings.rates,
+    reportingCurrency: reporting || text(settings.values.defaultCurrency) || DEFAULT_CURRENCY,
+  };
+}
+
 export function partnerPlans(ctx: AppContext): PartnerPlanRef[] {
   return ctx
     .table('partners')

@@ -14,7 +14,7 @@ import { baseKey, desiredLedger, reconcile, type Flag } from '../../domain/commi
 import type { Table } from '../../sheets/table';
 import type { AppContext } from '../context';
 import { writeFlagNotes } from './flag-notes';
-import { defaultHoldDays, readEngineInputs, type DealRow } from './inputs';
+import { defaultHoldDays, exchangeTable, readEngineInputs, type DealRow } from './inputs';
 import { recordReconcile } from './ledger-state';
 import {
   appendLines,
@@ -31,6 +31,8 @@ export interface SyncResult {
   voided: number;
   eligible: number;
   flagged: string[];
+  /** Every Won deal that earns nothing for a reason a person must fix (no exchange rate, no plan...). */
+  notComputed: Flag[];
 }
 
 /** The partners a narrowed pass reconciles, and leads whose lines it takes whatever their partner. */
@@ -72,6 +74,7 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
     plans: inputs.plans,
     settings: { defaultHoldDays: defaultHoldDays(inputs.settings) },
     asOf,
+    exchange: exchangeTable(inputs.settings),
   });
   const lines = scope
     ? scopedLedger(
@@ -102,7 +105,7 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
   );
   writeFlagNotes(ctx.doc, leads, flags, judged);
   recordReconcile(ctx.doc, { full: !scope, asOf, nextClose: nextCloseAfter(deals, asOf) });
-  return { ...summary, flagged: flags.map((f) => f.reason) };
+  return { ...summary, flagged: flags.map((f) => f.reason), notComputed: flags.map((f) => ({ ...f })) };
 }
 
 /** The earliest close day after asOf of a Won deal (it earns from that day), or null. */

@@ -1,7 +1,8 @@
 /**
  * The ledger the deals and plans imply as of a day: pure and deterministic. Won deals closed on or
  * before asOf, per partner in (closedOn, leadId) order, each through the partner's plan; a deal that
- * cannot earn (no plan, invalid plan, other currency, bad amount) is flagged with the reason.
+ * cannot earn (no plan, invalid plan, unknown currency or no exchange rate, bad amount) is flagged
+ * with the reason. A deal in another currency than its plan's is converted first (convert-deal.ts).
  */
 import { addDays, compareDays, dayNumber, isIsoDay } from '../dates';
 import { MoneyError, isKnownCurrency } from '../money';
@@ -15,7 +16,8 @@ import { recurringLines } from './recurring';
 import { resolvePlans } from './resolve-plans';
 import { tieredLines } from './tiered';
 import type { CommissionSettings, Deal, DesiredLine, Flag, PartnerPlanRef } from './types';
-import { LEAD_STATUS } from '../../shared/statuses';
+import { COMMISSION_KIND, LEAD_STATUS } from '../../shared/statuses';
+import { dealInPlanCurrency, type ExchangeTable } from './convert-deal';
 
 export interface DesiredLedgerInput {
   readonly deals: readonly Deal[];
@@ -24,6 +26,8 @@ export interface DesiredLedgerInput {
   readonly plans: readonly unknown[];
   readonly settings: CommissionSettings;
   readonly asOf: string;
+  /** Exchange rates for deals in another currency than their plan's (none: such deals are not computed). */
+  readonly exchange?: ExchangeTable;
 }
 
 export interface DesiredLedger {
@@ -33,7 +37,14 @@ export interface DesiredLedger {
 
 const byType = { percent: percentLines, flat: flatLines, tiered: tieredLines, recurring: recurringLines };
 
-export function desiredLedger({ deals, partners, plans, settings, asOf }: DesiredLedgerInput): DesiredLedger {
+export function desiredLedger({
+  deals,
+  partners,
+  plans,
+  settings,
+  asOf,
+  exchange,
+}: DesiredLedgerInput): DesiredLedger {
   const flags: Flag[] = [];
   const won: WonDeal[] = [];
   for (const deal of deals) {
@@ -66,22 +77,31 @@ export function desiredLedger({ deals, partners, plans, settings, asOf }: Desire
     const hold = plan.holdDays ?? settings.defaultHoldDays;
     const cumulative = new Map<string, number>();
     let firstDone = false;
-    for (const deal of partnerDeals) {
+    for (const dealAsWon of partnerDeals) {
       const planCurrency = plan.currency;
-      if (
-        !isKnownCurrency(deal.currency) ||
-        (planCurrency && plan.type !== 'flat' && deal.currency !== planCurrency)
-      ) {
+      if (!isKnownCurrency(dealAsWon.currency)) {
         flags.push({
-          leadId: deal.leadId,
+          leadId: dealAsWon.leadId,
           reason: m.otherCurrency(
-            deal.leadId,
-            deal.currency,
+            dealAsWon.leadId,
+            dealAsWon.currency,
             plan.name,
             planCurrency ?? 'known ISO 4217 codes',
           ),
         });
         continue;
+      }
+      let deal = dealAsWon;
+      let conversionNote = '';
+      if (planCurrency && plan.type !== 'flat' && deal.currency !== planCurrency) {
+        const converted = dealInPlanCurrency(deal, planCurrency, exchange);
+        if ('reason' in converted) {
+          const why = m.otherCurrency(deal.leadId, deal.currency, plan.name, planCurrency);
+          flags.push({ leadId: deal.leadId, reason: `${why}: ${converted.reason}` });
+          continue;
+        }
+        deal = converted.deal;
+        conversionNote = converted.note;
       }
       const period = periodOf(deal.closedOn, plan.period);
       const before = cumulative.get(period.key) ?? 0;
@@ -106,6 +126,8 @@ export function desiredLedger({ deals, partners, plans, settings, asOf }: Desire
         if (line.amountMinor === 0) continue;
         lines.push({
           ...line,
+          explanation:
+            line.kind === COMMISSION_KIND.Commission ? line.explanation + conversionNote : line.explanation,
           leadId: deal.leadId,
           partnerId,
           plan: plan.name,

@@ -19,3 +19,4 @@ export { commissionMessages } from './messages';
 export { periodOf, type Period } from './period';
 export { recurringDesired } from './recurring';
 export { resolvePlans } from './resolve-plans';
+export { dealInPlanCurrency, type ConvertedDeal, type ExchangeTable } from './convert-deal';

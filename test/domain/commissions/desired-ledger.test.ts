@@ -245,7 +245,11 @@ describe('no silent zero: flags', () => {
       { leadId: 'L-P-2', reason: "Plan 'Gold' is invalid: Rate '150' must be between 0 and 100" },
       { leadId: 'L-P-3', reason: "Partner P-3's plan 'Silver' is not in the Plans sheet" },
       { leadId: 'L-P-4', reason: 'Partner P-4 is not in the Partners sheet' },
-      { leadId: 'L-P-5', reason: "Deal L-P-5 is in EUR; plan 'Tiered' counts USD" },
+      {
+        leadId: 'L-P-5',
+        reason:
+          "Deal L-P-5 is in EUR; plan 'Tiered' counts USD: No EUR exchange rate: add one in Settings (Rate Date, Rate Currency, Rate)",
+      },
     ]);
     expect(lines.map((l) => l.key)).toEqual(['L-P-8/commission']);
   });

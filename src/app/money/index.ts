@@ -1,0 +1,1 @@
+export { listExchangeRates, saveExchangeRates } from './exchange-rates';
