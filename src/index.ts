@@ -27,6 +27,9 @@ import type {
   ReviewDecision,
   ExchangeRateInput,
   ExchangeRates,
+  RecalculateOptions,
+  RecalculateResult,
+  SavePlanOptions,
 } from './shared/api';
 import * as commissions from './app/commissions';
 import { sidebarChange, sidebarContext } from './app/commissions/sidebar-context';
@@ -191,8 +194,12 @@ export function menuRunSelfTest(): SelfTestReport {
 
 // ---- Commissions, plans and payouts (issue 7) ------------------------------------------------
 
-export function savePlan(plan: PlanInput): { id: string } {
-  return plans.savePlan(sidebarChange(), plan);
+export function savePlan(plan: PlanInput, options?: SavePlanOptions): { id: string; effectiveFrom: string } {
+  return plans.savePlan(sidebarChange(), plan, options);
+}
+
+export function recalculateCommissions(options: RecalculateOptions): RecalculateResult {
+  return plans.recalculateCommissions(options?.preview ? sidebarContext() : sidebarChange(), options);
 }
 
 export function listPlans(): PlanInput[] {

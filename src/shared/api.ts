@@ -172,6 +172,45 @@ export interface PlanInput {
   firstDealBonus?: Amount;
   thresholdBonus?: { over: Amount; amount: Amount };
   holdDays?: number;
+  /** The day this version applies from (ISO); savePlan's option, today by default. */
+  effectiveFrom?: string;
+}
+
+export interface SavePlanOptions {
+  /** The day the new version applies from (ISO); today when absent. */
+  effectiveFrom?: string;
+}
+
+export interface RecalculateOptions {
+  /** Deals closed on or after this day (ISO) are computed with their plan's latest version. */
+  from: string;
+  /** true: return the lines it would add and write nothing. */
+  preview?: boolean;
+  /** Only this plan (a Plan Name or any version's Plan ID); every plan when absent. */
+  plan?: string;
+}
+
+/** A line recalculateCommissions adds (or would add), with the deal's total before and after. */
+export interface RecalculatedLine {
+  leadId: string;
+  partnerId: string;
+  plan: string;
+  kind: CommissionKind | '';
+  currency: string;
+  /** What the line itself amounts to (an Adjustment: the difference). */
+  amount: number;
+  /** The key's total before (lines not Void) and after. */
+  oldAmount: number;
+  newAmount: number;
+  difference: number;
+  explanation: string;
+}
+
+export interface RecalculateResult {
+  preview: boolean;
+  /** The plan versions whose Effective From moved back to `from`. */
+  versions: Array<{ id: string; plan: string; from: string; to: string }>;
+  lines: RecalculatedLine[];
 }
 
 export interface Commission {
@@ -320,7 +359,8 @@ export interface ServerApi {
   extendLead(id: string): Lead;
   previewImport(kind: ImportKind, csv: string, mapping?: Record<string, string>): ImportPreview;
   runImport(kind: ImportKind, csv: string, mapping?: Record<string, string>): ImportResult;
-  savePlan(plan: PlanInput): { id: string };
+  savePlan(plan: PlanInput, options?: SavePlanOptions): { id: string; effectiveFrom: string };
+  recalculateCommissions(options: RecalculateOptions): RecalculateResult;
   listPlans(): PlanInput[];
   runCommissions(): RunCommissionsResult;
   listCommissions(filter?: CommissionFilter): Commission[];

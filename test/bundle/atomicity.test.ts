@@ -10,7 +10,7 @@
  */
 import type { Emulator } from '../../emulator/harness';
 import type { AuditVerification } from '../../src/shared/api';
-import { newEmulator, OWNER, runHourly } from '../support/emulator';
+import { newEmulator, OWNER, runHourly, TEAMMATE } from '../support/emulator';
 import { leadCell } from './leads-fixture';
 import { userSheets } from './user-workbook-fixture';
 
@@ -140,6 +140,36 @@ const OPERATIONS: Operation[] = [
     retry: true,
   },
   { name: 'approvePayout', run: call('approvePayout', 'PO-0001'), retry: true },
+  {
+    name: 'savePlan (a new version from a later day)',
+    run: call(
+      'savePlan',
+      { id: 'PL-001', name: 'Ten now', type: 'percent', rate: 20, holdDays: 0 },
+      { effectiveFrom: '2026-04-01' },
+    ),
+    retry: true,
+  },
+  {
+    name: 'recalculateCommissions (the version from 04-01 applied from 03-01: adjustments)',
+    prepare: (emu) => {
+      emu.call(
+        OWNER,
+        'savePlan',
+        { id: 'PL-001', name: 'Ten now', type: 'percent', rate: 20, holdDays: 0 },
+        { effectiveFrom: '2026-04-01' },
+      );
+    },
+    run: call('recalculateCommissions', { from: '2026-03-01' }),
+    retry: true,
+  },
+  {
+    name: 'saveExchangeRates',
+    run: call('saveExchangeRates', [
+      { date: '2026-03-01', currency: 'EUR', rate: '1.0845' },
+      { date: '2026-03-01', currency: 'JPY', rate: '0.0066' },
+    ]),
+    retry: true,
+  },
   { name: 'markPayoutPaid', run: call('markPayoutPaid', 'PO-0002', 'W-1', '2026-03-05'), retry: true },
   { name: 'runImport partners', run: call('runImport', 'partners', PARTNERS_CSV), retry: true },
   {
@@ -176,6 +206,17 @@ const OPERATIONS: Operation[] = [
     trigger: true,
     run: (emu) => {
       emu.edit(OWNER, 'Leads', leadCell(emu, 'L-000005', 'Status'), [['Lost']]);
+    },
+  },
+  {
+    name: "an off-Team person's Deal Value edit put back (edit trigger, money guard; its protection gone)",
+    trigger: true,
+    run: (emu) => {
+      emu.rt.uncounted(() => {
+        for (const p of emu.spreadsheet.getProtections('RANGE'))
+          if (p.getDescription() === 'Partnership Tracker: Leads > Deal Value') p.remove();
+      });
+      emu.edit(TEAMMATE, 'Leads', leadCell(emu, 'L-000005', 'Deal Value'), [[99999]]);
     },
   },
   {

@@ -124,16 +124,37 @@ describe('plans: each type, computed by hand', () => {
 });
 
 describe('savePlan and listPlans', () => {
-  it('creates PL-001, PL-002 and updates a plan by id in one audited write', () => {
+  it('creates PL-001, PL-002 (effective from today) and corrects a plan by id the same day in one audited write', () => {
     const emu = tracker();
-    expect(emu.call(OWNER, 'savePlan', { name: 'A', type: 'percent', rate: 5 })).toEqual({ id: 'PL-001' });
+    const today = '2026-03-02';
+    expect(emu.call(OWNER, 'savePlan', { name: 'A', type: 'percent', rate: 5 })).toEqual({
+      id: 'PL-001',
+      effectiveFrom: today,
+    });
     expect(emu.call(OWNER, 'savePlan', { name: 'B', type: 'flat', amount: 50, currency: 'EUR' })).toEqual({
       id: 'PL-002',
+      effectiveFrom: today,
     });
     emu.call(OWNER, 'savePlan', { id: 'PL-001', name: 'A', type: 'percent', rate: 7.5, holdDays: 10 });
     expect(emu.call(OWNER, 'listPlans')).toEqual([
-      { id: 'PL-001', name: 'A', type: 'percent', rate: 7.5, period: 'quarter', holdDays: 10 },
-      { id: 'PL-002', name: 'B', type: 'flat', amount: '50', currency: 'EUR', period: 'quarter' },
+      {
+        id: 'PL-001',
+        name: 'A',
+        type: 'percent',
+        rate: 7.5,
+        period: 'quarter',
+        holdDays: 10,
+        effectiveFrom: today,
+      },
+      {
+        id: 'PL-002',
+        name: 'B',
+        type: 'flat',
+        amount: '50',
+        currency: 'EUR',
+        period: 'quarter',
+        effectiveFrom: today,
+      },
     ]);
     const audit = emu.sheets()['Audit Log'].filter((r) => r[3] === 'Plans' && r[4] === 'PL-001');
     expect(audit.map((r) => [r[5], r[7], r[8]])).toEqual(

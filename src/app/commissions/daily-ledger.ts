@@ -18,6 +18,7 @@ import {
   keys,
   reconcile,
   recurringDesired,
+  versionOn,
   resolvePlans,
   type LedgerLine,
   type StatusChange,
@@ -103,7 +104,7 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     });
     for (const [lead, deal] of deals) {
       const resolution = planOf(deal.partnerId);
-      const plan = 'plan' in resolution ? resolution.plan : null;
+      const plan = 'plan' in resolution ? versionOn(resolution.versions, deal.firstEarned) : null;
       // Lines under a plan that no longer accrues (or none): nothing comes with time.
       if (!deal.firstEarned || !plan || plan.type !== 'recurring') continue;
       if (deal.months.size >= plan.months) continue;
@@ -131,7 +132,10 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
   });
   const desired = [...due.keys()].flatMap((lead) => {
     const first = dueLines.find(({ line }) => line.key === keys.recurring(lead, 1) && !isVoid(line))!.line;
-    const plan = (planOf(first.partnerId) as { plan: Parameters<typeof recurringDesired>[0] }).plan;
+    const { versions } = planOf(first.partnerId) as {
+      versions: ReadonlyArray<Parameters<typeof recurringDesired>[0]>;
+    };
+    const plan = versionOn(versions, first.earnedOn);
     return recurringDesired(
       plan,
       {

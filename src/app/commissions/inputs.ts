@@ -96,9 +96,16 @@ export function readEngineInputs(ctx: AppContext, days: Days): EngineInputs {
 
 /** The Plans sheet's rows as unvalidated PlanInputs (planFromRow). */
 export function readPlanRows(ctx: AppContext): Array<Record<string, unknown>> {
+  const days = ctx.doc.days();
   return ctx
     .table('plans')
     .rows()
-    .map(({ record }) => planFromRow(record as Partial<Record<PlanRowKey, unknown>>))
+    .map(({ record }) => {
+      const row = record as Partial<Record<PlanRowKey, unknown>>;
+      // Effective From: a Date cell is the day it shows in the spreadsheet's time zone
+      const effectiveFrom =
+        row.effectiveFrom === '' ? '' : days.cellToDay(row.effectiveFrom) || row.effectiveFrom;
+      return planFromRow({ ...row, effectiveFrom });
+    })
     .filter((input) => Object.keys(input).length > 0);
 }

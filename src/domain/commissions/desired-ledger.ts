@@ -13,7 +13,7 @@ import { commissionMessages as m } from './messages';
 import { percentLines } from './percent';
 import { periodOf } from './period';
 import { recurringLines } from './recurring';
-import { resolvePlans } from './resolve-plans';
+import { resolvePlans, versionOn } from './resolve-plans';
 import { tieredLines } from './tiered';
 import type { CommissionSettings, Deal, DesiredLine, Flag, PartnerPlanRef } from './types';
 import { COMMISSION_KIND, LEAD_STATUS } from '../../shared/statuses';
@@ -73,11 +73,13 @@ export function desiredLedger({
       partnerDeals.forEach((d) => flags.push({ leadId: d.leadId, reason: resolution.reason }));
       continue;
     }
-    const { plan } = resolution;
-    const hold = plan.holdDays ?? settings.defaultHoldDays;
+    const { versions } = resolution;
     const cumulative = new Map<string, number>();
     let firstDone = false;
     for (const dealAsWon of partnerDeals) {
+      // the version in force on the close day: a later version never recomputes what an earlier one earned
+      const plan = versionOn(versions, dealAsWon.closedOn);
+      const hold = plan.holdDays ?? settings.defaultHoldDays;
       const planCurrency = plan.currency;
       if (!isKnownCurrency(dealAsWon.currency)) {
         flags.push({

@@ -18,5 +18,5 @@ export { OPEN_STATUSES, SETTLED_STATUSES, isOpen, isSettled, isVoid, statusAfter
 export { commissionMessages } from './messages';
 export { periodOf, type Period } from './period';
 export { recurringDesired } from './recurring';
-export { resolvePlans } from './resolve-plans';
+export { resolvePlans, versionOn, type PlanResolution } from './resolve-plans';
 export { dealInPlanCurrency, type ConvertedDeal, type ExchangeTable } from './convert-deal';

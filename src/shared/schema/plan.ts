@@ -6,6 +6,7 @@
  * `currencyExponent` to have currencies and amount decimals checked here too.
  */
 import * as v from 'valibot';
+import { isIsoDay } from './isoDay';
 
 export const PLAN_TYPES = ['percent', 'flat', 'tiered', 'recurring'] as const;
 export const PLAN_PERIODS = ['quarter', 'year'] as const;
@@ -31,6 +32,11 @@ interface PlanCommon {
   /** Absent: the Settings default (30). */
   readonly holdDays?: number;
   readonly notes?: string;
+  /**
+   * The day this version of the plan applies from (ISO): deals closed on or after it use it, until
+   * a later version of the same Plan Name. Absent: from the start.
+   */
+  readonly effectiveFrom?: string;
 }
 
 export type Plan = PlanCommon &
@@ -80,6 +86,7 @@ export const PLAN_COLUMNS = [
   { key: 'thresholdBonus', header: 'Threshold Bonus' },
   { key: 'holdDays', header: 'Hold Days' },
   { key: 'notes', header: 'Notes' },
+  { key: 'effectiveFrom', header: 'Effective From' },
 ] as const;
 export type PlanRowKey = (typeof PLAN_COLUMNS)[number]['key'];
 export type PlanRow = Record<PlanRowKey, string | number>;
@@ -118,6 +125,7 @@ export const planMessages = {
   firstMonthsRange: (first: number, months: number) =>
     `First Months '${first}' must be less than Months (${months})`,
   thresholdNeeds: 'A threshold bonus needs Threshold Over, Threshold Bonus and the plan Currency',
+  effectiveFrom: (value: unknown) => `Effective From '${String(value)}' must be a day such as 2026-03-01`,
 } as const;
 
 type Issue = { field: string; message: string };
@@ -229,6 +237,15 @@ const FIELD_SCHEMAS = {
     v.string(planMessages.notText('Notes')),
     v.maxLength(1000, planMessages.tooLong('Notes', 1000)),
   ),
+  effectiveFrom: v.pipe(
+    v.unknown(),
+    v.transform((value) => (typeof value === 'string' ? value.trim().slice(0, 10) : value)),
+    v.check(
+      (value) => typeof value === 'string' && isIsoDay(value),
+      (issue) => planMessages.effectiveFrom(issue.input),
+    ),
+    v.transform((value) => value as string),
+  ),
 } as const;
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
@@ -333,6 +350,7 @@ function assemble(out: Record<string, unknown>, bands: PlanBand[] | undefined, i
     ...(out.firstDealBonus !== undefined && { firstDealBonus: out.firstDealBonus as string }),
     ...(out.holdDays !== undefined && { holdDays: out.holdDays as number }),
     ...(out.notes !== undefined && out.notes !== '' && { notes: out.notes as string }),
+    ...(out.effectiveFrom !== undefined && { effectiveFrom: out.effectiveFrom as string }),
   };
   const over = out['thresholdBonus.over'] as string | undefined;
   const bonus = out['thresholdBonus.amount'] as string | undefined;
@@ -454,6 +472,7 @@ function planToRow(plan: Plan): PlanRow {
   set('thresholdBonus', plan.thresholdBonus?.amount);
   set('holdDays', plan.holdDays);
   set('notes', plan.notes);
+  set('effectiveFrom', plan.effectiveFrom);
   if (plan.type === 'percent' || plan.type === 'recurring') set('rate', plan.rate);
   if (plan.type === 'flat') set('amount', plan.amount);
   if (plan.type === 'tiered') {

@@ -76,6 +76,10 @@ const LOOKS: Readonly<Record<Exclude<PlanRowKey, 'planId'>, Look>> = {
     extra: count(90),
   },
   notes: { note: 'Anything worth knowing.', extra: { width: 220 } },
+  effectiveFrom: {
+    note: 'The day this version applies from: deals closed on or after it use it, until a later row of the same Plan Name (blank: from the start). Lines already earned are never recomputed by a new version.',
+    extra: { width: 110, format: 'date', validation: { kind: 'date' }, strict: true },
+  },
 };
 
 /**

@@ -277,3 +277,52 @@ describe('no silent zero: flags', () => {
     ).toEqual([]);
   });
 });
+
+describe('plan versions (Effective From)', () => {
+  const v1 = { id: 'PL-001', name: 'Gold', type: 'percent', rate: 10 };
+  const v2 = { id: 'PL-002', name: 'Gold', type: 'percent', rate: 20, effectiveFrom: '2026-04-01' };
+  const run = (plans: unknown[], partnerPlan = 'Gold') =>
+    desiredLedger({
+      deals: [
+        won('L-1', 'P-1', 'USD', 100_000, '2026-03-31'),
+        won('L-2', 'P-1', 'USD', 100_000, '2026-04-01'),
+      ],
+      partners: [{ id: 'P-1', plan: partnerPlan }],
+      plans,
+      settings: { defaultHoldDays: 0 },
+      asOf: '2026-12-31',
+    });
+
+  test('each deal uses the version in force on its close day; an earlier deal keeps the earlier version', () => {
+    const { lines, flags } = run([v2, v1]);
+    expect(flags).toEqual([]);
+    expect(lines.map((l) => [l.leadId, l.amountMinor, l.explanation])).toEqual([
+      ['L-1', 10_000, '10% of 1,000.00 USD'],
+      ['L-2', 20_000, '20% of 1,000.00 USD'],
+    ]);
+  });
+
+  test('a partner may name any version by its id: the plan is the family of that name', () => {
+    expect(run([v1, v2], 'PL-001').lines.map((l) => l.amountMinor)).toEqual([10_000, 20_000]);
+  });
+
+  test('a deal closed before every version uses the earliest one', () => {
+    const later = { ...v1, effectiveFrom: '2026-03-31' };
+    expect(run([later, v2]).lines.map((l) => l.amountMinor)).toEqual([10_000, 20_000]);
+  });
+
+  test('a version made later applies from its day on over older ones, even one dated later', () => {
+    const v3 = { id: 'PL-003', name: 'Gold', type: 'percent', rate: 30, effectiveFrom: '2026-03-01' };
+    // PL-003 was made after PL-002 (04-01) but is effective from 03-01: both deals use it
+    expect(run([v1, v2, v3]).lines.map((l) => l.amountMinor)).toEqual([30_000, 30_000]);
+  });
+
+  test('two versions of one day are a duplicate: flagged, nothing earned', () => {
+    const { lines, flags } = run([v2, { ...v1, effectiveFrom: '2026-04-01' }]);
+    expect(lines).toEqual([]);
+    expect(flags.map((f) => f.reason)).toEqual([
+      "Plan 'Gold' is the name of 2 plans",
+      "Plan 'Gold' is the name of 2 plans",
+    ]);
+  });
+});

@@ -193,7 +193,7 @@ describe('Plans sheet rows', () => {
   test('columns in order', () => {
     expect(PLAN_COLUMNS.map((c) => c.header).join(', ')).toBe(
       'Plan ID, Plan Name, Type, Currency, Rate, Amount, Period, Mode, Bands, Months, First Months, Then Rate, ' +
-        'Cap Per Deal, First Deal Bonus, Threshold Over, Threshold Bonus, Hold Days, Notes',
+        'Cap Per Deal, First Deal Bonus, Threshold Over, Threshold Bonus, Hold Days, Notes, Effective From',
     );
   });
 
@@ -217,6 +217,7 @@ describe('Plans sheet rows', () => {
       thresholdBonus: '2,500',
       holdDays: 14,
       notes: 'Q-based',
+      effectiveFrom: '2026-04-01',
     };
     const result = validatePlanInput(planFromRow(row), withCurrencies);
     expect(result.ok).toBe(true);
