@@ -236,6 +236,10 @@ export function showCommissions(): void {
   showPage('Commissions');
 }
 
+export function showPlans(): void {
+  showPage('Plans');
+}
+
 export function createPayouts(throughDate: string): Payout[] {
   return payouts.createPayouts(sidebarChange(), throughDate);
 }

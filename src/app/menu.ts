@@ -13,6 +13,7 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | SubMenu | null> = [
   { caption: 'Review leads', functionName: 'showReviewLeads' },
   { caption: 'Import CSV', functionName: 'showImport' },
   { caption: 'Commissions', functionName: 'showCommissions' },
+  { caption: 'Plans', functionName: 'showPlans' },
   { caption: 'Dashboard', functionName: 'showDashboard' },
   null,
   { caption: 'History of this row', functionName: 'showRowHistory' },

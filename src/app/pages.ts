@@ -21,6 +21,7 @@ export const PAGES = {
   ReviewLeads: { title: 'Review leads' },
   Import: { title: 'Import CSV' },
   Commissions: { title: 'Commissions' },
+  Plans: { title: 'Plans' },
   RowHistory: { title: 'History of this row' },
   Help: { title: 'Help', html: HELP },
 } as const satisfies Record<string, { title: string; html?: string }>;

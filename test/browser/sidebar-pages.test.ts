@@ -23,6 +23,7 @@ const PAGES: Array<[caption: string, fn: string, shot: string]> = [
   ['Partners', 'showPartners', 'sidebar-partners'],
   ['Review leads', 'showReviewLeads', 'sidebar-review-leads'],
   ['Commissions', 'showCommissions', 'sidebar-commissions'],
+  ['Plans', 'showPlans', 'sidebar-plans-empty'],
   ['History of this row', 'showRowHistory', 'sidebar-row-history'],
 ];
 

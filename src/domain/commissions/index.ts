@@ -20,3 +20,4 @@ export { periodOf, type Period } from './period';
 export { recurringDesired } from './recurring';
 export { resolvePlans, versionOn, type PlanResolution } from './resolve-plans';
 export { dealInPlanCurrency, type ConvertedDeal, type ExchangeTable } from './convert-deal';
+export { planExample, type ExampleDeal, type PlanExample } from './plan-example';
