@@ -1,11 +1,15 @@
 /**
  * "Load demo data": a realistic partner program built through the add-on's own functions
  * (setupTracker, savePlan, savePartner, registerLead, reviewLead, closeLead, runCommissions), with
+ * two Team members, exchange rates (EUR and GBP deals converted to USD plans), a plan with two
+ * versions (Standard Referral: 10%, then 12% from 2026-01-01) and a payout created by the owner and
+ * approved by the second person,
  * the clock moving day by day so leads spread over months and the daily trigger runs. Seeded, so
  * the same demo every time. Functions the bundle does not have yet are skipped with a note.
  */
 import type { LeadInput, PartnerInput, PlanInput } from '../src/shared/api';
 import { OWNER, TEAMMATE, type Session } from './session';
+import { COMMISSION_STATUS } from '../src/shared/statuses';
 
 export const DEMO_START = '2025-09-01T09:00:00Z';
 const DAYS = 182;
@@ -134,7 +138,7 @@ const COMPANY_B = [
 const LEGAL = ['Inc', 'LLC', 'Ltd', 'GmbH', 'Corp', ''];
 
 const PLANS: PlanInput[] = [
-  { name: 'Standard Referral', type: 'percent', rate: 10 },
+  { name: 'Standard Referral', type: 'percent', rate: 10, currency: 'USD' },
   { name: 'Reseller Flat', type: 'flat', amount: 500, currency: 'USD' },
   {
     name: 'Gold Tiered',
@@ -204,7 +208,15 @@ export function loadDemo(session: Session): DemoOutcome {
 
   call(OWNER, 'setupTracker');
   session.addToTeam(TEAMMATE);
-  for (const plan of PLANS) call(OWNER, 'savePlan', plan);
+  const planIds = PLANS.map((plan) => (call(OWNER, 'savePlan', plan) as { id: string } | undefined)?.id);
+  // Exchange rates to the reporting currency (USD): EUR and GBP deals on USD plans are converted at
+  // the latest rate on or before their close day, the rate named in the line's Explanation.
+  call(OWNER, 'saveExchangeRates', [
+    { date: '2025-09-01', currency: 'EUR', rate: '1.0842' },
+    { date: '2025-09-01', currency: 'GBP', rate: '1.2691' },
+    { date: '2025-12-01', currency: 'EUR', rate: '1.1573' },
+    { date: '2025-12-01', currency: 'GBP', rate: '1.3318' },
+  ]);
 
   const startMs = Date.parse(DEMO_START);
   const partners: Array<{ id: string; active: boolean }> = [];
@@ -323,10 +335,28 @@ export function loadDemo(session: Session): DemoOutcome {
         );
       }
     }
+    // a second version of Standard Referral from 2026-01-01: 12%; deals closed before keep 10%
+    if (isoDay(startMs + day * 86_400_000) === '2026-01-01' && planIds[0])
+      call(OWNER, 'savePlan', { ...PLANS[0], id: planIds[0], rate: 12 }, { effectiveFrom: '2026-01-01' });
     if (new Date(startMs + day * 86_400_000).getUTCDate() === 1 && day > 0) call(OWNER, 'runCommissions');
     session.apply({ advance: 'P1D' }, { persist: false });
   }
   call(OWNER, 'runCommissions');
+  // four eyes: the owner approves eligible lines and creates the payouts; the Team's second person
+  // (the rep) approves one, its payee e-mail stamped then
+  const eligible =
+    (call(OWNER, 'listCommissions', { status: COMMISSION_STATUS.Eligible }) as
+      Array<{ id: string }> | undefined) ?? [];
+  if (eligible.length)
+    call(
+      OWNER,
+      'approveCommissions',
+      eligible.map((l) => l.id),
+    );
+  const payouts =
+    (call(OWNER, 'createPayouts', isoDay(startMs + DAYS * 86_400_000)) as
+      Array<{ id: string }> | undefined) ?? [];
+  if (payouts.length) call(TEAMMATE, 'approvePayout', payouts[0].id);
   session.save();
   if (failed) notes.push(`${failed} calls failed, e.g. ${errors.join(' | ')}`);
   return { notes, partners: partners.length, leads: registered, failed };

@@ -55,6 +55,23 @@ describeWithBrowser('demo program (shipped bundle)', () => {
     const months = new Set(leads.map((row) => String(row[registered]).slice(0, 7)));
     expect(months.size).toBeGreaterThanOrEqual(5);
     expect(sheets['Commissions'].length).toBeGreaterThan(1);
+    // money controls (issue 15): a plan with two versions, EUR/GBP deals converted at a named rate,
+    // a payout created by the owner and approved by the second person on the Team
+    const plans = sheets['Plans'];
+    const planName = plans[0].indexOf('Plan Name');
+    expect(plans.filter((r) => r[planName] === 'Standard Referral')).toHaveLength(2);
+    const explanation = sheets['Commissions'][0].indexOf('Explanation');
+    expect(
+      sheets['Commissions'].some((r) =>
+        /EUR converted at 1\.\d+ \(rate of 2025-/.test(String(r[explanation])),
+      ),
+    ).toBe(true);
+    const payouts = sheets['Payouts'];
+    const approvedBy = payouts[0].indexOf('Approved By');
+    const createdBy = payouts[0].indexOf('Created By');
+    expect(payouts.some((r) => r[approvedBy] === 'rep@acme.test' && r[createdBy] === 'owner@acme.test')).toBe(
+      true,
+    );
 
     await openTab(h.page, 'Leads');
     expect(await columnOf(h.page, 'Status')).toBeGreaterThan(0);
