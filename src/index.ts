@@ -27,6 +27,7 @@ import type {
   ReviewDecision,
   ExchangeRateInput,
   ExchangeRates,
+  NotComputed,
   RecalculateOptions,
   RecalculateResult,
   SavePlanOptions,
@@ -218,6 +219,10 @@ export function saveExchangeRates(rates: ExchangeRateInput[]): ExchangeRates {
 
 export function listExchangeRates(): ExchangeRates {
   return money.listExchangeRates(sidebarContext());
+}
+
+export function listNotComputed(): NotComputed[] {
+  return commissions.listNotComputed(sidebarContext());
 }
 
 export function listCommissions(filter?: CommissionFilter): Commission[] {

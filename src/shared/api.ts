@@ -364,6 +364,7 @@ export interface ServerApi {
   listPlans(): PlanInput[];
   runCommissions(): RunCommissionsResult;
   listCommissions(filter?: CommissionFilter): Commission[];
+  listNotComputed(): NotComputed[];
   saveExchangeRates(rates: ExchangeRateInput[]): ExchangeRates;
   listExchangeRates(): ExchangeRates;
   approveCommissions(ids: string[]): { approved: number };

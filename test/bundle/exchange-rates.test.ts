@@ -103,6 +103,8 @@ describe('commissions on deals in another currency than the plan', () => {
         reason: `Deal ${chf} is in CHF; plan 'Ten USD' counts USD: No CHF exchange rate to USD: add one in Settings (Rate Date, Rate Currency, Rate in USD)`,
       },
     ]);
+    // the Commissions page lists the same, read without writing
+    expect(emu.call(OWNER, 'listNotComputed')).toEqual(run.notComputed);
     // a rate for CHF: the next run computes it (1,000.00 CHF x 1.1 = 1,100.00 USD; 10% = 110.00)
     emu.call(OWNER, 'saveExchangeRates', [{ date: '2026-01-01', currency: 'CHF', rate: '1.1' }]);
     const next = emu.call<{ created: number; notComputed: unknown[] }>(OWNER, 'runCommissions');

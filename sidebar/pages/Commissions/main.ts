@@ -93,6 +93,23 @@ function updateSelection(): void {
   );
 }
 
+/** Won deals that earn nothing, each with its reason (no exchange rate, no plan...): never a silent zero. */
+async function loadNotComputed(): Promise<void> {
+  const deals = await page.run(() => page.client.call('listNotComputed'));
+  if (!deals) return;
+  replace(
+    byId('not-computed-list'),
+    ...deals.map((d) =>
+      h(
+        'li',
+        { className: 'card', testid: 'not-computed-deal', dataset: { lead: d.leadId } },
+        h('div', { text: d.reason }),
+      ),
+    ),
+  );
+  byId('not-computed').hidden = deals.length === 0;
+}
+
 async function loadLines(): Promise<void> {
   const lines = await page.run(() =>
     page.client.call('listCommissions', { status: COMMISSION_STATUS.Eligible }),
@@ -331,5 +348,6 @@ setupTabs(document.querySelector('[role="tablist"]') as HTMLElement, (tab) => {
 void (async () => {
   const options = await page.run(() => page.client.call('getFormOptions'));
   if (options) names = partnerNames(options.partners);
+  await loadNotComputed();
   await loadLines();
 })();

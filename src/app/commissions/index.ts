@@ -2,3 +2,4 @@
 export { runCommissions } from './run-commissions';
 export { listCommissions } from './list-commissions';
 export { approveCommissions, rejectCommissions } from './approvals';
+export { listNotComputed } from './not-computed';
