@@ -124,8 +124,20 @@ describe('runCommissions', () => {
     wonDeal(emu, p, 1000);
     wonDeal(emu, p, 2000);
     const before = emu.sheets();
-    expect(emu.call(OWNER, 'runCommissions')).toEqual({ created: 0, voided: 0, eligible: 0, flagged: [], notComputed: [] });
-    expect(emu.call(OWNER, 'runCommissions')).toEqual({ created: 0, voided: 0, eligible: 0, flagged: [], notComputed: [] });
+    expect(emu.call(OWNER, 'runCommissions')).toEqual({
+      created: 0,
+      voided: 0,
+      eligible: 0,
+      flagged: [],
+      notComputed: [],
+    });
+    expect(emu.call(OWNER, 'runCommissions')).toEqual({
+      created: 0,
+      voided: 0,
+      eligible: 0,
+      flagged: [],
+      notComputed: [],
+    });
     expect(emu.sheets().Commissions).toEqual(before.Commissions);
     expect(emu.sheets()['Audit Log']).toEqual(before['Audit Log']);
   });
