@@ -263,6 +263,34 @@ const OPERATIONS: Operation[] = [
     run: (w) => w.emu.call(OWNER, 'createPayouts', '2026-12-31'),
   },
   {
+    // issue 15: what applying the newest plan version from the start would add (reads only)
+    name: 'recalculateCommissions preview',
+    needs: () => ['recalculateCommissions'],
+    limitMs: SIX_MIN,
+    run: (w) => w.emu.call(OWNER, 'recalculateCommissions', { from: '2020-01-01', preview: true }),
+  },
+  {
+    // issue 15: the Commissions page's list of won deals not computed (reads only)
+    name: 'listNotComputed',
+    needs: () => ['listNotComputed'],
+    limitMs: SIX_MIN,
+    run: (w) => w.emu.call(OWNER, 'listNotComputed'),
+  },
+  {
+    name: 'saveExchangeRates (12 monthly EUR and GBP rates)',
+    needs: () => ['saveExchangeRates'],
+    limitMs: SIX_MIN,
+    run: (w) =>
+      w.emu.call(
+        OWNER,
+        'saveExchangeRates',
+        Array.from({ length: 12 }, (_, i) => [
+          { date: `2025-${String(i + 1).padStart(2, '0')}-01`, currency: 'EUR', rate: `1.08${i}` },
+          { date: `2025-${String(i + 1).padStart(2, '0')}-01`, currency: 'GBP', rate: `1.27${i}` },
+        ]).flat(),
+      ),
+  },
+  {
     name: 'verifyAuditLog',
     needs: () => ['verifyAuditLog'],
     limitMs: SIX_MIN,

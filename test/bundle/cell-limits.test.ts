@@ -36,13 +36,13 @@ describe('grid cells', () => {
       Leads: [1000, 19],
       Commissions: [1000, 16],
       Payouts: [1000, 15],
-      Plans: [1000, 18],
+      Plans: [1000, 19],
       Settings: [1000, 13],
       'Audit Log': [5000, 10],
       _Shadow: [6000, 7], // one column per tracked sheet and the journal's (sheets/journal.ts)
     });
     expect(docOf(emu.spreadsheet).gridCells()).toBe(
-      2 * 26_000 + 1000 * (12 + 19 + 16 + 15 + 18 + 13) + 5000 * 10 + 6000 * 7,
+      2 * 26_000 + 1000 * (12 + 19 + 16 + 15 + 19 + 13) + 5000 * 10 + 6000 * 7,
     );
   });
 

@@ -201,4 +201,23 @@ describe('where Sheets let an off-Team edit through (its protection gone), the e
     expect(emu.sheets().Settings[free - 1][col]).toBe('');
     expect(protections(emu)[`${P}Leads > Deal Value`].editors).toEqual([OWNER, TEAMMATE].sort());
   });
+
+  it('an editor whose e-mail Apps Script withholds: kept where the protection vouches for them, put back where none does', () => {
+    // another domain: the edit trigger's e.user is '' for them (as for consumer accounts)
+    const OUTSIDE = 'finance@other-co.test';
+    const emu = newEmulator({ editors: [OUTSIDE, COLLEAGUE] });
+    emu.call(OWNER, 'setupTracker');
+    addToSettingsList(emu, 'Team', OUTSIDE);
+    const a = partnerOn(emu, { name: 'Ten', type: 'percent', rate: 10, holdDays: 0 }, 'Alpha');
+    const lead = wonDeal(emu, a, 1000);
+    const value = cellOf(emu, 'Leads', lead, 'Deal Value');
+    // the protection lists the Team: Sheets let the Team member through, and the edit stands
+    expect(emu.edit(OUTSIDE, 'Leads', value, [[2000]]).ok).toBe(true);
+    expect(rowOf(emu, 'Leads', lead)['Deal Value']).toBe(2000);
+    // no protection any more: nothing vouches for an unnamed editor, the edit is put back
+    removeProtection(emu, `${P}Leads > Deal Value`);
+    expect(emu.edit(OUTSIDE, 'Leads', value, [[3000]]).ok).toBe(true);
+    expect(rowOf(emu, 'Leads', lead)['Deal Value']).toBe(2000);
+    expect(note(emu, 'Leads', value)).toMatch(/an editor whose e-mail Apps Script did not give is not on it/);
+  });
 });

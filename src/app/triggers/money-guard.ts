@@ -7,7 +7,9 @@
  * Leads Status, Deal Value, Closed On, Currency, Partner ID; Partners Plan, Status, Contact Email
  * (the `money` columns); the whole Plans sheet; Settings' money rows (Hold Days, Minimum Payout,
  * Payout Approval, Reporting Currency), the exchange rates and the Team list (the owner's alone).
- * An editor whose e-mail Apps Script withholds cannot be told from an outsider: put back too.
+ * An editor whose e-mail Apps Script withholds (consumer accounts, other domains) is judged by the
+ * protection: an edit of a cell whose tracker protection is intact was let through by Sheets for
+ * one of its editors (the owner or the Team) and stands; with no protection there, it is put back.
  */
 import { UNKNOWN_USER, auditText } from '../../domain/audit/entry';
 import { setColumnNotes } from '../../sheets/cell-notes';
@@ -15,6 +17,9 @@ import { normalizeHeader, sheetDef, type ColumnDef } from '../../sheets/schema';
 import { SETTING_DEFS } from '../../sheets/sheet-defs/settings';
 import type { CellValue } from '../../sheets/table';
 import { ownerEmail, sameEmail } from '../../sheets/team';
+import { intactProtections } from '../../sheets/intact-protections';
+import { PROTECTION_PREFIX } from '../../sheets/setup/protect';
+import { settingProtection } from '../../sheets/setup/money-protections';
 import type { AppContext } from '../context';
 import type { EditEvent, EditReaction, EditedRow } from './edit-reaction';
 
@@ -51,6 +56,19 @@ function guardedKeys(edit: EditEvent, row: EditedRow): string[] {
   });
 }
 
+/** The description of the protection that covers this edited cell (set-up's names). */
+function protectionOf(edit: EditEvent, row: EditedRow, column: ColumnDef): string {
+  const def = sheetDef(edit.sheet);
+  if (def.protection === 'sheet') return `${PROTECTION_PREFIX}${def.name}`;
+  if (edit.sheet === 'settings' && column.key === 'value') {
+    const label = SETTING_DEFS.find(
+      (d) => normalizeHeader(d.label) === normalizeHeader(auditText(row.before.setting)),
+    );
+    return label ? settingProtection(label.label) : '';
+  }
+  return `${PROTECTION_PREFIX}${def.name} > ${column.header}`;
+}
+
 /** The Team as it was before this edit (an edit of the Team list itself does not let its author in). */
 function teamBefore(ctx: AppContext, edit: EditEvent): string[] {
   const team = ctx.settings().lists.team;
@@ -67,6 +85,8 @@ function guard(ctx: AppContext, edit: EditEvent): void {
   const isOwner = email !== '' && sameEmail(email, owner);
   if (isOwner) return;
   const onTeam = email !== '' && teamBefore(ctx, edit).some((m) => sameEmail(m, email));
+  // e-mail withheld: Sheets vouches for the editor where the cell's protection is intact
+  const intact = email === '' ? intactProtections(ctx.doc, edit.sheet) : new Set<string>();
   const who = email || 'an editor whose e-mail Apps Script did not give';
   const def = sheetDef(edit.sheet);
   const table = ctx.table(edit.sheet);
@@ -78,6 +98,7 @@ function guard(ctx: AppContext, edit: EditEvent): void {
       if (onTeam && !ownersOnly) continue;
       const column = def.columns.find((c) => c.key === key);
       if (!column) continue;
+      if (email === '' && intact.has(protectionOf(edit, row, column))) continue;
       const old = String(row.before[key] ?? '');
       const list = notes.get(key) ?? edit.rows.map(() => '');
       notes.set(key, list);

@@ -145,7 +145,8 @@ function representativeRun(): { emu: Emulator; failures: string[] } {
   const payouts =
     step('createPayouts', () => emu.call<Array<{ id: string }>>(OWNER, 'createPayouts', '2026-04-30')) ?? [];
   step('listPayouts', () => emu.call(OWNER, 'listPayouts'));
-  step('approvePayout', () => emu.call(OWNER, 'approvePayout', payouts[0]?.id));
+  // a Team of two: the second person approves what the owner created (Settings > Payout Approval)
+  step('approvePayout', () => emu.call(TEAMMATE, 'approvePayout', payouts[0]?.id));
   step('markPayoutPaid', () => emu.call(OWNER, 'markPayoutPaid', payouts[0]?.id, 'WIRE-1', '2026-04-03'));
   step('exportPayouts', () => emu.call(OWNER, 'exportPayouts', [payouts[0]?.id], 'csv'));
 
