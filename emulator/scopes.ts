@@ -28,6 +28,10 @@ export const Scope = {
   sendMail: 'https://www.googleapis.com/auth/script.send_mail',
   externalRequest: 'https://www.googleapis.com/auth/script.external_request',
   userinfoEmail: 'https://www.googleapis.com/auth/userinfo.email',
+  bigquery: 'https://www.googleapis.com/auth/bigquery',
+  bigqueryReadonly: 'https://www.googleapis.com/auth/bigquery.readonly',
+  cloudPlatform: 'https://www.googleapis.com/auth/cloud-platform',
+  cloudPlatformReadonly: 'https://www.googleapis.com/auth/cloud-platform.read-only',
 } as const;
 
 export interface ScopeRule {
@@ -47,6 +51,7 @@ interface ClassScopes {
 
 const REF = 'https://developers.google.com/apps-script/reference';
 const SHEETS_REST = 'https://developers.google.com/workspace/sheets/api/reference/rest/v4';
+const BIGQUERY_REST = 'https://cloud.google.com/bigquery/docs/reference/rest/v2';
 
 /** The Spreadsheet service's methods act on the open file: `currentonly` or all spreadsheets. */
 const CURRENT_DOC = [Scope.spreadsheetsCurrentOnly, Scope.spreadsheets] as const;
@@ -409,6 +414,28 @@ const CLASSES: Record<string, ClassScopes> = {
         reference: `${SHEETS_REST}/spreadsheets.values/get`,
       },
       update: { reference: `${SHEETS_REST}/spreadsheets.values/update` },
+    },
+  },
+
+  // ---- Advanced BigQuery service (the BigQuery API v2; `BigQuery` when enabled in the manifest) ----
+  'BigQuery.Jobs': {
+    reference: `${BIGQUERY_REST}/jobs`,
+    scopes: [Scope.bigquery, Scope.cloudPlatform, Scope.cloudPlatformReadonly],
+    methods: ['insert', 'get', 'query', 'getQueryResults'],
+    only: {
+      insert: { scopes: [Scope.bigquery, Scope.cloudPlatform], reference: `${BIGQUERY_REST}/jobs/insert` },
+      get: { reference: `${BIGQUERY_REST}/jobs/get` },
+      query: { reference: `${BIGQUERY_REST}/jobs/query` },
+      getQueryResults: { reference: `${BIGQUERY_REST}/jobs/getQueryResults` },
+    },
+  },
+  'BigQuery.Datasets': {
+    reference: `${BIGQUERY_REST}/datasets`,
+    scopes: [Scope.bigquery, Scope.cloudPlatform, Scope.cloudPlatformReadonly],
+    methods: ['get', 'insert'],
+    only: {
+      get: { reference: `${BIGQUERY_REST}/datasets/get` },
+      insert: { scopes: [Scope.bigquery, Scope.cloudPlatform], reference: `${BIGQUERY_REST}/datasets/insert` },
     },
   },
 

@@ -8,6 +8,7 @@ import { Runtime } from '../../../emulator/runtime';
 import { METHOD_SCOPES, Scope, insufficientPermissions, scopeRule } from '../../../emulator/scopes';
 import * as Sheets from '../../../emulator/spreadsheet';
 import { EmuSheetsSpreadsheets, EmuSheetsValues } from '../../../emulator/spreadsheet/sheets-api';
+import { EmuBigQueryDatasets, EmuBigQueryJobs } from '../../../emulator/bigquery/service';
 import { EmuBlob } from '../../../emulator/services/blob';
 import { EmuCache, EmuCacheService } from '../../../emulator/services/cache';
 import { EmuDriveUser, EmuFile } from '../../../emulator/services/drive';
@@ -49,6 +50,8 @@ const CLASSES: Array<[string, { prototype: object }]> = [
   ['Banding', Sheets.EmuBanding],
   ['Sheets.Spreadsheets', EmuSheetsSpreadsheets],
   ['Sheets.Spreadsheets.Values', EmuSheetsValues],
+  ['BigQuery.Jobs', EmuBigQueryJobs],
+  ['BigQuery.Datasets', EmuBigQueryDatasets],
   ['Blob', EmuBlob],
   ['Cache', EmuCache],
   ['CacheService', EmuCacheService],
@@ -150,11 +153,13 @@ describe('the scope table', () => {
     );
   });
 
-  it('names a reference page for every entry', () => {
+  it('names a reference page for every entry (Google Cloud pages for the BigQuery API)', () => {
     for (const [name, rule] of METHOD_SCOPES) {
       expect([name, rule.reference]).toEqual([
         name,
-        expect.stringMatching(/^https:\/\/developers\.google\.com\//),
+        name.startsWith('BigQuery.')
+          ? expect.stringMatching(/^https:\/\/cloud\.google\.com\/bigquery\/docs\/reference\/rest\/v2\//)
+          : expect.stringMatching(/^https:\/\/developers\.google\.com\//),
       ]);
     }
   });
