@@ -429,13 +429,22 @@ const CLASSES: Record<string, ClassScopes> = {
       getQueryResults: { reference: `${BIGQUERY_REST}/jobs/getQueryResults` },
     },
   },
+  'BigQuery.Tables': {
+    reference: `${BIGQUERY_REST}/tables`,
+    scopes: [Scope.bigquery, Scope.cloudPlatform],
+    methods: ['insert'],
+    only: { insert: { reference: `${BIGQUERY_REST}/tables/insert` } },
+  },
   'BigQuery.Datasets': {
     reference: `${BIGQUERY_REST}/datasets`,
     scopes: [Scope.bigquery, Scope.cloudPlatform, Scope.cloudPlatformReadonly],
     methods: ['get', 'insert'],
     only: {
       get: { reference: `${BIGQUERY_REST}/datasets/get` },
-      insert: { scopes: [Scope.bigquery, Scope.cloudPlatform], reference: `${BIGQUERY_REST}/datasets/insert` },
+      insert: {
+        scopes: [Scope.bigquery, Scope.cloudPlatform],
+        reference: `${BIGQUERY_REST}/datasets/insert`,
+      },
     },
   },
 

@@ -40,6 +40,9 @@ import type {
   ServerApi,
 } from './shared/api';
 import { runScheduledJobs, type ScheduledRunReport } from './app/triggers/daily';
+import * as warehouse from './app/warehouse/settings';
+
+import type { WarehouseChainVerdict, WarehouseConfig, WarehouseState } from './shared/api';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(e);
@@ -234,4 +237,18 @@ export function markPayoutPaid(id: string, reference: string, paidOn: string): P
 
 export function exportPayouts(ids: string[], format: PayoutExportFormat): FileDownload {
   return payouts.exportPayouts(sidebarContext(), ids, format);
+}
+
+// ---- Warehouse: the opt-in BigQuery mirror (issue 22) ------------------------------------------
+
+export function getWarehouse(): WarehouseState {
+  return warehouse.getWarehouse();
+}
+
+export function saveWarehouse(config: WarehouseConfig | null): WarehouseState {
+  return warehouse.saveWarehouse(config);
+}
+
+export function verifyWarehouseChain(): WarehouseChainVerdict {
+  return warehouse.verifyWarehouseChain();
 }

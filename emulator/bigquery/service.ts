@@ -4,6 +4,7 @@
  * uses is emulated, as Google documents it (https://cloud.google.com/bigquery/docs/reference/rest/v2):
  *
  * - `Datasets.get(projectId, datasetId)`, `Datasets.insert(resource, projectId)` (datasets/get, /insert);
+ * - `Tables.insert(resource, projectId, datasetId)`: an empty table with its schema (tables/insert);
  * - `Jobs.insert(job, projectId, blob)`: a LOAD job of NEWLINE_DELIMITED_JSON media into
  *   destinationTable (createDisposition CREATE_IF_NEEDED with schema.fields, writeDisposition
  *   WRITE_APPEND / WRITE_TRUNCATE / WRITE_EMPTY). A load job is atomic: every row or none. The insert
@@ -156,6 +157,56 @@ export class EmuBigQueryDatasets implements Pick<
         c.rt.nowMillis(),
       );
       return datasetResource(project, dataset);
+    });
+  }
+}
+
+export class EmuBigQueryTables implements Pick<
+  GoogleAppsScript.BigQuery.Collection.TablesCollection,
+  'insert'
+> {
+  readonly #c: Context;
+  constructor(c: Context) {
+    this.#c = c;
+  }
+
+  /** tables.insert: an empty table with its schema (https://cloud.google.com/bigquery/docs/reference/rest/v2/tables/insert). */
+  insert(
+    resource: GoogleAppsScript.BigQuery.Schema.Table,
+    projectId: string,
+    datasetId: string,
+  ): GoogleAppsScript.BigQuery.Schema.Table {
+    const c = this.#c;
+    return c.rt.call('BigQuery.Tables.insert', () => {
+      requireFull(c.rt, 'BigQuery.Tables.insert');
+      const project = c.project('tables.insert', projectId);
+      const dataset = c.dataset('tables.insert', project, String(datasetId), 'WRITER');
+      const tableId = String(resource?.tableReference?.tableId ?? '');
+      if (!/^[A-Za-z0-9_]{1,1024}$/.test(tableId))
+        throw apiError('tables.insert', `Invalid table ID "${tableId}".`);
+      if (resource.view) throw new Error('Emulator: views are made with CREATE VIEW through Jobs.query');
+      const name = `${project.id}:${dataset.id}.${tableId}`;
+      if (c.world.tableExists(dataset.id, tableId))
+        throw apiError('tables.insert', `Already Exists: Table ${name}`);
+      const fields = resource.schema?.fields ?? [];
+      let columns: { name: string; type: string }[];
+      try {
+        columns = fields.map((f) => ({ name: String(f.name), type: duckType(String(f.type ?? 'STRING')) }));
+      } catch (err) {
+        throw apiError('tables.insert', err instanceof Error ? err.message : String(err));
+      }
+      const q = (x: string) => `"${x.replace(/"/g, '""')}"`;
+      c.world.engine.run(
+        `CREATE TABLE ${q(dataset.id)}.${q(tableId)} (${columns.map((col) => `${q(col.name)} ${col.type}`).join(', ')})`,
+      );
+      return {
+        kind: 'bigquery#table',
+        id: name,
+        tableReference: { projectId: project.id, datasetId: dataset.id, tableId },
+        schema: { fields },
+        type: 'TABLE',
+        creationTime: String(c.rt.nowMillis()),
+      };
     });
   }
 }
@@ -454,14 +505,18 @@ function runLoad(
 }
 
 /** `BigQuery` in the script's globals. */
-export class EmuBigQuery implements Pick<GoogleAppsScript.BigQuery, 'Jobs' | 'Datasets'> {
+export class EmuBigQuery implements Pick<GoogleAppsScript.BigQuery, 'Jobs' | 'Datasets' | 'Tables'> {
   readonly Jobs: GoogleAppsScript.BigQuery.Collection.JobsCollection;
   readonly Datasets: GoogleAppsScript.BigQuery.Collection.DatasetsCollection;
+  readonly Tables: GoogleAppsScript.BigQuery.Collection.TablesCollection;
   constructor(rt: Runtime, world: BigQueryWorld) {
     const c = new Context(rt, world);
     this.Jobs = new EmuBigQueryJobs(c) as unknown as GoogleAppsScript.BigQuery.Collection.JobsCollection;
     this.Datasets = new EmuBigQueryDatasets(
       c,
     ) as unknown as GoogleAppsScript.BigQuery.Collection.DatasetsCollection;
+    this.Tables = new EmuBigQueryTables(
+      c,
+    ) as unknown as GoogleAppsScript.BigQuery.Collection.TablesCollection;
   }
 }

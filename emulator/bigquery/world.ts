@@ -97,11 +97,11 @@ export class BigQueryWorld {
     return `job_${String(this.#nextJob++).padStart(6, '0')}`;
   }
 
-  /** The base tables of a dataset (views left out) with their row counts: `{"dataset.table": n}`. */
+  /** Every table and view with its row count: `{"dataset.table": n}` (the scenario output's `bigquery`). */
   rowCounts(): Record<string, number> {
     if (!this.#engine) return {};
     const tables = this.engine.run(
-      "SELECT table_schema, table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1, 2",
+      "SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema NOT IN ('main', 'information_schema', 'pg_catalog') ORDER BY 1, 2",
     ).rows;
     const out: Record<string, number> = {};
     for (const [schema, table] of tables as [string, string][]) {

@@ -303,4 +303,20 @@ export interface ServerApi {
   verifyAuditLog(): AuditVerification;
   getRowHistory(): RowHistory;
   continueSetup(): SetupProgress;
+  getWarehouse(): WarehouseState;
+  saveWarehouse(config: WarehouseConfig | null): WarehouseState;
+  verifyWarehouseChain(): WarehouseChainVerdict;
+}
+
+export type { WarehouseConfig, WarehouseState } from './warehouse';
+import type { WarehouseConfig, WarehouseState } from './warehouse';
+
+/** The Audit Log chain checked in the warehouse with one SQL query (verifyWarehouseChain). */
+export interface WarehouseChainVerdict {
+  ok: boolean;
+  rowsChecked: number;
+  badHashes: number;
+  brokenLinks: number;
+  missingRows: number;
+  sql: string;
 }

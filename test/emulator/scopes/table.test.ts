@@ -8,7 +8,7 @@ import { Runtime } from '../../../emulator/runtime';
 import { METHOD_SCOPES, Scope, insufficientPermissions, scopeRule } from '../../../emulator/scopes';
 import * as Sheets from '../../../emulator/spreadsheet';
 import { EmuSheetsSpreadsheets, EmuSheetsValues } from '../../../emulator/spreadsheet/sheets-api';
-import { EmuBigQueryDatasets, EmuBigQueryJobs } from '../../../emulator/bigquery/service';
+import { EmuBigQueryDatasets, EmuBigQueryJobs, EmuBigQueryTables } from '../../../emulator/bigquery/service';
 import { EmuBlob } from '../../../emulator/services/blob';
 import { EmuCache, EmuCacheService } from '../../../emulator/services/cache';
 import { EmuDriveUser, EmuFile } from '../../../emulator/services/drive';
@@ -52,6 +52,7 @@ const CLASSES: Array<[string, { prototype: object }]> = [
   ['Sheets.Spreadsheets.Values', EmuSheetsValues],
   ['BigQuery.Jobs', EmuBigQueryJobs],
   ['BigQuery.Datasets', EmuBigQueryDatasets],
+  ['BigQuery.Tables', EmuBigQueryTables],
   ['Blob', EmuBlob],
   ['Cache', EmuCache],
   ['CacheService', EmuCacheService],
