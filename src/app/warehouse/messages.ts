@@ -7,7 +7,10 @@ import { warehouseLabels } from '../../shared/warehouse';
 
 /** BigQuery's message without Apps Script's "API call to ... failed with error: " prefix. */
 export function bigQueryWords(message: string): string {
-  return message.replace(/^API call to bigquery\.[\w.]+ failed with error: /, '');
+  return message.replace(
+    /^(?:GoogleJsonResponseException: )?API call to bigquery\.[\w.]+ failed with error: /,
+    '',
+  );
 }
 
 export function explainBigQueryError(config: WarehouseConfig, message: string, user: string): string {
