@@ -97,9 +97,10 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
     report.ok = false;
     report.message = err instanceof UserError ? message : explainBigQueryError(config, message, '');
   }
-  // The report is written when there is something to say (an hour with nothing new writes nothing).
+  // The report is written when there is something to say: an hour with nothing new after a good
+  // run writes nothing (the last load's report stands).
   const last = lastWarehouseRun(doc);
-  if (report.loadJobs || !report.ok || !last || !last.ok || last.message !== report.message)
+  if (report.loadJobs || !report.ok || !last || !last.ok)
     doc.setProperty(WAREHOUSE_RUN_PROPERTY, JSON.stringify(report));
   // One property write: the cursor (when a batch was loaded) and the report.
   doc.commit();
