@@ -41,8 +41,9 @@ import type {
 } from './shared/api';
 import { runScheduledJobs, type ScheduledRunReport } from './app/triggers/daily';
 import * as warehouse from './app/warehouse/settings';
+import * as warehouseFigures from './app/warehouse/figures';
 
-import type { WarehouseChainVerdict, WarehouseConfig, WarehouseState } from './shared/api';
+import type { WarehouseChainVerdict, WarehouseConfig, WarehouseFigures, WarehouseState } from './shared/api';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(e);
@@ -251,4 +252,8 @@ export function saveWarehouse(config: WarehouseConfig | null): WarehouseState {
 
 export function verifyWarehouseChain(): WarehouseChainVerdict {
   return warehouse.verifyWarehouseChain();
+}
+
+export function getWarehouseFigures(): WarehouseFigures {
+  return warehouseFigures.getWarehouseFigures();
 }

@@ -306,10 +306,11 @@ export interface ServerApi {
   getWarehouse(): WarehouseState;
   saveWarehouse(config: WarehouseConfig | null): WarehouseState;
   verifyWarehouseChain(): WarehouseChainVerdict;
+  getWarehouseFigures(): WarehouseFigures;
 }
 
-export type { WarehouseConfig, WarehouseState } from './warehouse';
-import type { WarehouseConfig, WarehouseState } from './warehouse';
+export type { WarehouseConfig, WarehouseFigures, WarehouseState } from './warehouse';
+import type { WarehouseConfig, WarehouseFigures, WarehouseState } from './warehouse';
 
 /** The Audit Log chain checked in the warehouse with one SQL query (verifyWarehouseChain). */
 export interface WarehouseChainVerdict {

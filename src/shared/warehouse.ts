@@ -62,3 +62,9 @@ export function checkWarehouseConfig(input: unknown): { config: WarehouseConfig 
     problems.push(`${warehouseLabels.dataset}: "${dataset}" may hold only letters, digits and underscores.`);
   return problems.length ? { problems } : { config: { projectId, dataset } };
 }
+
+/** Figures computed by the warehouse (SQL over its views): money in integer minor units. */
+export interface WarehouseFigures {
+  leads: { status: string; currency: string; leads: number; dealValueMinor: number }[];
+  commissions: { status: string; currency: string; lines: number; amountMinor: number }[];
+}

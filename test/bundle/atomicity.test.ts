@@ -308,12 +308,14 @@ const OPERATIONS: Operation[] = [
     },
     run: (emu) => {
       // the warehouse step loads the new rows, then the day's rotation moves what it holds
-      let first: { jobs: { name: string; result?: { archived?: number } }[] } | null = null;
-      try {
-        first = runHourly(emu).result as typeof first;
-      } catch {
-        // died: the next hour finishes it
-      }
+      type Report = { jobs: { name: string; result?: { archived?: number } }[] };
+      const first = ((): Report | null => {
+        try {
+          return runHourly(emu).result as Report;
+        } catch {
+          return null; // died: the next hour finishes it
+        }
+      })();
       if (first && !first.jobs.find((j) => j.name === 'audit rotation')?.result?.archived)
         throw new Error('the run did not rotate into the warehouse');
       runHourly(emu); // the next run (the clock left as it is, so the two runs' entries compare)
