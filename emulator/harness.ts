@@ -28,6 +28,7 @@ import { advancedServices, readManifest, type Manifest } from './manifest';
 import { EmuSheetsApi } from './spreadsheet/sheets-api';
 import { EmuBigQuery } from './bigquery/service';
 import { BigQueryWorld } from './bigquery/world';
+import { registerBigQuery } from './bigquery/registry';
 import { TriggerBus, type FiredTrigger } from './trigger-bus';
 
 export interface EmulatorOptions {
@@ -120,6 +121,7 @@ export class Emulator {
       active: this.spreadsheet,
     });
     this.triggers = new TriggerBus(this);
+    registerBigQuery(this.rt, this.bigquery);
     if (options.sheets) this.rt.uncounted(() => loadSheets(this.spreadsheet, options.sheets!));
   }
 

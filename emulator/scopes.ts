@@ -76,12 +76,19 @@ const CLASSES: Record<string, ClassScopes> = {
       'getUi',
       'newDataValidation',
       'newConditionalFormatRule',
+      'newDataSourceSpec',
+      'enableBigQueryExecution',
     ],
     // Other files: only the full `spreadsheets` scope (currentonly covers the bound file alone).
     only: {
       create: { scopes: [Scope.spreadsheets] },
       openById: { scopes: [Scope.spreadsheets] },
       openByUrl: { scopes: [Scope.spreadsheets] },
+      // "adds the required bigquery.readonly OAuth scope" (guides/sheets/connected-sheets)
+      enableBigQueryExecution: {
+        scopes: [Scope.bigqueryReadonly],
+        reference: 'https://developers.google.com/apps-script/guides/sheets/connected-sheets',
+      },
     },
   },
   Spreadsheet: {
@@ -97,6 +104,7 @@ const CLASSES: Record<string, ClassScopes> = {
       'getSheetByName',
       'getSheetById',
       'insertSheet',
+      'insertDataSourceSheet',
       'deleteSheet',
       'getActiveSheet',
       'setActiveSheet',
@@ -187,6 +195,7 @@ const CLASSES: Record<string, ClassScopes> = {
     reference: `${REF}/spreadsheet/range`,
     scopes: CURRENT_DOC,
     methods: [
+      'createDataSourcePivotTable',
       'getValue',
       'getValues',
       'setValue',
@@ -384,6 +393,36 @@ const CLASSES: Record<string, ClassScopes> = {
     reference: `${REF}/spreadsheet/developer-metadata-location`,
     scopes: CURRENT_DOC,
     methods: ['getLocationType', 'getRow', 'getColumn', 'getSheet', 'getSpreadsheet'],
+  },
+  DataSourceSpecBuilder: {
+    reference: `${REF}/spreadsheet/data-source-spec-builder`,
+    scopes: CURRENT_DOC,
+    methods: ['asBigQuery', 'build'],
+  },
+  BigQueryDataSourceSpecBuilder: {
+    reference: `${REF}/spreadsheet/big-query-data-source-spec-builder`,
+    scopes: CURRENT_DOC,
+    methods: ['setProjectId', 'setRawQuery', 'getProjectId', 'getRawQuery', 'build'],
+  },
+  DataSourceSpec: {
+    reference: `${REF}/spreadsheet/data-source-spec`,
+    scopes: CURRENT_DOC,
+    methods: ['getType'],
+  },
+  DataSource: {
+    reference: `${REF}/spreadsheet/data-source`,
+    scopes: CURRENT_DOC,
+    methods: ['getSpec'],
+  },
+  DataSourceSheet: {
+    reference: `${REF}/spreadsheet/data-source-sheet`,
+    scopes: CURRENT_DOC,
+    methods: ['asSheet', 'getDataSource', 'refreshData'],
+  },
+  DataSourcePivotTable: {
+    reference: `${REF}/spreadsheet/data-source-pivot-table`,
+    scopes: CURRENT_DOC,
+    methods: ['addRowGroup', 'addPivotValue', 'getDataSource', 'refreshData'],
   },
   Banding: {
     reference: `${REF}/spreadsheet/banding`,

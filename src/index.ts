@@ -42,8 +42,15 @@ import type {
 import { runScheduledJobs, type ScheduledRunReport } from './app/triggers/daily';
 import * as warehouse from './app/warehouse/settings';
 import * as warehouseFigures from './app/warehouse/figures';
+import * as connected from './app/warehouse/connected-sheets';
 
-import type { WarehouseChainVerdict, WarehouseConfig, WarehouseFigures, WarehouseState } from './shared/api';
+import type {
+  ConnectedSheetsResult,
+  WarehouseChainVerdict,
+  WarehouseConfig,
+  WarehouseFigures,
+  WarehouseState,
+} from './shared/api';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(e);
@@ -252,6 +259,10 @@ export function saveWarehouse(config: WarehouseConfig | null): WarehouseState {
 
 export function verifyWarehouseChain(): WarehouseChainVerdict {
   return warehouse.verifyWarehouseChain();
+}
+
+export function connectWarehouseSheets(): ConnectedSheetsResult {
+  return connected.connectWarehouseSheets();
 }
 
 export function getWarehouseFigures(): WarehouseFigures {

@@ -307,6 +307,7 @@ export interface ServerApi {
   saveWarehouse(config: WarehouseConfig | null): WarehouseState;
   verifyWarehouseChain(): WarehouseChainVerdict;
   getWarehouseFigures(): WarehouseFigures;
+  connectWarehouseSheets(): ConnectedSheetsResult;
 }
 
 export type { WarehouseConfig, WarehouseFigures, WarehouseState } from './warehouse';
@@ -320,4 +321,11 @@ export interface WarehouseChainVerdict {
   brokenLinks: number;
   missingRows: number;
   sql: string;
+}
+
+/** The Connected Sheets made over the warehouse (connectWarehouseSheets). */
+export interface ConnectedSheetsResult {
+  dataSheet: string;
+  pivotSheet: string;
+  created: boolean;
 }

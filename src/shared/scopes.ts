@@ -59,6 +59,10 @@ export const SCOPE_USES: Readonly<Record<string, ScopeUse>> = {
     purpose: 'copy the tracker to your BigQuery dataset (Settings > Warehouse, when you turn it on)',
     neededBy: ['warehouse'],
   },
+  [`${AUTH}bigquery.readonly`]: {
+    purpose: 'read your BigQuery data in this spreadsheet (Connected Sheets over the warehouse)',
+    neededBy: ['warehouse'],
+  },
   [`${AUTH}userinfo.email`]: {
     purpose: 'see your email address (to record who made each change)',
     neededBy: ['menu', 'setup', 'trigger'],

@@ -176,6 +176,8 @@ function representativeRun(): { emu: Emulator; failures: string[] } {
   step('getWarehouse', () => emu.call(OWNER, 'getWarehouse'));
   hourly('an hourly run mirroring into the warehouse');
   step('verifyWarehouseChain', () => emu.call(OWNER, 'verifyWarehouseChain'));
+  step('getWarehouseFigures', () => emu.call(OWNER, 'getWarehouseFigures'));
+  step('connectWarehouseSheets', () => emu.call(OWNER, 'connectWarehouseSheets'));
   return { emu, failures };
 }
 

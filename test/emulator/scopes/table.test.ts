@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Runtime } from '../../../emulator/runtime';
 import { METHOD_SCOPES, Scope, insufficientPermissions, scopeRule } from '../../../emulator/scopes';
 import * as Sheets from '../../../emulator/spreadsheet';
+import * as DataSource from '../../../emulator/spreadsheet/data-source';
 import { EmuSheetsSpreadsheets, EmuSheetsValues } from '../../../emulator/spreadsheet/sheets-api';
 import { EmuBigQueryDatasets, EmuBigQueryJobs, EmuBigQueryTables } from '../../../emulator/bigquery/service';
 import { EmuBlob } from '../../../emulator/services/blob';
@@ -48,6 +49,12 @@ const CLASSES: Array<[string, { prototype: object }]> = [
   ['DeveloperMetadataFinder', Sheets.EmuDeveloperMetadataFinder],
   ['DeveloperMetadataLocation', Sheets.EmuDeveloperMetadataLocation],
   ['Banding', Sheets.EmuBanding],
+  ['DataSourceSpecBuilder', DataSource.EmuDataSourceSpecBuilder],
+  ['BigQueryDataSourceSpecBuilder', DataSource.EmuBigQueryDataSourceSpecBuilder],
+  ['DataSourceSpec', DataSource.EmuDataSourceSpec],
+  ['DataSource', DataSource.EmuDataSource],
+  ['DataSourceSheet', DataSource.EmuDataSourceSheet],
+  ['DataSourcePivotTable', DataSource.EmuDataSourcePivotTable],
   ['Sheets.Spreadsheets', EmuSheetsSpreadsheets],
   ['Sheets.Spreadsheets.Values', EmuSheetsValues],
   ['BigQuery.Jobs', EmuBigQueryJobs],
