@@ -249,6 +249,10 @@ export function exportPayouts(ids: string[], format: PayoutExportFormat): FileDo
 
 // ---- Warehouse: the opt-in BigQuery mirror (issue 22) ------------------------------------------
 
+export function showWarehouse(): void {
+  showPage('Warehouse');
+}
+
 export function getWarehouse(): WarehouseState {
   return warehouse.getWarehouse();
 }
