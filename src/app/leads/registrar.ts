@@ -14,6 +14,7 @@ import {
   findConflicts,
   newLead,
   transitionLead,
+  type IndexedLead,
   type LeadEvent,
   type LeadIndex,
 } from '../../domain/leads';
@@ -43,12 +44,16 @@ export class Registrar {
   private readonly nextId: () => string;
   readonly options: FormOptions;
 
-  constructor(private readonly data: TrackerData) {
-    this.index = buildLeadIndex(data.leads.map(({ lead }) => lead));
-    this.nextId = idSequence(
-      'lead',
-      data.leads.map(({ lead }) => lead.id),
-    );
+  /**
+   * `known`: the active registrations and the ids in use as the lead index gives them (registerLead
+   * at scale), instead of every lead of the table.
+   */
+  constructor(
+    readonly data: TrackerData,
+    known?: { leads: readonly IndexedLead[]; ids: readonly string[] },
+  ) {
+    this.index = buildLeadIndex(known ? known.leads : data.leads.map(({ lead }) => lead));
+    this.nextId = idSequence('lead', known ? known.ids : data.leads.map(({ lead }) => lead.id));
     this.options = data.formOptions(false);
   }
 
