@@ -78,7 +78,8 @@ export function entryOf(row: number, cells: Readonly<ShadowRow>): IndexEntry | n
   const status = readStatus(LEAD_STATUSES, cells.status, '');
   if (!status.ok || !status.status || !isProtectedStatus(status.status)) return null;
   const company = cells.company ?? '';
-  const domain = companyDomainOf({ domain: cells.domain ?? '', contactEmail: cells.contactEmail ?? '' }) ?? '';
+  const domain =
+    companyDomainOf({ domain: cells.domain ?? '', contactEmail: cells.contactEmail ?? '' }) ?? '';
   return [
     row,
     id,
@@ -249,7 +250,13 @@ export function readActiveRegistrations(
     values.map((r) => r[INDEX_COLUMN - first]),
     state,
   );
-  if (!chunks) return null;
+  // Not what the state says (cells changed by hand, rows another tool deleted or appended past the
+  // window): marked stale with this execution's commit, so the daily job builds it again.
+  const distrust = () => {
+    saveState(doc, { ...state, pending: undefined, gone: undefined, stale: 1 });
+    return null;
+  };
+  if (!chunks) return distrust();
   const shadows = new Map<SheetKey, unknown[]>();
   also.forEach((key, i) =>
     shadows.set(
@@ -258,7 +265,7 @@ export function readActiveRegistrations(
     ),
   );
   const window = readWindow(doc, leads, state);
-  if (!window) return null;
+  if (!window) return distrust();
   const entries = new Map<number, IndexEntry>();
   for (const chunk of chunks) for (const entry of chunk.entries) entries.set(entry[0], entry);
   for (const row of decodeRows(state.gone)) entries.delete(row);
@@ -317,7 +324,10 @@ function chunkText(n: number, first: number, entries: readonly IndexEntry[]): st
  * only the chunks whose rows changed) while a chunk stays under CHUNK_MAX; a chunk past it, and the
  * entries past the old chunks, are cut every CHUNK_TARGET characters.
  */
-function packChunks(entries: readonly IndexEntry[], old: readonly Chunk[]): Array<{ first: number; entries: IndexEntry[] }> {
+function packChunks(
+  entries: readonly IndexEntry[],
+  old: readonly Chunk[],
+): Array<{ first: number; entries: IndexEntry[] }> {
   const bounds = old.map((c) => c.first);
   const groups: Array<{ first: number; entries: IndexEntry[] }> = bounds.length
     ? bounds.map((first) => ({ first, entries: [] as IndexEntry[] }))
@@ -403,14 +413,20 @@ export function readChunksForRebuild(doc: TrackerDocument): Chunk[] {
   const state = readIndexState(doc);
   if (!shadow || !state || state.chunks === 0) return [];
   const values = doc.range(shadow.id, shadow.name, 2, INDEX_COLUMN, state.chunks, 1).getValues();
-  return parseChunks(
-    values.map((r) => r[0]),
-    { ...state, chars: values.reduce((n, r) => n + String(r[0] ?? '').length, 0) },
-  ) ?? [];
+  return (
+    parseChunks(
+      values.map((r) => r[0]),
+      { ...state, chars: values.reduce((n, r) => n + String(r[0] ?? '').length, 0) },
+    ) ?? []
+  );
 }
 
 /** The entries of a whole Leads shadow column (rows 2..), with the highest id and last row. */
-export function entriesOfColumn(cells: readonly unknown[]): { entries: IndexEntry[]; maxId: number; lastRow: number } {
+export function entriesOfColumn(cells: readonly unknown[]): {
+  entries: IndexEntry[];
+  maxId: number;
+  lastRow: number;
+} {
   const entries: IndexEntry[] = [];
   let maxId = 0;
   let lastRow = 1;

@@ -22,8 +22,17 @@ import type { AppContext } from '../context';
 import { idNumber } from '../../domain/ids';
 
 /** Folded when the pending entries pass this many characters or this many rows are past the chunks. */
-const FOLD_AT_CHARS = 3_000;
-const FOLD_AT_ROWS = 50;
+const FOLD_AT = { chars: 3_000, rows: 50 };
+/** Overrides FOLD_AT ({chars, rows}; tests fold on every run). */
+export const FOLD_LIMITS_PROPERTY = 'tracker.leadIndexLimits';
+
+function foldAt(ctx: AppContext): { chars: number; rows: number } {
+  try {
+    return { ...FOLD_AT, ...(JSON.parse(ctx.doc.property(FOLD_LIMITS_PROPERTY) ?? '{}') as object) };
+  } catch {
+    return FOLD_AT;
+  }
+}
 
 export interface LeadIndexReport {
   action: 'none' | 'current' | 'folded' | 'built';
@@ -38,7 +47,8 @@ export function runLeadIndexJob(ctx: AppContext): LeadIndexReport {
   const state = readIndexState(doc);
   if (state && !state.stale) {
     const pendingChars = JSON.stringify(state.pending ?? {}).length + (state.gone?.length ?? 0);
-    if (pendingChars < FOLD_AT_CHARS && state.last - state.folded < FOLD_AT_ROWS) return { action: 'current' };
+    const limits = foldAt(ctx);
+    if (pendingChars < limits.chars && state.last - state.folded < limits.rows) return { action: 'current' };
     const active = readActiveRegistrations(doc);
     if (active) {
       stageLeadIndex(doc, active.entries.values(), active.lastRow, active.maxId, active.chunks);

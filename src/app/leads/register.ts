@@ -17,7 +17,7 @@ import { changeContext } from './request';
 import { TrackerData } from './tracker-data';
 import { openLeadsByIndex } from '../../sheets/lead-tables';
 import { formatId } from '../../shared/ids';
-import { indexedLeads } from './active-leads';
+import { candidatesFor } from './active-leads';
 
 /**
  * Opens Partners and Leads from their shadows in one read (ctx.read, sheets/shadow-tables.ts); the settings come
@@ -33,7 +33,7 @@ function openForRegistration(ctx: AppContext): Registrar {
   if (indexed) {
     const { active } = indexed;
     return new Registrar(data, {
-      leads: indexedLeads(active.entries.values(), data.days),
+      near: (candidate) => candidatesFor(active.entries.values(), candidate, data.days),
       ids: [formatId('lead', active.maxId)],
     });
   }
