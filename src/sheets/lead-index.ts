@@ -38,8 +38,30 @@ export const CHUNK_TARGET = 20_000;
 const CHUNK_MAX = 45_000;
 /** Rows read past `last` to see rows another tool appended (more: the index is rebuilt). */
 export const WINDOW_SLACK = 20;
-/** The pending entries' JSON and gone rows are kept under this (a property value holds 9 KB); beyond: stale. */
-export const PENDING_CHARS = 7_000;
+/** The pending entries' JSON and gone rows are kept under this (a property value holds 9 KB); beyond: dirty ranges. */
+export const PENDING_CHARS = 6_000;
+/** At most this many dirty ranges (reads), each at most DIRTY_ROWS rows; beyond: stale. */
+const DIRTY_RANGES = 2;
+const DIRTY_ROWS = 3_000;
+
+/** Rows merged into ranges (sorted, adjacent ones joined), then into at most DIRTY_RANGES; null when too wide. */
+function mergeRanges(ranges: ReadonlyArray<[number, number]>): Array<[number, number]> | null {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [from, to] of sorted) {
+    const last = out[out.length - 1];
+    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  while (out.length > DIRTY_RANGES) {
+    // Join the two ranges with the smallest gap.
+    let best = 0;
+    for (let i = 1; i < out.length - 1; i++)
+      if (out[i + 1][0] - out[i][1] < out[best + 1][0] - out[best][1]) best = i;
+    out.splice(best, 2, [out[best][0], out[best + 1][1]]);
+  }
+  return out.every(([from, to]) => to - from + 1 <= DIRTY_ROWS) ? out : null;
+}
 
 /**
  * One active registration: its row and what the conflict check and the lookups by id use, as the
@@ -68,6 +90,11 @@ export interface IndexState {
   pending?: Record<string, IndexEntry>;
   /** Rows at or above `folded` written since the fold that hold no active registration now (encodeRows). */
   gone?: string;
+  /**
+   * Row ranges [from, to] at or above `folded` changed by commits whose entries did not fit the
+   * property (a paste): the reader reads their shadow cells (one getValues each).
+   */
+  dirty?: Array<[number, number]>;
   stale?: 1;
 }
 
@@ -151,10 +178,11 @@ export function noteLeadShadow(doc: TrackerDocument, cells: ReadonlyMap<number, 
     const empty = Object.keys(fields).length === 0;
     if (empty && row === state.last) {
       // The last row emptied: where the rows end is no longer known.
-      saveState(doc, { ...state, pending: undefined, gone: undefined, stale: 1 });
+      saveState(doc, { ...state, pending: undefined, gone: undefined, dirty: undefined, stale: 1 });
       return;
     }
     if (!empty) state.maxId = Math.max(state.maxId, idNumberOf(fields.leadId));
+    if (row <= state.folded && state.dirty?.some(([from, to]) => row >= from && row <= to)) continue;
     if (row <= state.folded) {
       const entry = empty ? null : entryOf(row, fields);
       if (entry) {
@@ -170,7 +198,15 @@ export function noteLeadShadow(doc: TrackerDocument, cells: ReadonlyMap<number, 
   if (Object.keys(pending).length) next.pending = pending;
   if (gone.size) next.gone = encodeRows([...gone].sort((a, b) => a - b));
   if (JSON.stringify(pending).length + (next.gone?.length ?? 0) > PENDING_CHARS) {
-    saveState(doc, { ...state, pending: undefined, gone: undefined, stale: 1 });
+    // Too many to carry: their rows become ranges the reader reads from the shadow.
+    const rows = [...Object.keys(pending).map(Number), ...gone];
+    const dirty = mergeRanges([...(state.dirty ?? []), ...rows.map((r): [number, number] => [r, r])]);
+    saveState(
+      doc,
+      dirty
+        ? { ...state, pending: undefined, gone: undefined, dirty }
+        : { ...state, pending: undefined, gone: undefined, dirty: undefined, stale: 1 },
+    );
     return;
   }
   saveState(doc, next);
@@ -179,7 +215,8 @@ export function noteLeadShadow(doc: TrackerDocument, cells: ReadonlyMap<number, 
 /** Rows of Leads were inserted or deleted (its shadow column rewritten): rebuild before trusting. */
 export function noteLeadRowsMoved(doc: TrackerDocument): void {
   const state = readIndexState(doc);
-  if (state && !state.stale) saveState(doc, { ...state, pending: undefined, gone: undefined, stale: 1 });
+  if (state && !state.stale)
+    saveState(doc, { ...state, pending: undefined, gone: undefined, dirty: undefined, stale: 1 });
 }
 
 // ---- reading ---------------------------------------------------------------------------------
@@ -253,7 +290,7 @@ export function readActiveRegistrations(
   // Not what the state says (cells changed by hand, rows another tool deleted or appended past the
   // window): marked stale with this execution's commit, so the daily job builds it again.
   const distrust = () => {
-    saveState(doc, { ...state, pending: undefined, gone: undefined, stale: 1 });
+    saveState(doc, { ...state, pending: undefined, gone: undefined, dirty: undefined, stale: 1 });
     return null;
   };
   if (!chunks) return distrust();
@@ -270,6 +307,16 @@ export function readActiveRegistrations(
   for (const chunk of chunks) for (const entry of chunk.entries) entries.set(entry[0], entry);
   for (const row of decodeRows(state.gone)) entries.delete(row);
   for (const [row, entry] of Object.entries(state.pending ?? {})) entries.set(Number(row), entry);
+  const leadsCol = shadow.cols.leads;
+  for (const [from, to] of state.dirty ?? []) {
+    if (!leadsCol) return distrust();
+    const cells = doc.range(shadow.id, shadow.name, from, leadsCol, to - from + 1, 1).getValues();
+    cells.forEach(([cell], i) => {
+      const entry = entryOf(from + i, decodeShadow(cell));
+      if (entry) entries.set(from + i, entry);
+      else entries.delete(from + i);
+    });
+  }
   let maxId = state.maxId;
   let lastRow = Math.max(1, Math.min(state.last, state.folded));
   window.values.forEach((rowValues, i) => {

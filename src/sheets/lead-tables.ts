@@ -6,7 +6,9 @@
  * other Leads rows are NOT_READ (refused by update(), empty to rows()). Null when the index cannot
  * serve: the caller reads the tables whole, as before.
  */
-import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
+import { decodeShadow, encodeShadow, type ShadowRow } from '../domain/audit/shadow';
+import { keysByPosition } from './layout';
+import { writeShadow } from './shadow-sheet';
 import { readActiveRegistrations, type ActiveRegistrations } from './lead-index';
 import type { SheetKey } from './schema';
 import type { TableSource } from './shadow-tables';
@@ -67,5 +69,15 @@ export function openLeadsByIndex(
     ctx.tableFrom(key, () => valuesFromShadow(key, layout.sheets[key]!, rows), true);
   }
   ctx.tableFrom('leads', () => values);
+  // Rows another tool appended past the last one the tracker wrote get their shadow with this
+  // call's commit (as a full read gives them): later reads of the shadow know them.
+  const foreign = new Map<number, string>();
+  const keys = keysByPosition(leads).slice(1);
+  window.forEach((rowValues, i) => {
+    const at = firstRow + i;
+    if (at > active.state.last && rowValues.some((v) => v !== '' && v !== null))
+      foreign.set(at, encodeShadow(keys, rowValues));
+  });
+  if (foreign.size) writeShadow(doc, 'leads', foreign);
   return { active, row };
 }

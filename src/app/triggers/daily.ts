@@ -31,7 +31,6 @@ import { rotateAuditLog } from '../audit/rotate';
 import { COMMISSIONS_DAILY_JOB } from '../commissions/daily-ledger';
 import { AppContext } from '../context';
 import { runLeadExpiry } from '../leads/expiry';
-import { runLeadIndexJob } from '../leads/index-job';
 import { runNotificationDelivery } from '../notifications/daily';
 import { SETUP_ADOPTION_JOB } from '../setup/continue-setup';
 import type { DailyJob, JobContinuation, JobStep } from './daily-job';
@@ -41,8 +40,6 @@ export const DAILY_JOBS: DailyJob[] = [
   SETUP_ADOPTION_JOB,
   { name: 'audit rotation', run: rotateAuditLog },
   { name: 'lead expiry', run: runLeadExpiry },
-  // After expiry: the shadow column it read is remembered for the run.
-  { name: 'lead index', run: runLeadIndexJob },
   COMMISSIONS_DAILY_JOB,
   // Last: what it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },

@@ -1,10 +1,10 @@
 /**
- * The daily job that keeps the lead index (sheets/lead-index.ts) cheap to read: it folds the pending
- * entries and the rows registered since the last fold into the chunks once they grow past a few
- * thousand characters or rows, and builds the index again from the Leads shadow when there is none or
- * it is stale (rows inserted or deleted, too many changes for the property, cells changed by hand).
- * The rows come from the shadow column the expiry job read (remembered for the run), else one read
- * of it, else (rows another tool appended, which the shadow does not know) the Leads sheet itself.
+ * The upkeep of the lead index (sheets/lead-index.ts), done by the daily expiry in its own commit: it
+ * folds the pending entries, the dirty ranges and the rows registered since the last fold into the
+ * chunks once they pass a few thousand characters or rows, and builds the index again from the Leads
+ * shadow when there is none or it is stale (rows inserted or deleted, too many changes, cells changed
+ * by hand). The rows come from the shadow column the expiry read (remembered for the run), else one
+ * read of it, else (rows another tool appended, which the shadow does not know) the Leads sheet.
  */
 import {
   entriesOfColumn,
@@ -19,6 +19,7 @@ import {
 import { readShadowColumn, rememberedColumn } from '../../sheets/shadow-sheet';
 import { INDEX_COLUMN } from '../../sheets/schema';
 import type { AppContext } from '../context';
+import type { Table } from '../../sheets/table';
 import { idNumber } from '../../domain/ids';
 
 /** Folded when the pending entries pass this many characters or this many rows are past the chunks. */
@@ -39,7 +40,13 @@ export interface LeadIndexReport {
   entries?: number;
 }
 
-export function runLeadIndexJob(ctx: AppContext): LeadIndexReport {
+/**
+ * Keeps the index cheap to read, staged for the caller's commit (the daily expiry's: no commit of its
+ * own): folds the pending entries and the rows past the chunks once they pass FOLD_AT, builds it when
+ * there is none or it is stale. `changed`: the Leads table the caller changed and has not committed
+ * yet (its rows as they will be are what the index is given).
+ */
+export function maintainLeadIndex(ctx: AppContext, changed: Table | null): LeadIndexReport {
   const doc = ctx.doc;
   const layout = doc.layout();
   const shadow = layout.shadow;
@@ -48,11 +55,12 @@ export function runLeadIndexJob(ctx: AppContext): LeadIndexReport {
   if (state && !state.stale) {
     const pendingChars = JSON.stringify(state.pending ?? {}).length + (state.gone?.length ?? 0);
     const limits = foldAt(ctx);
-    if (pendingChars < limits.chars && state.last - state.folded < limits.rows) return { action: 'current' };
+    const due = pendingChars >= limits.chars || state.last - state.folded >= limits.rows || state.dirty;
+    if (!due) return { action: 'current' };
     const active = readActiveRegistrations(doc);
     if (active) {
-      stageLeadIndex(doc, active.entries.values(), active.lastRow, active.maxId, active.chunks);
-      doc.commit();
+      const lastRow = withChanges(active.entries, changed, active.lastRow);
+      stageLeadIndex(doc, active.entries.values(), lastRow, active.maxId, active.chunks);
       return { action: 'folded', entries: active.entries.size };
     }
   }
@@ -62,17 +70,41 @@ export function runLeadIndexJob(ctx: AppContext): LeadIndexReport {
     const cols = sheet ? sheet.getMaxColumns() : INDEX_COLUMN;
     if (sheet && cols < INDEX_COLUMN) sheet.insertColumnsAfter(cols, INDEX_COLUMN - cols);
   }
-  const built = currentEntries(ctx);
-  stageLeadIndex(doc, built.entries, built.lastRow, built.maxId, state ? readChunksForRebuild(doc) : []);
-  doc.commit();
-  return { action: 'built', entries: built.entries.length };
+  const built = currentEntries(ctx, changed);
+  const entries = new Map(built.entries.map((e) => [e[0], e]));
+  const lastRow = withChanges(entries, changed, built.lastRow);
+  stageLeadIndex(doc, entries.values(), lastRow, built.maxId, state ? readChunksForRebuild(doc) : []);
+  return { action: 'built', entries: entries.size };
+}
+
+/** The entries with the uncommitted rows of `changed` as they will be; the last row after them. */
+function withChanges(entries: Map<number, IndexEntry>, changed: Table | null, lastRow: number): number {
+  let last = lastRow;
+  for (const change of changed?.changes() ?? []) {
+    const entry = entryOf(change.row, shadowFieldsOf(changed!.layout, change.after));
+    if (entry) entries.set(change.row, entry);
+    else entries.delete(change.row);
+    if (change.after.some((v) => v !== '' && v !== null)) last = Math.max(last, change.row);
+  }
+  return last;
 }
 
 /** Every active registration of Leads as it stands, with the highest id and the last row. */
-export function currentEntries(ctx: AppContext): { entries: IndexEntry[]; maxId: number; lastRow: number } {
+function currentEntries(
+  ctx: AppContext,
+  changed: Table | null,
+): { entries: IndexEntry[]; maxId: number; lastRow: number } {
   const doc = ctx.doc;
   const leads = doc.layout().sheets.leads!;
-  if (!ctx.isOpen('leads')) {
+  // The table the caller read whole serves as it is (its uncommitted changes are applied after).
+  const whole = changed
+    ? changed.fromShadow
+      ? null
+      : changed
+    : ctx.isOpen('leads')
+      ? ctx.table('leads')
+      : null;
+  if (!whole) {
     let cells = rememberedColumn(doc, 'leads');
     if (!cells) {
       const read = readShadowColumn(doc, 'leads', leads.maxRows).map((c) => String(c ?? ''));
@@ -83,7 +115,7 @@ export function currentEntries(ctx: AppContext): { entries: IndexEntry[]; maxId:
     if (cells) return entriesOfColumn(cells);
   }
   // The sheet itself (rows the shadow does not know, or the run already read Leads whole).
-  const table = ctx.table('leads');
+  const table = whole ?? ctx.table('leads');
   const entries: IndexEntry[] = [];
   let maxId = 0;
   let lastRow = 1;
