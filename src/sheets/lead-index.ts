@@ -427,23 +427,21 @@ export function stageLeadIndex(
   const sorted = [...entries].sort((a, b) => a[0] - b[0]);
   const texts = packChunks(sorted, old).map((c, n) => chunkText(n, c.first, c.entries));
   const height = Math.max(texts.length, old.length);
-  let run: string[][] = [];
-  let runStart = -1;
-  const flush = () => {
-    if (run.length)
-      doc.stage({ k: 'values', s: shadow.id, n: shadow.name, r: runStart + 2, c: INDEX_COLUMN, v: run });
-    run = [];
-  };
-  for (let n = 0; n < height; n++) {
-    const text = texts[n] ?? '';
-    if (text === (old[n]?.text ?? '')) {
-      flush();
-      continue;
-    }
-    if (!run.length) runStart = n;
-    run.push([text]);
+  // Changed chunks, written as runs (one setValues each); runs at most 2 unchanged chunks apart are
+  // joined (a call costs more than rewriting a chunk).
+  const changed: number[] = [];
+  for (let n = 0; n < height; n++) if ((texts[n] ?? '') !== (old[n]?.text ?? '')) changed.push(n);
+  const runs: Array<[number, number]> = [];
+  for (const n of changed) {
+    const last = runs[runs.length - 1];
+    if (last && n - last[1] <= 3) last[1] = n;
+    else runs.push([n, n]);
   }
-  flush();
+  for (const [from, to] of runs) {
+    const v: string[][] = [];
+    for (let n = from; n <= to; n++) v.push([texts[n] ?? '']);
+    doc.stage({ k: 'values', s: shadow.id, n: shadow.name, r: from + 2, c: INDEX_COLUMN, v });
+  }
   saveState(doc, {
     v: 1,
     folded: lastRow,

@@ -22,12 +22,15 @@ import type { AppContext } from '../context';
 import type { Table } from '../../sheets/table';
 import { idNumber } from '../../domain/ids';
 
-/** Folded when the pending entries pass this many characters or this many rows are past the chunks. */
-const FOLD_AT = { chars: 3_000, rows: 50 };
+/**
+ * Folded when the pending entries pass this many characters, this many rows are past the chunks, the
+ * dirty ranges hold this many rows or there are two of them (each costs every reader one read).
+ */
+const FOLD_AT = { chars: 4_500, rows: 200, dirtyRows: 1_000 };
 /** Overrides FOLD_AT ({chars, rows}; tests fold on every run). */
 export const FOLD_LIMITS_PROPERTY = 'tracker.leadIndexLimits';
 
-function foldAt(ctx: AppContext): { chars: number; rows: number } {
+function foldAt(ctx: AppContext): typeof FOLD_AT {
   try {
     return { ...FOLD_AT, ...(JSON.parse(ctx.doc.property(FOLD_LIMITS_PROPERTY) ?? '{}') as object) };
   } catch {
@@ -55,7 +58,12 @@ export function maintainLeadIndex(ctx: AppContext, changed: Table | null): LeadI
   if (state && !state.stale) {
     const pendingChars = JSON.stringify(state.pending ?? {}).length + (state.gone?.length ?? 0);
     const limits = foldAt(ctx);
-    const due = pendingChars >= limits.chars || state.last - state.folded >= limits.rows || state.dirty;
+    const dirtyRows = (state.dirty ?? []).reduce((n, [from, to]) => n + to - from + 1, 0);
+    const due =
+      pendingChars >= limits.chars ||
+      state.last - state.folded >= limits.rows ||
+      dirtyRows >= limits.dirtyRows ||
+      (state.dirty?.length ?? 0) > 1;
     if (!due) return { action: 'current' };
     const active = readActiveRegistrations(doc);
     if (active) {
