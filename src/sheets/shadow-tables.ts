@@ -6,14 +6,13 @@
  * trigger) is read from the sheet as usual, and so is every table when there is no shadow. The
  * writer reads back the cells of a write block such a table does not change (`Table.fromShadow`).
  */
-import { decodeShadow, encodeShadow, type ShadowRow } from '../domain/audit/shadow';
+import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import {
   readShadowColumn,
   readShadowSheets,
   rememberColumn,
   rememberedColumn,
   shadowFilling,
-  writeShadow,
 } from './shadow-sheet';
 import type { TrackerDocument } from './document';
 import type { SheetKey } from './schema';
@@ -24,8 +23,6 @@ export interface TableSource {
   readonly doc: TrackerDocument;
   isOpen(key: SheetKey): boolean;
   tableFrom(key: SheetKey, values: () => unknown[][], fromShadow?: boolean): Table;
-  /** The table read from its sheet (on first use). */
-  table(key: SheetKey): Table;
 }
 
 /**
@@ -50,10 +47,7 @@ export function openFromShadow(
     const rows = shadows.get(key)!;
     const sheet = doc.sheet(key);
     if (!sheet) continue;
-    if (guarded.includes(key) && sheet.getLastRow() - 1 > rows.length) {
-      healShadow(ctx, key, rows.length);
-      continue;
-    }
+    if (guarded.includes(key) && sheet.getLastRow() - 1 > rows.length) continue;
     ctx.tableFrom(key, () => valuesFromShadow(key, layout.sheets[key]!, rows), true);
   }
 }
@@ -101,19 +95,4 @@ export function openSparseFromShadow(
   const values: unknown[][] = [converted[0], ...new Array<unknown[]>(end).fill(NOT_READ)];
   picked.forEach((i, at) => (values[i + 1] = converted[at + 1]));
   return ctx.tableFrom(key, () => values, true);
-}
-
-/**
- * Rows past the last one the shadow knows (another tool appended them: no trigger fired): the table is
- * read from its sheet and those rows are given their shadow with the caller's commit, so the next
- * execution's shadow read knows them (a row the tracker appends later would otherwise leave them a
- * hole the last-row guard cannot see).
- */
-function healShadow(ctx: TableSource, key: SheetKey, known: number): void {
-  const table = ctx.table(key);
-  const keys = table.keys().slice(1);
-  const cells = new Map<number, string>();
-  for (const { row } of table.rows())
-    if (row - 1 > known) cells.set(row, encodeShadow(keys, table.valuesAt(row)));
-  if (cells.size) writeShadow(ctx.doc, key, cells);
 }
