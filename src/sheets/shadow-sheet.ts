@@ -110,8 +110,16 @@ export function rememberColumn(doc: TrackerDocument, key: SheetKey, cells: strin
   remembered.get(doc)!.set(key, cells);
 }
 
-/** Writes shadow cells (row -> JSON text): one setValues per contiguous block of rows. */
-export function writeShadow(doc: TrackerDocument, key: SheetKey, cells: ReadonlyMap<number, string>): void {
+/**
+ * Writes shadow cells (row -> JSON text): one setValues per contiguous block of rows. `changed`: the
+ * rows whose text is new (the others are written back as they were, bridging a block); all by default.
+ */
+export function writeShadow(
+  doc: TrackerDocument,
+  key: SheetKey,
+  cells: ReadonlyMap<number, string>,
+  changed?: ReadonlySet<number>,
+): void {
   const target = shadowTarget(doc, key);
   if (!target || cells.size === 0) return;
   const known = rememberedColumn(doc, key);
@@ -124,7 +132,8 @@ export function writeShadow(doc: TrackerDocument, key: SheetKey, cells: Readonly
   }
   stageCells(doc, key, cells);
   // The lead index learns every row the Leads shadow is given (its state rides the same commit).
-  if (key === 'leads') noteLeadShadow(doc, cells);
+  if (key === 'leads')
+    noteLeadShadow(doc, changed ? new Map([...cells].filter(([row]) => changed.has(row))) : cells);
   const blocks = contiguousBlocks(cells.keys());
   const last = blocks[blocks.length - 1];
   if (last.start + last.count - 1 > target.shadow.maxRows)

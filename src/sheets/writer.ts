@@ -123,7 +123,7 @@ export function commit(
             shadow.set(row, Object.keys(old).length ? JSON.stringify(old) : '');
           }
         }
-        writeShadow(ctx.doc, table.key, shadow);
+        writeShadow(ctx.doc, table.key, shadow, new Set(byRow.keys()));
       }
     }
     table.markWritten();

@@ -205,6 +205,39 @@ describe('the lead index', () => {
     expect(usedIndex(emu, () => register(emu, { partnerId: beta, company: 'Fresh Start Ltd' }))).toBe(true);
   });
 
+  it('stays trusted through a day of scattered expiries (rows written back between them are no change)', () => {
+    const emu = tracker();
+    const { alpha, beta } = program(emu, 12);
+    // Alpha's leads (even numbers) approved and extended: Beta's expire first, every other row.
+    for (let n = 2; n <= 12; n += 2) {
+      const id = `L-${String(n).padStart(6, '0')}`;
+      emu.call(OWNER, 'reviewLead', id, 'approve', '');
+      emu.call(OWNER, 'extendLead', id);
+    }
+    runHourly(emu);
+    emu.rt.advance(95 * 86_400_000);
+    runHourly(emu);
+    const leads = rowsOf(emu, 'Leads');
+    expect(leads.filter((l) => l.Status === 'Expired').map((l) => l['Lead ID'])).toEqual([
+      'L-000001',
+      'L-000003',
+      'L-000005',
+      'L-000007',
+      'L-000009',
+      'L-000011',
+    ]);
+    expect(indexState(emu)?.stale).toBeUndefined();
+    let result!: ReturnType<typeof register>;
+    expect(
+      usedIndex(emu, () => {
+        result = register(emu, { partnerId: beta, company: companyName(3) });
+      }),
+    ).toBe(true);
+    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000004']);
+    // An expired lead no longer blocks.
+    expect(register(emu, { partnerId: alpha, company: companyName(2) }).conflicts).toEqual([]);
+  });
+
   it('is stale after rows are deleted until the daily run rebuilds it', () => {
     const emu = tracker();
     const { beta } = program(emu, 8);
