@@ -42,7 +42,7 @@ describe('grid cells', () => {
       _Shadow: [6000, 8], // one column per tracked sheet, the journal's (sheets/journal.ts) and the lead index's
     });
     expect(docOf(emu.spreadsheet).gridCells()).toBe(
-      2 * 26_000 + 1000 * (12 + 19 + 16 + 11 + 18 + 10) + 5000 * 10 + 6000 * 7,
+      2 * 26_000 + 1000 * (12 + 19 + 16 + 11 + 18 + 10) + 5000 * 10 + 6000 * 8,
     );
   });
 
