@@ -169,6 +169,10 @@ export class TrackerDocument implements DocumentHost {
     }
     const ops = this.staged;
     this.staged = [];
+    // A journal this execution wrote and could not finish (a write failed after it): it is the next
+    // execution's to apply. A second one would replace it, losing what it still had to write.
+    if (this.props?.[JOURNAL_PROPERTY])
+      throw new Error('An earlier write of this execution did not finish: the next run completes it first.');
     const known = { ...this.properties(), ...this.pending };
     const used = byteLength(JSON.stringify(known));
     const journal = journalFor(ops, Object.keys(known), STORE_BUDGET_BYTES - used, () => this.journalSpot());

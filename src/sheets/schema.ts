@@ -43,8 +43,10 @@ export const SHADOW_SHEET_NAME = '_Shadow';
 export const TRACKED_SHEETS: readonly SheetKey[] = SHEETS.filter((def) => def.tracked).map((def) => def.key);
 /** The shadow sheet's last column, after one per tracked sheet: a journal too big for a property (journal.ts). */
 export const JOURNAL_COLUMN = TRACKED_SHEETS.length + 1;
-/** The shadow sheet's header row: the tracked sheets' keys, then the journal column's. */
-export const SHADOW_HEADER: readonly string[] = [...TRACKED_SHEETS, 'journal'];
+/** The shadow sheet's column after the journal's: the active registrations' conflict keys (lead-index.ts). */
+export const INDEX_COLUMN = JOURNAL_COLUMN + 1;
+/** The shadow sheet's header row: the tracked sheets' keys, then the journal column's and the lead index's. */
+export const SHADOW_HEADER: readonly string[] = [...TRACKED_SHEETS, 'journal', 'leadIndex'];
 
 /** Header comparison ignores case, spaces and punctuation ("partner  name" finds "Partner Name"). */
 export function normalizeHeader(header: unknown): string {

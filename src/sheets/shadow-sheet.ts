@@ -7,6 +7,7 @@ import { contiguousBlocks } from '../domain/audit/diff';
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { ensureRows } from './capacity';
 import type { TrackerDocument } from './document';
+import { noteLeadRowsMoved, noteLeadShadow } from './lead-index';
 import type { SheetKey } from './schema';
 
 function shadowTarget(doc: TrackerDocument, key: SheetKey) {
@@ -109,8 +110,16 @@ export function rememberColumn(doc: TrackerDocument, key: SheetKey, cells: strin
   remembered.get(doc)!.set(key, cells);
 }
 
-/** Writes shadow cells (row -> JSON text): one setValues per contiguous block of rows. */
-export function writeShadow(doc: TrackerDocument, key: SheetKey, cells: ReadonlyMap<number, string>): void {
+/**
+ * Writes shadow cells (row -> JSON text): one setValues per contiguous block of rows. `changed`: the
+ * rows whose text is new (the others are written back as they were, bridging a block); all by default.
+ */
+export function writeShadow(
+  doc: TrackerDocument,
+  key: SheetKey,
+  cells: ReadonlyMap<number, string>,
+  changed?: ReadonlySet<number>,
+): void {
   const target = shadowTarget(doc, key);
   if (!target || cells.size === 0) return;
   const known = rememberedColumn(doc, key);
@@ -122,6 +131,9 @@ export function writeShadow(doc: TrackerDocument, key: SheetKey, cells: Readonly
     while (known.length && known[known.length - 1] === '') known.pop();
   }
   stageCells(doc, key, cells);
+  // The lead index learns every row the Leads shadow is given (its state rides the same commit).
+  if (key === 'leads')
+    noteLeadShadow(doc, changed ? new Map([...cells].filter(([row]) => changed.has(row))) : cells);
   const blocks = contiguousBlocks(cells.keys());
   const last = blocks[blocks.length - 1];
   if (last.start + last.count - 1 > target.shadow.maxRows)
@@ -143,6 +155,7 @@ export function writeShadowColumn(
   const target = shadowTarget(doc, key);
   if (!target) return;
   remembered.get(doc)?.delete(key);
+  if (key === 'leads') noteLeadRowsMoved(doc);
   const height = Math.max(cells.length, clearTo - 1);
   if (height <= 0) return;
   if (height + 1 > target.shadow.maxRows) ensureRows(doc, target.sheet(), target.shadow, height + 1);

@@ -17,7 +17,14 @@ import type { SheetLayout } from './layout';
 import type { SheetDef } from './schema';
 import { readShadow, rememberedColumn, writeShadow } from './shadow-sheet';
 import { NOT_READ, type RowChange, type Table } from './table';
-import { writeBlocks, type ChangedRow, type WriteBlock } from './write-blocks';
+import { MAX_BLOCKS, writeBlocks, type ChangedRow, type WriteBlock } from './write-blocks';
+
+/**
+ * Blocks per table for the scheduled jobs: their scattered changes (holds ending, expiries) are
+ * written in fewer, taller blocks (the cells between read back and written as they are): the daily
+ * run's call budget (15) matters more than its cells, which stay well inside its time.
+ */
+const TRIGGER_MAX_BLOCKS = 3;
 
 /** Who a change is recorded for; `note` says why the user is "unknown" when it is. */
 export interface Actor {
@@ -58,7 +65,7 @@ export function commit(
     if (changed.length) {
       ensureRows(ctx.doc, table.sheet, table.layout, changed[changed.length - 1].row);
       const byRow = new Map(changes.map((c) => [c.row, c]));
-      const blocks = writeBlocks(changed);
+      const blocks = writeBlocks(changed, ctx.source === 'trigger' ? TRIGGER_MAX_BLOCKS : MAX_BLOCKS);
       const changedCols = table.fromShadow ? changedColumns(changes) : null;
       for (const block of blocks) {
         const rows = block.end - block.start + 1;
@@ -116,7 +123,7 @@ export function commit(
             shadow.set(row, Object.keys(old).length ? JSON.stringify(old) : '');
           }
         }
-        writeShadow(ctx.doc, table.key, shadow);
+        writeShadow(ctx.doc, table.key, shadow, new Set(byRow.keys()));
       }
     }
     table.markWritten();

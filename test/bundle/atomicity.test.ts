@@ -161,6 +161,46 @@ const OPERATIONS: Operation[] = [
   { name: 'closeLead won', run: call('closeLead', 'L-000001', 'won', { dealValue: 5000 }), retry: true },
   { name: 'closeLead lost', run: call('closeLead', 'L-000003', 'lost', { reason: 'refund' }), retry: true },
   { name: 'extendLead', run: call('extendLead', 'L-000001'), retry: true },
+  // The same calls once the daily run has built the lead index (they read it, and their commit
+  // carries its state).
+  {
+    name: 'registerLead (through the lead index)',
+    prepare: (emu) => runHourly(emu),
+    run: call('registerLead', { partnerId: 'P-0002', company: 'Acme', domain: 'acme.test' }),
+    retry: true,
+  },
+  {
+    name: 'reviewLead approve (through the lead index)',
+    prepare: (emu) => runHourly(emu),
+    run: call('reviewLead', 'L-000002', 'approve'),
+    retry: true,
+  },
+  {
+    name: 'closeLead lost (through the lead index)',
+    prepare: (emu) => runHourly(emu),
+    run: call('closeLead', 'L-000001', 'lost', { reason: 'went elsewhere' }),
+    retry: true,
+  },
+  {
+    name: 'the hourly run folding the lead index (rows registered and changed since it was built)',
+    prepare: (emu) => {
+      runHourly(emu);
+      emu.call(OWNER, 'reviewLead', 'L-000002', 'reject', 'duplicate');
+      emu.call(OWNER, 'registerLead', { partnerId: 'P-0001', company: 'Zeta', domain: 'zeta.test' });
+      emu.rt.uncounted(() =>
+        (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+          .getDocumentProperties()
+          .setProperty('tracker.leadIndexLimits', JSON.stringify({ chars: 1, rows: 1 })),
+      );
+      emu.rt.advance(86_400_000);
+    },
+    run: (emu) => {
+      runHourly(emu);
+    },
+    finishedByNext: (emu) => {
+      runHourly(emu);
+    },
+  },
   {
     name: 'savePlan',
     run: call('savePlan', { name: 'Flat', type: 'flat', amount: 100, currency: 'USD' }),

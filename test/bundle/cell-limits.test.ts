@@ -39,10 +39,10 @@ describe('grid cells', () => {
       Plans: [1000, 19],
       Settings: [1000, 13],
       'Audit Log': [5000, 10],
-      _Shadow: [6000, 7], // one column per tracked sheet and the journal's (sheets/journal.ts)
+      _Shadow: [6000, 8], // one column per tracked sheet, the journal's (sheets/journal.ts) and the lead index's
     });
     expect(docOf(emu.spreadsheet).gridCells()).toBe(
-      2 * 26_000 + 1000 * (12 + 19 + 16 + 15 + 19 + 13) + 5000 * 10 + 6000 * 7,
+      2 * 26_000 + 1000 * (12 + 19 + 16 + 15 + 19 + 13) + 5000 * 10 + 6000 * 8,
     );
   });
 

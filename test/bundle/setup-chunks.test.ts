@@ -88,7 +88,8 @@ function outcome(emu: Emulator) {
   return {
     partners: sheets.Partners,
     leads: sheets.Leads,
-    shadow: sheets._Shadow,
+    // Without the lead index's column: the daily run (the hourly path) builds it, set-up does not.
+    shadow: sheets._Shadow.map((row) => row.slice(0, 7)),
     audit: sheets['Audit Log'].slice(1).map((r) => [r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]]),
   };
 }

@@ -20,17 +20,24 @@ import {
 import type { AppContext } from '../context';
 import { sendNoticeNow } from '../notifications/notify';
 import { stageDealChange } from './deal-changes';
-import { findLead } from './find';
+import { findLead, leadIdOf } from './find';
+import { openLeadsByIndex } from '../../sheets/lead-tables';
 import { leadOf, leadPatchCells, type LeadRow } from './records';
 import { fail, valid } from '../user-error';
 import { changeContext } from './request';
 import { TrackerData } from './tracker-data';
 
-function open(id: unknown): { ctx: AppContext; data: TrackerData; found: LeadRow } {
+/**
+ * Opens the lead `id`: through the lead index when it knows it (Partners and the index in one read,
+ * the lead's row in another) and `indexed` allows (no deal reconcile follows, which reads every
+ * deal); else Partners and Leads whole.
+ */
+function open(id: unknown, indexed = true): { ctx: AppContext; data: TrackerData; found: LeadRow } {
   const ctx = changeContext();
-  ctx.read(['partners', 'leads']);
+  const leadId = leadIdOf(id);
+  if (!indexed || !openLeadsByIndex(ctx, ['partners'], { id: leadId })) ctx.read(['partners', 'leads']);
   const data = new TrackerData(ctx);
-  return { ctx, data, found: findLead(data, id) };
+  return { ctx, data, found: findLead(data, leadId) };
 }
 
 /**
@@ -73,7 +80,8 @@ export function closeLead(id: unknown, outcome: unknown, details: unknown): Lead
   if (!(OUTCOMES as readonly string[]).includes(wanted))
     fail(messages.notOneOf('Outcome', String(outcome ?? ''), OUTCOMES));
   const how = wanted as CloseOutcome;
-  const opened = open(id);
+  // A deal won is reconciled against every deal of its partner: Leads is read whole for it.
+  const opened = open(id, how === 'lost');
   const currency = opened.found.lead.currency || opened.data.defaultCurrency;
   const closing = valid(validateCloseDetails(details ?? {}, { outcome: how, currency }));
   return apply(opened, how === 'won' ? LEAD_STATUS.Won : LEAD_STATUS.Lost, {

@@ -20,10 +20,13 @@ import { mayFallOn, shadowField } from '../../domain/audit/shadow-field';
 import { addDays } from '../../domain/dates';
 import { queueNotices } from '../notifications/notify';
 import { TrackerData } from './tracker-data';
+import { maintainLeadIndex, type LeadIndexReport } from './lead-index-upkeep';
 
 export interface ExpiryReport {
   expired: string[];
   reminded: string[];
+  /** What the lead index needed (lead-index-upkeep.ts). */
+  index: LeadIndexReport['action'];
 }
 
 export function runLeadExpiry(ctx: AppContext): ExpiryReport {
@@ -56,8 +59,10 @@ export function runLeadExpiry(ctx: AppContext): ExpiryReport {
   stageDealChange(work, dealChangeOf(events)); // none: an expiring lead is not a Won deal
   const reminded = leadsExpiringIn(leads, data.today, days).map((lead) => lead.id);
   queueNotices(data, 'expiring', reminded);
+  // The lead index folded or built when due, in the same commit (the shadow column is read already).
+  const index = maintainLeadIndex(work, table);
   work.commit();
-  return { expired: expired.map(({ lead }) => lead.id), reminded };
+  return { expired: expired.map(({ lead }) => lead.id), reminded, index: index.action };
 }
 
 /** Whether a lead's shadow text may be a protected lead whose window ended, or ends in `warnDays`. */

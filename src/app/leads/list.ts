@@ -40,9 +40,11 @@ export function listLeads(filter: unknown): Lead[] {
     .toLowerCase()
     .split(/\s+/)
     .filter(Boolean);
-  const leads = new TrackerData(userContext()).leads
-    .map(({ lead }) => lead)
-    .filter((lead) => matches(lead, f, words));
+  // From the Leads shadow (one cell a row, not the sheet's columns), guarded against rows another
+  // tool appended (then the sheet).
+  const ctx = userContext();
+  ctx.read(['leads']);
+  const leads = new TrackerData(ctx).leads.map(({ lead }) => lead).filter((lead) => matches(lead, f, words));
   if (f.queue)
     leads.sort(
       (a, b) =>

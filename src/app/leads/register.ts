@@ -15,6 +15,9 @@ import { Registrar } from './registrar';
 import { fail } from '../user-error';
 import { changeContext } from './request';
 import { TrackerData } from './tracker-data';
+import { openLeadsByIndex } from '../../sheets/lead-tables';
+import { formatId } from '../../shared/ids';
+import { candidatesFor } from './active-leads';
 
 /**
  * Opens Partners and Leads from their shadows in one read (ctx.read, sheets/shadow-tables.ts); the settings come
@@ -22,16 +25,26 @@ import { TrackerData } from './tracker-data';
  * row is checked: the new row is appended there, so rows another tool appended must not be written
  * over (nor missed by the conflict check); Partners is only looked up.
  */
-function openForRegistration(ctx: AppContext): void {
+function openForRegistration(ctx: AppContext): Registrar {
+  // The lead index: Partners and the index in one read, the Leads rows past it in another.
+  const indexed = openLeadsByIndex(ctx, ['partners']);
+  ctx.doc.days(true);
+  const data = new TrackerData(ctx);
+  if (indexed) {
+    const { active } = indexed;
+    return new Registrar(data, {
+      near: (candidate) => candidatesFor(active.entries.values(), candidate, data.days),
+      ids: [formatId('lead', active.maxId)],
+    });
+  }
   ctx.read(['partners', 'leads'], { guarded: ['leads'], oneRead: true });
+  return new Registrar(data);
 }
 
 export function registerLead(input: unknown): RegisterLeadResult {
   const ctx = changeContext();
-  openForRegistration(ctx);
-  ctx.doc.days(true);
-  const data = new TrackerData(ctx);
-  const registrar = new Registrar(data);
+  const registrar = openForRegistration(ctx);
+  const data = registrar.data;
   const checked = registrar.check(input);
   if (!checked.ok) fail(checked.errors);
   const registration = registrar.add(checked);

@@ -14,6 +14,7 @@ import {
   findConflicts,
   newLead,
   transitionLead,
+  type IndexedLead,
   type LeadEvent,
   type LeadIndex,
 } from '../../domain/leads';
@@ -38,17 +39,30 @@ export type Checked =
   | { ok: true; lead: LeadInput; partner: Partner; conflicts: Conflict[] }
   | { ok: false; errors: string[]; conflicts: Conflict[] };
 
+/** The leads a registration is checked against, as the lead index gives them (registerLead at scale). */
+export interface KnownLeads {
+  /** The active registrations a candidate can meet (those sharing its domain or a name block). */
+  near(candidate: LeadInput): readonly IndexedLead[];
+  /** Ids in use (the highest is enough). */
+  ids: readonly string[];
+}
+
 export class Registrar {
-  private readonly index: LeadIndex;
+  private readonly index: LeadIndex | null;
+  private readonly added: IndexedLead[] = [];
   private readonly nextId: () => string;
   readonly options: FormOptions;
 
-  constructor(private readonly data: TrackerData) {
-    this.index = buildLeadIndex(data.leads.map(({ lead }) => lead));
-    this.nextId = idSequence(
-      'lead',
-      data.leads.map(({ lead }) => lead.id),
-    );
+  /**
+   * `known`: the active registrations and the ids in use as the lead index gives them (registerLead
+   * at scale: one registration), instead of every lead of the table.
+   */
+  constructor(
+    readonly data: TrackerData,
+    private readonly known?: KnownLeads,
+  ) {
+    this.index = known ? null : buildLeadIndex(data.leads.map(({ lead }) => lead));
+    this.nextId = idSequence('lead', known ? known.ids : data.leads.map(({ lead }) => lead.id));
     this.options = data.formOptions(false);
   }
 
@@ -60,10 +74,12 @@ export class Registrar {
     const partners = this.data.partners.map(({ partner }) => partner);
     const allowed = checkCanRegister(lead.partnerId, partners);
     if (!allowed.ok) return { ok: false, errors: [allowed.message], conflicts: [] };
+    // With known leads: the candidate's near ones and those this registrar added, for each check.
+    const index = this.index ?? buildLeadIndex([...this.known!.near(lead), ...this.added]);
     const report = findConflicts({
       candidate: lead,
       partnerId: lead.partnerId,
-      index: this.index,
+      index,
       partners,
       houseAccounts: this.data.settings.lists.houseAccounts,
       today: this.data.today,
@@ -103,7 +119,7 @@ export class Registrar {
       conflict: conflicts.map((c) => c.reason).join('; '),
       notes: lead.notes ?? '',
     });
-    addToIndex(this.index, {
+    const indexed: IndexedLead = {
       id,
       partnerId: partner.id,
       partnerName: partner.partnerName,
@@ -112,7 +128,9 @@ export class Registrar {
       contactEmail: lead.contactEmail ?? '',
       status: LEAD_STATUS.Submitted,
       expiresOn,
-    });
+    };
+    if (this.index) addToIndex(this.index, indexed);
+    else this.added.push(indexed);
     return { id, row, expiresOn, conflicts, events: change.events };
   }
 }

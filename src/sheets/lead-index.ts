@@ -1,0 +1,489 @@
+/**
+ * The lead index: the conflict keys of the active registrations (Submitted and Approved leads), kept
+ * in the `_Shadow` sheet's last column so that registerLead, review, extend and the lookups by id
+ * read a few hundred cells instead of one per lead.
+ *
+ * - Cells: rows 2.. of INDEX_COLUMN, each a chunk `#<n>|<first row>|<JSON entries>` of at most
+ *   CHUNK_MAX characters; chunk n holds the entries of the Leads rows from its first row up to the
+ *   next chunk's first row (the last one: up to `folded`), sorted by row.
+ * - State (document property `tracker.leadIndex`, written with the commit's journal, so it is
+ *   exactly as current as the cells): `folded` (the last Leads row the chunks cover), `last` (the
+ *   last Leads row the tracker wrote), `maxId` (the highest Lead ID number seen), the chunk count and
+ *   their total length (a chunk emptied or changed by hand is noticed), and `pending`: entries of
+ *   rows at or above `folded` changed by a commit that did not rewrite the chunks (a person's edit,
+ *   the daily expiry). Rows below `folded` (registrations since the last fold, rows another tool
+ *   appended) are read from the Leads sheet itself, a short window ending below `last`.
+ * - Every write of the Leads shadow tells the index (`noteLeadShadow`, called by shadow-sheet.ts):
+ *   a written row becomes a pending entry or moves `last`; rows inserted or deleted (the shadow
+ *   column rewritten) and a pending list too long for the property make it stale.
+ * - A missing, stale or inconsistent index (no state, stale, chunks that do not add up, the window
+ *   not ending where `last` says: rows another tool deleted, or more appended than the window holds)
+ *   is never trusted: the reader returns null and the caller reads every lead as before; the daily
+ *   job (`lead index`, app/leads/index-job.ts) rebuilds it from the shadow column and folds the
+ *   pending entries and the new rows into the chunks.
+ */
+import { auditText } from '../domain/audit/entry';
+import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
+import { idNumber } from '../domain/ids';
+import { companyDomainOf, isProtectedStatus, nameKey } from '../domain/leads';
+import { LEAD_STATUSES, readStatus } from '../shared/statuses';
+import type { TrackerDocument } from './document';
+import { keysByPosition, type SheetLayout } from './layout';
+import { INDEX_COLUMN, type SheetKey } from './schema';
+
+export const LEAD_INDEX_PROPERTY = 'tracker.leadIndex';
+
+/** A chunk is cut when it passes this many characters (a cell holds 50,000). */
+export const CHUNK_TARGET = 20_000;
+const CHUNK_MAX = 45_000;
+/** Rows read past `last` to see rows another tool appended (more: the index is rebuilt). */
+export const WINDOW_SLACK = 20;
+/** The pending entries' JSON and gone rows are kept under this (a property value holds 9 KB); beyond: dirty ranges. */
+export const PENDING_CHARS = 6_000;
+/** At most this many dirty ranges (reads), each at most DIRTY_ROWS rows; beyond: stale. */
+const DIRTY_RANGES = 2;
+const DIRTY_ROWS = 3_000;
+
+/** Rows merged into ranges (sorted, adjacent ones joined), then into at most DIRTY_RANGES; null when too wide. */
+function mergeRanges(ranges: ReadonlyArray<[number, number]>): Array<[number, number]> | null {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [from, to] of sorted) {
+    const last = out[out.length - 1];
+    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  while (out.length > DIRTY_RANGES) {
+    // Join the two ranges with the smallest gap.
+    let best = 0;
+    for (let i = 1; i < out.length - 1; i++)
+      if (out[i + 1][0] - out[i][1] < out[best + 1][0] - out[best][1]) best = i;
+    out.splice(best, 2, [out[best][0], out[best + 1][1]]);
+  }
+  return out.every(([from, to]) => to - from + 1 <= DIRTY_ROWS) ? out : null;
+}
+
+/**
+ * One active registration: its row and what the conflict check and the lookups by id use, as the
+ * shadow holds it (Status and Expires On as the cell's text; the domain and name key computed).
+ */
+export type IndexEntry = [
+  row: number,
+  id: string,
+  partnerId: string,
+  partnerName: string,
+  company: string,
+  domain: string,
+  key: string,
+  status: string,
+  expiresOn: string,
+];
+
+export interface IndexState {
+  v: 1;
+  folded: number;
+  last: number;
+  maxId: number;
+  chunks: number;
+  chars: number;
+  /** Rows at or above `folded` written since the fold: their entries now. */
+  pending?: Record<string, IndexEntry>;
+  /** Rows at or above `folded` written since the fold that hold no active registration now (encodeRows). */
+  gone?: string;
+  /**
+   * Row ranges [from, to] at or above `folded` changed by commits whose entries did not fit the
+   * property (a paste): the reader reads their shadow cells (one getValues each).
+   */
+  dirty?: Array<[number, number]>;
+  stale?: 1;
+}
+
+/** The entry of a Leads row (its shadow fields), or null when it is no active registration. */
+export function entryOf(row: number, cells: Readonly<ShadowRow>): IndexEntry | null {
+  const id = cells.leadId ?? '';
+  if (!id) return null;
+  const status = readStatus(LEAD_STATUSES, cells.status, '');
+  if (!status.ok || !status.status || !isProtectedStatus(status.status)) return null;
+  const company = cells.company ?? '';
+  const domain =
+    companyDomainOf({ domain: cells.domain ?? '', contactEmail: cells.contactEmail ?? '' }) ?? '';
+  return [
+    row,
+    id,
+    cells.partnerId ?? '',
+    cells.partnerName ?? '',
+    company,
+    domain,
+    nameKey(company),
+    cells.status ?? '',
+    cells.expiresOn ?? '',
+  ];
+}
+
+/** A sheet row's values (position order) as the shadow fields the index reads. */
+export function shadowFieldsOf(layout: SheetLayout, values: readonly unknown[]): ShadowRow {
+  const keys = keysByPosition(layout);
+  const out: ShadowRow = {};
+  for (let col = 1; col < keys.length; col++) {
+    const text = auditText(values[col - 1]);
+    if (keys[col] && text !== '') out[keys[col]] = text;
+  }
+  return out;
+}
+
+function idNumberOf(id: unknown): number {
+  return idNumber('lead', id) ?? 0;
+}
+
+export function readIndexState(doc: TrackerDocument): IndexState | null {
+  const text = doc.property(LEAD_INDEX_PROPERTY);
+  if (!text) return null;
+  try {
+    const state = JSON.parse(text) as IndexState;
+    return state && state.v === 1 && typeof state.folded === 'number' ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveState(doc: TrackerDocument, state: IndexState): void {
+  doc.setProperty(LEAD_INDEX_PROPERTY, JSON.stringify(state));
+}
+
+/** Rows (sorted) as base-36 differences: compact enough for a day of expiries in one property. */
+export function encodeRows(rows: readonly number[]): string {
+  let previous = 0;
+  const parts: string[] = [];
+  for (const row of rows) {
+    parts.push((row - previous).toString(36));
+    previous = row;
+  }
+  return parts.join(',');
+}
+
+export function decodeRows(text: string | undefined): number[] {
+  if (!text) return [];
+  let row = 0;
+  return text.split(',').map((part) => (row += parseInt(part, 36)));
+}
+
+/** Called with every write of the Leads shadow (row -> its new shadow text). */
+export function noteLeadShadow(doc: TrackerDocument, cells: ReadonlyMap<number, string>): void {
+  const state = readIndexState(doc);
+  if (!state || state.stale) return;
+  const pending = { ...(state.pending ?? {}) };
+  const gone = new Set(decodeRows(state.gone));
+  for (const [row, text] of cells) {
+    const fields = text ? decodeShadow(text) : {};
+    const empty = Object.keys(fields).length === 0;
+    if (empty && row === state.last) {
+      // The last row emptied: where the rows end is no longer known.
+      saveState(doc, { ...state, pending: undefined, gone: undefined, dirty: undefined, stale: 1 });
+      return;
+    }
+    if (!empty) state.maxId = Math.max(state.maxId, idNumberOf(fields.leadId));
+    if (row <= state.folded && state.dirty?.some(([from, to]) => row >= from && row <= to)) continue;
+    if (row <= state.folded) {
+      const entry = empty ? null : entryOf(row, fields);
+      if (entry) {
+        pending[row] = entry;
+        gone.delete(row);
+      } else {
+        delete pending[row];
+        gone.add(row);
+      }
+    } else if (!empty) state.last = Math.max(state.last, row);
+  }
+  const next: IndexState = { ...state, pending: undefined, gone: undefined };
+  if (Object.keys(pending).length) next.pending = pending;
+  if (gone.size) next.gone = encodeRows([...gone].sort((a, b) => a - b));
+  if (JSON.stringify(pending).length + (next.gone?.length ?? 0) > PENDING_CHARS) {
+    // Too many to carry: their rows become ranges the reader reads from the shadow.
+    const rows = [...Object.keys(pending).map(Number), ...gone];
+    const dirty = mergeRanges([...(state.dirty ?? []), ...rows.map((r): [number, number] => [r, r])]);
+    saveState(
+      doc,
+      dirty
+        ? { ...state, pending: undefined, gone: undefined, dirty }
+        : { ...state, pending: undefined, gone: undefined, dirty: undefined, stale: 1 },
+    );
+    return;
+  }
+  saveState(doc, next);
+}
+
+/** Rows of Leads were inserted or deleted (its shadow column rewritten): rebuild before trusting. */
+export function noteLeadRowsMoved(doc: TrackerDocument): void {
+  const state = readIndexState(doc);
+  if (state && !state.stale)
+    saveState(doc, { ...state, pending: undefined, gone: undefined, dirty: undefined, stale: 1 });
+}
+
+// ---- reading ---------------------------------------------------------------------------------
+
+interface Chunk {
+  first: number;
+  entries: IndexEntry[];
+  text: string;
+}
+
+/** The chunks of the index cells, or null when they are not what the state says. */
+function parseChunks(cells: readonly unknown[], state: IndexState): Chunk[] | null {
+  const chunks: Chunk[] = [];
+  let chars = 0;
+  for (let n = 0; n < state.chunks; n++) {
+    const text = String(cells[n] ?? '');
+    const match = /^#(\d+)\|(\d+)\|/.exec(text);
+    if (!match || Number(match[1]) !== n) return null;
+    chars += text.length;
+    try {
+      const entries = JSON.parse(text.slice(match[0].length)) as IndexEntry[];
+      if (!Array.isArray(entries)) return null;
+      chunks.push({ first: Number(match[2]), entries, text });
+    } catch {
+      return null;
+    }
+  }
+  return chars === state.chars ? chunks : null;
+}
+
+export interface ActiveRegistrations {
+  /** Every active registration (the chunks, the pending entries and the window), by row. */
+  entries: Map<number, IndexEntry>;
+  /** The highest Lead ID number in use. */
+  maxId: number;
+  /** The last Leads row with content. */
+  lastRow: number;
+  /** The rows the window read (`firstRow`.. with their sheet values), the last row among them. */
+  window: { firstRow: number; values: unknown[][] };
+  /** The shadow cells of the other columns read with the index (`also`), rows 2.. each. */
+  shadows: Map<SheetKey, unknown[]>;
+  state: IndexState;
+  chunks: Chunk[];
+}
+
+/**
+ * The active registrations from the index: ONE getValues of the shadow (the index column with the
+ * columns of `also`, e.g. Partners') and ONE of the window of Leads rows; null when the index is
+ * missing, stale or does not add up (the caller reads the leads as before).
+ */
+export function readActiveRegistrations(
+  doc: TrackerDocument,
+  also: readonly SheetKey[] = [],
+): ActiveRegistrations | null {
+  const layout = doc.layout();
+  const shadow = layout.shadow;
+  const leads = layout.sheets.leads;
+  if (!shadow || !leads || shadow.filling?.some((k) => k === 'leads' || also.includes(k))) return null;
+  const state = readIndexState(doc);
+  if (!state || state.stale) return null;
+  const heights = also.map((key) => Math.min(layout.sheets[key]?.maxRows ?? 0, shadow.maxRows) - 1);
+  const cols = also.map((key) => shadow.cols[key]);
+  if (cols.some((c) => !c) || also.some((key) => !layout.sheets[key])) return null;
+  const first = Math.min(INDEX_COLUMN, ...(cols as number[]));
+  const rows = Math.min(Math.max(state.chunks, 1, ...heights), shadow.maxRows - 1);
+  const values = doc.range(shadow.id, shadow.name, 2, first, rows, INDEX_COLUMN - first + 1).getValues();
+  const chunks = parseChunks(
+    values.map((r) => r[INDEX_COLUMN - first]),
+    state,
+  );
+  // Not what the state says (cells changed by hand, rows another tool deleted or appended past the
+  // window): marked stale with this execution's commit, so the daily job builds it again.
+  const distrust = () => {
+    saveState(doc, { ...state, pending: undefined, gone: undefined, dirty: undefined, stale: 1 });
+    return null;
+  };
+  if (!chunks) return distrust();
+  const shadows = new Map<SheetKey, unknown[]>();
+  also.forEach((key, i) =>
+    shadows.set(
+      key,
+      values.slice(0, Math.max(0, heights[i])).map((r) => r[(cols[i] as number) - first]),
+    ),
+  );
+  const window = readWindow(doc, leads, state);
+  if (!window) return distrust();
+  const entries = new Map<number, IndexEntry>();
+  for (const chunk of chunks) for (const entry of chunk.entries) entries.set(entry[0], entry);
+  for (const row of decodeRows(state.gone)) entries.delete(row);
+  for (const [row, entry] of Object.entries(state.pending ?? {})) entries.set(Number(row), entry);
+  const leadsCol = shadow.cols.leads;
+  for (const [from, to] of state.dirty ?? []) {
+    if (!leadsCol) return distrust();
+    const cells = doc.range(shadow.id, shadow.name, from, leadsCol, to - from + 1, 1).getValues();
+    cells.forEach(([cell], i) => {
+      const entry = entryOf(from + i, decodeShadow(cell));
+      if (entry) entries.set(from + i, entry);
+      else entries.delete(from + i);
+    });
+  }
+  let maxId = state.maxId;
+  let lastRow = Math.max(1, Math.min(state.last, state.folded));
+  window.values.forEach((rowValues, i) => {
+    const row = window.firstRow + i;
+    if (isEmpty(rowValues)) {
+      if (row > state.folded) entries.delete(row);
+      return;
+    }
+    lastRow = Math.max(lastRow, row);
+    if (row <= state.folded) return;
+    const fields = shadowFieldsOf(leads, rowValues);
+    maxId = Math.max(maxId, idNumberOf(fields.leadId));
+    const entry = entryOf(row, fields);
+    if (entry) entries.set(row, entry);
+    else entries.delete(row);
+  });
+  return { entries, maxId, lastRow, window, shadows, state, chunks };
+}
+
+function isEmpty(values: readonly unknown[]): boolean {
+  return values.every((v) => v === '' || v === null || v === undefined);
+}
+
+/**
+ * Leads rows from the first the chunks do not cover (or `last`, which must hold a row) to
+ * WINDOW_SLACK rows past `last`: one getValues. Null when `last` is empty (rows deleted by another
+ * tool) or the window's last row holds content (more rows appended than it sees).
+ */
+function readWindow(
+  doc: TrackerDocument,
+  leads: SheetLayout,
+  state: IndexState,
+): { firstRow: number; values: unknown[][] } | null {
+  const firstRow = Math.max(2, Math.min(state.folded + 1, state.last));
+  const lastRow = Math.min(leads.maxRows, Math.max(state.last, 1) + WINDOW_SLACK);
+  if (lastRow < firstRow) return { firstRow, values: [] };
+  const width = Math.max(leads.width, ...Object.values(leads.cols));
+  const values = doc.range(leads.id, leads.name, firstRow, 1, lastRow - firstRow + 1, width).getValues();
+  if (state.last >= 2 && isEmpty(values[state.last - firstRow] ?? [])) return null;
+  if (values.length && !isEmpty(values[values.length - 1])) return null;
+  return { firstRow, values };
+}
+
+// ---- writing -----------------------------------------------------------------------------------
+
+function chunkText(n: number, first: number, entries: readonly IndexEntry[]): string {
+  return `#${n}|${first}|${JSON.stringify(entries)}`;
+}
+
+/**
+ * Packs entries (sorted by row) into chunks: the boundaries of `old` are kept (so a fold rewrites
+ * only the chunks whose rows changed) while a chunk stays under CHUNK_MAX; a chunk past it, and the
+ * entries past the old chunks, are cut every CHUNK_TARGET characters.
+ */
+function packChunks(
+  entries: readonly IndexEntry[],
+  old: readonly Chunk[],
+): Array<{ first: number; entries: IndexEntry[] }> {
+  const bounds = old.map((c) => c.first);
+  const groups: Array<{ first: number; entries: IndexEntry[] }> = bounds.length
+    ? bounds.map((first) => ({ first, entries: [] as IndexEntry[] }))
+    : [{ first: 2, entries: [] }];
+  let g = 0;
+  for (const entry of entries) {
+    while (g + 1 < groups.length && entry[0] >= groups[g + 1].first) g++;
+    groups[g].entries.push(entry);
+  }
+  const out: Array<{ first: number; entries: IndexEntry[] }> = [];
+  for (const group of groups) {
+    const size = JSON.stringify(group.entries).length;
+    if (size <= (group === groups[groups.length - 1] ? CHUNK_TARGET : CHUNK_MAX)) {
+      out.push(group);
+      continue;
+    }
+    let current: IndexEntry[] = [];
+    let chars = 0;
+    let first = group.first;
+    for (const entry of group.entries) {
+      const len = JSON.stringify(entry).length + 1;
+      if (current.length && chars + len > CHUNK_TARGET) {
+        out.push({ first, entries: current });
+        current = [];
+        chars = 0;
+        first = entry[0];
+      }
+      current.push(entry);
+      chars += len;
+    }
+    out.push({ first, entries: current });
+  }
+  return out;
+}
+
+/**
+ * Stages the index as `entries` (every active registration of Leads rows 2..lastRow): the chunks
+ * that differ from `old` (one values op per run of changed cells, emptied cells included) and the
+ * state (folded = last = lastRow, no pending), both made by the caller's commit.
+ */
+export function stageLeadIndex(
+  doc: TrackerDocument,
+  entries: Iterable<IndexEntry>,
+  lastRow: number,
+  maxId: number,
+  old: readonly Chunk[] = [],
+): void {
+  const shadow = doc.layout().shadow;
+  if (!shadow) return;
+  const sorted = [...entries].sort((a, b) => a[0] - b[0]);
+  const texts = packChunks(sorted, old).map((c, n) => chunkText(n, c.first, c.entries));
+  const height = Math.max(texts.length, old.length);
+  // Changed chunks, written as runs (one setValues each); runs at most 2 unchanged chunks apart are
+  // joined (a call costs more than rewriting a chunk).
+  const changed: number[] = [];
+  for (let n = 0; n < height; n++) if ((texts[n] ?? '') !== (old[n]?.text ?? '')) changed.push(n);
+  const runs: Array<[number, number]> = [];
+  for (const n of changed) {
+    const last = runs[runs.length - 1];
+    if (last && n - last[1] <= 3) last[1] = n;
+    else runs.push([n, n]);
+  }
+  for (const [from, to] of runs) {
+    const v: string[][] = [];
+    for (let n = from; n <= to; n++) v.push([texts[n] ?? '']);
+    doc.stage({ k: 'values', s: shadow.id, n: shadow.name, r: from + 2, c: INDEX_COLUMN, v });
+  }
+  saveState(doc, {
+    v: 1,
+    folded: lastRow,
+    last: lastRow,
+    maxId,
+    chunks: texts.length,
+    chars: texts.reduce((n, t) => n + t.length, 0),
+  });
+}
+
+/** The chunks as stored now (for a rebuild that compares against them), [] when unreadable. */
+export function readChunksForRebuild(doc: TrackerDocument): Chunk[] {
+  const shadow = doc.layout().shadow;
+  const state = readIndexState(doc);
+  if (!shadow || !state || state.chunks === 0) return [];
+  const values = doc.range(shadow.id, shadow.name, 2, INDEX_COLUMN, state.chunks, 1).getValues();
+  return (
+    parseChunks(
+      values.map((r) => r[0]),
+      { ...state, chars: values.reduce((n, r) => n + String(r[0] ?? '').length, 0) },
+    ) ?? []
+  );
+}
+
+/** The entries of a whole Leads shadow column (rows 2..), with the highest id and last row. */
+export function entriesOfColumn(cells: readonly unknown[]): {
+  entries: IndexEntry[];
+  maxId: number;
+  lastRow: number;
+} {
+  const entries: IndexEntry[] = [];
+  let maxId = 0;
+  let lastRow = 1;
+  cells.forEach((cell, i) => {
+    const text = String(cell ?? '');
+    if (!text) return;
+    const fields = decodeShadow(text);
+    if (!Object.keys(fields).length) return;
+    lastRow = i + 2;
+    maxId = Math.max(maxId, idNumberOf(fields.leadId));
+    const entry = entryOf(i + 2, fields);
+    if (entry) entries.push(entry);
+  });
+  return { entries, maxId, lastRow };
+}

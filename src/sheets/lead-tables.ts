@@ -1,0 +1,83 @@
+/**
+ * Tables opened through the lead index (lead-index.ts) for the interactive lead calls: the tables of
+ * `also` (Partners) from their shadow and the index in ONE getValues, Leads with only the rows the
+ * call needs (the window past the chunks, which ends at the last row, so an append goes after it;
+ * and the row of the lead looked up by id, one getValues when the window does not hold it). The
+ * other Leads rows are NOT_READ (refused by update(), empty to rows()). Null when the index cannot
+ * serve: the caller reads the tables whole, as before.
+ */
+import { decodeShadow, encodeShadow, type ShadowRow } from '../domain/audit/shadow';
+import { keysByPosition } from './layout';
+import { writeShadow } from './shadow-sheet';
+import { readActiveRegistrations, type ActiveRegistrations } from './lead-index';
+import type { SheetKey } from './schema';
+import type { TableSource } from './shadow-tables';
+import { NOT_READ, valuesFromShadow } from './table';
+
+export interface LeadLookup {
+  /** The Lead ID looked up: its row is read (and checked to hold it) when the index knows it. */
+  id?: string;
+}
+
+export interface IndexedOpen {
+  active: ActiveRegistrations;
+  /** The row of the lead looked up, when the index knows it (read and checked). */
+  row: number | null;
+}
+
+export function openLeadsByIndex(
+  ctx: TableSource,
+  also: readonly SheetKey[],
+  lookup: LeadLookup = {},
+): IndexedOpen | null {
+  if (ctx.isOpen('leads') || also.some((key) => ctx.isOpen(key))) return null;
+  const doc = ctx.doc;
+  const active = readActiveRegistrations(doc, also);
+  if (!active) return null;
+  const layout = doc.layout();
+  const leads = layout.sheets.leads!;
+  const values: unknown[][] = [
+    valuesFromShadow('leads', leads, [])[0],
+    ...new Array<unknown[]>(Math.max(0, active.lastRow - 1)).fill(NOT_READ),
+  ];
+  const { firstRow, values: window } = active.window;
+  window.forEach((rowValues, i) => {
+    const row = firstRow + i;
+    if (row <= active.lastRow) values[row - 1] = rowValues;
+  });
+  let row: number | null = null;
+  if (lookup.id !== undefined) {
+    for (const entry of active.entries.values())
+      if (entry[1] === lookup.id) {
+        row = entry[0];
+        break;
+      }
+    if (row === null) return null;
+    if (values[row - 1] === NOT_READ) {
+      const width = Math.max(leads.width, ...Object.values(leads.cols));
+      values[row - 1] = doc.range(leads.id, leads.name, row, 1, 1, width).getValues()[0];
+    }
+    const idCol = leads.cols.leadId;
+    if (!idCol || String(values[row - 1]?.[idCol - 1] ?? '').trim() !== lookup.id) return null;
+  }
+  for (const key of also) {
+    const cells = active.shadows.get(key) ?? [];
+    let end = cells.length;
+    while (end > 0 && (cells[end - 1] ?? '') === '') end--;
+    const rows: ShadowRow[] = [];
+    for (let i = 0; i < end; i++) rows.push(decodeShadow(cells[i]));
+    ctx.tableFrom(key, () => valuesFromShadow(key, layout.sheets[key]!, rows), true);
+  }
+  ctx.tableFrom('leads', () => values);
+  // Rows another tool appended past the last one the tracker wrote get their shadow with this
+  // call's commit (as a full read gives them): later reads of the shadow know them.
+  const foreign = new Map<number, string>();
+  const keys = keysByPosition(leads).slice(1);
+  window.forEach((rowValues, i) => {
+    const at = firstRow + i;
+    if (at > active.state.last && rowValues.some((v) => v !== '' && v !== null))
+      foreign.set(at, encodeShadow(keys, rowValues));
+  });
+  if (foreign.size) writeShadow(doc, 'leads', foreign);
+  return { active, row };
+}

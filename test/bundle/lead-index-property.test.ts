@@ -1,0 +1,200 @@
+/**
+ * Property: on random programs (registrations, reviews, lost closes, extensions, a person's edits of
+ * Company, Domain and Status, rows another tool appends or a person deletes, days passing with the
+ * daily run), every registration's outcome (its conflicts, or its refusal as a duplicate) through the
+ * lead index equals the conflict rule applied to a full scan of Leads (domain/leads findConflicts
+ * over every lead the sheet holds).
+ */
+import fc from 'fast-check';
+import type { Emulator } from '../../emulator/harness';
+import { buildLeadIndex, duplicateMessage, findConflicts } from '../../src/domain/leads';
+import type { Lead, Partner } from '../../src/shared/api';
+import { runHourly } from '../support/emulator';
+import { addPartner, leadCell, tracker, OWNER } from './leads-fixture';
+
+const COMPANIES = [
+  'Globex',
+  'Globexx',
+  'Initech Systems',
+  'Initech System',
+  'Umbrella',
+  'Hooli',
+  'Acme Corp',
+];
+const DOMAINS = ['', 'globex.example', 'initech.example', 'hooli.example', 'gmail.com'];
+
+type Op =
+  | { k: 'register'; partner: number; company: number; domain: number }
+  | { k: 'review'; lead: number; approve: boolean }
+  | { k: 'lose'; lead: number }
+  | { k: 'extend'; lead: number }
+  | { k: 'edit'; lead: number; field: 'Company' | 'Domain' | 'Status'; value: number }
+  | { k: 'append'; partner: number; company: number; domain: number }
+  | { k: 'delete'; lead: number }
+  | { k: 'day'; days: number };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      k: fc.constant('register' as const),
+      partner: fc.nat(2),
+      company: fc.nat(COMPANIES.length - 1),
+      domain: fc.nat(DOMAINS.length - 1),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ k: fc.constant('review' as const), lead: fc.nat(30), approve: fc.boolean() }),
+  },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('lose' as const), lead: fc.nat(30) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('extend' as const), lead: fc.nat(30) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      k: fc.constant('edit' as const),
+      lead: fc.nat(30),
+      field: fc.constantFrom('Company' as const, 'Domain' as const, 'Status' as const),
+      value: fc.nat(6),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('append' as const),
+      partner: fc.nat(2),
+      company: fc.nat(COMPANIES.length - 1),
+      domain: fc.nat(DOMAINS.length - 1),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('delete' as const), lead: fc.nat(30) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ k: fc.constant('day' as const), days: fc.integer({ min: 1, max: 60 }) }),
+  },
+);
+
+const STATUSES = ['Submitted', 'Approved', 'Rejected', 'Won', 'Lost', 'Expired', 'Approved'];
+
+function leads(emu: Emulator): Lead[] {
+  return emu.call<Lead[]>(OWNER, 'listLeads');
+}
+
+function today(emu: Emulator): string {
+  return new Date(emu.rt.now()).toISOString().slice(0, 10);
+}
+
+function attempt(emu: Emulator, fn: () => unknown): void {
+  const outcome = emu.measure(fn);
+  if (!outcome.ok && !/UserError|not|cannot|already|only|must|extended|window/i.test(outcome.error ?? ''))
+    throw new Error(outcome.error);
+}
+
+describe('the lead index against a full scan', () => {
+  it('gives every registration the outcome the conflict rule gives over every lead', () => {
+    const registrations = { total: 0, indexed: 0 };
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 5, maxLength: 22 }), (ops) => {
+        const emu = tracker();
+        const partners = ['Alpha Partners', 'Beta Partners', 'Gamma Partners'].map((name) =>
+          addPartner(emu, { partnerName: name }),
+        );
+        // Every daily run folds what changed into the chunks (the pending entries are exercised).
+        emu.rt.uncounted(() =>
+          (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+            .getDocumentProperties()
+            .setProperty('tracker.leadIndexLimits', JSON.stringify({ chars: 1, rows: 1 })),
+        );
+        runHourly(emu); // builds the (empty) index
+        let appended = 900;
+        for (const o of ops) {
+          const all = leads(emu);
+          const pick = (n: number) => (all.length ? all[n % all.length] : null);
+          if (o.k === 'register') {
+            const candidate = { company: COMPANIES[o.company], domain: DOMAINS[o.domain] };
+            const partnerId = partners[o.partner];
+            const expected = findConflicts({
+              candidate,
+              partnerId,
+              index: buildLeadIndex(all),
+              partners: emu.call<Partner[]>(OWNER, 'listPartners'),
+              houseAccounts: [],
+              today: today(emu),
+            });
+            const methods: string[] = [];
+            const stop = emu.rt.onCall((m) => methods.push(m));
+            const outcome = emu.measure(() =>
+              emu.call<{ conflicts: Array<{ reason: string }> }>(OWNER, 'registerLead', {
+                partnerId,
+                ...candidate,
+              }),
+            );
+            stop();
+            // The full read guards Leads with getLastRow; the index path reads a window instead.
+            registrations.total++;
+            if (!methods.includes('Sheet.getLastRow')) registrations.indexed++;
+            if (expected.duplicate) {
+              expect(outcome.ok).toBe(false);
+              expect(outcome.error).toContain(duplicateMessage(expected.duplicate));
+            } else {
+              if (!outcome.ok) throw new Error(outcome.error);
+              expect(outcome.result!.conflicts.map((c) => c.reason)).toEqual(
+                expected.conflicts.map((c) => c.reason),
+              );
+            }
+          } else if (o.k === 'review' && pick(o.lead)) {
+            attempt(emu, () =>
+              emu.call(OWNER, 'reviewLead', pick(o.lead)!.id, o.approve ? 'approve' : 'reject', ''),
+            );
+          } else if (o.k === 'lose' && pick(o.lead)) {
+            attempt(emu, () =>
+              emu.call(OWNER, 'closeLead', pick(o.lead)!.id, 'lost', { reason: 'No budget' }),
+            );
+          } else if (o.k === 'extend' && pick(o.lead)) {
+            attempt(emu, () => emu.call(OWNER, 'extendLead', pick(o.lead)!.id));
+          } else if (o.k === 'edit' && pick(o.lead)) {
+            const lead = pick(o.lead)!;
+            const value =
+              o.field === 'Company'
+                ? COMPANIES[o.value % COMPANIES.length]
+                : o.field === 'Domain'
+                  ? DOMAINS[o.value % DOMAINS.length]
+                  : STATUSES[o.value % STATUSES.length];
+            emu.edit(OWNER, 'Leads', leadCell(emu, lead.id, o.field), [[value]]);
+          } else if (o.k === 'append') {
+            // Another tool's write (no trigger fires): the tracker's shadow does not know the row.
+            const rows = emu.sheets().Leads as unknown[][];
+            const headers = rows[0] as string[];
+            let last = rows.length;
+            while (last > 1 && (rows[last - 1] as unknown[]).every((v) => v === '')) last--;
+            const values: Record<string, unknown> = {
+              'Lead ID': `L-000${appended++}`,
+              'Partner ID': partners[o.partner],
+              Company: COMPANIES[o.company],
+              Domain: DOMAINS[o.domain],
+              Status: 'Submitted',
+            };
+            const row = headers.map((h) => values[h] ?? '');
+            emu.rt.uncounted(() =>
+              emu.spreadsheet
+                .getSheetByName('Leads')!
+                .getRange(last + 1, 1, 1, row.length)
+                .setValues([row]),
+            );
+          } else if (o.k === 'delete' && pick(o.lead)) {
+            const cell = leadCell(emu, pick(o.lead)!.id, 'Lead ID');
+            const row = Number(cell.slice(1));
+            emu.deleteRows(OWNER, 'Leads', row, 1);
+          } else if (o.k === 'day') {
+            emu.rt.advance(o.days * 86_400_000);
+            runHourly(emu);
+          }
+        }
+      }),
+      { numRuns: Number(process.env.LEAD_INDEX_RUNS ?? 20), seed: 19 },
+    );
+    // Most registrations went through the index (the others: after rows were deleted, until the
+    // daily run rebuilt it).
+    expect(registrations.indexed).toBeGreaterThan(registrations.total / 2);
+  });
+});

@@ -1,0 +1,265 @@
+/**
+ * The lead index (sheets/lead-index.ts): registerLead, review, extend and a lost close read the
+ * active registrations from it instead of every lead; a missing or stale index (rows another tool
+ * appended, the index cells emptied by hand, rows deleted) is noticed and the leads read whole.
+ */
+import type { Emulator } from '../../emulator/harness';
+import { runHourly } from '../support/emulator';
+import { addPartner, register, rowsOf, tracker, OWNER } from './leads-fixture';
+
+const INDEX_PROPERTY = 'tracker.leadIndex';
+
+function indexState(emu: Emulator): Record<string, unknown> | null {
+  const text = emu.rt.uncounted(() =>
+    (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+      .getDocumentProperties()
+      .getProperty(INDEX_PROPERTY),
+  );
+  return text ? (JSON.parse(text) as Record<string, unknown>) : null;
+}
+
+function usedIndex(emu: Emulator, fn: () => unknown): boolean {
+  const methods: string[] = [];
+  const stop = emu.rt.onCall((m) => methods.push(m));
+  try {
+    fn();
+  } finally {
+    stop();
+  }
+  // The full read guards Leads with getLastRow; the index path reads a window of Leads instead.
+  return !methods.includes('Sheet.getLastRow');
+}
+
+function appendByAnotherTool(emu: Emulator, values: Record<string, unknown>): number {
+  const rows = emu.sheets().Leads as unknown[][];
+  const headers = rows[0] as string[];
+  let last = rows.length;
+  while (last > 1 && (rows[last - 1] as unknown[]).every((v) => v === '')) last--;
+  const row = headers.map((h) => values[h] ?? '');
+  // A script or API write: no trigger fires, the tracker's shadow does not know the row.
+  emu.rt.uncounted(() =>
+    emu.spreadsheet
+      .getSheetByName('Leads')!
+      .getRange(last + 1, 1, 1, row.length)
+      .setValues([row]),
+  );
+  return last + 1;
+}
+
+/** Cells of Leads read by one call (the index path reads a window, never the whole sheet or shadow). */
+function cellsRead(emu: Emulator, fn: () => unknown): { read: number; calls: number } {
+  const before = emu.rt.snapshot();
+  const seen: string[] = [];
+  const stop = emu.rt.onCall((m) => seen.push(m));
+  fn();
+  stop();
+  if (process.env.TRACE) console.log(seen.join('\n'));
+  const after = emu.rt.snapshot();
+  return { read: after.cells.read - before.cells.read, calls: after.total - before.total };
+}
+
+/** A name far from every other one (8 letters from a seeded generator). */
+function companyName(i: number): string {
+  let x = (i + 1) * 2654435761;
+  let name = '';
+  for (let k = 0; k < 8; k++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    name += String.fromCharCode(97 + (x % 26));
+  }
+  return `${name[0].toUpperCase()}${name.slice(1)} Holdings`;
+}
+
+function program(emu: Emulator, count: number): { alpha: string; beta: string } {
+  const alpha = addPartner(emu, { partnerName: 'Alpha Partners' });
+  const beta = addPartner(emu, { partnerName: 'Beta Partners' });
+  for (let i = 0; i < count; i++)
+    register(emu, { partnerId: i % 2 ? alpha : beta, company: companyName(i), domain: `c${i}.example` });
+  return { alpha, beta };
+}
+
+describe('the lead index', () => {
+  it('is built by the daily run and then serves registerLead with the same conflicts', () => {
+    const emu = tracker();
+    const { alpha, beta } = program(emu, 30);
+    expect(indexState(emu)).toBeNull();
+    runHourly(emu);
+    expect(indexState(emu)).toMatchObject({ v: 1, folded: 31, last: 31, maxId: 30 });
+
+    let result!: ReturnType<typeof register>;
+    const cost = cellsRead(emu, () => {
+      result = register(emu, { partnerId: alpha, company: companyName(4), domain: 'other.example' });
+    });
+    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000005']);
+    expect(result.id).toBe('L-000031');
+    const same = register(emu, { partnerId: beta, company: 'Another', domain: 'c7.example' });
+    expect(same.conflicts.map((c) => c.leadId)).toEqual(['L-000008']);
+    // The same calls as a full read (the lock, the user, the properties, two reads, the journaled
+    // step of three writes, the e-mail), but a few hundred cells, not one per lead.
+    expect(cost.calls).toBeLessThanOrEqual(11);
+    expect(rowsOf(emu, 'Leads').map((r) => r['Lead ID'])).toContain('L-000032');
+  });
+
+  it("serves review, extend and a lost close by reading the lead's row, not every lead", () => {
+    const emu = tracker();
+    const { beta } = program(emu, 12); // odd leads' numbers (L-000002, L-000004, ...) are Alpha's
+    runHourly(emu);
+    expect(usedIndex(emu, () => emu.call(OWNER, 'reviewLead', 'L-000004', 'approve', 'ok'))).toBe(true);
+    expect(usedIndex(emu, () => emu.call(OWNER, 'extendLead', 'L-000004'))).toBe(true);
+    expect(usedIndex(emu, () => emu.call(OWNER, 'reviewLead', 'L-000006', 'approve', ''))).toBe(true);
+    expect(
+      usedIndex(emu, () => emu.call(OWNER, 'closeLead', 'L-000006', 'lost', { reason: 'No budget' })),
+    ).toBe(true);
+    const leads = rowsOf(emu, 'Leads');
+    expect(leads.find((l) => l['Lead ID'] === 'L-000004')).toMatchObject({
+      Status: 'Approved',
+      'Decided By': OWNER,
+    });
+    expect(leads.find((l) => l['Lead ID'] === 'L-000006')).toMatchObject({ Status: 'Lost' });
+    // A lead the index does not hold (closed) is read the usual way, with the usual refusal.
+    const again = emu.measure(() => emu.call(OWNER, 'reviewLead', 'L-000006', 'approve', ''));
+    expect(again.ok).toBe(false);
+    expect(again.error).toContain('L-000006');
+    // The lost lead no longer blocks; the approved one does.
+    expect(register(emu, { partnerId: beta, company: companyName(5) }).conflicts).toEqual([]);
+    expect(
+      register(emu, { partnerId: beta, company: companyName(3) }).conflicts.map((c) => c.leadId),
+    ).toEqual(['L-000004']);
+  });
+
+  it('notices rows another tool appended: their conflicts count and ids continue after them', () => {
+    const emu = tracker();
+    const { alpha, beta } = program(emu, 6);
+    runHourly(emu);
+    appendByAnotherTool(emu, {
+      'Lead ID': 'L-000500',
+      'Partner ID': alpha,
+      Company: 'Foreign Widgets',
+      Domain: 'foreign.example',
+      Status: 'Submitted',
+    });
+    let result!: ReturnType<typeof register>;
+    expect(
+      usedIndex(emu, () => {
+        result = register(emu, { partnerId: beta, company: 'Foreign Widgetz', domain: 'other.example' });
+      }),
+    ).toBe(true);
+    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000500']);
+    expect(result.id).toBe('L-000501');
+    // More rows than the window sees past the last one the tracker wrote: the leads are read whole.
+    for (let i = 0; i < 25; i++)
+      appendByAnotherTool(emu, {
+        'Lead ID': `L-000${600 + i}`,
+        'Partner ID': alpha,
+        Company: `Bulk ${i}`,
+        Status: 'Rejected',
+      });
+    appendByAnotherTool(emu, {
+      'Lead ID': 'L-000700',
+      'Partner ID': alpha,
+      Company: 'Late Arrival',
+      Status: 'Approved',
+    });
+    expect(
+      usedIndex(emu, () => {
+        result = register(emu, { partnerId: beta, company: 'Late Arrival' });
+      }),
+    ).toBe(false);
+    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000700']);
+    expect(result.id).toBe('L-000701');
+  });
+
+  it('is not trusted when its cells were emptied by hand or its state deleted, and is rebuilt', () => {
+    const emu = tracker();
+    const { beta } = program(emu, 8);
+    runHourly(emu);
+    const state = indexState(emu)!;
+    emu.rt.uncounted(() =>
+      emu.spreadsheet.getSheetByName('_Shadow')!.getRange(2, 8, Number(state.chunks), 1).clearContent(),
+    );
+    let result!: ReturnType<typeof register>;
+    expect(
+      usedIndex(emu, () => {
+        result = register(emu, { partnerId: beta, company: companyName(3) });
+      }),
+    ).toBe(false);
+    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000004']);
+    // The next day's run builds it again from the shadow; registrations use it again.
+    emu.rt.advance(86_400_000);
+    runHourly(emu);
+    expect(usedIndex(emu, () => register(emu, { partnerId: beta, company: 'Nothing Alike Co' }))).toBe(true);
+
+    emu.rt.uncounted(() =>
+      (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+        .getDocumentProperties()
+        .deleteProperty(INDEX_PROPERTY),
+    );
+    expect(
+      usedIndex(emu, () => {
+        result = register(emu, { partnerId: beta, company: companyName(5) });
+      }),
+    ).toBe(false);
+    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000006']);
+    emu.rt.advance(86_400_000);
+    runHourly(emu);
+    expect(indexState(emu)).toMatchObject({ v: 1 });
+    expect(usedIndex(emu, () => register(emu, { partnerId: beta, company: 'Fresh Start Ltd' }))).toBe(true);
+  });
+
+  it('stays trusted through a day of scattered expiries (rows written back between them are no change)', () => {
+    const emu = tracker();
+    const { alpha, beta } = program(emu, 12);
+    // Alpha's leads (even numbers) approved and extended: Beta's expire first, every other row.
+    for (let n = 2; n <= 12; n += 2) {
+      const id = `L-${String(n).padStart(6, '0')}`;
+      emu.call(OWNER, 'reviewLead', id, 'approve', '');
+      emu.call(OWNER, 'extendLead', id);
+    }
+    runHourly(emu);
+    emu.rt.advance(95 * 86_400_000);
+    runHourly(emu);
+    const leads = rowsOf(emu, 'Leads');
+    expect(leads.filter((l) => l.Status === 'Expired').map((l) => l['Lead ID'])).toEqual([
+      'L-000001',
+      'L-000003',
+      'L-000005',
+      'L-000007',
+      'L-000009',
+      'L-000011',
+    ]);
+    expect(indexState(emu)?.stale).toBeUndefined();
+    let result!: ReturnType<typeof register>;
+    expect(
+      usedIndex(emu, () => {
+        result = register(emu, { partnerId: beta, company: companyName(3) });
+      }),
+    ).toBe(true);
+    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000004']);
+    // An expired lead no longer blocks.
+    expect(register(emu, { partnerId: alpha, company: companyName(2) }).conflicts).toEqual([]);
+  });
+
+  it('is stale after rows are deleted until the daily run rebuilds it', () => {
+    const emu = tracker();
+    const { beta } = program(emu, 8);
+    runHourly(emu);
+    const outcome = emu.deleteRows(OWNER, 'Leads', 3, 2);
+    expect(outcome.ok).toBe(true);
+    expect(indexState(emu)).toMatchObject({ stale: 1 });
+    let result!: ReturnType<typeof register>;
+    expect(
+      usedIndex(emu, () => {
+        result = register(emu, { partnerId: beta, company: companyName(5) });
+      }),
+    ).toBe(false);
+    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000006']);
+    emu.rt.advance(86_400_000);
+    runHourly(emu);
+    expect(indexState(emu)?.stale).toBeUndefined();
+    expect(
+      usedIndex(emu, () => {
+        result = register(emu, { partnerId: beta, company: companyName(7) });
+      }),
+    ).toBe(true);
+    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000008']);
+  });
+});
