@@ -40,6 +40,8 @@ import type {
   ServerApi,
 } from './shared/api';
 import { runScheduledJobs, type ScheduledRunReport } from './app/triggers/daily';
+import * as webhooks from './app/webhooks';
+import type { SavedWebhook, WebhookInput, WebhooksView } from './shared/webhooks';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(e);
@@ -54,7 +56,9 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  * Returns the run's report (each job ok or its error): Apps Script ignores it, tests read it.
  */
 export function onHourlyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): ScheduledRunReport {
-  return runScheduledJobs();
+  const report = runScheduledJobs();
+  webhooks.retryOutbox();
+  return report;
 }
 
 // ---- Partners, leads, import (issue 5) -------------------------------------------------------
@@ -234,4 +238,22 @@ export function markPayoutPaid(id: string, reference: string, paidOn: string): P
 
 export function exportPayouts(ids: string[], format: PayoutExportFormat): FileDownload {
   return payouts.exportPayouts(sidebarContext(), ids, format);
+}
+
+// ---- Integrations (issue 18) -------------------------------------------------------------------
+
+export function saveWebhook(input: WebhookInput): SavedWebhook {
+  return webhooks.saveWebhook(sidebarChange(), input);
+}
+
+export function listWebhooks(): WebhooksView {
+  return webhooks.listWebhooks(sidebarContext());
+}
+
+export function deleteWebhook(id: string): { deleted: string } {
+  return webhooks.deleteWebhook(sidebarChange(), id);
+}
+
+export function testWebhook(id: string): WebhooksView {
+  return webhooks.testWebhook(sidebarChange(), id);
 }

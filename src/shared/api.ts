@@ -277,6 +277,9 @@ export interface SetupProgress {
  * The endpoints; src/index.ts exports a function of each name with exactly this signature
  * (src/server-api-check.ts fails the typecheck otherwise).
  */
+import type { SavedWebhook, WebhookInput, WebhooksView } from './webhooks';
+export type { SavedWebhook, WebhookInput, WebhooksView } from './webhooks';
+
 export interface ServerApi {
   getFormOptions(): FormOptions;
   savePartner(partner: PartnerInput): { id: string };
@@ -303,4 +306,8 @@ export interface ServerApi {
   verifyAuditLog(): AuditVerification;
   getRowHistory(): RowHistory;
   continueSetup(): SetupProgress;
+  saveWebhook(input: WebhookInput): SavedWebhook;
+  listWebhooks(): WebhooksView;
+  deleteWebhook(id: string): { deleted: string };
+  testWebhook(id: string): WebhooksView;
 }

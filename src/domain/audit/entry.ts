@@ -34,6 +34,9 @@ export const ENTRY_FIELDS = [
   'newValue',
 ] as const satisfies ReadonlyArray<keyof AuditEntry>;
 
+/** The Field of the one audit entry of a row added to a sheet audited whole (`auditNewRows`). */
+export const ROW_ADDED = '(row added)';
+
 /** The user recorded when Apps Script does not say who edited. */
 export const UNKNOWN_USER = 'unknown';
 
