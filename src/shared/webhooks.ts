@@ -64,7 +64,7 @@ export interface WebhooksView {
   dropped: number;
 }
 
-/** An endpoint accepts at most this many subscriptions' worth of endpoints per tracker. */
+/** At most this many endpoints per tracker. */
 export const MAX_WEBHOOKS = 10;
 
 export const webhookMessages = {
@@ -74,7 +74,7 @@ export const webhookMessages = {
   noEvents: 'Events: choose at least one event.',
   unknownEvent: (event: string) =>
     `Events: '${event}' is not an event (one of: ${WEBHOOK_EVENTS.join(', ')}).`,
-  unknownWebhook: (id: string) => `Webhook '${id}' does not exist.`,
+  unknownWebhook: (id: string) => `Webhook '${id}' does not exist (already deleted, or never saved).`,
   tooMany: `Webhooks: at most ${MAX_WEBHOOKS} endpoints.`,
   ownerOnly: (who: string, owner: string) =>
     `Only the tracker's owner (${owner}) can manage webhooks; ${who || 'you'} cannot.`,

@@ -177,7 +177,7 @@ test('bad input: a non-https URL, an unknown event, a teammate; specific errors 
   );
   expect(properties(emu)).toEqual(before);
   expect(emu.measure(() => emu.call(OWNER, 'deleteWebhook', 'wh_nope')).error).toContain(
-    "Webhook 'wh_nope' does not exist.",
+    "Webhook 'wh_nope' does not exist",
   );
 });
 
