@@ -257,3 +257,7 @@ export function deleteWebhook(id: string): { deleted: string } {
 export function testWebhook(id: string): WebhooksView {
   return webhooks.testWebhook(sidebarChange(), id);
 }
+
+export function showIntegrations(): void {
+  showPage('Integrations');
+}
