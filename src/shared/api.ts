@@ -214,7 +214,7 @@ export interface Payout {
   reference: string;
 }
 
-export type PayoutExportFormat = 'csv' | 'paypal' | 'wise';
+export type PayoutExportFormat = 'csv' | 'paypal' | 'wise' | 'xero' | 'quickbooks';
 
 export interface FileDownload {
   filename: string;
