@@ -41,6 +41,8 @@ import type {
 } from './shared/api';
 import { runScheduledJobs, type ScheduledRunReport } from './app/triggers/daily';
 import * as webhooks from './app/webhooks';
+import * as slack from './app/slack';
+import type { SlackView } from './shared/slack';
 import type { SavedWebhook, WebhookInput, WebhooksView } from './shared/webhooks';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -256,6 +258,18 @@ export function deleteWebhook(id: string): { deleted: string } {
 
 export function testWebhook(id: string): WebhooksView {
   return webhooks.testWebhook(sidebarChange(), id);
+}
+
+export function connectSlack(input: { url: string }): SlackView {
+  return slack.connectSlack(sidebarChange(), input);
+}
+
+export function disconnectSlack(): SlackView {
+  return slack.disconnectSlack(sidebarChange());
+}
+
+export function getSlack(): SlackView {
+  return slack.getSlack(sidebarContext());
 }
 
 export function showIntegrations(): void {

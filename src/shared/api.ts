@@ -279,6 +279,8 @@ export interface SetupProgress {
  */
 import type { SavedWebhook, WebhookInput, WebhooksView } from './webhooks';
 export type { SavedWebhook, WebhookInput, WebhooksView } from './webhooks';
+import type { SlackView } from './slack';
+export type { SlackView } from './slack';
 
 export interface ServerApi {
   getFormOptions(): FormOptions;
@@ -310,4 +312,7 @@ export interface ServerApi {
   listWebhooks(): WebhooksView;
   deleteWebhook(id: string): { deleted: string };
   testWebhook(id: string): WebhooksView;
+  connectSlack(input: { url: string }): SlackView;
+  disconnectSlack(): SlackView;
+  getSlack(): SlackView;
 }

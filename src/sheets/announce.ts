@@ -15,6 +15,9 @@ import { newId } from './http';
 import { readOutbox, writeOutbox } from './outbox-store';
 import { sheetDef, type SheetKey } from './schema';
 import { readEndpoints } from './webhook-store';
+import { readSlack } from './slack-store';
+import { conflictOf } from '../domain/slack/conflicts';
+import { conflictMessage } from '../domain/slack/message';
 
 const ANNOUNCED: ReadonlySet<string> = new Set(['leads', 'commissions', 'payouts', 'partners']);
 
@@ -53,18 +56,43 @@ export function recordChanges(doc: TrackerDocument, entries: readonly AuditEntry
   return [...changes.values()];
 }
 
-/** Queues the messages the entries announce (nothing when no endpoint listens: no call, no write). */
+/**
+ * Queues the messages the entries announce: webhook events for the endpoints that listen, and a
+ * Slack message for each conflict a registration revealed. Nothing (no call, no write) when nothing
+ * is connected.
+ */
 export function announce(doc: TrackerDocument, entries: readonly AuditEntry[]): void {
   if (!entries.length) return;
   const endpoints = readEndpoints(doc).filter((e) => !e.disabled);
-  if (!endpoints.length) return;
+  const slack = readSlack(doc);
+  const slackOn = slack !== null && !slack.disabled;
+  if (!endpoints.length && !slackOn) return;
   if (entries.every((e) => e.source === 'setup')) return;
-  const events = recordChanges(
+  const changes = recordChanges(
     doc,
     entries.filter((e) => e.source !== 'setup'),
-  ).flatMap(announcementsOf);
+  );
+  const events = endpoints.length ? changes.flatMap(announcementsOf) : [];
   const messages: OutboxMessage[] = [];
   let base: string | null = null;
+  if (slackOn)
+    for (const change of changes) {
+      const notice = conflictOf(change);
+      if (!notice) continue;
+      base ??= newId();
+      const made = Date.parse(change.at);
+      messages.push({
+        id: `msg_${base}${messages.length.toString(36)}`,
+        kind: 'slack',
+        to: 'slack',
+        key: 'slack',
+        type: 'slack.conflict',
+        made,
+        body: JSON.stringify(conflictMessage(notice)),
+        tries: 0,
+        next: made,
+      });
+    }
   for (const event of events) {
     const body = JSON.stringify({ type: event.type, timestamp: event.at, data: event.data });
     for (const endpoint of endpoints) {

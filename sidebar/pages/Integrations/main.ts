@@ -4,6 +4,7 @@ import {
   type WebhookEndpointView,
   type WebhooksView,
 } from '../../../src/shared/webhooks';
+import type { SlackView } from '../../../src/shared/slack';
 import { byId, chip, h, replace, setText } from '../../common/dom';
 import { startPage } from '../../common/page';
 import { formatInstant } from '../../common/values';
@@ -42,7 +43,7 @@ function endpointItem(endpoint: WebhookEndpointView): HTMLLIElement {
       'div',
       { className: 'card-head' },
       h('div', { className: 'card-title url', testid: 'endpoint-url', text: endpoint.url }),
-      chip(endpoint.disabled ? 'Disabled' : 'Active', 'endpoint-status'),
+      chip(endpoint.disabled ? 'Disabled' : 'Enabled', 'endpoint-status'),
     ),
     h('div', { className: 'card-sub', text: endpoint.events.join(', ') }),
     endpoint.disabled ? h('p', { className: 'field-error', text: endpoint.disabled }) : null,
@@ -103,5 +104,38 @@ form.addEventListener('submit', (event) => {
   })();
 });
 
+const slackForm = byId<HTMLFormElement>('slack-form');
+
+function renderSlack(view: SlackView): void {
+  setText(
+    byId('slack-status'),
+    view.disabled
+      ? `Stopped: ${view.disabled}. Connect again to resume.`
+      : view.connected
+        ? `Connected: ${view.url}`
+        : 'Not connected.',
+  );
+  byId('slack-disconnect').hidden = !view.connected;
+}
+
+async function slackAct(task: () => Promise<SlackView>): Promise<void> {
+  const view = await page.run(task, { form: slackForm });
+  if (view) renderSlack(view);
+}
+
+slackForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const url = byId<HTMLInputElement>('slackUrl').value.trim();
+  void slackAct(async () => {
+    const view = await page.client.call('connectSlack', { url });
+    slackForm.reset();
+    return view;
+  });
+});
+byId('slack-disconnect').addEventListener(
+  'click',
+  () => void slackAct(() => page.client.call('disconnectSlack')),
+);
+
 byId('refresh').addEventListener('click', () => void act(() => page.client.call('listWebhooks')));
-void act(() => page.client.call('listWebhooks'));
+void act(() => page.client.call('listWebhooks')).then(() => slackAct(() => page.client.call('getSlack')));

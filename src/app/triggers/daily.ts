@@ -33,6 +33,7 @@ import { AppContext } from '../context';
 import { runLeadExpiry } from '../leads/expiry';
 import { runNotificationDelivery } from '../notifications/daily';
 import { SETUP_ADOPTION_JOB } from '../setup/continue-setup';
+import { SLACK_DIGEST_JOB } from '../slack/digest';
 import type { DailyJob, JobContinuation, JobStep } from './daily-job';
 
 export const DAILY_JOBS: DailyJob[] = [
@@ -41,6 +42,7 @@ export const DAILY_JOBS: DailyJob[] = [
   { name: 'audit rotation', run: rotateAuditLog },
   { name: 'lead expiry', run: runLeadExpiry },
   COMMISSIONS_DAILY_JOB,
+  SLACK_DIGEST_JOB,
   // Last: what it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },
 ];

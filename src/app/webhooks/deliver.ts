@@ -12,6 +12,8 @@ import type { WebhookDeliveryView } from '../../shared/webhooks';
 import { registerAfterCommit, TrackerDocument } from '../../sheets/document';
 import { attemptResult, hmacBase64, sendAll, type OutgoingRequest } from '../../sheets/http';
 import { readOutbox, writeOutbox } from '../../sheets/outbox-store';
+import { readSlack, writeSlack, type StoredSlack } from '../../sheets/slack-store';
+import { combine, type SlackPayload } from '../../domain/slack/message';
 import {
   logDeliveries,
   readEndpoints,
@@ -45,60 +47,99 @@ export function webhookRequest(
   };
 }
 
-/** Delivers what is due; returns how many were delivered. The caller holds the document lock. */
+/** One request of a round and the messages it carries (a Slack post carries every due Slack message). */
+interface Send {
+  messages: OutboxMessage[];
+  request: OutgoingRequest;
+  slack: boolean;
+}
+
+/** The round's requests: the head of each webhook lane, and one Slack post of what Slack is owed. */
+function sendsOf(
+  outbox: readonly OutboxMessage[],
+  endpoints: readonly StoredEndpoint[],
+  slack: StoredSlack | null,
+  at: number,
+): Send[] {
+  const byId = new Map(endpoints.map((e) => [e.id, e]));
+  const sends: Send[] = dueMessages(
+    outbox.filter((m) => m.kind === 'webhook'),
+    at,
+  )
+    .slice(0, BATCH)
+    .map((m) => ({ messages: [m], request: webhookRequest(byId.get(m.to)!, m, at), slack: false }));
+  const owed = slack && !slack.disabled ? outbox.filter((m) => m.kind === 'slack') : [];
+  // Slack's messages go out together and in order, once the first of them is due.
+  if (owed.length && owed[0].next <= at) {
+    const body = JSON.stringify(combine(owed.map((m) => JSON.parse(m.body) as SlackPayload)));
+    sends.push({
+      messages: owed,
+      request: { url: slack!.url, method: 'post', headers: {}, body },
+      slack: true,
+    });
+  }
+  return sends;
+}
+
+/** Delivers what is due; returns how many messages were delivered. The caller holds the document lock. */
 export function deliverOutbox(doc: TrackerDocument, now: () => number): number {
   let delivered = 0;
   for (let round = 0; round < ROUNDS; round++) {
     const outbox = readOutbox(doc);
     const endpoints = readEndpoints(doc);
+    const slack = readSlack(doc);
     const byId = new Map(endpoints.map((e) => [e.id, e]));
     const at = now();
-    // Messages whose endpoint is gone or disabled are dropped.
-    const live = outbox.filter((m) => m.kind !== 'webhook' || (byId.get(m.to) && !byId.get(m.to)!.disabled));
-    const due = dueMessages(
-      live.filter((m) => m.kind === 'webhook'),
-      at,
-    ).slice(0, BATCH);
-    if (!due.length) {
+    // Messages whose destination is gone or disabled are dropped.
+    const live = outbox.filter((m) =>
+      m.kind === 'webhook' ? byId.get(m.to) && !byId.get(m.to)!.disabled : slack !== null && !slack.disabled,
+    );
+    const sends = sendsOf(live, endpoints, slack, at);
+    if (!sends.length) {
       if (live.length !== outbox.length) {
         writeOutbox(doc, live);
         doc.commit();
       }
       break;
     }
-    const answers = sendAll(due.map((m) => webhookRequest(byId.get(m.to)!, m, at)));
+    const answers = sendAll(sends.map((s) => s.request));
     const results: AttemptResult[] = Array.isArray(answers)
       ? answers.map(attemptResult)
-      : due.map(() => ({ status: null, error: answers.error }));
+      : sends.map(() => ({ status: null, error: answers.error }));
     const done = new Set<string>();
     const disabled = new Set<string>();
+    let slackDisabled: string | null = null;
     const retry = new Map<string, number>();
     const log: WebhookDeliveryView[] = [];
     const iso = new Date(at).toISOString();
-    due.forEach((message, i) => {
+    sends.forEach((send, i) => {
       const result = results[i];
-      const outcome = settle(message, result, at);
+      const first = send.messages[0];
+      const outcome = settle(first, result, at);
       const status = result.status;
       const base = {
-        messageId: message.id,
-        endpointId: message.to,
-        type: message.type,
+        messageId: first.id,
+        endpointId: first.to,
+        type: send.slack
+          ? `slack (${send.messages.length} message${send.messages.length === 1 ? '' : 's'})`
+          : first.type,
         at: iso,
-        attempt: message.tries + 1,
+        attempt: first.tries + 1,
         status,
       };
       if (outcome.outcome === 'delivered') {
-        delivered++;
-        done.add(message.id);
+        delivered += send.messages.length;
+        for (const m of send.messages) done.add(m.id);
         log.push({ ...base, outcome: 'delivered', detail: `HTTP ${status}` });
       } else if (outcome.outcome === 'disabled') {
-        disabled.add(message.to);
-        log.push({ ...base, outcome: 'disabled', detail: 'HTTP 410 Gone: endpoint disabled' });
+        if (send.slack) slackDisabled = `Slack answered 410 Gone on ${iso}`;
+        else disabled.add(first.to);
+        log.push({ ...base, outcome: 'disabled', detail: 'HTTP 410 Gone: disabled' });
       } else if (outcome.outcome === 'failed') {
-        done.add(message.id);
+        for (const m of send.messages) done.add(m.id);
         log.push({ ...base, outcome: 'failed', detail: outcome.detail });
       } else {
-        retry.set(message.id, outcome.next);
+        for (const m of send.messages) retry.set(m.id, outcome.next);
         log.push({
           ...base,
           outcome: 'retrying',
@@ -107,7 +148,7 @@ export function deliverOutbox(doc: TrackerDocument, now: () => number): number {
       }
     });
     const rest = live
-      .filter((m) => !done.has(m.id) && !disabled.has(m.to))
+      .filter((m) => !done.has(m.id) && !(m.kind === 'webhook' ? disabled.has(m.to) : slackDisabled))
       .map((m) => (retry.has(m.id) ? { ...m, tries: m.tries + 1, next: retry.get(m.id)! } : m));
     writeOutbox(doc, rest);
     if (disabled.size)
@@ -115,6 +156,7 @@ export function deliverOutbox(doc: TrackerDocument, now: () => number): number {
         doc,
         endpoints.map((e) => (disabled.has(e.id) ? { ...e, disabled: `Answered 410 Gone on ${iso}` } : e)),
       );
+    if (slackDisabled && slack) writeSlack(doc, { ...slack, disabled: slackDisabled });
     logDeliveries(doc, log);
     doc.commit();
     if (!done.size) break;
@@ -125,7 +167,8 @@ export function deliverOutbox(doc: TrackerDocument, now: () => number): number {
 /** The hourly run's retry of what is due (under the document lock, as every change). */
 export function retryOutbox(now: () => number = () => Date.now()): number {
   const doc = new TrackerDocument(undefined, { writes: true });
-  if (!dueMessages(readOutbox(doc), now()).length) return 0;
+  const outbox = readOutbox(doc);
+  if (!outbox.length || !outbox.some((m) => m.next <= now())) return 0;
   return deliverOutbox(doc, now);
 }
 
