@@ -42,6 +42,8 @@ import type {
 import { runScheduledJobs, type ScheduledRunReport } from './app/triggers/daily';
 import * as webhooks from './app/webhooks';
 import * as slack from './app/slack';
+import * as hubspot from './app/hubspot';
+import type { HubSpotView } from './shared/hubspot';
 import type { SlackView } from './shared/slack';
 import type { SavedWebhook, WebhookInput, WebhooksView } from './shared/webhooks';
 
@@ -270,6 +272,18 @@ export function disconnectSlack(): SlackView {
 
 export function getSlack(): SlackView {
   return slack.getSlack(sidebarContext());
+}
+
+export function connectHubSpot(input: { token: string }): HubSpotView {
+  return hubspot.connectHubSpot(sidebarContext(), input);
+}
+
+export function disconnectHubSpot(): HubSpotView {
+  return hubspot.disconnectHubSpot(sidebarContext());
+}
+
+export function getHubSpot(): HubSpotView {
+  return hubspot.getHubSpot(sidebarContext());
 }
 
 export function showIntegrations(): void {

@@ -145,7 +145,7 @@ export class EmuUrlFetchApp implements Pick<
   }
 
   /** Google's per-call limits, checked before anything is sent. */
-  private checkLimits(request: FetchRequest): void {
+  #checkLimits(request: FetchRequest): void {
     if (request.url.length > FETCH_LIMITS.urlChars) throw exception(FetchErrors.urlLength);
     const headers = Object.entries(request.headers);
     if (headers.length > FETCH_LIMITS.headers) throw exception(FetchErrors.headers);
@@ -155,8 +155,8 @@ export class EmuUrlFetchApp implements Pick<
   }
 
   /** One hop: counted against the quota, logged, answered by a registered handler or a local server. */
-  private hop(request: FetchRequest, prefetched?: Answer): { entry: FetchLogEntry; answer: Answer } {
-    this.checkLimits(request);
+  #hop(request: FetchRequest, prefetched?: Answer): { entry: FetchLogEntry; answer: Answer } {
+    this.#checkLimits(request);
     this.quota.take(this.rt.nowMillis());
     const entry: FetchLogEntry = {
       url: request.url,
@@ -167,13 +167,13 @@ export class EmuUrlFetchApp implements Pick<
       status: null,
     };
     this.log.push(entry);
-    const answer = prefetched ?? this.answers([request])[0];
+    const answer = prefetched ?? this.#answers([request])[0];
     if (!('failed' in answer)) entry.status = answer.status ?? 200;
     return { entry, answer };
   }
 
   /** Answers for a batch of requests: handlers in order, local servers in parallel over sockets. */
-  private answers(requests: readonly FetchRequest[]): Answer[] {
+  #answers(requests: readonly FetchRequest[]): Answer[] {
     const out: Answer[] = new Array(requests.length);
     const wire: Array<{ index: number; request: WireRequest }> = [];
     requests.forEach((request, index) => {
@@ -216,7 +216,7 @@ export class EmuUrlFetchApp implements Pick<
   private send(url: string, options: Options, prefetched?: Answer): HTTPResponse {
     let request = this.request(url, options);
     for (let hop = 0; ; hop++) {
-      const { answer } = this.hop(request, hop === 0 ? prefetched : undefined);
+      const { answer } = this.#hop(request, hop === 0 ? prefetched : undefined);
       if ('failed' in answer) {
         if (answer.failed === 'dns') throw exception(FetchErrors.dns(request.url));
         if (answer.failed === 'timeout') throw exception(FetchErrors.timeout(request.url));
@@ -273,8 +273,8 @@ export class EmuUrlFetchApp implements Pick<
       requireAuth(this.rt, 'UrlFetchApp.fetchAll', Scopes.externalRequest);
       const list = requests.map((r) => (typeof r === 'string' ? { url: r } : r) as Request);
       const firsts = list.map((r) => this.request(r.url, r));
-      firsts.forEach((r) => this.checkLimits(r));
-      const answers = this.answers(firsts);
+      firsts.forEach((r) => this.#checkLimits(r));
+      const answers = this.#answers(firsts);
       return list.map((r, i) => this.send(r.url, r, answers[i]));
     });
   }

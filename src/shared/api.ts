@@ -281,6 +281,8 @@ import type { SavedWebhook, WebhookInput, WebhooksView } from './webhooks';
 export type { SavedWebhook, WebhookInput, WebhooksView } from './webhooks';
 import type { SlackView } from './slack';
 export type { SlackView } from './slack';
+import type { HubSpotView } from './hubspot';
+export type { HubSpotView } from './hubspot';
 
 export interface ServerApi {
   getFormOptions(): FormOptions;
@@ -315,4 +317,7 @@ export interface ServerApi {
   connectSlack(input: { url: string }): SlackView;
   disconnectSlack(): SlackView;
   getSlack(): SlackView;
+  connectHubSpot(input: { token: string }): HubSpotView;
+  disconnectHubSpot(): HubSpotView;
+  getHubSpot(): HubSpotView;
 }

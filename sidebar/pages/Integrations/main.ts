@@ -5,6 +5,7 @@ import {
   type WebhooksView,
 } from '../../../src/shared/webhooks';
 import type { SlackView } from '../../../src/shared/slack';
+import type { HubSpotView } from '../../../src/shared/hubspot';
 import { byId, chip, h, replace, setText } from '../../common/dom';
 import { startPage } from '../../common/page';
 import { formatInstant } from '../../common/values';
@@ -137,5 +138,30 @@ byId('slack-disconnect').addEventListener(
   () => void slackAct(() => page.client.call('disconnectSlack')),
 );
 
+const hubspotForm = byId<HTMLFormElement>('hubspot-form');
+
+async function hubspotAct(task: () => Promise<HubSpotView>): Promise<void> {
+  const view = await page.run(task, { form: hubspotForm });
+  if (!view) return;
+  setText(byId('hubspot-status'), view.connected ? 'Connected.' : 'Not connected.');
+  byId('hubspot-disconnect').hidden = !view.connected;
+}
+
+hubspotForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const token = byId<HTMLInputElement>('hubspotToken').value;
+  void hubspotAct(async () => {
+    const view = await page.client.call('connectHubSpot', { token });
+    hubspotForm.reset();
+    return view;
+  });
+});
+byId('hubspot-disconnect').addEventListener(
+  'click',
+  () => void hubspotAct(() => page.client.call('disconnectHubSpot')),
+);
+
 byId('refresh').addEventListener('click', () => void act(() => page.client.call('listWebhooks')));
-void act(() => page.client.call('listWebhooks')).then(() => slackAct(() => page.client.call('getSlack')));
+void act(() => page.client.call('listWebhooks'))
+  .then(() => slackAct(() => page.client.call('getSlack')))
+  .then(() => hubspotAct(() => page.client.call('getHubSpot')));

@@ -1,0 +1,2 @@
+/** HubSpot: the connection (the deal sync is not built yet). */
+export { connectHubSpot, disconnectHubSpot, getHubSpot } from './connect';
