@@ -61,6 +61,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  */
 export function onHourlyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): ScheduledRunReport {
   const report = runScheduledJobs();
+  hubspot.runHubSpotSync();
   webhooks.retryOutbox();
   return report;
 }

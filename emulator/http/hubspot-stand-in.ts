@@ -7,9 +7,12 @@
  *                                                  archived}], paging?: {next: {after, link}}}
  *   POST /crm/v3/objects/deals/search             {total, results, paging?}: filters on a property with
  *                                                  GTE/GT/EQ, sorts, limit (max 200), after
+ *   POST /crm/v4/associations/deals/companies/batch/read   {results: [{from: {id}, to: [{toObjectId}]}]}
+ *   POST /crm/v3/objects/companies/batch/read               {results: [{id, properties: {domain}}]}
  *   a wrong Bearer token: 401 {status: "error", category: "INVALID_AUTHENTICATION", message, correlationId}
  *
- * Control (for tests): POST /_deals [{id, properties}] replaces the deals; POST /_answer
+ * Control (for tests): POST /_deals [{id, properties, companies}] and POST /_companies
+ * [{id, properties: {domain}}] replace the data; POST /_answer
  * {status, headers?, body?, times} makes the next requests fail (429 with Retry-After, 500...);
  * GET /_requests lists what it was asked.
  */
@@ -18,6 +21,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 interface Deal {
   id: string;
   properties: Record<string, string>;
+  /** Associated company ids. */
+  companies?: string[];
 }
 interface Scripted {
   status: number;
@@ -28,6 +33,7 @@ interface Scripted {
 
 const TOKEN = process.env.HUBSPOT_TOKEN ?? 'pat-na1-stand-in';
 let deals: Deal[] = [];
+let companies: Array<{ id: string; properties: Record<string, string> }> = [];
 const scripted: Scripted[] = [];
 const requests: Array<{ method: string; path: string; body: string; authorization: string }> = [];
 
@@ -97,6 +103,10 @@ const server = createServer((req, res) => {
       deals = JSON.parse(body) as Deal[];
       return json(res, 200, { ok: true });
     }
+    if (url.pathname === '/_companies' && req.method === 'POST') {
+      companies = JSON.parse(body) as typeof companies;
+      return json(res, 200, { ok: true });
+    }
     if (url.pathname === '/_answer' && req.method === 'POST') {
       scripted.push(JSON.parse(body) as Scripted);
       return json(res, 200, { ok: true });
@@ -145,6 +155,32 @@ const server = createServer((req, res) => {
         });
       const limit = Math.min(q.limit ?? 10, 200);
       return json(res, 200, { total: list.length, ...page(list, limit, Number(q.after ?? 0), '') });
+    }
+    if (url.pathname === '/crm/v4/associations/deals/companies/batch/read' && req.method === 'POST') {
+      const q = JSON.parse(body || '{}') as { inputs?: Array<{ id: string }> };
+      const results = (q.inputs ?? []).flatMap(({ id }) => {
+        const deal = deals.find((d) => d.id === id);
+        return deal?.companies?.length
+          ? [
+              {
+                from: { id },
+                to: deal.companies.map((c) => ({
+                  toObjectId: Number(c),
+                  associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 5, label: null }],
+                })),
+              },
+            ]
+          : [];
+      });
+      return json(res, 200, { status: 'COMPLETE', results, startedAt: '', completedAt: '' });
+    }
+    if (url.pathname === '/crm/v3/objects/companies/batch/read' && req.method === 'POST') {
+      const q = JSON.parse(body || '{}') as { inputs?: Array<{ id: string }> };
+      const results = (q.inputs ?? []).flatMap(({ id }) => {
+        const company = companies.find((c) => c.id === String(id));
+        return company ? [{ id: company.id, properties: company.properties, archived: false }] : [];
+      });
+      return json(res, 200, { status: 'COMPLETE', results });
     }
     json(res, 404, {
       status: 'error',

@@ -1,6 +1,10 @@
 /** HubSpot: what the Integrations page sees of the connection, and the messages of bad input. */
 export interface HubSpotView {
   connected: boolean;
+  /** Closed deals the sync could not apply, with the reason (the latest 50). */
+  unmatched: Array<{ dealId: string; name: string; reason: string }>;
+  /** Why the last sync stopped early ('' when it did not). */
+  stopped: string;
 }
 
 /** HubSpot's API host (https://developers.hubspot.com/docs/api/crm/deals). */

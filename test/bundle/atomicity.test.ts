@@ -275,6 +275,46 @@ const OPERATIONS: Operation[] = [
     beforeIsAnOutcome: true,
   },
   {
+    // The sync's requests answered in-process (test/bundle/hubspot-sync.test.ts uses real HTTP).
+    name: 'the hourly run with a HubSpot sync closing a lead Won (source crm)',
+    prepare: (emu) => {
+      const router = emu.services.state.fetchRouter;
+      router.register('https://api.hubapi.com/crm/v3/objects/deals?', () => ({ body: '{"results":[]}' }));
+      router.register('https://api.hubapi.com/crm/v3/objects/deals/search', () => ({
+        body: JSON.stringify({
+          total: 1,
+          results: [
+            {
+              id: '77',
+              properties: {
+                dealname: 'Acme',
+                dealstage: 'closedwon',
+                amount: '4200',
+                closedate: '2026-03-02T10:00:00.000Z',
+                hs_lastmodifieddate: '2026-03-02T10:00:00.000Z',
+              },
+            },
+          ],
+        }),
+      }));
+      router.register('https://api.hubapi.com/crm/v4/associations/deals/companies/batch/read', () => ({
+        body: JSON.stringify({ results: [{ from: { id: '77' }, to: [{ toObjectId: 5 }] }] }),
+      }));
+      router.register('https://api.hubapi.com/crm/v3/objects/companies/batch/read', () => ({
+        body: JSON.stringify({ results: [{ id: '5', properties: { domain: 'acme.test' } }] }),
+      }));
+      emu.rt.advance(86_400_000);
+      runHourly(emu); // the day's jobs done: the operation is the sync
+      emu.call(OWNER, 'connectHubSpot', { token: 'pat-na1-atomicity' });
+    },
+    run: (emu) => {
+      runHourly(emu);
+    },
+    finishedByNext: (emu) => {
+      runHourly(emu);
+    },
+  },
+  {
     name: "continueSetup (a chunk of the user's own rows adopted)",
     fresh: () => {
       const emu = newEmulator({

@@ -9,6 +9,7 @@ import { header, sendOne } from '../../sheets/http';
 import { ownerEmail, sameEmail } from '../../sheets/team';
 import { HUBSPOT_TOKEN, setUserSecret, userSecret } from '../../sheets/user-secrets';
 import type { AppContext } from '../context';
+import { HUBSPOT_STATE } from './sync';
 import { fail } from '../user-error';
 
 function assertHubSpotOwner(ctx: AppContext): void {
@@ -41,16 +42,26 @@ export function connectHubSpot(ctx: AppContext, input: { token: string }): HubSp
   if (answer.status === 429) fail(hubspotMessages.rateLimited(header(answer, 'Retry-After') ?? ''));
   if (answer.status < 200 || answer.status >= 300) fail(hubspotMessages.unreachable(`HTTP ${answer.status}`));
   setUserSecret(HUBSPOT_TOKEN, token);
-  return { connected: true };
+  return viewOf(ctx, true);
+}
+
+function viewOf(ctx: AppContext, connected: boolean): HubSpotView {
+  let state: Partial<HubSpotView> = {};
+  try {
+    state = JSON.parse(ctx.doc.property(HUBSPOT_STATE) || '{}') as Partial<HubSpotView>;
+  } catch {
+    // never synced
+  }
+  return { connected, unmatched: state.unmatched ?? [], stopped: state.stopped ?? '' };
 }
 
 export function disconnectHubSpot(ctx: AppContext): HubSpotView {
   assertHubSpotOwner(ctx);
   setUserSecret(HUBSPOT_TOKEN, null);
-  return { connected: false };
+  return viewOf(ctx, false);
 }
 
 export function getHubSpot(ctx: AppContext): HubSpotView {
   assertHubSpotOwner(ctx);
-  return { connected: userSecret(HUBSPOT_TOKEN) !== null };
+  return viewOf(ctx, userSecret(HUBSPOT_TOKEN) !== null);
 }
