@@ -143,7 +143,23 @@ const hubspotForm = byId<HTMLFormElement>('hubspot-form');
 async function hubspotAct(task: () => Promise<HubSpotView>): Promise<void> {
   const view = await page.run(task, { form: hubspotForm });
   if (!view) return;
-  setText(byId('hubspot-status'), view.connected ? 'Connected.' : 'Not connected.');
+  setText(
+    byId('hubspot-status'),
+    `${view.connected ? 'Connected: closed deals are synced every hour.' : 'Not connected.'}${
+      view.stopped ? ` Last sync stopped: ${view.stopped}.` : ''
+    }${view.unmatched.length ? ` Deals not applied: ${view.unmatched.length}.` : ''}`,
+  );
+  replace(
+    byId('hubspot-unmatched'),
+    ...view.unmatched.map((u) =>
+      h(
+        'li',
+        { className: 'card', testid: 'unmatched-deal' },
+        h('div', { className: 'card-title', text: `${u.name} (${u.dealId})` }),
+        h('div', { className: 'card-sub', text: u.reason }),
+      ),
+    ),
+  );
   byId('hubspot-disconnect').hidden = !view.connected;
 }
 
