@@ -60,10 +60,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  * Returns the run's report (each job ok or its error): Apps Script ignores it, tests read it.
  */
 export function onHourlyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): ScheduledRunReport {
-  const report = runScheduledJobs();
-  hubspot.runHubSpotSync();
-  webhooks.retryOutbox();
-  return report;
+  return runScheduledJobs();
 }
 
 // ---- Partners, leads, import (issue 5) -------------------------------------------------------
@@ -276,11 +273,11 @@ export function getSlack(): SlackView {
 }
 
 export function connectHubSpot(input: { token: string }): HubSpotView {
-  return hubspot.connectHubSpot(sidebarContext(), input);
+  return hubspot.connectHubSpot(sidebarChange(), input);
 }
 
 export function disconnectHubSpot(): HubSpotView {
-  return hubspot.disconnectHubSpot(sidebarContext());
+  return hubspot.disconnectHubSpot(sidebarChange());
 }
 
 export function getHubSpot(): HubSpotView {

@@ -9,7 +9,7 @@ import { header, sendOne } from '../../sheets/http';
 import { ownerEmail, sameEmail } from '../../sheets/team';
 import { HUBSPOT_TOKEN, setUserSecret, userSecret } from '../../sheets/user-secrets';
 import type { AppContext } from '../context';
-import { HUBSPOT_STATE } from './sync';
+import { HUBSPOT_STATE, markConnected } from './sync';
 import { fail } from '../user-error';
 
 function assertHubSpotOwner(ctx: AppContext): void {
@@ -42,6 +42,8 @@ export function connectHubSpot(ctx: AppContext, input: { token: string }): HubSp
   if (answer.status === 429) fail(hubspotMessages.rateLimited(header(answer, 'Retry-After') ?? ''));
   if (answer.status < 200 || answer.status >= 300) fail(hubspotMessages.unreachable(`HTTP ${answer.status}`));
   setUserSecret(HUBSPOT_TOKEN, token);
+  markConnected(ctx.doc, true);
+  ctx.commit();
   return viewOf(ctx, true);
 }
 
@@ -58,6 +60,8 @@ function viewOf(ctx: AppContext, connected: boolean): HubSpotView {
 export function disconnectHubSpot(ctx: AppContext): HubSpotView {
   assertHubSpotOwner(ctx);
   setUserSecret(HUBSPOT_TOKEN, null);
+  markConnected(ctx.doc, false);
+  ctx.commit();
   return viewOf(ctx, false);
 }
 

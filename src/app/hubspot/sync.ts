@@ -12,7 +12,7 @@ import { dealChangeOf, transitionLead } from '../../domain/leads';
 import { dayOfInstant, matchDeal, outcomeOf, searchBody, type HubSpotDeal } from '../../domain/hubspot/deals';
 import { LEAD_STATUS } from '../../shared/statuses';
 import { triggerActor } from '../../sheets/actor';
-import { TrackerDocument } from '../../sheets/document';
+import type { TrackerDocument } from '../../sheets/document';
 import { pause, searchDeals } from '../../sheets/hubspot-api';
 import { HUBSPOT_TOKEN, userSecret } from '../../sheets/user-secrets';
 import { AppContext } from '../context';
@@ -29,12 +29,14 @@ export interface HubSpotState {
   /** hs_lastmodifieddate to search from (ISO), and the page within it. */
   since: string;
   after: string | null;
+  /** Set by connectHubSpot: the hourly run reads the owner's token only then. */
+  connected?: boolean;
   unmatched: Array<{ dealId: string; name: string; reason: string }>;
   /** The last run's stop: '' or why it stopped early (a rate limit, a refused token). */
   stopped: string;
 }
 
-function readState(doc: TrackerDocument): HubSpotState {
+export function readHubSpotState(doc: TrackerDocument): HubSpotState {
   try {
     const state = JSON.parse(doc.property(HUBSPOT_STATE) || '') as HubSpotState;
     if (state && typeof state.since === 'string') return state;
@@ -51,14 +53,14 @@ export interface SyncReport {
   stopped: string;
 }
 
-export function syncHubSpot(): SyncReport {
+export function syncHubSpot(doc: TrackerDocument): SyncReport {
+  const state = readHubSpotState(doc);
+  if (!state.connected) return { ran: false, applied: [], unmatched: 0, stopped: '' };
   const token = userSecret(HUBSPOT_TOKEN);
   if (!token) return { ran: false, applied: [], unmatched: 0, stopped: '' };
-  const doc = new TrackerDocument(undefined, { writes: true });
   const ctx = new AppContext(doc, triggerActor(), 'crm');
   ctx.read(['partners', 'leads']);
   const data = new TrackerData(ctx);
-  const state = readState(doc);
   const applied: string[] = [];
   const unmatched = new Map(state.unmatched.map((u) => [u.dealId, u]));
   let stopped = '';
@@ -93,6 +95,7 @@ export function syncHubSpot(): SyncReport {
   state.stopped = stopped;
   doc.setProperty(HUBSPOT_STATE, JSON.stringify(state));
   ctx.commit();
+  doc.commit(); // the cursor, even when no cell changed (the hourly run defers such writes)
   return { ran: true, applied, unmatched: state.unmatched.length, stopped };
 }
 
@@ -127,10 +130,15 @@ function apply(ctx: AppContext, data: TrackerData, deal: HubSpotDeal): null | 'a
   return 'applied';
 }
 
-/** The hourly run's call: a failure is reported, never thrown (the run's other work stands). */
-export function runHubSpotSync(): SyncReport & { error?: string } {
+/** Marks HubSpot connected or not in the document (the token itself is in the owner's user properties). */
+export function markConnected(doc: TrackerDocument, connected: boolean): void {
+  doc.setProperty(HUBSPOT_STATE, JSON.stringify({ ...readHubSpotState(doc), connected }));
+}
+
+/** The hourly run's task: a failure is reported, never thrown (the run's other work stands). */
+export function runHubSpotSync(doc: TrackerDocument): SyncReport & { error?: string } {
   try {
-    return syncHubSpot();
+    return syncHubSpot(doc);
   } catch (e) {
     return {
       ran: true,

@@ -164,11 +164,10 @@ export function deliverOutbox(doc: TrackerDocument, now: () => number): number {
   return delivered;
 }
 
-/** The hourly run's retry of what is due (under the document lock, as every change). */
-export function retryOutbox(now: () => number = () => Date.now()): number {
-  const doc = new TrackerDocument(undefined, { writes: true });
+/** The hourly run's retry of what is due, on the run's document (no call when nothing is due). */
+export function retryOutbox(doc: TrackerDocument, now: () => number = () => Date.now()): number {
   const outbox = readOutbox(doc);
-  if (!outbox.length || !outbox.some((m) => m.next <= now())) return 0;
+  if (!outbox.some((m) => m.next <= now())) return 0;
   return deliverOutbox(doc, now);
 }
 
