@@ -46,6 +46,17 @@ import * as hubspot from './app/hubspot';
 import type { HubSpotView } from './shared/hubspot';
 import type { SlackView } from './shared/slack';
 import type { SavedWebhook, WebhookInput, WebhooksView } from './shared/webhooks';
+import * as warehouse from './app/warehouse/settings';
+import * as warehouseFigures from './app/warehouse/figures';
+import * as connected from './app/warehouse/connected-sheets';
+
+import type {
+  ConnectedSheetsResult,
+  WarehouseChainVerdict,
+  WarehouseConfig,
+  WarehouseFigures,
+  WarehouseState,
+} from './shared/api';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(e);
@@ -286,4 +297,30 @@ export function getHubSpot(): HubSpotView {
 
 export function showIntegrations(): void {
   showPage('Integrations');
+}
+
+// ---- Warehouse: the opt-in BigQuery mirror (issue 22) ------------------------------------------
+
+export function showWarehouse(): void {
+  showPage('Warehouse');
+}
+
+export function getWarehouse(): WarehouseState {
+  return warehouse.getWarehouse();
+}
+
+export function saveWarehouse(config: WarehouseConfig | null): WarehouseState {
+  return warehouse.saveWarehouse(config);
+}
+
+export function verifyWarehouseChain(): WarehouseChainVerdict {
+  return warehouse.verifyWarehouseChain();
+}
+
+export function connectWarehouseSheets(): ConnectedSheetsResult {
+  return connected.connectWarehouseSheets();
+}
+
+export function getWarehouseFigures(): WarehouseFigures {
+  return warehouseFigures.getWarehouseFigures();
 }
