@@ -78,6 +78,20 @@ const Scenario = v.strictObject({
       v.check((s) => !Number.isNaN(Date.parse(s)), 'is not an ISO 8601 date-time'),
     ),
   ),
+  /**
+   * Answers to UrlFetchApp: the first responder whose url matches (exact, or a prefix when it ends
+   * with *) answers with its status (default 200), headers and body (a string as it is, else JSON).
+   */
+  http: v.optional(
+    v.array(
+      v.strictObject({
+        url: v.pipe(v.string(), v.minLength(1)),
+        status: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599))),
+        headers: v.optional(v.record(v.string(), v.string())),
+        body: v.optional(v.unknown()),
+      }),
+    ),
+  ),
   steps: v.array(Step),
 });
 
@@ -115,6 +129,19 @@ export function runScenario(input: unknown, options: { distDir?: string } = {}):
     now: scenario.now,
     distDir: options.distDir,
   }).load();
+  for (const responder of [...(scenario.http ?? [])].reverse()) {
+    const prefix = responder.url.endsWith('*');
+    const url = prefix ? responder.url.slice(0, -1) : responder.url;
+    const body = responder.body === undefined ? '' : responder.body;
+    emu.services.state.fetchRouter.register(
+      prefix ? url : new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      () => ({
+        status: responder.status ?? 200,
+        headers: responder.headers,
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    );
+  }
   for (const [project, members] of Object.entries(scenario.bigquery?.projects ?? {}))
     emu.bigquery.addProject(project, members);
   const start = emu.stats();

@@ -15,11 +15,15 @@
  *   POST /api/reset, /api/demo           a new empty workbook / the demo program
  *   GET  /page/<id>          a page the add-on showed, with the google.script.run shim
  *   GET  /export.xlsx        the workbook as an Excel file
+ *   GET  /inbox              the local webhook inbox (another process on 127.0.0.1): what the add-on
+ *                            sent to https://hooks.playground.test/... and Slack, and buttons that
+ *                            make it answer 500, 410, 429 or time out
  */
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { startLocalServer, type LocalServer } from '../emulator/http/local-servers';
 import { buildClient, type ClientBundle } from './client-bundle';
 import { loadDemo } from './demo';
 import { Session, type SessionOptions } from './session';
@@ -33,13 +37,20 @@ export interface PlaygroundOptions extends SessionOptions {
   port?: number;
   /** Log lines (the address, replay counts); silent when absent. */
   log?: (line: string) => void;
+  /** Start the local webhook inbox (default true). */
+  webhookInbox?: boolean;
 }
+
+/** The playground's webhook inbox receives what the add-on sends to these hosts. */
+export const INBOX_HOSTS = ['hooks.playground.test', 'hooks.slack.com'] as const;
 
 export interface Playground {
   url: string;
   port: number;
   session: Session;
   server: http.Server;
+  /** The webhook inbox page (http://127.0.0.1:port/), or null when not started. */
+  inbox: string | null;
   close(): Promise<void>;
 }
 
@@ -125,7 +136,12 @@ export function playgroundState(session: Session): PlaygroundState {
   };
 }
 
-function route(session: Session, client: ClientBundle, staticFiles: Record<string, string>) {
+function route(
+  session: Session,
+  client: ClientBundle,
+  staticFiles: Record<string, string>,
+  inbox: string | null,
+) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
     const method = req.method ?? 'GET';
@@ -136,6 +152,12 @@ function route(session: Session, client: ClientBundle, staticFiles: Record<strin
       if (url.pathname === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', client.app);
       if (url.pathname === '/app.css') return send(res, 200, 'text/css; charset=utf-8', staticFiles.css);
       if (url.pathname === '/api/state') return sendJson(res, 200, playgroundState(session));
+      if (url.pathname === '/inbox') {
+        if (!inbox) throw new HttpError(404, 'The webhook inbox is not running');
+        res.writeHead(302, { location: inbox, 'cache-control': 'no-store' });
+        res.end();
+        return;
+      }
       if (url.pathname === '/api/sheet') {
         const name = url.searchParams.get('name') ?? '';
         if (!sheetNames(session.emu).some((s) => s.name === name))
@@ -242,13 +264,27 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const close = () =>
-    new Promise<void>((resolve) => {
+  let receiver: LocalServer | null = null;
+  const close = async () => {
+    await receiver?.stop();
+    await new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
     });
+  };
   try {
-    const session = new Session(options);
+    if (options.webhookInbox !== false) {
+      receiver = await startLocalServer('webhook-receiver');
+      log(`webhook inbox: ${receiver.origin}/ (receives ${INBOX_HOSTS.join(', ')})`);
+    }
+    const inboxOrigin = receiver?.origin ?? null;
+    const hosts = Object.fromEntries(inboxOrigin ? INBOX_HOSTS.map((h) => [h, inboxOrigin]) : []);
+    // A receiver told to time out would hold the playground for Apps Script's 60 s: 10 s here.
+    const session = new Session({
+      fetchTimeoutMs: 10_000,
+      ...options,
+      hosts: { ...hosts, ...options.hosts },
+    });
     log('replaying the workbook journal');
     const started = session.start();
     if (started.warning) log(started.warning);
@@ -259,9 +295,16 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       html: await readFile(path.join(dir, 'index.html'), 'utf8'),
       css: await readFile(path.join(dir, 'style.css'), 'utf8'),
     };
-    handle = route(session, client, staticFiles);
+    handle = route(session, client, staticFiles, inboxOrigin && `${inboxOrigin}/`);
     opened();
-    return { url: `http://${LOOPBACK}:${port}`, port, session, server, close };
+    return {
+      url: `http://${LOOPBACK}:${port}`,
+      port,
+      session,
+      server,
+      inbox: inboxOrigin && `${inboxOrigin}/`,
+      close,
+    };
   } catch (err) {
     await close();
     throw err;

@@ -30,6 +30,10 @@ export interface SessionOptions {
   /** Folder of the journal; null keeps nothing on disk. */
   dataDir: string | null;
   distDir?: string;
+  /** Host names whose requests go to a local server (the webhook inbox): host -> http://127.0.0.1:port. */
+  hosts?: Record<string, string>;
+  /** How long UrlFetchApp waits for an answer (default Apps Script's 60 s). */
+  fetchTimeoutMs?: number;
 }
 
 interface ShownPage extends PageInfo {
@@ -84,6 +88,9 @@ export class Session {
       now: journal.now,
       distDir: this.options.distDir,
     }).load();
+    for (const [host, origin] of Object.entries(this.options.hosts ?? {}))
+      this.emu.services.state.network.mapHost(host, origin);
+    if (this.options.fetchTimeoutMs) this.emu.services.state.network.timeoutMs = this.options.fetchTimeoutMs;
     // A Cloud project to try Settings > Warehouse on (the emulated BigQuery, tables in DuckDB).
     this.emu.bigquery.addProject(PLAYGROUND_BIGQUERY_PROJECT, { [sp.owner]: 'OWNER' });
     let failed = 0;

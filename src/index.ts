@@ -47,6 +47,12 @@ import type {
   ServerApi,
 } from './shared/api';
 import { runScheduledJobs, type ScheduledRunReport } from './app/triggers/daily';
+import * as webhooks from './app/webhooks';
+import * as slack from './app/slack';
+import * as hubspot from './app/hubspot';
+import type { HubSpotView } from './shared/hubspot';
+import type { SlackView } from './shared/slack';
+import type { SavedWebhook, WebhookInput, WebhooksView } from './shared/webhooks';
 import * as warehouse from './app/warehouse/settings';
 import * as warehouseFigures from './app/warehouse/figures';
 import * as connected from './app/warehouse/connected-sheets';
@@ -274,6 +280,52 @@ export function markPayoutPaid(id: string, reference: string, paidOn: string): P
 
 export function exportPayouts(ids: string[], format: PayoutExportFormat): FileDownload {
   return payouts.exportPayouts(sidebarContext(), ids, format);
+}
+
+// ---- Integrations (issue 18) -------------------------------------------------------------------
+
+export function saveWebhook(input: WebhookInput): SavedWebhook {
+  return webhooks.saveWebhook(sidebarChange(), input);
+}
+
+export function listWebhooks(): WebhooksView {
+  return webhooks.listWebhooks(sidebarContext());
+}
+
+export function deleteWebhook(id: string): { deleted: string } {
+  return webhooks.deleteWebhook(sidebarChange(), id);
+}
+
+export function testWebhook(id: string): WebhooksView {
+  return webhooks.testWebhook(sidebarChange(), id);
+}
+
+export function connectSlack(input: { url: string }): SlackView {
+  return slack.connectSlack(sidebarChange(), input);
+}
+
+export function disconnectSlack(): SlackView {
+  return slack.disconnectSlack(sidebarChange());
+}
+
+export function getSlack(): SlackView {
+  return slack.getSlack(sidebarContext());
+}
+
+export function connectHubSpot(input: { token: string }): HubSpotView {
+  return hubspot.connectHubSpot(sidebarChange(), input);
+}
+
+export function disconnectHubSpot(): HubSpotView {
+  return hubspot.disconnectHubSpot(sidebarChange());
+}
+
+export function getHubSpot(): HubSpotView {
+  return hubspot.getHubSpot(sidebarContext());
+}
+
+export function showIntegrations(): void {
+  showPage('Integrations');
 }
 
 // ---- Warehouse: the opt-in BigQuery mirror (issue 22) ------------------------------------------

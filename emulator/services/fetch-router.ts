@@ -1,4 +1,7 @@
-/** Where UrlFetchApp's requests go: handlers a test registers by URL prefix or pattern. No network. */
+/**
+ * Where UrlFetchApp's requests go first: handlers a test (or a scenario's "http" responders) registers
+ * by URL prefix or pattern. A URL no handler takes may go to a local server (network.ts).
+ */
 export interface FetchRequest {
   url: string;
   method: string;
@@ -19,7 +22,8 @@ export interface FetchLogEntry {
   url: string;
   method: string;
   headers: Record<string, string>;
-  payload: string;
+  /** The request's body as sent. */
+  body: string;
   at: string;
   status: number | null;
 }

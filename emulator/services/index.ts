@@ -20,6 +20,7 @@ import { EmuSession } from './session';
 import { TriggerRegistry } from './trigger-registry';
 import { EmuUi, UiState } from './ui';
 import { EmuUrlFetchApp, FetchQuota } from './url-fetch';
+import { LocalNetwork } from './network';
 import { EmuUtilities } from './utilities';
 
 export interface ServicesOptions {
@@ -50,6 +51,7 @@ export function createServices(rt: Runtime, options: ServicesOptions) {
   const outbox: SentMail[] = [];
   const fetches: FetchLogEntry[] = [];
   const fetchRouter = new FetchRouter();
+  const network = new LocalNetwork();
   const triggers = new TriggerRegistry();
   triggers.authorizedUsers.add(rt.owner);
   const shares: ShareNotice[] = [];
@@ -75,7 +77,13 @@ export function createServices(rt: Runtime, options: ServicesOptions) {
     }),
     Utilities: new EmuUtilities(rt),
     MailApp: new EmuMailApp(rt, outbox, new MailQuota(options.mailQuota ?? 100)),
-    UrlFetchApp: new EmuUrlFetchApp(rt, fetchRouter, fetches, new FetchQuota(options.fetchQuota ?? 20_000)),
+    UrlFetchApp: new EmuUrlFetchApp(
+      rt,
+      fetchRouter,
+      fetches,
+      new FetchQuota(options.fetchQuota ?? 20_000),
+      network,
+    ),
     DriveApp: new EmuDriveApp(drive),
     Logger: new EmuLogger(rt, logs),
     console: new EmuConsole(rt, logs),
@@ -85,7 +93,7 @@ export function createServices(rt: Runtime, options: ServicesOptions) {
     globals,
     /** SpreadsheetApp.getUi(): an EmuUi, typed as the interface SpreadsheetApp hands out. */
     ui: real<GoogleAppsScript.Base.Ui>(new EmuUi(rt, ui, options.addOnName ?? 'Partnership Tracker')),
-    state: { ui, outbox, fetches, fetchRouter, triggers, shares, logs, locks, properties, caches },
+    state: { ui, outbox, fetches, fetchRouter, network, triggers, shares, logs, locks, properties, caches },
   };
 }
 
@@ -95,6 +103,7 @@ export { nextFire, nextFireTimes, TriggerRegistry } from './trigger-registry';
 export type { SentMail } from './mail';
 export type { FetchLogEntry, FetchRequest, FetchReply, FetchHandler } from './fetch-router';
 export { FetchRouter } from './fetch-router';
+export { LocalNetwork, FETCH_TIMEOUT_MS } from './network';
 export type { ShareNotice } from './drive';
 export type { LogEntry } from './logger';
 export { UiState, EmuUi } from './ui';

@@ -15,6 +15,7 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | SubMenu | null> = [
   { caption: 'Commissions', functionName: 'showCommissions' },
   { caption: 'Plans', functionName: 'showPlans' },
   { caption: 'Dashboard', functionName: 'showDashboard' },
+  { caption: 'Integrations', functionName: 'showIntegrations' },
   { caption: 'Warehouse', functionName: 'showWarehouse' },
   null,
   { caption: 'History of this row', functionName: 'showRowHistory' },

@@ -23,6 +23,7 @@ export const PAGES = {
   Commissions: { title: 'Commissions' },
   Plans: { title: 'Plans' },
   RowHistory: { title: 'History of this row' },
+  Integrations: { title: 'Integrations' },
   Warehouse: { title: 'Warehouse' },
   Help: { title: 'Help', html: HELP },
 } as const satisfies Record<string, { title: string; html?: string }>;

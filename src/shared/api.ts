@@ -284,7 +284,7 @@ export interface ExchangeRates {
   rates: Array<{ date: string; currency: string; rate: string }>;
 }
 
-export type PayoutExportFormat = 'csv' | 'paypal' | 'wise';
+export type PayoutExportFormat = 'csv' | 'paypal' | 'wise' | 'xero' | 'quickbooks';
 
 export interface FileDownload {
   filename: string;
@@ -347,6 +347,13 @@ export interface SetupProgress {
  * The endpoints; src/index.ts exports a function of each name with exactly this signature
  * (src/server-api-check.ts fails the typecheck otherwise).
  */
+import type { SavedWebhook, WebhookInput, WebhooksView } from './webhooks';
+export type { SavedWebhook, WebhookInput, WebhooksView } from './webhooks';
+import type { SlackView } from './slack';
+export type { SlackView } from './slack';
+import type { HubSpotView } from './hubspot';
+export type { HubSpotView } from './hubspot';
+
 export interface ServerApi {
   getFormOptions(): FormOptions;
   savePartner(partner: PartnerInput): { id: string };
@@ -377,6 +384,16 @@ export interface ServerApi {
   verifyAuditLog(): AuditVerification;
   getRowHistory(): RowHistory;
   continueSetup(): SetupProgress;
+  saveWebhook(input: WebhookInput): SavedWebhook;
+  listWebhooks(): WebhooksView;
+  deleteWebhook(id: string): { deleted: string };
+  testWebhook(id: string): WebhooksView;
+  connectSlack(input: { url: string }): SlackView;
+  disconnectSlack(): SlackView;
+  getSlack(): SlackView;
+  connectHubSpot(input: { token: string }): HubSpotView;
+  disconnectHubSpot(): HubSpotView;
+  getHubSpot(): HubSpotView;
   getWarehouse(): WarehouseState;
   saveWarehouse(config: WarehouseConfig | null): WarehouseState;
   verifyWarehouseChain(): WarehouseChainVerdict;

@@ -6,6 +6,7 @@
 import { chainEntries } from '../domain/audit/chain';
 import type { AuditEntry } from '../domain/audit/entry';
 import { CELL_CHAR_LIMIT, fitAuditValue } from '../domain/audit/shadow';
+import { announce } from './announce';
 import { ensureRows } from './capacity';
 import { neutralizeBlock } from './cell-text';
 import type { TrackerDocument } from './document';
@@ -80,6 +81,8 @@ export function appendAudit(
   // The new tail is queued with the rows: both are made by the commit's journaled step.
   const next = { row: first + rows.length - 1, hash: lastHash };
   writeTail(doc, next);
+  // The webhooks these changes announce, queued in the same property write (announce.ts).
+  announce(doc, entries);
   doc.stage({ k: 'values', s: entry.id, n: entry.name, r: first, c: 1, v: neutralizeBlock(rows) });
   if (userNote)
     doc.stage({ k: 'notes', s: entry.id, n: entry.name, r: first, c: 2, v: rows.map(() => [userNote]) });

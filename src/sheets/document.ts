@@ -53,6 +53,17 @@ export function registerRecovery(property: string, run: (doc: TrackerDocument) =
   if (!RECOVERIES.some((r) => r.property === property)) RECOVERIES.push({ property, run });
 }
 
+/**
+ * What runs after a commit that queued outbox messages (`owesDelivery`): their delivery, once the
+ * change and its messages are stored. Its failures are its own (a message not delivered is retried
+ * by a later execution); it never undoes or fails the commit.
+ */
+let afterCommit: ((doc: TrackerDocument) => void) | null = null;
+
+export function registerAfterCommit(run: (doc: TrackerDocument) => void): void {
+  afterCommit = run;
+}
+
 export class TrackerDocument implements DocumentHost {
   private props: Record<string, string> | null = null;
   private pending: Record<string, string> = {};
@@ -181,11 +192,17 @@ export class TrackerDocument implements DocumentHost {
       this.range(at.s, at.n, at.r, at.c, values.length, 1).setValues(values);
     }
     Object.assign(this.pending, journal.properties);
-    this.flushProperties({ final: true });
+    this.stepping = true;
+    try {
+      this.flushProperties({ final: true });
+    } finally {
+      this.stepping = false;
+    }
     for (const op of ops) applyOp(this, op);
     if (journal.cleanup) applyOp(this, journal.cleanup);
     this.propertyStore().deleteProperty(JOURNAL_PROPERTY);
     if (this.props) delete this.props[JOURNAL_PROPERTY];
+    this.deliverOwed();
   }
 
   /** Where a journal too big for a property goes: the shadow sheet's journal column. */
@@ -264,6 +281,34 @@ export class TrackerDocument implements DocumentHost {
       return;
     }
     if (this.deferIdle && !options.afterCellWrites && !options.final) return;
+    this.flushQueued();
+    this.deliverOwed();
+  }
+
+  private owed = false;
+  private delivering = false;
+  /** Inside applyStaged, between its property write and its last write: not yet the time to deliver. */
+  private stepping = false;
+
+  /** The commit being made queued outbox messages: deliver them once it is stored. */
+  owesDelivery(): void {
+    this.owed = true;
+  }
+
+  private deliverOwed(): void {
+    if (!this.owed || this.stepping || this.delivering || this.recovering || !afterCommit) return;
+    this.owed = false;
+    this.delivering = true;
+    try {
+      afterCommit(this);
+    } catch {
+      // left in the outbox for a later execution
+    } finally {
+      this.delivering = false;
+    }
+  }
+
+  private flushQueued(): void {
     if (this.layoutDirty && this.layoutValue)
       this.pending[LAYOUT_PROPERTY] = JSON.stringify(this.layoutValue);
     this.layoutDirty = false;

@@ -7,7 +7,7 @@
  * (cells kept as they are, shadow rows not read) happens before the first write.
  */
 import { rowChanges } from '../domain/audit/diff';
-import type { AuditEntry, AuditSource } from '../domain/audit/entry';
+import { ROW_ADDED, type AuditEntry, type AuditSource } from '../domain/audit/entry';
 import { encodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { appendAudit } from './audit-sheet';
 import { a1, ensureRows } from './capacity';
@@ -192,8 +192,7 @@ export interface AuditTarget {
   layout: SheetLayout;
 }
 
-/** The Field of the one audit entry of a row added to a sheet audited whole (`auditNewRows`). */
-export const ROW_ADDED = '(row added)';
+export { ROW_ADDED } from '../domain/audit/entry';
 
 /**
  * The audit entries of changed rows: one per changed cell (values as audit text); a row added to

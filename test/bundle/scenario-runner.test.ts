@@ -98,6 +98,35 @@ describe('the scenario runner', () => {
     expect(out.steps[3]).toMatchObject({ ok: false, error: 'Script function not found: noSuchFunction' });
   });
 
+  it('answers UrlFetchApp from "http" responders (exact or prefix*, first match) and lists each request in fetches', () => {
+    const file = path.join(root, 'test/scenarios/webhook-delivery.json');
+    const out = runScenario(JSON.parse(readFileSync(file, 'utf8'))) as {
+      steps: Array<{ ok: boolean; result?: unknown }>;
+      fetches: Array<{
+        method: string;
+        url: string;
+        headers: Record<string, string>;
+        body: string;
+        status: number;
+      }>;
+    };
+    expect(out.steps.every((s) => s.ok)).toBe(true);
+    expect(out.fetches.map((f) => [f.method, f.url, f.status])).toEqual([
+      ['POST', 'https://hooks.acme-crm.test/events', 200],
+      ['POST', 'https://hooks.acme-crm.test/gone', 410],
+    ]);
+    expect(JSON.parse(out.fetches[0].body)).toMatchObject({
+      type: 'lead.registered',
+      data: { company: 'Initech' },
+    });
+    expect(out.fetches[0].headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    const view = out.steps[5].result as { endpoints: Array<{ url: string; disabled: string | null }> };
+    expect(view.endpoints.map((e) => [e.url, e.disabled === null])).toEqual([
+      ['https://hooks.acme-crm.test/events', true],
+      ['https://hooks.acme-crm.test/gone', false],
+    ]);
+  });
+
   it('moves the clock with advance', () => {
     const out = runScenario({ now: '2026-03-02T09:00:00Z', steps: [{ advance: 'P31D' }] }) as {
       steps: Array<{ result: { now: string } }>;

@@ -13,7 +13,7 @@ import { fail } from '../user-error';
 import { payoutAppMessages } from './create-payouts';
 import { readPayouts } from './payout-table';
 
-const FORMATS: readonly PayoutExportFormat[] = ['csv', 'paypal', 'wise'];
+const FORMATS: readonly PayoutExportFormat[] = ['csv', 'paypal', 'wise', 'xero', 'quickbooks'];
 const text = (value: unknown) => String(value ?? '').trim();
 
 export function exportPayouts(ctx: AppContext, ids: string[], format: PayoutExportFormat): FileDownload {

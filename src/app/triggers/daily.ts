@@ -33,6 +33,9 @@ import { AppContext } from '../context';
 import { runLeadExpiry } from '../leads/expiry';
 import { runNotificationDelivery } from '../notifications/daily';
 import { SETUP_ADOPTION_JOB } from '../setup/continue-setup';
+import { SLACK_DIGEST_JOB } from '../slack/digest';
+import { runHubSpotSync } from '../hubspot/sync';
+import { retryOutbox } from '../webhooks/deliver';
 import type { DailyJob, JobContinuation, JobStep } from './daily-job';
 import { runWarehouseStep } from '../warehouse/hourly';
 import type { WarehouseRunReport } from '../../shared/warehouse';
@@ -43,6 +46,7 @@ export const DAILY_JOBS: DailyJob[] = [
   { name: 'audit rotation', run: rotateAuditLog },
   { name: 'lead expiry', run: runLeadExpiry },
   COMMISSIONS_DAILY_JOB,
+  SLACK_DIGEST_JOB,
   // Last: what it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },
 ];
@@ -173,14 +177,39 @@ function runJob(
  * One hourly run: continues the checkpoint, or starts today's jobs once, within `budgetMs` of this
  * execution's time (each run makes progress: the first job or part is always run).
  */
+/**
+ * What runs every hour after the day's jobs (or when none is due), on the run's own document (no
+ * second lock or property read): a task costs nothing when it has nothing to do. Its failure is its
+ * own (it keeps its state for the next hour) and never fails the run. Not run when the run paused
+ * for a missing scope.
+ */
+export const HOURLY_TASKS: ReadonlyArray<(doc: TrackerDocument) => void> = [
+  // First: the deals it closes are announced by their commit, and delivered with the rest below.
+  (doc) => runHubSpotSync(doc),
+  (doc) => retryOutbox(doc),
+];
+
 export function runScheduledJobs(
   jobs: readonly DailyJob[] = DAILY_JOBS,
   budgetMs: number = RUN_BUDGET_MS,
 ): ScheduledRunReport {
-  const startedAt = Date.now();
-  const timeLeftMs = () => budgetMs - (Date.now() - startedAt);
   // The lock first: the properties (schedule, audit tail, layout) are then read once, and current.
   const doc = new TrackerDocument(undefined, { writes: true });
+  const report = runTheDay(doc, jobs, budgetMs);
+  if (report.action !== 'paused')
+    for (const task of HOURLY_TASKS) {
+      try {
+        task(doc);
+      } catch {
+        // the task keeps its own state for the next hour
+      }
+    }
+  return report;
+}
+
+function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: number): ScheduledRunReport {
+  const startedAt = Date.now();
+  const timeLeftMs = () => budgetMs - (Date.now() - startedAt);
   // The jobs' property writes that follow no cell write go out with the checkpoint (save), at the end.
   doc.deferIdleFlushes();
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));

@@ -4,7 +4,7 @@
  */
 import { isDate } from '../dates';
 
-export type AuditSource = 'edit' | 'sidebar' | 'trigger' | 'import' | 'setup';
+export type AuditSource = 'edit' | 'sidebar' | 'trigger' | 'import' | 'setup' | 'crm';
 
 export interface AuditEntry {
   /** ISO 8601, UTC. */
@@ -33,6 +33,9 @@ export const ENTRY_FIELDS = [
   'oldValue',
   'newValue',
 ] as const satisfies ReadonlyArray<keyof AuditEntry>;
+
+/** The Field of the one audit entry of a row added to a sheet audited whole (`auditNewRows`). */
+export const ROW_ADDED = '(row added)';
 
 /** The user recorded when Apps Script does not say who edited. */
 export const UNKNOWN_USER = 'unknown';

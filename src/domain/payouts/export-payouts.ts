@@ -3,10 +3,18 @@ import type { FileDownload, PayoutExportFormat } from '../../shared/api';
 import { genericCsv } from './export-generic';
 import { paypalCsv } from './export-paypal';
 import { wiseCsv } from './export-wise';
+import { xeroBillsCsv } from './export-xero';
+import { quickbooksJournalCsv } from './export-quickbooks';
 import { PayoutError, payoutMessages as m } from './messages';
 import type { PayoutPartner, PayoutRecord } from './types';
 
-const writers = { csv: genericCsv, paypal: paypalCsv, wise: wiseCsv } as const;
+const writers = {
+  csv: genericCsv,
+  paypal: paypalCsv,
+  wise: wiseCsv,
+  xero: xeroBillsCsv,
+  quickbooks: quickbooksJournalCsv,
+} as const;
 
 export function exportPayoutsCsv(
   payouts: readonly PayoutRecord[],

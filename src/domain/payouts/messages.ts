@@ -36,4 +36,6 @@ export const payoutMessages = {
   noEmail: (partnerId: string, format: string) =>
     `Partner ${partnerId} has no Contact Email, which ${format} needs`,
   unknownPartner: (partnerId: string) => `Partner ${partnerId} is not in the Partners sheet`,
+  notApprovedForExport: (id: string, status: string, format: string) =>
+    `${id} is ${status}; only Approved or Paid payouts go to ${format}: approve it first`,
 } as const;

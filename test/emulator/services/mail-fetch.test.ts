@@ -75,7 +75,7 @@ describe('UrlFetchApp', () => {
       expect.objectContaining({
         url: 'https://api.example.com/leads',
         method: 'POST',
-        payload: 'name=A%20B&n=1',
+        body: 'name=A%20B&n=1',
         status: 201,
       }),
     ]);
