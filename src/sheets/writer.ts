@@ -18,6 +18,7 @@ import type { SheetDef } from './schema';
 import { readShadow, rememberedColumn, writeShadow } from './shadow-sheet';
 import { NOT_READ, type RowChange, type Table } from './table';
 import { writeBlocks, type ChangedRow, type WriteBlock } from './write-blocks';
+import { recordOfCell } from './record-of';
 
 /** Who a change is recorded for; `note` says why the user is "unknown" when it is. */
 export interface Actor {
@@ -227,7 +228,8 @@ export function entriesFor(
     for (const cell of rowChanges(change.before, change.after)) {
       const key = keys[cell.col + 1] ?? '';
       const field = headers.get(key) ?? (key.startsWith('#') ? key.slice(1) : `Column ${cell.col + 1}`);
-      out.push(entry(recordId, field, a1(change.row, cell.col + 1), cell.oldValue, cell.newValue));
+      const record = recordOfCell(table.def, key, recordId);
+      out.push(entry(record, field, a1(change.row, cell.col + 1), cell.oldValue, cell.newValue));
     }
   }
   return out;
