@@ -4,7 +4,8 @@ import { byId, chip, h, pair, replace, setText } from '../../common/dom';
 import { readForm } from '../../common/form';
 import { startPage } from '../../common/page';
 import { setupTabs } from '../../common/tabs';
-import { formatAmount, localIsoDay } from '../../common/values';
+import { documentToday, rememberToday } from '../../common/today';
+import { formatAmount } from '../../common/values';
 import { LEAD_STATUS } from '../../../src/shared/statuses';
 
 type Action = ReviewDecision | CloseOutcome;
@@ -138,7 +139,7 @@ function openAction(card: HTMLElement, lead: Lead, action: Action, opener: HTMLB
         'Closed On',
         h('input', {
           id: 'closedOn',
-          attrs: { name: 'closedOn', type: 'date', value: localIsoDay(new Date()) },
+          attrs: { name: 'closedOn', type: 'date', value: documentToday() },
         }),
       ),
     );
@@ -236,3 +237,8 @@ setupTabs(document.querySelector('[role="tablist"]') as HTMLElement, (tab) => {
 byId('tab-approved').setAttribute('aria-controls', 'panel');
 byId('refresh').addEventListener('click', () => void load());
 void load();
+// The document's today for Closed On (read only; a failure leaves the browser's day).
+page.client
+  .call('getFormOptions')
+  .then(rememberToday)
+  .catch(() => undefined);
