@@ -32,7 +32,8 @@ function leadCard(lead: Lead): HTMLLIElement {
   const facts = h('dl', { className: 'facts' });
   if (value) facts.append(pair('Value', value));
   facts.append(pair('Registered', lead.registeredOn));
-  if (lead.status === LEAD_STATUS.Submitted || lead.status === LEAD_STATUS.Approved)
+  // Only an approved registration protects the partner; a submitted one waits for review.
+  if (lead.status === LEAD_STATUS.Approved)
     facts.append(pair('Protected until', lead.expiresOn, 'expires-on'));
   if (lead.domain) facts.append(pair('Domain', lead.domain));
   if (contact) facts.append(pair('Contact', contact));
