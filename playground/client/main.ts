@@ -7,9 +7,12 @@ import { getSheet, getState, post } from './api';
 import { closeDialog, setupDialog, showDialog } from './dialog';
 import { byTestId, el } from './dom';
 import { Grid } from './grid';
+import { setupPanels, updateOutbox } from './panels';
 
 let state: PlaygroundState | null = null;
 let currentSheet: string | null = null;
+/** The sheet the add-on last brought to the front: a change moves the page there. */
+let lastActive: string | null = null;
 let lastSelect = '';
 let pending = 0;
 
@@ -96,10 +99,20 @@ async function refresh(keepSelection = true): Promise<void> {
   state = fresh;
   renderChrome(state);
   const visible = state.tabs.filter((t) => !t.hidden);
+  if (
+    state.activeSheet &&
+    state.activeSheet !== lastActive &&
+    visible.some((t) => t.name === state!.activeSheet)
+  ) {
+    currentSheet = state.activeSheet;
+    keepSelection = false;
+  }
+  lastActive = state.activeSheet;
   if (!currentSheet || !state.tabs.some((t) => t.name === currentSheet)) {
     currentSheet = visible[0]?.name ?? null;
     keepSelection = false;
   }
+  updateOutbox(state.outbox);
   renderTabs(state);
   const empty = byTestId('empty-workbook');
   if (!currentSheet) return;
@@ -258,22 +271,26 @@ function setupMenus(): void {
   });
   byTestId('action-reset').addEventListener('click', async () => {
     closeMenus();
-    const go = await showDialog({
+    const choice = await showDialog({
       title: 'Reset workbook?',
-      message: 'This starts a new, empty workbook and forgets everything done so far.',
+      message:
+        'This forgets everything done so far and starts again: with an empty workbook (run Set up tracker yourself), or with the demo program, set up and full of partners and leads.',
       confirm: true,
-      okLabel: 'Reset',
+      okLabel: 'Blank workbook',
+      altLabel: 'Demo program',
     });
-    if (go) {
-      currentSheet = null;
-      await action('/api/reset', {}, 'Started a new workbook');
-    }
+    if (choice === false) return;
+    currentSheet = null;
+    lastActive = null;
+    if (choice === 'alt') await action('/api/reset', { to: 'demo' }, 'Started again with the demo program');
+    else await action('/api/reset', {}, 'Started a new, empty workbook');
   });
 }
 
 function setup(): void {
   setupDialog();
   setupMenus();
+  setupPanels((caption) => void action('/api/menu', { caption }, `Ran ${caption}`));
   byTestId('tabs').addEventListener('click', (event) => {
     const tab = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-sheet]') : null;
     if (!tab) return;

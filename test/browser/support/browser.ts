@@ -48,10 +48,17 @@ export interface Harness {
 }
 
 /** A playground (fresh data folder) and a browser on it, the page loaded and ready. */
-export async function openPlayground(options: { distDir?: string } = {}): Promise<Harness> {
+export async function openPlayground(
+  options: { distDir?: string; fresh?: 'blank' | 'demo' } = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'playground-data-'));
   const profile = mkdtempSync(path.join(os.tmpdir(), 'playground-chromium-'));
-  const playground = await startPlayground({ dataDir, distDir: options.distDir, port: 0 });
+  const playground = await startPlayground({
+    dataDir,
+    distDir: options.distDir,
+    port: 0,
+    fresh: options.fresh,
+  });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     args: ARGS,
