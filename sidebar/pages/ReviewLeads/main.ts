@@ -4,7 +4,7 @@ import { byId, chip, h, pair, replace, setText } from '../../common/dom';
 import { readForm } from '../../common/form';
 import { startPage } from '../../common/page';
 import { setupTabs } from '../../common/tabs';
-import { documentToday, rememberToday } from '../../common/today';
+import { documentDecimal, documentToday, rememberToday } from '../../common/today';
 import { formatAmount } from '../../common/values';
 import { LEAD_STATUS } from '../../../src/shared/statuses';
 
@@ -190,7 +190,11 @@ async function submitAction(form: HTMLFormElement, lead: Lead, action: Action): 
     const { note } = checked.value;
     done = await page.run(() => page.client.call('reviewLead', lead.id, action, note), { form });
   } else {
-    const checked = validateCloseDetails(values, { outcome: action, currency: lead.currency });
+    const checked = validateCloseDetails(values, {
+      outcome: action,
+      currency: lead.currency,
+      decimal: documentDecimal(),
+    });
     if (!checked.ok) return page.invalid(form, checked.errors);
     const details = checked.value;
     done = await page.run(() => page.client.call('closeLead', lead.id, action, details), { form });
