@@ -124,6 +124,7 @@ function openAction(card: HTMLElement, lead: Lead, action: Action, opener: HTMLB
     form.append(
       field('note', 'Decision Note', h('textarea', { id: 'note', attrs: { name: 'note', rows: 2 } })),
     );
+    if (action === 'approve' && lead.conflict) form.append(overlapConfirmation(lead));
   } else if (action === 'won') {
     form.append(
       field(
@@ -180,9 +181,38 @@ function openAction(card: HTMLElement, lead: Lead, action: Action, opener: HTMLB
   (form.querySelector('textarea, input') as HTMLElement).focus();
 }
 
+/**
+ * Approving a lead that overlaps another registration protects two partners for one company: the
+ * reviewer says so explicitly (a checkbox the Approve button needs), the overlap in front of them.
+ */
+function overlapConfirmation(lead: Lead): HTMLDivElement {
+  return h(
+    'div',
+    { className: 'field overlap', testid: 'overlap' },
+    h('p', { className: 'conflict', text: `This lead overlaps: ${lead.conflict}.` }),
+    h(
+      'label',
+      { className: 'check' },
+      h('input', {
+        id: 'confirmOverlap',
+        attrs: { type: 'checkbox', name: 'confirmOverlap', value: 'yes' },
+        testid: 'confirm-overlap',
+      }),
+      'Approve anyway: both registrations stay for the same company',
+    ),
+  );
+}
+
 async function submitAction(form: HTMLFormElement, lead: Lead, action: Action): Promise<void> {
   page.banner.clear();
   const values = readForm(form);
+  if (action === 'approve' && lead.conflict && values.confirmOverlap !== 'yes')
+    return page.invalid(form, [
+      {
+        field: 'confirmOverlap',
+        message: 'Tick "Approve anyway" to approve a lead that overlaps another registration',
+      },
+    ]);
   let done: Lead | undefined;
   if (action === 'approve' || action === 'reject') {
     const checked = validateReviewDecision({ decision: action, note: values.note });

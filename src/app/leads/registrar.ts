@@ -11,6 +11,8 @@ import {
   addToIndex,
   buildLeadIndex,
   duplicateMessage,
+  earlierLeadIds,
+  withLaterRegistration,
   findConflicts,
   newLead,
   transitionLead,
@@ -41,6 +43,8 @@ export type Checked =
 export class Registrar {
   private readonly index: LeadIndex;
   private readonly nextId: () => string;
+  /** Lead ID -> sheet row, for the earlier leads a new registration conflicts with (this run's too). */
+  private readonly rows: Map<string, number>;
   readonly options: FormOptions;
 
   constructor(private readonly data: TrackerData) {
@@ -50,6 +54,7 @@ export class Registrar {
       data.leads.map(({ lead }) => lead.id),
     );
     this.options = data.formOptions(false);
+    this.rows = new Map(data.leads.map(({ lead, row }) => [lead.id, row]));
   }
 
   /** Validates a registration and finds its conflicts; refuses inactive partners and duplicates. */
@@ -103,6 +108,8 @@ export class Registrar {
       conflict: conflicts.map((c) => c.reason).join('; '),
       notes: lead.notes ?? '',
     });
+    this.rows.set(id, row);
+    this.noteOnEarlierLeads(conflicts, id, partner.partnerName);
     addToIndex(this.index, {
       id,
       partnerId: partner.id,
@@ -114,5 +121,18 @@ export class Registrar {
       expiresOn,
     });
     return { id, row, expiresOn, conflicts, events: change.events };
+  }
+
+  /** Each earlier lead this registration conflicts with notes it in its Conflict (domain/leads/overlap.ts). */
+  private noteOnEarlierLeads(conflicts: readonly Conflict[], id: string, partnerName: string): void {
+    const table = this.data.ctx.table('leads');
+    for (const earlier of earlierLeadIds(conflicts)) {
+      const row = this.rows.get(earlier);
+      const current = row === undefined ? undefined : table.rowOf(row);
+      if (row === undefined || !current) continue;
+      const text = String(current.record.conflict ?? '');
+      const next = withLaterRegistration(text, id, partnerName);
+      if (next !== text) table.update(row, { conflict: next });
+    }
   }
 }
