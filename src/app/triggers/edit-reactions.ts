@@ -10,6 +10,7 @@ import type { AppContext } from '../context';
 import { stageEditedDeals } from '../leads/deal-changes';
 import { LEAD_STATUS_REACTION } from '../leads/status-edit';
 import type { EditEvent, EditReaction } from './edit-reaction';
+import { ID_COLUMNS_REACTION } from './id-edits';
 import { SCRIPT_COLUMNS_REACTION, SETTINGS_CACHE_REACTION, TEAM_REACTION } from './team-edits';
 
 /** The deal hook (app/leads/deal-changes.ts): an edit of a deal reconciles its partners at once. */
@@ -21,6 +22,7 @@ const DEAL_EDIT_REACTION: EditReaction = {
 
 /** In the order they run. */
 export const EDIT_REACTIONS: EditReaction[] = [
+  ID_COLUMNS_REACTION,
   SCRIPT_COLUMNS_REACTION,
   SETTINGS_CACHE_REACTION,
   TEAM_REACTION,
