@@ -13,7 +13,7 @@ import {
   idle,
   openPlayground,
   runMenu,
-  screenshot,
+  sidebarScreenshot,
   sidebarFrame,
   type Harness,
 } from './support/browser';
@@ -97,7 +97,7 @@ describeWithBrowser('Commissions sidebar with a long list (shipped bundle)', () 
     expect(count).toBe(12);
     for (let i = 0; i < count; i++) expect(await boxes.nth(i).isChecked()).toBe(true);
     expect(await frame.getByTestId('selection').textContent()).toMatch(/^12 of 24 selected/);
-    await screenshot(h.page, 'sidebar-commissions-long');
+    await sidebarScreenshot(h.page, 'sidebar-commissions-long');
     await group.getByTestId('partner-name').click();
     expect(await boxes.first().isChecked()).toBe(false);
   });

@@ -11,7 +11,7 @@ import {
   gotoPlayground,
   openPlayground,
   runMenu,
-  screenshot,
+  sidebarScreenshot,
   sidebarFrame,
   type Harness,
 } from './support/browser';
@@ -67,7 +67,7 @@ describeWithBrowser('Import dry run and amounts as shown (shipped bundle)', () =
     expect(await flagged.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.line))).toEqual([
       '3',
     ]);
-    await screenshot(h.page, 'sidebar-import-dry-run');
+    await sidebarScreenshot(h.page, 'sidebar-import-dry-run');
 
     await frame.getByTestId('run-import').click();
     await frame.getByTestId('import-result').waitFor();

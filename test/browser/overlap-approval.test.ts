@@ -8,7 +8,7 @@ import {
   gotoPlayground,
   openPlayground,
   runMenu,
-  screenshot,
+  sidebarScreenshot,
   sidebarFrame,
   type Harness,
 } from './support/browser';
@@ -67,7 +67,7 @@ describeWithBrowser('approving overlapping registrations (shipped bundle)', () =
         h.playground.session.emu.sheets()['Leads'][0].indexOf('Status')
       ];
     expect(status()).toBe('Submitted');
-    await screenshot(h.page, 'sidebar-review-leads-overlap');
+    await sidebarScreenshot(h.page, 'sidebar-review-leads-overlap');
 
     await frame.getByTestId('confirm-overlap').check();
     await frame.getByTestId('confirm').click();

@@ -11,7 +11,7 @@ import {
   idle,
   openPlayground,
   runMenu,
-  screenshot,
+  sidebarScreenshot,
   sidebarFrame,
   type Harness,
 } from './support/browser';
@@ -40,7 +40,7 @@ describeWithBrowser('Register lead and Review leads for a new user (shipped bund
     expect(await frame.getByTestId('not-set-up').textContent()).toMatch(/Run Set up tracker first/);
     expect(await frame.getByTestId('lead-form').isVisible()).toBe(false);
     expect(await frame.locator('#partnerId').textContent()).not.toMatch(/Loading/);
-    await screenshot(h.page, 'sidebar-register-lead-not-set-up');
+    await sidebarScreenshot(h.page, 'sidebar-register-lead-not-set-up');
   });
 
   it('sorts the partner picker by name and finds a partner by typing', async () => {

@@ -15,7 +15,7 @@ import {
   openTab,
   rowsWhere,
   runMenu,
-  screenshot,
+  sidebarScreenshot,
   sidebarFrame,
   type Harness,
 } from './support/browser';
@@ -75,7 +75,7 @@ describeWithBrowser('History of this row (shipped bundle)', () => {
     const texts = await frame.getByTestId('new-value').allTextContents();
     expect(texts).toContain('2026-03-02');
     expect(texts.some((t) => /T\d{2}:\d{2}/.test(t))).toBe(false);
-    await screenshot(h.page, 'sidebar-row-history');
+    await sidebarScreenshot(h.page, 'sidebar-row-history-formatted');
   });
 
   it('records a Settings list change against the list, and shows it for that cell', async () => {
@@ -86,6 +86,9 @@ describeWithBrowser('History of this row (shipped bundle)', () => {
     const mine = log.filter((r) => r[header.indexOf('New Value')] === TEAMMATE);
     expect(mine.map((r) => r[header.indexOf('Record ID')])).toEqual(['Team']);
 
+    // The first test's sidebar closed, so the frame found below is the new page's, not the old one's.
+    const open = h.playground.session.sidebar;
+    if (open) h.playground.session.closePage(open.id);
     await gotoPlayground(h.page, h.playground.url);
     await openTab(h.page, 'Settings');
     const team = await columnOf(h.page, 'Team');

@@ -98,6 +98,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
+/** The 300 px sidebar panel alone (its title and page), as the README shows the add-on's pages. */
+export async function sidebarScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.getByTestId('sidebar').screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
 /** Clicks Extensions > (add-on) > caption and waits for the action to finish. */
 export async function runMenu(page: Page, caption: string): Promise<void> {
   await page.getByTestId('menu-extensions').click();
@@ -162,6 +168,9 @@ export async function sidebarFrame(page: Page): Promise<Frame> {
   const handle = await page.getByTestId('sidebar-frame').elementHandle();
   const frame = await handle?.contentFrame();
   if (!frame) throw new Error('The sidebar has no frame');
+  // The page the panel shows now, not the one it showed before (the frame is reused).
+  const src = (await handle!.getAttribute('src')) ?? '';
+  if (src) await frame.waitForURL((url) => url.pathname === src);
   await frame.waitForLoadState('load');
   return frame;
 }
