@@ -20,6 +20,21 @@ import {
   type Harness,
 } from './support/browser';
 
+/** Waits until the server has the person's selection (the page posts it without waiting). */
+async function selectedOnServer(h: Harness, sheet: string, a1: string): Promise<void> {
+  const emu = h.playground.session.emu;
+  for (let i = 0; i < 200; i++) {
+    const range = emu.rt.uncounted(() => emu.spreadsheet.getActiveRange());
+    if (range && range.getSheet().getName() === sheet && range.getA1Notation() === a1) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${sheet}!${a1} was never selected on the server`);
+}
+
+function a1(row: number, col: number): string {
+  return `${String.fromCharCode(64 + col)}${row}`;
+}
+
 describeWithBrowser('History of this row (shipped bundle)', () => {
   let h: Harness;
   let leadId: string;
@@ -56,13 +71,14 @@ describeWithBrowser('History of this row (shipped bundle)', () => {
     for (const typed of ['2000', '51250.5']) {
       const edited = h.playground.session.apply({
         as: OWNER,
-        edit: { sheet: 'Leads', range: `${String.fromCharCode(64 + value)}${row}`, values: [[typed]] },
+        edit: { sheet: 'Leads', range: a1(row, value), values: [[typed]] },
       });
       if (!edited.ok) throw new Error(`edit failed: ${edited.error}`);
     }
     await gotoPlayground(h.page, h.playground.url);
     await openTab(h.page, 'Leads');
     await cell(h.page, row, value).click();
+    await selectedOnServer(h, 'Leads', a1(row, value));
     await runMenu(h.page, 'History of this row');
     const frame = await sidebarFrame(h.page);
     await frame.getByTestId('history-entry').first().waitFor();
@@ -94,6 +110,7 @@ describeWithBrowser('History of this row (shipped bundle)', () => {
     const team = await columnOf(h.page, 'Team');
     const row = (await rowsWhere(h.page, team, TEAMMATE))[0];
     await cell(h.page, row, team).click();
+    await selectedOnServer(h, 'Settings', a1(row, team));
     await runMenu(h.page, 'History of this row');
     const frame = await sidebarFrame(h.page);
     await frame.getByTestId('history-entry').first().waitFor();
