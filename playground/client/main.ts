@@ -11,8 +11,12 @@ import { setupPanels, updateOutbox } from './panels';
 
 let state: PlaygroundState | null = null;
 let currentSheet: string | null = null;
-/** The sheet the add-on last brought to the front: a change moves the page there. */
+/**
+ * The sheet the add-on last brought to the front: after an action (a menu item), a change moves the
+ * page there. Not after the person's own tab clicks and selections (a selection moves it too).
+ */
 let lastActive: string | null = null;
+let followActive = false;
 let lastSelect = '';
 let pending = 0;
 
@@ -99,19 +103,17 @@ async function refresh(keepSelection = true): Promise<void> {
   state = fresh;
   renderChrome(state);
   const visible = state.tabs.filter((t) => !t.hidden);
-  if (
-    state.activeSheet &&
-    state.activeSheet !== lastActive &&
-    visible.some((t) => t.name === state!.activeSheet)
-  ) {
-    currentSheet = state.activeSheet;
-    keepSelection = false;
-  }
-  lastActive = state.activeSheet;
+  const active = visible.some((t) => t.name === fresh.activeSheet) ? fresh.activeSheet : null;
   if (!currentSheet || !state.tabs.some((t) => t.name === currentSheet)) {
-    currentSheet = visible[0]?.name ?? null;
+    currentSheet = active ?? visible[0]?.name ?? null;
+    keepSelection = false;
+  } else if (followActive && active && active !== lastActive) {
+    // The action brought a sheet to the front (Set up tracker opens the landing sheet).
+    currentSheet = active;
     keepSelection = false;
   }
+  lastActive = fresh.activeSheet;
+  followActive = false;
   updateOutbox(state.outbox);
   renderTabs(state);
   const empty = byTestId('empty-workbook');
@@ -212,6 +214,7 @@ async function afterAction(outcome: ActionResult, done: string): Promise<void> {
 async function action(path: string, body: Record<string, unknown>, done: string): Promise<void> {
   const outcome = await withBusy(async () => {
     const result = await post(path, body);
+    followActive = true;
     await refresh();
     return result;
   });
