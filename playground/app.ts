@@ -12,7 +12,8 @@
  *   POST /api/select {sheet, a1}        the person's selection (History of this row)
  *   POST /api/advance {duration}        move the clock (ISO 8601 duration), firing time triggers
  *   POST /api/close {page}   close a sidebar or dialog
- *   POST /api/reset, /api/demo           a new empty workbook / the demo program
+ *   POST /api/reset {to}, /api/demo      a new workbook: empty, or (to: "demo") the demo program
+ *   GET  /api/outbox         the e-mails the add-on sent, newest first
  *   GET  /page/<id>          a page the add-on showed, with the google.script.run shim
  *   GET  /export.xlsx        the workbook as an Excel file
  *   GET  /inbox              the local webhook inbox (another process on 127.0.0.1): what the add-on
@@ -133,6 +134,14 @@ export function playgroundState(session: Session): PlaygroundState {
     readOnly: !session.canEditFile(session.actingUser),
     steps: session.journal.steps.length,
     functions: bundleFunctions(session),
+    activeSheet: emu.rt.uncounted(() => {
+      try {
+        return emu.spreadsheet.getActiveSheet()?.getName() ?? null;
+      } catch {
+        return null;
+      }
+    }),
+    outbox: emu.services.state.outbox.length,
   };
 }
 
@@ -158,6 +167,7 @@ function route(
         res.end();
         return;
       }
+      if (url.pathname === '/api/outbox') return sendJson(res, 200, session.outbox());
       if (url.pathname === '/api/sheet') {
         const name = url.searchParams.get('name') ?? '';
         if (!sheetNames(session.emu).some((s) => s.name === name))
@@ -224,10 +234,16 @@ function route(
         session.closePage(Number(body.page));
         outcome = { ok: true };
         break;
-      case '/api/reset':
-        session.reset();
-        outcome = { ok: true };
+      case '/api/reset': {
+        if (body.to === 'demo') {
+          const demo = loadDemo(session);
+          outcome = { ok: true, notes: demo.notes, result: demo };
+        } else {
+          session.reset();
+          outcome = { ok: true };
+        }
         break;
+      }
       case '/api/demo': {
         const demo = loadDemo(session);
         outcome = { ok: true, notes: demo.notes, result: demo };
@@ -288,7 +304,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     log('replaying the workbook journal');
     const started = session.start();
     if (started.warning) log(started.warning);
-    log(`replayed ${started.replayed} journal steps (${started.failed} failed)`);
+    if (started.fresh && options.fresh === 'demo') {
+      log('first start: loading the demo program');
+      const demo = loadDemo(session);
+      for (const note of demo.notes) log(note);
+    } else log(`replayed ${started.replayed} journal steps (${started.failed} failed)`);
     const client = await buildClient();
     const dir = path.join(__dirname, 'client');
     const staticFiles = {

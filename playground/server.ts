@@ -12,6 +12,8 @@ async function main(): Promise<void> {
   const wanted = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
   const options = {
     dataDir: path.join(root, '.playground'),
+    // A first start opens the demo program, set up and ready; PLAYGROUND_FRESH=blank for an empty one.
+    fresh: process.env.PLAYGROUND_FRESH === 'blank' ? ('blank' as const) : ('demo' as const),
     log: (line: string) => process.stderr.write(`playground: ${line}\n`),
   };
   let playground;

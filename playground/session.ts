@@ -5,7 +5,7 @@
  */
 import { Emulator } from '../emulator/harness';
 import { readJournal, runStep, writeJournal, type Journal, type Step, type StepResult } from './journal';
-import type { ActionResult, AlertInfo, PageInfo, Person } from './view-types';
+import type { ActionResult, AlertInfo, OutboxMail, PageInfo, Person } from './view-types';
 
 /** The playground's BigQuery project: Settings > Warehouse > Project ID. */
 export const PLAYGROUND_BIGQUERY_PROJECT = 'playground-warehouse';
@@ -29,6 +29,8 @@ export const FRESH_START = '2026-03-02T09:00:00Z';
 export interface SessionOptions {
   /** Folder of the journal; null keeps nothing on disk. */
   dataDir: string | null;
+  /** What a first start (no journal kept) opens: an empty workbook (default) or the demo program. */
+  fresh?: 'blank' | 'demo';
   distDir?: string;
   /** Host names whose requests go to a local server (the webhook inbox): host -> http://127.0.0.1:port. */
   hosts?: Record<string, string>;
@@ -68,11 +70,11 @@ export class Session {
   constructor(private readonly options: SessionOptions) {}
 
   /** Loads the journal kept on disk (or starts fresh) and replays it. */
-  start(): { replayed: number; failed: number; warning?: string } {
+  start(): { replayed: number; failed: number; warning?: string; fresh: boolean } {
     const { journal, warning } = this.options.dataDir ? readJournal(this.options.dataDir) : { journal: null };
     const outcome = this.replay(journal ?? freshJournal());
     if (!journal) this.save();
-    return { ...outcome, warning };
+    return { ...outcome, warning, fresh: !journal };
   }
 
   /** A new workbook from `journal` (its steps replayed); returns how many steps failed. */
@@ -177,6 +179,16 @@ export class Session {
 
   save(): void {
     if (this.options.dataDir) writeJournal(this.options.dataDir, this.journal);
+  }
+
+  /** The e-mails the add-on sent, newest first. */
+  outbox(): OutboxMail[] {
+    return [...this.emu.services.state.outbox].reverse().map((m) => ({
+      to: m.to,
+      subject: m.subject,
+      body: m.body,
+      sentAt: m.sentAt,
+    }));
   }
 
   private ui() {

@@ -72,6 +72,17 @@ export interface PlaygroundState {
   readOnly: boolean;
   steps: number;
   functions: string[];
+  /** The sheet in front (Sheet.activate / setActiveSheet by the add-on), null when none. */
+  activeSheet: string | null;
+  /** How many e-mails the add-on has sent (the outbox panel lists them). */
+  outbox: number;
+}
+
+export interface OutboxMail {
+  to: string;
+  subject: string;
+  body: string;
+  sentAt: string;
 }
 
 export interface ActionResult {

@@ -1,4 +1,5 @@
 /** The grid the page draws: a sheet as `user` sees it in Sheets. */
+import { conditionalBackgrounds } from './conditional-view';
 import { lockedCells, readSheet } from './workbook-read';
 import type { Session } from './session';
 import type { SheetView } from './view-types';
@@ -40,6 +41,7 @@ export function sheetView(
   );
   const { locked, warned } = lockedCells(snap, user, session.owner);
   const viewer = !session.canEditFile(user);
+  const conditional = conditionalBackgrounds(emu, name, snap.rows, snap.cols);
   return {
     name,
     lastRow: snap.lastRow,
@@ -60,7 +62,10 @@ export function sheetView(
     kinds: snap.values.map((row) => row.map(kindOf)),
     notes: snap.notes,
     bold: snap.bold,
-    backgrounds: snap.backgrounds.map((row) => row.map((b) => (b && b !== '#ffffff' ? b : ''))),
+    // A conditional format's background shows over the cell's own, as in Sheets.
+    backgrounds: snap.backgrounds.map((row, r) =>
+      row.map((b, c) => conditional[r]?.[c] || (b && b !== '#ffffff' ? b : '')),
+    ),
     lists: snap.rules.map((row) => row.map((rule) => rule?.list ?? null)),
     help: snap.rules.map((row) => row.map((rule) => rule?.helpText ?? null)),
     locked: viewer ? locked.map((row) => row.map(() => true)) : locked,

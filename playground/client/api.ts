@@ -1,5 +1,5 @@
 /** The playground server's JSON endpoints, as the page calls them. */
-import type { ActionResult, PlaygroundState, SheetView } from '../view-types';
+import type { ActionResult, OutboxMail, PlaygroundState, SheetView } from '../view-types';
 
 async function json<T>(response: Response): Promise<T> {
   const body = (await response.json()) as T & { error?: string };
@@ -24,4 +24,8 @@ export async function post(path: string, body: Record<string, unknown> = {}): Pr
       body: JSON.stringify(body),
     }),
   );
+}
+
+export async function getOutbox(): Promise<OutboxMail[]> {
+  return json(await fetch('/api/outbox'));
 }

@@ -7,15 +7,18 @@ export interface DialogOptions {
   /** Shows Cancel too; resolves true for OK. */
   confirm?: boolean;
   okLabel?: string;
+  /** A third choice between Cancel and OK: resolves 'alt'. */
+  altLabel?: string;
   /** A page of the add-on (showModalDialog) to show in the dialog. */
   pageUrl?: string;
   width?: number;
   height?: number;
 }
 
-let settle: ((ok: boolean) => void) | null = null;
+type Choice = boolean | 'alt';
+let settle: ((ok: Choice) => void) | null = null;
 
-function close(ok: boolean): void {
+function close(ok: Choice): void {
   const overlay = byTestId('dialog');
   overlay.hidden = true;
   const frame = byTestId<HTMLIFrameElement>('dialog-frame');
@@ -29,6 +32,7 @@ function close(ok: boolean): void {
 export function setupDialog(): void {
   byTestId('dialog-ok').addEventListener('click', () => close(true));
   byTestId('dialog-cancel').addEventListener('click', () => close(false));
+  byTestId('dialog-alt').addEventListener('click', () => close('alt'));
   byTestId('dialog').addEventListener('keydown', (event) => {
     if (event.key === 'Escape') close(false);
   });
@@ -38,7 +42,9 @@ export function closeDialog(): void {
   if (!byTestId('dialog').hidden) close(false);
 }
 
-export function showDialog(options: DialogOptions): Promise<boolean> {
+export function showDialog(options: DialogOptions & { altLabel: string }): Promise<Choice>;
+export function showDialog(options: DialogOptions): Promise<boolean>;
+export function showDialog(options: DialogOptions): Promise<Choice> {
   if (settle) close(false);
   byTestId('dialog-title').textContent = options.title;
   const message = byTestId('dialog-message');
@@ -52,6 +58,9 @@ export function showDialog(options: DialogOptions): Promise<boolean> {
     frame.src = options.pageUrl;
   }
   byTestId('dialog-cancel').hidden = !options.confirm;
+  const alt = byTestId('dialog-alt');
+  alt.hidden = !options.altLabel;
+  alt.textContent = options.altLabel ?? '';
   const ok = byTestId('dialog-ok');
   ok.textContent = options.okLabel ?? (options.pageUrl ? 'Close' : 'OK');
   byTestId('dialog').hidden = false;

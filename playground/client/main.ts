@@ -7,9 +7,16 @@ import { getSheet, getState, post } from './api';
 import { closeDialog, setupDialog, showDialog } from './dialog';
 import { byTestId, el } from './dom';
 import { Grid } from './grid';
+import { setupPanels, updateOutbox } from './panels';
 
 let state: PlaygroundState | null = null;
 let currentSheet: string | null = null;
+/**
+ * The sheet the add-on last brought to the front: after an action (a menu item), a change moves the
+ * page there. Not after the person's own tab clicks and selections (a selection moves it too).
+ */
+let lastActive: string | null = null;
+let followActive = false;
 let lastSelect = '';
 let pending = 0;
 
@@ -96,10 +103,18 @@ async function refresh(keepSelection = true): Promise<void> {
   state = fresh;
   renderChrome(state);
   const visible = state.tabs.filter((t) => !t.hidden);
+  const active = visible.some((t) => t.name === fresh.activeSheet) ? fresh.activeSheet : null;
   if (!currentSheet || !state.tabs.some((t) => t.name === currentSheet)) {
-    currentSheet = visible[0]?.name ?? null;
+    currentSheet = active ?? visible[0]?.name ?? null;
+    keepSelection = false;
+  } else if (followActive && active && active !== lastActive) {
+    // The action brought a sheet to the front (Set up tracker opens the landing sheet).
+    currentSheet = active;
     keepSelection = false;
   }
+  lastActive = fresh.activeSheet;
+  followActive = false;
+  updateOutbox(state.outbox);
   renderTabs(state);
   const empty = byTestId('empty-workbook');
   if (!currentSheet) return;
@@ -199,6 +214,7 @@ async function afterAction(outcome: ActionResult, done: string): Promise<void> {
 async function action(path: string, body: Record<string, unknown>, done: string): Promise<void> {
   const outcome = await withBusy(async () => {
     const result = await post(path, body);
+    followActive = true;
     await refresh();
     return result;
   });
@@ -258,22 +274,26 @@ function setupMenus(): void {
   });
   byTestId('action-reset').addEventListener('click', async () => {
     closeMenus();
-    const go = await showDialog({
+    const choice = await showDialog({
       title: 'Reset workbook?',
-      message: 'This starts a new, empty workbook and forgets everything done so far.',
+      message:
+        'This forgets everything done so far and starts again: with an empty workbook (run Set up tracker yourself), or with the demo program, set up and full of partners and leads.',
       confirm: true,
-      okLabel: 'Reset',
+      okLabel: 'Blank workbook',
+      altLabel: 'Demo program',
     });
-    if (go) {
-      currentSheet = null;
-      await action('/api/reset', {}, 'Started a new workbook');
-    }
+    if (choice === false) return;
+    currentSheet = null;
+    lastActive = null;
+    if (choice === 'alt') await action('/api/reset', { to: 'demo' }, 'Started again with the demo program');
+    else await action('/api/reset', {}, 'Started a new, empty workbook');
   });
 }
 
 function setup(): void {
   setupDialog();
   setupMenus();
+  setupPanels((caption) => void action('/api/menu', { caption }, `Ran ${caption}`));
   byTestId('tabs').addEventListener('click', (event) => {
     const tab = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-sheet]') : null;
     if (!tab) return;

@@ -11,6 +11,11 @@ import { Banner, Busy, clearFieldErrors, labelsOf, showFieldErrors } from './for
 export interface RunOptions {
   /** Server errors naming one of this form's fields are shown under that field. */
   form?: HTMLFormElement;
+  /**
+   * Where a failure is shown when it names no field: an element next to what failed (a
+   * `.banner` the page placed there), so the message is not scrolled out of sight at the top.
+   */
+  near?: HTMLElement;
 }
 
 export interface Page {
@@ -47,6 +52,8 @@ export function startPage(client: Client = browserClient()): Page {
 
   async function run<T>(task: () => Promise<T>, options: RunOptions = {}): Promise<T | undefined> {
     banner.clear();
+    const near = options.near ? new Banner(options.near) : null;
+    near?.clear();
     if (options.form) clearFieldErrors(options.form);
     busy.start();
     let value: T;
@@ -54,22 +61,23 @@ export function startPage(client: Client = browserClient()): Page {
       value = await task();
     } catch (error) {
       busy.stop(); // controls enabled again before the first invalid field takes focus
-      showFailure(errorText(error), options.form);
+      showFailure(errorText(error), options.form, near ?? banner);
+      if (options.near && !options.near.hidden) options.near.scrollIntoView({ block: 'nearest' });
       return undefined;
     }
     busy.stop();
     return value;
   }
 
-  function showFailure(message: string, form?: HTMLFormElement): void {
+  function showFailure(message: string, form: HTMLFormElement | undefined, where: Banner): void {
     if (!form) {
-      banner.error(message);
+      where.error(message);
       return;
     }
     const mapped = mapServerError(message, fieldLabels(form));
     if (mapped.fields.length) showFieldErrors(form, mapped.fields);
-    if (mapped.general.length) banner.error(...mapped.general);
-    else banner.error('Please correct the highlighted fields.');
+    if (mapped.general.length) where.error(...mapped.general);
+    else where.error('Please correct the highlighted fields.');
   }
 
   main.setAttribute('aria-busy', 'false');

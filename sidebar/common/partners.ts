@@ -1,10 +1,19 @@
-/** Partner pickers: Paused and Terminated partners are shown, marked, and cannot be chosen. */
+/**
+ * Partner pickers: sorted by name; Paused and Terminated partners are shown, marked, and cannot be
+ * chosen.
+ */
 import type { FormOptions } from '../../src/shared/api';
 import type { Choice } from './dom';
 import { PARTNER_STATUS } from '../../src/shared/statuses';
 
+/** Sorted by name (then id), as a person looks for a partner. */
 export function partnerChoices(partners: FormOptions['partners']): Choice[] {
-  return partners.map((partner) => ({
+  const sorted = [...partners].sort(
+    (a, b) =>
+      a.partnerName.localeCompare(b.partnerName, undefined, { sensitivity: 'base' }) ||
+      a.id.localeCompare(b.id),
+  );
+  return sorted.map((partner) => ({
     value: partner.id,
     label:
       partner.status === PARTNER_STATUS.Active

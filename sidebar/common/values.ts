@@ -109,20 +109,6 @@ export function isoDay(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? iso;
 }
 
-/** Newest first by ISO timestamp; entries with equal timestamps keep their later-written-first order. */
-export function newestFirst<T extends { timestamp: string }>(entries: readonly T[]): T[] {
-  return entries
-    .map((entry, index) => ({ entry, index }))
-    .sort((a, b) =>
-      a.entry.timestamp < b.entry.timestamp
-        ? 1
-        : a.entry.timestamp > b.entry.timestamp
-          ? -1
-          : b.index - a.index,
-    )
-    .map((item) => item.entry);
-}
-
 /** Groups items by a key, keeping first-seen order of the keys. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();

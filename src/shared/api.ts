@@ -123,6 +123,10 @@ export interface FormOptions {
   defaultCurrency: string;
   plans: string[];
   partners: Array<{ id: string; partnerName: string; status: Partner['status'] }>;
+  /** The document's today (ISO day in the spreadsheet's time zone): what date fields default to. */
+  today?: string;
+  /** How the spreadsheet's locale writes a decimal ("51,250.50": '.'; "51.250,50": ','). */
+  decimalSeparator?: '.' | ',';
 }
 
 export type ImportKind = 'partners' | 'leads';

@@ -65,4 +65,9 @@ export interface SheetDef {
    * would not fit in Sheets' 10 million cells with the sheets themselves; one entry per line, 530,000.
    */
   auditNewRows?: 'whole';
+  /**
+   * The columns whose cells belong to the row's record (its identifying value); a cell of any other
+   * column belongs to that column (its header is the Record ID): Settings' lists. Absent: every column.
+   */
+  rowRecordColumns?: readonly string[];
 }

@@ -18,6 +18,7 @@ import type { SheetDef } from './schema';
 import { readShadow, rememberedColumn, writeShadow } from './shadow-sheet';
 import { NOT_READ, type RowChange, type Table } from './table';
 import { MAX_BLOCKS, writeBlocks, type ChangedRow, type WriteBlock } from './write-blocks';
+import { recordOfCell } from './record-of';
 
 /**
  * Blocks per table for the scheduled jobs: their scattered changes (holds ending, expiries) are
@@ -233,7 +234,8 @@ export function entriesFor(
     for (const cell of rowChanges(change.before, change.after)) {
       const key = keys[cell.col + 1] ?? '';
       const field = headers.get(key) ?? (key.startsWith('#') ? key.slice(1) : `Column ${cell.col + 1}`);
-      out.push(entry(recordId, field, a1(change.row, cell.col + 1), cell.oldValue, cell.newValue));
+      const record = recordOfCell(table.def, key, recordId);
+      out.push(entry(record, field, a1(change.row, cell.col + 1), cell.oldValue, cell.newValue));
     }
   }
   return out;

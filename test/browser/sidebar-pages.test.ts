@@ -13,6 +13,7 @@ import {
   openTab,
   runMenu,
   screenshot,
+  sidebarScreenshot,
   sidebarFrame,
   type Harness,
 } from './support/browser';
@@ -70,5 +71,6 @@ describeWithBrowser('sidebar pages in the 300 px panel (shipped bundle)', () => 
     }));
     expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
     await screenshot(h.page, shot);
+    await sidebarScreenshot(h.page, `${shot}-panel`);
   });
 });

@@ -5,7 +5,6 @@ import {
   groupBy,
   isoDay,
   localIsoDay,
-  newestFirst,
   pick,
   readAll,
   readEntries,
@@ -77,15 +76,6 @@ describe('display helpers', () => {
     expect(formatInstant('2026-03-02T09:05:41.123Z')).toBe('2026-03-02 09:05 UTC');
     expect(formatInstant('2026-03-02')).toBe('2026-03-02');
     expect(isoDay('2026-03-02T09:05:41.123Z')).toBe('2026-03-02');
-  });
-
-  test('newestFirst sorts by timestamp descending; equal stamps show the later-written first', () => {
-    const entries = [
-      { timestamp: '2026-01-01T00:00:00.000Z', n: 1 },
-      { timestamp: '2026-03-01T00:00:00.000Z', n: 2 },
-      { timestamp: '2026-01-01T00:00:00.000Z', n: 3 },
-    ];
-    expect(newestFirst(entries).map((e) => e.n)).toEqual([2, 3, 1]);
   });
 
   test('groupBy keeps first-seen order', () => {

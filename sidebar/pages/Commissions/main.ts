@@ -1,11 +1,12 @@
 import type { Commission, FileDownload, Payout, PayoutExportFormat } from '../../../src/shared/api';
 import { isIsoDay, labels } from '../../../src/shared/schema';
 import { byId, chip, h, pair, replace, setText } from '../../common/dom';
-import { readChecked, readForm } from '../../common/form';
+import { Banner, readChecked, readForm } from '../../common/form';
 import { startPage } from '../../common/page';
 import { partnerNames } from '../../common/partners';
 import { setupTabs } from '../../common/tabs';
-import { formatAmount, groupBy, localIsoDay, totalsByCurrency } from '../../common/values';
+import { documentToday, rememberToday } from '../../common/today';
+import { formatAmount, groupBy, totalsByCurrency } from '../../common/values';
 import { offerDownload } from './download';
 import { COMMISSION_STATUS, PAYOUT_STATUS } from '../../../src/shared/statuses';
 
@@ -57,7 +58,14 @@ function partnerGroup(partnerId: string, lines: Commission[]): HTMLDivElement {
       'div',
       { className: 'group-head' },
       all,
-      h('span', { id: `name-${partnerId}`, text: `${nameOf(partnerId)} (${partnerId})` }),
+      // The name is the checkbox's label: clicking it selects (or clears) the partner's lines.
+      h('label', {
+        id: `name-${partnerId}`,
+        className: 'group-name',
+        testid: 'partner-name',
+        attrs: { for: `all-${partnerId}` },
+        text: `${nameOf(partnerId)} (${partnerId})`,
+      }),
     ),
     h('p', {
       className: 'group-total',
@@ -127,7 +135,8 @@ async function loadLines(): Promise<void> {
 function selectedLines(verb: string): string[] | null {
   const ids = readChecked(linesForm, 'ids');
   if (ids.length) return ids;
-  page.banner.error(`Select at least one line to ${verb}.`);
+  new Banner(byId('lines-error')).error(`Select at least one line to ${verb}.`);
+  byId('lines-error').scrollIntoView({ block: 'nearest' });
   return null;
 }
 
@@ -138,7 +147,10 @@ linesForm.addEventListener('submit', async (event) => {
   page.banner.clear();
   const ids = selectedLines('approve');
   if (!ids) return;
-  const done = await page.run(() => page.client.call('approveCommissions', ids), { form: linesForm });
+  const done = await page.run(() => page.client.call('approveCommissions', ids), {
+    form: linesForm,
+    near: byId('lines-error'),
+  });
   if (!done) return;
   await loadLines();
   page.banner.success(`Approved ${done.approved} line${done.approved === 1 ? '' : 's'}.`);
@@ -154,7 +166,10 @@ byId('reject').addEventListener('click', async () => {
     return page.invalid(linesForm, [
       { field: 'reason', message: `${labels.reason} is required to reject lines` },
     ]);
-  const done = await page.run(() => page.client.call('rejectCommissions', ids, reason), { form: linesForm });
+  const done = await page.run(() => page.client.call('rejectCommissions', ids, reason), {
+    form: linesForm,
+    near: byId('lines-error'),
+  });
   if (!done) return;
   byId<HTMLTextAreaElement>('reason').value = '';
   await loadLines();
@@ -240,7 +255,7 @@ function openPayForm(card: HTMLElement, payout: Payout, opener: HTMLButtonElemen
       h('label', { className: 'required', attrs: { for: 'paidOn' }, text: 'Paid On' }),
       h('input', {
         id: 'paidOn',
-        attrs: { name: 'paidOn', type: 'date', required: true, value: localIsoDay(new Date()) },
+        attrs: { name: 'paidOn', type: 'date', required: true, value: documentToday() },
       }),
     ),
     h(
@@ -325,17 +340,23 @@ exportForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (page.busy.active) return;
   page.banner.clear();
+  // A new export replaces the last one: its link goes before anything else can fail.
+  byId('download').hidden = true;
+  byId<HTMLAnchorElement>('download-link').removeAttribute('href');
+  const near = byId('export-error');
   const ids = readChecked(exportForm, 'payoutIds');
-  if (!ids.length) return page.banner.error('Select at least one payout to export.');
+  if (!ids.length) {
+    new Banner(near).error('Select at least one payout to export.');
+    return near.scrollIntoView({ block: 'nearest' });
+  }
   const format = byId<HTMLSelectElement>('format').value as PayoutExportFormat;
   const file: FileDownload | undefined = await page.run(
     () => page.client.call('exportPayouts', ids, format),
-    { form: exportForm },
+    { form: exportForm, near },
   );
   if (file) offerDownload(file, byId<HTMLAnchorElement>('download-link'), byId('download'));
 });
 
-byId<HTMLInputElement>('throughDate').value = localIsoDay(new Date());
 let payoutsLoaded = false;
 setupTabs(document.querySelector('[role="tablist"]') as HTMLElement, (tab) => {
   page.banner.clear();
@@ -349,5 +370,7 @@ void (async () => {
   const options = await page.run(() => page.client.call('getFormOptions'));
   if (options) names = partnerNames(options.partners);
   await loadNotComputed();
+  rememberToday(options);
+  byId<HTMLInputElement>('throughDate').value = documentToday();
   await loadLines();
 })();

@@ -30,7 +30,7 @@ function reportItem(row: ImportRowReport): HTMLLIElement {
     {
       className: row.ok ? 'report warn' : 'report',
       testid: 'row-report',
-      dataset: { line: String(row.line) },
+      dataset: { line: String(row.line), outcome: row.ok ? 'imported' : 'skipped' },
     },
     h('strong', { text: `Line ${row.line}` }),
     h(
@@ -42,11 +42,29 @@ function reportItem(row: ImportRowReport): HTMLLIElement {
   );
 }
 
-/** Rows with errors or conflicts, in line order. */
-function problems(rows: readonly ImportRowReport[]): ImportRowReport[] {
-  return rows
-    .filter((row) => !row.ok || row.errors.length || row.conflicts.length)
-    .sort((a, b) => a.line - b.line);
+/**
+ * The rows worth a look, told apart as the import treats them: rows with errors are skipped; rows
+ * with only a conflict ARE imported (as Submitted, the conflict noted for the reviewer).
+ */
+function reportLists(rows: readonly ImportRowReport[], verb: { skipped: string; imported: string }): Node[] {
+  const byLine = [...rows].sort((a, b) => a.line - b.line);
+  const skipped = byLine.filter((row) => !row.ok);
+  const flagged = byLine.filter((row) => row.ok && row.conflicts.length);
+  const list = (title: string, testid: string, items: ImportRowReport[]) =>
+    items.length
+      ? [
+          h('h3', { className: 'gap', text: title, testid: `${testid}-title` }),
+          h('ul', { className: 'list', testid }, ...items.map(reportItem)),
+        ]
+      : [];
+  return [
+    ...list(`${verb.skipped} (${skipped.length}): rows with errors`, 'skipped-rows', skipped),
+    ...list(
+      `${verb.imported} with a conflict (${flagged.length}): a reviewer decides`,
+      'conflict-rows',
+      flagged,
+    ),
+  ];
 }
 
 function renderMapping(result: ImportPreview): void {
@@ -81,14 +99,19 @@ function currentMapping(): Record<string, string> {
 function renderPreview(result: ImportPreview): void {
   preview = result;
   const total = result.rows.length;
+  const flagged = result.rows.filter((row) => row.ok && row.conflicts.length).length;
   setText(
     byId('summary'),
     total === 0
       ? 'The file has no data rows.'
-      : `${total} row${total === 1 ? '' : 's'}: ${result.valid} valid, ${result.invalid} with errors.` +
-          (result.invalid ? ' Rows with errors are skipped.' : ''),
+      : `${total} row${total === 1 ? '' : 's'}: ${result.valid} will be imported` +
+          (flagged ? ` (${flagged} with a conflict, for a reviewer)` : '') +
+          `; ${result.invalid} will be skipped (errors).`,
   );
-  replace(byId('rows'), ...problems(result.rows).map(reportItem));
+  replace(
+    byId('rows'),
+    ...reportLists(result.rows, { skipped: 'Will be skipped', imported: 'Will be imported' }),
+  );
   const run = byId<HTMLButtonElement>('run');
   setText(run, `Import ${result.valid} valid row${result.valid === 1 ? '' : 's'}`);
   run.hidden = result.valid === 0;
@@ -159,7 +182,7 @@ byId('run').addEventListener('click', async () => {
         : '') +
       `; skipped ${result.skipped}.`,
   );
-  replace(byId('done-rows'), ...problems(result.rows).map(reportItem));
+  replace(byId('done-rows'), ...reportLists(result.rows, { skipped: 'Skipped', imported: 'Imported' }));
   byId('preview').hidden = true;
   fileForm.hidden = true;
   byId('done').hidden = false;

@@ -3,7 +3,7 @@ import { PARTNER_STATUSES, validatePartnerInput } from '../../../src/shared/sche
 import { byId, chip, fillSelect, h, replace, setText } from '../../common/dom';
 import { clearFieldErrors, fillForm, readChecked, readForm } from '../../common/form';
 import { startPage } from '../../common/page';
-import { localIsoDay } from '../../common/values';
+import { documentToday, rememberToday } from '../../common/today';
 import { PARTNER_STATUS } from '../../../src/shared/statuses';
 
 const page = startPage();
@@ -108,7 +108,7 @@ function openForm(partner: Partner | null, opener: HTMLElement): void {
   clearFieldErrors(form);
   form.reset();
   if (partner) fillForm(form, { ...partner });
-  else fillForm(form, { status: PARTNER_STATUS.Active, joinedOn: localIsoDay(new Date()) });
+  else fillForm(form, { status: PARTNER_STATUS.Active, joinedOn: documentToday() });
   setText(byId('form-title'), partner ? `Edit ${partner.partnerName}` : 'Add partner');
   setText(byId('save'), partner ? 'Save changes' : 'Add partner');
   listView.hidden = true;
@@ -164,6 +164,7 @@ byId<HTMLFormElement>('search-form').addEventListener('submit', (event) => {
 
 void (async () => {
   const loaded = await page.run(() => page.client.call('getFormOptions'));
+  rememberToday(loaded);
   if (loaded) fillOptions(loaded);
   await loadList();
 })();

@@ -4,7 +4,10 @@ import { byId, chip, fillSelect, h, replace, setText } from '../../common/dom';
 import { clearFieldErrors, readForm } from '../../common/form';
 import { startPage } from '../../common/page';
 import { partnerChoices } from '../../common/partners';
+import { searchable } from '../../common/picker';
 import { formatAmount } from '../../common/values';
+import { LEAD_STATUS } from '../../../src/shared/statuses';
+import { notSetUp } from '../../common/not-set-up';
 
 const page = startPage();
 const form = byId<HTMLFormElement>('lead-form');
@@ -31,7 +34,13 @@ function fillOptions(loaded: FormOptions): void {
 function showResult(registered: RegisterLeadResult, lead: LeadInput): void {
   setText(byId('result-id'), registered.id);
   replace(byId('result-status'), chip(registered.status));
-  setText(byId('result-expires'), registered.expiresOn);
+  // A registration protects the partner only once a reviewer approves it.
+  setText(
+    byId('result-expires'),
+    registered.status === LEAD_STATUS.Approved
+      ? `Until ${registered.expiresOn}`
+      : 'Starts when a reviewer approves the lead',
+  );
   const list = byId('conflicts');
   replace(
     list,
@@ -93,8 +102,17 @@ byId('another').addEventListener('click', () => {
   byId('company').focus();
 });
 
+searchable(byId<HTMLSelectElement>('partnerId'), byId<HTMLInputElement>('partnerSearch'));
+
 void page
   .run(() => page.client.call('getFormOptions'))
   .then((loaded) => {
-    if (loaded) fillOptions(loaded);
+    if (loaded) return fillOptions(loaded);
+    // No options: never leave "Loading partners…" behind. Before set-up, say what to do.
+    fillSelect(byId<HTMLSelectElement>('partnerId'), [], { placeholder: 'No partners' });
+    if (notSetUp(byId('banner'))) {
+      page.banner.clear();
+      form.hidden = true;
+      byId('not-set-up').hidden = false;
+    }
   });

@@ -4,7 +4,8 @@ import { byId, chip, h, pair, replace, setText } from '../../common/dom';
 import { readForm } from '../../common/form';
 import { startPage } from '../../common/page';
 import { setupTabs } from '../../common/tabs';
-import { formatAmount, localIsoDay } from '../../common/values';
+import { documentDecimal, documentToday, rememberToday } from '../../common/today';
+import { formatAmount } from '../../common/values';
 import { LEAD_STATUS } from '../../../src/shared/statuses';
 
 type Action = ReviewDecision | CloseOutcome;
@@ -31,7 +32,8 @@ function leadCard(lead: Lead): HTMLLIElement {
   const facts = h('dl', { className: 'facts' });
   if (value) facts.append(pair('Value', value));
   facts.append(pair('Registered', lead.registeredOn));
-  if (lead.status === LEAD_STATUS.Submitted || lead.status === LEAD_STATUS.Approved)
+  // Only an approved registration protects the partner; a submitted one waits for review.
+  if (lead.status === LEAD_STATUS.Approved)
     facts.append(pair('Protected until', lead.expiresOn, 'expires-on'));
   if (lead.domain) facts.append(pair('Domain', lead.domain));
   if (contact) facts.append(pair('Contact', contact));
@@ -122,6 +124,7 @@ function openAction(card: HTMLElement, lead: Lead, action: Action, opener: HTMLB
     form.append(
       field('note', 'Decision Note', h('textarea', { id: 'note', attrs: { name: 'note', rows: 2 } })),
     );
+    if (action === 'approve' && lead.conflict) form.append(overlapConfirmation(lead));
   } else if (action === 'won') {
     form.append(
       field(
@@ -138,7 +141,7 @@ function openAction(card: HTMLElement, lead: Lead, action: Action, opener: HTMLB
         'Closed On',
         h('input', {
           id: 'closedOn',
-          attrs: { name: 'closedOn', type: 'date', value: localIsoDay(new Date()) },
+          attrs: { name: 'closedOn', type: 'date', value: documentToday() },
         }),
       ),
     );
@@ -178,9 +181,38 @@ function openAction(card: HTMLElement, lead: Lead, action: Action, opener: HTMLB
   (form.querySelector('textarea, input') as HTMLElement).focus();
 }
 
+/**
+ * Approving a lead that overlaps another registration protects two partners for one company: the
+ * reviewer says so explicitly (a checkbox the Approve button needs), the overlap in front of them.
+ */
+function overlapConfirmation(lead: Lead): HTMLDivElement {
+  return h(
+    'div',
+    { className: 'field overlap', testid: 'overlap' },
+    h('p', { className: 'conflict', text: `This lead overlaps: ${lead.conflict}.` }),
+    h(
+      'label',
+      { className: 'check' },
+      h('input', {
+        id: 'confirmOverlap',
+        attrs: { type: 'checkbox', name: 'confirmOverlap', value: 'yes' },
+        testid: 'confirm-overlap',
+      }),
+      'Approve anyway: both registrations stay for the same company',
+    ),
+  );
+}
+
 async function submitAction(form: HTMLFormElement, lead: Lead, action: Action): Promise<void> {
   page.banner.clear();
   const values = readForm(form);
+  if (action === 'approve' && lead.conflict && values.confirmOverlap !== 'yes')
+    return page.invalid(form, [
+      {
+        field: 'confirmOverlap',
+        message: 'Tick "Approve anyway" to approve a lead that overlaps another registration',
+      },
+    ]);
   let done: Lead | undefined;
   if (action === 'approve' || action === 'reject') {
     const checked = validateReviewDecision({ decision: action, note: values.note });
@@ -188,7 +220,11 @@ async function submitAction(form: HTMLFormElement, lead: Lead, action: Action): 
     const { note } = checked.value;
     done = await page.run(() => page.client.call('reviewLead', lead.id, action, note), { form });
   } else {
-    const checked = validateCloseDetails(values, { outcome: action, currency: lead.currency });
+    const checked = validateCloseDetails(values, {
+      outcome: action,
+      currency: lead.currency,
+      decimal: documentDecimal(),
+    });
     if (!checked.ok) return page.invalid(form, checked.errors);
     const details = checked.value;
     done = await page.run(() => page.client.call('closeLead', lead.id, action, details), { form });
@@ -236,3 +272,8 @@ setupTabs(document.querySelector('[role="tablist"]') as HTMLElement, (tab) => {
 byId('tab-approved').setAttribute('aria-controls', 'panel');
 byId('refresh').addEventListener('click', () => void load());
 void load();
+// The document's today for Closed On (read only; a failure leaves the browser's day).
+page.client
+  .call('getFormOptions')
+  .then(rememberToday)
+  .catch(() => undefined);

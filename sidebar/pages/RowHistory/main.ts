@@ -1,7 +1,7 @@
 import type { HistoryEntry, RowHistory } from '../../../src/shared/api';
 import { byId, chip, h, replace, setText } from '../../common/dom';
 import { startPage } from '../../common/page';
-import { formatInstant, newestFirst } from '../../common/values';
+import { formatInstant } from '../../common/values';
 
 const page = startPage();
 
@@ -64,7 +64,8 @@ async function load(): Promise<void> {
     byId('record'),
     history.recordId ? `${history.recordId} · ${history.sheet}` : history.sheet || 'History',
   );
-  const entries = newestFirst(history.entries);
+  // The server lists them newest first (the log read from its last row up): shown in that order.
+  const entries = history.entries;
   replace(byId('entries'), ...entries.map(entryItem));
   byId('empty').hidden = entries.length > 0;
   setText(

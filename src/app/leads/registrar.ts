@@ -11,6 +11,8 @@ import {
   addToIndex,
   buildLeadIndex,
   duplicateMessage,
+  earlierLeadIds,
+  withLaterRegistration,
   findConflicts,
   newLead,
   transitionLead,
@@ -51,6 +53,8 @@ export class Registrar {
   private readonly index: LeadIndex | null;
   private readonly added: IndexedLead[] = [];
   private readonly nextId: () => string;
+  /** Lead ID -> sheet row, for the earlier leads a new registration conflicts with (this run's too). */
+  private readonly rows: Map<string, number>;
   readonly options: FormOptions;
 
   /**
@@ -64,6 +68,7 @@ export class Registrar {
     this.index = known ? null : buildLeadIndex(data.leads.map(({ lead }) => lead));
     this.nextId = idSequence('lead', known ? known.ids : data.leads.map(({ lead }) => lead.id));
     this.options = data.formOptions(false);
+    this.rows = new Map(data.leads.map(({ lead, row }) => [lead.id, row]));
   }
 
   /** Validates a registration and finds its conflicts; refuses inactive partners and duplicates. */
@@ -119,6 +124,8 @@ export class Registrar {
       conflict: conflicts.map((c) => c.reason).join('; '),
       notes: lead.notes ?? '',
     });
+    this.rows.set(id, row);
+    this.noteOnEarlierLeads(conflicts, id, partner.partnerName);
     const indexed: IndexedLead = {
       id,
       partnerId: partner.id,
@@ -132,5 +139,18 @@ export class Registrar {
     if (this.index) addToIndex(this.index, indexed);
     else this.added.push(indexed);
     return { id, row, expiresOn, conflicts, events: change.events };
+  }
+
+  /** Each earlier lead this registration conflicts with notes it in its Conflict (domain/leads/overlap.ts). */
+  private noteOnEarlierLeads(conflicts: readonly Conflict[], id: string, partnerName: string): void {
+    const table = this.data.ctx.table('leads');
+    for (const earlier of earlierLeadIds(conflicts)) {
+      const row = this.rows.get(earlier);
+      const current = row === undefined ? undefined : table.rowOf(row);
+      if (row === undefined || !current) continue;
+      const text = String(current.record.conflict ?? '');
+      const next = withLaterRegistration(text, id, partnerName);
+      if (next !== text) table.update(row, { conflict: next });
+    }
   }
 }

@@ -79,6 +79,7 @@ export class TrackerData {
         partnerName: partner.partnerName,
         status: partner.status,
       })),
+      today: this.today,
     };
   }
 }

@@ -1,6 +1,7 @@
 /** listPartners and getFormOptions: reads only (no lock), each table once. */
 import type { FormOptions, Partner, PartnerFilter } from '../../shared/api';
 import { filterPartners } from '../../domain/partners';
+import { decimalSeparatorOf } from '../../shared/schema';
 import { userContext } from '../leads/request';
 import { TrackerData } from '../leads/tracker-data';
 
@@ -10,6 +11,9 @@ export function listPartners(filter: unknown): Partner[] {
   return filterPartners(partners, f);
 }
 
+/** The form options, with how the spreadsheet's locale writes a decimal (amounts typed as shown). */
 export function getFormOptions(): FormOptions {
-  return new TrackerData(userContext()).formOptions();
+  const ctx = userContext();
+  const options = new TrackerData(ctx).formOptions();
+  return { ...options, decimalSeparator: decimalSeparatorOf(ctx.doc.ss.getSpreadsheetLocale()) };
 }

@@ -10,6 +10,7 @@ import type { AppContext } from '../context';
 import { stageEditedDeals } from '../leads/deal-changes';
 import { LEAD_STATUS_REACTION } from '../leads/status-edit';
 import type { EditEvent, EditReaction } from './edit-reaction';
+import { ID_COLUMNS_REACTION } from './id-edits';
 import { MONEY_GUARD_REACTION } from './money-guard';
 import { SCRIPT_COLUMNS_REACTION, SETTINGS_CACHE_REACTION, TEAM_REACTION } from './team-edits';
 
@@ -25,6 +26,7 @@ export const EDIT_REACTIONS: EditReaction[] = [
   // first: an edit by someone off the Team of what the ledger is computed from is put back before
   // any other reaction sees it
   MONEY_GUARD_REACTION,
+  ID_COLUMNS_REACTION,
   SCRIPT_COLUMNS_REACTION,
   SETTINGS_CACHE_REACTION,
   TEAM_REACTION,

@@ -29,7 +29,10 @@ function cellOf(column: ColumnDef, text: string): CellValue {
 
 function putBackScriptColumns(ctx: AppContext, edit: EditEvent): void {
   const def = sheetDef(edit.sheet);
-  const columns = def.columns.filter((c) => c.protected && edit.columns.includes(c.key));
+  // The id column is put back for everyone, the owner included (id-edits.ts).
+  const columns = def.columns.filter(
+    (c) => c.protected && edit.columns.includes(c.key) && c.key !== def.id?.column,
+  );
   if (!columns.length || !edit.rows.length) return;
   if (sameEmail(ctx.actor.email, ownerEmail(ctx.doc))) return;
   const table = ctx.table(edit.sheet);

@@ -31,7 +31,7 @@ const SYNONYMS: Readonly<Record<ImportKind, Readonly<Record<string, readonly str
     notes: ['note', 'comments', 'comment', 'remarks'],
   },
   leads: {
-    partnerId: ['partner', 'partnercode'],
+    partnerId: ['partner', 'partnercode', 'partnername'],
     company: [
       'companyname',
       'account',

@@ -15,6 +15,8 @@ import { validateLeadInput, validatePartnerInput } from '../../shared/schema';
 import { addToIndex, emptyLeadIndex, findConflicts } from '../leads/conflicts';
 import { nameKey } from '../leads/similarity';
 import { cleanMapping, suggestMapping } from './mapping';
+import { resolvePartnerRef } from './partner-ref';
+import { labelOf } from '../../shared/schema/labels';
 import { importMessages } from './messages';
 import { parseCsv } from './parse';
 import { LEAD_STATUS } from '../../shared/statuses';
@@ -149,6 +151,17 @@ export function planPartnerImport(request: ImportRequest): ImportPlan<PartnerInp
   return plan('partners', request, validatePartnerInput, partnerDuplicates());
 }
 
+/** A lead row names its partner by id or by name (partner-ref.ts); the rest is the lead form's schema. */
+function validateLeadRow(input: unknown, lists: Partial<FormOptions>) {
+  const row = input as Record<string, string>;
+  const ref = resolvePartnerRef(row.partnerId ?? '', lists.partners ?? []);
+  const checked = validateLeadInput(ref && 'id' in ref ? { ...row, partnerId: ref.id } : row, lists);
+  if (!ref || !('error' in ref)) return checked;
+  const label = labelOf('partnerId');
+  const others = checked.ok ? [] : checked.errors.filter((e) => !e.message.startsWith(label));
+  return { ok: false as const, errors: [{ field: 'partnerId', message: ref.error }, ...others] };
+}
+
 export function planLeadImport(request: ImportRequest): ImportPlan<LeadInput> {
-  return plan('leads', request, validateLeadInput, leadDuplicates());
+  return plan('leads', request, validateLeadRow, leadDuplicates());
 }

@@ -47,6 +47,7 @@ export {
   type ExtensionResult,
 } from './window';
 export { leadMessages } from './messages';
+export { earlierLeadIds, withLaterRegistration } from './overlap';
 export {
   EXTEND,
   EVENT_NOTICES,

@@ -5,6 +5,8 @@ export const leadMessages = {
   sameName: (candidate: string, existing: string, leadId: string, partnerName: string, until: string) =>
     `company name '${candidate}' matches '${existing}' of ${leadId}, ${partnerName}, protected until ${until}`,
   houseAccount: (domain: string) => `${domain} is a house account`,
+  laterRegistration: (leadId: string, partnerName: string) =>
+    `later registration ${leadId} by ${partnerName} is for the same company`,
   duplicate: (company: string, leadId: string, status: string, until: string) =>
     `You already registered ${company} (${leadId}), still ${status} until ${until}`,
   unknownStatus: (value: string, allowed: readonly string[]) =>

@@ -15,12 +15,12 @@ const CLOSE_FIELDS = ['dealValue', 'closedOn', 'reason'] as const;
  */
 export function validateCloseDetails(
   input: unknown,
-  options: { outcome?: CloseOutcome; currency?: string } = {},
+  options: { outcome?: CloseOutcome; currency?: string; decimal?: '.' | ',' } = {},
 ): ValidationResult<CloseDetails> {
   const currency = options.currency || FALLBACK_CURRENCY;
   const schema = v.object({
     dealValue: v.pipe(
-      amount('dealValue', { required: options.outcome === 'won' }),
+      amount('dealValue', { required: options.outcome === 'won', decimal: options.decimal }),
       v.rawCheck(({ dataset, addIssue }) => {
         const problem = dataset.typed ? decimalsProblem('dealValue', dataset.value, currency) : undefined;
         if (problem) addIssue({ message: problem });

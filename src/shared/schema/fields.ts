@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { Amount } from '../api';
 import { readAmount } from './amount';
+import { plainAmount, type DecimalSeparator } from './amount-text';
 import { isCurrencyCode } from './currency';
 import { isDomainName, normalizeDomain } from './domainName';
 import { isIsoDay } from './isoDay';
@@ -138,8 +139,12 @@ export function recordId(field: string, kind: IdKind, options: { required?: bool
 export const MAX_INTEGER_DIGITS = 12;
 const MAX_AMOUNT_TEXT = '999,999,999,999';
 
-/** An amount in major units, a number or a decimal string, >= 0. Decimals are checked per currency by the form. */
-export function amount(field: string, options: { required?: boolean } = {}) {
+/**
+ * An amount in major units, a number or a decimal string, >= 0. Decimals are checked per currency by
+ * the form. Text is read as a person writes it (amount-text.ts: "$25,000", "51,250.50", or
+ * "51.250,50" when the spreadsheet's locale writes a decimal comma) and becomes a plain decimal.
+ */
+export function amount(field: string, options: { required?: boolean; decimal?: DecimalSeparator } = {}) {
   const label = labelOf(field);
   return v.pipe(
     v.unknown(),
@@ -151,13 +156,14 @@ export function amount(field: string, options: { required?: boolean } = {}) {
         addIssue({ message: messages.required(label) });
         return NEVER;
       }
-      const reading = readAmount(value);
+      const plain = typeof value === 'string' ? (plainAmount(value, options.decimal) ?? value) : value;
+      const reading = readAmount(plain);
       let message: string | undefined;
       if (reading.kind === 'notNumber') message = messages.notNumber(label, value);
       else if (reading.negative) message = messages.negative(label, value);
       else if (reading.integerDigits > MAX_INTEGER_DIGITS)
         message = messages.tooLarge(label, value, MAX_AMOUNT_TEXT);
-      if (message === undefined) return value as Amount;
+      if (message === undefined) return plain as Amount;
       addIssue({ message });
       return NEVER;
     }),

@@ -10,3 +10,4 @@ export { currencyExponent, isCurrencyCode } from './currency';
 export { normalizeDomain, isDomainName } from './domainName';
 export { isIsoDay } from './isoDay';
 export { readAmount, type AmountReading } from './amount';
+export { plainAmount, decimalSeparatorOf, type DecimalSeparator } from './amount-text';

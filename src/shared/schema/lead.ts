@@ -28,7 +28,7 @@ function leadSchema(lists: Partial<FormOptions>) {
       contactName: text('contactName', { max: limits.name }),
       contactEmail: email('contactEmail'),
       product: listed('product', lists.products),
-      estimatedValue: amount('estimatedValue'),
+      estimatedValue: amount('estimatedValue', { decimal: lists.decimalSeparator }),
       currency: currency('currency', lists.currencies),
       notes: text('notes', { max: limits.notes }),
     }),

@@ -13,6 +13,7 @@ export const SETTINGS: SheetDef = {
   protection: 'warning',
   tracked: true,
   banded: false,
+  rowRecordColumns: ['setting', 'value', 'about'],
   columns: [
     col('setting', 'Setting', 'The setting’s name: do not rename.', { width: 210 }),
     col('value', 'Value', 'Its value.', { width: 120 }),

@@ -48,10 +48,17 @@ export interface Harness {
 }
 
 /** A playground (fresh data folder) and a browser on it, the page loaded and ready. */
-export async function openPlayground(options: { distDir?: string } = {}): Promise<Harness> {
+export async function openPlayground(
+  options: { distDir?: string; fresh?: 'blank' | 'demo' } = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'playground-data-'));
   const profile = mkdtempSync(path.join(os.tmpdir(), 'playground-chromium-'));
-  const playground = await startPlayground({ dataDir, distDir: options.distDir, port: 0 });
+  const playground = await startPlayground({
+    dataDir,
+    distDir: options.distDir,
+    port: 0,
+    fresh: options.fresh,
+  });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     args: ARGS,
@@ -89,6 +96,12 @@ export async function idle(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** The 300 px sidebar panel alone (its title and page), as the README shows the add-on's pages. */
+export async function sidebarScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.getByTestId('sidebar').screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
 /** Clicks Extensions > (add-on) > caption and waits for the action to finish. */
@@ -155,6 +168,9 @@ export async function sidebarFrame(page: Page): Promise<Frame> {
   const handle = await page.getByTestId('sidebar-frame').elementHandle();
   const frame = await handle?.contentFrame();
   if (!frame) throw new Error('The sidebar has no frame');
+  // The page the panel shows now, not the one it showed before (the frame is reused).
+  const src = (await handle!.getAttribute('src')) ?? '';
+  if (src) await frame.waitForURL((url) => url.pathname === src);
   await frame.waitForLoadState('load');
   return frame;
 }
