@@ -12,6 +12,13 @@ import { type ChainKey, isChainKey } from '../domain/audit/chain';
 import type { TrackerDocument } from './document';
 
 export const AUDIT_KEY_PROPERTY = 'tracker.auditKey';
+/** The log's last hash when its key was made: rows up to it were chained unkeyed ("" for none). */
+export const AUDIT_KEY_FROM_PROPERTY = 'tracker.auditKeyFrom';
+
+/** Where unkeyed rows end (see AUDIT_KEY_FROM_PROPERTY); undefined when not recorded. */
+export function legacyEnd(doc: TrackerDocument): string | undefined {
+  return doc.property(AUDIT_KEY_FROM_PROPERTY) ?? undefined;
+}
 
 /** The key, or undefined when this tracker has none yet. */
 export function auditKey(doc: TrackerDocument): ChainKey | undefined {
@@ -19,11 +26,15 @@ export function auditKey(doc: TrackerDocument): ChainKey | undefined {
   return isChainKey(text) ? text : undefined;
 }
 
-/** The key, created (and queued with the caller's property write) when there is none. */
-export function ensureAuditKey(doc: TrackerDocument): ChainKey {
+/**
+ * The key, created when there is none (queued with the caller's property write, together with the
+ * log's last hash `lastHash`, where unkeyed rows end).
+ */
+export function ensureAuditKey(doc: TrackerDocument, lastHash: string): ChainKey {
   const have = auditKey(doc);
   if (have) return have;
   const key = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '').toLowerCase();
   doc.setProperty(AUDIT_KEY_PROPERTY, key);
+  doc.setProperty(AUDIT_KEY_FROM_PROPERTY, lastHash);
   return key;
 }

@@ -123,7 +123,7 @@ export function appendAudit(
         : { ...e, oldValue: fitAuditValue(e.oldValue), newValue: fitAuditValue(e.newValue) },
     ),
   );
-  const { rows, lastHash } = chainEntries(tail.hash, fitted, ensureAuditKey(doc));
+  const { rows, lastHash } = chainEntries(tail.hash, fitted, ensureAuditKey(doc, tail.hash));
   const first = at.row;
   if (first + rows.length - 1 > entry.maxRows)
     ensureRows(doc, auditSheet(doc).sheet, entry, first + rows.length - 1);

@@ -68,7 +68,9 @@ export function commit(
         const sheetValues =
           changedCols && keepsCells(block, changedCols)
             ? unguarded(
-                table.sheet.getRange(block.start, block.first + 1, rows, block.last - block.first + 1).getValues(),
+                table.sheet
+                  .getRange(block.start, block.first + 1, rows, block.last - block.first + 1)
+                  .getValues(),
                 (j) => plainAt[block.first + 1 + j],
               )
             : null;

@@ -7,15 +7,16 @@
 import type { AuditProblem, AuditVerification } from '../../shared/api';
 import { logAnchor } from '../../domain/audit/archive';
 import { type ChainProblem, verifyRows } from '../../domain/audit/chain';
-import { auditKey } from '../../sheets/audit-key';
+import { auditKey, legacyEnd } from '../../sheets/audit-key';
 import { readLog, readTail } from '../../sheets/audit-sheet';
 import { TrackerDocument } from '../../sheets/document';
 
 const WHAT: Record<ChainProblem['kind'] | 'missing-end', string> = {
   blank: 'an empty row inside the log (a row inserted, or an entry cleared)',
   inserted: 'a row the tracker did not write (inserted or pasted)',
-  changed: 'an entry whose content was changed',
-  'out-of-chain': 'an entry that does not follow the row above it (rows deleted or moved before it)',
+  changed: 'an entry that was changed, or that follows rows deleted or moved',
+  'out-of-chain':
+    'an entry that does not follow the row above it nor lead to the next (rows deleted, moved or forged)',
   'missing-end': 'entries missing at the end of the log (deleted or cleared)',
 };
 
@@ -28,7 +29,7 @@ const problem = (row: number, kind: AuditProblem['kind']): AuditProblem => ({
 export function verifyAuditLog(doc: TrackerDocument = new TrackerDocument()): AuditVerification {
   const { rows, firstRow } = readLog(doc);
   const tail = readTail(doc);
-  const check = verifyRows(logAnchor(rows), rows, auditKey(doc), tail.hash);
+  const check = verifyRows(logAnchor(rows), rows, auditKey(doc), tail.hash, legacyEnd(doc));
   const problems = check.problems.map((p) => problem(firstRow + p.index, p.kind));
   const lastRow = firstRow + rows.length - 1;
   // The last hash the tracker wrote must be the chain's end (rows cut off the end are found here).

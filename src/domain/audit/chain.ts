@@ -55,6 +55,12 @@ export function chainEntries(
 /** What is wrong with one row of the log (0-based index into the rows checked). */
 export interface ChainProblem {
   index: number;
+  /**
+   * blank: an empty row; inserted: a row the next one chains past; changed: a row whose next row chains
+   * from its hash but whose own hash does not match (its content changed, or rows above it were
+   * deleted or moved: a keyed chain cannot tell which); out-of-chain: a row that neither follows the
+   * one above it nor leads to the next.
+   */
   kind: 'blank' | 'inserted' | 'changed' | 'out-of-chain';
 }
 
@@ -81,15 +87,20 @@ const isBlank = (row: readonly unknown[]) => row.every((v) => v === '' || v === 
  * a row whose content changed (the next row chains from its stored hash), or a row that does not
  * follow the one above it (rows deleted or moved before it: the check resumes from its hash).
  * `tailHash` (the hash of the last entry the tracker wrote) judges the last row the same way.
+ * `legacyEnd`: the last unkeyed hash of a log that was keyed later ("" when keyed from the start).
  */
 export function verifyRows(
   previousHash: string,
   rows: readonly (readonly unknown[])[],
   key?: ChainKey,
   tailHash?: string,
+  legacyEnd?: string,
 ): ChainCheck {
   let hash = previousHash;
-  let keyedSeen = false;
+  // Unkeyed rows are accepted only up to the hash the log had when its key was made (`legacyEnd`:
+  // "" for a log keyed from its first row), or, when that is not known, up to the first keyed row.
+  let keyedSeen =
+    key !== undefined && (legacyEnd === '' || (legacyEnd !== undefined && previousHash === legacyEnd));
   const problems: ChainProblem[] = [];
   let count = 0;
   const matches = (prev: string, row: readonly unknown[] | undefined): string | null => {
@@ -100,10 +111,13 @@ export function verifyRows(
       return stored;
     }
     if (key && keyedSeen) return null;
-    if (stored === entryHash(prev, rowEntry(row))) return stored;
-    // A legacy row stored "-15.00" as "'-15.00" (the formula rule) and hashed the value without it.
-    if (stored === entryHash(prev, rowEntry(row.map(restoreNeutralized)))) return stored;
-    return null;
+    const legacy =
+      stored === entryHash(prev, rowEntry(row)) ||
+      // A legacy row stored "-15.00" as "'-15.00" (the formula rule) and hashed the value without it.
+      stored === entryHash(prev, rowEntry(row.map(restoreNeutralized)));
+    if (!legacy) return null;
+    if (key && stored === legacyEnd) keyedSeen = true;
+    return stored;
   };
   const report = (index: number, kind: ChainProblem['kind']) => {
     count++;
