@@ -1,9 +1,10 @@
 /**
  * exportPayouts(ids, format): the selected payouts as a file the sidebar downloads: the generic CSV,
- * a PayPal Payouts batch or a Wise batch (the domain writes them with papaparse, formula cells
- * escaped). Reads only; writes nothing.
+ * a PayPal Payouts batch or a Wise batch (the domain writes them: free text escaped, formatted
+ * columns validated, domain/export/csv-cell.ts). Reads only; writes nothing.
  */
 import { PayoutError, exportPayoutsCsv } from '../../domain/payouts';
+import { ExportError } from '../../domain/export/csv-cell';
 import type { FileDownload, PayoutExportFormat } from '../../shared/api';
 import type { AppContext } from '../context';
 import { openLedger, readLedger } from '../commissions/ledger-table';
@@ -37,7 +38,7 @@ export function exportPayouts(ctx: AppContext, ids: string[], format: PayoutExpo
       format,
     );
   } catch (error) {
-    if (error instanceof PayoutError) fail([error.message]);
+    if (error instanceof PayoutError || error instanceof ExportError) fail([error.message]);
     throw error;
   }
 }
