@@ -3,6 +3,7 @@
  * (triggers, menu handlers, google.script.run endpoints). A few lines each, no logic.
  */
 import { buildAddonMenu } from './app/menu';
+import { edge } from './app/edge';
 // Every execution first finishes what a dead one left (a journal, an unrecorded edit): registered here.
 import './app/audit/finish-pending';
 import * as dashboard from './app/dashboard';
@@ -64,34 +65,42 @@ export function getFormOptions(): FormOptions {
 }
 
 export function savePartner(partner: PartnerInput): { id: string } {
+  edge('savePartner', partner);
   return partners.savePartner(partner);
 }
 
 export function listPartners(filter?: PartnerFilter): Partner[] {
+  edge('listPartners', filter);
   return partners.listPartners(filter);
 }
 
 export function getLead(id: string): Lead {
+  edge('getLead', id);
   return leads.getLead(id);
 }
 
 export function listLeads(filter?: LeadFilter): Lead[] {
+  edge('listLeads', filter);
   return leads.listLeads(filter);
 }
 
 export function registerLead(lead: LeadInput): RegisterLeadResult {
+  edge('registerLead', lead);
   return leads.registerLead(lead);
 }
 
 export function reviewLead(id: string, decision: ReviewDecision, note?: string): Lead {
+  edge('reviewLead', id, decision, note);
   return leads.reviewLead(id, decision, note);
 }
 
 export function closeLead(id: string, outcome: CloseOutcome, details?: CloseDetails): Lead {
+  edge('closeLead', id, outcome, details);
   return leads.closeLead(id, outcome, details);
 }
 
 export function extendLead(id: string): Lead {
+  edge('extendLead', id);
   return leads.extendLead(id);
 }
 
@@ -100,10 +109,12 @@ export function previewImport(
   csv: string,
   mapping?: Record<string, string>,
 ): ImportPreview {
+  edge('previewImport', kind, csv, mapping);
   return importCsv.previewImport(kind, csv, mapping);
 }
 
 export function runImport(kind: ImportKind, csv: string, mapping?: Record<string, string>): ImportResult {
+  edge('runImport', kind, csv, mapping);
   return importCsv.runImport(kind, csv, mapping);
 }
 
@@ -189,6 +200,7 @@ export function menuRunSelfTest(): SelfTestReport {
 // ---- Commissions, plans and payouts (issue 7) ------------------------------------------------
 
 export function savePlan(plan: PlanInput): { id: string } {
+  edge('savePlan', plan);
   return plans.savePlan(sidebarChange(), plan);
 }
 
@@ -201,14 +213,17 @@ export function runCommissions(): ReturnType<ServerApi['runCommissions']> {
 }
 
 export function listCommissions(filter?: CommissionFilter): Commission[] {
+  edge('listCommissions', filter);
   return commissions.listCommissions(sidebarContext(), filter);
 }
 
 export function approveCommissions(ids: string[]): { approved: number } {
+  edge('approveCommissions', ids);
   return commissions.approveCommissions(sidebarChange(), ids);
 }
 
 export function rejectCommissions(ids: string[], reason: string): { rejected: number } {
+  edge('rejectCommissions', ids, reason);
   return commissions.rejectCommissions(sidebarChange(), ids, reason);
 }
 
@@ -217,6 +232,7 @@ export function showCommissions(): void {
 }
 
 export function createPayouts(throughDate: string): Payout[] {
+  edge('createPayouts', throughDate);
   return payouts.createPayouts(sidebarChange(), throughDate);
 }
 
@@ -225,13 +241,16 @@ export function listPayouts(): Payout[] {
 }
 
 export function approvePayout(id: string): Payout {
+  edge('approvePayout', id);
   return payouts.approvePayout(sidebarChange(), id);
 }
 
 export function markPayoutPaid(id: string, reference: string, paidOn: string): Payout {
+  edge('markPayoutPaid', id, reference, paidOn);
   return payouts.markPayoutPaid(sidebarChange(), id, reference, paidOn);
 }
 
 export function exportPayouts(ids: string[], format: PayoutExportFormat): FileDownload {
+  edge('exportPayouts', ids, format);
   return payouts.exportPayouts(sidebarContext(), ids, format);
 }
