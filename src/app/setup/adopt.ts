@@ -173,8 +173,16 @@ function adoptChunk(
       sheet.getRange(from, layout.cols[column.key], bottom - from + 1, 1).setDataValidation(rule);
     }
   }
-  // The columns set-up added, and every text column (plain text: what is written stays text).
-  formatColumns(sheet, s.key, layout, from, bottom, (c) => s.formats.includes(c.key) || isPlainTextColumn(c));
+  // The columns set-up added, and, when a sheet is first adopted (its shadow made), every text column
+  // (plain text: what is written stays text). Set up run again writes no format.
+  formatColumns(
+    sheet,
+    s.key,
+    layout,
+    from,
+    bottom,
+    (c) => s.formats.includes(c.key) || (s.shadow && isPlainTextColumn(c)),
+  );
   if (s.check) checkRows(doc, table, cache, options, state, run);
 
   state.done += rows.length;

@@ -10,6 +10,7 @@
  */
 import * as v from 'valibot';
 import type { ServerApi } from '../api';
+import { exampleId } from '../ids';
 import { isIsoDay } from './isoDay';
 import { limits } from './labels';
 import { messages } from './messages';
@@ -56,7 +57,7 @@ function id(label: string): Schema {
     str(label, 40, { required: true }),
     v.check(
       (x) => ID_SHAPE.test(x as string),
-      (issue) => messages.notId(label, String(issue.input), 'L-000001'),
+      (issue) => messages.notId(label, String(issue.input), exampleId('lead')),
     ),
   ) as Schema;
 }
@@ -75,7 +76,7 @@ function ids(label: string): Schema {
         const bad = (Array.isArray(issue.input) ? issue.input : [issue.input]).find(
           (i) => typeof i !== 'string' || !ID_SHAPE.test(i),
         );
-        return messages.notId(label, typeof bad === 'string' ? bad : String(bad), 'C-000001');
+        return messages.notId(label, typeof bad === 'string' ? bad : String(bad), exampleId('commission'));
       },
     ),
   ) as Schema;
