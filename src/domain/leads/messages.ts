@@ -5,6 +5,11 @@ export const leadMessages = {
   sameName: (candidate: string, existing: string, leadId: string, partnerName: string, until: string) =>
     `company name '${candidate}' matches '${existing}' of ${leadId}, ${partnerName}, protected until ${until}`,
   houseAccount: (domain: string) => `${domain} is a house account`,
+  ownNearName: (candidate: string, existing: string, leadId: string, until: string, why: string) =>
+    `possible duplicate: company name '${candidate}' is close to '${existing}' of your own ${leadId}, protected until ${until} (${why})`,
+  differentDomains: (a: string, b: string) => `different domains ${a} and ${b}`,
+  differentNumber: () => 'the names differ in a number',
+  nearName: () => 'check it is another company',
   duplicate: (company: string, leadId: string, status: string, until: string) =>
     `You already registered ${company} (${leadId}), still ${status} until ${until}`,
   unknownStatus: (value: string, allowed: readonly string[]) =>
