@@ -266,3 +266,22 @@ describe('text stays text (item 5)', () => {
     expect(value).toBe('General'); // a setting's Value may be a number: automatic
   });
 });
+
+describe('an editor Apps Script does not name (item 9)', () => {
+  it('is recorded as "unknown" with the reason in the cell note, and the log verifies', () => {
+    const OUTSIDE = 'freelancer@other-domain.test';
+    const emu = newEmulator({ editors: [TEAMMATE, OUTSIDE] });
+    expect(emu.call<{ ok: boolean }>(OWNER, 'setupTracker').ok).toBe(true);
+    savePartner(emu);
+    const edited = emu.edit(OUTSIDE, 'Partners', 'L2', [['a note from outside']]);
+    expect(edited.ok).toBe(true);
+    const rows = log(emu);
+    const last = rows[rows.length - 1];
+    expect([last[1], last[5], last[8]]).toEqual(['unknown', 'Notes', 'a note from outside']);
+    const note = emu.rt.uncounted(() =>
+      emu.spreadsheet.getSheetByName('Audit Log')!.getRange(rows.length + 1, 2).getNote(),
+    );
+    expect(note).toMatch(/withholds it for consumer accounts and people outside the owner’s domain/);
+    expect(verify(emu).ok).toBe(true);
+  });
+});
