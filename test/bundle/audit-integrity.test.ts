@@ -242,9 +242,11 @@ describe('text stays text (item 5)', () => {
 
   it.each(TEXTS)('%j as a partner name and note round-trips exactly (sheet, sidebar, audit)', (value) => {
     const emu = setUp();
-    const id = savePartner(emu, { partnerName: value, notes: value, contactName: value });
+    // a name holds no line break (the edge refuses it); notes do
+    const name = value.includes('\n') ? 'Multi Line Notes Ltd' : value;
+    const id = savePartner(emu, { partnerName: name, notes: value, contactName: name });
     const partner = emu.call<Partner[]>(OWNER, 'listPartners', {}).find((p) => p.id === id)!;
-    expect([partner.partnerName, partner.notes, partner.contactName]).toEqual([value, value, value]);
+    expect([partner.partnerName, partner.notes, partner.contactName]).toEqual([name, value, name]);
     const row = emu.sheets().Partners.find((r) => r[0] === id)!;
     expect(typeof row[1]).toBe('string');
     expect(log(emu).some((r) => r[8] === value || r[8] === `'${value}`)).toBe(true);
@@ -279,7 +281,10 @@ describe('an editor Apps Script does not name (item 9)', () => {
     const last = rows[rows.length - 1];
     expect([last[1], last[5], last[8]]).toEqual(['unknown', 'Notes', 'a note from outside']);
     const note = emu.rt.uncounted(() =>
-      emu.spreadsheet.getSheetByName('Audit Log')!.getRange(rows.length + 1, 2).getNote(),
+      emu.spreadsheet
+        .getSheetByName('Audit Log')!
+        .getRange(rows.length + 1, 2)
+        .getNote(),
     );
     expect(note).toMatch(/withholds it for consumer accounts and people outside the owner’s domain/);
     expect(verify(emu).ok).toBe(true);
