@@ -184,6 +184,12 @@ export const SERVER_ARGS: { readonly [K in keyof ServerApi]: readonly Arg[] } = 
   verifyAuditLog: [],
   getRowHistory: [],
   continueSetup: [],
+  getWarehouse: [],
+  // null turns the warehouse off; its fields are checked by the warehouse's own settings check
+  saveWarehouse: [optional({ label: 'Warehouse', schema: form('Warehouse') })],
+  verifyWarehouseChain: [],
+  getWarehouseFigures: [],
+  connectWarehouseSheets: [],
 };
 
 /** The problems with a call's arguments (one message each, naming the argument); [] when fine. */
