@@ -3,6 +3,7 @@
  * (triggers, menu handlers, google.script.run endpoints). A few lines each, no logic.
  */
 import { buildAddonMenu } from './app/menu';
+import { edge } from './app/edge';
 // Every execution first finishes what a dead one left (a journal, an unrecorded edit): registered here.
 import './app/audit/finish-pending';
 import * as dashboard from './app/dashboard';
@@ -88,34 +89,42 @@ export function getFormOptions(): FormOptions {
 }
 
 export function savePartner(partner: PartnerInput): { id: string } {
+  edge('savePartner', partner);
   return partners.savePartner(partner);
 }
 
 export function listPartners(filter?: PartnerFilter): Partner[] {
+  edge('listPartners', filter);
   return partners.listPartners(filter);
 }
 
 export function getLead(id: string): Lead {
+  edge('getLead', id);
   return leads.getLead(id);
 }
 
 export function listLeads(filter?: LeadFilter): Lead[] {
+  edge('listLeads', filter);
   return leads.listLeads(filter);
 }
 
 export function registerLead(lead: LeadInput): RegisterLeadResult {
+  edge('registerLead', lead);
   return leads.registerLead(lead);
 }
 
 export function reviewLead(id: string, decision: ReviewDecision, note?: string): Lead {
+  edge('reviewLead', id, decision, note);
   return leads.reviewLead(id, decision, note);
 }
 
 export function closeLead(id: string, outcome: CloseOutcome, details?: CloseDetails): Lead {
+  edge('closeLead', id, outcome, details);
   return leads.closeLead(id, outcome, details);
 }
 
 export function extendLead(id: string): Lead {
+  edge('extendLead', id);
   return leads.extendLead(id);
 }
 
@@ -124,10 +133,12 @@ export function previewImport(
   csv: string,
   mapping?: Record<string, string>,
 ): ImportPreview {
+  edge('previewImport', kind, csv, mapping);
   return importCsv.previewImport(kind, csv, mapping);
 }
 
 export function runImport(kind: ImportKind, csv: string, mapping?: Record<string, string>): ImportResult {
+  edge('runImport', kind, csv, mapping);
   return importCsv.runImport(kind, csv, mapping);
 }
 
@@ -213,10 +224,12 @@ export function menuRunSelfTest(): SelfTestReport {
 // ---- Commissions, plans and payouts (issue 7) ------------------------------------------------
 
 export function savePlan(plan: PlanInput, options?: SavePlanOptions): { id: string; effectiveFrom: string } {
+  edge('savePlan', plan, options);
   return plans.savePlan(sidebarChange(), plan, options);
 }
 
 export function recalculateCommissions(options: RecalculateOptions): RecalculateResult {
+  edge('recalculateCommissions', options);
   return plans.recalculateCommissions(options?.preview ? sidebarContext() : sidebarChange(), options);
 }
 
@@ -231,6 +244,7 @@ export function runCommissions(): ReturnType<ServerApi['runCommissions']> {
 // ---- Exchange rates (issue 15) ----------------------------------------------------------------
 
 export function saveExchangeRates(rates: ExchangeRateInput[]): ExchangeRates {
+  edge('saveExchangeRates', rates);
   return money.saveExchangeRates(sidebarChange(), rates);
 }
 
@@ -243,14 +257,17 @@ export function listNotComputed(): NotComputed[] {
 }
 
 export function listCommissions(filter?: CommissionFilter): Commission[] {
+  edge('listCommissions', filter);
   return commissions.listCommissions(sidebarContext(), filter);
 }
 
 export function approveCommissions(ids: string[]): { approved: number } {
+  edge('approveCommissions', ids);
   return commissions.approveCommissions(sidebarChange(), ids);
 }
 
 export function rejectCommissions(ids: string[], reason: string): { rejected: number } {
+  edge('rejectCommissions', ids, reason);
   return commissions.rejectCommissions(sidebarChange(), ids, reason);
 }
 
@@ -263,6 +280,7 @@ export function showPlans(): void {
 }
 
 export function createPayouts(throughDate: string): Payout[] {
+  edge('createPayouts', throughDate);
   return payouts.createPayouts(sidebarChange(), throughDate);
 }
 
@@ -271,20 +289,24 @@ export function listPayouts(): Payout[] {
 }
 
 export function approvePayout(id: string): Payout {
+  edge('approvePayout', id);
   return payouts.approvePayout(sidebarChange(), id);
 }
 
 export function markPayoutPaid(id: string, reference: string, paidOn: string): Payout {
+  edge('markPayoutPaid', id, reference, paidOn);
   return payouts.markPayoutPaid(sidebarChange(), id, reference, paidOn);
 }
 
 export function exportPayouts(ids: string[], format: PayoutExportFormat): FileDownload {
+  edge('exportPayouts', ids, format);
   return payouts.exportPayouts(sidebarContext(), ids, format);
 }
 
 // ---- Integrations (issue 18) -------------------------------------------------------------------
 
 export function saveWebhook(input: WebhookInput): SavedWebhook {
+  edge('saveWebhook', input);
   return webhooks.saveWebhook(sidebarChange(), input);
 }
 
@@ -293,14 +315,17 @@ export function listWebhooks(): WebhooksView {
 }
 
 export function deleteWebhook(id: string): { deleted: string } {
+  edge('deleteWebhook', id);
   return webhooks.deleteWebhook(sidebarChange(), id);
 }
 
 export function testWebhook(id: string): WebhooksView {
+  edge('testWebhook', id);
   return webhooks.testWebhook(sidebarChange(), id);
 }
 
 export function connectSlack(input: { url: string }): SlackView {
+  edge('connectSlack', input);
   return slack.connectSlack(sidebarChange(), input);
 }
 
@@ -313,6 +338,7 @@ export function getSlack(): SlackView {
 }
 
 export function connectHubSpot(input: { token: string }): HubSpotView {
+  edge('connectHubSpot', input);
   return hubspot.connectHubSpot(sidebarChange(), input);
 }
 
@@ -339,6 +365,7 @@ export function getWarehouse(): WarehouseState {
 }
 
 export function saveWarehouse(config: WarehouseConfig | null): WarehouseState {
+  edge('saveWarehouse', config);
   return warehouse.saveWarehouse(config);
 }
 

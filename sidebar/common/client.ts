@@ -1,9 +1,11 @@
 /**
  * A typed promise client over google.script.run. At most 10 calls are in flight at once (the
- * documented limit); the rest wait in order. Arguments are checked to be plain data before sending.
+ * documented limit); the rest wait in order. Arguments are checked to be plain data, and against the
+ * server's edge schema (src/shared/schema/server-args.ts), before sending.
  */
 import type { ServerApi } from '../../src/shared/api';
 import { explainAuthorizationError } from '../../src/shared/scopes';
+import { serverArgProblems } from '../../src/shared/schema/server-args';
 import { cleanArgs } from './plain';
 
 export type ServerMethod = keyof ServerApi;
@@ -105,6 +107,9 @@ export function createClient(getRunner: () => ScriptRunner, maxInFlight = MAX_IN
       } catch (error) {
         return Promise.reject(error);
       }
+      // the server's own edge check (one schema for both sides): a wrong argument is not sent
+      const problems = serverArgProblems(name, sent);
+      if (problems.length) return Promise.reject(new ServerError(name, problems.join('\n')));
       return new Promise<Result<K>>((resolve, reject) => {
         waiting.push({ name, args: sent, resolve: resolve as (value: unknown) => void, reject });
         pump();

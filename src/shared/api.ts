@@ -301,6 +301,17 @@ export interface AuditVerification {
   rows: number;
   /** 1-based sheet row of the first row whose hash does not match; null when ok. */
   firstBadRow: number | null;
+  /** When not ok: every altered row found (at most 50; `moreProblems` counts the rest), in order. */
+  problems?: AuditProblem[];
+  moreProblems?: number;
+}
+
+/** One altered row of the Audit Log: its sheet row and what was found there. */
+export interface AuditProblem {
+  row: number;
+  kind: 'blank' | 'inserted' | 'changed' | 'out-of-chain' | 'missing-end';
+  /** What a person reads: "row 7: a row the tracker did not write (inserted or pasted)". */
+  message: string;
 }
 
 export interface HistoryEntry {

@@ -4,11 +4,12 @@
  * log for verification and history.
  */
 import { chainEntries } from '../domain/audit/chain';
-import type { AuditEntry } from '../domain/audit/entry';
+import { type AuditEntry, ENTRY_FIELDS } from '../domain/audit/entry';
+import { cellText } from '../domain/formula-text';
+import { ensureAuditKey } from './audit-key';
 import { CELL_CHAR_LIMIT, fitAuditValue } from '../domain/audit/shadow';
 import { announce } from './announce';
 import { ensureRows } from './capacity';
-import { neutralizeBlock } from './cell-text';
 import type { TrackerDocument } from './document';
 
 export const AUDIT_TAIL_PROPERTY = 'tracker.auditTail';
@@ -54,9 +55,41 @@ export function writeTail(doc: TrackerDocument, tail: AuditTail): void {
 }
 
 /**
+ * Where the next entries go: after the tail, once the tail is checked (one getValues of the tail row
+ * and the row below it): the tail row must hold the hash the tracker wrote last and the row below
+ * must be empty. A person who inserted, deleted, sorted, pasted or cleared rows of the log moved its
+ * end: the entries then go after the sheet's last row with content (getLastRow, one call more), so no
+ * entry is written over, and the chain goes on from the last hash the tracker wrote; "Verify audit
+ * log" reports the rows that were changed. Not checked when this commit already staged a write to
+ * the log (a rotation's delete, an earlier append): the tracker's own state is the truth then.
+ */
+function appendRow(doc: TrackerDocument, tail: AuditTail, sheetId: number): { row: number; moved: boolean } {
+  if (doc.stagesOn(sheetId)) return { row: tail.row + 1, moved: false };
+  const { sheet } = auditSheet(doc);
+  let cells: unknown[][];
+  try {
+    cells = sheet.getRange(Math.max(1, tail.row), 1, 2, AUDIT_WIDTH).getValues();
+  } catch {
+    // rows deleted below the tail: the range is past the sheet's end
+    return { row: Math.max(sheet.getLastRow(), 1) + 1, moved: true };
+  }
+  const tailOk = tail.row < 2 ? true : String(cells[0][AUDIT_WIDTH - 1] ?? '') === tail.hash;
+  const belowEmpty = cells[1].every((v) => v === '' || v === null);
+  if (tailOk && belowEmpty) return { row: tail.row + 1, moved: false };
+  return { row: Math.max(sheet.getLastRow(), 1) + 1, moved: true };
+}
+
+/** The entries as the cells will hold them (plain text, the formula guard applied): what is hashed. */
+function storedEntry(entry: AuditEntry): AuditEntry {
+  const out = { ...entry } as Record<string, string>;
+  for (const field of ENTRY_FIELDS) out[field] = String(cellText(entry[field], true));
+  return out as unknown as AuditEntry;
+}
+
+/**
  * Stages entries after the tail (the caller holds the document lock): one setValues, plus one
  * setNotes when the user is unknown (the note says why), made with the new tail by the caller's
- * journaled flush.
+ * journaled flush. Each row's Hash is keyed (sheets/audit-key.ts) and covers the text as stored.
  */
 export function appendAudit(
   doc: TrackerDocument,
@@ -68,14 +101,31 @@ export function appendAudit(
   const entry = doc.layout().sheets.auditLog;
   if (!entry)
     throw new Error('The Audit Log sheet is missing: run Extensions > Partnership Tracker > Set up tracker.');
+  const at = appendRow(doc, tail, entry.id);
+  const all: AuditEntry[] = at.moved
+    ? [
+        {
+          ...entries[0],
+          sheet: entry.name,
+          recordId: '',
+          field: LOG_MOVED_FIELD,
+          cell: `A${tail.row}`,
+          oldValue: `last entry at row ${tail.row}`,
+          newValue: `entries continue at row ${at.row + 1}`,
+        },
+        ...entries,
+      ]
+    : [...entries];
   // A value too long for one cell (with the apostrophe a formula-like text gets) is cut and marked.
-  const fitted = entries.map((e) =>
-    e.oldValue.length < CELL_CHAR_LIMIT && e.newValue.length < CELL_CHAR_LIMIT
-      ? e
-      : { ...e, oldValue: fitAuditValue(e.oldValue), newValue: fitAuditValue(e.newValue) },
+  const fitted = all.map((e) =>
+    storedEntry(
+      e.oldValue.length < CELL_CHAR_LIMIT && e.newValue.length < CELL_CHAR_LIMIT
+        ? e
+        : { ...e, oldValue: fitAuditValue(e.oldValue), newValue: fitAuditValue(e.newValue) },
+    ),
   );
-  const { rows, lastHash } = chainEntries(tail.hash, fitted);
-  const first = tail.row + 1;
+  const { rows, lastHash } = chainEntries(tail.hash, fitted, ensureAuditKey(doc, tail.hash));
+  const first = at.row;
   if (first + rows.length - 1 > entry.maxRows)
     ensureRows(doc, auditSheet(doc).sheet, entry, first + rows.length - 1);
   // The new tail is queued with the rows: both are made by the commit's journaled step.
@@ -83,11 +133,14 @@ export function appendAudit(
   writeTail(doc, next);
   // The webhooks these changes announce, queued in the same property write (announce.ts).
   announce(doc, entries);
-  doc.stage({ k: 'values', s: entry.id, n: entry.name, r: first, c: 1, v: neutralizeBlock(rows) });
+  doc.stage({ k: 'values', s: entry.id, n: entry.name, r: first, c: 1, v: rows });
   if (userNote)
     doc.stage({ k: 'notes', s: entry.id, n: entry.name, r: first, c: 2, v: rows.map(() => [userNote]) });
   return next;
 }
+
+/** The Field of the entry that records that the log's end was not where the tracker left it. */
+export const LOG_MOVED_FIELD = '(log altered)';
 
 /** Every entry row of the log (rows 2..tail), one getValues. */
 export function readLog(doc: TrackerDocument): { rows: unknown[][]; firstRow: number } {

@@ -161,6 +161,11 @@ export class TrackerDocument implements DocumentHost {
     this.staged.push(op);
   }
 
+  /** True when a write staged and not yet made touches the sheet with this id. */
+  stagesOn(sheetId: number): boolean {
+    return this.staged.some((op) => 's' in op && op.s === sheetId);
+  }
+
   /** True while a journal left by a failed execution is being applied again. */
   replaying(): boolean {
     return this.replayingOps;

@@ -4,8 +4,12 @@ import type { IdKind } from '../shared/ids';
 export type SheetKey =
   'dashboard' | 'partners' | 'leads' | 'commissions' | 'payouts' | 'plans' | 'settings' | 'auditLog';
 
-/** How a column's cells are displayed (set-up turns these into number formats); 'percent': 12 for 12%. */
-export type FormatKind = 'text' | 'date' | 'money' | 'integer' | 'percent' | 'number' | 'plainText';
+/**
+ * How a column's cells are displayed (set-up turns these into number formats); 'percent': 12 for 12%.
+ * 'text' and 'plainText' are both plain text ("@": what is written stays text, src/sheets/cell-text.ts);
+ * 'auto' is Sheets' automatic format (a cell that may hold a number, a date or text).
+ */
+export type FormatKind = 'text' | 'date' | 'money' | 'integer' | 'percent' | 'number' | 'plainText' | 'auto';
 
 /** The Settings lists behind dropdowns, each a named range. */
 export type ListKey = 'types' | 'tiers' | 'regions' | 'products' | 'currencies' | 'houseAccounts' | 'team';

@@ -8,6 +8,8 @@ import type { TrackerDocument } from './document';
 import { keysByPosition, mapColumns, type SheetLayout } from './layout';
 import { normalizeHeader, sheetDef, type SheetDef, type SheetKey } from './schema';
 import { nextId } from '../domain/ids';
+import { readPlainText } from '../domain/formula-text';
+import { isPlainTextColumn } from './cell-text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -70,6 +72,16 @@ export class Table {
     return this.layoutEntry;
   }
 
+  /** The 0-based positions of the plain-text columns the tracker defines. */
+  plainColumns(): number[] {
+    const defs = new Map(this.def.columns.map((c) => [c.key, c]));
+    const out: number[] = [];
+    keysByPosition(this.layoutEntry).forEach((key, col) => {
+      if (col > 0 && isPlainTextColumn(defs.get(key))) out.push(col - 1);
+    });
+    return out;
+  }
+
   /** Column key -> 1-based column. */
   col(key: string): number {
     const col = this.layoutEntry.cols[key];
@@ -87,6 +99,7 @@ export class Table {
     const headers = values[0] ?? [];
     this.remapIfMoved(headers);
     this.original = values.slice(1);
+    unguardPlainText(this.original, this.plainColumns());
     // Rows are shared with `original` until changed (copied on the first update): a 100,000-row
     // table is not held twice.
     this.current = this.original.slice();
@@ -266,6 +279,18 @@ export class Table {
     this.doc.layout().sheets[this.key] = next;
     this.layoutEntry = next;
     this.doc.markLayoutChanged();
+  }
+}
+
+/** Plain-text cells that hold `cellText`'s guard apostrophe ("'=..."): read back as written. */
+export function unguardPlainText(rows: unknown[][], plain: readonly number[]): void {
+  if (!plain.length) return;
+  for (const row of rows) {
+    if (!row) continue;
+    for (const j of plain) {
+      const v = row[j];
+      if (typeof v === 'string' && v.startsWith("'")) row[j] = readPlainText(v);
+    }
   }
 }
 

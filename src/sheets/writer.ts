@@ -11,12 +11,12 @@ import { ROW_ADDED, type AuditEntry, type AuditSource } from '../domain/audit/en
 import { encodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { appendAudit } from './audit-sheet';
 import { a1, ensureRows } from './capacity';
-import { neutralizeBlock } from './cell-text';
+import { isPlainTextColumn, neutralizeBlock } from './cell-text';
 import type { TrackerDocument } from './document';
 import type { SheetLayout } from './layout';
 import type { SheetDef } from './schema';
 import { readShadow, rememberedColumn, writeShadow } from './shadow-sheet';
-import { NOT_READ, type RowChange, type Table } from './table';
+import { NOT_READ, type RowChange, type Table, unguardPlainText } from './table';
 import { MAX_BLOCKS, writeBlocks, type ChangedRow, type WriteBlock } from './write-blocks';
 import { recordOfCell } from './record-of';
 
@@ -62,6 +62,9 @@ export function commit(
     const changes = table.changes();
     if (!changes.length) continue;
     const keys = table.keys();
+    const defs = new Map(table.def.columns.map((c) => [c.key, c]));
+    // Text columns are plain text (set-up, rows added later): written as they are; others guarded.
+    const plainAt = keys.map((key) => isPlainTextColumn(defs.get(key)));
     const changed = changedRows(changes);
     if (changed.length) {
       ensureRows(ctx.doc, table.sheet, table.layout, changed[changed.length - 1].row);
@@ -72,9 +75,12 @@ export function commit(
         const rows = block.end - block.start + 1;
         const sheetValues =
           changedCols && keepsCells(block, changedCols)
-            ? table.sheet
-                .getRange(block.start, block.first + 1, rows, block.last - block.first + 1)
-                .getValues()
+            ? unguarded(
+                table.sheet
+                  .getRange(block.start, block.first + 1, rows, block.last - block.first + 1)
+                  .getValues(),
+                (j) => plainAt[block.first + 1 + j],
+              )
             : null;
         const values: unknown[][] = [];
         for (let row = block.start; row <= block.end; row++) {
@@ -97,7 +103,7 @@ export function commit(
           n: table.layout.name,
           r: block.start,
           c: block.first + 1,
-          v: neutralizeBlock(values),
+          v: neutralizeBlock(values, (j) => plainAt[block.first + 1 + j]),
         });
         rowsWritten += rows;
       }
@@ -239,4 +245,11 @@ export function entriesFor(
     }
   }
   return out;
+}
+
+/** Cells read back to be written again: plain-text guard apostrophes removed (the write adds them). */
+function unguarded(values: unknown[][], plain: (j: number) => boolean): unknown[][] {
+  const cols = (values[0] ?? []).map((_, j) => j).filter(plain);
+  unguardPlainText(values, cols);
+  return values;
 }

@@ -26,6 +26,16 @@ function trackerWith(n: number): Emulator {
   return emu;
 }
 
+/** The tracker's chain key, as the test (not a person) reads the add-on's document properties. */
+function chainKey(emu: Emulator): string {
+  const props = emu.rt.uncounted(() =>
+    (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+      .getDocumentProperties()
+      .getProperty('tracker.auditKey'),
+  );
+  return props!;
+}
+
 const log = (emu: Emulator) => emu.sheets()['Audit Log'].slice(1);
 const fields = (row: unknown[]) => row.slice(2, 9);
 
@@ -118,7 +128,15 @@ describe("a person's edits", () => {
   it('the chain verifies; altering one audit cell breaks it at that row', () => {
     expect(emu.call(OWNER, 'verifyAuditLog')).toEqual({ ok: true, rows: log(emu).length, firstBadRow: null });
     emu.rt.uncounted(() => emu.spreadsheet.getSheetByName('Audit Log')!.getRange('I4').setValue('forged'));
-    expect(emu.call(OWNER, 'verifyAuditLog')).toEqual({ ok: false, rows: log(emu).length, firstBadRow: 4 });
+    expect(emu.call(OWNER, 'verifyAuditLog')).toEqual({
+      ok: false,
+      rows: log(emu).length,
+      firstBadRow: 4,
+      problems: [
+        { row: 4, kind: 'changed', message: expect.stringMatching(/^row 4: an entry that was changed/) },
+      ],
+      moreProblems: 0,
+    });
   });
 
   it("a person's edit of the log is refused", () => {
@@ -239,7 +257,7 @@ describe('rotation', () => {
       (archive.content as typeof emu.spreadsheet).getSheets()[0].getDataRange().getValues().slice(1),
     );
     expect(archived).toEqual(before.slice(0, 5));
-    const archiveCheck = verifyRows('', archived);
+    const archiveCheck = verifyRows('', archived, chainKey(emu));
     expect(archiveCheck.ok).toBe(true);
     expect(pointer[7]).toBe(archiveCheck.lastHash);
     expect(emu.call(OWNER, 'verifyAuditLog')).toMatchObject({ ok: true, firstBadRow: null });
@@ -290,7 +308,7 @@ describe('rotation of a backlog in steps across hourly runs', () => {
   function expectWhole(emu: Emulator, original: unknown[][]) {
     const archived = archiveRows(emu).rows;
     const current = log(emu);
-    expect(verifyRows('', [...archived, ...current]).ok).toBe(true);
+    expect(verifyRows('', [...archived, ...current], chainKey(emu)).ok).toBe(true);
     expect([...archived, ...current].filter((r) => !isPointer(r))).toEqual(original);
     expect(archived.some(isPointer)).toBe(false);
     expect(emu.call(OWNER, 'verifyAuditLog')).toMatchObject({ ok: true, firstBadRow: null });
@@ -401,8 +419,9 @@ describe('cost of the edit trigger', () => {
     expect(large.one).toBe(tiny.one);
     expect(large.paste).toBe(small.paste);
     // Measured (see the report): recorded here so a regression shows. 6 and 7 before the journal; the
-    // pending-edit write and the journal's removal are what makes a dying trigger recoverable.
-    expect(small.one).toBeLessThanOrEqual(8);
-    expect(small.paste!).toBeLessThanOrEqual(9);
+    // pending-edit write and the journal's removal are what makes a dying trigger recoverable; the
+    // read of the log's tail before an append (a person's insert or delete in the log moves its end).
+    expect(small.one).toBeLessThanOrEqual(9);
+    expect(small.paste!).toBeLessThanOrEqual(10);
   });
 });

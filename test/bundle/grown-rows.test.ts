@@ -123,6 +123,8 @@ describe('rows added past the initial 1,000 and past a grown size', () => {
     expect(grown).toBe(6101 + 5000);
     expect(grown).toBeGreaterThan(before);
     const first = rowSetup(emu, 'Leads', 2);
+    // text columns are plain text (issue 14): Company (C) and Notes (S) on every row, grown ones too
+    expect([first[2][0], first[18][0]]).toEqual(['@', '@']);
     for (const row of [before, before + 1, 6101, grown]) expect(rowSetup(emu, 'Leads', row)).toEqual(first);
     expect(anchored(emu, 'Leads')).toEqual({ conditional: [`A2:S${grown}`], banding: [`A1:S${grown}`] });
     expect(typed(emu, COLLEAGUE, 'Leads', `A${grown}`, 'x')).toMatch(/protected cell/);

@@ -41,8 +41,12 @@ describe('partner import', () => {
     const partners = rowsOf(emu, 'Partners');
     expect(partners.map((p) => [p['Partner ID'], p['Partner Name'], p.Tier, p['Joined On']])).toEqual([
       ['P-0001', 'Beta Partners', 'Gold', '2026-01-15T00:00:00.000Z'],
-      ['P-0002', '=HYPERLINK("http://evil.test")', '', '2026-03-02T00:00:00.000Z'],
+      // a plain-text cell keeps it as text; the guard apostrophe (in case a person turns the column
+      // back to Automatic) is what the cell shows, and the tracker reads it back without it
+      ['P-0002', '\'=HYPERLINK("http://evil.test")', '', '2026-03-02T00:00:00.000Z'],
     ]);
+    const listed = emu.call<Array<{ id: string; partnerName: string }>>(OWNER, 'listPartners', {});
+    expect(listed.find((p) => p.id === 'P-0002')!.partnerName).toBe('=HYPERLINK("http://evil.test")');
     const sources = new Set(
       rowsOf(emu, 'Audit Log')
         .filter((r) => r.Sheet === 'Partners')

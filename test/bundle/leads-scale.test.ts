@@ -49,8 +49,9 @@ describe('registerLead at scale', () => {
     // 11 round trips: the lock, the user, the properties (the settings stored with them), the shadows
     // of Partners and Leads, Leads' last row (the guard against rows other tools appended), the
     // journal with the properties, the row, its shadow, its audit entries, the journal's removal, and
-    // the partner's email. Issue 9's target was 10; the journal's removal is the price of atomicity.
-    expect(small.calls).toBeLessThanOrEqual(11);
+    // the partner's email. Issue 9's target was 10; the journal's removal is the price of atomicity;
+    // the Audit Log's tail read before the append (a person's insert or delete there moves its end).
+    expect(small.calls).toBeLessThanOrEqual(12);
     process.stdout.write(
       `registerLead service calls: ${small.calls} with 100 leads, ${large.calls} with 5,000 leads\n` +
         `${JSON.stringify(small.stats.byMethod)}\n`,

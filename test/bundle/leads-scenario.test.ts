@@ -46,7 +46,8 @@ describe('scenario: conflicting registrations, a refused duplicate, an illegal e
       ['L-000003', 'Protection window ended on 2026-05-31'],
     ]);
     const leads = out.sheets.Leads as unknown[][];
-    expect(leads[3][3]).toBe('=HYPERLINK("http://evil.test")');
+    // text in a plain-text cell, with the guard apostrophe (src/domain/formula-text.ts cellText)
+    expect(leads[3][3]).toBe('\'=HYPERLINK("http://evil.test")');
   });
 
   it('sends what the quota allows on the day and the rest the next day', () => {

@@ -66,9 +66,11 @@ describe('setupTracker on an adopted workbook at 200 and at 2,000 leads', () => 
     // Leads columns over the 1,001 extra sheet rows and the 5,000 empty rows set-up adds to the full
     // sheet (the emulator counts a rule per cell), and the journal's cells in the shadow sheet, written
     // and emptied (2 x 17 cells of 45,000 characters). No data cell of an adopted row is rewritten.
+    // Issue 14: the plain-text format of Leads' 14 text columns over the same rows (one call per run
+    // of neighbouring columns; the emulator counts a format per cell): 84,014 cells.
     const growth = first.large.stats!.cells.written - first.small.stats!.cells.written;
     expect(growth).toBeLessThanOrEqual(
-      extraLeads * 2 + (sheetRows.large - sheetRows.small + GROW_BY) * 9 + 2 * 17,
+      extraLeads * 2 + (sheetRows.large - sheetRows.small + GROW_BY) * (9 + 14) + 2 * 17,
     );
   });
 

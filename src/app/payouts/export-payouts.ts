@@ -1,11 +1,13 @@
 /**
  * exportPayouts(ids, format): the selected payouts as a file the sidebar downloads: the generic CSV,
- * a PayPal Payouts batch or a Wise batch (the domain writes them with papaparse, formula cells
- * escaped). Reads only; writes nothing. A payment file (PayPal, Wise) holds Approved payouts only and
- * pays the e-mail stamped at approval; every payout's Amount cell must equal the sum of its lines
- * (domain/payouts/export-checks.ts), else nothing is exported and the message names both figures.
+ * a PayPal Payouts batch or a Wise batch (the domain writes them: free text escaped, formatted
+ * columns validated, domain/export/csv-cell.ts). Reads only; writes nothing. A payment file (PayPal,
+ * Wise) holds Approved payouts only and pays the e-mail stamped at approval; every payout's Amount
+ * cell must equal the sum of its lines (domain/payouts/export-checks.ts), else nothing is exported
+ * and the message names both figures.
  */
 import { PayoutError, assertExportable, exportPayoutsCsv } from '../../domain/payouts';
+import { ExportError } from '../../domain/export/csv-cell';
 import type { FileDownload, PayoutExportFormat } from '../../shared/api';
 import type { AppContext } from '../context';
 import { openLedger, readLedger } from '../commissions/ledger-table';
@@ -37,7 +39,7 @@ export function exportPayouts(ctx: AppContext, ids: string[], format: PayoutExpo
     assertExportable(selected, lines, format);
     return exportPayoutsCsv(selected, partners, format);
   } catch (error) {
-    if (error instanceof PayoutError) fail([error.message]);
+    if (error instanceof PayoutError || error instanceof ExportError) fail([error.message]);
     throw error;
   }
 }

@@ -14,7 +14,9 @@ import { highlightCells } from '../../sheets/highlight';
 import { keysByPosition } from '../../sheets/layout';
 import { TRACKED_SHEETS, sheetDef, type SheetKey } from '../../sheets/schema';
 import { settingsFrom } from '../../sheets/settings-reader';
-import { setFormats, validatedColumns } from '../../sheets/setup/build';
+import { validatedColumns } from '../../sheets/setup/build';
+import { formatColumns } from '../../sheets/setup/extend';
+import { isPlainTextColumn } from '../../sheets/cell-text';
 import { namedRange, readColumn, readRows, writeShadowBlock } from '../../sheets/setup/chunk';
 import { cellProblem, type RowCheckContext } from '../../sheets/setup/row-check';
 import { Table, valuesFromShadow } from '../../sheets/table';
@@ -171,10 +173,16 @@ function adoptChunk(
       sheet.getRange(from, layout.cols[column.key], bottom - from + 1, 1).setDataValidation(rule);
     }
   }
-  if (s.formats.length && bottom >= from) {
-    const added = def.columns.filter((c) => s.formats.includes(c.key));
-    setFormats(sheet, added, layout.cols[added[0].key], from, bottom);
-  }
+  // The columns set-up added, and, when a sheet is first adopted (its shadow made), every text column
+  // (plain text: what is written stays text). Set up run again writes no format.
+  formatColumns(
+    sheet,
+    s.key,
+    layout,
+    from,
+    bottom,
+    (c) => s.formats.includes(c.key) || (s.shadow && isPlainTextColumn(c)),
+  );
   if (s.check) checkRows(doc, table, cache, options, state, run);
 
   state.done += rows.length;

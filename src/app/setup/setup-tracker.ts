@@ -10,6 +10,8 @@
  * while rows are still being adopted, it continues them.
  */
 import { LAYOUT_PROPERTY } from '../../sheets/layout';
+import { ensureAuditKey } from '../../sheets/audit-key';
+import { readTail } from '../../sheets/audit-sheet';
 import { sessionActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import type { Layout } from '../../sheets/layout';
@@ -191,6 +193,8 @@ export function setupTracker(
   if (report.pending) resumeHourly(doc);
   // The next daily job reconciles every partner (set-up may have adopted deals, plans and settings).
   markLedgerDirty(doc);
+  // The audit chain's key, kept where no person can read it (sheets/audit-key.ts).
+  ensureAuditKey(doc, readTail(doc).hash);
   doc.commit();
   report.message = summary(report);
   return report;

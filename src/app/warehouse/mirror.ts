@@ -28,6 +28,7 @@ import {
 } from '../../domain/warehouse/records';
 import { batchesTable } from '../../domain/warehouse/sql';
 import type { WarehouseConfig, WarehouseRunReport, WarehouseTable } from '../../shared/warehouse';
+import { auditKey } from '../../sheets/audit-key';
 import { readLog, readTail } from '../../sheets/audit-sheet';
 import { checkAuthorization } from '../../sheets/authorization';
 import { type LoadOutcome, startLoad, waitForJobs } from '../../sheets/warehouse/bigquery';
@@ -148,7 +149,7 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
     loads.push({
       table: 'audit_log',
       fields: AUDIT_COLUMNS,
-      lines: auditRecords(take, prevHash, firstSeq, batch).map((r) => JSON.stringify(r)),
+      lines: auditRecords(take, prevHash, firstSeq, batch, auditKey(c.doc)).map((r) => JSON.stringify(r)),
     });
     if (runLoads(cfg, loads, batch, out) === RUNNING) return RUNNING;
     return { row: firstRow + take.length - 1, hash: lastHash, seq: batch.seq };

@@ -113,7 +113,22 @@ export function findConflicts(query: ConflictQuery): ConflictReport {
   for (const { entry, byDomain } of sorted) {
     const lead = entry.lead;
     if (lead.partnerId === partnerId) {
-      duplicate ??= lead;
+      // The partner's own registration: refused only for the same company (the same domain, or the
+      // same normalized name); a near-identical name is registered and flagged with the reason.
+      if (byDomain || entry.key === key) duplicate ??= lead;
+      else
+        conflicts.push({
+          leadId: lead.id,
+          partnerId: lead.partnerId,
+          partnerName: lead.partnerName || partnerNames.get(lead.partnerId) || lead.partnerId,
+          reason: leadMessages.ownNearName(
+            candidate.company.trim(),
+            lead.company,
+            lead.id,
+            lead.expiresOn,
+            nearNameWhy(domain, entry.domain, key, entry.key),
+          ),
+        });
       continue;
     }
     const partnerName = lead.partnerName || partnerNames.get(lead.partnerId) || lead.partnerId;
@@ -123,6 +138,14 @@ export function findConflicts(query: ConflictQuery): ConflictReport {
     conflicts.push({ leadId: lead.id, partnerId: lead.partnerId, partnerName, reason });
   }
   return { duplicateOf: duplicate ? duplicate.id : null, duplicate, conflicts };
+}
+
+/** Why two near-identical names of one partner may be two companies. */
+function nearNameWhy(domain: string | null, other: string | null, key: string, otherKey: string): string {
+  if (domain && other && domain !== other) return leadMessages.differentDomains(domain, other);
+  const digits = (k: string) => k.replace(/\D/g, '');
+  if (digits(key) !== digits(otherKey)) return leadMessages.differentNumber();
+  return leadMessages.nearName();
 }
 
 /** The refusal when a partner registers a company it already holds. */

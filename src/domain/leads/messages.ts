@@ -7,6 +7,11 @@ export const leadMessages = {
   houseAccount: (domain: string) => `${domain} is a house account`,
   laterRegistration: (leadId: string, partnerName: string) =>
     `later registration ${leadId} by ${partnerName} is for the same company`,
+  ownNearName: (candidate: string, existing: string, leadId: string, until: string, why: string) =>
+    `possible duplicate: company name '${candidate}' is close to '${existing}' of your own ${leadId}, protected until ${until} (${why})`,
+  differentDomains: (a: string, b: string) => `different domains ${a} and ${b}`,
+  differentNumber: () => 'the names differ in a number',
+  nearName: () => 'check it is another company',
   duplicate: (company: string, leadId: string, status: string, until: string) =>
     `You already registered ${company} (${leadId}), still ${status} until ${until}`,
   unknownStatus: (value: string, allowed: readonly string[]) =>

@@ -1,21 +1,17 @@
-/**
- * Writing a CSV with papaparse. Text cells are protected against formula injection when the file is
- * opened in a spreadsheet (OWASP "CSV Injection"): a cell starting with = + - @ tab or CR gets a
- * leading apostrophe (papaparse's escapeFormulae), and such a cell is quoted.
- */
-import Papa from 'papaparse';
+/** Payout files: the typed CSV writer every export uses (domain/export) and the file name. */
 import type { FileDownload } from '../../shared/api';
+import { csvTable, type ExportColumn } from '../export/csv-table';
+import type { PayoutRecord } from './types';
 
-export function csvFile(
+/** A payout file: one row per payout, each cell through the export rule (errors name the payout). */
+export function payoutFile(
   filename: string,
-  header: readonly string[] | null,
+  columns: readonly ExportColumn[],
+  payouts: readonly PayoutRecord[],
   rows: ReadonlyArray<readonly string[]>,
+  withHeader: boolean,
 ): FileDownload {
-  const content = Papa.unparse(
-    { fields: header ? [...header] : [], data: rows.map((r) => [...r]) },
-    { header: header !== null, escapeFormulae: true, newline: '\r\n' },
-  );
-  return { filename, mimeType: 'text/csv', content: `${content}\r\n` };
+  return csvTable(filename, columns, rows, { withHeader, rowName: (i) => payouts[i]?.id ?? `row ${i + 1}` });
 }
 
 /** payouts-paypal-PO-0001-PO-0003.csv */

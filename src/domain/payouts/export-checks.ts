@@ -1,6 +1,6 @@
 /**
  * What a payout must be before it leaves as a file: a payment file (PayPal, Wise) holds Approved
- * payouts only; every exported amount is the sum of the payout's lines and equals its Amount cell
+ * payouts only (an accounting file, Xero or QuickBooks, Approved or Paid ones); every exported amount is the sum of the payout's lines and equals its Amount cell
  * (a hand edit of the cell, or of a line, refuses the export naming both figures).
  */
 import type { LedgerLine } from '../commissions';
@@ -26,7 +26,9 @@ export function exportProblems(
   format: PayoutExportFormat,
 ): string[] {
   const problems: string[] = [];
-  const payment = format !== 'csv';
+  // Accounting files (Xero, QuickBooks) record what is owed, Approved or Paid: their own check
+  // (export-xero.ts owedPayouts) says so; the sum check below applies to them too.
+  const payment = format === 'paypal' || format === 'wise';
   for (const payout of payouts) {
     if (payment && payout.status !== PAYOUT_STATUS.Approved)
       problems.push(m.notPayable(payout.id, payout.status));

@@ -1,23 +1,26 @@
 /** The generic payouts CSV: one row per payout, the Payouts sheet's columns plus the contact email. */
 import { toDecimalText } from '../money';
-import { csvFile, exportName } from './csv-file';
+import { exportName, payoutFile } from './csv-file';
+import type { ExportColumn } from '../export/csv-table';
 import type { PayoutPartner, PayoutRecord } from './types';
 import type { FileDownload } from '../../shared/api';
 
-export const GENERIC_HEADER = [
-  'Payout ID',
-  'Partner ID',
-  'Partner Name',
-  'Contact Email',
-  'Currency',
-  'Amount',
-  'Lines',
-  'Period',
-  'Status',
-  'Created On',
-  'Paid On',
-  'Reference',
-] as const;
+const GENERIC_COLUMNS: readonly ExportColumn[] = [
+  { header: 'Payout ID', kind: 'id' },
+  { header: 'Partner ID', kind: 'id' },
+  { header: 'Partner Name', kind: 'text' },
+  { header: 'Contact Email', kind: 'email' },
+  { header: 'Currency', kind: 'currency' },
+  { header: 'Amount', kind: 'amount' },
+  { header: 'Lines', kind: 'count' },
+  { header: 'Period', kind: 'text' },
+  { header: 'Status', kind: 'text' },
+  { header: 'Created On', kind: 'isoDay' },
+  { header: 'Paid On', kind: 'isoDay' },
+  { header: 'Reference', kind: 'text' },
+];
+
+export const GENERIC_HEADER = GENERIC_COLUMNS.map((c) => c.header);
 
 export function genericCsv(
   payouts: readonly PayoutRecord[],
@@ -37,12 +40,14 @@ export function genericCsv(
     p.paidOn,
     p.reference,
   ]);
-  return csvFile(
+  return payoutFile(
     exportName(
       'csv',
       payouts.map((p) => p.id),
     ),
-    GENERIC_HEADER,
+    GENERIC_COLUMNS,
+    payouts,
     rows,
+    true,
   );
 }

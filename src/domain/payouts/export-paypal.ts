@@ -8,13 +8,23 @@
  * characters), recipient wallet (PAYPAL). At most 5,000 rows per file.
  */
 import { toDecimalText } from '../money';
-import { csvFile, exportName } from './csv-file';
+import { exportName, payoutFile } from './csv-file';
+import type { ExportColumn } from '../export/csv-table';
 import { PayoutError, payoutMessages as m } from './messages';
 import { payeeOf } from './payee';
 import type { PayoutPartner, PayoutRecord } from './types';
 import type { FileDownload } from '../../shared/api';
 
-export const PAYPAL_COLUMNS = ['Recipient', 'Amount', 'Currency', 'Customer ID', 'Note', 'Wallet'] as const;
+const COLUMNS: readonly ExportColumn[] = [
+  { header: 'Recipient', kind: 'email' },
+  { header: 'Amount', kind: 'amount' },
+  { header: 'Currency', kind: 'currency' },
+  { header: 'Customer ID', kind: 'id' },
+  { header: 'Note', kind: 'text' },
+  { header: 'Wallet', kind: 'text' },
+];
+
+export const PAYPAL_COLUMNS = COLUMNS.map((c) => c.header);
 
 export function paypalCsv(
   payouts: readonly PayoutRecord[],
@@ -34,12 +44,14 @@ export function paypalCsv(
       'PAYPAL',
     ];
   });
-  return csvFile(
+  return payoutFile(
     exportName(
       'paypal',
       payouts.map((p) => p.id),
     ),
-    null,
+    COLUMNS,
+    payouts,
     rows,
+    false,
   );
 }

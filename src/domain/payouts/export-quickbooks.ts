@@ -11,20 +11,24 @@
 import { toDecimalText } from '../money';
 import type { FileDownload } from '../../shared/api';
 import { ACCOUNTING_ACCOUNTS, dayAs } from './accounting-accounts';
-import { csvFile, exportName } from './csv-file';
+import { exportName, payoutFile } from './csv-file';
+import type { ExportColumn } from '../export/csv-table';
 import { owedPayouts } from './export-xero';
 import { PayoutError, payoutMessages as m } from './messages';
 import type { PayoutPartner, PayoutRecord } from './types';
 
-export const QUICKBOOKS_JOURNAL_HEADER = [
-  'Journal No.',
-  'Journal Date',
-  'Account Name',
-  'Debits',
-  'Credits',
-  'Description',
-  'Name',
-] as const;
+/** How each column is exported (domain/export/csv-cell.ts): formatted columns validated, the rest escaped. */
+const QUICKBOOKS_COLUMNS: readonly ExportColumn[] = [
+  { header: 'Journal No.', kind: 'id' },
+  { header: 'Journal Date', kind: 'text' },
+  { header: 'Account Name', kind: 'text' },
+  { header: 'Debits', kind: 'amount' },
+  { header: 'Credits', kind: 'amount' },
+  { header: 'Description', kind: 'text' },
+  { header: 'Name', kind: 'text' },
+];
+
+export const QUICKBOOKS_JOURNAL_HEADER = QUICKBOOKS_COLUMNS.map((c) => c.header);
 
 export function quickbooksJournalCsv(
   payouts: readonly PayoutRecord[],
@@ -43,12 +47,16 @@ export function quickbooksJournalCsv(
       [p.id, day, ACCOUNTING_ACCOUNTS.quickbooksPayable, '', amount, description, name],
     ];
   });
-  return csvFile(
+  // two rows per payout: each names its payout in an error
+  const rowPayouts = payouts.flatMap((p) => [p, p]);
+  return payoutFile(
     exportName(
       'quickbooks-journal',
       payouts.map((p) => p.id),
     ),
-    QUICKBOOKS_JOURNAL_HEADER,
+    QUICKBOOKS_COLUMNS,
+    rowPayouts,
     rows,
+    true,
   );
 }

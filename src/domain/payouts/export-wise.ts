@@ -9,21 +9,24 @@
  * point only), sourceCurrency and targetCurrency (both the payout's currency). At most 1,000 rows.
  */
 import { toDecimalText } from '../money';
-import { csvFile, exportName } from './csv-file';
+import { exportName, payoutFile } from './csv-file';
+import type { ExportColumn } from '../export/csv-table';
 import { payeeOf } from './payee';
 import type { PayoutPartner, PayoutRecord } from './types';
 import type { FileDownload } from '../../shared/api';
 
-export const WISE_HEADER = [
-  'name',
-  'recipientEmail',
-  'paymentReference',
-  'receiverType',
-  'amountCurrency',
-  'amount',
-  'sourceCurrency',
-  'targetCurrency',
-] as const;
+const COLUMNS: readonly ExportColumn[] = [
+  { header: 'name', kind: 'text' },
+  { header: 'recipientEmail', kind: 'email' },
+  { header: 'paymentReference', kind: 'id' },
+  { header: 'receiverType', kind: 'text' },
+  { header: 'amountCurrency', kind: 'text' },
+  { header: 'amount', kind: 'amount' },
+  { header: 'sourceCurrency', kind: 'currency' },
+  { header: 'targetCurrency', kind: 'currency' },
+];
+
+export const WISE_HEADER = COLUMNS.map((c) => c.header);
 
 export function wiseCsv(
   payouts: readonly PayoutRecord[],
@@ -44,12 +47,14 @@ export function wiseCsv(
       p.currency,
     ];
   });
-  return csvFile(
+  return payoutFile(
     exportName(
       'wise',
       payouts.map((p) => p.id),
     ),
-    WISE_HEADER,
+    COLUMNS,
+    payouts,
     rows,
+    true,
   );
 }

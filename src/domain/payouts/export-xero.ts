@@ -11,7 +11,9 @@ import { toDecimalText } from '../money';
 import { PAYOUT_STATUS } from '../../shared/statuses';
 import type { FileDownload } from '../../shared/api';
 import { ACCOUNTING_ACCOUNTS, dayAs } from './accounting-accounts';
-import { csvFile, exportName } from './csv-file';
+import { exportName, payoutFile } from './csv-file';
+import type { ExportColumn } from '../export/csv-table';
+import type { ExportKind } from '../export/csv-cell';
 import { PayoutError, payoutMessages as m } from './messages';
 import type { PayoutPartner, PayoutRecord } from './types';
 
@@ -41,6 +43,19 @@ export const XERO_BILL_HEADER = [
   'TrackingOption2',
   'Currency',
 ] as const;
+
+/** How each column is exported (domain/export/csv-cell.ts): formatted columns validated, the rest escaped. */
+const XERO_KINDS: Partial<Record<(typeof XERO_BILL_HEADER)[number], ExportKind>> = {
+  EmailAddress: 'email',
+  '*InvoiceNumber': 'id',
+  '*Quantity': 'count',
+  '*UnitAmount': 'amount',
+  Currency: 'currency',
+};
+const XERO_COLUMNS: readonly ExportColumn[] = XERO_BILL_HEADER.map((header) => ({
+  header,
+  kind: XERO_KINDS[header] ?? 'text',
+}));
 
 /** Approved or Paid only (an accounting export records what is owed). */
 export function owedPayouts(payouts: readonly PayoutRecord[], format: string): void {
@@ -72,12 +87,14 @@ export function xeroBillsCsv(
     };
     return XERO_BILL_HEADER.map((column) => cells[column] ?? '');
   });
-  return csvFile(
+  return payoutFile(
     exportName(
       'xero-bills',
       payouts.map((p) => p.id),
     ),
-    XERO_BILL_HEADER,
+    XERO_COLUMNS,
+    payouts,
     rows,
+    true,
   );
 }

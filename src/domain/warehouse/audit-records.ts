@@ -4,7 +4,7 @@
  * exact text its hash was computed over (`canonical`, see domain/audit/chain.ts) and its hash: so
  * the chain's continuity verifies in the warehouse with one SQL query (sql.ts CHAIN_CHECK).
  */
-import { canonicalEntry, entryHash } from '../audit/chain';
+import { type ChainKey, canonicalEntry, entryHash } from '../audit/chain';
 import { rowEntry } from '../audit/entry';
 import { restoreNeutralized } from '../formula-text';
 import type { Batch, WarehouseColumn } from './records';
@@ -33,19 +33,28 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
  * Records for consecutive Audit Log rows (ten cells each) following `previousHash`, numbered from
  * `firstSeq`. The canonical text is the one whose hash matches the stored one (a value the formula
  * rule wrote with an apostrophe was hashed without it); a row that matches neither (edited by hand)
- * keeps the text as read, and the warehouse's check finds it.
+ * keeps the text as read, and the warehouse's check finds it. A keyed row (issue 14: HMAC with the
+ * tracker's key, which never leaves the add-on's document properties) is checked here, with `key`,
+ * before it is loaded; its canonical text is "k:" + the SHA-256 (hex) of the previous hash, a newline
+ * and its text + the text, so the warehouse's SQL check, which cannot compute the HMAC, checks that
+ * digest (a row changed in the warehouse is found, as an unkeyed row's hash would find it). A keyed row
+ * that fails here is loaded unmarked, and the SQL check counts it as a bad hash.
  */
+export const KEYED_MARK = 'k:';
+
 export function auditRecords(
   rows: readonly (readonly unknown[])[],
   previousHash: string,
   firstSeq: number,
   batch: Batch,
+  key?: ChainKey,
 ): Record<string, unknown>[] {
   let prev = previousHash;
   return rows.map((row, i) => {
     const stored = String(row[9] ?? '');
     let entry = rowEntry(row);
-    if (entryHash(prev, entry) !== stored) {
+    const keyed = !!key && entryHash(prev, entry, key) === stored;
+    if (!keyed && entryHash(prev, entry) !== stored) {
       const restored = rowEntry(row.map(restoreNeutralized));
       if (entryHash(prev, restored) === stored) entry = restored;
     }
@@ -61,7 +70,9 @@ export function auditRecords(
       old_value: entry.oldValue,
       new_value: entry.newValue,
       prev_hash: prev,
-      canonical: canonicalEntry(entry),
+      canonical: keyed
+        ? `${KEYED_MARK}${entryHash(prev, entry)}${canonicalEntry(entry)}`
+        : canonicalEntry(entry),
       hash: stored,
       _batch_id: batch.id,
       _batch_seq: batch.seq,

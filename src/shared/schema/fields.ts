@@ -43,6 +43,24 @@ export function text(field: string, options: { required?: boolean; max: number }
   return presence(field, options.required ?? false, textBase(field, options.max));
 }
 
+/**
+ * A name (partner, contact, company): text with at least one visible letter or digit (not only
+ * spaces, zero-width or other invisible characters) and no control characters (tabs, line breaks).
+ */
+export function name(field: string, options: { required?: boolean } = {}) {
+  const label = labelOf(field);
+  const inner = v.pipe(
+    textBase(field, limits.name),
+    // eslint-disable-next-line no-control-regex -- control characters are what this check refuses
+    v.check((value) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value), messages.controlChars(label)),
+    v.check(
+      (value) => /[\p{L}\p{N}]/u.test(value),
+      (issue) => messages.notVisible(label, String(issue.input)),
+    ),
+  );
+  return presence(field, options.required ?? false, inner);
+}
+
 export function email(field: string, options: { required?: boolean } = {}) {
   const label = labelOf(field);
   const inner = v.pipe(

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { IMPORT_FIELDS } from '../import-fields';
 import type { FormOptions, LeadInput } from '../api';
 import { decimalsProblem } from './decimals';
-import { amount, currency, domain, email, listed, recordId, text } from './fields';
+import { amount, currency, domain, email, listed, name, recordId, text } from './fields';
 import { labelOf, limits } from './labels';
 import { messages } from './messages';
 import { runSchema, type ValidationResult } from './result';
@@ -23,9 +23,9 @@ function leadSchema(lists: Partial<FormOptions>) {
           (issue) => messages.unknownPartner(labelOf('partnerId'), String(issue.input)),
         ),
       ),
-      company: text('company', { required: true, max: limits.name }),
+      company: name('company', { required: true }),
       domain: domain('domain'),
-      contactName: text('contactName', { max: limits.name }),
+      contactName: name('contactName'),
       contactEmail: email('contactEmail'),
       product: listed('product', lists.products),
       estimatedValue: amount('estimatedValue', { decimal: lists.decimalSeparator }),

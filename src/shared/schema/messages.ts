@@ -35,4 +35,11 @@ export const messages = {
     `${label} ${quote(value)} is not a partner in this tracker`,
   requiredFor: (label: string, purpose: string) => `${label} is required ${purpose}`,
   notObject: () => 'Nothing was sent: expected the form fields',
+  notVisible: (label: string, value: string) => `${label} ${quote(value)} has no visible letter or digit`,
+  controlChars: (label: string) => `${label} holds a tab, line break or other control character`,
+  implausibleDay: (label: string, value: string, from: string, to: string) =>
+    `${label} ${quote(value)} is not between ${from} and ${to}`,
+  notList: (label: string) => `${label} must be a list`,
+  tooMany: (label: string, max: number, count: number) =>
+    `${label} has ${count.toLocaleString('en-US')} items, at most ${max.toLocaleString('en-US')}`,
 } as const;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { IMPORT_FIELDS } from '../import-fields';
 import type { FormOptions, PartnerInput } from '../api';
-import { email, isoDay, listed, listedMany, recordId, text } from './fields';
+import { email, isoDay, listed, listedMany, name, recordId, text } from './fields';
 import { limits } from './labels';
 import { runSchema, type ValidationResult } from './result';
 import { PARTNER_STATUSES } from '../statuses';
@@ -11,8 +11,8 @@ export { PARTNER_STATUSES };
 function partnerSchema(lists: Partial<FormOptions>) {
   return v.object({
     id: recordId('id', 'partner'),
-    partnerName: text('partnerName', { required: true, max: limits.name }),
-    contactName: text('contactName', { max: limits.name }),
+    partnerName: name('partnerName', { required: true }),
+    contactName: name('contactName'),
     contactEmail: email('contactEmail', { required: true }),
     type: listed('type', lists.types, { required: true }),
     tier: listed('tier', lists.tiers),

@@ -81,6 +81,26 @@ interface Placed {
   col: number;
 }
 
+/**
+ * The number formats of the columns `which` picks, rows `from`..`to`, wherever the sheet has placed
+ * them (an adopted sheet keeps its own column order): one call per run of neighbouring columns.
+ */
+export function formatColumns(
+  sheet: Sheet,
+  key: SheetKey,
+  entry: SheetLayout,
+  from: number,
+  to: number,
+  which: (column: ColumnDef) => boolean,
+): void {
+  if (to < from) return;
+  const placed = sheetDef(key)
+    .columns.filter((c) => entry.cols[c.key] !== undefined && which(c))
+    .map((column) => ({ column, col: entry.cols[column.key] }))
+    .sort((a, b) => a.col - b.col);
+  extendFormats(sheet, placed, from, to);
+}
+
 /** One setNumberFormat per run of neighbouring columns with the same format. */
 function extendFormats(sheet: Sheet, placed: readonly Placed[], from: number, to: number): void {
   let run: { start: number; count: number; format: string } | null = null;

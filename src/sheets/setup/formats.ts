@@ -17,6 +17,7 @@ export function numberFormat(kind: FormatKind): string | null {
       return '0.00##';
     case 'number':
       return '0.########';
+    case 'text':
     case 'plainText':
       return '@';
     default:

@@ -16,7 +16,7 @@ export const SETTINGS: SheetDef = {
   rowRecordColumns: ['setting', 'value', 'about'],
   columns: [
     col('setting', 'Setting', 'The setting’s name: do not rename.', { width: 210 }),
-    col('value', 'Value', 'Its value.', { width: 120 }),
+    col('value', 'Value', 'Its value.', { width: 120, format: 'auto' }),
     col('about', 'About', 'What it does.', { width: 360 }),
     col('types', 'Types', 'Partner types offered in Partners > Type.', { width: 120 }),
     col('tiers', 'Tiers', 'Tiers offered in Partners > Tier.', { width: 110 }),

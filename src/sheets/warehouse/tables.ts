@@ -27,6 +27,7 @@ export interface MirroredSheet {
 const TYPE_OF: Record<FormatKind, WarehouseType> = {
   text: 'STRING',
   plainText: 'STRING',
+  auto: 'STRING',
   date: 'DATE',
   money: 'NUMERIC',
   number: 'NUMERIC',

@@ -37,7 +37,14 @@ describe('audit hash chain', () => {
     expect(rows).toHaveLength(3);
     expect(rows[2][9]).toBe(lastHash);
     expect(rows[1][9]).toBe(entryHash(rows[0][9], entry(2)));
-    expect(verifyRows('', rows)).toEqual({ ok: true, rows: 3, firstBad: null, lastHash });
+    expect(verifyRows('', rows)).toEqual({
+      ok: true,
+      rows: 3,
+      firstBad: null,
+      lastHash,
+      problems: [],
+      more: 0,
+    });
   });
 
   it.each([

@@ -41,7 +41,8 @@ const ids = (prefix: string) => {
 };
 const partners = [
   { id: 'P-0001', partnerName: 'Acme', contactEmail: 'pay@acme.example' },
-  { id: 'P-0002', partnerName: '=HYPERLINK("http://x")', contactEmail: '@evil.example' },
+  // a valid address that starts with "-": validated, never escaped (issue 14)
+  { id: 'P-0002', partnerName: '=HYPERLINK("http://x")', contactEmail: '-billing@evil.example' },
 ];
 const base = { partners, throughDate: '2026-03-31', existingPayoutIds: ['PO-0009'], today: '2026-04-01' };
 
@@ -285,7 +286,7 @@ describe('exports', () => {
       '',
       '',
     ]);
-    expect(rows[2].slice(2, 6)).toEqual(['\'=HYPERLINK("http://x")', "'@evil.example", 'USD', '0.05']);
+    expect(rows[2].slice(2, 6)).toEqual(['\'=HYPERLINK("http://x")', '-billing@evil.example', 'USD', '0.05']);
     expect(rows[3][5]).toBe('1234.567');
     expect(file.content).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
@@ -294,7 +295,7 @@ describe('exports', () => {
     const file = exportPayoutsCsv(usd, partners, 'paypal');
     expect(file.content.split('\r\n')).toEqual([
       'pay@acme.example,12000.50,USD,PO-0001,"Partner commission PO-0001, 2026-01-10 to 2026-03-31",PAYPAL',
-      `"'@evil.example",0.05,USD,PO-0002,"Partner commission PO-0002, 2026-01-10 to 2026-03-31",PAYPAL`,
+      `-billing@evil.example,0.05,USD,PO-0002,"Partner commission PO-0002, 2026-01-10 to 2026-03-31",PAYPAL`,
       '',
     ]);
     expect(() =>
@@ -305,6 +306,9 @@ describe('exports', () => {
     expect(() =>
       exportPayoutsCsv(usd, [partners[0], { ...partners[1], contactEmail: '' }], 'paypal'),
     ).toThrow('Partner P-0002 has no Contact Email, which PayPal Payouts needs');
+    expect(() =>
+      exportPayoutsCsv(usd, [partners[0], { ...partners[1], contactEmail: '@evil.example' }], 'paypal'),
+    ).toThrow('PO-0002: Recipient "@evil.example" is not an e-mail address; correct it before exporting');
   });
 
   test('Wise: the send-by-email template columns', () => {
