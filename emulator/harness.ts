@@ -26,6 +26,7 @@ import {
 import { createServices } from './services';
 import { advancedServices, readManifest, type Manifest } from './manifest';
 import { EmuSheetsApi } from './spreadsheet/sheets-api';
+import { EmuDriveApi } from './services/drive-api';
 import { TriggerBus, type FiredTrigger } from './trigger-bus';
 
 export interface EmulatorOptions {
@@ -134,10 +135,12 @@ export class Emulator {
       SpreadsheetApp: this.spreadsheetApp,
       Date: makeSimulatedDate(this.rt),
     };
+    const defaults = () => ({ locale: this.options.locale, timeZone: this.options.timeZone });
     for (const service of advancedServices(manifest)) {
-      sandbox[service.userSymbol] = new EmuSheetsApi(this.rt, {
-        defaults: () => ({ locale: this.options.locale, timeZone: this.options.timeZone }),
-      });
+      sandbox[service.userSymbol] =
+        service.serviceId === 'drive'
+          ? new EmuDriveApi(this.services.state.drive, { defaults })
+          : new EmuSheetsApi(this.rt, { defaults });
     }
     this.context = vm.createContext(sandbox, { name: 'dist/Code.js' });
     new vm.Script(source, { filename: 'Code.js' }).runInContext(this.context);

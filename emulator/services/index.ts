@@ -85,7 +85,7 @@ export function createServices(rt: Runtime, options: ServicesOptions) {
     globals,
     /** SpreadsheetApp.getUi(): an EmuUi, typed as the interface SpreadsheetApp hands out. */
     ui: real<GoogleAppsScript.Base.Ui>(new EmuUi(rt, ui, options.addOnName ?? 'Partnership Tracker')),
-    state: { ui, outbox, fetches, fetchRouter, triggers, shares, logs, locks, properties, caches },
+    state: { ui, outbox, fetches, fetchRouter, triggers, shares, logs, locks, properties, caches, drive },
   };
 }
 

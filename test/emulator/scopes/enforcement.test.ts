@@ -140,9 +140,9 @@ describe('the advanced Sheets service', () => {
   });
 
   it('refuses an advanced service the emulator does not implement, at load', () => {
-    const drive = { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' };
+    const drive = { userSymbol: 'Drive', serviceId: 'drive', version: 'v2' };
     expect(() => emulator({ dependencies: { enabledAdvancedServices: [drive] } })).toThrow(
-      'Emulator: advanced service drive v3 (Drive) is not emulated',
+      'Emulator: advanced service drive v2 (Drive) is not emulated',
     );
   });
 

@@ -9,6 +9,7 @@ import { METHOD_SCOPES, Scope, insufficientPermissions, scopeRule } from '../../
 import * as Sheets from '../../../emulator/spreadsheet';
 import { EmuSheetsSpreadsheets, EmuSheetsValues } from '../../../emulator/spreadsheet/sheets-api';
 import { EmuBlob } from '../../../emulator/services/blob';
+import { EmuDriveFiles, EmuDrivePermissions } from '../../../emulator/services/drive-api';
 import { EmuCache, EmuCacheService } from '../../../emulator/services/cache';
 import { EmuDriveUser, EmuFile } from '../../../emulator/services/drive';
 import { EmuDriveApp, EmuFileIterator } from '../../../emulator/services/drive-app';
@@ -49,6 +50,8 @@ const CLASSES: Array<[string, { prototype: object }]> = [
   ['Banding', Sheets.EmuBanding],
   ['Sheets.Spreadsheets', EmuSheetsSpreadsheets],
   ['Sheets.Spreadsheets.Values', EmuSheetsValues],
+  ['Drive.Files', EmuDriveFiles],
+  ['Drive.Permissions', EmuDrivePermissions],
   ['Blob', EmuBlob],
   ['Cache', EmuCache],
   ['CacheService', EmuCacheService],
