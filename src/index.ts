@@ -235,3 +235,23 @@ export function markPayoutPaid(id: string, reference: string, paidOn: string): P
 export function exportPayouts(ids: string[], format: PayoutExportFormat): FileDownload {
   return payouts.exportPayouts(sidebarContext(), ids, format);
 }
+
+// ---- Partner access: views, registration links (issue 17) ------------------------------------
+import * as access from './app/partners/access';
+import type { PartnerLinks } from './shared/api';
+import type { ViewsReport } from './app/partners/views';
+
+/** A partner's own links: `{viewUrl, formUrl}` (the owner and the Team only). */
+export function getPartnerLinks(partnerId: string): PartnerLinks {
+  return access.getPartnerLinks(sidebarContext(), partnerId);
+}
+
+/** A new registration link for the partner; the old one is refused from now on. */
+export function rotatePartnerLink(partnerId: string): PartnerLinks {
+  return access.rotatePartnerLink(sidebarChange(), partnerId);
+}
+
+/** Refreshes the partners' view files now (the owner's; the hourly run does it otherwise). */
+export function refreshPartnerViews(): ViewsReport {
+  return access.refreshPartnerViewsNow(sidebarChange());
+}

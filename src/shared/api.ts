@@ -57,6 +57,12 @@ export interface LeadInput {
   notes?: string;
 }
 
+/** A partner's own links: their view-only file and their registration form ('' until they exist). */
+export interface PartnerLinks {
+  viewUrl: string;
+  formUrl: string;
+}
+
 export interface Lead {
   id: string;
   partnerId: string;
@@ -303,4 +309,6 @@ export interface ServerApi {
   verifyAuditLog(): AuditVerification;
   getRowHistory(): RowHistory;
   continueSetup(): SetupProgress;
+  getPartnerLinks(partnerId: string): PartnerLinks;
+  rotatePartnerLink(partnerId: string): PartnerLinks;
 }

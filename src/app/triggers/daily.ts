@@ -34,6 +34,7 @@ import { runLeadExpiry } from '../leads/expiry';
 import { runNotificationDelivery } from '../notifications/daily';
 import { SETUP_ADOPTION_JOB } from '../setup/continue-setup';
 import type { DailyJob, JobContinuation, JobStep } from './daily-job';
+import { HOURLY_JOBS } from './hourly';
 
 export const DAILY_JOBS: DailyJob[] = [
   // First: the rows set-up left to adopt (when its progress dialog was closed); nothing otherwise.
@@ -93,6 +94,8 @@ export interface ScheduledRunReport extends DailyRunReport {
   finished: boolean;
   /** Where the run stopped (the job it will continue), when it did not finish. */
   stoppedAt?: { job: string; cursor: string | null };
+  /** The hourly jobs (triggers/hourly.ts) that had work this run. */
+  hourly?: JobReport[];
 }
 
 function isContinuation(value: unknown): value is JobContinuation {
@@ -184,7 +187,12 @@ export function runScheduledJobs(
   let pending = state.pending;
   const action = pending ? 'continued' : 'started';
   if (!pending) {
-    if (state.lastDay === today) return { action: 'idle', day: null, finished: true, jobs: [] };
+    if (state.lastDay === today) {
+      const idle: ScheduledRunReport = { action: 'idle', day: null, finished: true, jobs: [] };
+      runHourlyJobs(doc, onceActor(), { tables: new Map() }, timeLeftMs, idle);
+      doc.commit();
+      return idle;
+    }
     pending = { day: today, next: 0, cursor: null, runs: 0, done: [] };
   }
   // Work is due: a trigger runs without prompting and would fail at the first call that needs a
@@ -250,9 +258,34 @@ export function runScheduledJobs(
   state.lastDay = pending.day;
   state.lastDone = pending.done;
   state.pending = null;
+  runHourlyJobs(doc, actor, shared, timeLeftMs, report);
   save();
   report.finished = true;
   return report;
+}
+
+/**
+ * The hourly jobs, each with its own context over the run's tables; a job that had nothing to do
+ * (it returns `{ idle: true }`) is not reported.
+ */
+function runHourlyJobs(
+  doc: TrackerDocument,
+  actor: () => Actor,
+  shared: RunTables,
+  timeLeftMs: () => number,
+  report: ScheduledRunReport,
+): void {
+  for (const job of HOURLY_JOBS) {
+    const { continueFrom: _unused, ...outcome } = runJob(
+      doc,
+      actor,
+      job,
+      { cursor: null, timeLeftMs },
+      shared,
+    );
+    if ((outcome.result as { idle?: boolean } | undefined)?.idle === true) continue;
+    (report.hourly ??= []).push(outcome);
+  }
 }
 
 /**

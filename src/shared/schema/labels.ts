@@ -32,6 +32,7 @@ export const labels = {
   reason: 'Reason',
   decision: 'Decision',
   note: 'Decision Note',
+  additionalContacts: 'Additional Contacts',
 } as const;
 
 export type LabelledField = keyof typeof labels;

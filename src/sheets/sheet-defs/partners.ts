@@ -65,5 +65,11 @@ export const PARTNERS: SheetDef = {
       strict: true,
     }),
     col('notes', labels.notes, 'Anything worth knowing.', { width: 240 }),
+    col(
+      'additionalContacts',
+      labels.additionalContacts,
+      "Other e-mails (comma-separated) that may open the partner's own view file.",
+      { width: 220 },
+    ),
   ],
 };
