@@ -40,8 +40,16 @@ describe('the scenario runner', () => {
     expect(out.steps.every((s) => s.ok)).toBe(true);
     // 10 audit rows past a limit of 6: the 7 oldest moved to one archive in steps of 6 rows, a
     // pointer per step names it.
-    expect(out.files).toHaveLength(1);
-    const [archive] = out.files;
+    // The archive, and the partner's own view file (made by the same hourly run), shared with them.
+    expect(out.files).toHaveLength(2);
+    const [archive, view] = out.files;
+    expect(view).toMatchObject({
+      name: 'Partner Program - Acme Resellers',
+      owner: 'owner@acme.test',
+      viewers: ['pay@acme-resellers.test'],
+      editors: [],
+    });
+    expect(Object.keys(view.sheets)).toEqual(['Summary', 'My leads', 'My commissions', 'My payouts']);
     expect(archive).toMatchObject({
       name: 'Partner Program Audit Log 2026-03-02 to 2026-03-02',
       owner: 'owner@acme.test',
