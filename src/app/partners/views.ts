@@ -211,6 +211,8 @@ export function refreshPartnerViews(
       if (plan.create) {
         const orphan = orphanOf(partner.id, entry.n);
         if (orphan) {
+          // Made today by a run that died before storing it: counted, and taken up.
+          meta.made++;
           entry.f = orphan.id;
           entry.g =
             viewGrid(
