@@ -259,6 +259,14 @@ export class Emulator {
   }
 
   /** Moves the clock (ISO 8601 duration or ms), firing the time-driven triggers that fall due, in order. */
+  /**
+   * A person without a Google login answers a form at its responder address (pre-filled answers in
+   * the address; `answers` by question title): the Forms API then lists the response.
+   */
+  submitForm(url: string, answers: Record<string, string>): { responseId: string } {
+    return this.rt.uncounted(() => this.services.state.forms.submit(url, answers));
+  }
+
   advance(duration: string | number): FiredTrigger[] {
     const ms = typeof duration === 'number' ? duration : parseDuration(duration);
     return this.triggers.advanceClock(this.rt.nowMillis() + ms);

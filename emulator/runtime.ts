@@ -135,6 +135,7 @@ export interface DriveFileRecord {
 }
 
 export const MIME_SHEETS = 'application/vnd.google-apps.spreadsheet';
+export const MIME_FORMS = 'application/vnd.google-apps.form';
 
 export class Runtime {
   private nowMs: number;

@@ -68,8 +68,10 @@ describe('partner views', () => {
     const quiet = runHourly(emu);
     expect(quiet.result).toMatchObject({ action: 'idle' });
     expect((quiet.result as { hourly?: unknown }).hourly).toBeUndefined();
-    // What an idle hour costs anyway (the lock and the property read), nothing more.
-    expect(quiet.calls).toBe(2);
+    // What an idle hour costs anyway (the lock and the property read) and the form's poll (the token,
+    // one request); nothing of the views.
+    expect(quiet.calls).toBe(4);
+    expect(quiet.stats.byMethod).toMatchObject({ 'ScriptApp.getOAuthToken': 1, 'UrlFetchApp.fetch': 1 });
     expect(Object.keys(quiet.stats.byMethod).filter((m) => /^(Drive|Sheets)\./.test(m))).toEqual([]);
     approvedLead(emu, b);
     const busy = runHourly(emu);

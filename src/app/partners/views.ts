@@ -57,6 +57,7 @@ import { readLedger } from '../commissions/ledger-table';
 import { readPayouts } from '../payouts/payout-table';
 import { partnerRows } from './records';
 import { linkGenerations, registrationLinkOf } from './links';
+import { ensureForm } from './form-intake';
 
 /** Files made a day: below Google's 250 a day on a consumer account, leaving the owner room. */
 export const VIEW_FILES_PER_DAY = 200;
@@ -173,6 +174,12 @@ export function refreshPartnerViews(
   const tail = doc.property(AUDIT_TAIL_PROPERTY) ?? '';
   if (!options.force && meta.tail === tail && !meta.pending) return { ...report, idle: true };
   const entries = readViewEntries(doc, meta);
+  try {
+    // The program's registration form first: the views show each partner's link to it.
+    ensureForm(ctx);
+  } catch (err) {
+    report.errors.push(`registration form: ${err instanceof Error ? err.message : String(err)}`);
+  }
   const data = buildViews(ctx);
   const today = ctx.now.toISOString().slice(0, 10);
   if (meta.day !== today) {

@@ -4,7 +4,7 @@
  */
 import { isDate } from '../dates';
 
-export type AuditSource = 'edit' | 'sidebar' | 'trigger' | 'import' | 'setup';
+export type AuditSource = 'edit' | 'sidebar' | 'trigger' | 'import' | 'setup' | 'form';
 
 export interface AuditEntry {
   /** ISO 8601, UTC. */
