@@ -35,6 +35,7 @@ function emulator(manifest: Manifest = MANIFEST): Emulator {
   return new Emulator({ owner: OWNER, now: '2026-03-02T09:00:00Z', manifest }).load(CODE);
 }
 const run = <T>(emu: Emulator, fn: string, ...args: unknown[]) => emu.call<T>(OWNER, fn, ...args);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON answer read field by field
 type Reply = { code: number; body: Record<string, any> };
 
 describe('the Forms API through UrlFetchApp', () => {
