@@ -240,6 +240,7 @@ export function exportPayouts(ids: string[], format: PayoutExportFormat): FileDo
 import * as access from './app/partners/access';
 import type { PartnerLinks } from './shared/api';
 import type { ViewsReport } from './app/partners/views';
+import type { StatementsReport } from './app/partners/statements';
 
 /** A partner's own links: `{viewUrl, formUrl}` (the owner and the Team only). */
 export function getPartnerLinks(partnerId: string): PartnerLinks {
@@ -249,6 +250,11 @@ export function getPartnerLinks(partnerId: string): PartnerLinks {
 /** A new registration link for the partner; the old one is refused from now on. */
 export function rotatePartnerLink(partnerId: string): PartnerLinks {
   return access.rotatePartnerLink(sidebarChange(), partnerId);
+}
+
+/** Sends the partners' statements of the month so far now (within the day's mail quota; the rest queued). */
+export function sendStatements(): StatementsReport {
+  return access.sendStatementsNow(sidebarChange());
 }
 
 /** Refreshes the partners' view files now (the owner's; the hourly run does it otherwise). */

@@ -62,6 +62,7 @@ describe('setupTracker on an empty workbook', () => {
       'Joined On',
       'Notes',
       'Additional Contacts',
+      'Statements',
     ]);
     expect(sheets.Commissions[0].slice(-1)).toEqual(['Key']);
     expect(sheets['Audit Log'][0]).toEqual([
@@ -192,6 +193,7 @@ describe('adopting a hand-made Partners sheet', () => {
       'Status',
       'Joined On',
       'Additional Contacts',
+      'Statements',
     ]);
     expect(partners[1].slice(0, 5)).toEqual(['vip', 'Acme', 'me', 'ops@acme.test', 'Referral']);
   });

@@ -14,6 +14,7 @@ import { fail } from '../user-error';
 import { partnerRows } from './records';
 import { ensureLinkKey, registrationLinkOf } from './links';
 import { refreshPartnerViews, type ViewsReport } from './views';
+import { sendStatementsNow as statementsNow, type StatementsReport } from './statements';
 
 export const accessMessages = {
   noId: () => 'Partner ID: choose a partner.',
@@ -64,6 +65,12 @@ export function rotatePartnerLink(ctx: AppContext, partnerId: unknown): PartnerL
   };
   ctx.commit([audit]);
   return { viewUrl: entry.f ? fileUrl(entry.f) : '', formUrl: registrationLinkOf(ctx.doc, id, entry.k) };
+}
+
+/** Sends the statements of the month so far now (the owner's). */
+export function sendStatementsNow(ctx: AppContext): StatementsReport {
+  assertOwner(ctx.doc, ctx.actor.email);
+  return statementsNow(ctx);
 }
 
 /** Refreshes every partner's view now (the owner's: the files are theirs). */

@@ -33,6 +33,7 @@ export const labels = {
   decision: 'Decision',
   note: 'Decision Note',
   additionalContacts: 'Additional Contacts',
+  statements: 'Statements',
 } as const;
 
 export type LabelledField = keyof typeof labels;

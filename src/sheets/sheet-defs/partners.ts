@@ -71,5 +71,10 @@ export const PARTNERS: SheetDef = {
       "Other e-mails (comma-separated) that may open the partner's own view file.",
       { width: 220 },
     ),
+    col('statements', labels.statements, 'Monthly statement e-mail: Yes (blank) or No.', {
+      width: 100,
+      validation: { kind: 'values', values: ['Yes', 'No'] },
+      strict: false,
+    }),
   ],
 };
