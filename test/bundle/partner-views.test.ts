@@ -133,7 +133,7 @@ describe('partner views', () => {
     const emu = tracker();
     const a = partnerOn(emu, PLAN, 'Alpha');
     const headers = emu.sheets().Partners[0];
-    expect(headers[headers.length - 1]).toBe('Additional Contacts');
+    expect(headers.slice(-2)).toEqual(['Additional Contacts', 'Statements']);
     setCell(emu, 'Partners', 'Additional Contacts', a, 'ops@alpha.test, bad-address; Boss@Alpha.test');
     refresh(emu);
     expect([...fileOf(emu, a)!.viewers].sort()).toEqual([
