@@ -120,6 +120,8 @@ const OPERATIONS: Operation[] = [
     retry: true,
   },
   { name: 'registerLead', run: call('registerLead', { partnerId: 'P-0002', company: 'Zeta' }), retry: true },
+  // A new link for the partner (the generation in the view state, the audit entry): one commit.
+  { name: 'rotatePartnerLink', run: call('rotatePartnerLink', 'P-0001') },
   { name: 'reviewLead approve', run: call('reviewLead', 'L-000002', 'approve'), retry: true },
   { name: 'reviewLead reject', run: call('reviewLead', 'L-000002', 'reject', 'duplicate'), retry: true },
   { name: 'closeLead won', run: call('closeLead', 'L-000001', 'won', { dealValue: 5000 }), retry: true },

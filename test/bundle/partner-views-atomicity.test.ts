@@ -103,3 +103,48 @@ describe('the partner views, failing at every service call, end as a run that di
     });
   }
 });
+
+describe('the form intake, failing at every service call, takes each response in exactly once', () => {
+  function withResponses(): Emulator {
+    const emu = base();
+    runHourly(emu); // the form and the views
+    const link = emu.call<{ formUrl: string }>(OWNER, 'getPartnerLinks', 'P-0001').formUrl;
+    emu.submitForm(link, { Company: 'Formed One', Domain: 'formed-one.test' });
+    emu.rt.advance(60_000);
+    emu.submitForm(link, { Company: 'Formed Two', Domain: 'formed-two.test' });
+    emu.submitForm(link.replace(/=[^=]+$/, '=BBBBBBBBBBBBBBBBBBBBBB'), { Company: 'Forged' });
+    emu.rt.advance(3_600_000);
+    return emu;
+  }
+  const outcome = (emu: Emulator) => ({
+    leads: emu
+      .sheets()
+      .Leads.slice(1)
+      .map((r) => [r[0], r[1], r[3]]),
+    refused: emu.sheets()['Audit Log'].filter((r) => r[2] === 'form' && String(r[8]).startsWith('refused'))
+      .length,
+  });
+
+  it('the hourly run registering two responses and refusing a forged one', () => {
+    const reference = withResponses();
+    const start = reference.rt.snapshot().total;
+    runHourly(reference);
+    const calls = reference.rt.snapshot().total - start;
+    const wanted = outcome(reference);
+    expect(wanted.leads.map((l) => l[2])).toEqual(expect.arrayContaining(['Formed One', 'Formed Two']));
+    expect(wanted.refused).toBe(1);
+    for (let k = 1; k <= calls; k++) {
+      const emu = withResponses();
+      emu.rt.failCall('*', FAULT, { skip: k, fatal: true });
+      try {
+        runHourly(emu);
+      } catch {
+        // the fault ended it
+      }
+      emu.rt.clearFaults();
+      runHourly(emu);
+      expect({ k, ...outcome(emu) }).toEqual({ k, ...wanted });
+      expect(emu.call<{ ok: boolean }>(OWNER, 'verifyAuditLog').ok).toBe(true);
+    }
+  });
+});
