@@ -12,6 +12,9 @@
  *   POST /api/select {sheet, a1}        the person's selection (History of this row)
  *   POST /api/advance {duration}        move the clock (ISO 8601 duration), firing time triggers
  *   POST /api/close {page}   close a sidebar or dialog
+ *   GET  /api/files          the files the acting person can open (the tracker, views, the form)
+ *   GET  /api/file?id=       a view file's sheets;  GET /api/form?url=  a form's questions
+ *   POST /api/form {url, answers}  answer a form as a person without a Google login
  *   POST /api/reset, /api/demo           a new empty workbook / the demo program
  *   GET  /page/<id>          a page the add-on showed, with the google.script.run shim
  *   GET  /export.xlsx        the workbook as an Excel file
@@ -27,6 +30,7 @@ import { withShim } from './sidebar-page';
 import { sheetNames } from './workbook-read';
 import { sheetView } from './workbook-view';
 import { exportXlsx } from './xlsx';
+import { fileCells, filesFor, formAt } from './files';
 import type { ActionResult, PlaygroundState } from './view-types';
 
 export interface PlaygroundOptions extends SessionOptions {
@@ -136,6 +140,17 @@ function route(session: Session, client: ClientBundle, staticFiles: Record<strin
       if (url.pathname === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', client.app);
       if (url.pathname === '/app.css') return send(res, 200, 'text/css; charset=utf-8', staticFiles.css);
       if (url.pathname === '/api/state') return sendJson(res, 200, playgroundState(session));
+      if (url.pathname === '/api/files') return sendJson(res, 200, filesFor(session));
+      if (url.pathname === '/api/file') {
+        const file = fileCells(session, url.searchParams.get('id') ?? '');
+        if (!file) throw new HttpError(404, 'You cannot open that file');
+        return sendJson(res, 200, file);
+      }
+      if (url.pathname === '/api/form') {
+        const form = formAt(session, url.searchParams.get('url') ?? '');
+        if (!form) throw new HttpError(404, 'Sorry, the file you have requested does not exist.');
+        return sendJson(res, 200, form);
+      }
       if (url.pathname === '/api/sheet') {
         const name = url.searchParams.get('name') ?? '';
         if (!sheetNames(session.emu).some((s) => s.name === name))
@@ -198,6 +213,12 @@ function route(session: Session, client: ClientBundle, staticFiles: Record<strin
       case '/api/advance':
         outcome = session.apply({ advance: str(body, 'duration') });
         break;
+      case '/api/form': {
+        const answers = (body.answers ?? {}) as Record<string, unknown>;
+        const text = Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, String(v ?? '')]));
+        outcome = session.apply({ submitForm: { url: str(body, 'url'), answers: text } });
+        break;
+      }
       case '/api/close':
         session.closePage(Number(body.page));
         outcome = { ok: true };

@@ -7,6 +7,7 @@ import { getSheet, getState, post } from './api';
 import { closeDialog, setupDialog, showDialog } from './dialog';
 import { byTestId, el } from './dom';
 import { Grid } from './grid';
+import { refreshFiles, setupFiles } from './files';
 
 let state: PlaygroundState | null = null;
 let currentSheet: string | null = null;
@@ -94,6 +95,7 @@ async function refresh(keepSelection = true): Promise<void> {
   const fresh = await getState();
   if (seq !== refreshes) return;
   state = fresh;
+  await refreshFiles();
   renderChrome(state);
   const visible = state.tabs.filter((t) => !t.hidden);
   if (!currentSheet || !state.tabs.some((t) => t.name === currentSheet)) {
@@ -274,6 +276,10 @@ function setupMenus(): void {
 function setup(): void {
   setupDialog();
   setupMenus();
+  setupFiles(
+    (message) => status(message),
+    (message) => status(message, true),
+  );
   byTestId('tabs').addEventListener('click', (event) => {
     const tab = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-sheet]') : null;
     if (!tab) return;
