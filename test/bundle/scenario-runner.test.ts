@@ -40,9 +40,11 @@ describe('the scenario runner', () => {
     expect(out.steps.every((s) => s.ok)).toBe(true);
     // 10 audit rows past a limit of 6: the 7 oldest moved to one archive in steps of 6 rows, a
     // pointer per step names it.
-    // The archive, and the partner's own view file (made by the same hourly run), shared with them.
-    expect(out.files).toHaveLength(2);
-    const [archive, view] = out.files;
+    // The archive, the program's registration form and the partner's own view file (made by the same
+    // hourly run), shared with them.
+    expect(out.files).toHaveLength(3);
+    const [archive, form, view] = out.files;
+    expect(form).toMatchObject({ name: 'Partner Program - register a lead', sheets: null, viewers: [] });
     expect(view).toMatchObject({
       name: 'Partner Program - Acme Resellers',
       owner: 'owner@acme.test',

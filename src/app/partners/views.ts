@@ -51,6 +51,8 @@ import {
   type ViewsMeta,
 } from '../../sheets/view-state';
 import type { AppContext } from '../context';
+import type { OutgoingMail } from '../../sheets/mail';
+import { deliverOutbox } from '../../sheets/partner-outbox';
 import type { JobStep } from '../triggers/daily-job';
 import { leadRows } from '../leads/records';
 import { readLedger } from '../commissions/ledger-table';
@@ -78,6 +80,8 @@ export interface ViewsReport {
   unshared: number;
   /** Partners whose file waits (the day's quota, the run's time). */
   waiting: number;
+  /** Welcome e-mails sent now to people newly given a view (the rest wait for quota). */
+  mailed?: number;
   errors: string[];
 }
 
@@ -192,6 +196,7 @@ export function refreshPartnerViews(
     return found.get(partnerId)?.find((r) => r.generation === generation);
   };
   let pending = false;
+  const welcome: OutgoingMail[] = [];
   for (const { partner, contacts } of data.partners) {
     const entry: ViewEntry = entries.get(partner.id) ?? emptyEntry();
     const view = data.views.get(partner.id)!;
@@ -262,6 +267,16 @@ export function refreshPartnerViews(
         if (entry.v[email] !== undefined) continue;
         entry.v[email] = shareView(entry.f, email);
         report.shared++;
+        // Drive sends no e-mail (sendNotificationEmail false): the tracker tells them, within quota.
+        welcome.push(
+          welcomeMail(
+            email,
+            data.program,
+            partner.partnerName,
+            fileUrl(entry.f),
+            registrationLinkOf(ctx.doc, partner.id, entry.k ?? 0),
+          ),
+        );
       }
       entries.set(partner.id, entry);
     } catch (err) {
@@ -273,8 +288,31 @@ export function refreshPartnerViews(
   meta.pending = pending;
   meta.tail = tail;
   queueViewState(doc, meta, entries);
+  if (welcome.length) report.mailed = deliverOutbox(doc, welcome).sent;
   doc.save();
   return report;
+}
+
+function welcomeMail(
+  to: string,
+  program: string,
+  partnerName: string,
+  viewUrl: string,
+  formUrl: string,
+): OutgoingMail {
+  const lines = [
+    `${program} now keeps a view of ${partnerName}'s leads, commissions and payouts for you (view only):`,
+    viewUrl,
+    ...(formUrl ? ['Register a lead with your own link (no Google sign-in needed):', formUrl] : []),
+  ];
+  return {
+    to,
+    subject: `${program}: your partner view`,
+    body: lines.join('\n'),
+    htmlBody: lines
+      .map((l) => `<p>${l.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</p>`)
+      .join(''),
+  };
 }
 
 /** Empties a file and removes everyone's access; its successor gets the next generation. */

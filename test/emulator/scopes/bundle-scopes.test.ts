@@ -245,6 +245,7 @@ describe('the scopes the bundle needs', () => {
     );
     // The partners' own views and the archive the rotation made: the add-on's files, all the owner's.
     expect(emu.rt.createdFiles().map((f) => [f.name, f.owner])).toEqual([
+      ['Partner Program - register a lead', OWNER],
       ['Partner Program - Acme Resellers', OWNER],
       ['Partner Program - Northwind Partners', OWNER],
       ['Partner Program - Beta Partners', OWNER],
