@@ -9,7 +9,7 @@
  * - Otherwise the tables are read once (from the shadow), every partner's view is built in memory and
  *   fingerprinted, and only the files whose fingerprint changed are written (one call each).
  * - Files are made by the trigger's account (the owner) only: under drive.file only the account that
- *   made a file can reach it again. At most `VIEW_FILES_PER_DAY` a day (Google: 250 spreadsheets a
+ *   made a file can reach it again. At most `VIEW_FILES_PER_RUN` a run and `VIEW_FILES_PER_DAY` a day (Google: 250 spreadsheets a
  *   day on a consumer account, and the owner makes others); the rest wait for the next day, in
  *   Partner ID order, nothing lost. A file whose creation Google refuses for its quota stops the
  *   creations for the day.
@@ -63,6 +63,8 @@ import { ensureForm } from './form-intake';
 
 /** Files made a day: below Google's 250 a day on a consumer account, leaving the owner room. */
 export const VIEW_FILES_PER_DAY = 200;
+/** Files made a run (each about 3 requests and a full write): the day's spread over hourly runs. */
+export const VIEW_FILES_PER_RUN = 50;
 
 /** The dashboard's tier-progress rule, when wired (see TierProgress). */
 export type TierProgressOf = (partner: Partner) => TierProgress | null;
@@ -232,7 +234,11 @@ export function refreshPartnerViews(
               view.sheets.map((s) => s.title),
             ) ?? [];
         } else {
-          if (meta.made >= VIEW_FILES_PER_DAY || meta.refused === today) {
+          if (
+            meta.made >= VIEW_FILES_PER_DAY ||
+            meta.refused === today ||
+            report.created >= VIEW_FILES_PER_RUN
+          ) {
             pending = true;
             report.waiting++;
             continue;
