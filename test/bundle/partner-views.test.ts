@@ -176,3 +176,15 @@ describe('partner views', () => {
     });
   });
 });
+
+describe('who may refresh the views now', () => {
+  it('the owner only: the files are theirs', () => {
+    const emu = tracker();
+    partnerOn(emu, PLAN, 'Alpha');
+    expect(emu.measure(() => emu.call(TEAMMATE, 'refreshPartnerViews'))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/made and kept by the spreadsheet's owner \(owner@acme.test\)/),
+    });
+    expect(viewFiles(emu)).toEqual([]);
+  });
+});

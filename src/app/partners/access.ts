@@ -6,7 +6,7 @@
 import type { AuditEntry } from '../../domain/audit/entry';
 import { partnerMessages } from '../../domain/partners';
 import type { PartnerLinks } from '../../shared/api';
-import { assertOwner } from '../../sheets/team';
+import { ownerEmail, sameEmail } from '../../sheets/team';
 import { fileUrl } from '../../sheets/partner-files';
 import { emptyEntry, queueViewState, readViewEntries, readViewsMeta } from '../../sheets/view-state';
 import type { AppContext } from '../context';
@@ -18,7 +18,15 @@ import { sendStatementsNow as statementsNow, type StatementsReport } from './sta
 
 export const accessMessages = {
   noId: () => 'Partner ID: choose a partner.',
+  ownersOnly: (owner: string) =>
+    `The partners' files are made and kept by the spreadsheet's owner${owner ? ` (${owner})` : ''}: ask them (the hourly run does it anyway).`,
 } as const;
+
+/** The partners' files are the owner's (drive.file reaches a file for the account that made it). */
+function assertFilesOwner(ctx: AppContext): void {
+  const owner = ownerEmail(ctx.doc);
+  if (!sameEmail(ctx.actor.email, owner)) fail(accessMessages.ownersOnly(owner));
+}
 
 function partnerIdOf(ctx: AppContext, partnerId: unknown): string {
   const id = String(partnerId ?? '').trim();
@@ -69,13 +77,13 @@ export function rotatePartnerLink(ctx: AppContext, partnerId: unknown): PartnerL
 
 /** Sends the statements of the month so far now (the owner's). */
 export function sendStatementsNow(ctx: AppContext): StatementsReport {
-  assertOwner(ctx.doc, ctx.actor.email);
+  assertFilesOwner(ctx);
   return statementsNow(ctx);
 }
 
 /** Refreshes every partner's view now (the owner's: the files are theirs). */
 export function refreshPartnerViewsNow(ctx: AppContext): ViewsReport {
-  assertOwner(ctx.doc, ctx.actor.email);
+  assertFilesOwner(ctx);
   ensureLinkKey(ctx.doc);
   return refreshPartnerViews(ctx, undefined, { force: true });
 }
