@@ -17,6 +17,8 @@ export interface FormState {
   /** lastSubmittedTime of the newest response taken in, and the ids taken in at that time. */
   seen: string;
   seenIds: string[];
+  /** False until its questions are added and it is published (set-up continues from there). */
+  ready?: boolean;
 }
 
 export function readFormState(doc: TrackerDocument): FormState | null {

@@ -42,14 +42,28 @@ function call(method: 'get' | 'post', url: string, body?: unknown): Record<strin
   return parsed;
 }
 
-/** Creates the form, adds its text questions, and publishes it (three calls). */
-export function createForm(
-  title: string,
+/** Creates an empty form (one call): created through the API, it starts unpublished. */
+export function createFormShell(title: string): CreatedForm {
+  const form = call('post', API, { info: { title, documentTitle: title } });
+  return { formId: String(form.formId), responderUri: String(form.responderUri) };
+}
+
+/** The form's questions, in order: title and question id (one call). */
+export function formQuestions(formId: string): Array<{ title: string; questionId: string }> {
+  const form = call('get', `${API}/${encodeURIComponent(formId)}`);
+  return (
+    (form.items ?? []) as Array<{ title?: string; questionItem?: { question?: { questionId?: string } } }>
+  )
+    .filter((i) => i.questionItem?.question?.questionId)
+    .map((i) => ({ title: String(i.title ?? ''), questionId: String(i.questionItem!.question!.questionId) }));
+}
+
+/** Adds the description and the text questions (one call); returns their question ids in order. */
+export function addQuestions(
+  formId: string,
   description: string,
   questions: ReadonlyArray<{ title: string; required: boolean; paragraph?: boolean }>,
-): CreatedForm & { questionIds: string[] } {
-  const form = call('post', API, { info: { title, documentTitle: title } });
-  const formId = String(form.formId);
+): string[] {
   const updated = call('post', `${API}/${encodeURIComponent(formId)}:batchUpdate`, {
     requests: [
       { updateFormInfo: { info: { description }, updateMask: 'description' } },
@@ -67,11 +81,14 @@ export function createForm(
     ],
   });
   const replies = (updated.replies ?? []) as Array<{ createItem?: { questionId?: string[] } }>;
-  const questionIds = replies.slice(1).map((r) => String(r.createItem?.questionId?.[0] ?? ''));
+  return replies.slice(1).map((r) => String(r.createItem?.questionId?.[0] ?? ''));
+}
+
+/** Publishes the form, accepting responses (one call; doing it again changes nothing). */
+export function publishForm(formId: string): void {
   call('post', `${API}/${encodeURIComponent(formId)}:setPublishSettings`, {
     publishSettings: { publishState: { isPublished: true, isAcceptingResponses: true } },
   });
-  return { formId, responderUri: String(form.responderUri), questionIds };
 }
 
 /** The responses submitted at or after `since` (RFC 3339; '' for all), every page. */

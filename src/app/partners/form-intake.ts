@@ -17,7 +17,15 @@ import { partnerOfSecret } from '../../domain/partners/link-secret';
 import { makeRedactor } from '../../domain/partners/view';
 import type { LeadInput, Partner } from '../../shared/api';
 import { labels } from '../../shared/schema/labels';
-import { createForm, entryNumber, listResponses, type FormAnswerSet } from '../../sheets/forms-client';
+import {
+  addQuestions,
+  createFormShell,
+  entryNumber,
+  formQuestions,
+  listResponses,
+  publishForm,
+  type FormAnswerSet,
+} from '../../sheets/forms-client';
 import { queueFormState, readFormState, type FormState } from '../../sheets/form-state';
 import type { OutgoingMail } from '../../sheets/mail';
 import { deliverOutbox } from '../../sheets/partner-outbox';
@@ -70,29 +78,48 @@ function mail(to: string, subject: string, lines: readonly string[]): OutgoingMa
   };
 }
 
-/** Makes the program's form the first time (three calls); the views job asks before writing links. */
+/**
+ * Makes the program's form the first time, in steps each recorded before the next (a run that dies
+ * continues where it stopped, never adding the questions twice): the empty form (its id stored at
+ * once: a run dying between the two calls leaves an empty, unpublished form behind, like the audit
+ * archive), its questions (looked up first when a run died after adding them), published.
+ */
 export function ensureForm(ctx: AppContext): FormState {
   const existing = readFormState(ctx.doc);
-  if (existing) return existing;
+  if (existing?.ready !== false && existing) return existing;
   ensureLinkKey(ctx.doc);
-  const { name } = trackerIdentity(ctx.doc);
-  const made = createForm(
-    `${name} - register a lead`,
-    'Register a lead with the program. Open this form from your own link: it fills in your partner key.',
-    FORM_QUESTIONS,
-  );
+  let state = existing;
+  if (!state) {
+    const { name } = trackerIdentity(ctx.doc);
+    const shell = createFormShell(`${name} - register a lead`);
+    state = {
+      id: shell.formId,
+      responderUri: shell.responderUri,
+      keyEntry: '',
+      questions: {},
+      seen: '',
+      seenIds: [],
+      ready: false,
+    };
+    queueFormState(ctx.doc, state);
+    ctx.doc.commit();
+  }
+  let found = formQuestions(state.id);
+  if (!found.length) {
+    const ids = addQuestions(
+      state.id,
+      'Register a lead with the program. Open this form from your own link: it fills in your partner key.',
+      FORM_QUESTIONS,
+    );
+    found = FORM_QUESTIONS.map((q, i) => ({ title: q.title, questionId: ids[i] }));
+  }
+  publishForm(state.id);
   const questions: Record<string, string> = {};
-  FORM_QUESTIONS.forEach((q, i) => (questions[q.field] = made.questionIds[i]));
-  const state: FormState = {
-    id: made.formId,
-    responderUri: made.responderUri,
-    keyEntry: entryNumber(made.questionIds[0]),
-    questions,
-    seen: '',
-    seenIds: [],
-  };
+  for (const q of FORM_QUESTIONS)
+    questions[q.field] = found.find((f) => f.title === q.title)?.questionId ?? '';
+  state = { ...state, questions, keyEntry: entryNumber(questions.key), ready: true };
   queueFormState(ctx.doc, state);
-  ctx.doc.save();
+  ctx.doc.commit();
   return state;
 }
 
@@ -125,7 +152,7 @@ export function runFormIntake(ctx: AppContext): FormReport {
   const report: FormReport = { idle: true, registered: [], refused: 0, unknownKey: 0, mailed: 0, queued: 0 };
   const form = readFormState(ctx.doc);
   const key = ctx.doc.property(LINK_KEY_PROPERTY);
-  if (!form || !key) return report;
+  if (!form || form.ready === false || !key) return report;
   const responses = newResponses(form);
   if (!responses.length) return report;
   report.idle = false;

@@ -22,7 +22,7 @@ export function linkGenerations(doc: TrackerDocument): Map<string, number> {
 export function registrationLinkOf(doc: TrackerDocument, partnerId: string, generation?: number): string {
   const form = readFormState(doc);
   const key = doc.property(LINK_KEY_PROPERTY);
-  if (!form || !key) return '';
+  if (!form || form.ready === false || !key) return '';
   const g = generation ?? linkGenerations(doc).get(partnerId) ?? 0;
   return `${form.responderUri}?usp=pp_url&entry.${form.keyEntry}=${linkSecret(key, partnerId, g)}`;
 }
