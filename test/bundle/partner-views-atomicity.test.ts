@@ -37,8 +37,16 @@ function base(): Emulator {
   return emu;
 }
 
-/** Each partner's view files as data: who may open them and what they hold. */
+const LINK =
+  /https:\/\/docs\.google\.com\/forms\/d\/e\/[^/]+\/viewform\?usp=pp_url&entry\.\d+=[A-Za-z0-9_-]{22}/g;
+
+/**
+ * Each partner's view files as data: who may open them and what they hold. The registration link in
+ * a view must be the partner's valid link of now (its secret derives from a random key, which a run
+ * that died before storing it draws again): checked, then written as FORM-LINK.
+ */
 function files(emu: Emulator) {
+  const valid = new Set<string>();
   return emu.rt
     .createdFiles()
     .filter((f) => f.appProperties?.ptPartner)
@@ -49,7 +57,14 @@ function files(emu: Emulator) {
       viewers: [...f.viewers].sort(),
       editors: [...f.editors],
       copy: f.copyRequiresWriterPermission,
-      cells: dumpSheets(f.content as EmuSpreadsheet),
+      cells: JSON.parse(
+        JSON.stringify(dumpSheets(f.content as EmuSpreadsheet)).replace(LINK, (link) => {
+          if (!valid.size)
+            for (const id of ['P-0001', 'P-0002', 'P-0003'])
+              valid.add(emu.call<{ formUrl: string }>(OWNER, 'getPartnerLinks', id).formUrl);
+          return valid.has(link) ? 'FORM-LINK' : `STALE ${link}`;
+        }),
+      ) as unknown,
     }))
     .sort((a, b) => `${a.partner}${a.generation}`.localeCompare(`${b.partner}${b.generation}`));
 }
