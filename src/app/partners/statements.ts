@@ -39,7 +39,7 @@ function readState(ctx: AppContext): StatementsState {
 
 function previousMonth(day: string): string {
   const [y, m] = day.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
 }
 
 function csvOf(view: PartnerView): string {

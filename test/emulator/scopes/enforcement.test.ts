@@ -119,8 +119,8 @@ describe('scopes from the manifest', () => {
     expect(outcome(emu, OWNER, 'mail')).toMatchObject({ ok: true, result: 99 });
   });
 
-  it('the shipped manifest no longer requests script.external_request (UrlFetchApp is not used)', () => {
-    expect(SHIPPED.oauthScopes).not.toContain(Scope.externalRequest);
+  it('the shipped manifest requests script.external_request for the Forms API (UrlFetchApp), never spreadsheets', () => {
+    expect(SHIPPED.oauthScopes).toContain(Scope.externalRequest);
     expect(SHIPPED.oauthScopes).not.toContain(Scope.spreadsheets);
     expect(SHIPPED.oauthScopes).toContain(Scope.driveFile);
   });
