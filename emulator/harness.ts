@@ -27,6 +27,9 @@ import { createServices } from './services';
 import { advancedServices, readManifest, type Manifest } from './manifest';
 import { EmuSheetsApi } from './spreadsheet/sheets-api';
 import { EmuDriveApi } from './services/drive-api';
+import { EmuBigQuery } from './bigquery/service';
+import { BigQueryWorld } from './bigquery/world';
+import { registerBigQuery } from './bigquery/registry';
 import { TriggerBus, type FiredTrigger } from './trigger-bus';
 
 export interface EmulatorOptions {
@@ -85,6 +88,8 @@ export class Emulator {
   private context: vm.Context | null = null;
   /** The manifest read by the last load(). */
   manifest: Manifest | null = null;
+  /** BigQuery (the advanced service's projects, datasets, jobs; the tables in DuckDB). */
+  readonly bigquery = new BigQueryWorld();
 
   constructor(options: EmulatorOptions) {
     this.options = {
@@ -117,6 +122,7 @@ export class Emulator {
       active: this.spreadsheet,
     });
     this.triggers = new TriggerBus(this);
+    registerBigQuery(this.rt, this.bigquery);
     if (options.sheets) this.rt.uncounted(() => loadSheets(this.spreadsheet, options.sheets!));
   }
 
@@ -140,7 +146,9 @@ export class Emulator {
       sandbox[service.userSymbol] =
         service.serviceId === 'drive'
           ? new EmuDriveApi(this.services.state.drive, { defaults })
-          : new EmuSheetsApi(this.rt, { defaults });
+          : service.serviceId === 'bigquery'
+            ? new EmuBigQuery(this.rt, this.bigquery)
+            : new EmuSheetsApi(this.rt, { defaults });
     }
     this.context = vm.createContext(sandbox, { name: 'dist/Code.js' });
     new vm.Script(source, { filename: 'Code.js' }).runInContext(this.context);

@@ -30,6 +30,7 @@ export function readManifest(file = REPO_MANIFEST): Manifest {
 export const EMULATED_ADVANCED = [
   { serviceId: 'sheets', version: 'v4' },
   { serviceId: 'drive', version: 'v3' },
+  { serviceId: 'bigquery', version: 'v2' },
 ] as const;
 
 /** The enabled advanced services, refusing one the emulator does not implement (it would be a silent gap). */

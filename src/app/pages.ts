@@ -22,6 +22,7 @@ export const PAGES = {
   Import: { title: 'Import CSV' },
   Commissions: { title: 'Commissions' },
   RowHistory: { title: 'History of this row' },
+  Warehouse: { title: 'Warehouse' },
   Help: { title: 'Help', html: HELP },
 } as const satisfies Record<string, { title: string; html?: string }>;
 
