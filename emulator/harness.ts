@@ -26,6 +26,7 @@ import {
 import { createServices } from './services';
 import { advancedServices, readManifest, type Manifest } from './manifest';
 import { EmuSheetsApi } from './spreadsheet/sheets-api';
+import { EmuDriveApi } from './services/drive-api';
 import { EmuBigQuery } from './bigquery/service';
 import { BigQueryWorld } from './bigquery/world';
 import { registerBigQuery } from './bigquery/registry';
@@ -140,13 +141,14 @@ export class Emulator {
       SpreadsheetApp: this.spreadsheetApp,
       Date: makeSimulatedDate(this.rt),
     };
+    const defaults = () => ({ locale: this.options.locale, timeZone: this.options.timeZone });
     for (const service of advancedServices(manifest)) {
       sandbox[service.userSymbol] =
-        service.serviceId === 'bigquery'
-          ? new EmuBigQuery(this.rt, this.bigquery)
-          : new EmuSheetsApi(this.rt, {
-              defaults: () => ({ locale: this.options.locale, timeZone: this.options.timeZone }),
-            });
+        service.serviceId === 'drive'
+          ? new EmuDriveApi(this.services.state.drive, { defaults })
+          : service.serviceId === 'bigquery'
+            ? new EmuBigQuery(this.rt, this.bigquery)
+            : new EmuSheetsApi(this.rt, { defaults });
     }
     this.context = vm.createContext(sandbox, { name: 'dist/Code.js' });
     new vm.Script(source, { filename: 'Code.js' }).runInContext(this.context);
@@ -265,6 +267,14 @@ export class Emulator {
   }
 
   /** Moves the clock (ISO 8601 duration or ms), firing the time-driven triggers that fall due, in order. */
+  /**
+   * A person without a Google login answers a form at its responder address (pre-filled answers in
+   * the address; `answers` by question title): the Forms API then lists the response.
+   */
+  submitForm(url: string, answers: Record<string, string>): { responseId: string } {
+    return this.rt.uncounted(() => this.services.state.forms.submit(url, answers));
+  }
+
   advance(duration: string | number): FiredTrigger[] {
     const ms = typeof duration === 'number' ? duration : parseDuration(duration);
     return this.triggers.advanceClock(this.rt.nowMillis() + ms);

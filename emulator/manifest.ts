@@ -29,6 +29,7 @@ export function readManifest(file = REPO_MANIFEST): Manifest {
 /** The advanced services the emulator implements: serviceId and version it answers for. */
 export const EMULATED_ADVANCED = [
   { serviceId: 'sheets', version: 'v4' },
+  { serviceId: 'drive', version: 'v3' },
   { serviceId: 'bigquery', version: 'v2' },
 ] as const;
 

@@ -128,9 +128,14 @@ export interface DriveFileRecord {
   content: unknown;
   /** Deep-copies content for File.makeCopy / Spreadsheet.copy; the copy gets `newId`. */
   copyContent?: (newId: string, newName: string) => unknown;
+  /** Drive API: private key-value pairs an app set on the file (files.create / update). */
+  appProperties?: Record<string, string>;
+  /** Drive API: readers and commenters may not copy, print or download it. */
+  copyRequiresWriterPermission?: boolean;
 }
 
 export const MIME_SHEETS = 'application/vnd.google-apps.spreadsheet';
+export const MIME_FORMS = 'application/vnd.google-apps.form';
 
 export class Runtime {
   private nowMs: number;
@@ -152,6 +157,12 @@ export class Runtime {
   private granted: ReadonlySet<string> | null = null;
   /** Files the script created, in order, and for whom (drive.file reaches them for that user). */
   private readonly created: Array<{ id: string; user: string }> = [];
+  /**
+   * Spreadsheets a user may create a day (Apps Script quotas: 250 consumer, 3,200 Workspace,
+   * https://developers.google.com/apps-script/guides/services/quotas); counted per user and UTC day.
+   */
+  spreadsheetCreateQuota = 250;
+  private readonly createdToday = new Map<string, number>();
   /** Outermost calls the script made in its executions (not the test bed's), by method. */
   private readonly scriptMethods = new Map<string, number>();
 
@@ -301,6 +312,17 @@ export class Runtime {
   /** Records a file the script created as `user`: drive.file then reaches it for that user. */
   scriptCreatedFile(id: string, user: string): void {
     this.created.push({ id, user });
+  }
+  /** Counts one spreadsheet created by `user` today; throws Apps Script's quota error past the quota. */
+  countSpreadsheetCreated(user: string): void {
+    const key = `${user} ${this.now().toISOString().slice(0, 10)}`;
+    const used = this.createdToday.get(key) ?? 0;
+    if (used >= this.spreadsheetCreateQuota) {
+      const error = new Error('Service invoked too many times for one day: spreadsheets create.');
+      error.name = 'Exception';
+      throw error;
+    }
+    this.createdToday.set(key, used + 1);
   }
   /** The files the script created, oldest first. */
   createdFiles(): DriveFileRecord[] {

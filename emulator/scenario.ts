@@ -39,6 +39,9 @@ const Step = v.union([
   }),
   v.strictObject({ ...As, select: v.strictObject({ sheet: v.string(), range: v.string() }) }),
   v.strictObject({
+    submitForm: v.strictObject({ url: v.string(), answers: v.record(v.string(), v.string()) }),
+  }),
+  v.strictObject({
     advance: v.pipe(
       v.string(),
       v.check((s) => {
@@ -161,6 +164,7 @@ export function runScenario(input: unknown, options: { distDir?: string } = {}):
           emu.deleteRows(as, step.deleteRows.sheet, step.deleteRows.row, step.deleteRows.count),
         );
       if ('select' in step) return emu.select(as, step.select.sheet, step.select.range) ?? null;
+      if ('submitForm' in step) return emu.submitForm(step.submitForm.url, step.submitForm.answers);
       return { fired: emu.advance(step.advance), now: emu.rt.now().toISOString() };
     });
     return stepOutcome(outcome);

@@ -23,6 +23,15 @@ export const Scope = {
   driveFile: 'https://www.googleapis.com/auth/drive.file',
   drive: 'https://www.googleapis.com/auth/drive',
   driveReadonly: 'https://www.googleapis.com/auth/drive.readonly',
+  driveAppdata: 'https://www.googleapis.com/auth/drive.appdata',
+  driveMetadata: 'https://www.googleapis.com/auth/drive.metadata',
+  driveMetadataReadonly: 'https://www.googleapis.com/auth/drive.metadata.readonly',
+  driveMeetReadonly: 'https://www.googleapis.com/auth/drive.meet.readonly',
+  drivePhotosReadonly: 'https://www.googleapis.com/auth/drive.photos.readonly',
+  driveScripts: 'https://www.googleapis.com/auth/drive.scripts',
+  formsBody: 'https://www.googleapis.com/auth/forms.body',
+  formsBodyReadonly: 'https://www.googleapis.com/auth/forms.body.readonly',
+  formsResponsesReadonly: 'https://www.googleapis.com/auth/forms.responses.readonly',
   containerUi: 'https://www.googleapis.com/auth/script.container.ui',
   scriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
   sendMail: 'https://www.googleapis.com/auth/script.send_mail',
@@ -51,6 +60,7 @@ interface ClassScopes {
 
 const REF = 'https://developers.google.com/apps-script/reference';
 const SHEETS_REST = 'https://developers.google.com/workspace/sheets/api/reference/rest/v4';
+const DRIVE_REST = 'https://developers.google.com/workspace/drive/api/reference/rest/v3';
 const BIGQUERY_REST = 'https://cloud.google.com/bigquery/docs/reference/rest/v2';
 
 /** The Spreadsheet service's methods act on the open file: `currentonly` or all spreadsheets. */
@@ -434,8 +444,21 @@ const CLASSES: Record<string, ClassScopes> = {
   'Sheets.Spreadsheets': {
     reference: `${SHEETS_REST}/spreadsheets`,
     scopes: [Scope.drive, Scope.driveFile, Scope.spreadsheets],
-    methods: ['create'],
-    only: { create: { reference: `${SHEETS_REST}/spreadsheets/create` } },
+    methods: ['create', 'batchUpdate', 'get'],
+    only: {
+      create: { reference: `${SHEETS_REST}/spreadsheets/create` },
+      batchUpdate: { reference: `${SHEETS_REST}/spreadsheets/batchUpdate` },
+      get: {
+        scopes: [
+          Scope.drive,
+          Scope.driveFile,
+          Scope.driveReadonly,
+          Scope.spreadsheets,
+          Scope.spreadsheetsReadonly,
+        ],
+        reference: `${SHEETS_REST}/spreadsheets/get`,
+      },
+    },
   },
   'Sheets.Spreadsheets.Values': {
     reference: `${SHEETS_REST}/spreadsheets.values`,
@@ -456,6 +479,53 @@ const CLASSES: Record<string, ClassScopes> = {
     },
   },
 
+  // ---- Advanced Drive service (the Drive REST API v3; `Drive` when enabled in the manifest) ----
+  'Drive.Files': {
+    reference: `${DRIVE_REST}/files`,
+    scopes: [Scope.drive, Scope.driveAppdata, Scope.driveFile],
+    methods: ['create', 'list', 'update'],
+    only: {
+      create: { reference: `${DRIVE_REST}/files/create` },
+      list: {
+        scopes: [
+          Scope.drive,
+          Scope.driveAppdata,
+          Scope.driveFile,
+          Scope.driveMeetReadonly,
+          Scope.driveMetadata,
+          Scope.driveMetadataReadonly,
+          Scope.drivePhotosReadonly,
+          Scope.driveReadonly,
+        ],
+        reference: `${DRIVE_REST}/files/list`,
+      },
+      update: {
+        scopes: [Scope.drive, Scope.driveAppdata, Scope.driveFile, Scope.driveMetadata, Scope.driveScripts],
+        reference: `${DRIVE_REST}/files/update`,
+      },
+    },
+  },
+  'Drive.Permissions': {
+    reference: `${DRIVE_REST}/permissions`,
+    scopes: [Scope.drive, Scope.driveFile],
+    methods: ['create', 'list', 'remove'],
+    only: {
+      create: { reference: `${DRIVE_REST}/permissions/create` },
+      list: {
+        scopes: [
+          Scope.drive,
+          Scope.driveFile,
+          Scope.driveMeetReadonly,
+          Scope.driveMetadata,
+          Scope.driveMetadataReadonly,
+          Scope.drivePhotosReadonly,
+          Scope.driveReadonly,
+        ],
+        reference: `${DRIVE_REST}/permissions/list`,
+      },
+      remove: { reference: `${DRIVE_REST}/permissions/delete` },
+    },
+  },
   // ---- Advanced BigQuery service (the BigQuery API v2; `BigQuery` when enabled in the manifest) ----
   'BigQuery.Jobs': {
     reference: `${BIGQUERY_REST}/jobs`,

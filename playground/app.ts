@@ -14,6 +14,9 @@
  *   POST /api/close {page}   close a sidebar or dialog
  *   POST /api/reset {to}, /api/demo      a new workbook: empty, or (to: "demo") the demo program
  *   GET  /api/outbox         the e-mails the add-on sent, newest first
+ *   GET  /api/files          the files the acting person can open (the tracker, views, the form)
+ *   GET  /api/file?id=       a view file's sheets;  GET /api/form?url=  a form's questions
+ *   POST /api/form {url, answers}  answer a form as a person without a Google login
  *   GET  /page/<id>          a page the add-on showed, with the google.script.run shim
  *   GET  /export.xlsx        the workbook as an Excel file
  *   GET  /inbox              the local webhook inbox (another process on 127.0.0.1): what the add-on
@@ -32,6 +35,7 @@ import { withShim } from './sidebar-page';
 import { sheetNames } from './workbook-read';
 import { sheetView } from './workbook-view';
 import { exportXlsx } from './xlsx';
+import { fileCells, filesFor, formAt } from './files';
 import type { ActionResult, PlaygroundState } from './view-types';
 
 export interface PlaygroundOptions extends SessionOptions {
@@ -168,6 +172,17 @@ function route(
         return;
       }
       if (url.pathname === '/api/outbox') return sendJson(res, 200, session.outbox());
+      if (url.pathname === '/api/files') return sendJson(res, 200, filesFor(session));
+      if (url.pathname === '/api/file') {
+        const file = fileCells(session, url.searchParams.get('id') ?? '');
+        if (!file) throw new HttpError(404, 'You cannot open that file');
+        return sendJson(res, 200, file);
+      }
+      if (url.pathname === '/api/form') {
+        const form = formAt(session, url.searchParams.get('url') ?? '');
+        if (!form) throw new HttpError(404, 'Sorry, the file you have requested does not exist.');
+        return sendJson(res, 200, form);
+      }
       if (url.pathname === '/api/sheet') {
         const name = url.searchParams.get('name') ?? '';
         if (!sheetNames(session.emu).some((s) => s.name === name))
@@ -230,6 +245,12 @@ function route(
       case '/api/advance':
         outcome = session.apply({ advance: str(body, 'duration') });
         break;
+      case '/api/form': {
+        const answers = (body.answers ?? {}) as Record<string, unknown>;
+        const text = Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, String(v ?? '')]));
+        outcome = session.apply({ submitForm: { url: str(body, 'url'), answers: text } });
+        break;
+      }
       case '/api/close':
         session.closePage(Number(body.page));
         outcome = { ok: true };

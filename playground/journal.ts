@@ -89,6 +89,8 @@ export function runStep(emu: Emulator, owner: string, step: Step): StepResult {
       return { ok: out.ok, error: out.reason, fired: out.fired };
     }
     if ('advance' in step) return { ok: true, fired: emu.advance(step.advance) };
+    if ('submitForm' in step)
+      return { ok: true, result: emu.submitForm(step.submitForm.url, step.submitForm.answers) };
     return { ok: true, result: emu.open(as, step.open ?? 'LIMITED') ?? null };
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };

@@ -354,6 +354,34 @@ export function showIntegrations(): void {
   showPage('Integrations');
 }
 
+// ---- Partner access: views, registration links (issue 17) ------------------------------------
+import * as access from './app/partners/access';
+import type { PartnerLinks } from './shared/api';
+import type { ViewsReport } from './app/partners/views';
+import type { StatementsReport } from './app/partners/statements';
+
+/** A partner's own links: `{viewUrl, formUrl}` (the owner and the Team only). */
+export function getPartnerLinks(partnerId: string): PartnerLinks {
+  edge('getPartnerLinks', partnerId);
+  return access.getPartnerLinks(sidebarContext(), partnerId);
+}
+
+/** A new registration link for the partner; the old one is refused from now on. */
+export function rotatePartnerLink(partnerId: string): PartnerLinks {
+  edge('rotatePartnerLink', partnerId);
+  return access.rotatePartnerLink(sidebarChange(), partnerId);
+}
+
+/** Sends the partners' statements of the month so far now (within the day's mail quota; the rest queued). */
+export function sendStatements(): StatementsReport {
+  return access.sendStatementsNow(sidebarChange());
+}
+
+/** Refreshes the partners' view files now (the owner's; the hourly run does it otherwise). */
+export function refreshPartnerViews(): ViewsReport {
+  return access.refreshPartnerViewsNow(sidebarChange());
+}
+
 // ---- Warehouse: the opt-in BigQuery mirror (issue 22) ------------------------------------------
 
 export function showWarehouse(): void {

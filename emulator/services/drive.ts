@@ -183,6 +183,9 @@ export class EmuFile implements Pick<
     return this.rt.call('File.makeCopy', () => {
       const user = this.rt.current().effectiveUser;
       if (!canRead(this.ctx, this.record, user)) throw exception(DriveErrors.notFound);
+      // Drive: copyRequiresWriterPermission disables copying for readers and commenters.
+      if (this.record.copyRequiresWriterPermission && !canEdit(this.record, user))
+        throw exception(DriveErrors.noAccess);
       const id = this.rt.newId('file-');
       const copyName = typeof name === 'string' ? name : `Copy of ${this.record.name}`;
       const content = this.record.copyContent

@@ -8,6 +8,7 @@ import { real } from './common';
 import { CacheStores, EmuCacheService } from './cache';
 import { type ShareNotice, SharingTable } from './drive';
 import { EmuDriveApp } from './drive-app';
+import { FormsApi } from './forms-api';
 import type { FetchLogEntry } from './fetch-router';
 import { FetchRouter } from './fetch-router';
 import { EmuHtmlService } from './html-service';
@@ -60,6 +61,8 @@ export function createServices(rt: Runtime, options: ServicesOptions) {
   const properties = new PropertyStores();
   const caches = new CacheStores();
   const drive = { rt, shares, sharing: new SharingTable() };
+  const forms = new FormsApi(rt);
+  forms.install(fetchRouter);
 
   const globals = {
     Session: new EmuSession(rt, timeZone),
@@ -93,7 +96,21 @@ export function createServices(rt: Runtime, options: ServicesOptions) {
     globals,
     /** SpreadsheetApp.getUi(): an EmuUi, typed as the interface SpreadsheetApp hands out. */
     ui: real<GoogleAppsScript.Base.Ui>(new EmuUi(rt, ui, options.addOnName ?? 'Partnership Tracker')),
-    state: { ui, outbox, fetches, fetchRouter, network, triggers, shares, logs, locks, properties, caches },
+    state: {
+      ui,
+      outbox,
+      fetches,
+      fetchRouter,
+      network,
+      triggers,
+      shares,
+      logs,
+      locks,
+      properties,
+      caches,
+      drive,
+      forms,
+    },
   };
 }
 

@@ -17,6 +17,8 @@ export interface SentMail {
   replyTo: string;
   noReply: boolean;
   sentAt: string;
+  /** The files attached (name, type, text), when there are any. */
+  attachments?: Array<{ name: string; contentType: string; text: string }>;
 }
 
 export const MailErrors = {
@@ -83,6 +85,18 @@ export class EmuMailApp implements Pick<
         replyTo: String(message.replyTo ?? ''),
         noReply: Boolean(message.noReply),
         sentAt: this.rt.now().toISOString(),
+        ...(message.attachments?.length && {
+          attachments: this.rt.uncounted(() =>
+            (message.attachments ?? []).map((a) => {
+              const blob = a.getBlob();
+              return {
+                name: String(blob.getName() ?? ''),
+                contentType: String(blob.getContentType() ?? ''),
+                text: blob.getDataAsString(),
+              };
+            }),
+          ),
+        }),
       });
     });
   }

@@ -31,12 +31,13 @@ import type { DocModel, SheetModel } from './model';
 import { readValues, writeCell } from './range-io';
 import { docOf, type EmuSpreadsheet } from './spreadsheet';
 import { createSpreadsheetFile } from './testbed';
+import { applyBatch, describeSpreadsheet } from './sheets-batch';
 
 type SpreadsheetResource = GoogleAppsScript.Sheets.Schema.Spreadsheet;
 type ValueRange = GoogleAppsScript.Sheets.Schema.ValueRange;
 type UpdateValuesResponse = GoogleAppsScript.Sheets.Schema.UpdateValuesResponse;
 type ValuesMethods = 'get' | 'update';
-type SpreadsheetsMethods = 'create';
+type SpreadsheetsMethods = 'create' | 'batchUpdate' | 'get';
 
 export interface SheetsApiOptions {
   /** Locale and time zone of a new file when the request names none (the user's settings). */
@@ -44,7 +45,7 @@ export interface SheetsApiOptions {
 }
 
 /** The error Apps Script throws for a failed advanced-service call. */
-function apiError(method: string, message: string): Error {
+export function apiError(method: string, message: string): Error {
   const error = new Error(`API call to sheets.spreadsheets.${method} failed with error: ${message}`);
   error.name = 'GoogleJsonResponseException';
   return error;
@@ -56,13 +57,13 @@ const PROTECTED =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 /** Advanced services need an authorized execution (FULL), as every service that needs a scope. */
-function requireFull(rt: Runtime, method: string): void {
+export function requireFull(rt: Runtime, method: string): void {
   const scopes = scopeRule(method)?.scopes ?? [];
   requireAuth(rt, method, scopes.length === 1 ? scopes[0] : `(${scopes.join(' || ')})`);
 }
 
 /** The emulated file behind an id, if the running user (and the granted scopes) may reach it. */
-function reach(rt: Runtime, method: string, id: unknown, write: boolean): DocModel {
+export function reach(rt: Runtime, method: string, id: unknown, write: boolean): DocModel {
   const file = rt.files.get(String(id));
   if (!file || file.trashed || file.mimeType !== MIME_SHEETS) throw apiError(method, NOT_FOUND);
   const user = rt.current().effectiveUser;
@@ -119,7 +120,7 @@ function inGrid(sheet: SheetModel, box: GridBox): boolean {
   );
 }
 
-function unsupported(method: string, what: string): Error {
+export function unsupported(method: string, what: string): Error {
   return new Error(`Emulator: Sheets.${method}: ${what} is not emulated`);
 }
 
@@ -284,6 +285,7 @@ export class EmuSheetsSpreadsheets implements Pick<
         if (!known.has(key)) throw unsupported('Spreadsheets.create', `properties.${key}`);
       const defaults = this.#options.defaults();
       const user = rt.current().effectiveUser;
+      rt.countSpreadsheetCreated(user);
       const ss = createSpreadsheetFile(rt, {
         name: props.title ?? 'Untitled spreadsheet',
         owner: user,
@@ -323,9 +325,34 @@ export class EmuSheetsSpreadsheets implements Pick<
       };
     });
   }
+
+  /** Applies every request, or none when one is invalid (emulator/spreadsheet/sheets-batch.ts). */
+  batchUpdate(
+    resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest,
+    spreadsheetId: string,
+  ): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
+    const rt = this.#rt;
+    return rt.call('Sheets.Spreadsheets.batchUpdate', () => {
+      requireFull(rt, 'Sheets.Spreadsheets.batchUpdate');
+      const doc = reach(rt, 'batchUpdate', spreadsheetId, true);
+      return applyBatch(rt, doc, resource);
+    });
+  }
+
+  /** The spreadsheet's properties and its sheets' properties (no grid data). */
+  get(spreadsheetId: string, optionalArgs?: object): SpreadsheetResource {
+    const rt = this.#rt;
+    return rt.call('Sheets.Spreadsheets.get', () => {
+      requireFull(rt, 'Sheets.Spreadsheets.get');
+      const options = optionsOf(optionalArgs);
+      if (options.includeGridData || options.ranges)
+        throw unsupported('Spreadsheets.get', 'includeGridData / ranges');
+      return describeSpreadsheet(reach(rt, 'get', spreadsheetId, false));
+    });
+  }
 }
 
-/** The `Sheets` global: Spreadsheets (create, Values.get, Values.update). */
+/** The `Sheets` global: Spreadsheets (create, batchUpdate, get, Values.get, Values.update). */
 export class EmuSheetsApi implements Pick<GoogleAppsScript.Sheets, 'Spreadsheets'> {
   readonly Spreadsheets: GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection;
   constructor(rt: Runtime, options: SheetsApiOptions) {

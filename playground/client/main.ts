@@ -8,6 +8,7 @@ import { closeDialog, setupDialog, showDialog } from './dialog';
 import { byTestId, el } from './dom';
 import { Grid } from './grid';
 import { setupPanels, updateOutbox } from './panels';
+import { refreshFiles, setupFiles } from './files';
 
 let state: PlaygroundState | null = null;
 let currentSheet: string | null = null;
@@ -101,6 +102,7 @@ async function refresh(keepSelection = true): Promise<void> {
   const fresh = await getState();
   if (seq !== refreshes) return;
   state = fresh;
+  await refreshFiles();
   renderChrome(state);
   const visible = state.tabs.filter((t) => !t.hidden);
   const active = visible.some((t) => t.name === fresh.activeSheet) ? fresh.activeSheet : null;
@@ -294,6 +296,10 @@ function setup(): void {
   setupDialog();
   setupMenus();
   setupPanels((caption) => void action('/api/menu', { caption }, `Ran ${caption}`));
+  setupFiles(
+    (message) => status(message),
+    (message) => status(message, true),
+  );
   byTestId('tabs').addEventListener('click', (event) => {
     const tab = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-sheet]') : null;
     if (!tab) return;

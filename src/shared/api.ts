@@ -57,6 +57,12 @@ export interface LeadInput {
   notes?: string;
 }
 
+/** A partner's own links: their view-only file and their registration form ('' until they exist). */
+export interface PartnerLinks {
+  viewUrl: string;
+  formUrl: string;
+}
+
 export interface Lead {
   id: string;
   partnerId: string;
@@ -409,6 +415,8 @@ export interface ServerApi {
   connectHubSpot(input: { token: string }): HubSpotView;
   disconnectHubSpot(): HubSpotView;
   getHubSpot(): HubSpotView;
+  getPartnerLinks(partnerId: string): PartnerLinks;
+  rotatePartnerLink(partnerId: string): PartnerLinks;
   getWarehouse(): WarehouseState;
   saveWarehouse(config: WarehouseConfig | null): WarehouseState;
   verifyWarehouseChain(): WarehouseChainVerdict;

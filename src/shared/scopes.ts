@@ -44,11 +44,12 @@ export const SCOPE_USES: Readonly<Record<string, ScopeUse>> = {
     neededBy: ['menu', 'setup', 'trigger'],
   },
   [`${AUTH}script.external_request`]: {
-    purpose: 'connect to services outside Google',
+    purpose: 'connect to services outside Apps Script (the Google Forms API, for the registration form)',
     neededBy: ['setup', 'trigger'],
   },
   [`${AUTH}drive.file`]: {
-    purpose: 'create files in your Drive (the audit archive)',
+    purpose:
+      "create files in your Drive and share them (the audit archive, the partners' views, the registration form)",
     neededBy: ['setup', 'trigger'],
   },
   [`${AUTH}drive`]: {

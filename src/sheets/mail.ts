@@ -4,6 +4,8 @@ export interface OutgoingMail {
   subject: string;
   body: string;
   htmlBody: string;
+  /** One file attached (a partner's statement: their view as CSV). */
+  attachment?: { name: string; mimeType: string; content: string };
 }
 
 export function remainingMailQuota(): number {
@@ -16,5 +18,10 @@ export function sendMail(message: OutgoingMail): void {
     subject: message.subject,
     body: message.body,
     htmlBody: message.htmlBody,
+    ...(message.attachment && {
+      attachments: [
+        Utilities.newBlob(message.attachment.content, message.attachment.mimeType, message.attachment.name),
+      ],
+    }),
   });
 }

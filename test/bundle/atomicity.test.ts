@@ -166,6 +166,8 @@ const OPERATIONS: Operation[] = [
     retry: true,
   },
   { name: 'registerLead', run: call('registerLead', { partnerId: 'P-0002', company: 'Zeta' }), retry: true },
+  // A new link for the partner (the generation in the view state, the audit entry): one commit.
+  { name: 'rotatePartnerLink', run: call('rotatePartnerLink', 'P-0001') },
   { name: 'reviewLead approve', run: call('reviewLead', 'L-000002', 'approve'), retry: true },
   { name: 'reviewLead reject', run: call('reviewLead', 'L-000002', 'reject', 'duplicate'), retry: true },
   { name: 'closeLead won', run: call('closeLead', 'L-000001', 'won', { dealValue: 5000 }), retry: true },
@@ -569,9 +571,29 @@ function snapshot(emu: Emulator): unknown {
     }
     // Ids are Google's to give: a set-up that died after asking for a trigger gets another one, a
     // rotation that died after creating its archive creates another (the first is left empty).
+    // So are random keys: a run that died after drawing the registration links' key, before storing
+    // it, draws another (nothing was handed out with the first); what derives from it (the links in
+    // the partners' views, so their fingerprints) differs with it. A form made by a run that died
+    // before storing its id is left behind, empty and unpublished, like an archive.
+    if (props['tracker.linkKey']) props['tracker.linkKey'] = 'link-key';
+    if (props['tracker.form']) {
+      // the form's and its questions' ids are Google's too (a form left behind: a new one, new ids)
+      const form = JSON.parse(props['tracker.form']) as Record<string, unknown>;
+      const questions = form.questions as Record<string, string>;
+      props['tracker.form'] = JSON.stringify({
+        ...form,
+        id: 'form-id',
+        responderUri: 'responder',
+        keyEntry: form.keyEntry ? 'entry' : '',
+        questions: Object.fromEntries(Object.keys(questions).map((k) => [k, 'question-id'])),
+      });
+    }
     const text = JSON.stringify({ sheets: emu.sheets(), props, notes })
       .replace(/trigger-[0-9a-z]+/g, 'trigger-id')
-      .replace(/\bss[0-9a-z]{6,}\b/g, 'file-id');
+      .replace(/\bss[0-9a-z]{6,}\b/g, 'file-id')
+      .replace(/\bform-[0-9a-z]{6,}\b/g, 'form-id')
+      .replace(/1FAIpQL[0-9a-f]+/g, 'responder-id')
+      .replace(/\\"h\\":\\"[0-9a-f]{24}\\"/g, '\\"h\\":\\"fingerprint\\"');
     return JSON.parse(text) as unknown;
   });
 }

@@ -32,7 +32,7 @@ describe('grid cells', () => {
     expect(grid(emu)).toEqual({
       Sheet1: [1000, 26],
       Dashboard: [1000, 26],
-      Partners: [1000, 12],
+      Partners: [1000, 14],
       Leads: [1000, 19],
       Commissions: [1000, 16],
       Payouts: [1000, 15],
@@ -42,7 +42,7 @@ describe('grid cells', () => {
       _Shadow: [6000, 8], // one column per tracked sheet, the journal's (sheets/journal.ts) and the lead index's
     });
     expect(docOf(emu.spreadsheet).gridCells()).toBe(
-      2 * 26_000 + 1000 * (12 + 19 + 16 + 15 + 19 + 13) + 5000 * 10 + 6000 * 8,
+      2 * 26_000 + 1000 * (14 + 19 + 16 + 15 + 19 + 13) + 5000 * 10 + 6000 * 8,
     );
   });
 

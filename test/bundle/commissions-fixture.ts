@@ -55,11 +55,21 @@ export function partnerOn(emu: Emulator, plan: PlanInput | string, name?: string
 let companyCount = 0;
 
 /** A registered, approved lead of the partner (not closed yet). */
+const DIGIT_WORDS = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'];
+
+/**
+ * "Company One Two" for 12: names far enough apart that the conflict check's near-name rule (one
+ * edit in a short name) never pairs two fixture leads, as "Company 12" and "Company 13" would be.
+ */
+export function companyName(n: number): string {
+  return `Company ${[...String(n)].map((d) => DIGIT_WORDS[Number(d)]).join(' ')}`;
+}
+
 export function approvedLead(emu: Emulator, partnerId: string, currency = 'USD'): string {
   companyCount++;
   const { id } = emu.call<{ id: string }>(OWNER, 'registerLead', {
     partnerId,
-    company: `Company ${companyCount}`,
+    company: companyName(companyCount),
     domain: `company${companyCount}.test`,
     currency,
   });

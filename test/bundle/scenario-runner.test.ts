@@ -63,8 +63,18 @@ describe('the scenario runner', () => {
     expect(out.steps.every((s) => s.ok)).toBe(true);
     // 10 audit rows past a limit of 6: the 7 oldest moved to one archive in steps of 6 rows, a
     // pointer per step names it.
-    expect(out.files).toHaveLength(1);
-    const [archive] = out.files;
+    // The archive, the program's registration form and the partner's own view file (made by the same
+    // hourly run), shared with them.
+    expect(out.files).toHaveLength(3);
+    const [archive, form, view] = out.files;
+    expect(form).toMatchObject({ name: 'Partner Program - register a lead', sheets: null, viewers: [] });
+    expect(view).toMatchObject({
+      name: 'Partner Program - Acme Resellers',
+      owner: 'owner@acme.test',
+      viewers: ['pay@acme-resellers.test'],
+      editors: [],
+    });
+    expect(Object.keys(view.sheets)).toEqual(['Summary', 'My leads', 'My commissions', 'My payouts']);
     expect(archive).toMatchObject({
       name: 'Partner Program Audit Log 2026-03-02 to 2026-03-02',
       owner: 'owner@acme.test',
@@ -152,5 +162,38 @@ describe('the scenario runner', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/malformed at steps\.0/);
+  });
+});
+
+describe('the submitForm step', () => {
+  it("answers a partner's form as a person without a login; the hourly run registers the lead", () => {
+    const file = path.join(root, 'test/scenarios/partner-form.json');
+    const scenario = JSON.parse(readFileSync(file, 'utf8')) as { steps: unknown[] };
+    // The runner is deterministic: the link the first run printed is the one a second run makes.
+    const first = runScenario(scenario) as { steps: Array<{ ok: boolean; result: { formUrl: string } }> };
+    const url = first.steps[4].result.formUrl;
+    expect(url).toMatch(/viewform\?usp=pp_url&entry\.\d+=/);
+    const out = runScenario({
+      ...scenario,
+      steps: [
+        ...scenario.steps,
+        { submitForm: { url, answers: { Company: 'Scenario Co', Domain: 'scenario-co.test' } } },
+        { submitForm: { url, answers: { Domain: 'no-company.test' } } },
+        { advance: 'PT1H' },
+      ],
+    }) as {
+      steps: Array<{ ok: boolean; error?: string }>;
+      sheets: Record<string, unknown[][]>;
+      mail: Array<{ to: string; subject: string }>;
+      files: Array<{ name: string }>;
+    };
+    expect(out.steps.map((s) => s.ok)).toEqual([true, true, true, true, true, true, false, true]);
+    expect(out.steps[6].error).toMatch(/Company: This is a required question/);
+    expect(out.sheets.Leads.slice(1).map((r) => [r[1], r[3]])).toEqual([['P-0001', 'Scenario Co']]);
+    expect(out.mail.map((m) => m.subject)).toContain('Lead registration received: Scenario Co (L-000001)');
+    expect(out.files.map((f) => f.name)).toEqual([
+      'Partner Program - register a lead',
+      'Partner Program - Beta Partners',
+    ]);
   });
 });

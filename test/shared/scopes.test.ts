@@ -34,7 +34,7 @@ describe('OAuth scopes: what each is for and where it is needed', () => {
     expect(
       authorizationMessage([`${AUTH}script.send_mail`, `${AUTH}drive.file`], 'https://x.test/auth'),
     ).toBe(
-      'Partnership Tracker needs permissions you have not granted: to send email as you (notices to partners); to create files in your Drive (the audit archive). Allow them when Google asks (run the menu item again if it does not ask), or open https://x.test/auth.',
+      "Partnership Tracker needs permissions you have not granted: to send email as you (notices to partners); to create files in your Drive and share them (the audit archive, the partners' views, the registration form). Allow them when Google asks (run the menu item again if it does not ask), or open https://x.test/auth.",
     );
   });
 

@@ -37,6 +37,8 @@ import { SLACK_DIGEST_JOB } from '../slack/digest';
 import { runHubSpotSync } from '../hubspot/sync';
 import { retryOutbox } from '../webhooks/deliver';
 import type { DailyJob, JobContinuation, JobStep } from './daily-job';
+import { HOURLY_JOBS } from './hourly';
+import { STATEMENTS_JOB } from '../partners/statements';
 import { runWarehouseStep } from '../warehouse/hourly';
 import type { WarehouseRunReport } from '../../shared/warehouse';
 
@@ -47,6 +49,8 @@ export const DAILY_JOBS: DailyJob[] = [
   { name: 'lead expiry', run: runLeadExpiry },
   COMMISSIONS_DAILY_JOB,
   SLACK_DIGEST_JOB,
+  // The partners' monthly statements (on the 1st; owed ones within the day's mail quota).
+  STATEMENTS_JOB,
   // Last: what it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },
 ];
@@ -99,6 +103,8 @@ export interface ScheduledRunReport extends DailyRunReport {
   finished: boolean;
   /** Where the run stopped (the job it will continue), when it did not finish. */
   stoppedAt?: { job: string; cursor: string | null };
+  /** The hourly jobs (triggers/hourly.ts) that had work this run. */
+  hourly?: JobReport[];
   /** The warehouse step (every hour, when the warehouse is on). */
   warehouse?: WarehouseRunReport;
 }
@@ -219,7 +225,12 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   let pending = state.pending;
   const action = pending ? 'continued' : 'started';
   if (!pending) {
-    if (state.lastDay === today) return { action: 'idle', day: null, finished: true, jobs: [], ...warehouse };
+    if (state.lastDay === today) {
+      const idle: ScheduledRunReport = { action: 'idle', day: null, finished: true, jobs: [], ...warehouse };
+      runHourlyJobs(doc, onceActor(), { tables: new Map() }, timeLeftMs, idle);
+      doc.commit();
+      return idle;
+    }
     pending = { day: today, next: 0, cursor: null, runs: 0, done: [] };
   }
   // Work is due: a trigger runs without prompting and would fail at the first call that needs a
@@ -293,9 +304,34 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   state.lastDay = pending.day;
   state.lastDone = pending.done;
   state.pending = null;
+  runHourlyJobs(doc, actor, shared, timeLeftMs, report);
   save();
   report.finished = true;
   return report;
+}
+
+/**
+ * The hourly jobs, each with its own context over the run's tables; a job that had nothing to do
+ * (it returns `{ idle: true }`) is not reported.
+ */
+function runHourlyJobs(
+  doc: TrackerDocument,
+  actor: () => Actor,
+  shared: RunTables,
+  timeLeftMs: () => number,
+  report: ScheduledRunReport,
+): void {
+  for (const job of HOURLY_JOBS) {
+    const { continueFrom: _unused, ...outcome } = runJob(
+      doc,
+      actor,
+      job,
+      { cursor: null, timeLeftMs },
+      shared,
+    );
+    if ((outcome.result as { idle?: boolean } | undefined)?.idle === true) continue;
+    (report.hourly ??= []).push(outcome);
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { isDate } from '../dates';
 
-export type AuditSource = 'edit' | 'sidebar' | 'trigger' | 'import' | 'setup' | 'crm';
+export type AuditSource = 'edit' | 'sidebar' | 'trigger' | 'import' | 'setup' | 'crm' | 'form';
 
 export interface AuditEntry {
   /** ISO 8601, UTC. */

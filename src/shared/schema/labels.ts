@@ -32,6 +32,8 @@ export const labels = {
   reason: 'Reason',
   decision: 'Decision',
   note: 'Decision Note',
+  additionalContacts: 'Additional Contacts',
+  statements: 'Statements',
 } as const;
 
 export type LabelledField = keyof typeof labels;

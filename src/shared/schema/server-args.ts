@@ -219,6 +219,8 @@ export const SERVER_ARGS: { readonly [K in keyof ServerApi]: readonly Arg[] } = 
   connectHubSpot: [{ label: 'HubSpot', schema: form('HubSpot') }],
   disconnectHubSpot: [],
   getHubSpot: [],
+  getPartnerLinks: [{ label: 'Partner ID', schema: id('Partner ID') }],
+  rotatePartnerLink: [{ label: 'Partner ID', schema: id('Partner ID') }],
 };
 
 /** The problems with a call's arguments (one message each, naming the argument); [] when fine. */

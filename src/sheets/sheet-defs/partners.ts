@@ -68,5 +68,16 @@ export const PARTNERS: SheetDef = {
       strict: true,
     }),
     col('notes', labels.notes, 'Anything worth knowing.', { width: 240 }),
+    col(
+      'additionalContacts',
+      labels.additionalContacts,
+      "Other e-mails (comma-separated) that may open the partner's own view file.",
+      { width: 220 },
+    ),
+    col('statements', labels.statements, 'Monthly statement e-mail: Yes (blank) or No.', {
+      width: 100,
+      validation: { kind: 'values', values: ['Yes', 'No'] },
+      strict: false,
+    }),
   ],
 };

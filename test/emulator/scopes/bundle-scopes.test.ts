@@ -258,6 +258,9 @@ describe('the scopes the bundle needs', () => {
         'Sheets.Spreadsheets.create',
         'Sheets.Spreadsheets.Values.update',
         'Sheets.Spreadsheets.Values.get',
+        'Sheets.Spreadsheets.batchUpdate',
+        'Drive.Files.create',
+        'Drive.Permissions.create',
         'ScriptApp.newTrigger',
         'MailApp.sendEmail',
         'Session.getActiveUser',
@@ -265,8 +268,12 @@ describe('the scopes the bundle needs', () => {
         'Properties.getProperties',
       ]),
     );
-    // The archive the rotation made is the add-on's only file, owned by the owner.
+    // The partners' own views and the archive the rotation made: the add-on's files, all the owner's.
     expect(emu.rt.createdFiles().map((f) => [f.name, f.owner])).toEqual([
+      ['Partner Program - register a lead', OWNER],
+      ['Partner Program - Acme Resellers', OWNER],
+      ['Partner Program - Northwind Partners', OWNER],
+      ['Partner Program - Beta Partners', OWNER],
       [expect.stringMatching(/^Partner Program Audit Log /), OWNER],
     ]);
   });

@@ -119,7 +119,7 @@ describe('scopes from the manifest', () => {
     expect(outcome(emu, OWNER, 'mail')).toMatchObject({ ok: true, result: 99 });
   });
 
-  it('the shipped manifest requests script.external_request (UrlFetchApp: webhooks and Slack)', () => {
+  it('the shipped manifest requests script.external_request (UrlFetchApp: webhooks, Slack, the Forms API), never spreadsheets', () => {
     expect(SHIPPED.oauthScopes).toContain(Scope.externalRequest);
     expect(SHIPPED.oauthScopes).not.toContain(Scope.spreadsheets);
     expect(SHIPPED.oauthScopes).toContain(Scope.driveFile);
@@ -140,9 +140,9 @@ describe('the advanced Sheets service', () => {
   });
 
   it('refuses an advanced service the emulator does not implement, at load', () => {
-    const drive = { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' };
+    const drive = { userSymbol: 'Drive', serviceId: 'drive', version: 'v2' };
     expect(() => emulator({ dependencies: { enabledAdvancedServices: [drive] } })).toThrow(
-      'Emulator: advanced service drive v3 (Drive) is not emulated',
+      'Emulator: advanced service drive v2 (Drive) is not emulated',
     );
   });
 

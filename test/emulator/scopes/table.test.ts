@@ -11,6 +11,7 @@ import * as DataSource from '../../../emulator/spreadsheet/data-source';
 import { EmuSheetsSpreadsheets, EmuSheetsValues } from '../../../emulator/spreadsheet/sheets-api';
 import { EmuBigQueryDatasets, EmuBigQueryJobs, EmuBigQueryTables } from '../../../emulator/bigquery/service';
 import { EmuBlob } from '../../../emulator/services/blob';
+import { EmuDriveFiles, EmuDrivePermissions } from '../../../emulator/services/drive-api';
 import { EmuCache, EmuCacheService } from '../../../emulator/services/cache';
 import { EmuDriveUser, EmuFile } from '../../../emulator/services/drive';
 import { EmuDriveApp, EmuFileIterator } from '../../../emulator/services/drive-app';
@@ -57,6 +58,8 @@ const CLASSES: Array<[string, { prototype: object }]> = [
   ['DataSourcePivotTable', DataSource.EmuDataSourcePivotTable],
   ['Sheets.Spreadsheets', EmuSheetsSpreadsheets],
   ['Sheets.Spreadsheets.Values', EmuSheetsValues],
+  ['Drive.Files', EmuDriveFiles],
+  ['Drive.Permissions', EmuDrivePermissions],
   ['BigQuery.Jobs', EmuBigQueryJobs],
   ['BigQuery.Datasets', EmuBigQueryDatasets],
   ['BigQuery.Tables', EmuBigQueryTables],

@@ -1,0 +1,354 @@
+/**
+ * The partners' own views, kept by the hourly run (`PARTNER_VIEWS_JOB`): one view-only spreadsheet
+ * per partner, holding that partner's rows only (domain/partners/view.ts), shared as viewer with the
+ * partner's contact e-mail and additional contacts.
+ *
+ * - Nothing changed (the audit tail is the one the last complete refresh saw, and no file is owed):
+ *   nothing is read, no call is made. Every change of the tracker is audited, so the tail moves
+ *   with any change a view could show.
+ * - Otherwise the tables are read once (from the shadow), every partner's view is built in memory and
+ *   fingerprinted, and only the files whose fingerprint changed are written (one call each).
+ * - Files are made by the trigger's account (the owner) only: under drive.file only the account that
+ *   made a file can reach it again. At most `VIEW_FILES_PER_RUN` a run and `VIEW_FILES_PER_DAY` a day (Google: 250 spreadsheets a
+ *   day on a consumer account, and the owner makes others); the rest wait for the next day, in
+ *   Partner ID order, nothing lost. A file whose creation Google refuses for its quota stops the
+ *   creations for the day.
+ * - A run that dies after making a file and before storing its id finds it the next time by its
+ *   appProperties (sheets/partner-files.ts): a retry never makes a second file.
+ */
+import type { Partner } from '../../shared/api';
+import { PARTNER_STATUS } from '../../shared/statuses';
+import { planView, viewContacts } from '../../domain/partners/view-plan';
+import {
+  emptyView,
+  makeRedactor,
+  partnerView,
+  viewFingerprint,
+  type PartnerView,
+  type TierProgress,
+  type ViewLead,
+} from '../../domain/partners/view';
+import type { LedgerLine } from '../../domain/commissions';
+import type { PayoutRecord } from '../../domain/payouts';
+import { AUDIT_TAIL_PROPERTY } from '../../sheets/audit-sheet';
+import {
+  createViewFile,
+  fileUrl,
+  findViewFiles,
+  shareView,
+  trackerIdentity,
+  unshareView,
+  viewGrid,
+  writeView,
+  type ViewFileRef,
+} from '../../sheets/partner-files';
+import {
+  emptyEntry,
+  queueViewState,
+  readViewEntries,
+  readViewsMeta,
+  type ViewEntry,
+  type ViewsMeta,
+} from '../../sheets/view-state';
+import type { AppContext } from '../context';
+import type { OutgoingMail } from '../../sheets/mail';
+import { deliverOutbox } from '../../sheets/partner-outbox';
+import type { JobStep } from '../triggers/daily-job';
+import { leadRows } from '../leads/records';
+import { readLedger } from '../commissions/ledger-table';
+import { readPayouts } from '../payouts/payout-table';
+import { partnerRows } from './records';
+import { linkGenerations, registrationLinkOf } from './links';
+import { ensureForm } from './form-intake';
+
+/** Files made a day: below Google's 250 a day on a consumer account, leaving the owner room. */
+export const VIEW_FILES_PER_DAY = 200;
+/** Files made a run (each about 3 requests and a full write): the day's spread over hourly runs. */
+export const VIEW_FILES_PER_RUN = 50;
+
+/** The dashboard's tier-progress rule, when wired (see TierProgress). */
+export type TierProgressOf = (partner: Partner) => TierProgress | null;
+let tierProgressOf: TierProgressOf = () => null;
+export function useTierProgress(rule: TierProgressOf): void {
+  tierProgressOf = rule;
+}
+
+export interface ViewsReport {
+  idle: boolean;
+  created: number;
+  written: number;
+  closed: number;
+  shared: number;
+  unshared: number;
+  /** Partners whose file waits (the day's quota, the run's time). */
+  waiting: number;
+  /** Welcome e-mails sent now to people newly given a view (the rest wait for quota). */
+  mailed?: number;
+  errors: string[];
+}
+
+interface ProgramData {
+  program: string;
+  trackerId: string;
+  partners: Array<{ partner: Partner; contacts: string[] }>;
+  views: Map<string, PartnerView>;
+}
+
+function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Every partner's view, built in memory from one read of each table. */
+export function buildViews(ctx: AppContext): ProgramData {
+  ctx.read(['partners', 'leads', 'commissions', 'payouts']);
+  const days = ctx.doc.days();
+  const partnerTable = ctx.table('partners');
+  const partners = partnerRows(partnerTable.rows(), days);
+  const additional = new Map(
+    partnerTable
+      .rows()
+      .map(({ record }) => [String(record.partnerId ?? '').trim(), String(record.additionalContacts ?? '')]),
+  );
+  const leads: ViewLead[] = leadRows(ctx.table('leads').rows(), days).map((r) => r.lead);
+  const lines: LedgerLine[] = readLedger(ctx.table('commissions'), days).map((r) => r.line);
+  const payouts: PayoutRecord[] = readPayouts(ctx.table('payouts'), days).map((r) => r.payout);
+  const owner = new Map<string, string>();
+  for (const { partner } of partners) owner.set(partner.id, partner.id);
+  for (const l of leads) owner.set(l.id, l.partnerId);
+  for (const l of lines) owner.set(l.id, l.partnerId);
+  for (const p of payouts) owner.set(p.id, p.partnerId);
+  const redact = makeRedactor(
+    partners.map(({ partner }) => ({ id: partner.id, name: partner.partnerName })),
+    owner,
+  );
+  const byLeads = group(leads, (l) => l.partnerId);
+  const byLines = group(lines, (l) => l.partnerId);
+  const byPayouts = group(payouts, (p) => p.partnerId);
+  const { id: trackerId, name: program } = trackerIdentity(ctx.doc);
+  const views = new Map<string, PartnerView>();
+  const out: ProgramData['partners'] = [];
+  const generations = linkGenerations(ctx.doc);
+  for (const { partner } of partners) {
+    out.push({ partner, contacts: viewContacts(partner.contactEmail, additional.get(partner.id) ?? '') });
+    views.set(
+      partner.id,
+      partnerView({
+        program,
+        partner: { id: partner.id, name: partner.partnerName, tier: partner.tier, status: partner.status },
+        leads: byLeads.get(partner.id) ?? [],
+        lines: byLines.get(partner.id) ?? [],
+        payouts: byPayouts.get(partner.id) ?? [],
+        progress: tierProgressOf(partner),
+        formUrl: registrationLinkOf(ctx.doc, partner.id, generations.get(partner.id) ?? 0),
+        redact: (text) => redact(partner.id, text),
+      }),
+    );
+  }
+  return { program, trackerId, partners: out, views };
+}
+
+function isQuotaError(err: unknown): boolean {
+  const text = err instanceof Error ? err.message : String(err);
+  return /too many times|quota|rate ?limit/i.test(text);
+}
+
+/** One refresh of every partner's view (see the file's comment). */
+export function refreshPartnerViews(
+  ctx: AppContext,
+  step: JobStep = { cursor: null, timeLeftMs: () => Number.POSITIVE_INFINITY },
+  options: { force?: boolean } = {},
+): ViewsReport {
+  const doc = ctx.doc;
+  const report: ViewsReport = {
+    idle: false,
+    created: 0,
+    written: 0,
+    closed: 0,
+    shared: 0,
+    unshared: 0,
+    waiting: 0,
+    errors: [],
+  };
+  const meta: ViewsMeta = readViewsMeta(doc);
+  const tail = doc.property(AUDIT_TAIL_PROPERTY) ?? '';
+  if (!options.force && meta.tail === tail && !meta.pending) return { ...report, idle: true };
+  const entries = readViewEntries(doc, meta);
+  try {
+    // The program's registration form first: the views show each partner's link to it.
+    ensureForm(ctx);
+  } catch (err) {
+    report.errors.push(`registration form: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const data = buildViews(ctx);
+  const today = ctx.now.toISOString().slice(0, 10);
+  if (meta.day !== today) {
+    meta.day = today;
+    meta.made = 0;
+  }
+  let found: Map<string, ViewFileRef[]> | null = null;
+  const orphanOf = (partnerId: string, generation: number): ViewFileRef | undefined => {
+    found ??= new Map([...groupRefs(findViewFiles(data.trackerId))]);
+    return found.get(partnerId)?.find((r) => r.generation === generation);
+  };
+  let pending = false;
+  const welcome: OutgoingMail[] = [];
+  for (const { partner, contacts } of data.partners) {
+    const entry: ViewEntry = entries.get(partner.id) ?? emptyEntry();
+    const view = data.views.get(partner.id)!;
+    const fingerprint = viewFingerprint(view);
+    const plan = planView(
+      { fileId: entry.f, fingerprint: entry.h, sharedWith: Object.keys(entry.v) },
+      partner.status,
+      contacts,
+      fingerprint,
+    );
+    const busy = plan.close || plan.create || plan.write || plan.share.length > 0;
+    if (!busy) continue;
+    if (step.timeLeftMs() <= 0) {
+      pending = true;
+      report.waiting++;
+      continue;
+    }
+    try {
+      if (plan.close) {
+        closeFile(entry, report);
+        entries.set(partner.id, entry);
+      }
+      if (partner.status === PARTNER_STATUS.Terminated || !contacts.length) continue;
+      if (plan.create) {
+        const orphan = orphanOf(partner.id, entry.n);
+        if (orphan) {
+          // Made today by a run that died before storing it: counted, and taken up.
+          meta.made++;
+          entry.f = orphan.id;
+          entry.g =
+            viewGrid(
+              orphan.id,
+              view.sheets.map((s) => s.title),
+            ) ?? [];
+        } else {
+          if (
+            meta.made >= VIEW_FILES_PER_DAY ||
+            meta.refused === today ||
+            report.created >= VIEW_FILES_PER_RUN
+          ) {
+            pending = true;
+            report.waiting++;
+            continue;
+          }
+          try {
+            entry.f = createViewFile(
+              `${data.program} - ${partner.partnerName}`,
+              data.trackerId,
+              partner.id,
+              entry.n,
+            );
+          } catch (err) {
+            if (!isQuotaError(err)) throw err;
+            meta.refused = today;
+            pending = true;
+            report.waiting++;
+            continue;
+          }
+          entry.g = [];
+          meta.made++;
+          report.created++;
+        }
+        entry.h = '';
+        entries.set(partner.id, entry);
+      }
+      if (entry.h !== fingerprint) {
+        entry.g = writeView(entry.f, view, entry.g.length ? entry.g : null);
+        entry.h = fingerprint;
+        report.written++;
+      }
+      for (const email of contacts) {
+        if (entry.v[email] !== undefined) continue;
+        entry.v[email] = shareView(entry.f, email);
+        report.shared++;
+        // Drive sends no e-mail (sendNotificationEmail false): the tracker tells them, within quota.
+        welcome.push(
+          welcomeMail(
+            email,
+            data.program,
+            partner.partnerName,
+            fileUrl(entry.f),
+            registrationLinkOf(ctx.doc, partner.id, entry.k ?? 0),
+          ),
+        );
+      }
+      entries.set(partner.id, entry);
+    } catch (err) {
+      pending = true;
+      report.errors.push(`${partner.id}: ${err instanceof Error ? err.message : String(err)}`);
+      if (isQuotaError(err)) break;
+    }
+  }
+  meta.pending = pending;
+  meta.tail = tail;
+  queueViewState(doc, meta, entries);
+  if (welcome.length) report.mailed = deliverOutbox(doc, welcome).sent;
+  doc.save();
+  return report;
+}
+
+function welcomeMail(
+  to: string,
+  program: string,
+  partnerName: string,
+  viewUrl: string,
+  formUrl: string,
+): OutgoingMail {
+  const lines = [
+    `${program} now keeps a view of ${partnerName}'s leads, commissions and payouts for you (view only):`,
+    viewUrl,
+    ...(formUrl ? ['Register a lead with your own link (no Google sign-in needed):', formUrl] : []),
+  ];
+  return {
+    to,
+    subject: `${program}: your partner view`,
+    body: lines.join('\n'),
+    htmlBody: lines
+      .map((l) => `<p>${l.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</p>`)
+      .join(''),
+  };
+}
+
+/** Empties a file and removes everyone's access; its successor gets the next generation. */
+function closeFile(entry: ViewEntry, report: ViewsReport): void {
+  const grid = entry.g.length
+    ? entry.g
+    : viewGrid(
+        entry.f,
+        emptyView().sheets.map((s) => s.title),
+      );
+  if (grid) writeView(entry.f, emptyView(), grid);
+  for (const [email, permission] of Object.entries(entry.v)) {
+    unshareView(entry.f, email, permission);
+    report.unshared++;
+  }
+  report.closed++;
+  entry.f = '';
+  entry.h = '';
+  entry.v = {};
+  entry.g = [];
+  entry.n++;
+}
+
+function groupRefs(refs: readonly ViewFileRef[]): Map<string, ViewFileRef[]> {
+  return group(refs, (r) => r.partnerId);
+}
+
+/** The address of a partner's view file, or '' when it has none yet. */
+export function viewUrlOf(ctx: AppContext, partnerId: string): string {
+  const meta = readViewsMeta(ctx.doc);
+  const entry = readViewEntries(ctx.doc, meta).get(partnerId);
+  return entry?.f ? fileUrl(entry.f) : '';
+}

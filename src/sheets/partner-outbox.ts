@@ -1,0 +1,74 @@
+/**
+ * E-mails owed to partners that are not about one lead (a form submission's outcome, a monthly
+ * statement): rendered when owed, sent within MailApp's daily recipients, the rest kept in the
+ * document properties (`tracker.partnerOutbox.<i>`, values of at most 8,000 characters) and sent by
+ * the next hourly runs, oldest first. Nothing is lost: a message leaves the outbox only once sent.
+ */
+import type { TrackerDocument } from './document';
+import { remainingMailQuota, sendMail, type OutgoingMail } from './mail';
+
+const PREFIX = 'tracker.partnerOutbox.';
+const SHARD_CHARS = 8000;
+
+export function readOutbox(doc: TrackerDocument): OutgoingMail[] {
+  const out: OutgoingMail[] = [];
+  const keys = doc
+    .propertyKeys()
+    .filter((k) => k.startsWith(PREFIX))
+    .sort((a, b) => Number(a.slice(PREFIX.length)) - Number(b.slice(PREFIX.length)));
+  for (const key of keys) {
+    try {
+      out.push(...(JSON.parse(doc.property(key) ?? '[]') as OutgoingMail[]));
+    } catch {
+      // an unreadable value: dropped
+    }
+  }
+  return out;
+}
+
+/** Queues the outbox (for the execution's next property write). */
+export function writeOutbox(doc: TrackerDocument, mails: readonly OutgoingMail[]): void {
+  const old = doc.propertyKeys().filter((k) => k.startsWith(PREFIX)).length;
+  const shards: OutgoingMail[][] = [];
+  let size = 2;
+  for (const mail of mails) {
+    const piece = JSON.stringify(mail).length + 1;
+    if (!shards.length || size + piece > SHARD_CHARS) {
+      shards.push([]);
+      size = 2;
+    }
+    shards[shards.length - 1].push(mail);
+    size += piece;
+  }
+  shards.forEach((shard, i) => doc.setProperty(`${PREFIX}${i}`, JSON.stringify(shard)));
+  for (let i = shards.length; i < old; i++) doc.setProperty(`${PREFIX}${i}`, '[]');
+}
+
+export function hasOutbox(doc: TrackerDocument): boolean {
+  return doc.propertyKeys().some((k) => k.startsWith(PREFIX) && (doc.property(k) ?? '[]') !== '[]');
+}
+
+/**
+ * Sends what today's quota allows, oldest first (one quota call, one call per message), and keeps
+ * the rest. The caller saves the document's properties.
+ */
+export function deliverOutbox(
+  doc: TrackerDocument,
+  more: readonly OutgoingMail[] = [],
+): { sent: number; queued: number } {
+  const all = [...readOutbox(doc), ...more];
+  if (!all.length) return { sent: 0, queued: 0 };
+  let left = remainingMailQuota();
+  let sent = 0;
+  while (sent < all.length && left > 0) {
+    try {
+      sendMail(all[sent]);
+    } catch {
+      break; // over quota after all: the rest waits
+    }
+    sent++;
+    left--;
+  }
+  writeOutbox(doc, all.slice(sent));
+  return { sent, queued: all.length - sent };
+}
