@@ -16,6 +16,7 @@ const APPS_SCRIPT_GLOBALS = [
   'CacheService',
   'Sheets',
   'Logger',
+  'Charts',
 ];
 
 export default tseslint.config(

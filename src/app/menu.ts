@@ -14,6 +14,7 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | SubMenu | null> = [
   { caption: 'Import CSV', functionName: 'showImport' },
   { caption: 'Commissions', functionName: 'showCommissions' },
   { caption: 'Dashboard', functionName: 'showDashboard' },
+  { caption: 'Refresh dashboard', functionName: 'menuRefreshDashboard' },
   null,
   { caption: 'History of this row', functionName: 'showRowHistory' },
   { caption: 'Verify audit log', functionName: 'menuVerifyAuditLog' },

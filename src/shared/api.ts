@@ -8,6 +8,7 @@
 
 import type { CommissionKind, CommissionStatus, LeadStatus, PartnerStatus, PayoutStatus } from './statuses';
 import type { PlanKind, PlanMode, PlanPeriod } from './schema/plan';
+import type { Dashboard, DashboardOptions, PartnerScorecard, RefreshResult } from './dashboard';
 
 export type { CommissionKind, CommissionStatus, LeadStatus, PartnerStatus, PayoutStatus };
 
@@ -303,4 +304,7 @@ export interface ServerApi {
   verifyAuditLog(): AuditVerification;
   getRowHistory(): RowHistory;
   continueSetup(): SetupProgress;
+  refreshDashboard(): RefreshResult;
+  getDashboard(options?: DashboardOptions): Dashboard;
+  getPartnerScorecard(partnerId: string, options?: DashboardOptions): PartnerScorecard;
 }

@@ -19,6 +19,14 @@ export const LEAD_SOURCES = ['Sourced', 'Influenced'] as const;
 export type LeadSource = (typeof LEAD_SOURCES)[number];
 export const DEFAULT_LEAD_SOURCE: LeadSource = 'Sourced';
 
+/** What refreshDashboard did: the period and currency it showed, rows written, a problem with row 2's cells. */
+export interface RefreshResult {
+  period: string;
+  currency: string;
+  rows: number;
+  problem: string;
+}
+
 export interface DashboardOptions {
   period?: string;
 }
