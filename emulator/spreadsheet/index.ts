@@ -24,6 +24,7 @@ export {
   chartRangeA1,
   type ChartModel,
 } from './charts';
+export { describeCharts, type ChartDescription } from './chart-list';
 export * as SpreadsheetEnums from './enums';
 export { SheetErrors } from './errors';
 export {

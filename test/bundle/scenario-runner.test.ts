@@ -15,12 +15,29 @@ describe('the scenario runner', () => {
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]);
     expect(Object.keys(out).sort()).toEqual(
-      ['calls', 'cells', 'fetches', 'files', 'mail', 'sheets', 'steps', 'triggers'].sort(),
+      ['calls', 'cells', 'charts', 'fetches', 'files', 'mail', 'sheets', 'steps', 'triggers'].sort(),
     );
     expect(out.steps).toHaveLength(5);
     expect(out.sheets.Partners[1]).toEqual(['Acme', 'b@acme.test']);
     // Set-up never ran: the add-on created no file.
     expect(out.files).toEqual([]);
+  });
+
+  it('lists the charts of the workbook: the Dashboard’s five, each with the range it reads', () => {
+    const file = path.join(root, 'test/scenarios/dashboard.json');
+    const out = runScenario(JSON.parse(readFileSync(file, 'utf8'))) as {
+      steps: Array<{ ok: boolean; error?: string }>;
+      charts: Array<{ sheet: string; type: string; title: string; ranges: string[] }>;
+    };
+    expect(out.steps.filter((s) => !s.ok)).toEqual([]);
+    expect(out.charts).toHaveLength(5);
+    expect(out.charts[0]).toEqual({
+      sheet: 'Dashboard',
+      type: 'COLUMN',
+      title: 'Leads by status',
+      ranges: ['_Metrics!A1:B7'],
+    });
+    expect(out.charts.map((c) => c.type)).toEqual(['COLUMN', 'COLUMN', 'BAR', 'PIE', 'COLUMN']);
   });
 
   it('lists every file the add-on created: the audit archive, its owner, sharing and cells', () => {
