@@ -327,6 +327,8 @@ export function loadDemo(session: Session): DemoOutcome {
     session.apply({ advance: 'P1D' }, { persist: false });
   }
   call(OWNER, 'runCommissions');
+  // The Dashboard shows the demo program (set-up filled it while it was empty).
+  call(OWNER, 'refreshDashboard');
   session.save();
   if (failed) notes.push(`${failed} calls failed, e.g. ${errors.join(' | ')}`);
   return { notes, partners: partners.length, leads: registered, failed };

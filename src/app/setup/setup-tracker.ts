@@ -45,6 +45,7 @@ import {
   type SheetAdoption,
 } from './adoption-state';
 import { continueAdoption, type SetupProgress } from './continue-setup';
+import { dashboardAfterSetup } from '../dashboard/jobs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -109,7 +110,8 @@ export function setupTracker(
     }
     const b = completeSheet(ss, p.def, p, index);
     built.set(p.def.key, b);
-    if (!p.empty && p.hasMetadata.size === 0) report.adopted.push(p.sheet.getName());
+    // The Dashboard holds only what the tracker writes: nothing of it is adopted.
+    if (!p.empty && p.hasMetadata.size === 0 && p.def.columns.length) report.adopted.push(p.sheet.getName());
     report.repaired.push(...b.repaired.map((r) => `${p.sheet.getName()}: ${r}`));
   });
 
@@ -186,6 +188,10 @@ export function setupTracker(
   // The next daily job reconciles every partner (set-up may have adopted deals, plans and settings).
   markLedgerDirty(doc);
   doc.commit();
+  if (!report.pending) {
+    const dashboard = dashboardAfterSetup(doc, actor);
+    if ('error' in dashboard) report.repaired.push(`Dashboard: not filled (${dashboard.error})`);
+  }
   report.message = summary(report);
   return report;
 }
