@@ -14,7 +14,8 @@ import { refreshDashboardIn, type RefreshResult } from './refresh';
 
 export const DASHBOARD_DAILY_JOB: DailyJob = {
   name: 'dashboard',
-  run: (ctx) => (ctx.doc.layout().sheets.dashboard ? refreshDashboardIn(ctx) : { skipped: 'no Dashboard sheet' }),
+  run: (ctx) =>
+    ctx.doc.layout().sheets.dashboard ? refreshDashboardIn(ctx) : { skipped: 'no Dashboard sheet' },
 };
 
 /**
