@@ -56,6 +56,8 @@ export interface LeadInput {
   estimatedValue?: Amount;
   currency?: string;
   notes?: string;
+  /** Sourced (the partner brought the deal, the default) or Influenced (the partner helped). */
+  source?: string;
 }
 
 export interface Lead {
@@ -81,6 +83,8 @@ export interface Lead {
   dealValue: number | null;
   conflict: string;
   notes: string;
+  /** Sourced or Influenced (a blank cell reads Sourced). */
+  source: string;
 }
 
 export interface LeadFilter {

@@ -190,3 +190,43 @@ describe('a program with no closed deals', () => {
     expect(JSON.stringify(display)).not.toMatch(/#DIV|NaN/);
   });
 });
+
+describe('Leads > Source (Sourced or Influenced)', () => {
+  it('is Sourced by default, set by the form and the import, and splits the won value', () => {
+    const emu = tracker({ now: '2026-03-02T09:00:00Z' });
+    const partnerId = addPartner(emu, { partnerName: 'Alpha Partners' });
+    const sourced = register(emu, { partnerId, company: 'Acme', domain: 'acme.com' }).id;
+    const influenced = register(emu, {
+      partnerId,
+      company: 'Bolt',
+      domain: 'bolt.com',
+      source: 'influenced',
+    }).id;
+    const imported = emu.call<{ imported: number }>(
+      OWNER,
+      'runImport',
+      'leads',
+      `Partner ID,Company,Domain,Lead Source\n${partnerId},Crane,crane.com,Influenced\n`,
+    );
+    expect(imported.imported).toBe(1);
+    const rows = sheetValues(emu, 'Leads');
+    const col = (rows[0] as string[]).indexOf('Source');
+    expect(col).toBe(rows[0].length - 1);
+    expect(rows.slice(1, 4).map((r) => r[col])).toEqual(['Sourced', 'Influenced', 'Influenced']);
+    expect(callError(emu, 'registerLead', { partnerId, company: 'Delta', source: 'Bought' })).toMatch(
+      /^Source 'Bought' is not one of: Sourced, Influenced/,
+    );
+    for (const id of [sourced, influenced]) {
+      emu.call(OWNER, 'reviewLead', id, 'approve', 'ok');
+      emu.call(OWNER, 'closeLead', id, 'won', {
+        dealValue: id === sourced ? 100 : 250,
+        closedOn: '2026-03-01',
+      });
+    }
+    expect(emu.call<Dashboard>(OWNER, 'getDashboard').headline).toMatchObject({
+      sourcedWonValue: 100,
+      influencedWonValue: 250,
+      wonValue: 350,
+    });
+  });
+});

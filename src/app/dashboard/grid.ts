@@ -78,9 +78,17 @@ export function dashboardGrid(view: Dashboard, updated: string, problem = ''): G
 
   title('byPartner', 'By partner', TABLE_DEFINITIONS.byPartner);
   push(
-    ...['Partner ID', 'Partner', 'Tier', 'Leads', 'Won', 'Win rate', 'Won value', 'Share', 'Commission'].map(
-      (h) => cell(h),
-    ),
+    ...[
+      'Partner ID',
+      'Partner',
+      'Tier',
+      'Leads',
+      'Deals won',
+      'Win rate',
+      'Won value',
+      'Share',
+      'Commission earned',
+    ].map((h) => cell(h)),
   );
   for (const p of view.byPartner)
     push(
@@ -98,7 +106,9 @@ export function dashboardGrid(view: Dashboard, updated: string, problem = ''): G
   const segment = (key: string, label: string, rowsOf: SegmentFigures[]) => {
     title(key, `By ${label.toLowerCase()}`, TABLE_DEFINITIONS.segment);
     push(
-      ...[label, 'Partners', 'Leads', 'Won', 'Lost', 'Win rate', 'Won value', 'Share'].map((h) => cell(h)),
+      ...[label, 'Partners', 'Leads', 'Deals won', 'Deals lost', 'Win rate', 'Won value', 'Share'].map((h) =>
+        cell(h),
+      ),
     );
     for (const r of rowsOf)
       push(

@@ -32,6 +32,8 @@ export const labels = {
   reason: 'Reason',
   decision: 'Decision',
   note: 'Decision Note',
+  source: 'Source',
+  tierLocked: 'Tier Locked',
 } as const;
 
 export type LabelledField = keyof typeof labels;
