@@ -61,6 +61,8 @@ describe('setupTracker on an empty workbook', () => {
       'Status',
       'Joined On',
       'Notes',
+      'Tier Locked',
+      'Tier History',
     ]);
     expect(sheets.Commissions[0].slice(-1)).toEqual(['Key']);
     expect(sheets['Audit Log'][0]).toEqual([
@@ -190,6 +192,8 @@ describe('adopting a hand-made Partners sheet', () => {
       'Plan',
       'Status',
       'Joined On',
+      'Tier Locked',
+      'Tier History',
     ]);
     expect(partners[1].slice(0, 5)).toEqual(['vip', 'Acme', 'me', 'ops@acme.test', 'Referral']);
   });

@@ -58,8 +58,10 @@ export function leadSourceOf(value: unknown): LeadSource {
   return matchIgnoringCase(LEAD_SOURCES, text(value)) ?? DEFAULT_LEAD_SOURCE;
 }
 
-export function readDashboardInputs(ctx: AppContext): DashboardInputs {
-  ctx.read(['partners', 'leads', 'commissions']);
+/** `lines: false`: the commission lines are not read (tiering needs only partners and leads). */
+export function readDashboardInputs(ctx: AppContext, options: { lines?: boolean } = {}): DashboardInputs {
+  const withLines = options.lines !== false;
+  ctx.read(withLines ? ['partners', 'leads', 'commissions'] : ['partners', 'leads']);
   const days = ctx.doc.days();
   const settings = ctx.settings();
   const partners: MetricsPartner[] = [];
@@ -98,15 +100,16 @@ export function readDashboardInputs(ctx: AppContext): DashboardInputs {
       source: leadSourceOf(record.source),
     });
   }
-  const lines: MetricsLine[] = ctx.doc.layout().sheets.commissions
-    ? readLedger(ctx.table('commissions'), days).map(({ line }) => ({
-        partnerId: line.partnerId,
-        currency: line.currency,
-        amountMinor: line.amountMinor,
-        status: line.status,
-        earnedOn: line.earnedOn,
-      }))
-    : [];
+  const lines: MetricsLine[] =
+    withLines && ctx.doc.layout().sheets.commissions
+      ? readLedger(ctx.table('commissions'), days).map(({ line }) => ({
+          partnerId: line.partnerId,
+          currency: line.currency,
+          amountMinor: line.amountMinor,
+          status: line.status,
+          earnedOn: line.earnedOn,
+        }))
+      : [];
   const tiers = settings.lists.tiers;
   const ruleEntries = (settings.lists as Record<string, string[] | undefined>).tierRules ?? [];
   return {

@@ -35,6 +35,7 @@ import { runNotificationDelivery } from '../notifications/daily';
 import { SETUP_ADOPTION_JOB } from '../setup/continue-setup';
 import type { DailyJob, JobContinuation, JobStep } from './daily-job';
 import { DASHBOARD_DAILY_JOB } from '../dashboard/jobs';
+import { runTiering } from '../partners/tiering';
 
 export const DAILY_JOBS: DailyJob[] = [
   // First: the rows set-up left to adopt (when its progress dialog was closed); nothing otherwise.
@@ -42,6 +43,7 @@ export const DAILY_JOBS: DailyJob[] = [
   { name: 'audit rotation', run: rotateAuditLog },
   { name: 'lead expiry', run: runLeadExpiry },
   COMMISSIONS_DAILY_JOB,
+  { name: 'tiering', run: runTiering },
   DASHBOARD_DAILY_JOB,
   // Last: what it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },

@@ -34,6 +34,7 @@ export const labels = {
   note: 'Decision Note',
   source: 'Source',
   tierLocked: 'Tier Locked',
+  tierHistory: 'Tier History',
 } as const;
 
 export type LabelledField = keyof typeof labels;
