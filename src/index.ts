@@ -148,6 +148,11 @@ export function getPartnerScorecard(partnerId: string, options?: DashboardOption
   return dashboard.getPartnerScorecard(partnerId, options);
 }
 
+/** Menu "Partner scorecard", and the Partners page's Scorecard button (with the partner's id). */
+export function showPartnerScorecard(partnerId?: string): void {
+  showPage('PartnerScorecard', dashboard.scorecardPageData(partnerId));
+}
+
 // ---- Set-up and the audit log (issues 4 and 6) -------------------------------------------------
 import * as audit from './app/audit/menu-handlers';
 import { onChangeTrigger, onEditTrigger } from './app/triggers/entry';

@@ -15,6 +15,7 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | SubMenu | null> = [
   { caption: 'Commissions', functionName: 'showCommissions' },
   { caption: 'Dashboard', functionName: 'showDashboard' },
   { caption: 'Refresh dashboard', functionName: 'menuRefreshDashboard' },
+  { caption: 'Partner scorecard', functionName: 'showPartnerScorecard' },
   null,
   { caption: 'History of this row', functionName: 'showRowHistory' },
   { caption: 'Verify audit log', functionName: 'menuVerifyAuditLog' },

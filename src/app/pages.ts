@@ -22,15 +22,17 @@ export const PAGES = {
   Import: { title: 'Import CSV' },
   Commissions: { title: 'Commissions' },
   RowHistory: { title: 'History of this row' },
+  PartnerScorecard: { title: 'Partner scorecard' },
   Help: { title: 'Help', html: HELP },
 } as const satisfies Record<string, { title: string; html?: string }>;
 
 export type PageName = keyof typeof PAGES;
 
-export function showPage(name: PageName): void {
+export function showPage(name: PageName, data?: Record<string, string>): void {
   requireMenuAuthorization('menu');
   const page: { title: string; html?: string } = PAGES[name];
   showSidebar(
     page.html === undefined ? { file: name, title: page.title } : { html: page.html, title: page.title },
+    data,
   );
 }

@@ -311,4 +311,5 @@ export interface ServerApi {
   refreshDashboard(): RefreshResult;
   getDashboard(options?: DashboardOptions): Dashboard;
   getPartnerScorecard(partnerId: string, options?: DashboardOptions): PartnerScorecard;
+  showPartnerScorecard(partnerId?: string): void;
 }

@@ -101,7 +101,7 @@ export function tierProgress(input: TierProgressInput): TierProgressView {
   ].filter((p) => p !== '');
   const window = `over ${next.months} months`;
   const missing = met
-    ? `You meet the rule of ${next.tier}: the daily run moves you up.`
+    ? `You meet the rule of ${next.tier}.`
     : `${parts.join(next.match === 'all' ? ' and ' : ' or ')} away from ${next.tier} (${window}).`;
 
   const open = input.open.filter((v): v is number => v !== null);
