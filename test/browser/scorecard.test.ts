@@ -10,6 +10,7 @@ import {
   gotoPlayground,
   idle,
   openPlayground,
+  openTab,
   runMenu,
   screenshot,
   sidebarFrame,
@@ -116,6 +117,42 @@ describeWithBrowser('the Partner scorecard page (shipped bundle)', () => {
     await frame.locator('#period').selectOption('Last quarter');
     await frame.getByTestId('notice').waitFor();
     expect(await frame.getByTestId('notice').textContent()).toBe('No deals closed in this period');
+    expect(outside).toEqual([]);
+  });
+
+  it('the playground draws the Dashboard’s five charts with Chart.js, served by the playground itself', async () => {
+    apply('refreshDashboard');
+    await gotoPlayground(h.page, h.playground.url);
+    await openTab(h.page, 'Dashboard');
+    await h.page.getByTestId('sheet-chart').first().waitFor();
+    const charts = h.page.getByTestId('sheet-chart');
+    expect(await charts.count()).toBe(5);
+    const titles = await charts.evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.title));
+    expect(titles).toEqual([
+      'Leads by status',
+      'Won value by month, by tier',
+      'Top 10 partners by won value',
+      'Contribution to won value',
+      'Days to close (deals won)',
+    ]);
+    const painted = await charts.evaluateAll((nodes) =>
+      nodes.map((n) => {
+        const canvas = n.querySelector('canvas')!;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) count++;
+        return count;
+      }),
+    );
+    expect(painted.every((n) => n > 500)).toBe(true);
+    // The picture: the headline figures beside the first charts.
+    const close = h.page.getByTestId('sidebar-close');
+    if (await close.isVisible()) await close.click();
+    await h.page.getByTestId('grid-wrap').evaluate((wrap) => {
+      const chart = wrap.querySelector('.sheet-chart') as HTMLElement;
+      wrap.scrollLeft = Math.max(0, chart.offsetLeft - 520);
+    });
+    await screenshot(h.page, 'playground-dashboard');
     expect(outside).toEqual([]);
   });
 });
