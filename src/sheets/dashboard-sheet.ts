@@ -21,6 +21,10 @@ export interface DashboardState {
   mw: number;
   /** The charts as last made (their signature): unchanged, they are left alone. */
   charts: string;
+  /** The period and currency the last refresh showed (what row 2 holds). */
+  choice?: { period: string; currency: string };
+  /** A digest of the formats and notes last written: unchanged, they are not written again. */
+  look?: string;
 }
 
 export function dashboardState(doc: TrackerDocument): DashboardState | null {
@@ -94,6 +98,7 @@ export function readDashboardChoice(doc: TrackerDocument): { period: string; cur
 }
 
 export interface DashboardWrite {
+  choice: { period: string; currency: string };
   values: unknown[][];
   formats: string[][];
   notes: string[][];
@@ -123,11 +128,13 @@ export function stageDashboard(
     layout.maxRows = rows + 100;
     doc.markLayoutChanged();
   }
-  doc.stage({ ...target, k: 'formats', r: 1, c: 1, v: fill(write.formats, '@') });
+  // Formats and notes follow the layout (which rows are which section): written when it changed.
+  const look = digest(JSON.stringify([rows, write.formats, write.notes]));
+  if (look !== state.look) doc.stage({ ...target, k: 'formats', r: 1, c: 1, v: fill(write.formats, '@') });
   doc.stage({ ...target, k: 'values', r: 1, c: 1, v: fill(write.values, '') });
-  doc.stage({ ...target, k: 'notes', r: 1, c: 1, v: fill(write.notes, '') });
+  if (look !== state.look) doc.stage({ ...target, k: 'notes', r: 1, c: 1, v: fill(write.notes, '') });
   doc.stage({ ...state.m, k: 'values', r: 1, c: 1, v: write.metrics });
-  const next = { ...state, rows: write.values.length };
+  const next = { ...state, rows: write.values.length, look, choice: write.choice };
   saveDashboardState(doc, next);
   return next;
 }
@@ -135,4 +142,14 @@ export function stageDashboard(
 /** "A1:B7" of the metrics sheet. */
 export function metricsA1(row: number, col: number, rows: number, cols: number): string {
   return `${columnLetter(col)}${row}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
+}
+
+/** A short digest of a text (FNV-1a, 32 bits, hex): enough to tell a changed layout from the same. */
+function digest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${text.length}:${h.toString(16)}`;
 }

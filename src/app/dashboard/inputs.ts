@@ -61,8 +61,11 @@ export function leadSourceOf(value: unknown): LeadSource {
 /** `lines: false`: the commission lines are not read (tiering needs only partners and leads). */
 export function readDashboardInputs(ctx: AppContext, options: { lines?: boolean } = {}): DashboardInputs {
   const withLines = options.lines !== false;
-  ctx.read(withLines ? ['partners', 'leads', 'commissions'] : ['partners', 'leads']);
-  const days = ctx.doc.days();
+  // Only Leads is guarded against rows another tool appended (one getLastRow): the dashboard writes
+  // none of these tables, and Partners and Commissions are written by the tracker alone.
+  ctx.read(withLines ? ['partners', 'leads', 'commissions'] : ['partners', 'leads'], { guarded: ['leads'] });
+  // The time zone as last seen (every hourly run asks): no call.
+  const days = ctx.doc.days(true);
   const settings = ctx.settings();
   const partners: MetricsPartner[] = [];
   const locked = new Set<string>();

@@ -14,8 +14,11 @@ import { refreshDashboardIn, type RefreshResult } from './refresh';
 
 export const DASHBOARD_DAILY_JOB: DailyJob = {
   name: 'dashboard',
+  ownRun: true,
   run: (ctx) =>
-    ctx.doc.layout().sheets.dashboard ? refreshDashboardIn(ctx) : { skipped: 'no Dashboard sheet' },
+    ctx.doc.layout().sheets.dashboard
+      ? refreshDashboardIn(ctx, { storedChoice: true })
+      : { skipped: 'no Dashboard sheet' },
 };
 
 /**

@@ -26,13 +26,17 @@ import { dashboardCharts } from './charts';
 
 export type { RefreshResult };
 
-export function refreshDashboardIn(ctx: AppContext): RefreshResult {
+/**
+ * `storedChoice`: the period and currency the last refresh showed, not read from row 2 (the daily
+ * run: a person's change of row 2 refreshes at once through the edit trigger, which stores it).
+ */
+export function refreshDashboardIn(ctx: AppContext, options: { storedChoice?: boolean } = {}): RefreshResult {
   const doc = ctx.doc;
   const inputs = readDashboardInputs(ctx);
   const state =
     dashboardState(doc) ??
     ensureDashboardStructure(doc, { periods: PERIODS, currencies: inputs.currencies, width: METRICS_WIDTH });
-  const chosen = readDashboardChoice(doc);
+  const chosen = (options.storedChoice && state.choice) || readDashboardChoice(doc);
   const problems: string[] = [];
   let range = periodOf(chosen.period, inputs.today);
   if (!range.ok) {
@@ -52,6 +56,7 @@ export function refreshDashboardIn(ctx: AppContext): RefreshResult {
     problems.join('. '),
   );
   const next = stageDashboard(doc, state, {
+    choice: { period: view.period, currency },
     values: grid.values,
     formats: grid.formats,
     notes: grid.notes,

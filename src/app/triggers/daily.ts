@@ -44,9 +44,10 @@ export const DAILY_JOBS: DailyJob[] = [
   { name: 'lead expiry', run: runLeadExpiry },
   COMMISSIONS_DAILY_JOB,
   { name: 'tiering', run: runTiering },
-  DASHBOARD_DAILY_JOB,
-  // Last: what it sent is stored by the run's final property write, which follows at once.
+  // What it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },
+  // Last, in the next hourly run of its own: the Dashboard shows what the jobs above changed.
+  DASHBOARD_DAILY_JOB,
 ];
 
 /** The hourly trigger's handler (src/index.ts exports it under this name; installed by sheets/triggers.ts). */
@@ -215,7 +216,7 @@ export function runScheduledJobs(
   let progressed = false;
   while (pending.next < jobs.length) {
     const job = jobs[pending.next];
-    if (progressed && timeLeftMs() <= 0) {
+    if (progressed && (timeLeftMs() <= 0 || job.ownRun)) {
       report.stoppedAt = { job: job.name, cursor: pending.cursor };
       save();
       return report;
