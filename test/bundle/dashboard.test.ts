@@ -4,7 +4,10 @@
  * the period cell refreshes it; bad input is a specific error; a program with no closed deals shows
  * zeros and the notice, never #DIV/0!.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Emulator } from '../../emulator/harness';
+import { HEADLINE_FIGURES, TABLE_DEFINITIONS } from '../../src/app/dashboard/definitions';
 import { chartModels, chartRangeA1 } from '../../emulator/spreadsheet';
 import type { Dashboard, PartnerScorecard } from '../../src/shared/dashboard';
 import { OWNER, addPartner, callError, register, tracker } from './leads-fixture';
@@ -228,5 +231,16 @@ describe('Leads > Source (Sourced or Influenced)', () => {
       influencedWonValue: 250,
       wonValue: 350,
     });
+  });
+});
+
+describe('the definitions', () => {
+  it('the README gives every figure and table definition the Dashboard’s notes give', () => {
+    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    for (const f of HEADLINE_FIGURES) expect(readme).toContain(`| ${f.label} | ${f.definition} |`);
+    for (const text of Object.values(TABLE_DEFINITIONS).filter(
+      (t) => !t.startsWith('This quarter') && !t.startsWith('The currency'),
+    ))
+      expect(readme).toContain(text);
   });
 });

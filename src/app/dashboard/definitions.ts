@@ -48,14 +48,15 @@ export const HEADLINE_FIGURES: readonly FigureDef[] = [
     key: 'winRate',
     label: 'Win rate',
     kind: 'percent',
-    definition: 'Won / (Won + Lost) of the deals closed in the period; blank when none closed.',
+    definition:
+      'Won / (Won + Lost) of the deals closed in the period; — when none closed (the notice says No deals closed in this period).',
   },
   {
     key: 'conversionRate',
     label: 'Conversion rate',
     kind: 'percent',
     definition:
-      'Of the leads registered in the period, those now Won / all of them; blank when none were registered.',
+      'Of the leads registered in the period, those now Won / all of them; — when none were registered.',
   },
   {
     key: 'wonValue',
@@ -80,7 +81,7 @@ export const HEADLINE_FIGURES: readonly FigureDef[] = [
     key: 'averageDealSize',
     label: 'Average deal size',
     kind: 'money',
-    definition: 'Won value / deals won in the period (those converted); blank when none was won.',
+    definition: 'Won value / deals won in the period (those converted); — when none was won.',
   },
   {
     key: 'averageDaysToClose',
