@@ -75,8 +75,12 @@ describe('refreshDashboard', () => {
     expect(view.notice).toBe('');
   });
 
-  it('the sheet shows the same figures', () => {
+  it('the sheet shows the same figures, every one of them', () => {
     expect(run.ok).toBe(true);
+    const sheetView = emu.call<Dashboard>(OWNER, 'getDashboard', { period: 'This quarter' });
+    const all = headline(emu);
+    for (const def of HEADLINE_FIGURES)
+      expect([def.label, all[def.label]]).toEqual([def.label, sheetView.headline[def.key] ?? '—']);
     const shown = headline(emu);
     expect(shown).toMatchObject({
       'Leads registered': view.headline.registered,
