@@ -188,7 +188,10 @@ export function setupTracker(
   // The next daily job reconciles every partner (set-up may have adopted deals, plans and settings).
   markLedgerDirty(doc);
   doc.commit();
-  if (!report.pending) {
+  // A new Dashboard of a workbook with no partners or leads yet is filled now (nothing to read); one
+  // over adopted rows is filled by the daily run or Refresh dashboard (set-up reads each row once).
+  const noRows = (key: SheetKey) => (built.get(key)?.lastRow ?? 0) < 2;
+  if (!report.pending && report.created.includes('Dashboard') && noRows('partners') && noRows('leads')) {
     const dashboard = dashboardAfterSetup(doc, actor);
     if ('error' in dashboard) report.repaired.push(`Dashboard: not filled (${dashboard.error})`);
   }
