@@ -16,6 +16,8 @@ import type { MetricsLead, MetricsLine, MetricsPartner, ToReporting } from '../.
 import { sameCurrencyOnly } from '../../domain/metrics/types';
 import { parseTierRules, type TierRulesReading } from '../../domain/partners/tier-rules';
 import type { AppContext } from '../context';
+import type { SheetKey } from '../../sheets/schema';
+import type { Table } from '../../sheets/table';
 import { minorOfCell, text, today } from '../leads/cells';
 import { readLedger } from '../commissions/ledger-table';
 
@@ -58,12 +60,21 @@ export function leadSourceOf(value: unknown): LeadSource {
   return matchIgnoringCase(LEAD_SOURCES, text(value)) ?? DEFAULT_LEAD_SOURCE;
 }
 
-/** `lines: false`: the commission lines are not read (tiering needs only partners and leads). */
-export function readDashboardInputs(ctx: AppContext, options: { lines?: boolean } = {}): DashboardInputs {
+/**
+ * `lines: false`: the commission lines are not read (tiering needs only partners and leads);
+ * `leads`: the Leads table already opened (tiering opens only the won leads' rows).
+ */
+export function readDashboardInputs(
+  ctx: AppContext,
+  options: { lines?: boolean; leads?: Table } = {},
+): DashboardInputs {
   const withLines = options.lines !== false;
   // Only Leads is guarded against rows another tool appended (one getLastRow): the dashboard writes
   // none of these tables, and Partners and Commissions are written by the tracker alone.
-  ctx.read(withLines ? ['partners', 'leads', 'commissions'] : ['partners', 'leads'], { guarded: ['leads'] });
+  const keys: SheetKey[] = ['partners'];
+  if (!options.leads) keys.push('leads');
+  if (withLines) keys.push('commissions');
+  ctx.read(keys, { guarded: options.leads ? [] : ['leads'] });
   // The time zone as last seen (every hourly run asks): no call.
   const days = ctx.doc.days(true);
   const settings = ctx.settings();
@@ -85,7 +96,7 @@ export function readDashboardInputs(ctx: AppContext, options: { lines?: boolean 
     if (isTierLocked(record.tierLocked)) locked.add(id);
   }
   const leads: DashboardInputs['leads'] = [];
-  for (const { row, record } of ctx.table('leads').rows()) {
+  for (const { row, record } of (options.leads ?? ctx.table('leads')).rows()) {
     const id = text(record.leadId).trim();
     if (!id) continue;
     const currency = text(record.currency).trim().toUpperCase();

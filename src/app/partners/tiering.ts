@@ -15,6 +15,7 @@ import { remainingMailQuota, sendMail } from '../../sheets/mail';
 import type { AppContext } from '../context';
 import { reportingConversion, readDashboardInputs } from '../dashboard/inputs';
 import { text } from '../leads/cells';
+import { shadowField } from '../../domain/audit/shadow-field';
 
 export const TIERING_PROPERTY = 'tracker.tiering';
 
@@ -32,7 +33,13 @@ export function runTiering(ctx: AppContext): TieringReport {
   const report: TieringReport = { changes: [], problems: [], emailed: 0, notEmailed: 0 };
   const settings = ctx.settings();
   if (!isOn(settings.values.automaticTiering)) return { ...report, skipped: 'Automatic Tiering is off' };
-  const inputs = readDashboardInputs(ctx, { lines: false });
+  // Only the won leads are read as records (by their raw shadow text), in a context of the job's own;
+  // the whole table when the shadow cannot serve or Leads is open.
+  const own = ctx.isOpen('leads') ? null : ctx.detached();
+  const won = own
+    ? own.readSome('leads', (cells) => (i) => shadowField(cells[i], 'status').trim() === LEAD_STATUS.Won)
+    : null;
+  const inputs = readDashboardInputs(ctx, { lines: false, ...(won && { leads: won }) });
   const currency = inputs.reportingCurrency;
   const { rules, problems } = inputs.tierRules(currency);
   report.problems = problems;
