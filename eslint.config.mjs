@@ -15,6 +15,7 @@ const APPS_SCRIPT_GLOBALS = [
   'DriveApp',
   'CacheService',
   'Sheets',
+  'BigQuery',
   'Logger',
   'Charts',
 ];

@@ -15,6 +15,7 @@ import { Runtime } from '../emulator/runtime';
 import { COST, modeledTime } from './cost-model';
 import { measure, topMethods, type Measurement } from './measure';
 import { generateProgram, PLANS, SIZES, type ProgramSize } from './workbook';
+import { auditHistory, warehouseSteps, warehouseTable, type WarehouseRow } from './warehouse';
 
 const OWNER = 'owner@acme.test';
 const EDITOR = 'rep@acme.test';
@@ -42,6 +43,8 @@ const withBaseline = !process.argv.includes('--no-baseline');
 /** `--trace`: print each measured operation's counted calls with the cells each moved (to stderr). */
 const trace = process.argv.includes('--trace');
 const outFile = path.resolve(arg('out') ?? path.join(__dirname, 'RESULTS.md'));
+/** `--audit-rows N`: the warehouse's synthetic audit history (default 1,000,000; 0 skips it). */
+const auditHistoryRows = Number(arg('audit-rows') ?? 1_000_000);
 
 // ---- operations --------------------------------------------------------------------------------
 interface Target {
@@ -795,6 +798,7 @@ operation's modeled time inside its limit (6 min) with a 5x margin (<= 72 s) at 
 function main(): void {
   const rows: Row[] = [];
   const grids: Grid[] = [];
+  const warehouseRows: WarehouseRow[] = [];
   const ops = onlyOps ? OPERATIONS.filter((o) => onlyOps.includes(o.name)) : OPERATIONS;
   for (const size of sizes) {
     process.stderr.write(`${size.label}: ${size.partners} partners, ${size.leads} leads\n`);
@@ -802,6 +806,7 @@ function main(): void {
     if (prepare(w, rows, 'ours')) {
       runOps(w, rows, 'ours', ops);
       grids.push(gridOf(w));
+      warehouseRows.push(...warehouseSteps(w.emu, size.label, firstActivePartner(w)));
     } else
       for (const op of ops)
         rows.push({
@@ -813,7 +818,8 @@ function main(): void {
         });
     if (withBaseline && size.leads <= 10_000) runBaseline(size, rows);
   }
-  const text = markdown(rows, grids);
+  if (auditHistoryRows > 0) warehouseRows.push(...auditHistory(auditHistoryRows));
+  const text = `${markdown(rows, grids)}\n${warehouseTable(warehouseRows)}`;
   writeFileSync(outFile, text);
   process.stdout.write(
     `${table(rows)}
@@ -821,6 +827,8 @@ function main(): void {
 ${triggerBudget(rows)}
 
 ${gridTable(grids)}
+
+${warehouseTable(warehouseRows)}
 
 ${
   withBaseline

@@ -26,6 +26,9 @@ import {
 import { createServices } from './services';
 import { advancedServices, readManifest, type Manifest } from './manifest';
 import { EmuSheetsApi } from './spreadsheet/sheets-api';
+import { EmuBigQuery } from './bigquery/service';
+import { BigQueryWorld } from './bigquery/world';
+import { registerBigQuery } from './bigquery/registry';
 import { TriggerBus, type FiredTrigger } from './trigger-bus';
 
 export interface EmulatorOptions {
@@ -84,6 +87,8 @@ export class Emulator {
   private context: vm.Context | null = null;
   /** The manifest read by the last load(). */
   manifest: Manifest | null = null;
+  /** BigQuery (the advanced service's projects, datasets, jobs; the tables in DuckDB). */
+  readonly bigquery = new BigQueryWorld();
 
   constructor(options: EmulatorOptions) {
     this.options = {
@@ -116,6 +121,7 @@ export class Emulator {
       active: this.spreadsheet,
     });
     this.triggers = new TriggerBus(this);
+    registerBigQuery(this.rt, this.bigquery);
     if (options.sheets) this.rt.uncounted(() => loadSheets(this.spreadsheet, options.sheets!));
   }
 
@@ -135,9 +141,12 @@ export class Emulator {
       Date: makeSimulatedDate(this.rt),
     };
     for (const service of advancedServices(manifest)) {
-      sandbox[service.userSymbol] = new EmuSheetsApi(this.rt, {
-        defaults: () => ({ locale: this.options.locale, timeZone: this.options.timeZone }),
-      });
+      sandbox[service.userSymbol] =
+        service.serviceId === 'bigquery'
+          ? new EmuBigQuery(this.rt, this.bigquery)
+          : new EmuSheetsApi(this.rt, {
+              defaults: () => ({ locale: this.options.locale, timeZone: this.options.timeZone }),
+            });
     }
     this.context = vm.createContext(sandbox, { name: 'dist/Code.js' });
     new vm.Script(source, { filename: 'Code.js' }).runInContext(this.context);

@@ -27,7 +27,10 @@ export function readManifest(file = REPO_MANIFEST): Manifest {
 }
 
 /** The advanced services the emulator implements: serviceId and version it answers for. */
-export const EMULATED_ADVANCED = [{ serviceId: 'sheets', version: 'v4' }] as const;
+export const EMULATED_ADVANCED = [
+  { serviceId: 'sheets', version: 'v4' },
+  { serviceId: 'bigquery', version: 'v2' },
+] as const;
 
 /** The enabled advanced services, refusing one the emulator does not implement (it would be a silent gap). */
 export function advancedServices(manifest: Manifest): AdvancedService[] {

@@ -66,6 +66,12 @@ const Scenario = v.strictObject({
       mailQuota: v.optional(v.number()),
     }),
   ),
+  /** BigQuery's Cloud projects and who may use them: {"acme-data": {"owner@acme.test": "OWNER"}}. */
+  bigquery: v.optional(
+    v.strictObject({
+      projects: v.record(v.string(), v.record(Email, v.picklist(['OWNER', 'WRITER', 'READER']))),
+    }),
+  ),
   now: v.optional(
     v.pipe(
       v.string(),
@@ -109,6 +115,8 @@ export function runScenario(input: unknown, options: { distDir?: string } = {}):
     now: scenario.now,
     distDir: options.distDir,
   }).load();
+  for (const [project, members] of Object.entries(scenario.bigquery?.projects ?? {}))
+    emu.bigquery.addProject(project, members);
   const start = emu.stats();
   const steps = scenario.steps.map((step) => {
     const as = 'as' in step && step.as ? step.as : owner;
@@ -142,6 +150,8 @@ export function runScenario(input: unknown, options: { distDir?: string } = {}):
     fetches: state.fetches,
     triggers: state.triggers.describe(),
     files: emu.rt.uncounted(() => emu.rt.createdFiles().map(describeFile)),
+    // every BigQuery table and view with its rows: {"dataset.table": rowCount}
+    bigquery: emu.bigquery.rowCounts(),
     calls: { total: total.total, byMethod: total.byMethod },
     cells: total.cells,
   };

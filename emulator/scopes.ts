@@ -28,6 +28,10 @@ export const Scope = {
   sendMail: 'https://www.googleapis.com/auth/script.send_mail',
   externalRequest: 'https://www.googleapis.com/auth/script.external_request',
   userinfoEmail: 'https://www.googleapis.com/auth/userinfo.email',
+  bigquery: 'https://www.googleapis.com/auth/bigquery',
+  bigqueryReadonly: 'https://www.googleapis.com/auth/bigquery.readonly',
+  cloudPlatform: 'https://www.googleapis.com/auth/cloud-platform',
+  cloudPlatformReadonly: 'https://www.googleapis.com/auth/cloud-platform.read-only',
 } as const;
 
 export interface ScopeRule {
@@ -47,6 +51,7 @@ interface ClassScopes {
 
 const REF = 'https://developers.google.com/apps-script/reference';
 const SHEETS_REST = 'https://developers.google.com/workspace/sheets/api/reference/rest/v4';
+const BIGQUERY_REST = 'https://cloud.google.com/bigquery/docs/reference/rest/v2';
 
 /** The Spreadsheet service's methods act on the open file: `currentonly` or all spreadsheets. */
 const CURRENT_DOC = [Scope.spreadsheetsCurrentOnly, Scope.spreadsheets] as const;
@@ -71,12 +76,19 @@ const CLASSES: Record<string, ClassScopes> = {
       'getUi',
       'newDataValidation',
       'newConditionalFormatRule',
+      'newDataSourceSpec',
+      'enableBigQueryExecution',
     ],
     // Other files: only the full `spreadsheets` scope (currentonly covers the bound file alone).
     only: {
       create: { scopes: [Scope.spreadsheets] },
       openById: { scopes: [Scope.spreadsheets] },
       openByUrl: { scopes: [Scope.spreadsheets] },
+      // "adds the required bigquery.readonly OAuth scope" (guides/sheets/connected-sheets)
+      enableBigQueryExecution: {
+        scopes: [Scope.bigqueryReadonly],
+        reference: 'https://developers.google.com/apps-script/guides/sheets/connected-sheets',
+      },
     },
   },
   Spreadsheet: {
@@ -92,6 +104,7 @@ const CLASSES: Record<string, ClassScopes> = {
       'getSheetByName',
       'getSheetById',
       'insertSheet',
+      'insertDataSourceSheet',
       'deleteSheet',
       'getActiveSheet',
       'setActiveSheet',
@@ -187,6 +200,7 @@ const CLASSES: Record<string, ClassScopes> = {
     reference: `${REF}/spreadsheet/range`,
     scopes: CURRENT_DOC,
     methods: [
+      'createDataSourcePivotTable',
       'getValue',
       'getValues',
       'setValue',
@@ -385,6 +399,36 @@ const CLASSES: Record<string, ClassScopes> = {
     scopes: CURRENT_DOC,
     methods: ['getLocationType', 'getRow', 'getColumn', 'getSheet', 'getSpreadsheet'],
   },
+  DataSourceSpecBuilder: {
+    reference: `${REF}/spreadsheet/data-source-spec-builder`,
+    scopes: CURRENT_DOC,
+    methods: ['asBigQuery', 'build'],
+  },
+  BigQueryDataSourceSpecBuilder: {
+    reference: `${REF}/spreadsheet/big-query-data-source-spec-builder`,
+    scopes: CURRENT_DOC,
+    methods: ['setProjectId', 'setRawQuery', 'getProjectId', 'getRawQuery', 'build'],
+  },
+  DataSourceSpec: {
+    reference: `${REF}/spreadsheet/data-source-spec`,
+    scopes: CURRENT_DOC,
+    methods: ['getType'],
+  },
+  DataSource: {
+    reference: `${REF}/spreadsheet/data-source`,
+    scopes: CURRENT_DOC,
+    methods: ['getSpec'],
+  },
+  DataSourceSheet: {
+    reference: `${REF}/spreadsheet/data-source-sheet`,
+    scopes: CURRENT_DOC,
+    methods: ['asSheet', 'getDataSource', 'refreshData'],
+  },
+  DataSourcePivotTable: {
+    reference: `${REF}/spreadsheet/data-source-pivot-table`,
+    scopes: CURRENT_DOC,
+    methods: ['addRowGroup', 'addPivotValue', 'getDataSource', 'refreshData'],
+  },
   Banding: {
     reference: `${REF}/spreadsheet/banding`,
     scopes: CURRENT_DOC,
@@ -445,6 +489,37 @@ const CLASSES: Record<string, ClassScopes> = {
         reference: `${SHEETS_REST}/spreadsheets.values/get`,
       },
       update: { reference: `${SHEETS_REST}/spreadsheets.values/update` },
+    },
+  },
+
+  // ---- Advanced BigQuery service (the BigQuery API v2; `BigQuery` when enabled in the manifest) ----
+  'BigQuery.Jobs': {
+    reference: `${BIGQUERY_REST}/jobs`,
+    scopes: [Scope.bigquery, Scope.cloudPlatform, Scope.cloudPlatformReadonly],
+    methods: ['insert', 'get', 'query', 'getQueryResults'],
+    only: {
+      insert: { scopes: [Scope.bigquery, Scope.cloudPlatform], reference: `${BIGQUERY_REST}/jobs/insert` },
+      get: { reference: `${BIGQUERY_REST}/jobs/get` },
+      query: { reference: `${BIGQUERY_REST}/jobs/query` },
+      getQueryResults: { reference: `${BIGQUERY_REST}/jobs/getQueryResults` },
+    },
+  },
+  'BigQuery.Tables': {
+    reference: `${BIGQUERY_REST}/tables`,
+    scopes: [Scope.bigquery, Scope.cloudPlatform],
+    methods: ['insert'],
+    only: { insert: { reference: `${BIGQUERY_REST}/tables/insert` } },
+  },
+  'BigQuery.Datasets': {
+    reference: `${BIGQUERY_REST}/datasets`,
+    scopes: [Scope.bigquery, Scope.cloudPlatform, Scope.cloudPlatformReadonly],
+    methods: ['get', 'insert'],
+    only: {
+      get: { reference: `${BIGQUERY_REST}/datasets/get` },
+      insert: {
+        scopes: [Scope.bigquery, Scope.cloudPlatform],
+        reference: `${BIGQUERY_REST}/datasets/insert`,
+      },
     },
   },
 

@@ -7,6 +7,9 @@ import { Emulator } from '../emulator/harness';
 import { readJournal, runStep, writeJournal, type Journal, type Step, type StepResult } from './journal';
 import type { ActionResult, AlertInfo, PageInfo, Person } from './view-types';
 
+/** The playground's BigQuery project: Settings > Warehouse > Project ID. */
+export const PLAYGROUND_BIGQUERY_PROJECT = 'playground-warehouse';
+
 export const OWNER = 'owner@acme.test';
 export const TEAMMATE = 'rep@acme.test';
 export const PARTNER = 'partner@beta-partners.test';
@@ -81,6 +84,8 @@ export class Session {
       now: journal.now,
       distDir: this.options.distDir,
     }).load();
+    // A Cloud project to try Settings > Warehouse on (the emulated BigQuery, tables in DuckDB).
+    this.emu.bigquery.addProject(PLAYGROUND_BIGQUERY_PROJECT, { [sp.owner]: 'OWNER' });
     let failed = 0;
     for (const step of journal.steps) {
       if (!runStep(this.emu, sp.owner, step).ok) failed++;

@@ -40,6 +40,17 @@ import type {
   ServerApi,
 } from './shared/api';
 import { runScheduledJobs, type ScheduledRunReport } from './app/triggers/daily';
+import * as warehouse from './app/warehouse/settings';
+import * as warehouseFigures from './app/warehouse/figures';
+import * as connected from './app/warehouse/connected-sheets';
+
+import type {
+  ConnectedSheetsResult,
+  WarehouseChainVerdict,
+  WarehouseConfig,
+  WarehouseFigures,
+  WarehouseState,
+} from './shared/api';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(e);
@@ -260,4 +271,30 @@ export function markPayoutPaid(id: string, reference: string, paidOn: string): P
 
 export function exportPayouts(ids: string[], format: PayoutExportFormat): FileDownload {
   return payouts.exportPayouts(sidebarContext(), ids, format);
+}
+
+// ---- Warehouse: the opt-in BigQuery mirror (issue 22) ------------------------------------------
+
+export function showWarehouse(): void {
+  showPage('Warehouse');
+}
+
+export function getWarehouse(): WarehouseState {
+  return warehouse.getWarehouse();
+}
+
+export function saveWarehouse(config: WarehouseConfig | null): WarehouseState {
+  return warehouse.saveWarehouse(config);
+}
+
+export function verifyWarehouseChain(): WarehouseChainVerdict {
+  return warehouse.verifyWarehouseChain();
+}
+
+export function connectWarehouseSheets(): ConnectedSheetsResult {
+  return connected.connectWarehouseSheets();
+}
+
+export function getWarehouseFigures(): WarehouseFigures {
+  return warehouseFigures.getWarehouseFigures();
 }

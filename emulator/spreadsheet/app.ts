@@ -8,6 +8,8 @@ import type { EmuRange } from './range';
 import { docOf, spreadsheetFor, type EmuSpreadsheet } from './spreadsheet';
 import { createSpreadsheetFile } from './testbed';
 import { EmuDataValidationBuilder } from './validation';
+import { enableExecution } from '../bigquery/registry';
+import { EmuDataSourceSpecBuilder } from './data-source';
 
 type AppMethods =
   | 'getActiveSpreadsheet'
@@ -21,7 +23,9 @@ type AppMethods =
   | 'newConditionalFormatRule'
   | 'getActiveSheet'
   | 'getActiveRange'
-  | 'setActiveSpreadsheet';
+  | 'setActiveSpreadsheet'
+  | 'enableBigQueryExecution'
+  | 'newDataSourceSpec';
 
 export interface SpreadsheetAppOptions {
   /** The Ui the harness provides (SpreadsheetApp.getUi returns it as is). */
@@ -40,12 +44,23 @@ export class EmuSpreadsheetApp implements Mirror<GoogleAppsScript.Spreadsheet.Sp
   readonly WrapStrategy = enums.WrapStrategy;
   readonly BorderStyle = enums.BorderStyle;
   readonly BooleanCriteria = enums.BooleanCriteria;
+  readonly PivotTableSummarizeFunction = enums.PivotTableSummarizeFunction;
 
   constructor(
     private readonly rt: Runtime,
     private readonly options: SpreadsheetAppOptions,
   ) {
     actives.set(this, options.active ?? null);
+  }
+
+  /** Lets this execution run BigQuery queries for Connected Sheets (data-source.ts). */
+  enableBigQueryExecution(): void {
+    this.rt.call('SpreadsheetApp.enableBigQueryExecution', () => enableExecution(this.rt));
+  }
+  newDataSourceSpec(): EmuDataSourceSpecBuilder {
+    return this.rt.call('SpreadsheetApp.newDataSourceSpec', () => new EmuDataSourceSpecBuilder(this.rt), {
+      local: true,
+    });
   }
 
   /** The file the script is bound to; null outside a container (a web app, a standalone run). */

@@ -72,3 +72,20 @@ export const BooleanCriteria = names(
   'TEXT_STARTS_WITH',
   'CUSTOM_FORMULA',
 );
+
+export const PivotTableSummarizeFunction = names(
+  'CUSTOM',
+  'SUM',
+  'COUNTA',
+  'COUNT',
+  'COUNTUNIQUE',
+  'AVERAGE',
+  'MAX',
+  'MIN',
+  'MEDIAN',
+  'PRODUCT',
+  'STDEV',
+  'STDEVP',
+  'VAR',
+  'VARP',
+);

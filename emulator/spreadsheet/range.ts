@@ -24,8 +24,10 @@ import type { EmuDeveloperMetadata, EmuDeveloperMetadataFinder } from './metadat
 import type { EmuProtection } from './protection';
 import type { EmuBanding } from './banding';
 import { EmuDataValidation, ruleOf } from './validation';
+import { EmuDataSource, EmuDataSourcePivotTable } from './data-source';
 
 type RangeMethods =
+  | 'createDataSourcePivotTable'
   | 'getValue'
   | 'getValues'
   | 'setValue'
@@ -98,6 +100,18 @@ export class EmuRange implements Mirror<GoogleAppsScript.Spreadsheet.Range, Rang
   ) {
     this.#box = { ...box };
     rangeBoxes.set(this, this.#box);
+  }
+
+  /** A Connected Sheets pivot table anchored at this range's first cell (data-source.ts). */
+  createDataSourcePivotTable(dataSource: EmuDataSource): EmuDataSourcePivotTable {
+    return this.rt.call('Range.createDataSourcePivotTable', () => {
+      if (!(dataSource instanceof EmuDataSource)) throw new Error('Invalid argument: dataSource');
+      return new EmuDataSourcePivotTable(
+        this.rt,
+        { sheet: sheetFor(this.rt, this.doc, this.model), row: this.#box.row, col: this.#box.col },
+        dataSource,
+      );
+    });
   }
 
   // ---- values -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { boxOf, EmuRange, rangeIn } from './range';
 import { EmuSheet, sheetFor, sheetModelOf } from './sheet';
 import { sheetExtras } from './sheet-extras';
 import { EmuDeveloperMetadata as MetadataHandle } from './metadata';
+import { EmuDataSource, EmuDataSourceSheet, EmuDataSourceSpec } from './data-source';
 
 type SpreadsheetMethods =
   | 'getId'
@@ -25,6 +26,7 @@ type SpreadsheetMethods =
   | 'getSheetByName'
   | 'getSheetById'
   | 'insertSheet'
+  | 'insertDataSourceSheet'
   | 'deleteSheet'
   | 'getActiveSheet'
   | 'setActiveSheet'
@@ -114,6 +116,19 @@ export class EmuSpreadsheet implements Mirror<GoogleAppsScript.Spreadsheet.Sprea
     });
   }
   /** insertSheet(), insertSheet(name), insertSheet(name, index), insertSheet(index). */
+  /** A data-source sheet (Connected Sheets): a new sheet showing the spec's query (data-source.ts). */
+  insertDataSourceSheet(spec: EmuDataSourceSpec): EmuDataSourceSheet {
+    return this.rt.call('Spreadsheet.insertDataSourceSheet', () => {
+      EmuDataSourceSpec.stateOf(spec);
+      let n = 1;
+      while (this.doc.sheetByName(`Data source ${n}`)) n++;
+      const sheet = this.rt.uncounted(() => this.insertSheet(`Data source ${n}`));
+      const dataSheet = new EmuDataSourceSheet(this.rt, sheet, new EmuDataSource(this.rt, spec));
+      EmuDataSourceSheet.render(dataSheet);
+      return dataSheet;
+    });
+  }
+
   insertSheet(nameOrIndex?: string | number, index?: number): EmuSheet {
     return this.rt.call('Spreadsheet.insertSheet', () => {
       let name = typeof nameOrIndex === 'string' ? nameOrIndex : '';

@@ -16,6 +16,7 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | SubMenu | null> = [
   { caption: 'Dashboard', functionName: 'showDashboard' },
   { caption: 'Refresh dashboard', functionName: 'menuRefreshDashboard' },
   { caption: 'Partner scorecard', functionName: 'showPartnerScorecard' },
+  { caption: 'Warehouse', functionName: 'showWarehouse' },
   null,
   { caption: 'History of this row', functionName: 'showRowHistory' },
   { caption: 'Verify audit log', functionName: 'menuVerifyAuditLog' },

@@ -23,6 +23,7 @@ export const PAGES = {
   Commissions: { title: 'Commissions' },
   RowHistory: { title: 'History of this row' },
   PartnerScorecard: { title: 'Partner scorecard' },
+  Warehouse: { title: 'Warehouse' },
   Help: { title: 'Help', html: HELP },
 } as const satisfies Record<string, { title: string; html?: string }>;
 

@@ -312,4 +312,29 @@ export interface ServerApi {
   getDashboard(options?: DashboardOptions): Dashboard;
   getPartnerScorecard(partnerId: string, options?: DashboardOptions): PartnerScorecard;
   showPartnerScorecard(partnerId?: string): void;
+  getWarehouse(): WarehouseState;
+  saveWarehouse(config: WarehouseConfig | null): WarehouseState;
+  verifyWarehouseChain(): WarehouseChainVerdict;
+  getWarehouseFigures(): WarehouseFigures;
+  connectWarehouseSheets(): ConnectedSheetsResult;
+}
+
+export type { WarehouseConfig, WarehouseFigures, WarehouseState } from './warehouse';
+import type { WarehouseConfig, WarehouseFigures, WarehouseState } from './warehouse';
+
+/** The Audit Log chain checked in the warehouse with one SQL query (verifyWarehouseChain). */
+export interface WarehouseChainVerdict {
+  ok: boolean;
+  rowsChecked: number;
+  badHashes: number;
+  brokenLinks: number;
+  missingRows: number;
+  sql: string;
+}
+
+/** The Connected Sheets made over the warehouse (connectWarehouseSheets). */
+export interface ConnectedSheetsResult {
+  dataSheet: string;
+  pivotSheet: string;
+  created: boolean;
 }

@@ -9,9 +9,10 @@
 /**
  * Where a scope is needed: `menu` = any person's menu item or sidebar; `setup` = the owner's Set up
  * tracker, which installs the triggers (so it also needs what they need); `trigger` = the owner's
- * hourly, edit and change triggers (they run as the owner, with no one there to ask).
+ * hourly, edit and change triggers (they run as the owner, with no one there to ask); `warehouse` =
+ * the opt-in BigQuery mirror (asked for when the owner turns it on, needed by nothing else).
  */
-export type ScopeEntry = 'menu' | 'setup' | 'trigger';
+export type ScopeEntry = 'menu' | 'setup' | 'trigger' | 'warehouse';
 
 export interface ScopeUse {
   /** What granting it lets the tracker do, completing "Partnership Tracker needs permission to ...". */
@@ -53,6 +54,14 @@ export const SCOPE_USES: Readonly<Record<string, ScopeUse>> = {
   [`${AUTH}drive`]: {
     purpose: 'see and manage your Drive files',
     neededBy: ['setup', 'trigger'],
+  },
+  [`${AUTH}bigquery`]: {
+    purpose: 'copy the tracker to your BigQuery dataset (Settings > Warehouse, when you turn it on)',
+    neededBy: ['warehouse'],
+  },
+  [`${AUTH}bigquery.readonly`]: {
+    purpose: 'read your BigQuery data in this spreadsheet (Connected Sheets over the warehouse)',
+    neededBy: ['warehouse'],
   },
   [`${AUTH}userinfo.email`]: {
     purpose: 'see your email address (to record who made each change)',

@@ -15,7 +15,18 @@ describe('the scenario runner', () => {
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]);
     expect(Object.keys(out).sort()).toEqual(
-      ['calls', 'cells', 'charts', 'fetches', 'files', 'mail', 'sheets', 'steps', 'triggers'].sort(),
+      [
+        'bigquery',
+        'calls',
+        'cells',
+        'charts',
+        'fetches',
+        'files',
+        'mail',
+        'sheets',
+        'steps',
+        'triggers',
+      ].sort(),
     );
     expect(out.steps).toHaveLength(5);
     expect(out.sheets.Partners[1]).toEqual(['Acme', 'b@acme.test']);
@@ -38,6 +49,29 @@ describe('the scenario runner', () => {
       ranges: ['_Metrics!A1:B7'],
     });
     expect(out.charts.map((c) => c.type)).toEqual(['COLUMN', 'COLUMN', 'BAR', 'PIE', 'COLUMN']);
+  });
+
+  it('lists the BigQuery tables and views with their rows: {"dataset.table": rowCount}', () => {
+    const file = path.join(root, 'test/scenarios/warehouse.json');
+    const out = runScenario(JSON.parse(readFileSync(file, 'utf8'))) as {
+      steps: Array<{ ok: boolean; error?: string }>;
+      sheets: Record<string, unknown[][]>;
+      bigquery: Record<string, number>;
+    };
+    expect(out.steps.filter((s) => !s.ok)).toEqual([]);
+    const auditRows = out.sheets['Audit Log'].slice(1).filter((r) => r[0] !== '').length;
+    expect(out.bigquery).toEqual({
+      'tracker.audit_log': auditRows,
+      'tracker.audit_log_batches': auditRows,
+      'tracker.commissions': 0,
+      'tracker.commissions_batches': 0,
+      'tracker.leads': 0,
+      'tracker.leads_batches': 0,
+      'tracker.partners': 1,
+      'tracker.partners_batches': 1,
+      'tracker.payouts': 0,
+      'tracker.payouts_batches': 0,
+    });
   });
 
   it('lists every file the add-on created: the audit archive, its owner, sharing and cells', () => {

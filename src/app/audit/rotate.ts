@@ -26,6 +26,7 @@ import { AUDIT_WIDTH, appendAudit, readTail, writeTail } from '../../sheets/audi
 import { type ArchiveFile, appendToArchive, createArchive, openArchive } from '../../sheets/archive-file';
 import { readSettings } from '../../sheets/settings-reader';
 import type { AppContext } from '../context';
+import { rotateIntoWarehouse } from '../warehouse/rotate';
 
 export interface RotationResult {
   archived: number;
@@ -91,6 +92,9 @@ export function rotateAuditLog(
   if (!sheet || !layout) return { archived: 0, url: null };
   const stepRows = rotationStepRows(limit);
   let cursor = parseCursor(step.cursor) ?? unfinishedRotation(doc);
+  // The warehouse on (and no archive rotation under way): the rows go there instead (app/warehouse/rotate.ts).
+  const intoWarehouse = cursor ? null : rotateIntoWarehouse(ctx);
+  if (intoWarehouse) return intoWarehouse;
   let archive: ArchiveFile;
   if (cursor) {
     archive = openArchive(cursor.archiveId, cursor.url, cursor.end);

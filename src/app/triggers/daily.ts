@@ -36,6 +36,8 @@ import { SETUP_ADOPTION_JOB } from '../setup/continue-setup';
 import type { DailyJob, JobContinuation, JobStep } from './daily-job';
 import { DASHBOARD_DAILY_JOB } from '../dashboard/jobs';
 import { runTiering } from '../partners/tiering';
+import { runWarehouseStep } from '../warehouse/hourly';
+import type { WarehouseRunReport } from '../../shared/warehouse';
 
 export const DAILY_JOBS: DailyJob[] = [
   // First: the rows set-up left to adopt (when its progress dialog was closed); nothing otherwise.
@@ -98,6 +100,8 @@ export interface ScheduledRunReport extends DailyRunReport {
   finished: boolean;
   /** Where the run stopped (the job it will continue), when it did not finish. */
   stoppedAt?: { job: string; cursor: string | null };
+  /** The warehouse step (every hour, when the warehouse is on). */
+  warehouse?: WarehouseRunReport;
 }
 
 function isContinuation(value: unknown): value is JobContinuation {
@@ -185,11 +189,13 @@ export function runScheduledJobs(
   // The jobs' property writes that follow no cell write go out with the checkpoint (save), at the end.
   doc.deferIdleFlushes();
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
+  // Every hour, before the day's jobs: the BigQuery mirror, when it is on (app/warehouse/mirror.ts).
+  const warehouse = runWarehouseStep(doc, timeLeftMs);
   const today = new Date(startedAt).toISOString().slice(0, 10);
   let pending = state.pending;
   const action = pending ? 'continued' : 'started';
   if (!pending) {
-    if (state.lastDay === today) return { action: 'idle', day: null, finished: true, jobs: [] };
+    if (state.lastDay === today) return { action: 'idle', day: null, finished: true, jobs: [], ...warehouse };
     pending = { day: today, next: 0, cursor: null, runs: 0, done: [] };
   }
   // Work is due: a trigger runs without prompting and would fail at the first call that needs a
@@ -197,13 +203,21 @@ export function runScheduledJobs(
   // checkpoint left as it was); the menu and Help > Run self-test tell the owner what is missing.
   const { missing } = checkAuthorization('trigger');
   if (missing.length)
-    return { action: 'paused', day: pending.day, finished: false, jobs: [], missingScopes: missing };
+    return {
+      action: 'paused',
+      day: pending.day,
+      finished: false,
+      jobs: [],
+      missingScopes: missing,
+      ...warehouse,
+    };
   pending.runs++;
   const report: ScheduledRunReport = {
     action,
     day: pending.day,
     finished: false,
     jobs: [],
+    ...warehouse,
   };
   const save = () => {
     doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(state));

@@ -2,7 +2,8 @@
  * Every Apps Script method the shipped bundle (dist/Code.js) calls, recorded at run time over a
  * representative run (set-up on a workbook with data, the menu and every sidebar, partners, plans,
  * leads registered / reviewed / extended / closed, a CSV import, a person's edits and row inserts,
- * commissions, payouts, the hourly runs with expiry, emails and an audit rotation spanning two runs),
+ * commissions, payouts, the hourly runs with expiry, emails and an audit rotation spanning two runs,
+ * the BigQuery warehouse turned on, mirrored and verified),
  * and for each the scope of appsscript.json that allows it, with Google's reference page.
  *
  * The list is kept in docs/SCOPES.md: this test fails when a called method is not allowed by the
@@ -166,6 +167,17 @@ function representativeRun(): { emu: Emulator; failures: string[] } {
   hourly('an hourly run at normal speed');
   step('Verify audit log', () => emu.menu(OWNER, 'Verify audit log'));
   step('verifyAuditLog', () => emu.call(OWNER, 'verifyAuditLog'));
+
+  // The warehouse: turned on (the dataset, tables and views made), an hourly mirror, the chain checked in it.
+  emu.bigquery.addProject('acme-data', { [OWNER]: 'OWNER' });
+  step('saveWarehouse', () =>
+    emu.call(OWNER, 'saveWarehouse', { projectId: 'acme-data', dataset: 'tracker' }),
+  );
+  step('getWarehouse', () => emu.call(OWNER, 'getWarehouse'));
+  hourly('an hourly run mirroring into the warehouse');
+  step('verifyWarehouseChain', () => emu.call(OWNER, 'verifyWarehouseChain'));
+  step('getWarehouseFigures', () => emu.call(OWNER, 'getWarehouseFigures'));
+  step('connectWarehouseSheets', () => emu.call(OWNER, 'connectWarehouseSheets'));
   return { emu, failures };
 }
 

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { Runtime } from '../../../emulator/runtime';
 import { METHOD_SCOPES, Scope, insufficientPermissions, scopeRule } from '../../../emulator/scopes';
 import * as Sheets from '../../../emulator/spreadsheet';
+import * as DataSource from '../../../emulator/spreadsheet/data-source';
 import { EmuSheetsSpreadsheets, EmuSheetsValues } from '../../../emulator/spreadsheet/sheets-api';
+import { EmuBigQueryDatasets, EmuBigQueryJobs, EmuBigQueryTables } from '../../../emulator/bigquery/service';
 import { EmuBlob } from '../../../emulator/services/blob';
 import { EmuCache, EmuCacheService } from '../../../emulator/services/cache';
 import { EmuDriveUser, EmuFile } from '../../../emulator/services/drive';
@@ -47,8 +49,17 @@ const CLASSES: Array<[string, { prototype: object }]> = [
   ['DeveloperMetadataFinder', Sheets.EmuDeveloperMetadataFinder],
   ['DeveloperMetadataLocation', Sheets.EmuDeveloperMetadataLocation],
   ['Banding', Sheets.EmuBanding],
+  ['DataSourceSpecBuilder', DataSource.EmuDataSourceSpecBuilder],
+  ['BigQueryDataSourceSpecBuilder', DataSource.EmuBigQueryDataSourceSpecBuilder],
+  ['DataSourceSpec', DataSource.EmuDataSourceSpec],
+  ['DataSource', DataSource.EmuDataSource],
+  ['DataSourceSheet', DataSource.EmuDataSourceSheet],
+  ['DataSourcePivotTable', DataSource.EmuDataSourcePivotTable],
   ['Sheets.Spreadsheets', EmuSheetsSpreadsheets],
   ['Sheets.Spreadsheets.Values', EmuSheetsValues],
+  ['BigQuery.Jobs', EmuBigQueryJobs],
+  ['BigQuery.Datasets', EmuBigQueryDatasets],
+  ['BigQuery.Tables', EmuBigQueryTables],
   ['Blob', EmuBlob],
   ['Cache', EmuCache],
   ['CacheService', EmuCacheService],
@@ -150,11 +161,13 @@ describe('the scope table', () => {
     );
   });
 
-  it('names a reference page for every entry', () => {
+  it('names a reference page for every entry (Google Cloud pages for the BigQuery API)', () => {
     for (const [name, rule] of METHOD_SCOPES) {
       expect([name, rule.reference]).toEqual([
         name,
-        expect.stringMatching(/^https:\/\/developers\.google\.com\//),
+        name.startsWith('BigQuery.')
+          ? expect.stringMatching(/^https:\/\/cloud\.google\.com\/bigquery\/docs\/reference\/rest\/v2\//)
+          : expect.stringMatching(/^https:\/\/developers\.google\.com\//),
       ]);
     }
   });

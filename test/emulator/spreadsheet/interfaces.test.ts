@@ -31,8 +31,13 @@ export type Checks = [
 
 import { readFileSync } from 'node:fs';
 import * as Emu from '../../../emulator/spreadsheet';
+import * as DataSource from '../../../emulator/spreadsheet/data-source';
 
-/** Member names of an interface of the Spreadsheet service, read from @types/google-apps-script. */
+/**
+ * Member names of an interface of the Spreadsheet service, read from @types/google-apps-script, and
+ * from the repo's declarations of what Google documents and those types lack
+ * (src/sheets/connected-sheets-extras.d.ts: Spreadsheet.insertDataSourceSheet).
+ */
 function realMembers(name: string): Set<string> {
   const file = require.resolve('@types/google-apps-script/google-apps-script.spreadsheet.d.ts');
   const text = readFileSync(file, 'utf8');
@@ -40,7 +45,10 @@ function realMembers(name: string): Set<string> {
   if (start < 0) throw new Error(`no interface ${name}`);
   const end = text.indexOf('\n        }', start);
   const body = text.slice(start, end);
-  return new Set([...body.matchAll(/^\s+(\w+)[(:?]/gm)].map((m) => m[1]));
+  const extras = readFileSync(require.resolve('../../../src/sheets/connected-sheets-extras.d.ts'), 'utf8');
+  const extra = extras.indexOf(`interface ${name} {`);
+  const more = extra < 0 ? '' : extras.slice(extra, extras.indexOf('\n  }', extra));
+  return new Set([...`${body}\n${more}`.matchAll(/^\s+(\w+)[(:?]/gm)].map((m) => m[1]));
 }
 
 const classes: Array<[string, { prototype: object }]> = [
@@ -62,6 +70,12 @@ const classes: Array<[string, { prototype: object }]> = [
   ['EmbeddedChartBuilder', Emu.EmuEmbeddedChartBuilder],
   ['EmbeddedChart', Emu.EmuEmbeddedChart],
   ['ContainerInfo', Emu.EmuContainerInfo],
+  ['DataSourceSpecBuilder', DataSource.EmuDataSourceSpecBuilder],
+  ['BigQueryDataSourceSpecBuilder', DataSource.EmuBigQueryDataSourceSpecBuilder],
+  ['DataSourceSpec', DataSource.EmuDataSourceSpec],
+  ['DataSource', DataSource.EmuDataSource],
+  ['DataSourceSheet', DataSource.EmuDataSourceSheet],
+  ['DataSourcePivotTable', DataSource.EmuDataSourcePivotTable],
 ];
 
 test.each(classes)('every prototype method of the emulated %s is a member of the real one', (name, cls) => {
