@@ -17,6 +17,7 @@ const APPS_SCRIPT_GLOBALS = [
   'Sheets',
   'BigQuery',
   'Logger',
+  'Charts',
 ];
 
 export default tseslint.config(

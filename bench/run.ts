@@ -350,6 +350,49 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    // The Dashboard sheet and its charts' metrics from every partner, lead and commission line.
+    name: 'refreshDashboard',
+    needs: () => ['refreshDashboard'],
+    limitMs: SIX_MIN,
+    target: { calls: 20, cpuMs: 2000, modeledMs: 30_000 },
+    run: (w) => w.emu.call(OWNER, 'refreshDashboard'),
+  },
+  {
+    name: 'getPartnerScorecard',
+    needs: () => ['getPartnerScorecard'],
+    limitMs: SIX_MIN,
+    run: (w) =>
+      w.emu.call(OWNER, 'getPartnerScorecard', firstActivePartner(w), { period: 'Trailing 12 months' }),
+  },
+  {
+    // The daily run the day after Settings > Automatic Tiering was turned on: every partner's tier
+    // by the Tier Rules (promotions written, audited, e-mailed), then the Dashboard refreshed.
+    name: 'daily run (automatic tiering on)',
+    needs: () => ['onHourlyTrigger'],
+    limitMs: SIX_MIN,
+    target: { calls: 15, cpuMs: 2000, heapMb: 512 },
+    run: (w) => {
+      const settings = w.emu.spreadsheet.getSheetByName('Settings')!;
+      w.emu.rt.uncounted(() => {
+        const labels = settings.getRange(1, 1, settings.getLastRow(), 1).getValues();
+        const at = labels.findIndex((r) => r[0] === 'Automatic Tiering');
+        if (at >= 0) settings.getRange(at + 1, 2).setValue(true);
+        // The stored copy too (a person's edit would store it through the edit trigger).
+        const props = (
+          w.emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService
+        ).getDocumentProperties();
+        const stored = props.getProperty('tracker.settings');
+        if (stored) {
+          const parsed = JSON.parse(stored) as { values: Record<string, unknown> };
+          parsed.values.automaticTiering = true;
+          props.setProperty('tracker.settings', JSON.stringify(parsed));
+        }
+      });
+      w.emu.rt.advance(86_400_000);
+      return dailyRun(w);
+    },
+  },
+  {
     name: 'createPayouts',
     needs: () => ['createPayouts'],
     limitMs: SIX_MIN,
@@ -795,7 +838,12 @@ function updateReadme(text: string): boolean {
 }
 
 const DAILY = 'daily run (hourly trigger)';
-const DAILY_OPS = new Set([DAILY, 'daily run (next day)', 'daily run (full reconcile day)']);
+const DAILY_OPS = new Set([
+  DAILY,
+  'daily run (next day)',
+  'daily run (full reconcile day)',
+  'daily run (automatic tiering on)',
+]);
 
 function emailsOf(row: Row): number {
   return row.m?.counted['MailApp.sendEmail'] ?? 0;

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { Emulator, hostError, type StepOutcome } from './harness';
 import { MIME_SHEETS, Runtime, type DriveFileRecord } from './runtime';
-import { dumpSheets, type EmuSpreadsheet } from './spreadsheet';
+import { describeCharts, dumpSheets, type EmuSpreadsheet } from './spreadsheet';
 import { parseDuration } from './duration';
 
 const Email = v.pipe(v.string(), v.email());
@@ -174,6 +174,9 @@ export function runScenario(input: unknown, options: { distDir?: string } = {}):
   return {
     steps,
     sheets: emu.sheets(),
+    charts: emu.rt
+      .uncounted(() => describeCharts(emu.spreadsheet))
+      .map(({ sheet, type, title, ranges }) => ({ sheet, type, title, ranges })),
     mail: state.outbox,
     fetches: state.fetches,
     triggers: state.triggers.describe(),

@@ -199,6 +199,11 @@ const CLASSES: Record<string, ClassScopes> = {
       'getConditionalFormatRules',
       'setConditionalFormatRules',
       'getBandings',
+      'newChart',
+      'insertChart',
+      'getCharts',
+      'updateChart',
+      'removeChart',
     ],
   },
   Range: {
@@ -438,6 +443,37 @@ const CLASSES: Record<string, ClassScopes> = {
     reference: `${REF}/spreadsheet/banding`,
     scopes: CURRENT_DOC,
     methods: ['getRange', 'setRange', 'remove'],
+  },
+  EmbeddedChartBuilder: {
+    reference: `${REF}/spreadsheet/embedded-chart-builder`,
+    scopes: CURRENT_DOC,
+    methods: [
+      'addRange',
+      'removeRange',
+      'clearRanges',
+      'setChartType',
+      'setOption',
+      'setPosition',
+      'getChartType',
+      'getRanges',
+      'getContainer',
+      'build',
+    ],
+  },
+  EmbeddedChart: {
+    reference: `${REF}/spreadsheet/embedded-chart`,
+    scopes: CURRENT_DOC,
+    methods: ['getChartId', 'getRanges', 'getOptions', 'getContainerInfo', 'modify'],
+  },
+  ChartOptions: {
+    reference: `${REF}/charts/chart-options`,
+    scopes: CURRENT_DOC,
+    methods: ['get'],
+  },
+  ContainerInfo: {
+    reference: `${REF}/spreadsheet/container-info`,
+    scopes: CURRENT_DOC,
+    methods: ['getAnchorColumn', 'getAnchorRow', 'getOffsetX', 'getOffsetY'],
   },
 
   // ---- Advanced Sheets service (the Sheets REST API v4; `Sheets` when enabled in the manifest) ----

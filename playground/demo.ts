@@ -357,6 +357,8 @@ export function loadDemo(session: Session): DemoOutcome {
     (call(OWNER, 'createPayouts', isoDay(startMs + DAYS * 86_400_000)) as
       Array<{ id: string }> | undefined) ?? [];
   if (payouts.length) call(TEAMMATE, 'approvePayout', payouts[0].id);
+  // The Dashboard shows the demo program (set-up filled it while it was empty).
+  call(OWNER, 'refreshDashboard');
   session.save();
   if (failed) notes.push(`${failed} calls failed, e.g. ${errors.join(' | ')}`);
   return { notes, partners: partners.length, leads: registered, failed };

@@ -14,6 +14,16 @@ export interface SheetTab {
   hidden: boolean;
 }
 
+/** An embedded chart as the page draws it (playground/chart-view.ts). */
+export interface ChartView {
+  type: string;
+  title: string;
+  anchor: { row: number; col: number };
+  stacked: boolean;
+  labels: string[];
+  series: Array<{ name: string; values: number[] }>;
+}
+
 export interface SheetView {
   name: string;
   /** The sheet's last row with content; more than `rows` when the page drew only a first block. */
@@ -38,6 +48,8 @@ export interface SheetView {
   help: Array<Array<string | null>>;
   /** Cells the acting person cannot edit because of a protection (warning-only ones excluded). */
   locked: boolean[][];
+  /** The sheet's embedded charts (the Dashboard's), drawn over the grid at their anchors. */
+  charts?: ChartView[];
   /** Cells under a warning-only protection. */
   warned: boolean[][];
   columnWidths: number[];

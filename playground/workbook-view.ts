@@ -3,6 +3,7 @@ import { conditionalBackgrounds } from './conditional-view';
 import { lockedCells, readSheet } from './workbook-read';
 import type { Session } from './session';
 import type { SheetView } from './view-types';
+import { chartViews } from './chart-view';
 
 /** Empty rows and columns shown past the data, as Sheets shows a sheet larger than its content. */
 const SPARE_ROWS = 30;
@@ -71,6 +72,7 @@ export function sheetView(
     locked: viewer ? locked.map((row) => row.map(() => true)) : locked,
     warned,
     columnWidths: snap.columnWidths,
+    charts: chartViews(session, name),
     protections: snap.protections.map((p) => ({
       a1: p.a1,
       description: p.description,

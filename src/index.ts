@@ -162,6 +162,32 @@ export function showDashboard(): void {
   dashboard.showDashboard();
 }
 
+// ---- Dashboard, scorecards and tiering (issue 16) ----------------------------------------------
+import type { Dashboard, DashboardOptions, PartnerScorecard } from './shared/dashboard';
+
+/** Menu "Refresh dashboard". */
+export function menuRefreshDashboard(): dashboard.RefreshResult {
+  return dashboard.menuRefreshDashboard();
+}
+
+/** Fills the Dashboard sheet (and its charts) for the period and currency chosen on it. */
+export function refreshDashboard(): dashboard.RefreshResult {
+  return dashboard.refreshDashboard();
+}
+
+export function getDashboard(options?: DashboardOptions): Dashboard {
+  return dashboard.getDashboard(options);
+}
+
+export function getPartnerScorecard(partnerId: string, options?: DashboardOptions): PartnerScorecard {
+  return dashboard.getPartnerScorecard(partnerId, options);
+}
+
+/** Menu "Partner scorecard", and the Partners page's Scorecard button (with the partner's id). */
+export function showPartnerScorecard(partnerId?: string): void {
+  showPage('PartnerScorecard', dashboard.scorecardPageData(partnerId));
+}
+
 // ---- Set-up and the audit log (issues 4 and 6) -------------------------------------------------
 import * as audit from './app/audit/menu-handlers';
 import { onChangeTrigger, onEditTrigger } from './app/triggers/entry';

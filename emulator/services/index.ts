@@ -3,6 +3,7 @@
  * globals the bundle sees, the Ui that SpreadsheetApp.getUi() returns, and the test bed's view of
  * what the script did (menus and pages shown, mail sent, requests made, triggers, shares, logs).
  */
+import { ChartsEnum } from '../spreadsheet/charts';
 import type { Runtime } from '../runtime';
 import { real } from './common';
 import { CacheStores, EmuCacheService } from './cache';
@@ -89,6 +90,8 @@ export function createServices(rt: Runtime, options: ServicesOptions) {
     ),
     DriveApp: new EmuDriveApp(drive),
     Logger: new EmuLogger(rt, logs),
+    /** The Charts service's enums (Charts.ChartType.COLUMN ...): values only, no calls. */
+    Charts: ChartsEnum,
     console: new EmuConsole(rt, logs),
   };
 

@@ -13,6 +13,18 @@ export {
 } from './conditional';
 export { EmuDeveloperMetadata, EmuDeveloperMetadataFinder, EmuDeveloperMetadataLocation } from './metadata';
 export { EmuBanding } from './banding';
+export {
+  EmuEmbeddedChartBuilder,
+  EmuEmbeddedChart,
+  EmuChartOptions,
+  EmuContainerInfo,
+  ChartsEnum,
+  ChartErrors,
+  chartModels,
+  chartRangeA1,
+  type ChartModel,
+} from './charts';
+export { describeCharts, type ChartDescription } from './chart-list';
 export * as SpreadsheetEnums from './enums';
 export { SheetErrors } from './errors';
 export {

@@ -11,6 +11,7 @@ import { assertFits, writeCell } from './range-io';
 import { spreadsheetFor, type EmuSpreadsheet } from './spreadsheet';
 import * as structure from './structure';
 import { sheetExtras } from './sheet-extras';
+import { sheetCharts, type EmuEmbeddedChart, type EmuEmbeddedChartBuilder } from './charts';
 
 type SheetMethods =
   | 'getName'
@@ -62,7 +63,12 @@ type SheetMethods =
   | 'getDeveloperMetadata'
   | 'getConditionalFormatRules'
   | 'setConditionalFormatRules'
-  | 'getBandings';
+  | 'getBandings'
+  | 'newChart'
+  | 'insertChart'
+  | 'getCharts'
+  | 'updateChart'
+  | 'removeChart';
 
 const DEFAULT_COLUMN_WIDTH = 100;
 
@@ -335,6 +341,23 @@ export class EmuSheet implements Mirror<GoogleAppsScript.Spreadsheet.Sheet, Shee
     this.rt.call('Sheet.setConditionalFormatRules', () =>
       sheetExtras.setConditionalRules(this.doc, this.model, rules),
     );
+  }
+  // ---- embedded charts (charts.ts) ------------------------------------------------------------
+  /** A builder only: nothing reaches the document until insertChart. */
+  newChart(): EmuEmbeddedChartBuilder {
+    return this.rt.call('Sheet.newChart', () => sheetCharts.newChart(this.rt, this.doc), { local: true });
+  }
+  insertChart(chart: EmuEmbeddedChart): void {
+    this.rt.call('Sheet.insertChart', () => sheetCharts.insert(this.doc, this.model, chart), { written: 0 });
+  }
+  getCharts(): EmuEmbeddedChart[] {
+    return this.rt.call('Sheet.getCharts', () => sheetCharts.list(this.rt, this.doc, this.model));
+  }
+  updateChart(chart: EmuEmbeddedChart): void {
+    this.rt.call('Sheet.updateChart', () => sheetCharts.update(this.doc, this.model, chart), { written: 0 });
+  }
+  removeChart(chart: EmuEmbeddedChart): void {
+    this.rt.call('Sheet.removeChart', () => sheetCharts.remove(this.doc, this.model, chart), { written: 0 });
   }
   getBandings() {
     return this.rt.call('Sheet.getBandings', () => sheetExtras.bandings(this.rt, this.doc, this.model));

@@ -6,6 +6,7 @@
  */
 import type { SheetView } from '../view-types';
 import { a1, byTestId, columnLetters, el } from './dom';
+import { drawCharts } from './charts';
 
 const ROW_HEIGHT = 22;
 const ROWHEAD_WIDTH = 47;
@@ -84,6 +85,23 @@ export class Grid {
     }
     this.table.replaceChildren(colgroup, head, body);
     this.mark();
+    // Each chart at its anchor cell as drawn (the table's own layout decides where that is).
+    drawCharts(this.chartLayer(), view.charts ?? [], (row, col) => {
+      const anchor = this.td(Math.min(row, view.rows), Math.min(col, view.cols));
+      return anchor
+        ? { left: anchor.offsetLeft, top: anchor.offsetTop }
+        : { left: lefts[0] ?? ROWHEAD_WIDTH, top: ROW_HEIGHT * row };
+    });
+  }
+
+  /** The layer the sheet's charts float in, over the grid (made once). */
+  private chartLayer(): HTMLElement {
+    let layer = this.table.parentElement!.querySelector<HTMLElement>('.chart-layer');
+    if (!layer) {
+      layer = el('div', { class: 'chart-layer', 'data-testid': 'chart-layer' });
+      this.table.after(layer);
+    }
+    return layer;
   }
 
   private cell(

@@ -16,6 +16,8 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | SubMenu | null> = [
   { caption: 'Plans', functionName: 'showPlans' },
   { caption: 'Dashboard', functionName: 'showDashboard' },
   { caption: 'Integrations', functionName: 'showIntegrations' },
+  { caption: 'Refresh dashboard', functionName: 'menuRefreshDashboard' },
+  { caption: 'Partner scorecard', functionName: 'showPartnerScorecard' },
   { caption: 'Warehouse', functionName: 'showWarehouse' },
   null,
   { caption: 'History of this row', functionName: 'showRowHistory' },

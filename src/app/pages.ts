@@ -24,16 +24,18 @@ export const PAGES = {
   Plans: { title: 'Plans' },
   RowHistory: { title: 'History of this row' },
   Integrations: { title: 'Integrations' },
+  PartnerScorecard: { title: 'Partner scorecard' },
   Warehouse: { title: 'Warehouse' },
   Help: { title: 'Help', html: HELP },
 } as const satisfies Record<string, { title: string; html?: string }>;
 
 export type PageName = keyof typeof PAGES;
 
-export function showPage(name: PageName): void {
+export function showPage(name: PageName, data?: Record<string, string>): void {
   requireMenuAuthorization('menu');
   const page: { title: string; html?: string } = PAGES[name];
   showSidebar(
     page.html === undefined ? { file: name, title: page.title } : { html: page.html, title: page.title },
+    data,
   );
 }

@@ -8,6 +8,7 @@
 
 import type { CommissionKind, CommissionStatus, LeadStatus, PartnerStatus, PayoutStatus } from './statuses';
 import type { PlanKind, PlanMode, PlanPeriod } from './schema/plan';
+import type { Dashboard, DashboardOptions, PartnerScorecard, RefreshResult } from './dashboard';
 
 export type { CommissionKind, CommissionStatus, LeadStatus, PartnerStatus, PayoutStatus };
 
@@ -55,6 +56,8 @@ export interface LeadInput {
   estimatedValue?: Amount;
   currency?: string;
   notes?: string;
+  /** Sourced (the partner brought the deal, the default) or Influenced (the partner helped). */
+  source?: string;
 }
 
 /** A partner's own links: their view-only file and their registration form ('' until they exist). */
@@ -86,6 +89,8 @@ export interface Lead {
   dealValue: number | null;
   conflict: string;
   notes: string;
+  /** Sourced or Influenced (a blank cell reads Sourced). */
+  source: string;
 }
 
 export interface LeadFilter {
@@ -417,6 +422,10 @@ export interface ServerApi {
   getHubSpot(): HubSpotView;
   getPartnerLinks(partnerId: string): PartnerLinks;
   rotatePartnerLink(partnerId: string): PartnerLinks;
+  refreshDashboard(): RefreshResult;
+  getDashboard(options?: DashboardOptions): Dashboard;
+  getPartnerScorecard(partnerId: string, options?: DashboardOptions): PartnerScorecard;
+  showPartnerScorecard(partnerId?: string): void;
   getWarehouse(): WarehouseState;
   saveWarehouse(config: WarehouseConfig | null): WarehouseState;
   verifyWarehouseChain(): WarehouseChainVerdict;

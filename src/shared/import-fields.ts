@@ -25,5 +25,6 @@ export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly string[]>> = {
     'estimatedValue',
     'currency',
     'notes',
+    'source',
   ],
 };

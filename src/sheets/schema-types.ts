@@ -12,7 +12,8 @@ export type SheetKey =
 export type FormatKind = 'text' | 'date' | 'money' | 'integer' | 'percent' | 'number' | 'plainText' | 'auto';
 
 /** The Settings lists behind dropdowns, each a named range. */
-export type ListKey = 'types' | 'tiers' | 'regions' | 'products' | 'currencies' | 'houseAccounts' | 'team';
+export type ListKey =
+  'types' | 'tiers' | 'regions' | 'products' | 'currencies' | 'houseAccounts' | 'team' | 'tierRules';
 
 export type ValidationDef =
   | { kind: 'list'; list: ListKey }

@@ -31,11 +31,17 @@ export function addonMenu(items: ReadonlyArray<MenuItem | SubMenu | null>): void
 /** A sidebar: a built page (`file`: dist/<file>.html) or markup, with its title. */
 export type SidebarContent = { title: string } & ({ file: string } | { html: string });
 
-export function showSidebar(content: SidebarContent): void {
+export function showSidebar(content: SidebarContent, data?: Record<string, string>): void {
   const output =
     'file' in content
       ? HtmlService.createHtmlOutputFromFile(content.file)
       : HtmlService.createHtmlOutput(content.html);
+  // What the page opens with (the partner of a scorecard): JSON in an inert script element, with
+  // every '<' escaped so no value can end the element.
+  if (data)
+    output.append(
+      `<script type="application/json" id="page-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`,
+    );
   SpreadsheetApp.getUi().showSidebar(output.setTitle(content.title));
 }
 

@@ -282,6 +282,14 @@ const OPERATIONS: Operation[] = [
     run: call('registerLead', { partnerId: 'P-0001', company: 'Soylent', domain: 'soylent.test' }),
     retry: true,
   },
+  { name: 'refreshDashboard', run: call('refreshDashboard'), retry: true },
+  {
+    name: "a person's change of the Dashboard's period (edit trigger, refresh)",
+    trigger: true,
+    run: (emu) => {
+      emu.edit(OWNER, 'Dashboard', 'B2', [['All time']]);
+    },
+  },
   {
     name: "a person's edit (Notes, edit trigger)",
     trigger: true,

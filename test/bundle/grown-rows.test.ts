@@ -12,6 +12,10 @@ import type { ImportResult } from '../../src/shared/api';
 import { newEmulator, OWNER, TEAMMATE } from '../support/emulator';
 import { addPartner, addToSettingsList, register } from './leads-fixture';
 import { letters } from '../support/names';
+import { LEADS } from '../../src/sheets/sheet-defs/leads';
+
+/** The Leads sheet's last column (its banding and conditional formats span every column). */
+const LAST = String.fromCharCode(64 + LEADS.columns.length);
 
 /** An editor of the file who is not on the tracker's team. */
 const COLLEAGUE = 'colleague@acme.test';
@@ -99,7 +103,10 @@ describe('rows added past the initial 1,000 and past a grown size', () => {
     const first = rowSetup(emu, 'Leads', 2);
     expect(first.filter(([, rule]) => rule).length).toBeGreaterThan(5);
     for (const row of [1001, 1002, 3000, grown]) expect(rowSetup(emu, 'Leads', row)).toEqual(first);
-    expect(anchored(emu, 'Leads')).toEqual({ conditional: [`A2:S${grown}`], banding: [`A1:S${grown}`] });
+    expect(anchored(emu, 'Leads')).toEqual({
+      conditional: [`A2:${LAST}${grown}`],
+      banding: [`A1:${LAST}${grown}`],
+    });
   });
 
   it('the protections and dropdowns hold for a person in the new rows', () => {
@@ -126,7 +133,10 @@ describe('rows added past the initial 1,000 and past a grown size', () => {
     // text columns are plain text (issue 14): Company (C) and Notes (S) on every row, grown ones too
     expect([first[2][0], first[18][0]]).toEqual(['@', '@']);
     for (const row of [before, before + 1, 6101, grown]) expect(rowSetup(emu, 'Leads', row)).toEqual(first);
-    expect(anchored(emu, 'Leads')).toEqual({ conditional: [`A2:S${grown}`], banding: [`A1:S${grown}`] });
+    expect(anchored(emu, 'Leads')).toEqual({
+      conditional: [`A2:${LAST}${grown}`],
+      banding: [`A1:${LAST}${grown}`],
+    });
     expect(typed(emu, COLLEAGUE, 'Leads', `A${grown}`, 'x')).toMatch(/protected cell/);
     expect(typed(emu, TEAMMATE, 'Leads', `K${grown}`, 'Maybe')).toMatch(/^Status: /);
     // and a registration after it lands in a row set up the same
@@ -165,7 +175,10 @@ describe('the other way round: an import past row 1,000, a registration past the
     const grown = maxRows(emu, 'Leads');
     expect(grown).toBe(6102 + 5000);
     for (const row of [6102, grown]) expect(rowSetup(emu, 'Leads', row)).toEqual(first);
-    expect(anchored(emu, 'Leads')).toEqual({ conditional: [`A2:S${grown}`], banding: [`A1:S${grown}`] });
+    expect(anchored(emu, 'Leads')).toEqual({
+      conditional: [`A2:${LAST}${grown}`],
+      banding: [`A1:${LAST}${grown}`],
+    });
     expect(typed(emu, COLLEAGUE, 'Leads', 'A6102', 'x')).toMatch(/protected cell/);
     expect(typed(emu, TEAMMATE, 'Leads', 'K6102', 'Maybe')).toMatch(/^Status: /);
   });
@@ -209,7 +222,7 @@ describe('a workbook whose sheets grew without being set up (before this fix, or
     const report = emu.call<{ ok: boolean; repaired: string[] }>(OWNER, 'setupTracker');
     expect(report.repaired).toContain('Leads: rows 1001 to 3000 set up like the first rows');
     for (const row of [1001, 3000]) expect(rowSetup(emu, 'Leads', row)).toEqual(first);
-    expect(anchored(emu, 'Leads')).toEqual({ conditional: ['A2:S3000'], banding: ['A1:S3000'] });
+    expect(anchored(emu, 'Leads')).toEqual({ conditional: [`A2:${LAST}3000`], banding: [`A1:${LAST}3000`] });
     expect(leadIdProtection()).toBe('A1:A3000');
     expect(typed(emu, COLLEAGUE, 'Leads', 'A2600', 'x')).toMatch(/protected cell/);
     expect(emu.call<{ repaired: string[] }>(OWNER, 'setupTracker').repaired).toEqual([]);

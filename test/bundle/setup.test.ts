@@ -63,6 +63,8 @@ describe('setupTracker on an empty workbook', () => {
       'Notes',
       'Additional Contacts',
       'Statements',
+      'Tier Locked',
+      'Tier History',
     ]);
     expect(sheets.Commissions[0].slice(-1)).toEqual(['Key']);
     expect(sheets['Audit Log'][0]).toEqual([
@@ -194,6 +196,8 @@ describe('adopting a hand-made Partners sheet', () => {
       'Joined On',
       'Additional Contacts',
       'Statements',
+      'Tier Locked',
+      'Tier History',
     ]);
     expect(partners[1].slice(0, 5)).toEqual(['vip', 'Acme', 'me', 'ops@acme.test', 'Referral']);
   });

@@ -56,6 +56,16 @@ function partnerCard(partner: Partner): HTMLLIElement {
     testid: 'edit',
   });
   edit.addEventListener('click', () => openForm(partner, edit));
+  const scorecard = h('button', {
+    className: 'small',
+    text: 'Scorecard',
+    attrs: { type: 'button', 'aria-label': `Scorecard of ${partner.partnerName}` },
+    testid: 'scorecard',
+  });
+  scorecard.addEventListener(
+    'click',
+    () => void page.run(() => page.client.call('showPartnerScorecard', partner.id)),
+  );
   const details = [partner.type, partner.tier, partner.region].filter(Boolean).join(' · ');
   return h(
     'li',
@@ -71,7 +81,7 @@ function partnerCard(partner: Partner): HTMLLIElement {
       ? h('div', { text: [partner.contactName, partner.contactEmail].filter(Boolean).join(' · ') })
       : null,
     partner.plan ? h('div', { className: 'card-sub', text: `Plan: ${partner.plan}` }) : null,
-    h('div', { className: 'actions' }, edit),
+    h('div', { className: 'actions' }, edit, scorecard),
   );
 }
 

@@ -24,6 +24,7 @@ import { entriesFor } from '../../sheets/writer';
 import { AppContext } from '../context';
 import type { EditedRow } from '../triggers/edit-reaction';
 import { runEditReactions } from '../triggers/edit-reactions';
+import { refreshOnDashboardEdit } from '../dashboard/edit-refresh';
 
 export interface EditReport {
   sheet: string | null;
@@ -41,6 +42,7 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
   const sheet = range.getSheet();
   const key = doc.keyOfSheet(sheet.getSheetId());
   if (key === 'auditLog') return recordLogEdit(doc, e, sheet.getName());
+  if (key === 'dashboard' && refreshOnDashboardEdit(doc, range)) return { ...none, sheet: sheet.getName() };
   if (!key || !sheetDef(key).tracked) return none;
   const firstRow = range.getRow();
   const lastRow = firstRow + range.getNumRows() - 1;

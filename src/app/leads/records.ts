@@ -1,7 +1,8 @@
 /** A Leads row as the API's Lead (its Status checked), and a transition's patch as the row's cells. */
 import type { Lead } from '../../shared/api';
 import type { LeadPatch } from '../../domain/leads';
-import { LEAD_STATUSES, readStatus } from '../../shared/statuses';
+import { LEAD_STATUSES, matchIgnoringCase, readStatus } from '../../shared/statuses';
+import { DEFAULT_LEAD_SOURCE, LEAD_SOURCES } from '../../shared/dashboard';
 import type { Days } from '../../sheets/days';
 import type { RecordValues, TableRow } from '../../sheets/table';
 import { amountCell, dateCell, dayOfCell, majorOfCell, text } from './cells';
@@ -40,6 +41,7 @@ export function leadOf(record: Readonly<RecordValues>, days: Days, row?: number)
     dealValue: safeMajor(record.dealValue, currency),
     conflict: text(record.conflict),
     notes: text(record.notes),
+    source: matchIgnoringCase(LEAD_SOURCES, text(record.source)) ?? DEFAULT_LEAD_SOURCE,
   };
 }
 

@@ -5,6 +5,7 @@
  * holds the document lock and commits.
  */
 import type { Conflict, LeadInput, Partner } from '../../shared/api';
+import { DEFAULT_LEAD_SOURCE } from '../../shared/dashboard';
 import { validateLeadInput } from '../../shared/schema';
 import { idSequence } from '../../domain/ids';
 import {
@@ -123,6 +124,7 @@ export class Registrar {
       ...leadPatchCells(change.patch, currency, this.data.days),
       conflict: conflicts.map((c) => c.reason).join('; '),
       notes: lead.notes ?? '',
+      source: lead.source || DEFAULT_LEAD_SOURCE,
     });
     this.rows.set(id, row);
     this.noteOnEarlierLeads(conflicts, id, partner.partnerName);

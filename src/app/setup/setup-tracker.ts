@@ -48,6 +48,7 @@ import {
   type SheetAdoption,
 } from './adoption-state';
 import { continueAdoption, type SetupProgress } from './continue-setup';
+import { dashboardAfterSetup } from '../dashboard/jobs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -112,7 +113,8 @@ export function setupTracker(
     }
     const b = completeSheet(ss, p.def, p, index);
     built.set(p.def.key, b);
-    if (!p.empty && p.hasMetadata.size === 0) report.adopted.push(p.sheet.getName());
+    // The Dashboard holds only what the tracker writes: nothing of it is adopted.
+    if (!p.empty && p.hasMetadata.size === 0 && p.def.columns.length) report.adopted.push(p.sheet.getName());
     report.repaired.push(...b.repaired.map((r) => `${p.sheet.getName()}: ${r}`));
   });
 
@@ -196,6 +198,13 @@ export function setupTracker(
   // The audit chain's key, kept where no person can read it (sheets/audit-key.ts).
   ensureAuditKey(doc, readTail(doc).hash);
   doc.commit();
+  // A new Dashboard of a workbook with no partners or leads yet is filled now (nothing to read); one
+  // over adopted rows is filled by the daily run or Refresh dashboard (set-up reads each row once).
+  const noRows = (key: SheetKey) => (built.get(key)?.lastRow ?? 0) < 2;
+  if (!report.pending && report.created.includes('Dashboard') && noRows('partners') && noRows('leads')) {
+    const dashboard = dashboardAfterSetup(doc, actor);
+    if ('error' in dashboard) report.repaired.push(`Dashboard: not filled (${dashboard.error})`);
+  }
   report.message = summary(report);
   return report;
 }

@@ -19,4 +19,10 @@ export interface JobContinuation {
 export interface DailyJob {
   name: string;
   run(ctx: AppContext, step: JobStep): unknown;
+  /**
+   * Runs in an execution of its own: a run that already did other jobs stops before it (checkpoint
+   * saved) and the next hourly run starts with it (the Dashboard refresh: the day's jobs and it each
+   * stay within one execution's call budget).
+   */
+  ownRun?: boolean;
 }

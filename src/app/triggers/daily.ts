@@ -39,6 +39,8 @@ import { retryOutbox } from '../webhooks/deliver';
 import type { DailyJob, JobContinuation, JobStep } from './daily-job';
 import { HOURLY_JOBS } from './hourly';
 import { STATEMENTS_JOB } from '../partners/statements';
+import { DASHBOARD_DAILY_JOB } from '../dashboard/jobs';
+import { runTiering } from '../partners/tiering';
 import { runWarehouseStep } from '../warehouse/hourly';
 import type { WarehouseRunReport } from '../../shared/warehouse';
 
@@ -51,8 +53,11 @@ export const DAILY_JOBS: DailyJob[] = [
   SLACK_DIGEST_JOB,
   // The partners' monthly statements (on the 1st; owed ones within the day's mail quota).
   STATEMENTS_JOB,
-  // Last: what it sent is stored by the run's final property write, which follows at once.
+  { name: 'tiering', run: runTiering },
+  // What it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },
+  // Last, in the next hourly run of its own: the Dashboard shows what the jobs above changed.
+  DASHBOARD_DAILY_JOB,
 ];
 
 /** The hourly trigger's handler (src/index.ts exports it under this name; installed by sheets/triggers.ts). */
@@ -265,7 +270,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   let progressed = false;
   while (pending.next < jobs.length) {
     const job = jobs[pending.next];
-    if (progressed && timeLeftMs() <= 0) {
+    if (progressed && (timeLeftMs() <= 0 || job.ownRun)) {
       report.stoppedAt = { job: job.name, cursor: pending.cursor };
       save();
       return report;

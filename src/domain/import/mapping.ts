@@ -48,6 +48,7 @@ const SYNONYMS: Readonly<Record<ImportKind, Readonly<Record<string, readonly str
     estimatedValue: ['value', 'amount', 'dealsize', 'estimatedamount', 'estimate', 'dealvalue'],
     currency: ['currencycode', 'ccy'],
     notes: ['note', 'comments', 'comment', 'description'],
+    source: ['leadsource', 'sourcetype', 'sourcedorinfluenced'],
   },
 };
 

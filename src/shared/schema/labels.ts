@@ -34,6 +34,9 @@ export const labels = {
   note: 'Decision Note',
   additionalContacts: 'Additional Contacts',
   statements: 'Statements',
+  source: 'Source',
+  tierLocked: 'Tier Locked',
+  tierHistory: 'Tier History',
 } as const;
 
 export type LabelledField = keyof typeof labels;

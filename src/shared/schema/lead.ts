@@ -7,6 +7,7 @@ import { labelOf, limits } from './labels';
 import { messages } from './messages';
 import { runSchema, type ValidationResult } from './result';
 import { DEFAULT_CURRENCY } from '../currencies';
+import { LEAD_SOURCES } from '../dashboard';
 
 /** Used when neither the form nor Settings name a currency. */
 export const FALLBACK_CURRENCY = DEFAULT_CURRENCY;
@@ -31,6 +32,7 @@ function leadSchema(lists: Partial<FormOptions>) {
       estimatedValue: amount('estimatedValue', { decimal: lists.decimalSeparator }),
       currency: currency('currency', lists.currencies),
       notes: text('notes', { max: limits.notes }),
+      source: listed('source', LEAD_SOURCES),
     }),
     v.forward(
       v.partialCheck(

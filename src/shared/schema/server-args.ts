@@ -221,6 +221,14 @@ export const SERVER_ARGS: { readonly [K in keyof ServerApi]: readonly Arg[] } = 
   getHubSpot: [],
   getPartnerLinks: [{ label: 'Partner ID', schema: id('Partner ID') }],
   rotatePartnerLink: [{ label: 'Partner ID', schema: id('Partner ID') }],
+  refreshDashboard: [],
+  // the period and the partner id get their own specific errors (app/dashboard): bounded here
+  getDashboard: [optional({ label: 'Dashboard options', schema: form('Dashboard options') })],
+  getPartnerScorecard: [
+    { label: 'Partner ID', schema: str('Partner ID', 40, { required: true }) },
+    optional({ label: 'Dashboard options', schema: form('Dashboard options') }),
+  ],
+  showPartnerScorecard: [optional({ label: 'Partner ID', schema: str('Partner ID', 40) })],
 };
 
 /** The problems with a call's arguments (one message each, naming the argument); [] when fine. */

@@ -1,5 +1,6 @@
 import type { SheetDef } from '../schema-types';
 import { LEAD_STATUSES } from '../../shared/statuses';
+import { LEAD_SOURCES } from '../../shared/dashboard';
 import { labels } from '../../shared/schema/labels';
 import { col, idCol } from './column';
 
@@ -93,5 +94,11 @@ export const LEADS: SheetDef = {
       protected: true,
     }),
     col('notes', labels.notes, 'Anything worth knowing.', { width: 240 }),
+    col(
+      'source',
+      labels.source,
+      'Sourced: the partner brought the deal (the default, also for a blank cell). Influenced: the partner helped a deal the company found.',
+      { width: 110, validation: { kind: 'values', values: LEAD_SOURCES }, strict: false },
+    ),
   ],
 };

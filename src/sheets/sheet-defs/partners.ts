@@ -79,5 +79,20 @@ export const PARTNERS: SheetDef = {
       validation: { kind: 'values', values: ['Yes', 'No'] },
       strict: false,
     }),
+    col(
+      'tierLocked',
+      labels.tierLocked,
+      'Yes: automatic tiering leaves this partner’s Tier as typed. Blank: the daily run sets it by Settings > Tier Rules (when Automatic Tiering is TRUE).',
+      { width: 100, validation: { kind: 'values', values: ['Yes', 'No'] }, strict: false },
+    ),
+    col(
+      'tierHistory',
+      labels.tierHistory,
+      'Each tier change automatic tiering made: day, from, to and why. Filled by the tracker.',
+      {
+        width: 300,
+        protected: true,
+      },
+    ),
   ],
 };

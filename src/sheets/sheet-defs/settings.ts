@@ -63,6 +63,12 @@ export const SETTINGS: SheetDef = {
         money: true,
       },
     ),
+    col(
+      'tierRules',
+      'Tier Rules',
+      'One line per tier: Tier | won value | months | won deals | all or any (e.g. Gold | 100000 | 12 | 5 | all): won value (reporting currency) and/or won deals over the trailing months; all = both, any = either. A tier with no thresholds is where every partner starts. Used by automatic tiering and the scorecards.',
+      { width: 260 },
+    ),
   ],
 };
 
@@ -150,6 +156,25 @@ export const SETTING_DEFS: readonly SettingDef[] = [
       'The currency exchange rates (Rate Date, Rate Currency, Rate) are quoted in: a deal in another currency than its plan is converted at the latest rate on or before its close date.',
     money: true,
   },
+  {
+    key: 'automaticTiering',
+    label: 'Automatic Tiering',
+    value: false,
+    about:
+      'TRUE: the daily run sets each partner’s Tier by Settings > Tier Rules (promotes at once, demotes only at a review after the grace days); Partners > Tier Locked keeps a tier as typed.',
+  },
+  {
+    key: 'tierReview',
+    label: 'Tier Review',
+    value: 'Quarterly',
+    about: 'When lower tiers are given: Monthly, Quarterly or Yearly (the first daily run of each).',
+  },
+  {
+    key: 'tierGraceDays',
+    label: 'Tier Grace Days',
+    value: 30,
+    about: 'A partner is moved down only when below its tier’s rule today and this many days before.',
+  },
 ];
 
 /** The lists, their Settings column and named range, and their starting entries. */
@@ -170,6 +195,16 @@ export const LIST_DEFS: ReadonlyArray<{ key: ListKey; rangeName: string; default
   { key: 'houseAccounts', rangeName: 'TrackerHouseAccounts', defaults: [] },
   // Seeded by set-up with the owner (see fillSettings).
   { key: 'team', rangeName: 'TrackerTeam', defaults: [] },
+  {
+    key: 'tierRules',
+    rangeName: 'TrackerTierRules',
+    defaults: [
+      'Registered',
+      'Silver | 25000 | 12 | 2 | any',
+      'Gold | 100000 | 12 | 5 | all',
+      'Platinum | 500000 | 12 | 10 | all',
+    ],
+  },
 ];
 
 /** Named ranges behind the reference dropdowns. */

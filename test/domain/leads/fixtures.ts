@@ -20,6 +20,7 @@ export function lead(change: Partial<Lead> & Pick<Lead, 'id'>): Lead {
     dealValue: null,
     conflict: '',
     notes: '',
+    source: 'Sourced',
     ...change,
   };
 }

@@ -23,6 +23,10 @@ export type Checks = [
   Assert<Extra<S.EmuDeveloperMetadataFinder, GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder>>,
   Assert<Extra<S.EmuDeveloperMetadataLocation, GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation>>,
   Assert<Extra<S.EmuBanding, GoogleAppsScript.Spreadsheet.Banding>>,
+  Assert<Extra<S.EmuEmbeddedChartBuilder, GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder>>,
+  Assert<Extra<S.EmuEmbeddedChart, GoogleAppsScript.Spreadsheet.EmbeddedChart>>,
+  Assert<Extra<S.EmuChartOptions, GoogleAppsScript.Charts.ChartOptions>>,
+  Assert<Extra<S.EmuContainerInfo, GoogleAppsScript.Spreadsheet.ContainerInfo>>,
 ];
 
 import { readFileSync } from 'node:fs';
@@ -63,6 +67,9 @@ const classes: Array<[string, { prototype: object }]> = [
   ['DeveloperMetadataFinder', Emu.EmuDeveloperMetadataFinder],
   ['DeveloperMetadataLocation', Emu.EmuDeveloperMetadataLocation],
   ['Banding', Emu.EmuBanding],
+  ['EmbeddedChartBuilder', Emu.EmuEmbeddedChartBuilder],
+  ['EmbeddedChart', Emu.EmuEmbeddedChart],
+  ['ContainerInfo', Emu.EmuContainerInfo],
   ['DataSourceSpecBuilder', DataSource.EmuDataSourceSpecBuilder],
   ['BigQueryDataSourceSpecBuilder', DataSource.EmuBigQueryDataSourceSpecBuilder],
   ['DataSourceSpec', DataSource.EmuDataSourceSpec],

@@ -1,0 +1,140 @@
+/**
+ * What the dashboard is computed from, read once: Partners, Leads and Commissions (from their
+ * shadow where it can serve, see ctx.read), the settings (stored copy), as the domain's plain rows.
+ * Cells are checked where they are read: an unknown lead status counts as '' (shown as "(none)").
+ */
+import { DEFAULT_LEAD_SOURCE, LEAD_SOURCES, type LeadSource } from '../../shared/dashboard';
+import { DEFAULT_CURRENCY } from '../../shared/currencies';
+import {
+  LEAD_STATUSES,
+  PARTNER_STATUS,
+  PARTNER_STATUSES,
+  readStatus,
+  matchIgnoringCase,
+} from '../../shared/statuses';
+import type { MetricsLead, MetricsLine, MetricsPartner, ToReporting } from '../../domain/metrics/types';
+import { sameCurrencyOnly } from '../../domain/metrics/types';
+import { parseTierRules, type TierRulesReading } from '../../domain/partners/tier-rules';
+import type { AppContext } from '../context';
+import type { SheetKey } from '../../sheets/schema';
+import type { Table } from '../../sheets/table';
+import { minorOfCell, text, today } from '../leads/cells';
+import { readLedger } from '../commissions/ledger-table';
+
+export interface DashboardInputs {
+  partners: MetricsPartner[];
+  /** Partners > Tier Locked, by partner id. */
+  locked: Set<string>;
+  leads: Array<MetricsLead & { id: string }>;
+  lines: MetricsLine[];
+  today: string;
+  tiers: string[];
+  /** Settings > Reporting Currency when there is one, else the default currency. */
+  reportingCurrency: string;
+  currencies: string[];
+  tierRules: (currency: string) => TierRulesReading;
+}
+
+/** Settings > Reporting Currency (the money feature's) when set, else Settings > Default Currency. */
+export function reportingCurrencyOf(values: Record<string, unknown>): string {
+  const chosen = String(values.reportingCurrency ?? '').trim();
+  return (chosen || String(values.defaultCurrency ?? '').trim() || DEFAULT_CURRENCY).toUpperCase();
+}
+
+/**
+ * The conversion the metrics use. Until exchange rates are wired in (the money feature's
+ * convertMinor), an amount in another currency than the reporting one is not converted: counted
+ * and shown as "not converted".
+ */
+export function reportingConversion(currency: string): ToReporting {
+  return sameCurrencyOnly(currency);
+}
+
+export function isTierLocked(value: unknown): boolean {
+  if (value === true) return true;
+  const t = text(value).trim().toLowerCase();
+  return t === 'true' || t === 'yes' || t === 'locked' || t === 'y' || t === 'x';
+}
+
+export function leadSourceOf(value: unknown): LeadSource {
+  return matchIgnoringCase(LEAD_SOURCES, text(value)) ?? DEFAULT_LEAD_SOURCE;
+}
+
+/**
+ * `lines: false`: the commission lines are not read (tiering needs only partners and leads);
+ * `leads`: the Leads table already opened (tiering opens only the won leads' rows).
+ */
+export function readDashboardInputs(
+  ctx: AppContext,
+  options: { lines?: boolean; leads?: Table } = {},
+): DashboardInputs {
+  const withLines = options.lines !== false;
+  // Only Leads is guarded against rows another tool appended (one getLastRow): the dashboard writes
+  // none of these tables, and Partners and Commissions are written by the tracker alone.
+  const keys: SheetKey[] = ['partners'];
+  if (!options.leads) keys.push('leads');
+  if (withLines) keys.push('commissions');
+  ctx.read(keys, { guarded: options.leads ? [] : ['leads'] });
+  // The time zone as last seen (every hourly run asks): no call.
+  const days = ctx.doc.days(true);
+  const settings = ctx.settings();
+  const partners: MetricsPartner[] = [];
+  const locked = new Set<string>();
+  for (const { row, record } of ctx.table('partners').rows()) {
+    const id = text(record.partnerId).trim();
+    if (!id) continue;
+    const status = readStatus(PARTNER_STATUSES, record.status, `Partners row ${row}`);
+    partners.push({
+      id,
+      name: text(record.partnerName),
+      active: status.ok && (status.status ?? PARTNER_STATUS.Active) === PARTNER_STATUS.Active,
+      tier: text(record.tier).trim(),
+      region: text(record.region).trim(),
+      type: text(record.type).trim(),
+      productFocus: text(record.productFocus).trim(),
+    });
+    if (isTierLocked(record.tierLocked)) locked.add(id);
+  }
+  const leads: DashboardInputs['leads'] = [];
+  for (const { row, record } of (options.leads ?? ctx.table('leads')).rows()) {
+    const id = text(record.leadId).trim();
+    if (!id) continue;
+    const currency = text(record.currency).trim().toUpperCase();
+    const status = readStatus(LEAD_STATUSES, record.status, `Leads row ${row}`);
+    leads.push({
+      id,
+      partnerId: text(record.partnerId).trim(),
+      product: text(record.product).trim(),
+      status: status.ok ? (status.status ?? '') : '',
+      registeredOn: days.cellToDay(record.registeredOn),
+      closedOn: days.cellToDay(record.closedOn),
+      currency,
+      estimatedMinor: minorOfCell(record.estimatedValue, currency),
+      dealMinor: minorOfCell(record.dealValue, currency),
+      source: leadSourceOf(record.source),
+    });
+  }
+  const lines: MetricsLine[] =
+    withLines && ctx.doc.layout().sheets.commissions
+      ? readLedger(ctx.table('commissions'), days).map(({ line }) => ({
+          partnerId: line.partnerId,
+          currency: line.currency,
+          amountMinor: line.amountMinor,
+          status: line.status,
+          earnedOn: line.earnedOn,
+        }))
+      : [];
+  const tiers = settings.lists.tiers;
+  const ruleEntries = (settings.lists as Record<string, string[] | undefined>).tierRules ?? [];
+  return {
+    partners,
+    locked,
+    leads,
+    lines,
+    today: today(ctx.now, days),
+    tiers,
+    reportingCurrency: reportingCurrencyOf(settings.values),
+    currencies: settings.lists.currencies,
+    tierRules: (currency) => parseTierRules(ruleEntries, tiers, currency),
+  };
+}

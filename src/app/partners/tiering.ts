@@ -1,0 +1,117 @@
+/**
+ * Automatic tiering, a daily job (when Settings > Automatic Tiering is TRUE): each partner's tier by
+ * Settings > Tier Rules (domain/partners/decide-tier.ts): promoted at once, moved down only at the
+ * first run of a review period (Settings > Tier Review) and after Settings > Tier Grace Days; a
+ * partner with Tier Locked keeps its tier. Each change is written with a line in Partners > Tier
+ * History saying why (both cells audited), in ONE commit; then, when Settings > Notifications On,
+ * the partner's contact is e-mailed (within the mail quota; over it, the email is not sent and the
+ * report says so).
+ */
+import { decideTier, type TierChange } from '../../domain/partners/decide-tier';
+import { reviewPeriodOf, tierChangeEmail, tierHistoryLine } from '../../domain/partners/tier-email';
+import type { WonDeal } from '../../domain/partners/tier-progress';
+import { LEAD_STATUS } from '../../shared/statuses';
+import { remainingMailQuota, sendMail } from '../../sheets/mail';
+import type { AppContext } from '../context';
+import { reportingConversion, readDashboardInputs } from '../dashboard/inputs';
+import { text } from '../leads/cells';
+import { shadowField } from '../../domain/audit/shadow-field';
+
+export const TIERING_PROPERTY = 'tracker.tiering';
+
+export interface TieringReport {
+  skipped?: string;
+  changes: Array<{ partnerId: string } & TierChange>;
+  problems: string[];
+  emailed: number;
+  notEmailed: number;
+}
+
+const isOn = (value: unknown) => value === true || String(value).trim().toUpperCase() === 'TRUE';
+
+export function runTiering(ctx: AppContext): TieringReport {
+  const report: TieringReport = { changes: [], problems: [], emailed: 0, notEmailed: 0 };
+  const settings = ctx.settings();
+  if (!isOn(settings.values.automaticTiering)) return { ...report, skipped: 'Automatic Tiering is off' };
+  // Only the won leads are read as records (by their raw shadow text), in a context of the job's own;
+  // the whole table when the shadow cannot serve or Leads is open.
+  const own = ctx.isOpen('leads') ? null : ctx.detached();
+  const won = own
+    ? own.readSome('leads', (cells) => (i) => shadowField(cells[i], 'status').trim() === LEAD_STATUS.Won)
+    : null;
+  const inputs = readDashboardInputs(ctx, { lines: false, ...(won && { leads: won }) });
+  const currency = inputs.reportingCurrency;
+  const { rules, problems } = inputs.tierRules(currency);
+  report.problems = problems;
+  if (!rules.length) return { ...report, skipped: 'no Tier Rules' };
+
+  const review = reviewPeriodOf(inputs.today, String(settings.values.tierReview ?? 'Quarterly'));
+  const last = ctx.doc.property(TIERING_PROPERTY);
+  const reviewDue = last !== null && last !== review;
+  const grace = Number(settings.values.tierGraceDays);
+  const graceDays = Number.isInteger(grace) && grace >= 0 ? grace : 30;
+
+  const convert = reportingConversion(currency);
+  const deals = new Map<string, WonDeal[]>();
+  for (const l of inputs.leads) {
+    if (l.status !== LEAD_STATUS.Won || l.closedOn === '') continue;
+    const value = convert(l.dealMinor ?? 0, l.currency, l.closedOn);
+    if (value === null) continue;
+    let list = deals.get(l.partnerId);
+    if (!list) deals.set(l.partnerId, (list = []));
+    list.push({ closedOn: l.closedOn, valueMinor: value });
+  }
+
+  const table = ctx.table('partners');
+  const mails: Array<ReturnType<typeof tierChangeEmail>> = [];
+  for (const { row, record } of table.rows()) {
+    const id = text(record.partnerId).trim();
+    if (!id) continue;
+    const change = decideTier({
+      rules,
+      current: text(record.tier).trim(),
+      locked: inputs.locked.has(id),
+      deals: deals.get(id) ?? [],
+      today: inputs.today,
+      reviewDue,
+      graceDays,
+      currency,
+    });
+    if (!change) continue;
+    const history = text(record.tierHistory).trim();
+    table.update(row, {
+      tier: change.to,
+      tierHistory: [history, tierHistoryLine(inputs.today, change)].filter((t) => t !== '').join('\n'),
+    });
+    report.changes.push({ partnerId: id, ...change });
+    const email = text(record.contactEmail).trim();
+    if (email)
+      mails.push(
+        tierChangeEmail(
+          {
+            partnerName: text(record.partnerName),
+            contactName: text(record.contactName),
+            contactEmail: email,
+          },
+          change,
+        ),
+      );
+  }
+  ctx.doc.setProperty(TIERING_PROPERTY, review);
+  if (report.changes.length) ctx.commit();
+  else ctx.doc.save();
+
+  if (settings.values.notificationsOn !== false && mails.length) {
+    let quota = remainingMailQuota();
+    for (const mail of mails) {
+      if (quota <= 0) {
+        report.notEmailed++;
+        continue;
+      }
+      sendMail(mail);
+      quota--;
+      report.emailed++;
+    }
+  }
+  return report;
+}

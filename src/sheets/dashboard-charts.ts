@@ -1,0 +1,58 @@
+/**
+ * The Dashboard's native charts (EmbeddedChartBuilder): made once, each reading its block of the
+ * hidden metrics sheet, and changed only when their signature (types, ranges, places, options)
+ * changes: a refresh that rewrites the metrics makes no chart call. Charts are not part of the
+ * journal: a refresh that dies before they are made leaves the old ones (or none), and the next
+ * refresh makes them (the signature is stored only after they are).
+ */
+import type { TrackerDocument } from './document';
+import { saveDashboardState, type DashboardState } from './dashboard-sheet';
+
+export type ChartKind = 'COLUMN' | 'BAR' | 'PIE';
+
+/** A chart as plain data (app/dashboard/charts.ts makes them). */
+export interface ChartSpec {
+  key: string;
+  type: ChartKind;
+  title: string;
+  /** The metrics sheet's block: first row 1, first column, rows, columns. */
+  range: { col: number; rows: number; cols: number };
+  /** Anchor on the Dashboard. */
+  anchor: { row: number; col: number };
+  options: Record<string, string | number | boolean>;
+}
+
+export function syncDashboardCharts(
+  doc: TrackerDocument,
+  state: DashboardState,
+  specs: readonly ChartSpec[],
+): void {
+  const signature = JSON.stringify(specs);
+  if (state.charts === signature) return;
+  const dashboard = doc.sheet('dashboard');
+  const metrics = doc.sheetById(state.m.s);
+  if (!dashboard || !metrics) return;
+  const titles = new Set(specs.map((s) => s.title));
+  const existing = dashboard.getCharts();
+  const byTitle = new Map<string, GoogleAppsScript.Spreadsheet.EmbeddedChart>();
+  for (const chart of existing) {
+    const title = String(chart.getOptions().get('title') ?? '');
+    if (titles.has(title) && !byTitle.has(title)) byTitle.set(title, chart);
+    // A second chart of one of the tracker's titles (a copy): one of each is kept.
+    else if (titles.has(title)) dashboard.removeChart(chart);
+  }
+  for (const spec of specs) {
+    const old = byTitle.get(spec.title);
+    let builder = old ? old.modify().clearRanges() : dashboard.newChart();
+    builder = builder
+      .setChartType(Charts.ChartType[spec.type])
+      .addRange(metrics.getRange(1, spec.range.col, spec.range.rows, spec.range.cols))
+      .setPosition(spec.anchor.row, spec.anchor.col, 0, 0)
+      .setOption('title', spec.title);
+    for (const [option, value] of Object.entries(spec.options)) builder = builder.setOption(option, value);
+    if (old) dashboard.updateChart(builder.build());
+    else dashboard.insertChart(builder.build());
+  }
+  saveDashboardState(doc, { ...state, charts: signature });
+  doc.save();
+}
