@@ -65,6 +65,7 @@ describe('partner views', () => {
     const b = partnerOn(emu, 'Std', 'Beta');
     approvedLead(emu, a);
     runHourly(emu);
+    runHourly(emu); // the day's Dashboard refresh, in a run of its own
     const quiet = runHourly(emu);
     expect(quiet.result).toMatchObject({ action: 'idle' });
     expect((quiet.result as { hourly?: unknown }).hourly).toBeUndefined();
@@ -133,7 +134,7 @@ describe('partner views', () => {
     const emu = tracker();
     const a = partnerOn(emu, PLAN, 'Alpha');
     const headers = emu.sheets().Partners[0];
-    expect(headers.slice(-2)).toEqual(['Additional Contacts', 'Statements']);
+    expect(headers).toEqual(expect.arrayContaining(['Additional Contacts', 'Statements']));
     setCell(emu, 'Partners', 'Additional Contacts', a, 'ops@alpha.test, bad-address; Boss@Alpha.test');
     refresh(emu);
     expect([...fileOf(emu, a)!.viewers].sort()).toEqual([

@@ -40,7 +40,7 @@ export function metricsOf(inputs: DashboardInputs, range: PeriodRange, currency:
     range,
     today: inputs.today,
     currency,
-    toReporting: reportingConversion(currency),
+    toReporting: reportingConversion(currency, inputs.rates, inputs.reportingCurrency),
     tiers: inputs.tiers,
   });
 }
@@ -53,7 +53,7 @@ export function dashboardFigures(inputs: DashboardInputs, period: unknown, curre
 
 /** A partner's won deals in the reporting currency (those converted), for the tier rules. */
 export function wonDealsOf(inputs: DashboardInputs, partnerId: string, currency: string): WonDeal[] {
-  const convert = reportingConversion(currency);
+  const convert = reportingConversion(currency, inputs.rates, inputs.reportingCurrency);
   const deals: WonDeal[] = [];
   for (const l of inputs.leads) {
     if (l.partnerId !== partnerId || l.status !== LEAD_STATUS.Won || l.closedOn === '') continue;
@@ -81,7 +81,7 @@ export function partnerScorecard(
   const at = metrics.byPartner.findIndex((r) => r.partnerId === id);
   const row = metrics.byPartner[at];
   const ranked = metrics.byPartner.filter((r) => r.wonMinor > 0).length;
-  const convert = reportingConversion(currency);
+  const convert = reportingConversion(currency, inputs.rates, inputs.reportingCurrency);
   const open = inputs.leads
     .filter((l) => l.partnerId === id && l.status === LEAD_STATUS.Approved)
     .map((l) => (l.estimatedMinor === null ? 0 : convert(l.estimatedMinor, l.currency, inputs.today)));

@@ -3,6 +3,7 @@
  * shadow where it can serve, see ctx.read), the settings (stored copy), as the domain's plain rows.
  * Cells are checked where they are read: an unknown lead status counts as '' (shown as "(none)").
  */
+import { convertMinor, type ExchangeRate } from '../../domain/money';
 import { DEFAULT_LEAD_SOURCE, LEAD_SOURCES, type LeadSource } from '../../shared/dashboard';
 import { DEFAULT_CURRENCY } from '../../shared/currencies';
 import {
@@ -33,6 +34,8 @@ export interface DashboardInputs {
   reportingCurrency: string;
   currencies: string[];
   tierRules: (currency: string) => TierRulesReading;
+  /** Settings' dated exchange rates (quoted in `reportingCurrency`): sums across currencies use them. */
+  rates: readonly ExchangeRate[];
 }
 
 /** Settings > Reporting Currency (the money feature's) when set, else Settings > Default Currency. */
@@ -46,8 +49,21 @@ export function reportingCurrencyOf(values: Record<string, unknown>): string {
  * convertMinor), an amount in another currency than the reporting one is not converted: counted
  * and shown as "not converted".
  */
-export function reportingConversion(currency: string): ToReporting {
-  return sameCurrencyOnly(currency);
+/**
+ * Amounts in `currency`: the same currency as it is; another one converted by THE conversion
+ * (domain/money/exchange.ts convertMinor: the latest rate on or before the day, rounded once);
+ * null (counted as "not converted") when no rate covers it.
+ */
+export function reportingConversion(
+  currency: string,
+  rates: readonly ExchangeRate[] = [],
+  reporting: string = currency,
+): ToReporting {
+  if (!rates.length) return sameCurrencyOnly(currency);
+  return (amountMinor, from, on) => {
+    const converted = convertMinor(amountMinor, from, currency, on, rates, reporting);
+    return converted.ok ? converted.amountMinor : null;
+  };
 }
 
 export function isTierLocked(value: unknown): boolean {
@@ -136,5 +152,6 @@ export function readDashboardInputs(
     reportingCurrency: reportingCurrencyOf(settings.values),
     currencies: settings.lists.currencies,
     tierRules: (currency) => parseTierRules(ruleEntries, tiers, currency),
+    rates: settings.rates,
   };
 }

@@ -51,7 +51,7 @@ export function runTiering(ctx: AppContext): TieringReport {
   const grace = Number(settings.values.tierGraceDays);
   const graceDays = Number.isInteger(grace) && grace >= 0 ? grace : 30;
 
-  const convert = reportingConversion(currency);
+  const convert = reportingConversion(currency, inputs.rates, inputs.reportingCurrency);
   const deals = new Map<string, WonDeal[]>();
   for (const l of inputs.leads) {
     if (l.status !== LEAD_STATUS.Won || l.closedOn === '') continue;

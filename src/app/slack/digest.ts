@@ -6,6 +6,7 @@
  */
 import { formatMoney, sumMinor, toMinor } from '../../domain/money';
 import { digestMessage, type DigestSummary } from '../../domain/slack/message';
+import { ownConflict } from '../../domain/leads/overlap';
 import { COMMISSION_STATUS, LEAD_STATUS, PAYOUT_STATUS } from '../../shared/statuses';
 import { newId } from '../../sheets/http';
 import { readOutbox, writeOutbox } from '../../sheets/outbox-store';
@@ -50,7 +51,7 @@ export function digestSummary(ctx: AppContext, day: string): DigestSummary {
     day,
     registrations: registered.map((l) => ({ leadId: l.id, company: l.company, partner: l.partnerName })),
     conflicts: registered
-      .filter((l) => l.conflict)
+      .filter((l) => ownConflict(l.conflict) !== '')
       .map((l) => ({ leadId: l.id, company: l.company, conflict: l.conflict })),
     won: leads
       .filter((l) => l.status === LEAD_STATUS.Won && l.closedOn === day)

@@ -228,6 +228,18 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   const warehouse = runWarehouseStep(doc, timeLeftMs);
   const today = new Date(startedAt).toISOString().slice(0, 10);
   let pending = state.pending;
+  // A day whose only unfinished jobs run in an execution of their own (the Dashboard's refresh) is
+  // dropped when a new day has come: today's run does them again, on today's data.
+  if (
+    pending &&
+    pending.day !== today &&
+    pending.cursor === null &&
+    jobs.slice(pending.next).every((job) => job.ownRun)
+  ) {
+    state.lastDay = pending.day;
+    state.lastDone = pending.done;
+    pending = null;
+  }
   const action = pending ? 'continued' : 'started';
   if (!pending) {
     if (state.lastDay === today) {
@@ -272,6 +284,8 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     const job = jobs[pending.next];
     if (progressed && (timeLeftMs() <= 0 || job.ownRun)) {
       report.stoppedAt = { job: job.name, cursor: pending.cursor };
+      // stopped for a job that runs alone (not for time): this hour's own jobs still run
+      if (job.ownRun && timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report);
       save();
       return report;
     }

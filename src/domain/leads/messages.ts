@@ -1,4 +1,7 @@
 /** Every message of the lead rules, in one place. */
+/** What `leadMessages.laterRegistration` writes, recognized (domain/leads/overlap.ts ownConflict). */
+export const LATER_REGISTRATION_NOTE = /^later registration \S+ by .* is for the same company$/;
+
 export const leadMessages = {
   sameDomain: (domain: string, leadId: string, partnerName: string, until: string) =>
     `same domain ${domain} as ${leadId}, ${partnerName}, protected until ${until}`,
