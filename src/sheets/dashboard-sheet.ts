@@ -54,8 +54,10 @@ export function ensureDashboardStructure(
   const dashboard = doc.sheet('dashboard');
   if (!dashboard) throw new Error(dashboardSheetMessages.missing());
   let metrics = ss.getSheetByName(METRICS_SHEET_NAME);
-  if (!metrics) {
-    metrics = ss.insertSheet(METRICS_SHEET_NAME, ss.getNumSheets());
+  // made now, or made by an execution that died before it saved the state: trimmed (again)
+  const unfinished = !metrics || !dashboardState(doc);
+  if (!metrics) metrics = ss.insertSheet(METRICS_SHEET_NAME, ss.getNumSheets());
+  if (unfinished) {
     const extra = metrics.getMaxColumns() - choices.width;
     if (extra > 0) metrics.deleteColumns(choices.width + 1, extra);
     const rows = metrics.getMaxRows() - 20;

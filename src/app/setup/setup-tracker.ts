@@ -49,6 +49,7 @@ import {
 } from './adoption-state';
 import { continueAdoption, type SetupProgress } from './continue-setup';
 import { dashboardAfterSetup } from '../dashboard/jobs';
+import { dashboardState } from '../../sheets/dashboard-sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -201,7 +202,12 @@ export function setupTracker(
   // A new Dashboard of a workbook with no partners or leads yet is filled now (nothing to read); one
   // over adopted rows is filled by the daily run or Refresh dashboard (set-up reads each row once).
   const noRows = (key: SheetKey) => (built.get(key)?.lastRow ?? 0) < 2;
-  if (!report.pending && report.created.includes('Dashboard') && noRows('partners') && noRows('leads')) {
+  // (a Dashboard a failed set-up made but did not finish, filled or charted, counts as new)
+  const newDashboard = () =>
+    report.created.includes('Dashboard') ||
+    !dashboardState(doc)?.charts ||
+    (doc.sheet('dashboard')?.getLastRow() ?? 1) === 0;
+  if (!report.pending && noRows('partners') && noRows('leads') && newDashboard()) {
     const dashboard = dashboardAfterSetup(doc, actor);
     if ('error' in dashboard) report.repaired.push(`Dashboard: not filled (${dashboard.error})`);
   }
