@@ -105,13 +105,18 @@ describe('the hourly trigger stops quietly when its owner has not granted what i
 
     grantAll(emu, OWNER);
     const resumed = runHourly(emu);
-    expect(resumed.result).toMatchObject({ action: 'started', finished: true });
+    // the day's jobs run; the Dashboard's refresh waits for an execution of its own (the next hour)
+    expect(resumed.result).toMatchObject({ action: 'started', stoppedAt: { job: 'dashboard' } });
+    emu.rt.advance(3_600_000);
+    expect(runHourly(emu).result).toMatchObject({ action: 'continued', finished: true });
   });
 
   it('an idle hour (the day’s jobs done) asks nothing of ScriptApp', () => {
     const emu = newEmulator();
     emu.call(OWNER, 'setupTracker');
     runHourly(emu);
+    emu.rt.advance(3_600_000);
+    runHourly(emu); // the day's Dashboard refresh, in an execution of its own
     emu.rt.advance(3_600_000);
     const idle = runHourly(emu);
     expect(idle.result).toMatchObject({ action: 'idle' });
