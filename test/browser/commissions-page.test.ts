@@ -130,7 +130,8 @@ describeWithBrowser('Commissions sidebar with a long list (shipped bundle)', () 
     await frame.getByTestId('export').click();
     const error = frame.getByTestId('export-error');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/currenc/i);
+    // refused: Draft payouts are no payment file (issue 15), whatever else is wrong with them
+    expect(await error.textContent()).toMatch(/only Approved payouts export/);
     expect(await frame.getByTestId('download').isVisible()).toBe(false);
     const inView = await error.evaluate((node) => {
       const r = node.getBoundingClientRect();

@@ -29,6 +29,7 @@ describeWithBrowser('the Partner scorecard page (shipped bundle)', () => {
         outside.push(request.url());
     });
     await runMenu(h.page, 'Set up tracker');
+    await gotoPlayground(h.page, h.playground.url); // past set-up's summary dialog
   });
   afterAll(async () => {
     await h?.close();
