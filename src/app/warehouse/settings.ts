@@ -2,7 +2,8 @@
  * Settings > Warehouse: the owner turns the BigQuery mirror on (`saveWarehouse({projectId, dataset})`)
  * or off (`saveWarehouse(null)`); anyone on the sidebar reads where it stands (`getWarehouse`).
  *
- * Turning it on: the BigQuery permission is asked for then (ScriptApp.requireScopes, the only entry
+ * Turning it on: the BigQuery permission is asked for then (requireMenuAuthorization in
+ * sheets/authorization.ts, the only entry
  * point that needs it), then the dataset is created when missing, the five batch tables with their
  * schemas and the five views over them: so a project that does not exist, a dataset the owner may
  * not write to, a permission not granted, are said at once, under the field to fix, and nothing is
