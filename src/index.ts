@@ -12,6 +12,10 @@ import * as leads from './app/leads';
 import { showPage } from './app/pages';
 import * as partners from './app/partners';
 import type {
+  CommissionPageQuery,
+  LeadPageQuery,
+  Page,
+  PartnerPageQuery,
   CloseDetails,
   CloseOutcome,
   FormOptions,
@@ -106,6 +110,16 @@ export function getLead(id: string): Lead {
 export function listLeads(filter?: LeadFilter): Lead[] {
   edge('listLeads', filter);
   return leads.listLeads(filter);
+}
+
+export function pageLeads(query?: LeadPageQuery): Page<Lead> {
+  edge('pageLeads', query);
+  return leads.pageLeads(query);
+}
+
+export function pagePartners(query?: PartnerPageQuery): Page<Partner> {
+  edge('pagePartners', query);
+  return partners.pagePartners(query);
 }
 
 export function registerLead(lead: LeadInput): RegisterLeadResult {
@@ -308,6 +322,11 @@ export function showPlans(): void {
 export function createPayouts(throughDate: string): Payout[] {
   edge('createPayouts', throughDate);
   return payouts.createPayouts(sidebarChange(), throughDate);
+}
+
+export function pageCommissions(query?: CommissionPageQuery): Page<Commission> {
+  edge('pageCommissions', query);
+  return commissions.pageCommissions(sidebarContext(), query);
 }
 
 export function listPayouts(): Payout[] {

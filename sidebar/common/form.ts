@@ -135,6 +135,9 @@ const BUSY_MARK = 'data-busy-disabled';
  * The busy state of the page's <main>: aria-busy, the progress bar shown, and every enabled control
  * disabled (and put back afterwards, with focus returned where it was). Nested calls are counted.
  */
+/** Controls that stay enabled while busy (a search typed as you go). */
+export const KEEP_ENABLED = 'data-keep-enabled';
+
 export class Busy {
   private count = 0;
   private focused: HTMLElement | null = null;
@@ -156,7 +159,8 @@ export class Busy {
     for (const el of Array.from(
       this.root.querySelectorAll<HTMLButtonElement>('button, input, select, textarea'),
     )) {
-      if (el.disabled) continue;
+      // A search box stays usable: typing on while a page loads sends the next search.
+      if (el.disabled || el.hasAttribute(KEEP_ENABLED)) continue;
       el.disabled = true;
       el.setAttribute(BUSY_MARK, '');
     }

@@ -102,6 +102,35 @@ export interface LeadFilter {
   limit?: number;
 }
 
+/** One page of a sidebar list, searched and filtered on the server (src/shared/paging.ts). */
+export interface Page<T> {
+  items: T[];
+  /** How many match the search and filters, over every page. */
+  total: number;
+  /** The offset of the next page, null on the last one. */
+  nextOffset: number | null;
+}
+
+export interface PageQuery {
+  /** Words that must all appear (case-insensitive). */
+  search?: string;
+  offset?: number;
+  /** At most PAGE_LIMIT_MAX; PAGE_LIMIT_DEFAULT when not given. */
+  limit?: number;
+}
+
+/** Review leads' tabs: the review queue (Submitted, conflicts first, oldest first) or Approved. */
+export type LeadTab = 'queue' | 'approved';
+
+export interface LeadPageQuery extends PageQuery {
+  tab?: LeadTab;
+  partnerId?: string;
+}
+
+export type PartnerPageQuery = PageQuery & Omit<PartnerFilter, 'search'>;
+
+export type CommissionPageQuery = PageQuery & CommissionFilter;
+
 export interface Conflict {
   leadId: string;
   partnerId: string;
@@ -386,6 +415,9 @@ export interface ServerApi {
   listPartners(filter?: PartnerFilter): Partner[];
   getLead(id: string): Lead;
   listLeads(filter?: LeadFilter): Lead[];
+  pageLeads(query?: LeadPageQuery): Page<Lead>;
+  pagePartners(query?: PartnerPageQuery): Page<Partner>;
+  pageCommissions(query?: CommissionPageQuery): Page<Commission>;
   registerLead(lead: LeadInput): RegisterLeadResult;
   reviewLead(id: string, decision: ReviewDecision, note?: string): Lead;
   closeLead(id: string, outcome: CloseOutcome, details?: CloseDetails): Lead;

@@ -44,22 +44,35 @@ export const PENDING_CHARS = 6_000;
 const DIRTY_RANGES = 2;
 const DIRTY_ROWS = 3_000;
 
-/** Rows merged into ranges (sorted, adjacent ones joined), then into at most DIRTY_RANGES; null when too wide. */
-function mergeRanges(ranges: ReadonlyArray<[number, number]>): Array<[number, number]> | null {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+/**
+ * Row ranges sorted and joined: overlapping or adjacent ones, those at most `gap` rows apart, then
+ * the two nearest until at most `most` remain (a call costs more than reading a few rows between).
+ */
+export function joinRanges(
+  ranges: ReadonlyArray<[number, number]>,
+  most: number,
+  gap = 0,
+): Array<[number, number]> {
+  const sorted = ranges.map(([from, to]): [number, number] => [from, to]).sort((a, b) => a[0] - b[0]);
   const out: Array<[number, number]> = [];
   for (const [from, to] of sorted) {
     const last = out[out.length - 1];
-    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+    if (last && from <= last[1] + 1 + gap) last[1] = Math.max(last[1], to);
     else out.push([from, to]);
   }
-  while (out.length > DIRTY_RANGES) {
+  while (out.length > most) {
     // Join the two ranges with the smallest gap.
     let best = 0;
     for (let i = 1; i < out.length - 1; i++)
       if (out[i + 1][0] - out[i][1] < out[best + 1][0] - out[best][1]) best = i;
     out.splice(best, 2, [out[best][0], out[best + 1][1]]);
   }
+  return out;
+}
+
+/** Dirty rows merged into at most DIRTY_RANGES ranges; null when one is too wide. */
+function mergeRanges(ranges: ReadonlyArray<[number, number]>): Array<[number, number]> | null {
+  const out = joinRanges(ranges, DIRTY_RANGES);
   return out.every(([from, to]) => to - from + 1 <= DIRTY_ROWS) ? out : null;
 }
 
@@ -77,10 +90,17 @@ export type IndexEntry = [
   key: string,
   status: string,
   expiresOn: string,
+  /** Registered On as the shadow holds it (the review queue's order). */
+  registeredOn: string,
+  /** 1 when the Conflict cell holds text (the review queue shows those first), else 0. */
+  conflict: 0 | 1,
 ];
 
+/** The entries' shape: a state of another version (older entries) is rebuilt, never read. */
+const INDEX_VERSION = 2;
+
 export interface IndexState {
-  v: 1;
+  v: typeof INDEX_VERSION;
   folded: number;
   last: number;
   maxId: number;
@@ -117,6 +137,8 @@ export function entryOf(row: number, cells: Readonly<ShadowRow>): IndexEntry | n
     nameKey(company),
     cells.status ?? '',
     cells.expiresOn ?? '',
+    cells.registeredOn ?? '',
+    (cells.conflict ?? '').trim() ? 1 : 0,
   ];
 }
 
@@ -140,7 +162,7 @@ export function readIndexState(doc: TrackerDocument): IndexState | null {
   if (!text) return null;
   try {
     const state = JSON.parse(text) as IndexState;
-    return state && state.v === 1 && typeof state.folded === 'number' ? state : null;
+    return state && state.v === INDEX_VERSION && typeof state.folded === 'number' ? state : null;
   } catch {
     return null;
   }
@@ -443,7 +465,7 @@ export function stageLeadIndex(
     doc.stage({ k: 'values', s: shadow.id, n: shadow.name, r: from + 2, c: INDEX_COLUMN, v });
   }
   saveState(doc, {
-    v: 1,
+    v: INDEX_VERSION,
     folded: lastRow,
     last: lastRow,
     maxId,

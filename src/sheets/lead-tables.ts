@@ -9,7 +9,7 @@
 import { decodeShadow, encodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { keysByPosition } from './layout';
 import { writeShadow } from './shadow-sheet';
-import { readActiveRegistrations, type ActiveRegistrations } from './lead-index';
+import { joinRanges, readActiveRegistrations, type ActiveRegistrations } from './lead-index';
 import type { SheetKey } from './schema';
 import type { TableSource } from './shadow-tables';
 import { NOT_READ, valuesFromShadow } from './table';
@@ -80,4 +80,58 @@ export function openLeadsByIndex(
   });
   if (foreign.size) writeShadow(doc, 'leads', foreign);
   return { active, row };
+}
+
+/** Rows this close together are read in one call with the rows between (a call costs 30 cells). */
+const ROW_GAP = 30;
+/** At most this many reads for the rows of one page (the nearest clusters joined beyond it). */
+const MAX_READS = 8;
+
+/**
+ * Opens Leads with only `rows` read (a page of a list the index chose): those in the index's window
+ * from the sheet values it read, the others from their shadow cells (one getValues of the Leads
+ * shadow column per cluster of nearby rows, at most MAX_READS). Every other row is NOT_READ. False
+ * when Leads is open already or there is no shadow column (the caller reads Leads whole).
+ */
+export function openLeadRowsByIndex(
+  ctx: TableSource,
+  active: ActiveRegistrations,
+  rows: readonly number[],
+): boolean {
+  if (ctx.isOpen('leads')) return false;
+  const doc = ctx.doc;
+  const layout = doc.layout();
+  const leads = layout.sheets.leads;
+  const shadow = layout.shadow;
+  const col = shadow?.cols.leads;
+  if (!leads || !shadow || !col) return false;
+  const values: unknown[][] = [
+    valuesFromShadow('leads', leads, [])[0],
+    ...new Array<unknown[]>(Math.max(0, active.lastRow - 1)).fill(NOT_READ),
+  ];
+  const { firstRow, values: window } = active.window;
+  const wanted: number[] = [];
+  for (const row of rows) {
+    const at = row - firstRow;
+    if (at >= 0 && at < window.length) values[row - 1] = window[at];
+    else wanted.push(row);
+  }
+  const found: Array<{ row: number; cells: ShadowRow }> = [];
+  for (const [from, to] of joinRanges(
+    wanted.map((row): [number, number] => [row, row]),
+    MAX_READS,
+    ROW_GAP,
+  )) {
+    const cells = doc.range(shadow.id, shadow.name, from, col, to - from + 1, 1).getValues();
+    for (const row of wanted)
+      if (row >= from && row <= to) found.push({ row, cells: decodeShadow(cells[row - from][0]) });
+  }
+  const converted = valuesFromShadow(
+    'leads',
+    leads,
+    found.map((f) => f.cells),
+  );
+  found.forEach(({ row }, i) => (values[row - 1] = converted[i + 1]));
+  ctx.tableFrom('leads', () => values, found.length > 0);
+  return true;
 }

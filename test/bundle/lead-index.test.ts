@@ -83,7 +83,7 @@ describe('the lead index', () => {
     const { alpha, beta } = program(emu, 30);
     expect(indexState(emu)).toBeNull();
     runHourly(emu);
-    expect(indexState(emu)).toMatchObject({ v: 1, folded: 31, last: 31, maxId: 30 });
+    expect(indexState(emu)).toMatchObject({ v: 2, folded: 31, last: 31, maxId: 30 });
 
     let result!: ReturnType<typeof register>;
     const cost = cellsRead(emu, () => {
@@ -202,7 +202,7 @@ describe('the lead index', () => {
     expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000006']);
     emu.rt.advance(86_400_000);
     runHourly(emu);
-    expect(indexState(emu)).toMatchObject({ v: 1 });
+    expect(indexState(emu)).toMatchObject({ v: 2 });
     expect(usedIndex(emu, () => register(emu, { partnerId: beta, company: 'Fresh Start Ltd' }))).toBe(true);
   });
 

@@ -3,6 +3,7 @@ import { PARTNER_STATUSES, validatePartnerInput } from '../../../src/shared/sche
 import { byId, chip, fillSelect, h, replace, setText } from '../../common/dom';
 import { clearFieldErrors, fillForm, readChecked, readForm } from '../../common/form';
 import { startPage } from '../../common/page';
+import { pagedList, searchAsYouType } from '../../common/paged';
 import { documentToday, rememberToday } from '../../common/today';
 import { PARTNER_STATUS } from '../../../src/shared/statuses';
 
@@ -11,7 +12,6 @@ const form = byId<HTMLFormElement>('partner-form');
 const listView = byId('list-view');
 const searchInput = byId<HTMLInputElement>('search');
 let options: FormOptions | undefined;
-let partners: Partner[] = [];
 let returnFocus: HTMLElement | null = null;
 
 function fillOptions(loaded: FormOptions): void {
@@ -85,7 +85,8 @@ function partnerCard(partner: Partner): HTMLLIElement {
   );
 }
 
-function renderList(search: string): void {
+function renderList(partners: readonly Partner[], total: number): void {
+  const search = searchInput.value.trim();
   replace(byId('partners'), ...partners.map(partnerCard));
   const none = partners.length === 0;
   byId('empty').hidden = !none;
@@ -100,16 +101,24 @@ function renderList(search: string): void {
     byId('count'),
     none
       ? ''
-      : `${partners.length} partner${partners.length === 1 ? '' : 's'}${search ? ` matching “${search}”` : ''}`,
+      : `${total} partner${total === 1 ? '' : 's'}${search ? ` matching “${search}”` : ''}` +
+          `${partners.length < total ? `, ${partners.length} shown` : ''}`,
   );
 }
 
-async function loadList(): Promise<void> {
-  const search = searchInput.value.trim();
-  const found = await page.run(() => page.client.call('listPartners', search ? { search } : {}));
-  if (!found) return;
-  partners = found;
-  renderList(search);
+/** The partners a page at a time, searched on the server (pagePartners). */
+const partnerList = pagedList<Partner>({
+  page,
+  more: byId<HTMLButtonElement>('more'),
+  fetch: (offset) => {
+    const search = searchInput.value.trim();
+    return page.client.call('pagePartners', { offset, ...(search && { search }) });
+  },
+  show: renderList,
+});
+
+function loadList(): Promise<void> {
+  return partnerList.reload();
 }
 
 function openForm(partner: Partner | null, opener: HTMLElement): void {
@@ -167,10 +176,7 @@ form.addEventListener('keydown', (event) => {
   }
 });
 byId('add').addEventListener('click', (event) => openForm(null, event.currentTarget as HTMLElement));
-byId<HTMLFormElement>('search-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  if (!page.busy.active) void loadList();
-});
+searchAsYouType(searchInput, () => void loadList());
 
 void (async () => {
   const loaded = await page.run(() => page.client.call('getFormOptions'));

@@ -1,9 +1,10 @@
-import type { CloseOutcome, Lead, LeadFilter, ReviewDecision } from '../../../src/shared/api';
+import type { CloseOutcome, Lead, LeadTab, ReviewDecision } from '../../../src/shared/api';
 import { validateCloseDetails, validateReviewDecision } from '../../../src/shared/schema';
 import { byId, chip, h, pair, replace, setText } from '../../common/dom';
 import { readForm } from '../../common/form';
 import { startPage } from '../../common/page';
 import { setupTabs } from '../../common/tabs';
+import { pagedList, searchAsYouType } from '../../common/paged';
 import { documentDecimal, documentToday, rememberToday } from '../../common/today';
 import { formatAmount } from '../../common/values';
 import { LEAD_STATUS } from '../../../src/shared/statuses';
@@ -12,16 +13,14 @@ type Action = ReviewDecision | CloseOutcome;
 
 const page = startPage();
 const list = byId('leads');
-type View = 'queue' | 'approved';
-let view: View = 'queue';
+const searchInput = byId<HTMLInputElement>('search');
+let view: LeadTab = 'queue';
 
-const VIEWS: Record<View, { filter: LeadFilter; empty: [string, string] }> = {
+const VIEWS: Record<LeadTab, { empty: [string, string] }> = {
   queue: {
-    filter: { queue: true },
     empty: ['Nothing to review', 'New registrations appear here, those with conflicts first.'],
   },
   approved: {
-    filter: { status: LEAD_STATUS.Approved },
     empty: ['No approved leads', 'Approved leads appear here to be extended or closed as won or lost.'],
   },
 };
@@ -246,23 +245,40 @@ async function extend(lead: Lead): Promise<void> {
   byId('banner').focus();
 }
 
-async function load(): Promise<void> {
-  const shown = view;
-  const leads = await page.run(() => page.client.call('listLeads', VIEWS[shown].filter));
-  if (!leads || shown !== view) return;
-  replace(list, ...leads.map(leadCard));
-  byId('empty').hidden = leads.length > 0;
-  setText(byId('empty-title'), VIEWS[shown].empty[0]);
-  setText(byId('empty-text'), VIEWS[shown].empty[1]);
-  const conflicts = leads.filter((lead) => lead.conflict).length;
-  setText(
-    byId('count'),
-    leads.length === 0
-      ? ''
-      : `${leads.length} lead${leads.length === 1 ? '' : 's'}${conflicts ? `, ${conflicts} with conflicts` : ''}`,
-  );
+/** The tab's leads a page at a time, searched on the server (pageLeads). */
+const leads = pagedList<Lead>({
+  page,
+  more: byId<HTMLButtonElement>('more'),
+  fetch: (offset) => {
+    const search = searchInput.value.trim();
+    return page.client.call('pageLeads', { tab: view, offset, ...(search && { search }) });
+  },
+  show: (shown, total) => {
+    const search = searchInput.value.trim();
+    replace(list, ...shown.map(leadCard));
+    byId('empty').hidden = shown.length > 0;
+    setText(byId('empty-title'), search ? 'No matching leads' : VIEWS[view].empty[0]);
+    setText(
+      byId('empty-text'),
+      search ? `Nothing matches “${search}”. Try a company, domain, partner or ID.` : VIEWS[view].empty[1],
+    );
+    const conflicts = shown.filter((lead) => lead.conflict).length;
+    setText(
+      byId('count'),
+      total === 0
+        ? ''
+        : `${total} lead${total === 1 ? '' : 's'}${search ? ` matching “${search}”` : ''}` +
+            `${shown.length < total ? `, ${shown.length} shown` : ''}` +
+            `${conflicts ? `, ${conflicts} with conflicts` : ''}`,
+    );
+  },
+});
+
+function load(): Promise<void> {
+  return leads.reload();
 }
 
+searchAsYouType(searchInput, () => void load());
 setupTabs(document.querySelector('[role="tablist"]') as HTMLElement, (tab) => {
   view = tab.id === 'tab-approved' ? 'approved' : 'queue';
   byId('panel').setAttribute('aria-labelledby', tab.id);

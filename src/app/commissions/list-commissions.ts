@@ -1,5 +1,7 @@
 /** listCommissions(filter): the ledger as plain data (major units, ISO days), newest last. */
-import type { Commission, CommissionFilter } from '../../shared/api';
+import type { Commission, CommissionFilter, CommissionPageQuery, Page } from '../../shared/api';
+import { matchesWords, pageOf, pageWindow } from '../../shared/paging';
+import { fail } from '../user-error';
 import { toMajor } from '../../domain/money';
 import type { LedgerLine } from '../../domain/commissions';
 import type { AppContext } from '../context';
@@ -44,4 +46,17 @@ export function listCommissions(ctx: AppContext, filter: CommissionFilter = {}):
       (l) => (statuses === null || isOneOf(statuses, l.status)) && (!partnerId || l.partnerId === partnerId),
     )
     .map(toCommission);
+}
+
+/**
+ * pageCommissions: one page of the ledger lines a status, partner and search (id, lead, partner,
+ * plan, explanation) match, in ledger order.
+ */
+export function pageCommissions(ctx: AppContext, query: CommissionPageQuery = {}): Page<Commission> {
+  const window = pageWindow(query);
+  if ('error' in window) fail(window.error);
+  const lines = listCommissions(ctx, { status: query.status, partnerId: query.partnerId }).filter((c) =>
+    matchesWords(window.words, [c.id, c.leadId, c.partnerId, c.plan, c.explanation]),
+  );
+  return pageOf(lines, window);
 }

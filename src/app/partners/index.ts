@@ -1,3 +1,3 @@
 /** The partner use cases, as src/index.ts exposes them. */
 export { savePartner } from './save';
-export { listPartners, getFormOptions } from './list';
+export { listPartners, pagePartners, getFormOptions } from './list';

@@ -150,6 +150,9 @@ export const SERVER_ARGS: { readonly [K in keyof ServerApi]: readonly Arg[] } = 
   listPartners: [optional({ label: 'Filter', schema: form('Filter') })],
   getLead: [{ label: 'Lead ID', schema: id('Lead ID') }],
   listLeads: [optional({ label: 'Filter', schema: form('Filter') })],
+  pageLeads: [optional({ label: 'Query', schema: form('Query') })],
+  pagePartners: [optional({ label: 'Query', schema: form('Query') })],
+  pageCommissions: [optional({ label: 'Query', schema: form('Query') })],
   registerLead: [{ label: 'Lead', schema: form('Lead') }],
   reviewLead: [
     { label: 'Lead ID', schema: id('Lead ID') },
