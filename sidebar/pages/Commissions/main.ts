@@ -3,6 +3,8 @@ import { isIsoDay, labels } from '../../../src/shared/schema';
 import { byId, chip, h, pair, replace, setText } from '../../common/dom';
 import { Banner, readChecked, readForm } from '../../common/form';
 import { startPage } from '../../common/page';
+import { pagedList, searchAsYouType } from '../../common/paged';
+import { PAGE_LIMIT_MAX } from '../../../src/shared/paging';
 import { partnerNames } from '../../common/partners';
 import { setupTabs } from '../../common/tabs';
 import { documentToday, rememberToday } from '../../common/today';
@@ -96,8 +98,9 @@ function updateSelection(): void {
   setText(
     byId('selection'),
     picked.length
-      ? `${picked.length} of ${eligible.length} selected · ${totalsByCurrency(picked)}`
-      : `${eligible.length} eligible line${eligible.length === 1 ? '' : 's'}. Select lines to approve or reject.`,
+      ? `${picked.length} of ${eligibleTotal} selected · ${totalsByCurrency(picked)}`
+      : `${eligibleTotal} eligible line${eligibleTotal === 1 ? '' : 's'}` +
+          `${eligible.length < eligibleTotal ? ` (${eligible.length} shown)` : ''}. Select lines to approve or reject.`,
   );
 }
 
@@ -118,19 +121,52 @@ async function loadNotComputed(): Promise<void> {
   byId('not-computed').hidden = deals.length === 0;
 }
 
-async function loadLines(): Promise<void> {
-  const lines = await page.run(() =>
-    page.client.call('listCommissions', { status: COMMISSION_STATUS.Eligible }),
-  );
-  if (!lines) return;
-  eligible = lines;
-  const groups = groupBy(lines, (line) => line.partnerId);
-  const ordered = [...groups.entries()].sort((a, b) => nameOf(a[0]).localeCompare(nameOf(b[0])));
-  replace(byId('groups'), ...ordered.map(([partnerId, items]) => partnerGroup(partnerId, items)));
-  byId('lines-empty').hidden = lines.length > 0;
-  linesForm.hidden = lines.length === 0;
-  updateSelection();
+const linesSearch = byId<HTMLInputElement>('search');
+/** How many eligible lines match (over every page). */
+let eligibleTotal = 0;
+
+/** The eligible lines a page at a time (the most a page holds), searched on the server. */
+const lineList = pagedList<Commission>({
+  page,
+  more: byId<HTMLButtonElement>('more-lines'),
+  fetch: (offset) => {
+    const search = linesSearch.value.trim();
+    return page.client.call('pageCommissions', {
+      status: COMMISSION_STATUS.Eligible,
+      offset,
+      limit: PAGE_LIMIT_MAX,
+      ...(search && { search }),
+    });
+  },
+  show: (lines, total) => {
+    const search = linesSearch.value.trim();
+    // The lines ticked stay ticked when more are loaded.
+    const ticked = new Set(readChecked(linesForm, 'ids'));
+    eligible = [...lines];
+    eligibleTotal = total;
+    const groups = groupBy(eligible, (line) => line.partnerId);
+    const ordered = [...groups.entries()].sort((a, b) => nameOf(a[0]).localeCompare(nameOf(b[0])));
+    replace(byId('groups'), ...ordered.map(([partnerId, items]) => partnerGroup(partnerId, items)));
+    for (const box of Array.from(linesForm.querySelectorAll<HTMLInputElement>('input[name="ids"]')))
+      box.checked = ticked.has(box.value);
+    byId('lines-empty').hidden = lines.length > 0;
+    setText(byId('lines-empty-title'), search ? 'No matching lines' : 'No lines to approve');
+    setText(
+      byId('lines-empty-text'),
+      search
+        ? `Nothing matches “${search}”. Try a line, lead, partner or plan.`
+        : 'Commission lines appear here once their hold period is over.',
+    );
+    linesForm.hidden = lines.length === 0;
+    updateSelection();
+  },
+});
+
+function loadLines(): Promise<void> {
+  return lineList.reload();
 }
+
+searchAsYouType(linesSearch, () => void loadLines());
 
 function selectedLines(verb: string): string[] | null {
   const ids = readChecked(linesForm, 'ids');
