@@ -97,6 +97,15 @@ describe('sidebar lists paged on the server', () => {
       expect(spent.methods).not.toContain('Sheet.getLastRow');
       expect(spent.read).toBeGreaterThan(0);
     }
+    // listLeads of a tab, a page long, is chosen the same way (the bench's review queue of 200).
+    let limited: Lead[] = [];
+    expect(
+      cost(emu, () => (limited = emu.call<Lead[]>(OWNER, 'listLeads', { queue: true, limit: 5 }))).methods,
+    ).not.toContain('Sheet.getLastRow');
+    expect(limited).toEqual(queue.slice(0, 5));
+    expect(emu.call<Lead[]>(OWNER, 'listLeads', { status: 'Approved', limit: 3 }).map((l) => l.id)).toEqual(
+      whole[1].slice(0, 3),
+    );
     // A page's items are the leads themselves (getLead gives the same).
     const first = pageOf<Lead>(emu, 'pageLeads', { tab: 'approved', limit: 1 }).items[0];
     expect(first).toEqual(emu.call<Lead>(OWNER, 'getLead', first.id));

@@ -2,6 +2,8 @@
 import type { Lead, LeadFilter, LeadStatus } from '../../shared/api';
 import { LEAD_STATUS, isOneOf } from '../../shared/statuses';
 import { findLead } from './find';
+import { pageLeads } from './page';
+import { PAGE_LIMIT_MAX } from '../../shared/paging';
 import { userContext } from './request';
 import { TrackerData } from './tracker-data';
 
@@ -40,6 +42,12 @@ export function listLeads(filter: unknown): Lead[] {
     .toLowerCase()
     .split(/\s+/)
     .filter(Boolean);
+  // A tab of Review leads, a page long and not searched: chosen from the lead index (pageLeads).
+  const limited = Number(f.limit);
+  const tab =
+    f.queue && !f.status ? 'queue' : !f.queue && f.status === LEAD_STATUS.Approved ? 'approved' : null;
+  if (tab && !words.length && Number.isInteger(limited) && limited > 0 && limited <= PAGE_LIMIT_MAX)
+    return pageLeads({ tab, partnerId: f.partnerId, limit: limited }).items;
   // From the Leads shadow (one cell a row, not the sheet's columns), guarded against rows another
   // tool appended (then the sheet).
   const ctx = userContext();
@@ -48,7 +56,7 @@ export function listLeads(filter: unknown): Lead[] {
   if (f.queue)
     leads.sort(
       (a, b) =>
-        Number(b.conflict !== '') - Number(a.conflict !== '') ||
+        Number(b.conflict.trim() !== '') - Number(a.conflict.trim() !== '') ||
         a.registeredOn.localeCompare(b.registeredOn) ||
         a.id.localeCompare(b.id),
     );
