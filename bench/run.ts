@@ -272,7 +272,7 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
-    name: 'listLeads (review queue, 200)',
+    name: 'listLeads (review queue 200)',
     needs: () => ['listLeads'],
     limitMs: SIX_MIN,
     target: INTERACTIVE,
