@@ -269,3 +269,36 @@ test('searches are spaced by the per-second limit on the execution clock', () =>
   expect(times).toHaveLength(4);
   for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(200);
 });
+
+test('a tracker made before the CRM Deal ID column: the sync says to run set-up and pushes nothing; set-up adds the column', async () => {
+  const emu = connected();
+  const acme = withApprovedAcme(emu);
+  // The column and its place in the stored layout removed, as a tracker set up before it has them.
+  emu.rt.uncounted(() => {
+    const sheet = emu.spreadsheet.getSheetByName('Leads')!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    sheet.deleteColumn(headers.indexOf('CRM Deal ID') + 1);
+    const store = emu.services.globals.PropertiesService.getDocumentProperties();
+    const layout = JSON.parse(store.getProperty('tracker.layout')!) as {
+      sheets: { leads: { cols: Record<string, number>; width: number } };
+    };
+    delete layout.sheets.leads.cols.crmDealId;
+    layout.sheets.leads.width -= 1;
+    store.setProperty('tracker.layout', JSON.stringify(layout));
+  });
+  expect(emu.sheets().Leads[0]).not.toContain('CRM Deal ID');
+  const mark = (await asked()).length;
+  runHourly(emu);
+  expect(emu.call<HubSpotView>(OWNER, 'getHubSpot').stopped).toMatch(
+    /^Leads has no CRM Deal ID column: run Set up tracker to add it/,
+  );
+  expect((await asked()).slice(mark).some((r) => r.path.endsWith('/batch/upsert'))).toBe(false);
+
+  emu.call(OWNER, 'setupTracker');
+  expect((emu.sheets().Leads[0] as string[]).slice(-1)).toEqual(['CRM Deal ID']);
+  nextHour(emu);
+  runHourly(emu);
+  expect(emu.call<HubSpotView>(OWNER, 'getHubSpot').stopped).toBe('');
+  const deals = await hubspot.control<StoredDeal[]>('/_deals');
+  expect(dealIdOf(emu, acme)).toBe(deals.find((d) => d.properties.partner_tracker_lead_id === acme)!.id);
+});
