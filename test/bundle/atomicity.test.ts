@@ -443,6 +443,36 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    // The sync's other direction: approved leads pushed as deals, each CRM Deal ID written (source crm).
+    name: 'the hourly run with a HubSpot sync pushing approved leads (CRM Deal ID written)',
+    prepare: (emu) => {
+      const router = emu.services.state.fetchRouter;
+      router.register('https://api.hubapi.com/crm/v3/objects/deals?', () => ({ body: '{"results":[]}' }));
+      router.register('https://api.hubapi.com/crm/v3/objects/deals/search', () => ({
+        body: JSON.stringify({ total: 0, results: [] }),
+      }));
+      router.register('https://api.hubapi.com/crm/v3/objects/deals/batch/upsert', (request) => ({
+        body: JSON.stringify({
+          status: 'COMPLETE',
+          results: (JSON.parse(request.payload) as { inputs: Array<{ id: string }> }).inputs.map((input) => ({
+            id: `9${input.id.replace(/\D/g, '')}`,
+            properties: { partner_tracker_lead_id: input.id },
+          })),
+        }),
+      }));
+      emu.call(OWNER, 'reviewLead', 'L-000002', 'approve');
+      emu.rt.advance(86_400_000);
+      runHourly(emu); // the day's jobs done: the operation is the sync
+      emu.call(OWNER, 'connectHubSpot', { token: 'pat-na1-atomicity' });
+    },
+    run: (emu) => {
+      runHourly(emu);
+    },
+    finishedByNext: (emu) => {
+      runHourly(emu);
+    },
+  },
+  {
     name: 'saveWarehouse (Settings > Warehouse turned on: dataset, tables, views, then the settings)',
     fresh: () => withWarehouseProject(base()),
     run: call('saveWarehouse', WAREHOUSE),
