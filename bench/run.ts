@@ -353,7 +353,7 @@ const OPERATIONS: Operation[] = [
     // The hourly HubSpot sync (answered in-process): a page of 100 deals (99 open, one won, matched by
     // its company's domain to an approved lead), then the approved leads without a CRM Deal ID pushed
     // as deals (two upserts of 100 a run), each Deal ID written and audited in the sync's one commit.
-    name: 'hourly run with the HubSpot sync (100 deals pulled, 200 leads pushed)',
+    name: 'hourly run with the HubSpot sync (100 deals pulled; 200 leads pushed)',
     needs: () => ['onHourlyTrigger', 'connectHubSpot'],
     limitMs: SIX_MIN,
     prepare: (w) => {

@@ -148,6 +148,33 @@ const call =
 const PARTNERS_CSV =
   'Partner Name,Contact Email,Type\nGamma Co,hi@gamma.test,Referral\nDelta Co,hi@delta.test,Reseller\n';
 
+/**
+ * An hourly run whose work is the HubSpot sync: HubSpot's answers set up by `routes`, the next day's
+ * jobs done first, then HubSpot connected; a run cut short is finished by the next hourly run.
+ */
+function hubspotSync(
+  name: string,
+  routes: (router: Emulator['services']['state']['fetchRouter'], emu: Emulator) => void,
+): Operation {
+  return {
+    name,
+    prepare: (emu) => {
+      const router = emu.services.state.fetchRouter;
+      router.register('https://api.hubapi.com/crm/v3/objects/deals?', () => ({ body: '{"results":[]}' }));
+      routes(router, emu);
+      emu.rt.advance(86_400_000);
+      runHourly(emu); // the day's jobs done: the operation is the sync
+      emu.call(OWNER, 'connectHubSpot', { token: 'pat-na1-atomicity' });
+    },
+    run: (emu) => {
+      runHourly(emu);
+    },
+    finishedByNext: (emu) => {
+      runHourly(emu);
+    },
+  };
+}
+
 const OPERATIONS: Operation[] = [
   {
     name: 'savePartner (new)',
@@ -402,52 +429,36 @@ const OPERATIONS: Operation[] = [
     },
     beforeIsAnOutcome: true,
   },
-  {
-    // The sync's requests answered in-process (test/bundle/hubspot-sync.test.ts uses real HTTP).
-    name: 'the hourly run with a HubSpot sync closing a lead Won (source crm)',
-    prepare: (emu) => {
-      const router = emu.services.state.fetchRouter;
-      router.register('https://api.hubapi.com/crm/v3/objects/deals?', () => ({ body: '{"results":[]}' }));
-      router.register('https://api.hubapi.com/crm/v3/objects/deals/search', () => ({
-        body: JSON.stringify({
-          total: 1,
-          results: [
-            {
-              id: '77',
-              properties: {
-                dealname: 'Acme',
-                dealstage: 'closedwon',
-                amount: '4200',
-                closedate: '2026-03-02T10:00:00.000Z',
-                hs_lastmodifieddate: '2026-03-02T10:00:00.000Z',
-              },
+  // The sync's requests answered in-process (test/bundle/hubspot-sync.test.ts uses real HTTP).
+  hubspotSync('the hourly run with a HubSpot sync closing a lead Won (source crm)', (router) => {
+    router.register('https://api.hubapi.com/crm/v3/objects/deals/search', () => ({
+      body: JSON.stringify({
+        total: 1,
+        results: [
+          {
+            id: '77',
+            properties: {
+              dealname: 'Acme',
+              dealstage: 'closedwon',
+              amount: '4200',
+              closedate: '2026-03-02T10:00:00.000Z',
+              hs_lastmodifieddate: '2026-03-02T10:00:00.000Z',
             },
-          ],
-        }),
-      }));
-      router.register('https://api.hubapi.com/crm/v4/associations/deals/companies/batch/read', () => ({
-        body: JSON.stringify({ results: [{ from: { id: '77' }, to: [{ toObjectId: 5 }] }] }),
-      }));
-      router.register('https://api.hubapi.com/crm/v3/objects/companies/batch/read', () => ({
-        body: JSON.stringify({ results: [{ id: '5', properties: { domain: 'acme.test' } }] }),
-      }));
-      emu.rt.advance(86_400_000);
-      runHourly(emu); // the day's jobs done: the operation is the sync
-      emu.call(OWNER, 'connectHubSpot', { token: 'pat-na1-atomicity' });
-    },
-    run: (emu) => {
-      runHourly(emu);
-    },
-    finishedByNext: (emu) => {
-      runHourly(emu);
-    },
-  },
-  {
-    // The sync's other direction: approved leads pushed as deals, each CRM Deal ID written (source crm).
-    name: 'the hourly run with a HubSpot sync pushing approved leads (CRM Deal ID written)',
-    prepare: (emu) => {
-      const router = emu.services.state.fetchRouter;
-      router.register('https://api.hubapi.com/crm/v3/objects/deals?', () => ({ body: '{"results":[]}' }));
+          },
+        ],
+      }),
+    }));
+    router.register('https://api.hubapi.com/crm/v4/associations/deals/companies/batch/read', () => ({
+      body: JSON.stringify({ results: [{ from: { id: '77' }, to: [{ toObjectId: 5 }] }] }),
+    }));
+    router.register('https://api.hubapi.com/crm/v3/objects/companies/batch/read', () => ({
+      body: JSON.stringify({ results: [{ id: '5', properties: { domain: 'acme.test' } }] }),
+    }));
+  }),
+  // The sync's other direction: approved leads pushed as deals, each CRM Deal ID written (source crm).
+  hubspotSync(
+    'the hourly run with a HubSpot sync pushing approved leads (CRM Deal ID written)',
+    (router, emu) => {
       router.register('https://api.hubapi.com/crm/v3/objects/deals/search', () => ({
         body: JSON.stringify({ total: 0, results: [] }),
       }));
@@ -461,17 +472,8 @@ const OPERATIONS: Operation[] = [
         }),
       }));
       emu.call(OWNER, 'reviewLead', 'L-000002', 'approve');
-      emu.rt.advance(86_400_000);
-      runHourly(emu); // the day's jobs done: the operation is the sync
-      emu.call(OWNER, 'connectHubSpot', { token: 'pat-na1-atomicity' });
     },
-    run: (emu) => {
-      runHourly(emu);
-    },
-    finishedByNext: (emu) => {
-      runHourly(emu);
-    },
-  },
+  ),
   {
     name: 'saveWarehouse (Settings > Warehouse turned on: dataset, tables, views, then the settings)',
     fresh: () => withWarehouseProject(base()),

@@ -7,30 +7,22 @@
  * stopping it until Retry-After, each later run resuming from the cursor.
  */
 import type { Emulator } from '../../emulator/harness';
-import { startLocalServer, type LocalServer } from '../../emulator/http/local-servers';
-import { stopHttpWorker } from '../../emulator/services/http-sync';
+import { hubspotStandIn } from '../support/hubspot-stand-in';
 import type { HubSpotView } from '../../src/shared/hubspot';
 import { runHourly } from '../support/emulator';
 import { addPartner, lead, leadCell, OWNER, register, rowsOf, tracker } from './leads-fixture';
 
 const TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
-let hubspot: LocalServer;
-beforeAll(async () => {
-  hubspot = await startLocalServer('hubspot-stand-in', { HUBSPOT_TOKEN: TOKEN });
-});
-afterAll(async () => {
-  await hubspot.stop();
-  await stopHttpWorker();
-});
+const standIn = hubspotStandIn(TOKEN);
 beforeEach(async () => {
-  await hubspot.control('/_limits', { max: 0, intervalMs: 10_000, searchPerSecond: 0 });
-  await hubspot.control('/_deals', []);
-  await hubspot.control('/_companies', []);
+  await standIn.server.control('/_limits', { max: 0, intervalMs: 10_000, searchPerSecond: 0 });
+  await standIn.server.control('/_deals', []);
+  await standIn.server.control('/_companies', []);
 });
 
 type Asked = Array<{ path: string; body: string; status: number }>;
 type StoredDeal = { id: string; properties: Record<string, string>; companies?: string[] };
-const asked = () => hubspot.control<Asked>('/_requests');
+const asked = () => standIn.server.control<Asked>('/_requests');
 const realWait = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const nextHour = (emu: Emulator) => emu.rt.setNow(new Date(emu.rt.nowMillis() + 3_600_000).toISOString());
 const dealIdOf = (emu: Emulator, id: string) =>
@@ -38,7 +30,7 @@ const dealIdOf = (emu: Emulator, id: string) =>
 
 function connected(): Emulator {
   const emu = tracker();
-  emu.services.state.network.mapHost('api.hubapi.com', hubspot.origin);
+  emu.services.state.network.mapHost('api.hubapi.com', standIn.server.origin);
   emu.call(OWNER, 'connectHubSpot', { token: TOKEN });
   return emu;
 }
@@ -90,7 +82,7 @@ test('approved leads are pushed as deals once, their CRM Deal ID set and audited
       partner_tracker_partner_name: 'Alpha Partners',
     },
   });
-  const deals = await hubspot.control<StoredDeal[]>('/_deals');
+  const deals = await standIn.server.control<StoredDeal[]>('/_deals');
   const dealFor = (id: string) => deals.find((d) => d.properties.partner_tracker_lead_id === id)!;
   expect(deals).toHaveLength(2);
   expect(dealIdOf(emu, approved)).toBe(dealFor(approved).id);
@@ -114,11 +106,11 @@ test('approved leads are pushed as deals once, their CRM Deal ID set and audited
   expect(emu.edit(OWNER, 'Leads', leadCell(emu, second, 'CRM Deal ID'), [['']]).ok).toBe(true);
   nextHour(emu);
   runHourly(emu);
-  expect(await hubspot.control<StoredDeal[]>('/_deals')).toHaveLength(2);
+  expect(await standIn.server.control<StoredDeal[]>('/_deals')).toHaveLength(2);
   expect(dealIdOf(emu, second)).toBe(dealFor(second).id);
 
   // Sales wins the first deal in HubSpot (no company associated): the lead is Won through its Deal ID.
-  const now = await hubspot.control<StoredDeal[]>('/_deals');
+  const now = await standIn.server.control<StoredDeal[]>('/_deals');
   for (const d of now)
     if (d.id === dealFor(approved).id)
       Object.assign(d.properties, {
@@ -127,7 +119,7 @@ test('approved leads are pushed as deals once, their CRM Deal ID set and audited
         closedate: '2026-03-01T12:00:00.000Z',
         hs_lastmodifieddate: new Date(Date.now() + 60_000).toISOString(),
       });
-  await hubspot.control('/_deals', now);
+  await standIn.server.control('/_deals', now);
   nextHour(emu);
   runHourly(emu);
   expect(lead(emu, approved)).toMatchObject({ status: 'Won', dealValue: 2000, closedOn: '2026-03-01' });
@@ -135,7 +127,7 @@ test('approved leads are pushed as deals once, their CRM Deal ID set and audited
 });
 
 async function manyDeals(count: number): Promise<void> {
-  await hubspot.control(
+  await standIn.server.control(
     '/_deals',
     Array.from({ length: count }, (_, i) => ({
       id: String(5000 + i),
@@ -147,7 +139,7 @@ async function manyDeals(count: number): Promise<void> {
       companies: ['201'],
     })),
   );
-  await hubspot.control('/_companies', [{ id: '201', properties: { domain: 'acme.com' } }]);
+  await standIn.server.control('/_companies', [{ id: '201', properties: { domain: 'acme.com' } }]);
 }
 
 function withApprovedAcme(emu: Emulator): string {
@@ -161,7 +153,7 @@ test('the ten-second window read from the answers: the sync stops before exceedi
   const emu = connected();
   const acme = withApprovedAcme(emu);
   await manyDeals(250); // three pages of 100; the last deal (closedlost) closes Acme
-  await hubspot.control('/_limits', { max: 4, intervalMs: 1500 });
+  await standIn.server.control('/_limits', { max: 4, intervalMs: 1500 });
   const before = (await asked()).length;
 
   runHourly(emu);
@@ -206,8 +198,8 @@ test('a 429 (the window used by another app, or the search per-second limit) sto
   const emu = connected();
   const acme = withApprovedAcme(emu);
   await manyDeals(3);
-  await hubspot.control('/_limits', { max: 4, intervalMs: 2000 });
-  await hubspot.control('/_consume', { count: 4 });
+  await standIn.server.control('/_limits', { max: 4, intervalMs: 2000 });
+  await standIn.server.control('/_consume', { count: 4 });
 
   runHourly(emu);
   const view = emu.call<HubSpotView>(OWNER, 'getHubSpot');
@@ -227,7 +219,7 @@ test('a 429 (the window used by another app, or the search per-second limit) sto
   expect(emu.call<HubSpotView>(OWNER, 'getHubSpot').stopped).toBe('');
 
   // The search's own limit (per second): a second search within the second is refused with 429.
-  await hubspot.control('/_limits', { max: 0, searchPerSecond: 1 });
+  await standIn.server.control('/_limits', { max: 0, searchPerSecond: 1 });
   await manyDeals(250);
   nextHour(emu);
   runHourly(emu);
@@ -299,6 +291,6 @@ test('a tracker made before the CRM Deal ID column: the sync says to run set-up 
   nextHour(emu);
   runHourly(emu);
   expect(emu.call<HubSpotView>(OWNER, 'getHubSpot').stopped).toBe('');
-  const deals = await hubspot.control<StoredDeal[]>('/_deals');
+  const deals = await standIn.server.control<StoredDeal[]>('/_deals');
   expect(dealIdOf(emu, acme)).toBe(deals.find((d) => d.properties.partner_tracker_lead_id === acme)!.id);
 });
