@@ -378,6 +378,71 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    // The hourly HubSpot sync (answered in-process): a page of 100 deals (99 open, one won, matched by
+    // its company's domain to an approved lead), then the approved leads without a CRM Deal ID pushed
+    // as deals (two upserts of 100 a run), each Deal ID written and audited in the sync's one commit.
+    name: 'hourly run with the HubSpot sync (100 deals pulled; 200 leads pushed)',
+    needs: () => ['onHourlyTrigger', 'connectHubSpot'],
+    limitMs: SIX_MIN,
+    prepare: (w) => {
+      const won = leadWithStatus(w, 'Approved', 11);
+      const domain = String(w.program.leads[won.row - 1][4]);
+      const router = w.emu.services.state.fetchRouter;
+      const api = 'https://api.hubapi.com';
+      const modified = new Date(w.emu.rt.nowMillis()).toISOString();
+      router.register(`${api}/crm/v3/objects/deals?`, () => ({ body: '{"results":[]}' }));
+      router.register(`${api}/crm/v3/objects/deals/search`, () => ({
+        body: JSON.stringify({
+          total: 100,
+          results: Array.from({ length: 100 }, (_, i) => ({
+            id: String(900_000 + i),
+            properties: {
+              dealname: `Bench deal ${i}`,
+              dealstage: i === 99 ? 'closedwon' : 'appointmentscheduled',
+              amount: '25000',
+              closedate: modified,
+              hs_lastmodifieddate: modified,
+            },
+          })),
+        }),
+      }));
+      router.register(`${api}/crm/v4/associations/deals/companies/batch/read`, (request) => ({
+        body: JSON.stringify({
+          results: (JSON.parse(request.payload) as { inputs: Array<{ id: string }> }).inputs.map((d) => ({
+            from: { id: d.id },
+            to: [{ toObjectId: d.id === '900099' ? 1 : 2 }],
+          })),
+        }),
+      }));
+      router.register(`${api}/crm/v3/objects/companies/batch/read`, () => ({
+        body: JSON.stringify({
+          results: [
+            { id: '1', properties: { domain } },
+            { id: '2', properties: { domain: 'not-a-lead.example' } },
+          ],
+        }),
+      }));
+      router.register(`${api}/crm/v3/objects/deals/batch/upsert`, (request) => ({
+        body: JSON.stringify({
+          status: 'COMPLETE',
+          results: (JSON.parse(request.payload) as { inputs: Array<{ id: string }> }).inputs.map((input) => ({
+            id: `8${input.id.replace(/\D/g, '')}`,
+            properties: { partner_tracker_lead_id: input.id },
+            new: true,
+          })),
+        }),
+      }));
+      w.emu.call(OWNER, 'connectHubSpot', { token: 'pat-na1-bench' });
+    },
+    cleanup: (w) => {
+      w.emu.call(OWNER, 'disconnectHubSpot');
+    },
+    run: (w) => {
+      w.emu.rt.advance(HOUR);
+      return dailyRun(w);
+    },
+  },
+  {
     // The Dashboard sheet and its charts' metrics from every partner, lead and commission line.
     name: 'refreshDashboard',
     needs: () => ['refreshDashboard'],

@@ -36,10 +36,14 @@ export function startLocalServer(
       resolve({
         origin,
         async control<T>(pathname: string, body?: unknown): Promise<T> {
-          const res = await fetch(`${origin}${pathname}`, {
-            method: body === undefined ? 'GET' : 'POST',
-            body: body === undefined ? undefined : JSON.stringify(body),
-          });
+          const ask = () =>
+            fetch(`${origin}${pathname}`, {
+              method: body === undefined ? 'GET' : 'POST',
+              body: body === undefined ? undefined : JSON.stringify(body),
+            });
+          // A kept-alive connection the server closed while the test ran a long synchronous step
+          // fails the first try before any byte is sent ("other side closed"): asked again once.
+          const res = await ask().catch(() => ask());
           return (await res.json()) as T;
         },
         stop: () =>

@@ -5,25 +5,17 @@
  * stored. (The deal sync itself is not built yet.)
  */
 import type { Emulator } from '../../emulator/harness';
-import { startLocalServer, type LocalServer } from '../../emulator/http/local-servers';
-import { stopHttpWorker } from '../../emulator/services/http-sync';
+import { hubspotStandIn } from '../support/hubspot-stand-in';
 import type { HubSpotView } from '../../src/shared/hubspot';
 import { TEAMMATE } from '../support/emulator';
 import { OWNER, tracker } from './leads-fixture';
 
 const TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
-let hubspot: LocalServer;
-beforeAll(async () => {
-  hubspot = await startLocalServer('hubspot-stand-in', { HUBSPOT_TOKEN: TOKEN });
-});
-afterAll(async () => {
-  await hubspot.stop();
-  await stopHttpWorker();
-});
+const standIn = hubspotStandIn(TOKEN);
 
 function connected(): Emulator {
   const emu = tracker();
-  emu.services.state.network.mapHost('api.hubapi.com', hubspot.origin);
+  emu.services.state.network.mapHost('api.hubapi.com', standIn.server.origin);
   return emu;
 }
 
@@ -49,7 +41,9 @@ test('a token HubSpot accepts is kept in the owner’s user properties only', as
     ),
   ).not.toContain(TOKEN);
   const asked =
-    await hubspot.control<Array<{ method: string; path: string; authorization: string }>>('/_requests');
+    await standIn.server.control<Array<{ method: string; path: string; authorization: string }>>(
+      '/_requests',
+    );
   expect(asked.at(-1)).toMatchObject({
     method: 'GET',
     path: '/crm/v3/objects/deals?limit=1',
@@ -66,7 +60,7 @@ test('a rejected token (401), a rate limit (429), a malformed token, a teammate:
   expect(error(OWNER, 'pat-na1-wrong')).toBe(
     'HubSpot token: HubSpot rejected it (401 INVALID_AUTHENTICATION); create a private app token with the crm.objects.deals scopes.',
   );
-  await hubspot.control('/_answer', { status: 429, headers: { 'Retry-After': '10' }, times: 1 });
+  await standIn.server.control('/_answer', { status: 429, headers: { 'Retry-After': '10' }, times: 1 });
   expect(error(OWNER, TOKEN)).toBe('HubSpot is limiting requests: try again in 10 seconds.');
   expect(error(OWNER, '')).toContain('HubSpot token: paste the private app access token');
   expect(error(OWNER, 'pat na1')).toContain('HubSpot token: it has spaces');

@@ -5,21 +5,13 @@
  * unmatched and refused deals listed with the reason; a 429 stops the run and the next resumes.
  */
 import type { Emulator } from '../../emulator/harness';
-import { startLocalServer, type LocalServer } from '../../emulator/http/local-servers';
-import { stopHttpWorker } from '../../emulator/services/http-sync';
+import { hubspotStandIn } from '../support/hubspot-stand-in';
 import type { HubSpotView } from '../../src/shared/hubspot';
 import { runHourly } from '../support/emulator';
 import { addPartner, lead, OWNER, register, rowsOf, tracker } from './leads-fixture';
 
 const TOKEN = 'pat-na1-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
-let hubspot: LocalServer;
-beforeAll(async () => {
-  hubspot = await startLocalServer('hubspot-stand-in', { HUBSPOT_TOKEN: TOKEN });
-});
-afterAll(async () => {
-  await hubspot.stop();
-  await stopHttpWorker();
-});
+const standIn = hubspotStandIn(TOKEN);
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 8, minute)).toISOString();
 
@@ -39,7 +31,7 @@ function deal(id: string, minute: number, stage: string, company: string | null,
 
 async function seeded(): Promise<{ emu: Emulator; ids: Record<string, string> }> {
   const emu = tracker();
-  emu.services.state.network.mapHost('api.hubapi.com', hubspot.origin);
+  emu.services.state.network.mapHost('api.hubapi.com', standIn.server.origin);
   const a = addPartner(emu, { partnerName: 'Alpha Partners' });
   const b = addPartner(emu, { partnerName: 'Beta Partners' });
   const ids: Record<string, string> = {};
@@ -53,7 +45,7 @@ async function seeded(): Promise<{ emu: Emulator; ids: Record<string, string> }>
     ids[key] = register(emu, { partnerId, company, domain, currency: 'USD' }).id;
     emu.call(OWNER, 'reviewLead', ids[key], 'approve');
   }
-  await hubspot.control('/_companies', [
+  await standIn.server.control('/_companies', [
     { id: '101', properties: { domain: 'acme.com' } },
     { id: '102', properties: { domain: 'www.globex.com' } },
     { id: '103', properties: { domain: 'initech.com' } },
@@ -62,7 +54,7 @@ async function seeded(): Promise<{ emu: Emulator; ids: Record<string, string> }>
   ]);
   // 150 deals still open (two pages of the search), then the closed ones.
   const open = Array.from({ length: 150 }, (_, i) => deal(`9${i}`, 0, 'appointmentscheduled', '101'));
-  await hubspot.control('/_deals', [
+  await standIn.server.control('/_deals', [
     ...open,
     deal('1', 10, 'closedwon', '101', '5000'),
     deal('2', 11, 'closedlost', '102'),
@@ -76,10 +68,12 @@ async function seeded(): Promise<{ emu: Emulator; ids: Record<string, string> }>
 
 test('closed deals close their leads through the rule, audited as crm; the rest are listed with the reason', async () => {
   const { emu, ids } = await seeded();
-  await hubspot.control('/_answer', { status: 429, headers: { 'Retry-After': '10' }, times: 1 });
+  await standIn.server.control('/_answer', { status: 429, headers: { 'Retry-After': '10' }, times: 1 });
   runHourly(emu);
   let view = emu.call<HubSpotView>(OWNER, 'getHubSpot');
-  expect(view.stopped).toBe('HubSpot rate limit (429), retry after 10 s');
+  expect(view.stopped).toMatch(
+    /^HubSpot rate limit \(429\), retry after 10 s: resuming from the cursor after /,
+  );
   expect(lead(emu, ids.acme).status).toBe('Approved');
 
   emu.rt.setNow(new Date(emu.rt.nowMillis() + 3_600_000).toISOString());
@@ -98,7 +92,7 @@ test('closed deals close their leads through the rule, audited as crm; the rest 
   expect(audit.map((r) => r.Field)).toEqual(expect.arrayContaining(['Status', 'Deal Value']));
 
   // The search went page by page, ascending, from the cursor.
-  const asked = await hubspot.control<Array<{ path: string; body: string }>>('/_requests');
+  const asked = await standIn.server.control<Array<{ path: string; body: string }>>('/_requests');
   const searches = asked
     .filter((r) => r.path === '/crm/v3/objects/deals/search')
     .map((r) => JSON.parse(r.body));
@@ -112,7 +106,7 @@ test('closed deals close their leads through the rule, audited as crm; the rest 
   const before = JSON.stringify(emu.sheets());
   emu.rt.setNow(new Date(emu.rt.nowMillis() + 3_600_000).toISOString());
   runHourly(emu);
-  const later = (await hubspot.control<Array<{ path: string; body: string }>>('/_requests'))
+  const later = (await standIn.server.control<Array<{ path: string; body: string }>>('/_requests'))
     .filter((r) => r.path === '/crm/v3/objects/deals/search')
     .map((r) => JSON.parse(r.body));
   expect(later.at(-1).filterGroups[0].filters[0].value).toBe(at(14));

@@ -145,7 +145,7 @@ async function hubspotAct(task: () => Promise<HubSpotView>): Promise<void> {
   if (!view) return;
   setText(
     byId('hubspot-status'),
-    `${view.connected ? 'Connected: closed deals are synced every hour.' : 'Not connected.'}${
+    `${view.connected ? 'Connected: deals are synced every hour.' : 'Not connected.'}${
       view.stopped ? ` Last sync stopped: ${view.stopped}.` : ''
     }${view.unmatched.length ? ` Deals not applied: ${view.unmatched.length}.` : ''}`,
   );

@@ -1,28 +1,48 @@
 /**
- * The hourly HubSpot deal sync (when the owner connected HubSpot): pulls the deals modified since
- * the stored cursor (search on hs_lastmodifieddate, ascending, paged), matches each closed one to
- * a lead by its associated company's domain, and applies closedwon (Won, with amount and close day)
- * and closedlost (Lost) through THE lead-transition rule, audited with source "crm", the deal's
- * commissions reconciled in the same commit. A deal that cannot be matched, or whose change the rule
- * refuses, is listed with the reason, never guessed. 429 (Retry-After) or another failure stops the
- * run where it is: the cursor (the last deal's modification time and the page) is kept, so the next
- * run resumes from it.
+ * The hourly HubSpot deal sync (when the owner connected HubSpot), both ways:
+ * - pull: the deals modified since the stored cursor (search on hs_lastmodifieddate, ascending,
+ *   paged), each closed one matched to a lead (its CRM Deal ID, the lead id it was pushed for, else
+ *   the associated company's domain) and closedwon (Won, with amount and close day) / closedlost
+ *   (Lost) applied through THE lead-transition rule, audited with source "crm", the deal's
+ *   commissions reconciled in the same commit; the matched lead's CRM Deal ID set. A deal that cannot
+ *   be matched, or whose change the rule refuses, is listed with the reason, never guessed.
+ * - push: approved leads without a CRM Deal ID are upserted as deals (partner and lead id as
+ *   properties; keyed by the lead id, so a push repeated after a failure gives the same deal) and the
+ *   deal's id written to the lead's CRM Deal ID, audited, in the same commit as the cursor.
+ * HubSpot's limits (domain/hubspot/rate-limit.ts): a 429, a ten-second window nearly used, or the
+ * run's own time budget stops the run where it is; the cursor (the last deal's modification time and
+ * the page) and the time from which to ask again are kept, so a later run resumes from it.
  */
 import { dealChangeOf, transitionLead } from '../../domain/leads';
-import { dayOfInstant, matchDeal, outcomeOf, searchBody, type HubSpotDeal } from '../../domain/hubspot/deals';
+import {
+  dayOfInstant,
+  dealPushOf,
+  matchDeal,
+  outcomeOf,
+  PUSH_BATCH,
+  searchBody,
+  type HubSpotDeal,
+  type LeadForMatch,
+} from '../../domain/hubspot/deals';
+import { toDecimalText } from '../../domain/money/to-major';
+import { toMinor } from '../../domain/money/parse';
 import { LEAD_STATUS } from '../../shared/statuses';
 import { triggerActor } from '../../sheets/actor';
 import type { TrackerDocument } from '../../sheets/document';
-import { pause, searchDeals } from '../../sheets/hubspot-api';
+import { HubSpotClient } from '../../sheets/hubspot-api';
 import { HUBSPOT_TOKEN, userSecret } from '../../sheets/user-secrets';
 import { AppContext } from '../context';
 import { stageDealChange } from '../leads/deal-changes';
-import { leadPatchCells } from '../leads/records';
+import { leadPatchCells, type LeadRow } from '../leads/records';
 import { TrackerData } from '../leads/tracker-data';
 
 export const HUBSPOT_STATE = 'tracker.hubspot';
-/** Pages per run (three requests each, a second apart: under HubSpot's five a second). */
+/** Search pages per run (three requests each). */
 const MAX_PAGES = 5;
+/** Push batches per run (one request each, PUSH_BATCH leads). */
+const MAX_PUSHES = 2;
+/** The sync's share of the hourly run's six minutes (it runs after the day's jobs). */
+const SYNC_BUDGET_MS = 60_000;
 const UNMATCHED_KEPT = 50;
 
 export interface HubSpotState {
@@ -34,6 +54,8 @@ export interface HubSpotState {
   unmatched: Array<{ dealId: string; name: string; reason: string }>;
   /** The last run's stop: '' or why it stopped early (a rate limit, a refused token). */
   stopped: string;
+  /** Epoch ms before which no request is made (a 429's Retry-After, a used-up window). */
+  resumeAfter?: number;
 }
 
 export function readHubSpotState(doc: TrackerDocument): HubSpotState {
@@ -49,33 +71,49 @@ export function readHubSpotState(doc: TrackerDocument): HubSpotState {
 export interface SyncReport {
   ran: boolean;
   applied: string[];
+  /** Lead ids pushed as deals this run. */
+  pushed: string[];
   unmatched: number;
   stopped: string;
 }
 
+const NOT_RUN: SyncReport = { ran: false, applied: [], pushed: [], unmatched: 0, stopped: '' };
+
 export function syncHubSpot(doc: TrackerDocument): SyncReport {
   const state = readHubSpotState(doc);
-  if (!state.connected) return { ran: false, applied: [], unmatched: 0, stopped: '' };
+  if (!state.connected) return NOT_RUN;
+  if (state.resumeAfter && Date.now() < state.resumeAfter) return { ...NOT_RUN, stopped: state.stopped };
   const token = userSecret(HUBSPOT_TOKEN);
-  if (!token) return { ran: false, applied: [], unmatched: 0, stopped: '' };
+  if (!token) return NOT_RUN;
+  const started = Date.now();
+  const inBudget = () => Date.now() - started < SYNC_BUDGET_MS;
+  const client = new HubSpotClient(token);
   const ctx = new AppContext(doc, triggerActor(), 'crm');
   ctx.read(['partners', 'leads']);
   const data = new TrackerData(ctx);
+  const leads = ctx.table('leads');
+  const hasDealIds = Boolean(leads.layout.cols.crmDealId);
+  const dealIds = new Map<string, string>(
+    hasDealIds ? leads.rows().map((r) => [String(r.row), String(r.record.crmDealId ?? '').trim()]) : [],
+  );
+  const dealIdOf = (row: LeadRow) => dealIds.get(String(row.row)) ?? '';
+  const setDealId = (row: LeadRow, id: string) => {
+    if (!hasDealIds || dealIdOf(row) === id) return;
+    leads.update(row.row, { crmDealId: id });
+    dealIds.set(String(row.row), id);
+  };
   const applied: string[] = [];
   const unmatched = new Map(state.unmatched.map((u) => [u.dealId, u]));
   let stopped = '';
-  for (let page = 0; page < MAX_PAGES; page++) {
-    if (page > 0) pause(1000);
-    const got = searchDeals(token, searchBody(state.since, state.after));
+  for (let page = 0; page < MAX_PAGES && inBudget(); page++) {
+    if (!client.mayStart(3)) break;
+    const got = client.searchDeals(searchBody(state.since, state.after));
     if (got.failed) {
-      stopped =
-        got.status === 429
-          ? `HubSpot rate limit (429), retry after ${got.retryAfter || '?'} s`
-          : `HubSpot: ${got.detail}`;
+      stopped = got.status === 429 ? got.detail : `HubSpot: ${got.detail}`;
       break;
     }
     for (const deal of got.value.deals) {
-      const outcome = apply(ctx, data, deal);
+      const outcome = apply(ctx, data, deal, dealIdOf, setDealId);
       if (outcome === null) unmatched.delete(deal.id);
       else if (outcome === 'applied') {
         unmatched.delete(deal.id);
@@ -91,24 +129,91 @@ export function syncHubSpot(doc: TrackerDocument): SyncReport {
       break;
     }
   }
+  const pushed: string[] = [];
+  if (!stopped && hasDealIds) stopped = push(client, data, dealIdOf, setDealId, pushed, inBudget);
+  if (!stopped && !hasDealIds)
+    stopped =
+      'Leads has no CRM Deal ID column: run Set up tracker to add it (approved leads are not pushed until then)';
+  if (client.stop) stopped = client.stop.reason;
   state.unmatched = [...unmatched.values()].slice(-UNMATCHED_KEPT);
   state.stopped = stopped;
+  if (client.stop) state.resumeAfter = client.stop.resumeAfter;
+  else delete state.resumeAfter;
   doc.setProperty(HUBSPOT_STATE, JSON.stringify(state));
   ctx.commit();
   doc.commit(); // the cursor, even when no cell changed (the hourly run defers such writes)
-  return { ran: true, applied, unmatched: state.unmatched.length, stopped };
+  return { ran: true, applied, pushed, unmatched: state.unmatched.length, stopped };
+}
+
+/** The expected value as decimal text in the lead's currency (no float arithmetic), or ''. */
+function amountText(row: LeadRow, fallbackCurrency: string): string {
+  const value = row.lead.estimatedValue;
+  if (value === null) return '';
+  const currency = row.lead.currency || fallbackCurrency;
+  try {
+    return toDecimalText(toMinor(value, currency), currency);
+  } catch {
+    return '';
+  }
+}
+
+/** Pushes approved leads without a deal, a batch a request; '' or why it stopped. */
+function push(
+  client: HubSpotClient,
+  data: TrackerData,
+  dealIdOf: (row: LeadRow) => string,
+  setDealId: (row: LeadRow, id: string) => void,
+  pushed: string[],
+  inBudget: () => boolean,
+): string {
+  const waiting = data.leads.filter((r) => r.lead.status === LEAD_STATUS.Approved && !dealIdOf(r));
+  for (let batch = 0; batch < MAX_PUSHES && batch * PUSH_BATCH < waiting.length && inBudget(); batch++) {
+    if (!client.mayStart(1)) return '';
+    const rows = waiting.slice(batch * PUSH_BATCH, (batch + 1) * PUSH_BATCH);
+    const got = client.upsertDeals(
+      rows.map((r) =>
+        dealPushOf({
+          id: r.lead.id,
+          partnerId: r.lead.partnerId,
+          partnerName: r.lead.partnerName,
+          company: r.lead.company,
+          amount: amountText(r, data.defaultCurrency),
+        }),
+      ),
+    );
+    if (got.failed) return got.status === 429 ? got.detail : `HubSpot (pushing deals): ${got.detail}`;
+    for (const r of rows) {
+      const id = got.value.get(r.lead.id);
+      if (!id) continue;
+      setDealId(r, id);
+      pushed.push(r.lead.id);
+    }
+  }
+  return '';
 }
 
 /** Applies one deal: null (not a closing deal, or already so), 'applied', or why not. */
-function apply(ctx: AppContext, data: TrackerData, deal: HubSpotDeal): null | 'applied' | { reason: string } {
+function apply(
+  ctx: AppContext,
+  data: TrackerData,
+  deal: HubSpotDeal,
+  dealIdOf: (row: LeadRow) => string,
+  setDealId: (row: LeadRow, id: string) => void,
+): null | 'applied' | { reason: string } {
   const outcome = outcomeOf(deal);
   if (!outcome) return null;
   const match = matchDeal(
     deal,
-    data.leads.map(({ lead }) => ({ id: lead.id, domain: lead.domain, status: lead.status })),
+    data.leads.map((r): LeadForMatch => ({
+      id: r.lead.id,
+      domain: r.lead.domain,
+      status: r.lead.status,
+      dealId: dealIdOf(r),
+    })),
   );
   if (!match.ok) return { reason: match.reason };
   const found = data.leads.find(({ lead }) => lead.id === match.leadId)!;
+  setDealId(found, deal.id);
   const target = outcome === 'won' ? LEAD_STATUS.Won : LEAD_STATUS.Lost;
   if (found.lead.status === target) return null;
   const amount = deal.amount === '' ? undefined : Number(deal.amount);
@@ -143,6 +248,7 @@ export function runHubSpotSync(doc: TrackerDocument): SyncReport & { error?: str
     return {
       ran: true,
       applied: [],
+      pushed: [],
       unmatched: 0,
       stopped: '',
       error: e instanceof Error ? e.message : String(e),

@@ -18,7 +18,7 @@ import {
   type TransitionContext,
 } from '../../domain/leads';
 import type { AppContext } from '../context';
-import { sendNoticeNow } from '../notifications/notify';
+import { queueNotices, sendNoticeNow } from '../notifications/notify';
 import { stageDealChange } from './deal-changes';
 import { findLead, leadIdOf } from './find';
 import { openLeadsByIndex } from '../../sheets/lead-tables';
@@ -59,10 +59,12 @@ function apply(
   const row = table.rowOf(found.row);
   const changed = leadOf(row ? row.record : {}, data.days, found.row);
   stageDealChange(ctx, dealChangeOf(change.events));
-  ctx.commit();
   const partner = data.partners.find((p) => p.partner.id === changed.partnerId)?.partner;
-  if (partner)
-    for (const { notice } of noticesOf(change.events)) sendNoticeNow(data, notice, changed, partner);
+  const notices = partner ? noticesOf(change.events) : [];
+  // The e-mails owed are queued in the commit of the change, then sent (and taken off the queue).
+  for (const { notice } of notices) queueNotices(data, notice, [changed.id]);
+  ctx.commit();
+  if (partner) for (const { notice } of notices) sendNoticeNow(data, notice, changed, partner);
   return changed;
 }
 

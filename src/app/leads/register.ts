@@ -9,7 +9,7 @@ import type { RegisterLeadResult } from '../../shared/api';
 import { noticesOf } from '../../domain/leads';
 import { LEAD_STATUS } from '../../shared/statuses';
 import type { AppContext } from '../context';
-import { sendNoticeNow } from '../notifications/notify';
+import { queueNotices, sendNoticeNow } from '../notifications/notify';
 import { leadOf } from './records';
 import { Registrar } from './registrar';
 import { fail } from '../user-error';
@@ -48,10 +48,13 @@ export function registerLead(input: unknown): RegisterLeadResult {
   const checked = registrar.check(input);
   if (!checked.ok) fail(checked.errors);
   const registration = registrar.add(checked);
+  // The e-mails owed are queued in the commit of the registration, then sent (and taken off the queue).
+  const notices = noticesOf(registration.events);
+  for (const { notice } of notices) queueNotices(data, notice, [registration.id]);
   ctx.commit();
   const row = ctx.table('leads').rowOf(registration.row);
   if (row)
-    for (const { notice } of noticesOf(registration.events))
+    for (const { notice } of notices)
       sendNoticeNow(data, notice, leadOf(row.record, data.days, registration.row), checked.partner);
   return {
     id: registration.id,

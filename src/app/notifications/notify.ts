@@ -30,9 +30,11 @@ export function queueNotices(data: TrackerData, event: NotificationEvent, leadId
 }
 
 /**
- * Sends the one email of a sidebar call's own action now (one send, within the quota), never the
- * backlog (the hourly trigger sends that); when it cannot go (over quota), it is queued for the
- * trigger. Call after the change is committed.
+ * The one email of a sidebar call's own action: queued by `queueNotices` before its commit (so the
+ * queue is written with the change it announces), sent here after the commit and taken off the queue
+ * (one property write); when it cannot go (over quota), it stays queued for the trigger. An execution
+ * that dies between the send and that write leaves it queued: the trigger sends it again (at least
+ * once; never for a change that was not made).
  */
 export function sendNoticeNow(
   data: TrackerData,
@@ -42,13 +44,18 @@ export function sendNoticeNow(
 ): void {
   if (!data.notificationsOn) return;
   const mail = notificationEmail({ event, lead, partner });
-  if (recipientCount(mail.to) === 0) return;
-  try {
-    sendMail(mail);
-  } catch {
-    queueNotices(data, event, [lead.id]);
-    data.ctx.doc.commit();
-  }
+  if (recipientCount(mail.to) > 0)
+    try {
+      sendMail(mail);
+    } catch {
+      return; // stays queued for the trigger
+    }
+  const doc = data.ctx.doc;
+  const queue = readQueue(doc);
+  const at = queue.findIndex((n) => n.e === event && n.l === lead.id);
+  if (at < 0) return;
+  writeQueue(doc, [...queue.slice(0, at), ...queue.slice(at + 1)]);
+  doc.commit();
 }
 
 export interface DeliveryReport {

@@ -3,15 +3,16 @@
  * Settings > Tier Rules (domain/partners/decide-tier.ts): promoted at once, moved down only at the
  * first run of a review period (Settings > Tier Review) and after Settings > Tier Grace Days; a
  * partner with Tier Locked keeps its tier. Each change is written with a line in Partners > Tier
- * History saying why (both cells audited), in ONE commit; then, when Settings > Notifications On,
- * the partner's contact is e-mailed (within the mail quota; over it, the email is not sent and the
- * report says so).
+ * History saying why (both cells audited), in ONE commit; when Settings > Notifications On, the
+ * e-mails to the partners' contacts are queued in the partner outbox in that same commit (so a run
+ * that dies after it still owes them, and one that dies before it owes nothing), then sent within the
+ * mail quota; the rest waits for the hourly partner mail job.
  */
 import { decideTier, type TierChange } from '../../domain/partners/decide-tier';
 import { reviewPeriodOf, tierChangeEmail, tierHistoryLine } from '../../domain/partners/tier-email';
 import type { WonDeal } from '../../domain/partners/tier-progress';
 import { LEAD_STATUS } from '../../shared/statuses';
-import { remainingMailQuota, sendMail } from '../../sheets/mail';
+import { deliverOutbox, readOutbox, writeOutbox } from '../../sheets/partner-outbox';
 import type { AppContext } from '../context';
 import { reportingConversion, readDashboardInputs } from '../dashboard/inputs';
 import { text } from '../leads/cells';
@@ -98,20 +99,18 @@ export function runTiering(ctx: AppContext): TieringReport {
       );
   }
   ctx.doc.setProperty(TIERING_PROPERTY, review);
+  // The e-mails go into the partner outbox in the SAME commit as the tier changes they announce, then
+  // out within the quota; what does not fit waits for the hourly partner mail job.
+  const notify = settings.values.notificationsOn !== false && mails.length > 0;
+  if (notify) writeOutbox(ctx.doc, [...readOutbox(ctx.doc), ...mails]);
   if (report.changes.length) ctx.commit();
   else ctx.doc.save();
 
-  if (settings.values.notificationsOn !== false && mails.length) {
-    let quota = remainingMailQuota();
-    for (const mail of mails) {
-      if (quota <= 0) {
-        report.notEmailed++;
-        continue;
-      }
-      sendMail(mail);
-      quota--;
-      report.emailed++;
-    }
+  if (notify) {
+    const delivered = deliverOutbox(ctx.doc);
+    ctx.doc.save();
+    report.emailed = Math.min(delivered.sent, mails.length);
+    report.notEmailed = mails.length - report.emailed;
   }
   return report;
 }

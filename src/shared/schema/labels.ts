@@ -35,6 +35,7 @@ export const labels = {
   additionalContacts: 'Additional Contacts',
   statements: 'Statements',
   source: 'Source',
+  crmDealId: 'CRM Deal ID',
   tierLocked: 'Tier Locked',
   tierHistory: 'Tier History',
 } as const;

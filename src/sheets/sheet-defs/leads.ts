@@ -100,5 +100,11 @@ export const LEADS: SheetDef = {
       'Sourced: the partner brought the deal (the default, also for a blank cell). Influenced: the partner helped a deal the company found.',
       { width: 110, validation: { kind: 'values', values: LEAD_SOURCES }, strict: false },
     ),
+    col(
+      'crmDealId',
+      labels.crmDealId,
+      'The HubSpot deal of this lead: set by the HubSpot sync when it pushes the approved lead as a deal or matches a deal to it. Clear it to push the lead again.',
+      { width: 120 },
+    ),
   ],
 };
