@@ -246,6 +246,11 @@ export interface Commission {
   approvedOn: string;
   payoutId: string;
   explanation: string;
+  /**
+   * Set (true) on an Adjustment of a line already in an Approved or Paid payout while it waits,
+   * Pending, for a person's approval: the Commissions page shows these first.
+   */
+  awaitingApproval?: true;
 }
 
 export interface CommissionFilter {

@@ -118,17 +118,51 @@ async function loadNotComputed(): Promise<void> {
   byId('not-computed').hidden = deals.length === 0;
 }
 
+/**
+ * Adjustments of lines already in an Approved or Paid payout, first: each is a line of its own that
+ * waits (Pending) for a person's approval before it can be paid.
+ */
+function adjustmentsGroup(lines: Commission[]): HTMLElement {
+  return h(
+    'section',
+    {
+      className: 'group adjustments',
+      testid: 'adjustments-group',
+      attrs: { 'aria-labelledby': 'adjustments-title' },
+    },
+    h('h2', { id: 'adjustments-title', className: 'group-name', text: 'Adjustments after a payout' }),
+    h('p', {
+      className: 'group-total',
+      text: `${lines.length} line${lines.length === 1 ? '' : 's'} · ${totalsByCurrency(lines)} · needs approval before it is paid`,
+    }),
+    ...lines.map((line) => {
+      const row = lineRow(line);
+      row.dataset.partner = line.partnerId;
+      row.querySelector('.card-sub')!.textContent = `${nameOf(line.partnerId)} · Lead ${line.leadId}`;
+      return row;
+    }),
+  );
+}
+
 async function loadLines(): Promise<void> {
   const lines = await page.run(() =>
-    page.client.call('listCommissions', { status: COMMISSION_STATUS.Eligible }),
+    page.client.call('listCommissions', {
+      status: [COMMISSION_STATUS.Eligible, COMMISSION_STATUS.Pending],
+    }),
   );
   if (!lines) return;
-  eligible = lines;
-  const groups = groupBy(lines, (line) => line.partnerId);
+  const awaiting = lines.filter((line) => line.awaitingApproval === true);
+  const ready = lines.filter((line) => line.status === COMMISSION_STATUS.Eligible);
+  eligible = [...awaiting, ...ready];
+  const groups = groupBy(ready, (line) => line.partnerId);
   const ordered = [...groups.entries()].sort((a, b) => nameOf(a[0]).localeCompare(nameOf(b[0])));
-  replace(byId('groups'), ...ordered.map(([partnerId, items]) => partnerGroup(partnerId, items)));
-  byId('lines-empty').hidden = lines.length > 0;
-  linesForm.hidden = lines.length === 0;
+  replace(
+    byId('groups'),
+    ...(awaiting.length ? [adjustmentsGroup(awaiting)] : []),
+    ...ordered.map(([partnerId, items]) => partnerGroup(partnerId, items)),
+  );
+  byId('lines-empty').hidden = eligible.length > 0;
+  linesForm.hidden = eligible.length === 0;
   updateSelection();
 }
 

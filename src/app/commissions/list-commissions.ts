@@ -1,7 +1,7 @@
 /** listCommissions(filter): the ledger as plain data (major units, ISO days), newest last. */
 import type { Commission, CommissionFilter } from '../../shared/api';
 import { toMajor } from '../../domain/money';
-import type { LedgerLine } from '../../domain/commissions';
+import { awaitsApproval, type LedgerLine } from '../../domain/commissions';
 import type { AppContext } from '../context';
 import { openLedger, readLedger } from './ledger-table';
 import { isOneOf } from '../../shared/statuses';
@@ -32,6 +32,7 @@ export function toCommission(line: LedgerLine): Commission {
     approvedOn: line.approvedOn,
     payoutId: line.payoutId,
     explanation: line.explanation,
+    ...(awaitsApproval(line) && { awaitingApproval: true }),
   };
 }
 
