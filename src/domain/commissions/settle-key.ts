@@ -24,8 +24,7 @@ function lockedLine(
   lockedPayout: ((payoutId: string) => boolean) | undefined,
 ): LedgerLine | undefined {
   return settled.find(
-    (l) =>
-      l.status === COMMISSION_STATUS.Paid || (l.payoutId !== '' && lockedPayout?.(l.payoutId) === true),
+    (l) => l.status === COMMISSION_STATUS.Paid || (l.payoutId !== '' && lockedPayout?.(l.payoutId) === true),
   );
 }
 

@@ -42,7 +42,11 @@ export function tieredLines(context: DealContext): EarnedLine[] {
       .map((band, i) => {
         const to = i + 1 < bands.length ? scaled(bands[i + 1].fromMinor) : high;
         const exact = max(0n, min(high, to) - max(low, scaled(band.fromMinor)));
-        const minor = Math.max(0, Math.min(after, i + 1 < bands.length ? bands[i + 1].fromMinor : after) - Math.max(before, band.fromMinor));
+        const minor = Math.max(
+          0,
+          Math.min(after, i + 1 < bands.length ? bands[i + 1].fromMinor : after) -
+            Math.max(before, band.fromMinor),
+        );
         return { exact, minor, rateUnits: band.rateUnits };
       })
       .filter((slice) => slice.exact > 0n);

@@ -42,8 +42,7 @@ export type Conversion =
 
 /** A conversion with the converted amount before rounding: what a commission on it is computed from. */
 export type ExactConversion =
-  | (Extract<Conversion, { ok: true }> & { readonly exact: ExactMinor })
-  | Extract<Conversion, { ok: false }>;
+  (Extract<Conversion, { ok: true }> & { readonly exact: ExactMinor }) | Extract<Conversion, { ok: false }>;
 
 /** At most this many decimals in a rate: plenty for published rates (ECB gives 4-6, banks up to 10). */
 export const EXCHANGE_RATE_DECIMALS = 12;
@@ -146,8 +145,7 @@ export function convertExact(
   if (!Number.isSafeInteger(amountMinor))
     return { ok: false, reason: `${amountMinor} is not a whole number of minor units` };
   if (!ISO_DAY.test(on)) return { ok: false, reason: `'${on}' is not a day (YYYY-MM-DD)` };
-  if (from === to)
-    return { ok: true, amountMinor, exact: wholeMinor(amountMinor), rate: '1', rateDate: on };
+  if (from === to) return { ok: true, amountMinor, exact: wholeMinor(amountMinor), rate: '1', rateDate: on };
 
   const index = indexOf(rates);
   const base =
