@@ -404,6 +404,8 @@ export interface ServerApi {
   listCommissions(filter?: CommissionFilter): Commission[];
   listNotComputed(): NotComputed[];
   saveExchangeRates(rates: ExchangeRateInput[]): ExchangeRates;
+  /** The rates of a CSV file (Date, Currency, Rate): all checked, nothing written on any problem. */
+  importExchangeRates(csv: string): ExchangeRates;
   listExchangeRates(): ExchangeRates;
   approveCommissions(ids: string[]): { approved: number };
   rejectCommissions(ids: string[], reason: string): { rejected: number };
