@@ -17,7 +17,6 @@ export interface RateCsvRow {
   readonly rate: string;
 }
 
-
 export const ratesCsvMessages = {
   noColumn: (column: string) =>
     `${RATES_CSV_LABEL}: no ${column} column (the header row needs Date, Currency and Rate)`,
