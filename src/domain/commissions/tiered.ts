@@ -40,13 +40,10 @@ export function tieredLines(context: DealContext): EarnedLine[] {
     const min = (a: bigint, b: bigint) => (a < b ? a : b);
     const slices = bands
       .map((band, i) => {
-        const to = i + 1 < bands.length ? scaled(bands[i + 1].fromMinor) : high;
+        const next = i + 1 < bands.length ? bands[i + 1].fromMinor : null;
+        const to = next === null ? high : scaled(next);
         const exact = max(0n, min(high, to) - max(low, scaled(band.fromMinor)));
-        const minor = Math.max(
-          0,
-          Math.min(after, i + 1 < bands.length ? bands[i + 1].fromMinor : after) -
-            Math.max(before, band.fromMinor),
-        );
+        const minor = Math.max(0, Math.min(after, next ?? after) - Math.max(before, band.fromMinor));
         return { exact, minor, rateUnits: band.rateUnits };
       })
       .filter((slice) => slice.exact > 0n);
