@@ -112,15 +112,8 @@ const ONE: ParsedRate = { date: '', text: '1', numerator: 1n, scale: 0 };
  * '1.0845'}], 'USD') -> {ok: true, amountMinor: 10_845, rate: '1.0845', rateDate: '2026-03-01'}:
  * 100.00 EUR is 108.45 USD.
  */
-export function convertMinor(
-  amountMinor: number,
-  from: string,
-  to: string,
-  on: string,
-  rates: readonly ExchangeRate[],
-  reporting?: string,
-): Conversion {
-  const result = convertExact(amountMinor, from, to, on, rates, reporting);
+export function convertMinor(...args: Parameters<typeof convertExact>): Conversion {
+  const result = convertExact(...args);
   if (!result.ok) return result;
   return { ok: true, amountMinor: result.amountMinor, rate: result.rate, rateDate: result.rateDate };
 }
