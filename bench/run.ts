@@ -520,6 +520,20 @@ const OPERATIONS: Operation[] = [
       ),
   },
   {
+    // issue 15: a year of daily EUR, GBP and JPY rates from a CSV file (1095 rows, one write)
+    name: 'importExchangeRates (a CSV of 1095 daily rates)',
+    needs: () => ['importExchangeRates'],
+    limitMs: SIX_MIN,
+    run: (w) => {
+      const rows = ['Date,Currency,Rate'];
+      for (let d = 0; d < 365; d++) {
+        const day = new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
+        rows.push(`${day},EUR,1.08${d % 10}`, `${day},GBP,1.27${d % 10}`, `${day},JPY,0.0066${d % 10}`);
+      }
+      return w.emu.call(OWNER, 'importExchangeRates', rows.join('\n'));
+    },
+  },
+  {
     name: 'verifyAuditLog',
     needs: () => ['verifyAuditLog'],
     limitMs: SIX_MIN,

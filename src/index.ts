@@ -288,6 +288,11 @@ export function saveExchangeRates(rates: ExchangeRateInput[]): ExchangeRates {
   return money.saveExchangeRates(sidebarChange(), rates);
 }
 
+export function importExchangeRates(csv: string): ExchangeRates {
+  edge('importExchangeRates', csv);
+  return money.importExchangeRates(sidebarChange(), csv);
+}
+
 export function listExchangeRates(): ExchangeRates {
   return money.listExchangeRates(sidebarContext());
 }

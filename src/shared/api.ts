@@ -275,6 +275,11 @@ export interface Commission {
   approvedOn: string;
   payoutId: string;
   explanation: string;
+  /**
+   * Set (true) on an Adjustment of a line already in an Approved or Paid payout while it waits,
+   * Pending, for a person's approval: the Commissions page shows these first.
+   */
+  awaitingApproval?: true;
 }
 
 export interface CommissionFilter {
@@ -431,6 +436,8 @@ export interface ServerApi {
   listCommissions(filter?: CommissionFilter): Commission[];
   listNotComputed(): NotComputed[];
   saveExchangeRates(rates: ExchangeRateInput[]): ExchangeRates;
+  /** The rates of a CSV file (Date, Currency, Rate): all checked, nothing written on any problem. */
+  importExchangeRates(csv: string): ExchangeRates;
   listExchangeRates(): ExchangeRates;
   approveCommissions(ids: string[]): { approved: number };
   rejectCommissions(ids: string[], reason: string): { rejected: number };

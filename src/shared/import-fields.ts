@@ -28,3 +28,6 @@ export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly string[]>> = {
     'source',
   ],
 };
+
+/** The label of the exchange-rate CSV (the argument of importExchangeRates, the sidebar's file field). */
+export const RATES_CSV_LABEL = 'Rates CSV';

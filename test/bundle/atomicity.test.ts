@@ -285,6 +285,11 @@ const OPERATIONS: Operation[] = [
     ]),
     retry: true,
   },
+  {
+    name: 'importExchangeRates',
+    run: call('importExchangeRates', 'Date,Currency,Rate\n2026-03-01,EUR,1.0845\n2026-03-01,GBP,1.27\n'),
+    retry: true,
+  },
   { name: 'markPayoutPaid', run: call('markPayoutPaid', 'PO-0002', 'W-1', '2026-03-05'), retry: true },
   { name: 'runImport partners', run: call('runImport', 'partners', PARTNERS_CSV), retry: true },
   {

@@ -4,6 +4,7 @@
  * USD plan is converted at the latest rate on or before its close day (hand-computed below), its
  * Explanation names the rate and day; a deal with no rate is listed in runCommissions' notComputed
  * with the reason, never a silent zero; a rate typed by someone off the Team is refused.
+ * importExchangeRates(csv) adds the rates of a CSV file, or refuses it whole, naming line and field.
  */
 import type { Commission, ExchangeRates } from '../../src/shared/api';
 import { TEAMMATE } from '../support/emulator';
@@ -71,6 +72,79 @@ describe('saveExchangeRates and listExchangeRates', () => {
     const headers = emu.sheets().Settings[0];
     const col = String.fromCharCode(65 + headers.indexOf('Rate'));
     expect(emu.edit(TEAMMATE, 'Settings', `${col}2`, [['9']]).ok).toBe(false);
+  });
+});
+
+describe('importExchangeRates: a CSV file of rates', () => {
+  it('adds each row (Settings headers or Date/Currency/Rate, other columns ignored), replacing a same-day rate', () => {
+    const emu = tracker();
+    emu.call(OWNER, 'saveExchangeRates', [{ date: '2026-03-01', currency: 'EUR', rate: '1.07' }]);
+    const csv = [
+      '\uFEFFSource,Rate Date,Rate Currency,Rate',
+      'ECB,2026-03-01,eur,1.0845',
+      'ECB,2026-03-02,JPY,0.006712345678',
+      '"Bank, Kuwait",2026-02-01,KWD,3.2547891234',
+    ].join('\r\n');
+    const imported = emu.call<ExchangeRates>(OWNER, 'importExchangeRates', csv);
+    expect(imported).toEqual({
+      reportingCurrency: 'USD',
+      rates: [
+        { date: '2026-03-01', currency: 'EUR', rate: '1.0845' },
+        { date: '2026-03-02', currency: 'JPY', rate: '0.006712345678' },
+        { date: '2026-02-01', currency: 'KWD', rate: '3.2547891234' },
+      ],
+    });
+    expect(emu.call(OWNER, 'listExchangeRates')).toEqual(imported);
+    // the other header spelling
+    emu.call(OWNER, 'importExchangeRates', 'date,currency,rate\n2026-03-05,GBP,1.27\n');
+    expect(emu.call<ExchangeRates>(OWNER, 'listExchangeRates').rates).toContainEqual({
+      date: '2026-03-05',
+      currency: 'GBP',
+      rate: '1.27',
+    });
+  });
+
+  it('refuses a file with any problem, each naming its line and field, and writes nothing', () => {
+    const emu = tracker();
+    const before = emu.sheets();
+    const csv = [
+      'Date,Currency,Rate',
+      '1 March,EUR,1.08',
+      '2026-03-01,XYZ,1.08',
+      '2026-03-01,USD,1',
+      '2026-03-01,GBP,0',
+      '2026-03-01,EUR,"1,2"',
+      '2026-03-02,CHF,0.9,extra',
+      '2026-03-01,GBP,1.27',
+    ].join('\n');
+    expect(errorOf(emu, OWNER, 'importExchangeRates', csv).split('\n')).toEqual([
+      'Rates CSV line 7: This line has 4 values, the header has 3',
+      'Rates CSV line 8: GBP on 2026-03-01 is already on line 5',
+      "Rates CSV line 2, Date: '1 March' must be a day such as 2026-03-01",
+      "Rates CSV line 3, Currency: 'XYZ' is not an ISO 4217 code the tracker knows",
+      'Rates CSV line 4, Currency: USD is the Reporting Currency (its rate is always 1)',
+      "Rates CSV line 5, Rate: Rate '0' must be more than 0",
+      "Rates CSV line 6, Rate: Rate '1,2' is not a number (write 1.0845)",
+    ]);
+    expect(errorOf(emu, OWNER, 'importExchangeRates', 'Day,Currency,Value\n2026-03-01,EUR,1.08')).toBe(
+      [
+        'Rates CSV: no Date column (the header row needs Date, Currency and Rate)',
+        'Rates CSV: no Rate column (the header row needs Date, Currency and Rate)',
+      ].join('\n'),
+    );
+    expect(errorOf(emu, OWNER, 'importExchangeRates', 'Date,Currency,Rate\n')).toBe(
+      'Rates CSV: the file has no rates under its header row',
+    );
+    expect(emu.sheets()).toEqual(before);
+  });
+
+  it('is the Team’s: an editor off the Team is refused', () => {
+    const emu = tracker();
+    const before = emu.sheets();
+    expect(errorOf(emu, TEAMMATE, 'importExchangeRates', 'Date,Currency,Rate\n2026-03-01,EUR,9')).toMatch(
+      /is not on the tracker's team/,
+    );
+    expect(emu.sheets()).toEqual(before);
   });
 });
 

@@ -3,7 +3,8 @@
  * closed before it keep the lines they earned (never recomputed, even when paid out), deals closed
  * on or after it use it; recalculateCommissions({from, preview: true}) lists every line it would add
  * (old amount, new amount, difference) and writes nothing; applied by the owner, the latest version
- * takes effect from that day and settled lines are corrected by an Adjustment line.
+ * takes effect from that day and settled lines are corrected by an Adjustment line (one awaiting
+ * approval when the line is in an Approved payout).
  */
 import type { Commission, Payout, RecalculateResult } from '../../src/shared/api';
 import { TEAMMATE } from '../support/emulator';
@@ -81,7 +82,9 @@ describe('plan versions', () => {
           oldAmount: 100,
           newAmount: 250,
           difference: 150,
-          explanation: `adjusts ${early}/commission from 100.00 USD to 250.00 USD: 25% of 1,000.00 USD`,
+          explanation:
+            `adjusts ${early}/commission from 100.00 USD to 250.00 USD: 25% of 1,000.00 USD; ` +
+            'C-000001 is already in payout PO-0001: needs approval before it is paid',
         },
       ],
     });
@@ -96,7 +99,8 @@ describe('plan versions', () => {
     expect(rowOf(emu, 'Plans', 'PL-002')['Effective From']).toBe('2026-03-01T00:00:00.000Z');
     expect(amounts(emu)).toEqual([
       [early, 'Commission', 100, 'Approved'],
-      [early, 'Adjustment', 150, 'Eligible'],
+      // the line is in an Approved payout: its Adjustment waits for a person's approval
+      [early, 'Adjustment', 150, 'Pending'],
     ]);
     // nothing left to do
     expect(

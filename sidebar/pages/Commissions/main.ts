@@ -121,16 +121,52 @@ async function loadNotComputed(): Promise<void> {
   byId('not-computed').hidden = deals.length === 0;
 }
 
+/**
+ * Adjustments of lines already in an Approved or Paid payout, first: each is a line of its own that
+ * waits (Pending) for a person's approval before it can be paid.
+ */
+function adjustmentsGroup(lines: Commission[]): HTMLElement {
+  return h(
+    'section',
+    {
+      className: 'group adjustments',
+      testid: 'adjustments-group',
+      attrs: { 'aria-labelledby': 'adjustments-title' },
+    },
+    h('h2', { id: 'adjustments-title', className: 'group-name', text: 'Adjustments after a payout' }),
+    h('p', {
+      className: 'group-total',
+      text: `${lines.length} line${lines.length === 1 ? '' : 's'} · ${totalsByCurrency(lines)} · needs approval before it is paid`,
+    }),
+    ...lines.map((line) => {
+      const row = lineRow(line);
+      row.dataset.partner = line.partnerId;
+      row.querySelector('.card-sub')!.textContent = `${nameOf(line.partnerId)} · Lead ${line.leadId}`;
+      return row;
+    }),
+  );
+}
+
 const linesSearch = byId<HTMLInputElement>('search');
 /** How many eligible lines match (over every page). */
 let eligibleTotal = 0;
+/** Pending adjustments of lines already paid out or exported: shown first, approvable here. */
+let awaiting: Commission[] = [];
 
 /** The eligible lines a page at a time (the most a page holds), searched on the server. */
 const lineList = pagedList<Commission>({
   page,
   more: byId<HTMLButtonElement>('more-lines'),
-  fetch: (offset) => {
+  fetch: async (offset) => {
     const search = linesSearch.value.trim();
+    // Adjustments of lines already in an Approved or Paid payout come first, whatever the search.
+    if (offset === 0)
+      awaiting = (
+        await page.client.call('pageCommissions', {
+          status: COMMISSION_STATUS.Pending,
+          limit: PAGE_LIMIT_MAX,
+        })
+      ).items.filter((line) => line.awaitingApproval === true);
     return page.client.call('pageCommissions', {
       status: COMMISSION_STATUS.Eligible,
       offset,
@@ -142,14 +178,18 @@ const lineList = pagedList<Commission>({
     const search = linesSearch.value.trim();
     // The lines ticked stay ticked when more are loaded.
     const ticked = new Set(readChecked(linesForm, 'ids'));
-    eligible = [...lines];
-    eligibleTotal = total;
-    const groups = groupBy(eligible, (line) => line.partnerId);
+    eligible = [...awaiting, ...lines];
+    eligibleTotal = total + awaiting.length;
+    const groups = groupBy([...lines], (line) => line.partnerId);
     const ordered = [...groups.entries()].sort((a, b) => nameOf(a[0]).localeCompare(nameOf(b[0])));
-    replace(byId('groups'), ...ordered.map(([partnerId, items]) => partnerGroup(partnerId, items)));
+    replace(
+      byId('groups'),
+      ...(awaiting.length ? [adjustmentsGroup(awaiting)] : []),
+      ...ordered.map(([partnerId, items]) => partnerGroup(partnerId, items)),
+    );
     for (const box of Array.from(linesForm.querySelectorAll<HTMLInputElement>('input[name="ids"]')))
       box.checked = ticked.has(box.value);
-    byId('lines-empty').hidden = lines.length > 0;
+    byId('lines-empty').hidden = eligible.length > 0;
     setText(byId('lines-empty-title'), search ? 'No matching lines' : 'No lines to approve');
     setText(
       byId('lines-empty-text'),
@@ -157,7 +197,7 @@ const lineList = pagedList<Commission>({
         ? `Nothing matches “${search}”. Try a line, lead, partner or plan.`
         : 'Commission lines appear here once their hold period is over.',
     );
-    linesForm.hidden = lines.length === 0;
+    linesForm.hidden = eligible.length === 0;
     updateSelection();
   },
 });

@@ -2,6 +2,7 @@ import type { ImportKind, ImportPreview, ImportRowReport } from '../../../src/sh
 import { byId, fillSelect, h, replace, setText } from '../../common/dom';
 import { clearFieldErrors, readForm } from '../../common/form';
 import { startPage } from '../../common/page';
+import { readFileText } from '../../common/file-text';
 import { fieldChoices } from './fields';
 
 /** Larger files are refused before reading: split them. */
@@ -14,15 +15,6 @@ const fileInput = byId<HTMLInputElement>('file');
 let kind: ImportKind = 'partners';
 let csv = '';
 let preview: ImportPreview | null = null;
-
-function readText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(new Error(`CSV file: ${file.name} could not be read.`));
-    reader.readAsText(file);
-  });
-}
 
 function reportItem(row: ImportRowReport): HTMLLIElement {
   return h(
@@ -144,7 +136,7 @@ fileForm.addEventListener('submit', async (event) => {
         message: `CSV file ${file.name} is ${(file.size / 1048576).toFixed(1)} MB; split it into files of at most 10 MB`,
       },
     ]);
-  const text = await page.run(() => readText(file), { form: fileForm });
+  const text = await page.run(() => readFileText(file), { form: fileForm });
   if (text === undefined) return;
   if (!text.trim())
     return page.invalid(fileForm, [{ field: 'file', message: `CSV file ${file.name} is empty` }]);

@@ -2,13 +2,16 @@
  * The Plans page: every plan with its versions (newest first, each with the day it applies from and
  * a live example), and a form to create a plan or edit one as a new version effective from a day.
  * The example under the form is computed as you type by the engine itself (planExample, the same
- * domain code the ledger uses); every error shows next to its field.
+ * domain code the ledger uses); every error shows next to its field. Below, the exchange rates deals
+ * in another currency are converted at, and a CSV import of rates (refused whole, each problem
+ * under the file field).
  */
-import type { PlanInput } from '../../../src/shared/api';
+import type { ExchangeRates, PlanInput } from '../../../src/shared/api';
 import { planExample } from '../../../src/domain/commissions/plan-example';
 import { byId, h, replace, setText } from '../../common/dom';
 import { clearFieldErrors, fillForm, readForm, showFieldErrors } from '../../common/form';
 import { startPage } from '../../common/page';
+import { readFileText } from '../../common/file-text';
 import { groupBy, localIsoDay } from '../../common/values';
 
 type ListedPlan = PlanInput & { invalid?: string };
@@ -193,4 +196,53 @@ form.addEventListener('keydown', (event) => {
 });
 byId('add').addEventListener('click', (event) => openForm(null, event.currentTarget as HTMLElement));
 
-void loadList();
+// ---- Exchange rates (Settings' Rate Date / Rate Currency / Rate): listed, imported from a CSV -----
+
+const ratesForm = byId<HTMLFormElement>('rates-form');
+
+function showRates(rates: ExchangeRates): void {
+  setText(
+    byId('rates-hint'),
+    `Units of ${rates.reportingCurrency} (Settings > Reporting Currency) per unit of each currency, from each date on.`,
+  );
+  replace(
+    byId('rates-body'),
+    ...rates.rates.map((rate) =>
+      h(
+        'tr',
+        { testid: 'rate' },
+        h('td', { text: rate.date }),
+        h('td', { text: rate.currency }),
+        h('td', { className: 'num', text: rate.rate }),
+      ),
+    ),
+  );
+  byId('rates-empty').hidden = rates.rates.length > 0;
+  byId('rates-table').hidden = rates.rates.length === 0;
+}
+
+async function loadRates(): Promise<void> {
+  const rates = await page.run(() => page.client.call('listExchangeRates'));
+  if (rates) showRates(rates);
+}
+
+ratesForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (page.busy.active) return;
+  page.banner.clear();
+  clearFieldErrors(ratesForm);
+  const file = byId<HTMLInputElement>('ratesCsv').files?.[0];
+  if (!file) return page.invalid(ratesForm, [{ field: 'ratesCsv', message: 'Rates CSV: choose a CSV file' }]);
+  const csv = await page.run(() => readFileText(file, 'Rates CSV'), { form: ratesForm });
+  if (csv === undefined) return;
+  const rates = await page.run(() => page.client.call('importExchangeRates', csv), { form: ratesForm });
+  if (!rates) return;
+  ratesForm.reset();
+  showRates(rates);
+  page.banner.success(`Imported the rates of ${file.name}.`);
+});
+
+void (async () => {
+  await loadList();
+  await loadRates();
+})();

@@ -5,7 +5,7 @@
  * deal's future close day has come, or the last full one is a week old; on other days it does only
  * what the passing of time does, from the ledger alone (its rows picked by their raw shadow text,
  * only those parsed):
- * - a Pending line whose hold ended becomes Eligible;
+ * - a Pending line whose hold ended becomes Eligible (not an Adjustment awaiting approval);
  * - a recurring deal whose next month came earns it: its month lines are reconciled against the
  *   months its plan gives as of today (the deal as its first month's line records it).
  * A deal whose recurring lines carry corrections (adjustments, clawbacks, a rejection), or whose
@@ -13,6 +13,7 @@
  */
 import { shadowField } from '../../domain/audit/shadow-field';
 import {
+  awaitsApproval,
   baseKey,
   isVoid,
   keys,
@@ -160,7 +161,10 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
   const eligible: StatusChange[] = ledger
     .filter(
       ({ line }) =>
-        !handled.has(line.id) && line.status === COMMISSION_STATUS.Pending && eligibleBy(line, asOf),
+        !handled.has(line.id) &&
+        line.status === COMMISSION_STATUS.Pending &&
+        !awaitsApproval(line) &&
+        eligibleBy(line, asOf),
     )
     .map(({ line }) => ({ id: line.id, from: COMMISSION_STATUS.Pending, to: COMMISSION_STATUS.Eligible }));
   const changes = [...result.statusChanges, ...eligible];

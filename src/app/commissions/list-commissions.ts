@@ -3,7 +3,7 @@ import type { Commission, CommissionFilter, CommissionPageQuery, Page } from '..
 import { matchesWords, pageOf, pageWindow } from '../../shared/paging';
 import { fail } from '../user-error';
 import { toMajor } from '../../domain/money';
-import type { LedgerLine } from '../../domain/commissions';
+import { awaitsApproval, type LedgerLine } from '../../domain/commissions';
 import type { AppContext } from '../context';
 import { openLedger, readLedger } from './ledger-table';
 import { isOneOf } from '../../shared/statuses';
@@ -34,6 +34,7 @@ export function toCommission(line: LedgerLine): Commission {
     approvedOn: line.approvedOn,
     payoutId: line.payoutId,
     explanation: line.explanation,
+    ...(awaitsApproval(line) && { awaitingApproval: true }),
   };
 }
 

@@ -16,6 +16,7 @@ import type { AppContext } from '../context';
 import { writeFlagNotes } from './flag-notes';
 import { defaultHoldDays, exchangeTable, readEngineInputs, type DealRow } from './inputs';
 import { recordReconcile } from './ledger-state';
+import { lockedPayouts } from './locked-payouts';
 import {
   appendLines,
   applyStatusChanges,
@@ -88,6 +89,7 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
     desired: desired.lines,
     asOf,
     nextId: commissionIds(ledger),
+    lockedPayout: lockedPayouts(ctx),
   });
   // The writer joins scattered rows into at most a few writes (see writer.ts).
   applyStatusChanges(table, lines, statusChanges, days);

@@ -6,6 +6,7 @@
  * nothing is written. Saving marks the ledger for the next full reconcile (AppContext.commit: a
  * commit that changes Settings), and rates are what the ledger is computed from: only the owner and
  * the Team may save them (the commit's Team check; the columns' protection; the edit guard).
+ * importExchangeRates(csv) does the same with the rows of a CSV file.
  */
 import { isIsoDay } from '../../domain/dates';
 import { isKnownCurrency, parseExchangeRate } from '../../domain/money';
@@ -13,18 +14,32 @@ import type { ExchangeRateInput, ExchangeRates } from '../../shared/api';
 import { DEFAULT_CURRENCY } from '../../shared/currencies';
 import type { AppContext } from '../context';
 import { fail } from '../user-error';
+import { RATES_CSV_LABEL, readRatesCsv } from '../../domain/import';
 
 const text = (value: unknown) => String(value ?? '').trim();
 
+/** Where a row's problem is: "Date (rate 2)" for saveExchangeRates, "Rates CSV line 3, Date" for a file. */
+type Where = (field: 'Date' | 'Currency' | 'Rate') => string;
+
 export const exchangeRateMessages = {
   none: () => 'Exchange rates: give at least one row (Date, Currency, Rate)',
-  date: (n: number, value: unknown) => `Date (rate ${n}): '${text(value)}' must be a day such as 2026-03-01`,
-  currency: (n: number, value: unknown) =>
-    `Currency (rate ${n}): '${text(value)}' is not an ISO 4217 code the tracker knows`,
-  reporting: (n: number, code: string) =>
-    `Currency (rate ${n}): ${code} is the Reporting Currency (its rate is always 1)`,
-  rate: (n: number, reason: string) => `Rate (rate ${n}): ${reason}`,
+  date: (where: Where, value: unknown) =>
+    `${where('Date')}: '${text(value)}' must be a day such as 2026-03-01`,
+  currency: (where: Where, value: unknown) =>
+    `${where('Currency')}: '${text(value)}' is not an ISO 4217 code the tracker knows`,
+  reporting: (where: Where, code: string) =>
+    `${where('Currency')}: ${code} is the Reporting Currency (its rate is always 1)`,
+  rate: (where: Where, reason: string) => `${where('Rate')}: ${reason}`,
 } as const;
+
+const inList =
+  (n: number): Where =>
+  (field) =>
+    `${field} (rate ${n})`;
+const inFile =
+  (line: number): Where =>
+  (field) =>
+    `${RATES_CSV_LABEL} line ${line}, ${field}`;
 
 function reportingOf(ctx: AppContext): string {
   const values = ctx.settings().values;
@@ -46,25 +61,60 @@ export function listExchangeRates(ctx: AppContext): ExchangeRates {
   return { reportingCurrency: reportingOf(ctx), rates: rates.map((r) => ({ ...r })) };
 }
 
-export function saveExchangeRates(ctx: AppContext, input: ExchangeRateInput[]): ExchangeRates {
-  const rows = Array.isArray(input) ? input : [];
-  if (rows.length === 0) fail([exchangeRateMessages.none()]);
-  const table = ctx.table('settings');
+interface RateRow {
+  readonly date: string;
+  readonly currency: string;
+  readonly rate: string;
+}
+
+/** Each row checked (every problem, `where` naming the row and the field), then stored: nothing on error. */
+function checkRows(
+  ctx: AppContext,
+  rows: ReadonlyArray<{ input: ExchangeRateInput; where: Where }>,
+  earlier: string[] = [],
+): RateRow[] {
   const reporting = reportingOf(ctx);
-  const problems: string[] = [];
-  const wanted = rows.map((row, i) => {
-    const n = i + 1;
+  const problems: string[] = [...earlier];
+  const wanted = rows.map(({ input: row, where }) => {
     const date = text(row?.date).slice(0, 10);
     const currency = text(row?.currency).toUpperCase();
     const rate = typeof row?.rate === 'number' ? String(row.rate) : text(row?.rate);
-    if (!isIsoDay(date)) problems.push(exchangeRateMessages.date(n, row?.date));
-    if (!isKnownCurrency(currency)) problems.push(exchangeRateMessages.currency(n, row?.currency));
-    else if (currency === reporting) problems.push(exchangeRateMessages.reporting(n, currency));
+    if (!isIsoDay(date)) problems.push(exchangeRateMessages.date(where, row?.date));
+    if (!isKnownCurrency(currency)) problems.push(exchangeRateMessages.currency(where, row?.currency));
+    else if (currency === reporting) problems.push(exchangeRateMessages.reporting(where, currency));
     const parsed = parseExchangeRate(rate);
-    if (typeof parsed === 'string') problems.push(exchangeRateMessages.rate(n, parsed));
+    if (typeof parsed === 'string') problems.push(exchangeRateMessages.rate(where, parsed));
     return { date, currency, rate };
   });
   if (problems.length) fail(problems);
+  return wanted;
+}
+
+export function saveExchangeRates(ctx: AppContext, input: ExchangeRateInput[]): ExchangeRates {
+  const rows = Array.isArray(input) ? input : [];
+  if (rows.length === 0) fail([exchangeRateMessages.none()]);
+  return storeRates(
+    ctx,
+    checkRows(
+      ctx,
+      rows.map((row, i) => ({ input: row, where: inList(i + 1) })),
+    ),
+  );
+}
+
+/**
+ * importExchangeRates(csv): the rates of a CSV file (Date, Currency, Rate), checked as
+ * saveExchangeRates checks its rows, each problem naming the file's line and the field; any
+ * problem and nothing is written. Then stored as saveExchangeRates stores them (one audited write).
+ */
+export function importExchangeRates(ctx: AppContext, csv: string): ExchangeRates {
+  const file = readRatesCsv(typeof csv === 'string' ? csv : '');
+  const rows = file.rows.map((row) => ({ input: row, where: inFile(row.line) }));
+  return storeRates(ctx, checkRows(ctx, rows, file.errors));
+}
+
+function storeRates(ctx: AppContext, wanted: readonly RateRow[]): ExchangeRates {
+  const table = ctx.table('settings');
 
   const days = ctx.doc.days();
   const existing = new Map<string, number>();

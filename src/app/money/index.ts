@@ -1,1 +1,1 @@
-export { listExchangeRates, saveExchangeRates } from './exchange-rates';
+export { importExchangeRates, listExchangeRates, saveExchangeRates } from './exchange-rates';

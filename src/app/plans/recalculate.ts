@@ -18,6 +18,7 @@ import type { AppContext } from '../context';
 import { defaultHoldDays, exchangeTable, readEngineInputs } from '../commissions/inputs';
 import { commissionIds, openLedger, readLedger } from '../commissions/ledger-table';
 import { stageLedgerSync } from '../commissions/sync-ledger';
+import { lockedPayouts } from '../commissions/locked-payouts';
 import { fail } from '../user-error';
 
 export const recalculateMessages = {
@@ -102,6 +103,7 @@ export function recalculateCommissions(ctx: AppContext, options: RecalculateOpti
     desired: desired.lines,
     asOf,
     nextId: commissionIds(ledger),
+    lockedPayout: lockedPayouts(ctx),
   });
   const result: RecalculateResult = {
     preview,

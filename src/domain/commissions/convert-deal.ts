@@ -1,9 +1,9 @@
 /**
  * A deal in another currency than its plan's is converted to the plan's currency at the latest
- * exchange rate on or before its close day (money/exchange.ts: exact, rounded once), and the
- * lines it earns say so; with no rate it is not computed, with the reason (never a silent zero).
+ * exchange rate on or before its close day (money/exchange.ts), and the lines it earns say so: the
+ * rounded value is the line's basis, the exact one what rates apply to (one rounding, at the end); with no rate it is not computed, with the reason (never a silent zero).
  */
-import { convertMinor, formatMoney, type ExchangeRate } from '../money';
+import { convertExact, formatMoney, type ExchangeRate } from '../money';
 import type { WonDeal } from './earned-line';
 
 /** Settings' exchange rates and the reporting currency they are quoted in. */
@@ -21,7 +21,7 @@ export function dealInPlanCurrency(
 ): ConvertedDeal {
   if (deal.currency === planCurrency) return { deal, note: '' };
   const reporting = fx?.reportingCurrency ?? '';
-  const result = convertMinor(
+  const result = convertExact(
     deal.dealValueMinor,
     deal.currency,
     planCurrency,
@@ -35,7 +35,12 @@ export function dealInPlanCurrency(
     };
   }
   return {
-    deal: { ...deal, currency: planCurrency, dealValueMinor: result.amountMinor },
+    deal: {
+      ...deal,
+      currency: planCurrency,
+      dealValueMinor: result.amountMinor,
+      exactValueMinor: result.exact,
+    },
     note: `; ${formatMoney(deal.dealValueMinor, deal.currency)} converted at ${result.rate} (rate of ${result.rateDate})`,
   };
 }

@@ -1,6 +1,6 @@
 /** What a plan computes for one deal, before the engine adds partner, plan name and hold. */
 import type { Plan } from '../../shared/schema/plan';
-import { formatMoney, toMinor } from '../money';
+import { formatMoney, toMinor, wholeMinor, type ExactMinor } from '../money';
 import type { Deal, EarnedKind } from './types';
 import type { Period } from './period';
 
@@ -14,7 +14,19 @@ export interface EarnedLine {
   readonly explanation: string;
 }
 
-export type WonDeal = Deal & { readonly dealValueMinor: number };
+export type WonDeal = Deal & {
+  readonly dealValueMinor: number;
+  /**
+   * A converted deal's value before its rounding (convert-deal.ts): rates apply to it, so the
+   * commission is rounded once. Absent: the value is dealValueMinor exactly.
+   */
+  readonly exactValueMinor?: ExactMinor;
+};
+
+/** The deal value a rate applies to: exact, as a fraction of minor units. */
+export function exactValue(deal: WonDeal): ExactMinor {
+  return deal.exactValueMinor ?? wholeMinor(deal.dealValueMinor);
+}
 
 export interface DealContext {
   readonly plan: Plan;

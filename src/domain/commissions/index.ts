@@ -13,8 +13,18 @@ export type {
 export { desiredLedger, type DesiredLedger, type DesiredLedgerInput } from './desired-ledger';
 export { reconcile, type ReconcileInput, type ReconcileResult } from './reconcile';
 export { approveLines, rejectLines, type Decision } from './approvals';
-export { baseKey, isRejectedKey, keys, reversedIdOf } from './keys';
-export { OPEN_STATUSES, SETTLED_STATUSES, isOpen, isSettled, isVoid, statusAfterHold } from './line-status';
+export { baseKey, isAdjustmentKey, isAfterPayoutKey, isRejectedKey, keys, reversedIdOf } from './keys';
+export {
+  LOCKING_PAYOUT_STATUSES,
+  OPEN_STATUSES,
+  SETTLED_STATUSES,
+  awaitsApproval,
+  becomesEligible,
+  isOpen,
+  isSettled,
+  isVoid,
+  statusAfterHold,
+} from './line-status';
 export { commissionMessages } from './messages';
 export { periodOf, type Period } from './period';
 export { recurringDesired } from './recurring';

@@ -23,5 +23,7 @@ export const commissionMessages = {
   reverses: (id: string, key: string) => `reverses ${id}: ${key} is no longer due`,
   adjusts: (key: string, from: string, to: string, how: string) =>
     `adjusts ${key} from ${from} to ${to}: ${how}`,
+  afterPayout: (id: string, payoutId: string) =>
+    `; ${id} is already in ${payoutId ? `payout ${payoutId}` : 'a paid payout'}: needs approval before it is paid`,
   rejected: (by: string, reason: string) => `rejected${by ? ` by ${by}` : ''}: ${reason}`,
 } as const;

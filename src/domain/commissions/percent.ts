@@ -1,13 +1,14 @@
 /** Percent plans: rate x deal value, one rounding, capped per deal. "12% of 12,000.00 USD". */
-import { applyRate, formatMoney, formatRate, parseRate } from '../money';
+import { applyRatesExact, formatMoney, formatRate, parseRate } from '../money';
 import { keys } from './keys';
-import { applyCap, type DealContext, type EarnedLine } from './earned-line';
+import { applyCap, exactValue, type DealContext, type EarnedLine } from './earned-line';
 import { COMMISSION_KIND } from '../../shared/statuses';
 
 export function percentLines({ plan, deal }: DealContext): EarnedLine[] {
   if (plan.type !== 'percent') return [];
   const rate = parseRate(plan.rate);
-  const raw = applyRate(deal.dealValueMinor, rate);
+  const value = exactValue(deal);
+  const raw = applyRatesExact([{ numerator: value.numerator, rateUnits: rate }], value.denominator);
   const { amountMinor, note } = applyCap(plan, raw, deal.currency);
   return [
     {

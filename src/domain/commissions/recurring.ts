@@ -4,9 +4,9 @@
  * exists only once asOf has reached its day. The cap per deal bounds the sum of the deal's months.
  */
 import { addDays, addMonths, compareDays } from '../dates';
-import { applyRate, formatMoney, formatRate, parseRate, toMinor } from '../money';
+import { applyRatesExact, formatMoney, formatRate, parseRate, toMinor } from '../money';
 import { keys } from './keys';
-import type { DealContext, EarnedLine, WonDeal } from './earned-line';
+import { exactValue, type DealContext, type EarnedLine, type WonDeal } from './earned-line';
 import type { Plan } from '../../shared/schema/plan';
 import { periodOf } from './period';
 import type { DesiredLine } from './types';
@@ -22,12 +22,13 @@ export function recurringLines({ plan, deal, asOf }: DealContext): EarnedLine[] 
   const laterRate =
     plan.firstMonths !== undefined && plan.thenRate !== undefined ? parseRate(plan.thenRate) : firstRate;
   const basisText = formatMoney(deal.dealValueMinor, deal.currency);
+  const value = exactValue(deal);
   for (let month = 1; month <= plan.months; month++) {
     const earnedOn = addMonths(deal.closedOn, month - 1);
     if (compareDays(earnedOn, asOf) > 0) break;
     const later = plan.firstMonths !== undefined && plan.thenRate !== undefined && month > plan.firstMonths;
     const rate = later ? laterRate : firstRate;
-    const raw = applyRate(deal.dealValueMinor, rate);
+    const raw = applyRatesExact([{ numerator: value.numerator, rateUnits: rate }], value.denominator);
     const amountMinor = cap === null ? raw : Math.max(0, Math.min(raw, cap - paidSoFar));
     paidSoFar += amountMinor;
     const capNote = amountMinor < raw ? `, capped at ${formatMoney(cap!, deal.currency)} per deal` : '';

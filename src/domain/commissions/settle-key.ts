@@ -5,15 +5,28 @@
  *   replaced by one new line.
  * - Approved/Paid lines are settled and never edited: a line no longer due gets a negative
  *   Clawback per settled line (its key and Explanation name the line it reverses); a changed
- *   amount gets an Adjustment line for the difference.
+ *   amount gets an Adjustment line for the difference. When a settled line of the key is already
+ *   in an Approved or Paid payout (exported, or paid), that Adjustment is Pending and waits for a
+ *   person's approval (`.../after-payout`, line-status.ts): never Eligible by itself, never a change
+ *   to the locked line.
  */
 import { compareDays } from '../dates';
 import { formatMoney } from '../money';
-import { keys, reversedIdOf } from './keys';
+import { isAdjustmentKey, isAfterPayoutKey, keys, reversedIdOf } from './keys';
 import { commissionMessages as m } from './messages';
 import type { DesiredLine, LedgerLine, StatusChange } from './types';
 import { COMMISSION_KIND, COMMISSION_STATUS } from '../../shared/statuses';
 import { isOpen, isSettled, isVoid, statusAfterHold } from './line-status';
+
+/** The first settled line that sits in an Approved or Paid payout (a Paid line always does), or undefined. */
+function lockedLine(
+  settled: readonly LedgerLine[],
+  lockedPayout: ((payoutId: string) => boolean) | undefined,
+): LedgerLine | undefined {
+  return settled.find(
+    (l) => l.status === COMMISSION_STATUS.Paid || (l.payoutId !== '' && lockedPayout?.(l.payoutId) === true),
+  );
+}
 
 export interface SettleInput {
   readonly key: string;
@@ -24,6 +37,8 @@ export interface SettleInput {
   readonly group: readonly LedgerLine[];
   readonly asOf: string;
   readonly nextId: () => string;
+  /** Whether a payout is Approved or Paid (reconcile.ts); only Paid lines are locked without it. */
+  readonly lockedPayout?: (payoutId: string) => boolean;
 }
 
 export type Draft = Omit<LedgerLine, 'id' | 'status'> & { id?: string };
@@ -77,26 +92,29 @@ export function settleKey(input: SettleInput): { create: LedgerLine[]; voids: St
   }
   const rest = need - drafts.reduce((sum, d) => sum + d.amountMinor, 0);
   if (rest !== 0) {
-    const n = group.filter((l) => /\/adjustment\/\d+$/.test(l.key)).length + 1;
+    const n = group.filter((l) => isAdjustmentKey(l.key)).length + 1;
     const from = formatMoney(total(settled), currency);
     const how = desired?.explanation ?? m.voidNoLongerDue(key).replace('void: ', '');
     const eligibleOn =
       rest > 0 && desired && compareDays(desired.eligibleOn, asOf) > 0 ? desired.eligibleOn : asOf;
+    const locked = lockedLine(settled, input.lockedPayout);
+    const explanation = m.adjusts(key, from, formatMoney(target, currency), how);
     drafts.push({
       ...base,
       ...blank,
-      key: keys.adjustment(key, n),
+      key: locked ? keys.afterPayoutAdjustment(key, n) : keys.adjustment(key, n),
       kind: COMMISSION_KIND.Adjustment,
       amountMinor: rest,
       earnedOn: asOf,
       eligibleOn,
-      explanation: m.adjusts(key, from, formatMoney(target, currency), how),
+      explanation: locked ? `${explanation}${m.afterPayout(locked.id, locked.payoutId)}` : explanation,
     });
   }
   const create = drafts.map((d): LedgerLine => ({
     ...d,
     id: input.nextId(),
-    status: statusAfterHold(d.eligibleOn, asOf),
+    // an Adjustment after a payout waits for approval, Pending, whatever its hold
+    status: isAfterPayoutKey(d.key) ? COMMISSION_STATUS.Pending : statusAfterHold(d.eligibleOn, asOf),
   }));
   return { create, voids };
 }

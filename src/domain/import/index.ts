@@ -8,3 +8,4 @@ export {
   type ImportRequest,
 } from './preview';
 export { importMessages } from './messages';
+export { RATES_CSV_LABEL, readRatesCsv, ratesCsvMessages, type RateCsvRow } from './rates-csv';

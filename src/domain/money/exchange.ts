@@ -24,9 +24,25 @@ export interface ExchangeRate {
   readonly rate: string;
 }
 
+/** An exact amount of minor units: numerator / denominator (denominator > 0). */
+export interface ExactMinor {
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
 export type Conversion =
-  | { readonly ok: true; readonly amountMinor: number; readonly rate: string; readonly rateDate: string }
+  | {
+      readonly ok: true;
+      /** The converted amount rounded half-to-even to whole minor units. */
+      readonly amountMinor: number;
+      readonly rate: string;
+      readonly rateDate: string;
+    }
   | { readonly ok: false; readonly reason: string };
+
+/** A conversion with the converted amount before rounding: what a commission on it is computed from. */
+export type ExactConversion =
+  (Extract<Conversion, { ok: true }> & { readonly exact: ExactMinor }) | Extract<Conversion, { ok: false }>;
 
 /** At most this many decimals in a rate: plenty for published rates (ECB gives 4-6, banks up to 10). */
 export const EXCHANGE_RATE_DECIMALS = 12;
@@ -96,14 +112,25 @@ const ONE: ParsedRate = { date: '', text: '1', numerator: 1n, scale: 0 };
  * '1.0845'}], 'USD') -> {ok: true, amountMinor: 10_845, rate: '1.0845', rateDate: '2026-03-01'}:
  * 100.00 EUR is 108.45 USD.
  */
-export function convertMinor(
+export function convertMinor(...args: Parameters<typeof convertExact>): Conversion {
+  const result = convertExact(...args);
+  if (!result.ok) return result;
+  return { ok: true, amountMinor: result.amountMinor, rate: result.rate, rateDate: result.rateDate };
+}
+
+/**
+ * convertMinor, with the exact converted amount as well (`exact`: numerator / denominator minor
+ * units): a rate applied to it rounds once (money/rate.ts applyRatesExact), never a rounded value
+ * rounded again.
+ */
+export function convertExact(
   amountMinor: number,
   from: string,
   to: string,
   on: string,
   rates: readonly ExchangeRate[],
   reporting?: string,
-): Conversion {
+): ExactConversion {
   const fromExp = currencyExponent(from);
   const toExp = currencyExponent(to);
   if (fromExp === undefined) return { ok: false, reason: `Unknown currency '${from}'` };
@@ -111,7 +138,7 @@ export function convertMinor(
   if (!Number.isSafeInteger(amountMinor))
     return { ok: false, reason: `${amountMinor} is not a whole number of minor units` };
   if (!ISO_DAY.test(on)) return { ok: false, reason: `'${on}' is not a day (YYYY-MM-DD)` };
-  if (from === to) return { ok: true, amountMinor, rate: '1', rateDate: on };
+  if (from === to) return { ok: true, amountMinor, exact: wholeMinor(amountMinor), rate: '1', rateDate: on };
 
   const index = indexOf(rates);
   const base =
@@ -140,5 +167,10 @@ export function convertMinor(
   }
   const rate = t === ONE ? f.text : f === ONE ? `1/${t.text}` : `${f.text}/${t.text}`;
   const rateDate = t === ONE ? f.date : f === ONE ? t.date : f.date > t.date ? f.date : t.date;
-  return { ok: true, amountMinor: Number(result), rate, rateDate };
+  return { ok: true, amountMinor: Number(result), exact: { numerator, denominator }, rate, rateDate };
+}
+
+/** A whole number of minor units as an exact amount. */
+export function wholeMinor(minor: number): ExactMinor {
+  return { numerator: BigInt(minor), denominator: 1n };
 }

@@ -37,9 +37,24 @@ export interface RatedPart {
 
 /** Σ minor x rate, rounded half-to-even ONCE at the end (a graduated commission is one line). */
 export function applyRates(parts: readonly RatedPart[]): number {
+  return applyRatesExact(
+    parts.map((part) => ({ numerator: BigInt(assertMinor(part.minor)), rateUnits: part.rateUnits })),
+    1n,
+  );
+}
+
+/**
+ * Σ (numerator / denominator) x rate for parts given as exact fractions of minor units over one
+ * denominator (a converted deal value before its rounding), rounded half-to-even ONCE at the end:
+ * a commission on a converted deal is never computed from an already rounded value.
+ */
+export function applyRatesExact(
+  parts: ReadonlyArray<{ readonly numerator: bigint; readonly rateUnits: number }>,
+  denominator: bigint,
+): number {
   let numerator = 0n;
-  for (const part of parts) numerator += BigInt(assertMinor(part.minor)) * BigInt(part.rateUnits);
-  return assertMinor(Number(divideHalfEven(numerator, FULL_RATE)));
+  for (const part of parts) numerator += part.numerator * BigInt(part.rateUnits);
+  return assertMinor(Number(divideHalfEven(numerator, denominator * FULL_RATE)));
 }
 
 /** applyRate(1_200_000, parseRate(12)) === 144_000: 12% of 12,000.00. */

@@ -11,6 +11,7 @@
 import * as v from 'valibot';
 import type { ServerApi } from '../api';
 import { exampleId } from '../ids';
+import { RATES_CSV_LABEL } from '../import-fields';
 import { isIsoDay } from './isoDay';
 import { limits } from './labels';
 import { messages } from './messages';
@@ -182,6 +183,9 @@ export const SERVER_ARGS: { readonly [K in keyof ServerApi]: readonly Arg[] } = 
   recalculateCommissions: [{ label: 'Recalculation', schema: form('Recalculation') }],
   listNotComputed: [],
   saveExchangeRates: [{ label: 'Exchange rates', schema: rateList('Exchange rates') }],
+  importExchangeRates: [
+    { label: RATES_CSV_LABEL, schema: str(RATES_CSV_LABEL, CSV_LIMIT, { control: true }) },
+  ],
   listExchangeRates: [],
   listPlans: [],
   runCommissions: [],

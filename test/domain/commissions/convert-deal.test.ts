@@ -13,6 +13,7 @@ const RATES: ExchangeRate[] = [
   { date: '2026-03-01', currency: 'JPY', rate: '0.0066' },
   { date: '2026-03-01', currency: 'KWD', rate: '3.255' },
   { date: '2026-03-01', currency: 'GBP', rate: '1.125' },
+  { date: '2026-03-01', currency: 'SEK', rate: '1.00005' },
 ];
 
 function ledger(plan: Record<string, unknown>, deals: ReturnType<typeof won>[], reportingCurrency = 'USD') {
@@ -99,4 +100,20 @@ test('no rate on or before the close day: not computed, with the reason; other d
     },
   ]);
   expect(lines.map((l) => l.leadId)).toEqual(['L-3']);
+});
+
+test("a graduated plan on a converted deal: each band's slice of the EXACT value, rounded once at the end", () => {
+  // 333.15 SEK x 1.00005 = 333.1666575 USD -> basis 333.17 USD. Bands 0:10, 300:15:
+  // 10% of 300.00 = 30.00, 15% of 33.1666575 = 4.974998625 -> 34.974998625 -> 34.97 USD
+  // (the slices of the rounded 333.17 would give 30.00 + 4.9755 = 34.9755 -> 34.98)
+  const plan = { name: 'Grad', type: 'tiered', currency: 'USD', mode: 'graduated', bands: '0:10; 300:15' };
+  const { lines, flags } = ledger(plan, [won('L-1', 'P-1', 'SEK', 33_315, '2026-03-02')]);
+  expect(flags).toEqual([]);
+  expect(lines[0].basisMinor).toBe(33_317);
+  expect(lines[0].amountMinor).toBe(3_497);
+});
+
+test('a percent plan on a converted deal: 10% of the exact 333.3466665 USD is 33.33, not 10% of 333.35', () => {
+  const { lines } = ledger(usd10, [won('L-1', 'P-1', 'SEK', 33_333, '2026-03-02')]);
+  expect([lines[0].basisMinor, lines[0].amountMinor]).toEqual([33_335, 3_333]);
 });
