@@ -25,4 +25,9 @@ export interface DailyJob {
    * stay within one execution's call budget).
    */
   ownRun?: boolean;
+  /**
+   * An hourly job (triggers/hourly.ts) that re-reads the big tables: 'next run' skips it in an
+   * execution where a day's job wrote (the next hourly run does it, seeing the moved audit tail).
+   */
+  afterWrites?: 'next run';
 }

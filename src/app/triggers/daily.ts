@@ -24,6 +24,7 @@ import { TrackerDocument } from '../../sheets/document';
 import type { SheetKey } from '../../sheets/schema';
 import { Table } from '../../sheets/table';
 import { TRIGGER_HANDLERS } from '../../sheets/triggers';
+import { AUDIT_TAIL_PROPERTY } from '../../sheets/audit-sheet';
 import { checkAuthorization } from '../../sheets/authorization';
 import { cacheSettings, settingsFrom } from '../../sheets/settings-reader';
 import type { Actor } from '../../sheets/writer';
@@ -280,12 +281,17 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   const shared: RunTables = { tables: new Map() };
   if (action === 'started') readSettingsSheet(doc, shared);
   let progressed = false;
+  const tailAtStart = auditTail(doc);
   while (pending.next < jobs.length) {
     const job = jobs[pending.next];
-    if (progressed && (timeLeftMs() <= 0 || job.ownRun)) {
+    // One writing job per execution: a job that wrote (its commit moved the audit tail) ends the
+    // day's work for this hour, and the next hourly run continues with the next job. Each execution
+    // then stays within the daily run's call and CPU budget (one commit's reads and writes).
+    const wrote = auditTail(doc) !== tailAtStart;
+    if (progressed && (timeLeftMs() <= 0 || job.ownRun || wrote)) {
       report.stoppedAt = { job: job.name, cursor: pending.cursor };
-      // stopped for a job that runs alone (not for time): this hour's own jobs still run
-      if (job.ownRun && timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report);
+      // stopped for a job that runs alone or after a write (not for time): this hour's own jobs run
+      if (timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report, wrote);
       save();
       return report;
     }
@@ -323,7 +329,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   state.lastDay = pending.day;
   state.lastDone = pending.done;
   state.pending = null;
-  runHourlyJobs(doc, actor, shared, timeLeftMs, report);
+  runHourlyJobs(doc, actor, shared, timeLeftMs, report, auditTail(doc) !== tailAtStart);
   save();
   report.finished = true;
   return report;
@@ -339,8 +345,12 @@ function runHourlyJobs(
   shared: RunTables,
   timeLeftMs: () => number,
   report: ScheduledRunReport,
+  dayJobWrote = false,
 ): void {
   for (const job of HOURLY_JOBS) {
+    // After a day's job wrote, the jobs that would re-read the big tables (the partner views) wait
+    // for the next hourly run, which sees the moved audit tail: one execution, one heavy step.
+    if (dayJobWrote && job.afterWrites === 'next run') continue;
     const { continueFrom: _unused, ...outcome } = runJob(
       doc,
       actor,
@@ -351,6 +361,11 @@ function runHourlyJobs(
     if ((outcome.result as { idle?: boolean } | undefined)?.idle === true) continue;
     (report.hourly ??= []).push(outcome);
   }
+}
+
+/** The audit tail as this execution knows it (moved by every commit that wrote). */
+function auditTail(doc: TrackerDocument): string {
+  return doc.property(AUDIT_TAIL_PROPERTY) ?? '';
 }
 
 /**
