@@ -763,6 +763,7 @@ const DELIVERY_METHODS: Record<string, 'emails' | 'partner files'> = {
   'Drive.Permissions.create': 'partner files',
   'Drive.Permissions.list': 'partner files',
   'Drive.Permissions.remove': 'partner files',
+  'Sheets.Spreadsheets.get': 'partner files',
   'Sheets.Spreadsheets.batchUpdate': 'partner files',
 };
 
