@@ -57,7 +57,11 @@ export function readLedger(table: Table, days: Days): LedgerRow[] {
  * One ledger line from a row's record (null when it has no Commission ID), by readLedger's rules; a
  * record holding only some columns (the Dashboard's, from the shadow) reads the others as empty.
  */
-export function ledgerLineOf(record: Readonly<Record<string, unknown>>, row: number, days: Days): LedgerLine | null {
+export function ledgerLineOf(
+  record: Readonly<Record<string, unknown>>,
+  row: number,
+  days: Days,
+): LedgerLine | null {
   const id = text(record.commissionId);
   if (id === '') return null;
   const currency = text(record.currency);

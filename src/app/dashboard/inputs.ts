@@ -37,7 +37,15 @@ const LEAD_COLUMNS = [
   'source',
 ] as const;
 /** The Commissions columns the metrics read (Kind and Status checked as the ledger checks them). */
-const LINE_COLUMNS = ['commissionId', 'partnerId', 'kind', 'currency', 'amount', 'status', 'earnedOn'] as const;
+const LINE_COLUMNS = [
+  'commissionId',
+  'partnerId',
+  'kind',
+  'currency',
+  'amount',
+  'status',
+  'earnedOn',
+] as const;
 
 export interface DashboardInputs {
   partners: MetricsPartner[];

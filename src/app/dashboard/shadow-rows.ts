@@ -38,7 +38,10 @@ export function shadowRecords(
   const formats = new Map(sheetDef(key).columns.map((c) => [c.key, c.format]));
   const readers = columns.map((column) => {
     const read = shadowCellReader(key, column);
-    return [column, formats.get(column) === 'date' ? remembered((t) => days.cellToDay(read(t))) : read] as const;
+    return [
+      column,
+      formats.get(column) === 'date' ? remembered((t) => days.cellToDay(read(t))) : read,
+    ] as const;
   });
   const out: ShadowRecord[] = [];
   raw.forEach((cell, i) => {
