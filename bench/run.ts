@@ -151,8 +151,13 @@ function schedule(w: Workbook): { pending: unknown } | null {
 }
 
 /** Runs the installed clock trigger's handler (as the trigger would) hourly until the day's jobs are done. */
-function dailyRun(w: Workbook): { runs: number; fired: unknown[] } {
+/**
+ * The hourly trigger fired until the day's jobs are done. Each execution is measured on its own
+ * (`executions`): the daily targets hold per execution, so the worst one is what is checked.
+ */
+function dailyRun(w: Workbook): { runs: number; fired: unknown[]; executions: Measurement[] } {
   const fired: unknown[] = [];
+  const executions: Measurement[] = [];
   let runs = 0;
   // Each call moves the simulated clock by its modeled cost: the run sees the time it would use.
   w.emu.rt.costModel = (_method, cells) => COST.call.ms + cells * COST.cellRead.ms;
@@ -161,18 +166,22 @@ function dailyRun(w: Workbook): { runs: number; fired: unknown[] } {
     do {
       runs++;
       if (runs > 1) w.emu.rt.advance(3_600_000);
-      w.emu.invoke(handler, [{}], {
-        kind: 'timeTrigger',
-        activeUser: OWNER,
-        effectiveUser: OWNER,
-        authMode: 'FULL',
-      });
+      const m = measure(w.emu, () =>
+        w.emu.invoke(handler, [{}], {
+          kind: 'timeTrigger',
+          activeUser: OWNER,
+          effectiveUser: OWNER,
+          authMode: 'FULL',
+        }),
+      );
+      executions.push({ ...m, result: undefined });
+      if (!m.ok) throw new Error(m.error);
       fired.push(handler);
     } while (schedule(w)?.pending && runs < 48);
   } finally {
     w.emu.rt.costModel = null;
   }
-  return { runs, fired };
+  return { runs, fired, executions };
 }
 
 const OPERATIONS: Operation[] = [
@@ -705,6 +714,19 @@ function runOps(w: Workbook, rows: Row[], impl: 'ours' | 'baseline', ops: Operat
     const stopTrace = trace ? traceCalls(w.emu, `${impl} ${w.size.label} ${op.name}`) : null;
     const m = measure(w.emu, () => op.run(w));
     stopTrace?.();
+    if (!m.ok && process.env.BENCH_PROPS) {
+      const props = w.emu.rt.uncounted(() =>
+        (w.emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+          .getDocumentProperties()
+          .getProperties(),
+      );
+      const sizes: Record<string, number> = {};
+      for (const [k, v] of Object.entries(props)) {
+        const group = k.replace(/\.\d+$/, '.N');
+        sizes[group] = (sizes[group] ?? 0) + k.length + v.length;
+      }
+      process.stderr.write(`  properties: ${JSON.stringify(sizes)}\n`);
+    }
     op.cleanup?.(w);
     const runs = (m.result as { runs?: number } | undefined)?.runs;
     rows.push({
@@ -841,18 +863,51 @@ interface TargetResult {
   text: string;
 }
 
+/** Calls that are deliveries to someone else, one per recipient or per partner file by nature. */
+const DELIVERY_METHODS: Record<string, 'emails' | 'partner files'> = {
+  'MailApp.sendEmail': 'emails',
+  'Drive.Files.create': 'partner files',
+  'Drive.Permissions.create': 'partner files',
+  'Drive.Permissions.list': 'partner files',
+  'Drive.Permissions.remove': 'partner files',
+  'Sheets.Spreadsheets.get': 'partner files',
+  'Sheets.Spreadsheets.batchUpdate': 'partner files',
+};
+
+function deliveries(counted: Record<string, number>): { emails: number; files: number } {
+  const out = { emails: 0, files: 0 };
+  for (const [method, n] of Object.entries(counted)) {
+    const kind = DELIVERY_METHODS[method];
+    if (kind === 'emails') out.emails += n;
+    else if (kind === 'partner files') out.files += n;
+  }
+  return out;
+}
+
+/** The daily run's own calls: without its emails and partner-file writes (see deliveries). */
+function ownCalls(m: Measurement): number {
+  const d = deliveries(m.counted);
+  return m.stats.total - d.emails - d.files;
+}
+
+/** The executions an operation made, each measured on its own (the daily run), or null. */
+function executionsOf(row: Row): Measurement[] | null {
+  const each = (row.m?.result as { executions?: Measurement[] } | undefined)?.executions;
+  return each && each.length ? each : null;
+}
+
 /**
- * Each target of the operation checked at every size, per execution (a run continued over several
- * executions: the mean per run; the daily run's calls without its emails, one MailApp.sendEmail
- * each by nature, reported apart, see emailsOf).
+ * Each target of the operation checked at every size, per execution: an operation continued over
+ * several executions (the daily run) is checked on its WORST execution for each figure, each
+ * measured on its own; the daily run's calls without its deliveries (one MailApp.sendEmail per
+ * email, one request per partner file: reported apart, see deliveries).
  */
 function targetResults(op: Operation | undefined, row: Row): TargetResult[] {
   if (!row.m || !row.m.ok || !op?.target) return [];
   const t = op.target;
-  const m = row.m;
-  const runs = row.runs && row.runs > 1 ? row.runs : 1;
-  const perRun = (n: number) => n / runs;
-  const each = runs > 1 ? '/run' : '';
+  const runs = executionsOf(row) ?? [row.m];
+  const worst = (f: (m: Measurement) => number) => Math.max(...runs.map(f));
+  const each = runs.length > 1 ? ' (worst run)' : '';
   const out: TargetResult[] = [];
   const check = (name: string, value: number, limit: number, shown: string, unit = '') =>
     out.push({
@@ -861,19 +916,35 @@ function targetResults(op: Operation | undefined, row: Row): TargetResult[] {
       text: `${name} ${shown}${each} ${value <= limit ? '<=' : '>'} ${fmt(limit)}${unit} ${value <= limit ? 'met' : 'MISSED'}`,
     });
   if (t.calls !== undefined) {
-    const own = perRun(m.stats.total - (DAILY_OPS.has(row.op) ? emailsOf(row) : 0));
-    check(DAILY_OPS.has(row.op) ? 'calls without emails' : 'calls', own, t.calls, fmt(own, runs > 1 ? 1 : 0));
+    const daily = DAILY_OPS.has(row.op);
+    const own = worst((m) => (daily ? ownCalls(m) : m.stats.total));
+    check(daily ? 'own calls' : 'calls', own, t.calls, fmt(own));
   }
   if (t.modeledMs !== undefined) {
-    const ms = perRun(m.modeled.totalMs);
+    const ms = worst((m) => m.modeled.totalMs);
     check('modeled s', ms / 1000, t.modeledMs / 1000, seconds(ms));
   }
   if (t.cpuMs !== undefined) {
-    const ms = perRun(m.scriptCpuMs);
+    const ms = worst((m) => m.scriptCpuMs);
     check('script CPU ms', ms, t.cpuMs, fmt(ms));
   }
-  if (t.heapMb !== undefined) check('heap MB', m.heapDeltaMb, t.heapMb, fmt(m.heapDeltaMb));
+  if (t.heapMb !== undefined) {
+    const mb = worst((m) => m.heapDeltaMb);
+    check('heap MB', mb, t.heapMb, fmt(mb));
+  }
   return out;
+}
+
+/** Each execution of a continued operation: own calls, CPU, heap and modeled s (the daily run). */
+function perExecution(row: Row): string {
+  const runs = executionsOf(row);
+  if (!runs || runs.length < 2) return '';
+  return runs
+    .map(
+      (m, i) =>
+        `run ${i + 1}: ${fmt(ownCalls(m))} own calls, ${fmt(m.scriptCpuMs)} ms CPU, +${fmt(m.heapDeltaMb)} MB, ${seconds(m.modeled.totalMs)} s`,
+    )
+    .join('; ');
 }
 
 function targetCheck(op: Operation | undefined, row: Row): string {
@@ -884,14 +955,17 @@ function targetCheck(op: Operation | undefined, row: Row): string {
     const limit = op?.limitMs ?? SIX_MIN;
     // Per execution: the longest one when they were timed one by one (set-up), else the mean.
     const each = (m.result as { executionsMs?: number[] } | undefined)?.executionsMs;
+    const runs = executionsOf(row);
     const perRun =
       each && each.length > 1
         ? Math.max(...each)
-        : row.runs && row.runs > 1
-          ? m.modeled.totalMs / row.runs
+        : runs
+          ? Math.max(...runs.map((r) => r.modeled.totalMs))
           : m.modeled.totalMs;
     notes.push(`5x margin ${perRun * 5 <= limit ? 'met' : 'MISSED'}`);
   }
+  const each = perExecution(row);
+  if (each) notes.push(each);
   return notes.join('; ');
 }
 
@@ -952,14 +1026,16 @@ const DAILY_OPS = new Set([
   'daily run (automatic tiering on)',
 ]);
 
-function emailsOf(row: Row): number {
-  return row.m?.counted['MailApp.sendEmail'] ?? 0;
-}
-
 function callsCell(row: Row): string {
   const total = row.m!.stats.total;
-  const emails = DAILY_OPS.has(row.op) ? emailsOf(row) : 0;
-  return emails ? `${fmt(total)} (${fmt(total - emails)} + ${fmt(emails)} emails)` : fmt(total);
+  if (!DAILY_OPS.has(row.op)) return fmt(total);
+  const { emails, files } = deliveries(row.m!.counted);
+  const parts = [
+    fmt(total - emails - files),
+    ...(emails ? [`${fmt(emails)} emails`] : []),
+    ...(files ? [`${fmt(files)} partner-file calls`] : []),
+  ];
+  return parts.length > 1 ? `${fmt(total)} (${parts.join(' + ')})` : fmt(total);
 }
 
 function table(rows: Row[]): string {
@@ -1111,12 +1187,16 @@ ${machine()}
   one-cell edits by a person; then runCommissions builds the ledger of the deals already Won (the
   first reconcile after set-up) and that day's scheduled run archives the audit entries it made;
   the operations are measured the next day, on a tracker in use.
-- The daily run's **calls** are shown as total (own calls + emails): each MailApp.sendEmail is one
-  call by nature and grows with the notifications owed, so its target (<= 15 per run) is checked on
-  the run's own calls. It is measured three times: right after an explicit runCommissions (little
-  left to do), the next day (a typical day: holds that end, recurring months that come, expiries,
-  the emails owed), and on a day of the full reconcile (weekly, or after a plan, partner or settings
-  change: every deal against the whole ledger; reported, not held to the daily targets).
+- The daily run's **calls** are shown as total (own calls + emails + partner-file calls): each
+  MailApp.sendEmail is one call by nature and grows with the notifications owed, and each partner's
+  view file is a spreadsheet of its own (one write, and when it is made, a create and its shares),
+  so the target (<= 15 calls) is checked on the run's own calls. Every target of the daily run holds
+  PER EXECUTION: each hourly execution is measured on its own and the worst one is checked ("worst
+  run"; each run's own calls, script CPU, heap and modeled s are listed after the targets). It is
+  measured on every day the targets name: right after an explicit runCommissions (little left to
+  do), the next day (a typical day: holds that end, recurring months that come, expiries, the
+  emails owed), on a day of the full reconcile (weekly, or after a plan, partner or settings
+  change: every deal against the whole ledger) and the day after Automatic Tiering is turned on.
 
 ${table(rows)}
 

@@ -325,21 +325,32 @@ export function valuesFromShadow(
   const byKey = new Map(def.columns.map((c) => [c.key, c]));
   const header = keys.map((k) => byKey.get(k)?.header ?? (k.startsWith('#') ? k.slice(1) : ''));
   // Each column's conversion decided once, not per cell (100,000 rows x 19 columns at scale).
-  const kinds = keys.map((k) => {
-    const format = byKey.get(k)?.format;
-    return format === 'date' ? DATE : format && NUMERIC.has(format) ? NUMBER : TEXT;
-  });
+  const kinds = keys.map((k) => kindOf(byKey.get(k)?.format));
   const out: unknown[][] = [header];
   for (const row of rows) {
     const values = new Array<unknown>(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const text = row[keys[i]] ?? '';
-      const kind = kinds[i];
-      if (text === '' || kind === TEXT) values[i] = text;
-      else if (kind === DATE) values[i] = ISO_INSTANT.test(text) ? new Date(text) : text;
-      else values[i] = text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
-    }
+    for (let i = 0; i < keys.length; i++) values[i] = cellOfShadow(row[keys[i]] ?? '', kinds[i]);
     out.push(values);
   }
   return out;
+}
+
+function kindOf(format: string | undefined): number {
+  return format === 'date' ? DATE : format && NUMERIC.has(format) ? NUMBER : TEXT;
+}
+
+/** A shadow text as the cell value the sheet holds, by the column's kind (THE rule of the shadow). */
+function cellOfShadow(text: string, kind: number): unknown {
+  if (text === '' || kind === TEXT) return text;
+  if (kind === DATE) return ISO_INSTANT.test(text) ? new Date(text) : text;
+  return text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+}
+
+/**
+ * The cell value of column `column` of sheet `key` from its shadow text, as valuesFromShadow makes
+ * it: for a reader that needs a few columns of many rows (the Dashboard) without building the table.
+ */
+export function shadowCellReader(key: SheetKey, column: string): (text: string) => unknown {
+  const kind = kindOf(sheetDef(key).columns.find((c) => c.key === column)?.format);
+  return (text) => cellOfShadow(text, kind);
 }

@@ -127,13 +127,16 @@ describe('scheduled jobs: one hourly trigger, checkpoint and continuation', () =
     const quiet = runHourly(emu);
     expect(quiet.stats.cells.written).toBe(0);
     expect(quiet.stats.byMethod['Properties.setProperties']).toBe(1);
-    // The Dashboard's refresh is left to the next hourly run (an execution of its own).
+    // The Dashboard's refresh is left to a later hourly run (an execution of its own), and so is the
+    // second heavy job (one job reading Leads or Commissions per execution).
     expect(state(emu).pending).toMatchObject({
       day: '2026-03-03',
-      done: expect.not.arrayContaining(['dashboard']),
+      done: expect.not.arrayContaining(['dashboard', 'tiering']),
     });
-    emu.rt.advance(HOUR);
-    hourly(emu);
+    for (let run = 0; run < 5 && state(emu).pending; run++) {
+      emu.rt.advance(HOUR);
+      hourly(emu);
+    }
     expect(state(emu)).toMatchObject({ lastDay: '2026-03-03', pending: null });
   });
 });

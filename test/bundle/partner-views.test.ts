@@ -8,7 +8,7 @@ import type { Emulator } from '../../emulator/harness';
 import type { DriveFileRecord } from '../../emulator/runtime';
 import { dumpSheets, type EmuSpreadsheet } from '../../emulator/spreadsheet';
 import { approvedLead, wonDeal, partnerOn, tracker, OWNER } from './commissions-fixture';
-import { runHourly, TEAMMATE } from '../support/emulator';
+import { finishDay, runHourly, TEAMMATE } from '../support/emulator';
 import type { PlanInput } from '../../src/shared/api';
 
 const PLAN: PlanInput = { name: 'Std', type: 'percent', rate: 10, currency: 'USD' };
@@ -64,8 +64,7 @@ describe('partner views', () => {
     const a = partnerOn(emu, PLAN, 'Alpha');
     const b = partnerOn(emu, 'Std', 'Beta');
     approvedLead(emu, a);
-    runHourly(emu);
-    runHourly(emu); // the day's Dashboard refresh, in a run of its own
+    finishDay(emu); // the day's jobs, the Dashboard's refresh in a run of its own
     const quiet = runHourly(emu);
     expect(quiet.result).toMatchObject({ action: 'idle' });
     expect((quiet.result as { hourly?: unknown }).hourly).toBeUndefined();

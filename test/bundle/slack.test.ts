@@ -7,7 +7,7 @@ import type { Emulator } from '../../emulator/harness';
 import type { LocalServer } from '../../emulator/http/local-servers';
 import { stopHttpWorker } from '../../emulator/services/http-sync';
 import type { SlackView } from '../../src/shared/slack';
-import { runHourly, TEAMMATE } from '../support/emulator';
+import { finishDay, runHourly, TEAMMATE } from '../support/emulator';
 import { letters } from '../support/names';
 import { startReceiver, type Received } from '../support/webhook-receiver';
 import { addPartner, OWNER, register, rowsOf, tracker } from './leads-fixture';
@@ -67,7 +67,7 @@ test('the daily digest: yesterday’s registrations, conflicts and wins, lines a
   emu.call(OWNER, 'closeLead', first, 'won', { dealValue: 1000 });
   await receiver.control('/_reset', {});
   emu.rt.setNow('2026-03-03T10:00:00Z');
-  runHourly(emu);
+  finishDay(emu); // the day's jobs, over a few hourly runs
   const digest = (await posts()).find((p) => p.text.startsWith('Partner program 2026-03-02'));
   expect(digest).toBeDefined();
   expect(digest!.text).toBe(
@@ -80,21 +80,21 @@ test('the daily digest: yesterday’s registrations, conflicts and wins, lines a
   expect(digest!.blocks.length).toBeLessThanOrEqual(50);
   // Once a day: the next hour posts nothing more.
   await receiver.control('/_reset', {});
-  emu.rt.setNow('2026-03-03T11:00:00Z');
+  emu.rt.advance(3_600_000);
   runHourly(emu);
   expect(await posts()).toEqual([]);
 });
 
 test('many conflicts waiting are posted together within Slack’s 50 blocks, after a failure, in one post', async () => {
   const { emu, a, b } = connected();
-  runHourly(emu); // today's digest goes out first
+  finishDay(emu); // today's digest goes out first (the day's jobs, over a few hourly runs)
   await receiver.control('/_answer', { status: 500 });
   for (let i = 0; i < 60; i++) {
     register(emu, { partnerId: a, company: `${letters(i)} Corp`, domain: `${letters(i)}.com` });
     register(emu, { partnerId: b, company: `${letters(i + 500)} Holdings`, domain: `${letters(i)}.com` });
   }
   await receiver.control('/_reset', {});
-  emu.rt.setNow('2026-03-02T12:00:00Z');
+  emu.rt.advance(3_600_000);
   runHourly(emu);
   const got = await posts();
   expect(got).toHaveLength(1);

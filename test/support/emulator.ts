@@ -27,3 +27,17 @@ export function runHourly(emu: Emulator) {
   if (!outcome.ok) throw new Error(outcome.error);
   return outcome;
 }
+
+/**
+ * The rest of the day's jobs: the hourly trigger fired an hour apart until the day's checkpoint is
+ * gone (each execution does at most one heavy step, triggers/daily.ts, so a day takes a few runs).
+ * Returns the last run.
+ */
+export function finishDay(emu: Emulator) {
+  let last = runHourly(emu);
+  for (let run = 0; run < 12 && !(last.result as { finished?: boolean }).finished; run++) {
+    emu.rt.advance(3_600_000);
+    last = runHourly(emu);
+  }
+  return last;
+}

@@ -191,4 +191,8 @@ function eligibleBy(line: LedgerLine, asOf: string): boolean {
   return line.eligibleOn !== '' && line.eligibleOn <= asOf;
 }
 
-export const COMMISSIONS_DAILY_JOB: DailyJob = { name: 'commissions', run: (ctx) => runDailyLedger(ctx) };
+export const COMMISSIONS_DAILY_JOB: DailyJob = {
+  name: 'commissions',
+  heavy: true,
+  run: (ctx) => runDailyLedger(ctx),
+};

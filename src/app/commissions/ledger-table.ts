@@ -48,36 +48,48 @@ export const ledgerMessages = {
  */
 export function readLedger(table: Table, days: Days): LedgerRow[] {
   return table.rows().flatMap(({ row, record }) => {
-    const id = text(record.commissionId);
-    if (id === '') return [];
-    const currency = text(record.currency);
-    const minor = (value: unknown) => {
-      try {
-        return cellToMinor(value, currency);
-      } catch {
-        return null;
-      }
-    };
-    const line: LedgerLine = {
-      id,
-      key: text(record.key),
-      leadId: text(record.leadId),
-      partnerId: text(record.partnerId),
-      plan: text(record.plan),
-      kind: checked(COMMISSION_KINDS, record.kind, row, 'Kind'),
-      basisMinor: minor(record.basis),
-      currency,
-      amountMinor: minor(record.amount) ?? 0,
-      status: checked(COMMISSION_STATUSES, record.status, row, 'Status'),
-      earnedOn: days.cellToDay(record.earnedOn),
-      eligibleOn: days.cellToDay(record.eligibleOn),
-      approvedBy: text(record.approvedBy),
-      approvedOn: days.cellToDay(record.approvedOn),
-      payoutId: text(record.payoutId),
-      explanation: text(record.explanation),
-    };
-    return [{ row, line }];
+    const line = ledgerLineOf(record, row, days);
+    return line ? [{ row, line }] : [];
   });
+}
+
+/**
+ * One ledger line from a row's record (null when it has no Commission ID), by readLedger's rules; a
+ * record holding only some columns (the Dashboard's, from the shadow) reads the others as empty.
+ */
+export function ledgerLineOf(
+  record: Readonly<Record<string, unknown>>,
+  row: number,
+  days: Days,
+): LedgerLine | null {
+  const id = text(record.commissionId);
+  if (id === '') return null;
+  const currency = text(record.currency);
+  const minor = (value: unknown) => {
+    try {
+      return cellToMinor(value, currency);
+    } catch {
+      return null;
+    }
+  };
+  return {
+    id,
+    key: text(record.key),
+    leadId: text(record.leadId),
+    partnerId: text(record.partnerId),
+    plan: text(record.plan),
+    kind: checked(COMMISSION_KINDS, record.kind, row, 'Kind'),
+    basisMinor: minor(record.basis),
+    currency,
+    amountMinor: minor(record.amount) ?? 0,
+    status: checked(COMMISSION_STATUSES, record.status, row, 'Status'),
+    earnedOn: days.cellToDay(record.earnedOn),
+    eligibleOn: days.cellToDay(record.eligibleOn),
+    approvedBy: text(record.approvedBy),
+    approvedOn: days.cellToDay(record.approvedOn),
+    payoutId: text(record.payoutId),
+    explanation: text(record.explanation),
+  };
 }
 
 /** A generator of the next Commission IDs, allocated once from the ledger read (under the lock). */

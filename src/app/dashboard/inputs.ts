@@ -20,7 +20,32 @@ import type { AppContext } from '../context';
 import type { SheetKey } from '../../sheets/schema';
 import type { Table } from '../../sheets/table';
 import { minorOfCell, text, today } from '../leads/cells';
-import { readLedger } from '../commissions/ledger-table';
+import { ledgerLineOf, readLedger } from '../commissions/ledger-table';
+import { shadowRecords } from './shadow-rows';
+
+/** The Leads columns the metrics read. */
+const LEAD_COLUMNS = [
+  'leadId',
+  'partnerId',
+  'product',
+  'status',
+  'registeredOn',
+  'closedOn',
+  'currency',
+  'estimatedValue',
+  'dealValue',
+  'source',
+] as const;
+/** The Commissions columns the metrics read (Kind and Status checked as the ledger checks them). */
+const LINE_COLUMNS = [
+  'commissionId',
+  'partnerId',
+  'kind',
+  'currency',
+  'amount',
+  'status',
+  'earnedOn',
+] as const;
 
 export interface DashboardInputs {
   partners: MetricsPartner[];
@@ -85,14 +110,21 @@ export function readDashboardInputs(
   options: { lines?: boolean; leads?: Table } = {},
 ): DashboardInputs {
   const withLines = options.lines !== false;
+  // The time zone as last seen (every hourly run asks): no call.
+  const days = ctx.doc.days(true);
+  // Leads and Commissions as their shadow's raw rows, only the columns used converted (shadow-rows.ts);
+  // the tables when the shadow cannot serve or they are open.
+  const leadRecords = options.leads ? null : shadowRecords(ctx, 'leads', LEAD_COLUMNS, days);
+  const lineRecords =
+    withLines && ctx.doc.layout().sheets.commissions
+      ? shadowRecords(ctx, 'commissions', LINE_COLUMNS, days)
+      : null;
   // Only Leads is guarded against rows another tool appended (one getLastRow): the dashboard writes
   // none of these tables, and Partners and Commissions are written by the tracker alone.
   const keys: SheetKey[] = ['partners'];
-  if (!options.leads) keys.push('leads');
-  if (withLines) keys.push('commissions');
-  ctx.read(keys, { guarded: options.leads ? [] : ['leads'] });
-  // The time zone as last seen (every hourly run asks): no call.
-  const days = ctx.doc.days(true);
+  if (!options.leads && !leadRecords) keys.push('leads');
+  if (withLines && !lineRecords) keys.push('commissions');
+  ctx.read(keys, { guarded: options.leads || leadRecords ? [] : ['leads'] });
   const settings = ctx.settings();
   const partners: MetricsPartner[] = [];
   const locked = new Set<string>();
@@ -112,7 +144,7 @@ export function readDashboardInputs(
     if (isTierLocked(record.tierLocked)) locked.add(id);
   }
   const leads: DashboardInputs['leads'] = [];
-  for (const { row, record } of (options.leads ?? ctx.table('leads')).rows()) {
+  for (const { row, record } of leadRecords ?? (options.leads ?? ctx.table('leads')).rows()) {
     const id = text(record.leadId).trim();
     if (!id) continue;
     const currency = text(record.currency).trim().toUpperCase();
@@ -130,9 +162,15 @@ export function readDashboardInputs(
       source: leadSourceOf(record.source),
     });
   }
+  const ledger = lineRecords
+    ? lineRecords.flatMap(({ row, record }) => {
+        const line = ledgerLineOf(record, row, days);
+        return line ? [{ row, line }] : [];
+      })
+    : null;
   const lines: MetricsLine[] =
     withLines && ctx.doc.layout().sheets.commissions
-      ? readLedger(ctx.table('commissions'), days).map(({ line }) => ({
+      ? (ledger ?? readLedger(ctx.table('commissions'), days)).map(({ line }) => ({
           partnerId: line.partnerId,
           currency: line.currency,
           amountMinor: line.amountMinor,

@@ -25,4 +25,15 @@ export interface DailyJob {
    * stay within one execution's call budget).
    */
   ownRun?: boolean;
+  /**
+   * Reads a big table (Leads, Commissions) when it has work: at most one such job per execution,
+   * so each hourly execution stays within the daily run's call, CPU and heap budget (a job that
+   * wrote also ends the execution's day's work).
+   */
+  heavy?: boolean;
+  /**
+   * An hourly job (triggers/hourly.ts) that re-reads the big tables: 'next run' skips it in an
+   * execution where a day's job wrote (the next hourly run does it, seeing the moved audit tail).
+   */
+  afterWrites?: 'next run';
 }

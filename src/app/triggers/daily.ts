@@ -6,6 +6,11 @@
  * Each hourly run (`runScheduledJobs`):
  * - continues the saved checkpoint if there is one (the day's jobs did not finish last time);
  * - otherwise starts the day's jobs once per day (UTC day), and does nothing on the other runs.
+ * Each execution does at most one heavy step, so that each stays within the daily run's budget (at
+ * most 15 service calls of its own, 2 s of script CPU): a job that wrote ends the day's work for
+ * this execution, at most one job marked `heavy` (it reads Leads or Commissions) runs per execution,
+ * and a job marked `ownRun` runs alone; the next hourly run continues with the next job. A day's
+ * jobs are thus spread over a few of the day's hourly runs (which fire anyway).
  * Before each job (and inside a resumable job, between its parts) it checks the time the execution
  * has used; past the budget (4.5 of the 6 minutes) it saves a checkpoint (the day, the next job, the
  * job's cursor) in the document properties and stops; the next hourly run continues from there. The
@@ -24,6 +29,7 @@ import { TrackerDocument } from '../../sheets/document';
 import type { SheetKey } from '../../sheets/schema';
 import { Table } from '../../sheets/table';
 import { TRIGGER_HANDLERS } from '../../sheets/triggers';
+import { AUDIT_TAIL_PROPERTY } from '../../sheets/audit-sheet';
 import { checkAuthorization } from '../../sheets/authorization';
 import { cacheSettings, settingsFrom } from '../../sheets/settings-reader';
 import type { Actor } from '../../sheets/writer';
@@ -48,12 +54,12 @@ export const DAILY_JOBS: DailyJob[] = [
   // First: the rows set-up left to adopt (when its progress dialog was closed); nothing otherwise.
   SETUP_ADOPTION_JOB,
   { name: 'audit rotation', run: rotateAuditLog },
-  { name: 'lead expiry', run: runLeadExpiry },
+  { name: 'lead expiry', run: runLeadExpiry, heavy: true },
   COMMISSIONS_DAILY_JOB,
   SLACK_DIGEST_JOB,
   // The partners' monthly statements (on the 1st; owed ones within the day's mail quota).
   STATEMENTS_JOB,
-  { name: 'tiering', run: runTiering },
+  { name: 'tiering', run: runTiering, heavy: true },
   // What it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },
   // Last, in the next hourly run of its own: the Dashboard shows what the jobs above changed.
@@ -228,14 +234,10 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   const warehouse = runWarehouseStep(doc, timeLeftMs);
   const today = new Date(startedAt).toISOString().slice(0, 10);
   let pending = state.pending;
-  // A day whose only unfinished jobs run in an execution of their own (the Dashboard's refresh) is
-  // dropped when a new day has come: today's run does them again, on today's data.
-  if (
-    pending &&
-    pending.day !== today &&
-    pending.cursor === null &&
-    jobs.slice(pending.next).every((job) => job.ownRun)
-  ) {
+  // A day whose unfinished jobs were not started (no job stopped mid-way) is dropped when a new day
+  // has come: today's run does them all again, on today's data (a day's jobs are spread over a few
+  // hourly runs, one heavy step each; a new day must not wait for yesterday's rest).
+  if (pending && pending.day !== today && pending.cursor === null) {
     state.lastDay = pending.day;
     state.lastDone = pending.done;
     pending = null;
@@ -280,16 +282,23 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   const shared: RunTables = { tables: new Map() };
   if (action === 'started') readSettingsSheet(doc, shared);
   let progressed = false;
+  const tailAtStart = auditTail(doc);
+  let heavyRan = false;
   while (pending.next < jobs.length) {
     const job = jobs[pending.next];
-    if (progressed && (timeLeftMs() <= 0 || job.ownRun)) {
+    // One writing job per execution: a job that wrote (its commit moved the audit tail) ends the
+    // day's work for this hour, and the next hourly run continues with the next job. Each execution
+    // then stays within the daily run's call and CPU budget (one commit's reads and writes).
+    const wrote = auditTail(doc) !== tailAtStart;
+    if (progressed && (timeLeftMs() <= 0 || job.ownRun || wrote || (job.heavy && heavyRan))) {
       report.stoppedAt = { job: job.name, cursor: pending.cursor };
-      // stopped for a job that runs alone (not for time): this hour's own jobs still run
-      if (job.ownRun && timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report);
+      // stopped for a job that runs alone or after a write (not for time): this hour's own jobs run
+      if (timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report, wrote);
       save();
       return report;
     }
     progressed = true;
+    heavyRan ||= job.heavy === true;
     const outcome = runJob(
       doc,
       actor,
@@ -323,7 +332,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   state.lastDay = pending.day;
   state.lastDone = pending.done;
   state.pending = null;
-  runHourlyJobs(doc, actor, shared, timeLeftMs, report);
+  runHourlyJobs(doc, actor, shared, timeLeftMs, report, auditTail(doc) !== tailAtStart);
   save();
   report.finished = true;
   return report;
@@ -339,8 +348,12 @@ function runHourlyJobs(
   shared: RunTables,
   timeLeftMs: () => number,
   report: ScheduledRunReport,
+  dayJobWrote = false,
 ): void {
   for (const job of HOURLY_JOBS) {
+    // After a day's job wrote, the jobs that would re-read the big tables (the partner views) wait
+    // for the next hourly run, which sees the moved audit tail: one execution, one heavy step.
+    if (dayJobWrote && job.afterWrites === 'next run') continue;
     const { continueFrom: _unused, ...outcome } = runJob(
       doc,
       actor,
@@ -351,6 +364,11 @@ function runHourlyJobs(
     if ((outcome.result as { idle?: boolean } | undefined)?.idle === true) continue;
     (report.hourly ??= []).push(outcome);
   }
+}
+
+/** The audit tail as this execution knows it (moved by every commit that wrote). */
+function auditTail(doc: TrackerDocument): string {
+  return doc.property(AUDIT_TAIL_PROPERTY) ?? '';
 }
 
 /**

@@ -1,0 +1,66 @@
+/**
+ * The Dashboard's big tables (Leads, Commissions) read as their shadow's raw rows, only the columns
+ * the metrics use converted (as the table would convert them, sheets/table.ts shadowCellReader): at
+ * 100,000 leads building every row's 19 cells and record costs more script time than the metrics.
+ * Same calls as a table read from the shadow (one getValues and the sheet's last row, the guard
+ * against rows another tool appended); null when the shadow cannot serve (the caller reads the
+ * table), or when the table is open in the context (its changes count).
+ */
+import { decodeShadow } from '../../domain/audit/shadow';
+import type { Days } from '../../sheets/days';
+import { sheetDef, type SheetKey } from '../../sheets/schema';
+import { shadowCellReader } from '../../sheets/table';
+import type { AppContext } from '../context';
+
+export interface ShadowRecord {
+  /** The sheet row. */
+  row: number;
+  record: Record<string, unknown>;
+}
+
+/**
+ * Date columns come as the day they show in the spreadsheet's time zone (ISO text, what
+ * Days.cellToDay gives for the cell), each distinct text converted once.
+ */
+export function shadowRecords(
+  ctx: AppContext,
+  key: SheetKey,
+  columns: readonly string[],
+  days: Days,
+): ShadowRecord[] | null {
+  if (ctx.isOpen(key)) return null;
+  let raw: readonly string[] = [];
+  const opened = ctx.detached().readSome(key, (cells) => {
+    raw = cells;
+    return () => false;
+  });
+  if (!opened) return null;
+  const formats = new Map(sheetDef(key).columns.map((c) => [c.key, c.format]));
+  const readers = columns.map((column) => {
+    const read = shadowCellReader(key, column);
+    return [
+      column,
+      formats.get(column) === 'date' ? remembered((t) => days.cellToDay(read(t))) : read,
+    ] as const;
+  });
+  const out: ShadowRecord[] = [];
+  raw.forEach((cell, i) => {
+    if (cell === '') return;
+    const row = decodeShadow(cell);
+    const record: Record<string, unknown> = {};
+    for (const [column, read] of readers) record[column] = read(row[column] ?? '');
+    out.push({ row: i + 2, record });
+  });
+  return out;
+}
+
+/** `convert` remembered by its text: a table holds many cells with few distinct values (days). */
+function remembered<T>(convert: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const value = convert(text);
+    seen.set(text, value);
+    return value;
+  };
+}
