@@ -10,6 +10,8 @@
 import type { LeadInput, PartnerInput, PlanInput } from '../src/shared/api';
 import { OWNER, TEAMMATE, type Session } from './session';
 import { COMMISSION_STATUS } from '../src/shared/statuses';
+import { LANDING_SHEET } from '../src/app/setup/landing';
+import { sheetDef } from '../src/sheets/schema';
 
 export const DEMO_START = '2025-09-01T09:00:00Z';
 const DAYS = 182;
@@ -359,6 +361,9 @@ export function loadDemo(session: Session): DemoOutcome {
   if (payouts.length) call(TEAMMATE, 'approvePayout', payouts[0].id);
   // The Dashboard shows the demo program (set-up filled it while it was empty).
   call(OWNER, 'refreshDashboard');
+  // The demo opens where Set up tracker lands a partner manager (the one landing sheet): the owner
+  // selects its first cell, a journaled step, so a restart replays it too.
+  session.apply({ as: OWNER, select: { sheet: sheetDef(LANDING_SHEET).name, range: 'A1' } }, { persist: false });
   session.save();
   if (failed) notes.push(`${failed} calls failed, e.g. ${errors.join(' | ')}`);
   return { notes, partners: partners.length, leads: registered, failed };

@@ -246,20 +246,31 @@ async function extend(lead: Lead): Promise<void> {
   byId('banner').focus();
 }
 
+const searchInput = byId<HTMLInputElement>('search');
+
+/** The tab's leads, narrowed on the server by the search words (company, domain, partner, contact, id). */
 async function load(): Promise<void> {
   const shown = view;
-  const leads = await page.run(() => page.client.call('listLeads', VIEWS[shown].filter));
-  if (!leads || shown !== view) return;
+  const search = searchInput.value.trim();
+  const filter: LeadFilter = search ? { ...VIEWS[shown].filter, search } : VIEWS[shown].filter;
+  const leads = await page.run(() => page.client.call('listLeads', filter));
+  if (!leads || shown !== view || search !== searchInput.value.trim()) return;
   replace(list, ...leads.map(leadCard));
   byId('empty').hidden = leads.length > 0;
-  setText(byId('empty-title'), VIEWS[shown].empty[0]);
-  setText(byId('empty-text'), VIEWS[shown].empty[1]);
+  setText(byId('empty-title'), search ? 'No matching leads' : VIEWS[shown].empty[0]);
+  setText(
+    byId('empty-text'),
+    search
+      ? `Nothing here matches “${search}”. Try a company, domain, partner, contact or lead ID.`
+      : VIEWS[shown].empty[1],
+  );
   const conflicts = leads.filter((lead) => lead.conflict).length;
   setText(
     byId('count'),
     leads.length === 0
       ? ''
-      : `${leads.length} lead${leads.length === 1 ? '' : 's'}${conflicts ? `, ${conflicts} with conflicts` : ''}`,
+      : `${leads.length} lead${leads.length === 1 ? '' : 's'}${search ? ` matching “${search}”` : ''}` +
+          (conflicts ? `, ${conflicts} with conflicts` : ''),
   );
 }
 
@@ -271,6 +282,14 @@ setupTabs(document.querySelector('[role="tablist"]') as HTMLElement, (tab) => {
 });
 byId('tab-approved').setAttribute('aria-controls', 'panel');
 byId('refresh').addEventListener('click', () => void load());
+byId<HTMLFormElement>('search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void load();
+});
+// Clearing the box (its × or emptied by hand) shows the whole tab again.
+searchInput.addEventListener('search', () => {
+  if (searchInput.value.trim() === '') void load();
+});
 void load();
 // The document's today for Closed On (read only; a failure leaves the browser's day).
 page.client
