@@ -103,18 +103,24 @@ describeWithBrowser('demo program (shipped bundle)', () => {
     DEMO_TIMEOUT + 60_000,
   );
 
-  it('replays the journal into the same workbook on the next start', async () => {
-    const before = h.playground.session.emu.sheets();
-    const again = await startPlayground({ dataDir: h.dataDir, port: 0 });
-    try {
-      const after = again.session.emu.sheets();
-      expect(after['Leads']).toEqual(before['Leads']);
-      expect(after['Commissions']).toEqual(before['Commissions']);
-      expect(again.session.emu.rt.now().toISOString()).toBe(h.playground.session.emu.rt.now().toISOString());
-    } finally {
-      await again.close();
-    }
-  });
+  it(
+    'replays the journal into the same workbook on the next start',
+    async () => {
+      const before = h.playground.session.emu.sheets();
+      const again = await startPlayground({ dataDir: h.dataDir, port: 0 });
+      try {
+        const after = again.session.emu.sheets();
+        expect(after['Leads']).toEqual(before['Leads']);
+        expect(after['Commissions']).toEqual(before['Commissions']);
+        expect(again.session.emu.rt.now().toISOString()).toBe(
+          h.playground.session.emu.rt.now().toISOString(),
+        );
+      } finally {
+        await again.close();
+      }
+    },
+    DEMO_TIMEOUT,
+  );
 
   it('exports the tracker as .xlsx with its dropdowns and frozen headers', async () => {
     await h.page.getByTestId('menu-file').click();
