@@ -155,6 +155,16 @@ function route(
   staticFiles: Record<string, string>,
   inbox: string | null,
 ) {
+  // The demo yields between its days: until it is done, other changes wait (refused, not interleaved).
+  let demoLoading = false;
+  async function loadingDemo<T>(load: () => Promise<T>): Promise<T> {
+    demoLoading = true;
+    try {
+      return await load();
+    } finally {
+      demoLoading = false;
+    }
+  }
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
     const method = req.method ?? 'GET';
@@ -216,6 +226,7 @@ function route(
       throw new HttpError(404, 'Not found');
     }
     if (method !== 'POST') throw new HttpError(405, 'Method not allowed');
+    if (demoLoading) throw new HttpError(409, 'The demo program is still loading: try again when it is done');
     const body = await readBody(req);
     const as = session.actingUser;
     let outcome: ActionResult;
@@ -257,7 +268,7 @@ function route(
         break;
       case '/api/reset': {
         if (body.to === 'demo') {
-          const demo = loadDemo(session);
+          const demo = await loadingDemo(() => loadDemo(session));
           outcome = { ok: true, notes: demo.notes, result: demo };
         } else {
           session.reset();
@@ -266,7 +277,7 @@ function route(
         break;
       }
       case '/api/demo': {
-        const demo = loadDemo(session);
+        const demo = await loadingDemo(() => loadDemo(session));
         outcome = { ok: true, notes: demo.notes, result: demo };
         break;
       }
@@ -327,7 +338,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     if (started.warning) log(started.warning);
     if (started.fresh && options.fresh === 'demo') {
       log('first start: loading the demo program');
-      const demo = loadDemo(session);
+      const demo = await loadDemo(session);
       for (const note of demo.notes) log(note);
     } else log(`replayed ${started.replayed} journal steps (${started.failed} failed)`);
     const client = await buildClient();

@@ -2,46 +2,40 @@
  * The Commissions page names every won deal that earns nothing, with its reason (here: a EUR deal on
  * a USD plan with no exchange rate), above the lines: never a silent zero. Shipped bundle, Chromium.
  */
-import { OWNER } from '../../playground/session';
-import {
-  describeWithBrowser,
-  gotoPlayground,
-  openPlayground,
-  runMenu,
-  sidebarFrame,
-  type Harness,
-} from './support/browser';
+import { describeWithBrowser, type Harness } from './support/browser';
+import { asOwner, openSetUpPlayground, openSidebarPage } from './support/program';
 
 describeWithBrowser('the Commissions page lists deals not computed (shipped bundle)', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await openPlayground();
-    await runMenu(h.page, 'Set up tracker');
-    const steps: Array<[string, unknown[]]> = [
-      ['savePlan', [{ name: 'Ten USD', type: 'percent', rate: 10, currency: 'USD' }]],
-      [
-        'savePartner',
-        [{ partnerName: 'Beta Partners', contactEmail: 'bea@beta.test', type: 'Referral', plan: 'Ten USD' }],
-      ],
-      ['registerLead', [{ partnerId: 'P-0001', company: 'Euro Co', domain: 'euro.test', currency: 'EUR' }]],
-      ['reviewLead', ['L-000001', 'approve']],
-      ['closeLead', ['L-000001', 'won', { dealValue: 1000 }]],
-    ];
-    for (const [call, args] of steps) {
-      const out = h.playground.session.apply({ as: OWNER, call, args });
-      if (!out.ok) throw new Error(`${call} failed: ${out.error}`);
-    }
-    await gotoPlayground(h.page, h.playground.url);
+    h = await openSetUpPlayground((session) => {
+      const steps: Array<[string, unknown[]]> = [
+        ['savePlan', [{ name: 'Ten USD', type: 'percent', rate: 10, currency: 'USD' }]],
+        [
+          'savePartner',
+          [
+            {
+              partnerName: 'Beta Partners',
+              contactEmail: 'bea@beta.test',
+              type: 'Referral',
+              plan: 'Ten USD',
+            },
+          ],
+        ],
+        ['registerLead', [{ partnerId: 'P-0001', company: 'Euro Co', domain: 'euro.test', currency: 'EUR' }]],
+        ['reviewLead', ['L-000001', 'approve']],
+        ['closeLead', ['L-000001', 'won', { dealValue: 1000 }]],
+      ];
+      for (const [call, args] of steps) asOwner(session, call, ...args);
+    });
   });
   afterAll(async () => {
     await h?.close();
   });
 
   it('shows the EUR deal with no rate and why', async () => {
-    await runMenu(h.page, 'Commissions');
-    const frame = await sidebarFrame(h.page);
-    await frame.waitForSelector('#page[aria-busy="false"]');
+    const frame = await openSidebarPage(h.page, 'Commissions');
     const deal = frame.getByTestId('not-computed-deal');
     await deal.first().waitFor();
     expect(await deal.allTextContents()).toEqual([

@@ -5,31 +5,15 @@
  * its error next to Export with the previous download link gone.
  */
 import type { Frame } from 'playwright-core';
-import { OWNER } from '../../playground/session';
 import type { Session } from '../../playground/session';
-import {
-  describeWithBrowser,
-  gotoPlayground,
-  idle,
-  openPlayground,
-  runMenu,
-  sidebarScreenshot,
-  sidebarFrame,
-  type Harness,
-} from './support/browser';
-
-function call(session: Session, fn: string, ...args: unknown[]): unknown {
-  const done = session.apply({ as: OWNER, call: fn, args }, { persist: false });
-  if (!done.ok) throw new Error(`${fn} failed: ${done.error}`);
-  return done.result;
-}
+import { describeWithBrowser, idle, sidebarScreenshot, type Harness } from './support/browser';
+import { asOwner as call, openSetUpPlayground, openSidebarPage } from './support/program';
 
 /**
  * Two partners on a 10% plan (one paid in EUR, one in USD), `count` won deals each; the hold is over
  * by the time the test looks.
  */
 function program(session: Session, count: number): void {
-  call(session, 'setupTracker');
   call(session, 'savePlan', { name: 'Standard Referral', type: 'percent', rate: 10 });
   const partners = [
     { partnerName: 'Zeta Labs', contactEmail: 'z@zeta.test', type: 'Referral', plan: 'Standard Referral' },
@@ -58,10 +42,8 @@ function program(session: Session, count: number): void {
 }
 
 async function openCommissions(h: Harness): Promise<Frame> {
-  await runMenu(h.page, 'Commissions');
-  const frame = await sidebarFrame(h.page);
+  const frame = await openSidebarPage(h.page, 'Commissions');
   await frame.getByTestId('commission').first().waitFor();
-  await frame.waitForSelector('#page[aria-busy="false"]');
   return frame;
 }
 
@@ -69,10 +51,7 @@ describeWithBrowser('Commissions sidebar with a long list (shipped bundle)', () 
   let h: Harness;
 
   beforeAll(async () => {
-    h = await openPlayground();
-    program(h.playground.session, 12);
-    h.playground.session.save();
-    await gotoPlayground(h.page, h.playground.url);
+    h = await openSetUpPlayground((session) => program(session, 12));
   });
   afterAll(async () => {
     await h?.close();

@@ -5,36 +5,26 @@
  * by name and writes amounts with a currency symbol. Also: a Deal Value typed as the sheet shows it
  * ("51,250.50") closes the deal.
  */
-import { OWNER } from '../../playground/session';
 import {
   describeWithBrowser,
   gotoPlayground,
-  openPlayground,
   runMenu,
   sidebarScreenshot,
   sidebarFrame,
   type Harness,
 } from './support/browser';
+import { asOwner, openSetUpPlayground, savePartners } from './support/program';
 
 describeWithBrowser('Import dry run and amounts as shown (shipped bundle)', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await openPlayground();
-    const session = h.playground.session;
-    await runMenu(h.page, 'Set up tracker');
-    for (const [name, email] of [
-      ['Beta Partners', 'b@beta.test'],
-      ['Gamma Resellers', 'g@gamma.test'],
-    ]) {
-      const saved = session.apply({
-        as: OWNER,
-        call: 'savePartner',
-        args: [{ partnerName: name, contactEmail: email, type: 'Referral' }],
-      });
-      if (!saved.ok) throw new Error(`savePartner failed: ${saved.error}`);
-    }
-    await gotoPlayground(h.page, h.playground.url);
+    h = await openSetUpPlayground((session) =>
+      savePartners(session, [
+        ['Beta Partners', 'b@beta.test'],
+        ['Gamma Resellers', 'g@gamma.test'],
+      ]),
+    );
   });
   afterAll(async () => {
     await h?.close();
@@ -89,8 +79,7 @@ describeWithBrowser('Import dry run and amounts as shown (shipped bundle)', () =
     const session = h.playground.session;
     const leads = session.emu.sheets()['Leads'];
     const id = String(leads[1][leads[0].indexOf('Lead ID')]);
-    const approved = session.apply({ as: OWNER, call: 'reviewLead', args: [id, 'approve', ''] });
-    if (!approved.ok) throw new Error(`reviewLead failed: ${approved.error}`);
+    asOwner(session, 'reviewLead', id, 'approve', '');
     await gotoPlayground(h.page, h.playground.url);
     await runMenu(h.page, 'Review leads');
     const frame = await sidebarFrame(h.page);

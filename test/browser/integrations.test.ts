@@ -4,39 +4,23 @@
  * inbox, whose page shows it and can make the receiver fail, which the page then reports.
  */
 import { OWNER } from '../../playground/session';
-import {
-  describeWithBrowser,
-  gotoPlayground,
-  idle,
-  openPlayground,
-  runMenu,
-  screenshot,
-  sidebarFrame,
-  type Harness,
-} from './support/browser';
+import { describeWithBrowser, gotoPlayground, idle, screenshot, type Harness } from './support/browser';
+import { openSetUpPlayground, openSidebarPage, savePartners } from './support/program';
 
 describeWithBrowser('Integrations page and the webhook inbox', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await openPlayground();
-    await runMenu(h.page, 'Set up tracker');
-    const saved = h.playground.session.apply({
-      as: OWNER,
-      call: 'savePartner',
-      args: [{ partnerName: 'Beta Partners', contactEmail: 'bea@beta-partners.test', type: 'Referral' }],
-    });
-    if (!saved.ok) throw new Error(`savePartner failed: ${saved.error}`);
-    await gotoPlayground(h.page, h.playground.url);
+    h = await openSetUpPlayground((session) =>
+      savePartners(session, [['Beta Partners', 'bea@beta-partners.test']]),
+    );
   });
   afterAll(async () => {
     await h?.close();
   });
 
   it('adds a webhook, shows its secret once, delivers to the inbox, and reports a failing receiver', async () => {
-    await runMenu(h.page, 'Integrations');
-    let frame = await sidebarFrame(h.page);
-    await frame.waitForSelector('#page[aria-busy="false"]');
+    let frame = await openSidebarPage(h.page, 'Integrations');
     await frame.getByTestId('empty-state').waitFor();
 
     // Bad input: an http:// address is refused, nothing listed.
@@ -76,9 +60,7 @@ describeWithBrowser('Integrations page and the webhook inbox', () => {
       args: [{ partnerId: 'P-0001', company: 'Globex', domain: 'globex.test' }],
     });
     await gotoPlayground(h.page, h.playground.url);
-    await runMenu(h.page, 'Integrations');
-    frame = await sidebarFrame(h.page);
-    await frame.waitForSelector('#page[aria-busy="false"]');
+    frame = await openSidebarPage(h.page, 'Integrations');
     await frame.getByTestId('delivery').first().waitFor();
     await idle(h.page);
     expect(await frame.getByTestId('delivery-outcome').first().textContent()).toBe('retrying');

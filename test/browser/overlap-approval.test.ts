@@ -2,45 +2,34 @@
  * Two partners register the same company (issue 21): both leads show the overlap (the earlier one
  * names the later registration), and approving either asks for an explicit confirmation first.
  */
-import { OWNER } from '../../playground/session';
 import {
   describeWithBrowser,
-  gotoPlayground,
-  openPlayground,
   runMenu,
   sidebarScreenshot,
   sidebarFrame,
   type Harness,
 } from './support/browser';
+import { asOwner, openSetUpPlayground, savePartners } from './support/program';
 
 describeWithBrowser('approving overlapping registrations (shipped bundle)', () => {
   let h: Harness;
   const ids: string[] = [];
 
   beforeAll(async () => {
-    h = await openPlayground();
-    const session = h.playground.session;
-    await runMenu(h.page, 'Set up tracker');
-    for (const [name, email] of [
-      ['Beta Partners', 'b@beta.test'],
-      ['Gamma Resellers', 'g@gamma.test'],
-    ]) {
-      const saved = session.apply({
-        as: OWNER,
-        call: 'savePartner',
-        args: [{ partnerName: name, contactEmail: email, type: 'Referral' }],
-      });
-      if (!saved.ok) throw new Error(`savePartner failed: ${saved.error}`);
-      const partnerId = (saved.result as { id: string }).id;
-      const registered = session.apply({
-        as: OWNER,
-        call: 'registerLead',
-        args: [{ partnerId, company: 'Acme Inc', domain: 'acme.com' }],
-      });
-      if (!registered.ok) throw new Error(`registerLead failed: ${registered.error}`);
-      ids.push((registered.result as { id: string }).id);
-    }
-    await gotoPlayground(h.page, h.playground.url);
+    h = await openSetUpPlayground((session) => {
+      const partners = savePartners(session, [
+        ['Beta Partners', 'b@beta.test'],
+        ['Gamma Resellers', 'g@gamma.test'],
+      ]);
+      for (const partnerId of partners)
+        ids.push(
+          asOwner<{ id: string }>(session, 'registerLead', {
+            partnerId,
+            company: 'Acme Inc',
+            domain: 'acme.com',
+          }).id,
+        );
+    });
   });
   afterAll(async () => {
     await h?.close();

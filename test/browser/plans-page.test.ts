@@ -5,33 +5,21 @@
  * imported from a CSV (a file with a problem refused under its field, nothing written).
  */
 import { OWNER } from '../../playground/session';
-import {
-  describeWithBrowser,
-  gotoPlayground,
-  idle,
-  openPlayground,
-  runMenu,
-  screenshot,
-  sidebarFrame,
-  type Harness,
-} from './support/browser';
+import { describeWithBrowser, idle, screenshot, type Harness } from './support/browser';
+import { openSetUpPlayground, openSidebarPage } from './support/program';
 
 describeWithBrowser('the Plans page (shipped bundle)', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await openPlayground();
-    await runMenu(h.page, 'Set up tracker');
-    await gotoPlayground(h.page, h.playground.url);
+    h = await openSetUpPlayground();
   });
   afterAll(async () => {
     await h?.close();
   });
 
   it('lists no plans, then creates one with a live example, shows an error by its field, and saves a new version', async () => {
-    await runMenu(h.page, 'Plans');
-    const frame = await sidebarFrame(h.page);
-    await frame.waitForSelector('#page[aria-busy="false"]');
+    const frame = await openSidebarPage(h.page, 'Plans');
     await frame.getByTestId('empty-state').waitFor();
 
     await frame.getByRole('button', { name: 'New plan' }).click();

@@ -3,26 +3,15 @@
  * page says to run Set up tracker (not "Loading partners…" forever); the partner picker is sorted by
  * name and searchable; "Protected until" appears only for approved leads.
  */
-import type { Frame } from 'playwright-core';
-import { OWNER } from '../../playground/session';
 import {
   describeWithBrowser,
   gotoPlayground,
-  idle,
   openPlayground,
   runMenu,
   sidebarScreenshot,
-  sidebarFrame,
   type Harness,
 } from './support/browser';
-
-async function openPage(h: Harness, caption: string): Promise<Frame> {
-  await runMenu(h.page, caption);
-  const frame = await sidebarFrame(h.page);
-  await frame.waitForSelector('#page[aria-busy="false"]');
-  await idle(h.page);
-  return frame;
-}
+import { openSidebarPage, savePartners } from './support/program';
 
 describeWithBrowser('Register lead and Review leads for a new user (shipped bundle)', () => {
   let h: Harness;
@@ -35,7 +24,7 @@ describeWithBrowser('Register lead and Review leads for a new user (shipped bund
   });
 
   it('before set-up, says to run Set up tracker', async () => {
-    const frame = await openPage(h, 'Register lead');
+    const frame = await openSidebarPage(h.page, 'Register lead');
     await frame.getByTestId('not-set-up').waitFor();
     expect(await frame.getByTestId('not-set-up').textContent()).toMatch(/Run Set up tracker first/);
     expect(await frame.getByTestId('lead-form').isVisible()).toBe(false);
@@ -44,22 +33,14 @@ describeWithBrowser('Register lead and Review leads for a new user (shipped bund
   });
 
   it('sorts the partner picker by name and finds a partner by typing', async () => {
-    const session = h.playground.session;
     await runMenu(h.page, 'Set up tracker');
-    for (const [name, email] of [
+    savePartners(h.playground.session, [
       ['Zulu Digital', 'z@zulu.test'],
       ['Alpha Partners', 'a@alpha.test'],
       ['Mike Consulting', 'm@mike.test'],
-    ]) {
-      const saved = session.apply({
-        as: OWNER,
-        call: 'savePartner',
-        args: [{ partnerName: name, contactEmail: email, type: 'Referral' }],
-      });
-      if (!saved.ok) throw new Error(`savePartner failed: ${saved.error}`);
-    }
+    ]);
     await gotoPlayground(h.page, h.playground.url);
-    const frame = await openPage(h, 'Register lead');
+    const frame = await openSidebarPage(h.page, 'Register lead');
     await frame.waitForSelector('#partnerId option[value^="P-"]', { state: 'attached' });
     const labels = await frame.locator('#partnerId option[value^="P-"]').allTextContents();
     expect(labels.map((l) => l.replace(/ \(.*$/, ''))).toEqual([
@@ -82,7 +63,7 @@ describeWithBrowser('Register lead and Review leads for a new user (shipped bund
   });
 
   it('shows "Protected until" only on approved leads', async () => {
-    const frame = await openPage(h, 'Review leads');
+    const frame = await openSidebarPage(h.page, 'Review leads');
     const card = frame.getByTestId('lead').filter({ hasText: 'Initech' });
     await card.waitFor();
     expect(await card.getByTestId('expires-on').count()).toBe(0);

@@ -11,7 +11,6 @@ import {
   describeWithBrowser,
   gotoPlayground,
   idle,
-  openPlayground,
   openTab,
   rowsWhere,
   runMenu,
@@ -19,6 +18,7 @@ import {
   sidebarFrame,
   type Harness,
 } from './support/browser';
+import { asOwner, openSetUpPlayground, savePartners } from './support/program';
 
 /** Waits until the server has the person's selection (the page posts it without waiting). */
 async function selectedOnServer(h: Harness, sheet: string, a1: string): Promise<void> {
@@ -40,24 +40,15 @@ describeWithBrowser('History of this row (shipped bundle)', () => {
   let leadId: string;
 
   beforeAll(async () => {
-    h = await openPlayground();
-    const session = h.playground.session;
-    await runMenu(h.page, 'Set up tracker');
-    const saved = session.apply({
-      as: OWNER,
-      call: 'savePartner',
-      args: [{ partnerName: 'Beta Partners', contactEmail: 'bea@beta-partners.test', type: 'Referral' }],
+    h = await openSetUpPlayground((session) => {
+      const [partnerId] = savePartners(session, [['Beta Partners', 'bea@beta-partners.test']]);
+      leadId = asOwner<{ id: string }>(session, 'registerLead', {
+        partnerId,
+        company: 'Acme Inc',
+        domain: 'acme.com',
+        estimatedValue: '1000',
+      }).id;
     });
-    if (!saved.ok) throw new Error(`savePartner failed: ${saved.error}`);
-    const partnerId = (saved.result as { id: string }).id;
-    const registered = session.apply({
-      as: OWNER,
-      call: 'registerLead',
-      args: [{ partnerId, company: 'Acme Inc', domain: 'acme.com', estimatedValue: '1000' }],
-    });
-    if (!registered.ok) throw new Error(`registerLead failed: ${registered.error}`);
-    leadId = (registered.result as { id: string }).id;
-    await gotoPlayground(h.page, h.playground.url);
   });
   afterAll(async () => {
     await h?.close();

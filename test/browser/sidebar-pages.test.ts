@@ -3,13 +3,10 @@
  * in the 300 px panel, loads without an error banner, and does not scroll sideways. Screenshots of
  * each go to artifacts/screenshots/.
  */
-import { OWNER } from '../../playground/session';
 import {
   cell,
   describeWithBrowser,
-  gotoPlayground,
   idle,
-  openPlayground,
   openTab,
   runMenu,
   screenshot,
@@ -17,6 +14,7 @@ import {
   sidebarFrame,
   type Harness,
 } from './support/browser';
+import { openSetUpPlayground, savePartners } from './support/program';
 
 /** Menu caption -> the function it runs, for the pages that open in the sidebar. */
 const PAGES: Array<[caption: string, fn: string, shot: string]> = [
@@ -32,17 +30,9 @@ describeWithBrowser('sidebar pages in the 300 px panel (shipped bundle)', () => 
   let h: Harness;
 
   beforeAll(async () => {
-    h = await openPlayground();
-    if (!h.playground.session.emu.has('setupTracker'))
-      throw new Error('dist/Code.js has no setupTracker yet');
-    await runMenu(h.page, 'Set up tracker');
-    const saved = h.playground.session.apply({
-      as: OWNER,
-      call: 'savePartner',
-      args: [{ partnerName: 'Beta Partners', contactEmail: 'bea@beta-partners.test', type: 'Referral' }],
-    });
-    if (!saved.ok) throw new Error(`savePartner failed: ${saved.error}`);
-    await gotoPlayground(h.page, h.playground.url);
+    h = await openSetUpPlayground((session) =>
+      savePartners(session, [['Beta Partners', 'bea@beta-partners.test']]),
+    );
   });
   afterAll(async () => {
     await h?.close();

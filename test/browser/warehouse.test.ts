@@ -8,29 +8,25 @@ import {
   describeWithBrowser,
   gotoPlayground,
   idle,
-  openPlayground,
   runMenu,
   screenshot,
   sidebarFrame,
   type Harness,
 } from './support/browser';
+import { openSetUpPlayground, openSidebarPage } from './support/program';
 
 describeWithBrowser('the Warehouse page', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await openPlayground();
-    await runMenu(h.page, 'Set up tracker');
-    await gotoPlayground(h.page, h.playground.url);
+    h = await openSetUpPlayground();
   });
   afterAll(async () => {
     await h?.close();
   });
 
   it('shows it off, refuses a bad project id under its field, turns it on and reports the hourly load', async () => {
-    await runMenu(h.page, 'Warehouse');
-    const frame = await sidebarFrame(h.page);
-    await frame.waitForSelector('#page[aria-busy="false"]');
+    const frame = await openSidebarPage(h.page, 'Warehouse');
     await frame.getByTestId('empty-state').waitFor();
     expect(await frame.getByTestId('warehouse-state').textContent()).toBe('Off');
     await screenshot(h.page, 'sidebar-warehouse-off');

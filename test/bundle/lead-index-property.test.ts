@@ -11,6 +11,7 @@ import { buildLeadIndex, companyDomainOf, duplicateMessage, findConflicts } from
 import type { Lead, Page, Partner } from '../../src/shared/api';
 import { runHourly } from '../support/emulator';
 import { addPartner, leadCell, tracker, OWNER } from './leads-fixture';
+import { appendByAnotherTool, daysLater } from './lead-index-fixture';
 
 const COMPANIES = [
   'Globex',
@@ -203,32 +204,19 @@ describe('the lead index against a full scan', () => {
                   : STATUSES[o.value % STATUSES.length];
             emu.edit(OWNER, 'Leads', leadCell(emu, lead.id, o.field), [[value]]);
           } else if (o.k === 'append') {
-            // Another tool's write (no trigger fires): the tracker's shadow does not know the row.
-            const rows = emu.sheets().Leads as unknown[][];
-            const headers = rows[0] as string[];
-            let last = rows.length;
-            while (last > 1 && (rows[last - 1] as unknown[]).every((v) => v === '')) last--;
-            const values: Record<string, unknown> = {
+            appendByAnotherTool(emu, {
               'Lead ID': `L-000${appended++}`,
               'Partner ID': partners[o.partner],
               Company: COMPANIES[o.company],
               Domain: DOMAINS[o.domain],
               Status: 'Submitted',
-            };
-            const row = headers.map((h) => values[h] ?? '');
-            emu.rt.uncounted(() =>
-              emu.spreadsheet
-                .getSheetByName('Leads')!
-                .getRange(last + 1, 1, 1, row.length)
-                .setValues([row]),
-            );
+            });
           } else if (o.k === 'delete' && pick(o.lead)) {
             const cell = leadCell(emu, pick(o.lead)!.id, 'Lead ID');
             const row = Number(cell.slice(1));
             emu.deleteRows(OWNER, 'Leads', row, 1);
           } else if (o.k === 'day') {
-            emu.rt.advance(o.days * 86_400_000);
-            runHourly(emu);
+            daysLater(emu, o.days);
           }
         }
         // Review leads' pages (through the index when it serves) list what a full scan lists.

@@ -6,45 +6,14 @@
 import type { Emulator } from '../../emulator/harness';
 import { runHourly } from '../support/emulator';
 import { addPartner, register, rowsOf, tracker, OWNER } from './leads-fixture';
-
-const INDEX_PROPERTY = 'tracker.leadIndex';
-
-function indexState(emu: Emulator): Record<string, unknown> | null {
-  const text = emu.rt.uncounted(() =>
-    (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
-      .getDocumentProperties()
-      .getProperty(INDEX_PROPERTY),
-  );
-  return text ? (JSON.parse(text) as Record<string, unknown>) : null;
-}
-
-function usedIndex(emu: Emulator, fn: () => unknown): boolean {
-  const methods: string[] = [];
-  const stop = emu.rt.onCall((m) => methods.push(m));
-  try {
-    fn();
-  } finally {
-    stop();
-  }
-  // The full read guards Leads with getLastRow; the index path reads a window of Leads instead.
-  return !methods.includes('Sheet.getLastRow');
-}
-
-function appendByAnotherTool(emu: Emulator, values: Record<string, unknown>): number {
-  const rows = emu.sheets().Leads as unknown[][];
-  const headers = rows[0] as string[];
-  let last = rows.length;
-  while (last > 1 && (rows[last - 1] as unknown[]).every((v) => v === '')) last--;
-  const row = headers.map((h) => values[h] ?? '');
-  // A script or API write: no trigger fires, the tracker's shadow does not know the row.
-  emu.rt.uncounted(() =>
-    emu.spreadsheet
-      .getSheetByName('Leads')!
-      .getRange(last + 1, 1, 1, row.length)
-      .setValues([row]),
-  );
-  return last + 1;
-}
+import {
+  appendByAnotherTool,
+  daysLater,
+  deleteIndexState,
+  indexState,
+  registerSeen,
+  usedIndex,
+} from './lead-index-fixture';
 
 /** Cells of Leads read by one call (the index path reads a window, never the whole sheet or shadow). */
 function cellsRead(emu: Emulator, fn: () => unknown): { read: number; calls: number } {
@@ -138,14 +107,9 @@ describe('the lead index', () => {
       Domain: 'foreign.example',
       Status: 'Submitted',
     });
-    let result!: ReturnType<typeof register>;
     expect(
-      usedIndex(emu, () => {
-        result = register(emu, { partnerId: beta, company: 'Foreign Widgetz', domain: 'other.example' });
-      }),
-    ).toBe(true);
-    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000500']);
-    expect(result.id).toBe('L-000501');
+      registerSeen(emu, { partnerId: beta, company: 'Foreign Widgetz', domain: 'other.example' }),
+    ).toEqual({ usedIndex: true, conflicts: ['L-000500'], id: 'L-000501' });
     // More rows than the window sees past the last one the tracker wrote: the leads are read whole.
     for (let i = 0; i < 25; i++)
       appendByAnotherTool(emu, {
@@ -160,13 +124,11 @@ describe('the lead index', () => {
       Company: 'Late Arrival',
       Status: 'Approved',
     });
-    expect(
-      usedIndex(emu, () => {
-        result = register(emu, { partnerId: beta, company: 'Late Arrival' });
-      }),
-    ).toBe(false);
-    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000700']);
-    expect(result.id).toBe('L-000701');
+    expect(registerSeen(emu, { partnerId: beta, company: 'Late Arrival' })).toEqual({
+      usedIndex: false,
+      conflicts: ['L-000700'],
+      id: 'L-000701',
+    });
   });
 
   it('is not trusted when its cells were emptied by hand or its state deleted, and is rebuilt', () => {
@@ -177,31 +139,20 @@ describe('the lead index', () => {
     emu.rt.uncounted(() =>
       emu.spreadsheet.getSheetByName('_Shadow')!.getRange(2, 8, Number(state.chunks), 1).clearContent(),
     );
-    let result!: ReturnType<typeof register>;
-    expect(
-      usedIndex(emu, () => {
-        result = register(emu, { partnerId: beta, company: companyName(3) });
-      }),
-    ).toBe(false);
-    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000004']);
+    expect(registerSeen(emu, { partnerId: beta, company: companyName(3) })).toMatchObject({
+      usedIndex: false,
+      conflicts: ['L-000004'],
+    });
     // The next day's run builds it again from the shadow; registrations use it again.
-    emu.rt.advance(86_400_000);
-    runHourly(emu);
+    daysLater(emu);
     expect(usedIndex(emu, () => register(emu, { partnerId: beta, company: 'Nothing Alike Co' }))).toBe(true);
 
-    emu.rt.uncounted(() =>
-      (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
-        .getDocumentProperties()
-        .deleteProperty(INDEX_PROPERTY),
-    );
-    expect(
-      usedIndex(emu, () => {
-        result = register(emu, { partnerId: beta, company: companyName(5) });
-      }),
-    ).toBe(false);
-    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000006']);
-    emu.rt.advance(86_400_000);
-    runHourly(emu);
+    deleteIndexState(emu);
+    expect(registerSeen(emu, { partnerId: beta, company: companyName(5) })).toMatchObject({
+      usedIndex: false,
+      conflicts: ['L-000006'],
+    });
+    daysLater(emu);
     expect(indexState(emu)).toMatchObject({ v: 2 });
     expect(usedIndex(emu, () => register(emu, { partnerId: beta, company: 'Fresh Start Ltd' }))).toBe(true);
   });
@@ -228,13 +179,10 @@ describe('the lead index', () => {
       'L-000011',
     ]);
     expect(indexState(emu)?.stale).toBeUndefined();
-    let result!: ReturnType<typeof register>;
-    expect(
-      usedIndex(emu, () => {
-        result = register(emu, { partnerId: beta, company: companyName(3) });
-      }),
-    ).toBe(true);
-    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000004']);
+    expect(registerSeen(emu, { partnerId: beta, company: companyName(3) })).toMatchObject({
+      usedIndex: true,
+      conflicts: ['L-000004'],
+    });
     // An expired lead no longer blocks.
     expect(register(emu, { partnerId: alpha, company: companyName(2) }).conflicts).toEqual([]);
   });
@@ -246,21 +194,15 @@ describe('the lead index', () => {
     const outcome = emu.deleteRows(OWNER, 'Leads', 3, 2);
     expect(outcome.ok).toBe(true);
     expect(indexState(emu)).toMatchObject({ stale: 1 });
-    let result!: ReturnType<typeof register>;
-    expect(
-      usedIndex(emu, () => {
-        result = register(emu, { partnerId: beta, company: companyName(5) });
-      }),
-    ).toBe(false);
-    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000006']);
-    emu.rt.advance(86_400_000);
-    runHourly(emu);
+    expect(registerSeen(emu, { partnerId: beta, company: companyName(5) })).toMatchObject({
+      usedIndex: false,
+      conflicts: ['L-000006'],
+    });
+    daysLater(emu);
     expect(indexState(emu)?.stale).toBeUndefined();
-    expect(
-      usedIndex(emu, () => {
-        result = register(emu, { partnerId: beta, company: companyName(7) });
-      }),
-    ).toBe(true);
-    expect(result.conflicts.map((c) => c.leadId)).toEqual(['L-000008']);
+    expect(registerSeen(emu, { partnerId: beta, company: companyName(7) })).toMatchObject({
+      usedIndex: true,
+      conflicts: ['L-000008'],
+    });
   });
 });

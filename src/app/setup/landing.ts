@@ -1,13 +1,14 @@
 /**
  * Where a partner manager lands after set-up, and the summary they read there. The landing sheet
- * is ONE constant: Leads today; switch it to 'dashboard' when the Dashboard is the place to start.
+ * is ONE constant: the Dashboard (the program at a glance); the playground opens on it too.
  */
 import type { SheetKey } from '../../sheets/schema-types';
 import type { SetupReport } from './setup-tracker';
 
-export const LANDING_SHEET: SheetKey = 'leads';
+export const LANDING_SHEET: SheetKey = 'dashboard';
 
 const WHAT_EACH_SHEET_HOLDS = [
+  'Dashboard (open now): the program at a glance, refreshed every day.',
   'Partners: who you work with (type, tier, plan, status).',
   'Leads: registrations, their review and their deals (Submitted > Approved > Won or Lost).',
   'Commissions and Payouts: what each won deal earns, approved and paid in batches.',
