@@ -398,6 +398,12 @@ export function rotatePartnerLink(partnerId: string): PartnerLinks {
   return access.rotatePartnerLink(sidebarChange(), partnerId);
 }
 
+/** Makes or updates one partner's view file now (the owner's), showing their current link. */
+export function refreshPartnerView(partnerId: string): PartnerLinks {
+  edge('refreshPartnerView', partnerId);
+  return access.refreshPartnerViewNow(sidebarChange(), partnerId);
+}
+
 /** Sends the partners' statements of the month so far now (within the day's mail quota; the rest queued). */
 export function sendStatements(): StatementsReport {
   return access.sendStatementsNow(sidebarChange());

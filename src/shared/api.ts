@@ -64,6 +64,10 @@ export interface LeadInput {
 export interface PartnerLinks {
   viewUrl: string;
   formUrl: string;
+  /** The caller keeps the partners' files and links (the owner): may see the form link, replace it, update the view. */
+  keeper?: boolean;
+  /** Why formUrl is '' (kept by the owner, not made yet), for the sidebar. */
+  note?: string;
 }
 
 export interface Lead {
@@ -422,6 +426,7 @@ export interface ServerApi {
   getHubSpot(): HubSpotView;
   getPartnerLinks(partnerId: string): PartnerLinks;
   rotatePartnerLink(partnerId: string): PartnerLinks;
+  refreshPartnerView(partnerId: string): PartnerLinks;
   refreshDashboard(): RefreshResult;
   getDashboard(options?: DashboardOptions): Dashboard;
   getPartnerScorecard(partnerId: string, options?: DashboardOptions): PartnerScorecard;
