@@ -116,9 +116,9 @@ describe('registration links', () => {
     expect(leads.find((r) => r[3] === 'New Link Co')?.[1]).toBe(a);
     expect(leads.some((r) => r[3] === 'Old Link Co')).toBe(false);
     const audit = emu.sheets()['Audit Log'];
-    expect(audit.filter((r) => r[2] === 'form' && /^refused: the partner key/.test(String(r[8])))).toHaveLength(
-      1,
-    );
+    expect(
+      audit.filter((r) => r[2] === 'form' && /^refused: the partner key/.test(String(r[8]))),
+    ).toHaveLength(1);
     expect(audit.find((r) => r[5] === 'Registration Link' && r[4] === a)).toEqual(
       expect.arrayContaining(['link 1', 'link 2']),
     );
@@ -128,7 +128,11 @@ describe('registration links', () => {
     const { emu } = program();
     const c = partnerOn(emu, 'Std', 'Epsilon Labs');
     expect(viewOf(emu, c)).toBeUndefined();
-    expect(links(emu, c)).toMatchObject({ viewUrl: '', formUrl: '', note: expect.stringMatching(/not made yet/) });
+    expect(links(emu, c)).toMatchObject({
+      viewUrl: '',
+      formUrl: '',
+      note: expect.stringMatching(/not made yet/),
+    });
     const made = emu.call<PartnerLinks>(OWNER, 'refreshPartnerView', c);
     const file = viewOf(emu, c)!;
     expect([...file.viewers]).toEqual(['epsilon.labs@partner.test']);

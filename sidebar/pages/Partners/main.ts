@@ -5,6 +5,7 @@ import { clearFieldErrors, fillForm, readChecked, readForm } from '../../common/
 import { startPage } from '../../common/page';
 import { documentToday, rememberToday } from '../../common/today';
 import { PARTNER_STATUS } from '../../../src/shared/statuses';
+import { toggleLinks } from './links';
 
 const page = startPage();
 const form = byId<HTMLFormElement>('partner-form');
@@ -66,8 +67,14 @@ function partnerCard(partner: Partner): HTMLLIElement {
     'click',
     () => void page.run(() => page.client.call('showPartnerScorecard', partner.id)),
   );
+  const links = h('button', {
+    className: 'small',
+    text: 'Links',
+    attrs: { type: 'button', 'aria-label': `Links of ${partner.partnerName}`, 'aria-expanded': 'false' },
+    testid: 'links',
+  });
   const details = [partner.type, partner.tier, partner.region].filter(Boolean).join(' · ');
-  return h(
+  const card = h(
     'li',
     { className: 'card', testid: 'partner', dataset: { id: partner.id } },
     h(
@@ -81,8 +88,10 @@ function partnerCard(partner: Partner): HTMLLIElement {
       ? h('div', { text: [partner.contactName, partner.contactEmail].filter(Boolean).join(' · ') })
       : null,
     partner.plan ? h('div', { className: 'card-sub', text: `Plan: ${partner.plan}` }) : null,
-    h('div', { className: 'actions' }, edit, scorecard),
+    h('div', { className: 'actions' }, edit, scorecard, links),
   );
+  links.addEventListener('click', () => toggleLinks(page, partner, card, links));
+  return card;
 }
 
 function renderList(search: string): void {

@@ -24,12 +24,9 @@ export const accessMessages = {
     `The partners' files are made and kept by the spreadsheet's owner${owner ? ` (${owner})` : ''}: ask them (the hourly run does it anyway).`,
   linkOwnersOnly: (owner: string) =>
     `Registration links are kept by the spreadsheet's owner${owner ? ` (${owner})` : ''}: only they can see or replace one.`,
-  noForm: () =>
-    'The registration form is not made yet: the next hourly run makes it (or Update view now).',
-  waiting: () =>
-    "Today's quota of new files is used: this partner's file is made by the next day's runs.",
-  notYet: () =>
-    "This partner's link is not made yet: the next hourly run makes it (or Update view now).",
+  noForm: () => 'The registration form is not made yet: the next hourly run makes it (or Update view now).',
+  waiting: () => "Today's quota of new files is used: this partner's file is made by the next day's runs.",
+  notYet: () => "This partner's link is not made yet: the next hourly run makes it (or Update view now).",
 } as const;
 
 const isOwner = (ctx: AppContext) => sameEmail(ctx.actor.email, ownerEmail(ctx.doc));

@@ -191,7 +191,8 @@ export function refreshPartnerViews(
   };
   const meta: ViewsMeta = readViewsMeta(doc);
   const tail = doc.property(AUDIT_TAIL_PROPERTY) ?? '';
-  if (!options.force && !options.only && meta.tail === tail && !meta.pending) return { ...report, idle: true };
+  if (!options.force && !options.only && meta.tail === tail && !meta.pending)
+    return { ...report, idle: true };
   const entries = readViewEntries(doc, meta);
   try {
     // The program's registration form first: the views show each partner's link to it.
