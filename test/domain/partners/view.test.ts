@@ -93,8 +93,12 @@ describe('partnerView', () => {
 
 describe('link secrets', () => {
   it('are 22 base64url characters from the randomness given; only their hash is matched', () => {
-    const a = secretFromRandom('0f8e2a4c-1d3b-4c5d-9e7f-8a6b5c4d3e2f' + '11111111-2222-4333-8444-555555555555');
-    const b = secretFromRandom('0f8e2a4c-1d3b-4c5d-9e7f-8a6b5c4d3e2f' + '11111111-2222-4333-8444-555555555556');
+    const a = secretFromRandom(
+      '0f8e2a4c-1d3b-4c5d-9e7f-8a6b5c4d3e2f' + '11111111-2222-4333-8444-555555555555',
+    );
+    const b = secretFromRandom(
+      '0f8e2a4c-1d3b-4c5d-9e7f-8a6b5c4d3e2f' + '11111111-2222-4333-8444-555555555556',
+    );
     expect(a).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(b).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(a).not.toBe(b);
