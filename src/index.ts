@@ -382,9 +382,7 @@ export function showIntegrations(): void {
 
 // ---- Partner access: views, registration links (issue 17) ------------------------------------
 import * as access from './app/partners/access';
-import type { PartnerLinks } from './shared/api';
-import type { ViewsReport } from './app/partners/views';
-import type { StatementsReport } from './app/partners/statements';
+import type { PartnerLinks, StatementsReport, ViewsReport } from './shared/api';
 
 /** A partner's own links: `{viewUrl, formUrl}` (the owner and the Team only). */
 export function getPartnerLinks(partnerId: string): PartnerLinks {

@@ -128,6 +128,24 @@ describeWithBrowser('partner links on the Partners page (shipped bundle)', () =>
     expect(leads.find((r) => r[3] === 'New Link Co')?.[1]).toBe(alpha);
     expect(leads.some((r) => r[3] === 'Old Link Co')).toBe(false);
 
+    // the program-wide actions: statements now (the month so far), every view now
+    await frame.locator('#send-statements').click();
+    await idle(h.page);
+    expect(await frame.getByTestId('banner').textContent()).toMatch(
+      /^Statements for 2026-03: \d+ e-mails? sent/,
+    );
+    expect(await frame.getByTestId('banner').getAttribute('data-kind')).toBe('success');
+    emu.call(OWNER, 'savePartner', {
+      partnerName: 'Gamma Group',
+      contactEmail: 'ops@gamma-group.test',
+      type: 'Referral',
+    });
+    await frame.locator('#update-views').click();
+    await idle(h.page);
+    expect(await frame.getByTestId('banner').textContent()).toMatch(
+      /^Views updated: 1 file made, 1 file written, 1 person given access\./,
+    );
+
     // closing the panel
     c = await card();
     await c.getByTestId('links').click();
@@ -150,6 +168,12 @@ describeWithBrowser('partner links on the Partners page (shipped bundle)', () =>
     );
     expect(await panel.getByTestId('links-rotate').count()).toBe(0);
     expect(await panel.getByTestId('links-update').count()).toBe(0);
+    // the owner's program-wide actions are refused, saying who can
+    const frame = await sidebarFrame(h.page);
+    await frame.locator('#update-views').click();
+    await idle(h.page);
+    expect(await frame.getByTestId('banner').getAttribute('data-kind')).toBe('error');
+    expect(await frame.getByTestId('banner').textContent()).toMatch(/kept by the spreadsheet's owner/);
   });
 
   it('someone off the Team: the error is shown in the panel', async () => {

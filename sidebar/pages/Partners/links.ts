@@ -5,7 +5,7 @@
  * Loading is the page's busy state; a failure is shown in the panel; what does not exist yet says
  * why (the server's note).
  */
-import type { PartnerLinks, Partner } from '../../../src/shared/api';
+import type { PartnerLinks, Partner, StatementsReport, ViewsReport } from '../../../src/shared/api';
 import { h, replace, setText } from '../../common/dom';
 import type { Page } from '../../common/page';
 
@@ -187,4 +187,21 @@ export function toggleLinks(
       if (links) render(links);
       else replace(body);
     });
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What "Update all views now" did, in the banner's lines. */
+export function viewsDone(r: ViewsReport): string[] {
+  const done = [
+    `Views updated: ${plural(r.created, 'file')} made, ${plural(r.written, 'file')} written, ${plural(r.shared, 'person', 'people')} given access.`,
+  ];
+  if (r.closed) done.push(`${plural(r.closed, 'file')} emptied and unshared.`);
+  if (r.waiting) done.push(`${plural(r.waiting, 'partner')} wait for the next runs (the day's file quota).`);
+  return [...done, ...r.errors];
+}
+
+/** What "Send statements now" did. */
+export function statementsDone(r: StatementsReport): string {
+  return `Statements for ${r.month}: ${plural(r.sent, 'e-mail')} sent${r.owed ? `, ${r.owed} queued for the next days (mail quota)` : ''}${r.skipped ? `, ${r.skipped} without activity or opted out` : ''}.`;
 }

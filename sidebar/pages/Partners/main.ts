@@ -5,7 +5,7 @@ import { clearFieldErrors, fillForm, readChecked, readForm } from '../../common/
 import { startPage } from '../../common/page';
 import { documentToday, rememberToday } from '../../common/today';
 import { PARTNER_STATUS } from '../../../src/shared/statuses';
-import { toggleLinks } from './links';
+import { toggleLinks, viewsDone, statementsDone } from './links';
 
 const page = startPage();
 const form = byId<HTMLFormElement>('partner-form');
@@ -174,6 +174,20 @@ form.addEventListener('keydown', (event) => {
     page.banner.clear();
     closeForm();
   }
+});
+byId('update-views').addEventListener('click', () => {
+  void page
+    .run(() => page.client.call('refreshPartnerViews'))
+    .then((report) => {
+      if (report) page.banner.show(report.errors.length ? 'error' : 'success', ...viewsDone(report));
+    });
+});
+byId('send-statements').addEventListener('click', () => {
+  void page
+    .run(() => page.client.call('sendStatements'))
+    .then((report) => {
+      if (report) page.banner.success(statementsDone(report));
+    });
 });
 byId('add').addEventListener('click', (event) => openForm(null, event.currentTarget as HTMLElement));
 byId<HTMLFormElement>('search-form').addEventListener('submit', (event) => {

@@ -16,7 +16,7 @@
  * - A run that dies after making a file and before storing its id finds it the next time by its
  *   appProperties (sheets/partner-files.ts): a retry never makes a second file.
  */
-import type { Partner } from '../../shared/api';
+import type { Partner, ViewsReport } from '../../shared/api';
 import { PARTNER_STATUS } from '../../shared/statuses';
 import { planView, viewContacts } from '../../domain/partners/view-plan';
 import {
@@ -68,19 +68,7 @@ export const VIEW_FILES_PER_DAY = 200;
 /** Files made a run (each about 3 requests and a full write): the day's spread over hourly runs. */
 export const VIEW_FILES_PER_RUN = 50;
 
-export interface ViewsReport {
-  idle: boolean;
-  created: number;
-  written: number;
-  closed: number;
-  shared: number;
-  unshared: number;
-  /** Partners whose file waits (the day's quota, the run's time). */
-  waiting: number;
-  /** Welcome e-mails sent now to people newly given a view (the rest wait for quota). */
-  mailed?: number;
-  errors: string[];
-}
+export type { ViewsReport };
 
 interface ProgramData {
   program: string;

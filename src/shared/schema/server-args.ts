@@ -222,6 +222,8 @@ export const SERVER_ARGS: { readonly [K in keyof ServerApi]: readonly Arg[] } = 
   getPartnerLinks: [{ label: 'Partner ID', schema: id('Partner ID') }],
   rotatePartnerLink: [{ label: 'Partner ID', schema: id('Partner ID') }],
   refreshPartnerView: [{ label: 'Partner ID', schema: id('Partner ID') }],
+  refreshPartnerViews: [],
+  sendStatements: [],
   refreshDashboard: [],
   // the period and the partner id get their own specific errors (app/dashboard): bounded here
   getDashboard: [optional({ label: 'Dashboard options', schema: form('Dashboard options') })],
