@@ -1,6 +1,13 @@
 /** A partner's view, built pure: only their rows, overlaps unnamed, notes redacted, a stable fingerprint. */
 import { partnerOfSecret, secretFromRandom, secretHash } from '../../../src/domain/partners/link-secret';
-import { makeRedactor, partnerView, viewFingerprint, type ViewLead } from '../../../src/domain/partners/view';
+import {
+  makeRedactor,
+  partnerView,
+  progressText,
+  viewFingerprint,
+  type ViewInput,
+  type ViewLead,
+} from '../../../src/domain/partners/view';
 import { statementOf } from '../../../src/domain/partners/statement';
 
 const lead = (over: Partial<ViewLead>): ViewLead => ({
@@ -31,8 +38,8 @@ const redactor = makeRedactor(
   ]),
 );
 
-function view(leads: ViewLead[]) {
-  return partnerView({
+function viewInput(leads: ViewLead[] = []) {
+  return {
     program: 'Program',
     partner: { id: 'P-0001', name: 'Alpha Partners', tier: 'Gold', status: 'Active' },
     leads,
@@ -40,8 +47,12 @@ function view(leads: ViewLead[]) {
     payouts: [],
     progress: null,
     formUrl: 'https://form.test/x',
-    redact: (t) => redactor('P-0001', t),
-  });
+    redact: (t: string) => redactor('P-0001', t),
+  } satisfies ViewInput;
+}
+
+function view(leads: ViewLead[]) {
+  return partnerView(viewInput(leads));
 }
 
 describe('partnerView', () => {
@@ -88,6 +99,31 @@ describe('partnerView', () => {
       subject: 'Program: your statement for 2026-03',
     });
     expect(statementOf(v, '2026-02', 'Program').active).toBe(false);
+  });
+});
+
+describe('progress to the next tier', () => {
+  it.each([
+    [
+      {
+        tier: 'Registered',
+        nextTier: 'Silver',
+        progress: 0.456,
+        missing: '600.00 USD of won value away from Silver (over 12 months).',
+        forecast: 'No open approved deals.',
+      },
+      '45% of the way to Silver. 600.00 USD of won value away from Silver (over 12 months). No open approved deals.',
+    ],
+    [
+      { tier: 'Platinum', nextTier: null, progress: 1, missing: 'Platinum is the top tier.', forecast: '' },
+      'Platinum is the top tier.',
+    ],
+  ])('is shown in the Summary as the tier rules report it (%#)', (progress, text) => {
+    const v = partnerView({ ...viewInput(), progress });
+    const rows = new Map(v.sheets[0].rows.map((r) => [r[0], r[1]]));
+    expect(rows.get('Progress to the next tier')).toBe(text);
+    expect(rows.get('Tier')).toBe(progress.tier);
+    expect(progressText(progress)).toBe(text);
   });
 });
 
