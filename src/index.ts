@@ -406,9 +406,7 @@ export function showIntegrations(): void {
 
 // ---- Partner access: views, registration links (issue 17) ------------------------------------
 import * as access from './app/partners/access';
-import type { PartnerLinks } from './shared/api';
-import type { ViewsReport } from './app/partners/views';
-import type { StatementsReport } from './app/partners/statements';
+import type { PartnerLinks, StatementsReport, ViewsReport } from './shared/api';
 
 /** A partner's own links: `{viewUrl, formUrl}` (the owner and the Team only). */
 export function getPartnerLinks(partnerId: string): PartnerLinks {
@@ -420,6 +418,12 @@ export function getPartnerLinks(partnerId: string): PartnerLinks {
 export function rotatePartnerLink(partnerId: string): PartnerLinks {
   edge('rotatePartnerLink', partnerId);
   return access.rotatePartnerLink(sidebarChange(), partnerId);
+}
+
+/** Makes or updates one partner's view file now (the owner's), showing their current link. */
+export function refreshPartnerView(partnerId: string): PartnerLinks {
+  edge('refreshPartnerView', partnerId);
+  return access.refreshPartnerViewNow(sidebarChange(), partnerId);
 }
 
 /** Sends the partners' statements of the month so far now (within the day's mail quota; the rest queued). */

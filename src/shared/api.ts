@@ -64,6 +64,33 @@ export interface LeadInput {
 export interface PartnerLinks {
   viewUrl: string;
   formUrl: string;
+  /** The caller keeps the partners' files and links (the owner): may see the form link, replace it, update the view. */
+  keeper?: boolean;
+  /** Why formUrl is '' (kept by the owner, not made yet), for the sidebar. */
+  note?: string;
+}
+
+/** What a refresh of the partners' view files did (refreshPartnerViews, the hourly run). */
+export interface ViewsReport {
+  idle: boolean;
+  created: number;
+  written: number;
+  closed: number;
+  shared: number;
+  unshared: number;
+  /** Partners whose file waits (the day's quota, the run's time). */
+  waiting: number;
+  /** Welcome e-mails sent now to people newly given a view (the rest wait for quota). */
+  mailed?: number;
+  errors: string[];
+}
+
+/** What sending the partners' statements did (sendStatements, the 1st of the month). */
+export interface StatementsReport {
+  month: string;
+  sent: number;
+  owed: number;
+  skipped: number;
 }
 
 export interface Lead {
@@ -461,6 +488,9 @@ export interface ServerApi {
   getHubSpot(): HubSpotView;
   getPartnerLinks(partnerId: string): PartnerLinks;
   rotatePartnerLink(partnerId: string): PartnerLinks;
+  refreshPartnerView(partnerId: string): PartnerLinks;
+  refreshPartnerViews(): ViewsReport;
+  sendStatements(): StatementsReport;
   refreshDashboard(): RefreshResult;
   getDashboard(options?: DashboardOptions): Dashboard;
   getPartnerScorecard(partnerId: string, options?: DashboardOptions): PartnerScorecard;

@@ -6,7 +6,8 @@
  * the files made today). Spread over values of at most 8,000 characters (Google: 9 KB a value, 500
  * KB a store): about 150 characters a partner, so 500 partners take ten values.
  *
- * Nothing here is a secret: the registration links' secrets are never stored (see partner-links.ts).
+ * Nothing here is a secret: of a registration link only the hash of its secret is kept (app/partners/
+ * links.ts); the secret itself is in the owner's user properties and the partner's own file.
  */
 import type { TrackerDocument } from './document';
 
@@ -25,8 +26,10 @@ export interface ViewEntry {
   g: number[];
   /** Generation: raised when a file is closed, so its successor is told apart from it. */
   n: number;
-  /** The registration link's generation: raised by rotatePartnerLink (the old link stops working). */
+  /** The registration link's number: raised by rotatePartnerLink (audited as "link N"). */
   k?: number;
+  /** Hash of the partner's registration secret (domain/partners/link-secret.ts): never the secret. */
+  s?: string;
 }
 
 export interface ViewsMeta {

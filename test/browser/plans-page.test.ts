@@ -75,9 +75,7 @@ describeWithBrowser('the Plans page (shipped bundle)', () => {
   });
 
   it('imports exchange rates from a CSV: a file with a problem is refused under its field, nothing written', async () => {
-    await runMenu(h.page, 'Plans');
-    const frame = await sidebarFrame(h.page);
-    await frame.waitForSelector('#page[aria-busy="false"]');
+    const frame = await openSidebarPage(h.page, 'Plans');
     await frame.getByTestId('rates-empty').waitFor();
     const file = frame.getByLabel('Rates CSV');
     const upload = (csv: string) =>

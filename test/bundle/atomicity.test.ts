@@ -193,8 +193,19 @@ const OPERATIONS: Operation[] = [
     retry: true,
   },
   { name: 'registerLead', run: call('registerLead', { partnerId: 'P-0002', company: 'Zeta' }), retry: true },
-  // A new link for the partner (the generation in the view state, the audit entry): one commit.
+  // A new link for the partner (its hash in the view state, the audit entry): one commit, then the
+  // secret saved in the owner's user properties.
   { name: 'rotatePartnerLink', run: call('rotatePartnerLink', 'P-0001') },
+  // One partner's view updated now (after a rotation: its new link): its file, then one commit.
+  {
+    name: 'refreshPartnerView',
+    prepare: (emu) => {
+      runHourly(emu);
+      emu.call(OWNER, 'rotatePartnerLink', 'P-0001');
+    },
+    run: call('refreshPartnerView', 'P-0001'),
+    retry: true,
+  },
   { name: 'reviewLead approve', run: call('reviewLead', 'L-000002', 'approve'), retry: true },
   { name: 'reviewLead reject', run: call('reviewLead', 'L-000002', 'reject', 'duplicate'), retry: true },
   { name: 'closeLead won', run: call('closeLead', 'L-000001', 'won', { dealValue: 5000 }), retry: true },
@@ -617,11 +628,10 @@ function snapshot(emu: Emulator): unknown {
     }
     // Ids are Google's to give: a set-up that died after asking for a trigger gets another one, a
     // rotation that died after creating its archive creates another (the first is left empty).
-    // So are random keys: a run that died after drawing the registration links' key, before storing
-    // it, draws another (nothing was handed out with the first); what derives from it (the links in
-    // the partners' views, so their fingerprints) differs with it. A form made by a run that died
-    // before storing its id is left behind, empty and unpublished, like an archive.
-    if (props['tracker.linkKey']) props['tracker.linkKey'] = 'link-key';
+    // So are random secrets: the registration links' (only their hashes are stored here, `s` in the
+    // views' entries; what shows them, the partners' views, so their fingerprints, differs with
+    // them). A form made by a run that died before storing its id is left behind, empty and
+    // unpublished, like an archive.
     // The partner views' bookmark of the audit tail is a cache: a run that recovered another's
     // journal may leave it behind the log (the next hour looks again and finds nothing to write).
     // The Dashboard is no table: its columns in the layout are what set-up saw when it mapped the
@@ -652,7 +662,8 @@ function snapshot(emu: Emulator): unknown {
       .replace(/\bss[0-9a-z]{6,}\b/g, 'file-id')
       .replace(/\bform-[0-9a-z]{6,}\b/g, 'form-id')
       .replace(/1FAIpQL[0-9a-f]+/g, 'responder-id')
-      .replace(/\\"h\\":\\"[0-9a-f]{24}\\"/g, '\\"h\\":\\"fingerprint\\"');
+      .replace(/\\"h\\":\\"[0-9a-f]{24}\\"/g, '\\"h\\":\\"fingerprint\\"')
+      .replace(/\\"s\\":\\"[0-9a-f]{32}\\"/g, '\\"s\\":\\"secret-hash\\"');
     return JSON.parse(text) as unknown;
   });
 }

@@ -3,7 +3,8 @@
  * decisions whose notes name other partners, won deals, commissions, payouts paid with references
  * naming others, terminations and contact changes, made through the bundle's public functions; then
  * the views are refreshed and EVERY file the add-on made (live, emptied or replaced) is checked: it
- * holds its own partner's rows and no id, name, domain, company or amount of any other partner.
+ * holds its own partner's rows and link, and no id, name, domain, company, amount or registration
+ * secret of any other partner.
  */
 import fc from 'fast-check';
 import type { Emulator } from '../../emulator/harness';
@@ -141,12 +142,19 @@ function texts(file: DriveFileRecord): { strings: string[]; numbers: number[] } 
 }
 
 describe('partner views leak nothing', () => {
-  it('every file holds only its partner: no id, name, domain, company or amount of another', () => {
+  it('every file holds only its partner: no id, name, domain, company, amount or link of another', () => {
     fc.assert(
       fc.property(program, (plans) => {
         const emu = newEmulator({ now: '2026-03-02T09:00:00Z' });
         emu.call(OWNER, 'setupTracker');
         const tokens = play(emu, plans);
+        // Each partner's registration secret is theirs too: another's file must not show it.
+        const secrets = new Map<string, string>();
+        for (const t of tokens) {
+          const { formUrl } = emu.call<{ formUrl: string }>(OWNER, 'getPartnerLinks', t.id);
+          secrets.set(t.id, formUrl.split('=').pop()!);
+          t.words.add(secrets.get(t.id)!);
+        }
         const files = emu.rt.createdFiles().filter((f) => f.appProperties?.ptPartner);
         // Every partner has a file (and a replaced contact two); every one of them is checked.
         expect(new Set(files.map((f) => f.appProperties!.ptPartner))).toEqual(
@@ -173,6 +181,8 @@ describe('partner views leak nothing', () => {
             // A live file shows all the partner's own leads.
             const leadIds = [...mine.words].filter((w) => /^L-\d{6}$/.test(w));
             for (const id of leadIds) expect(strings).toContain(id);
+            // and its own registration link
+            expect(strings.some((x) => x.endsWith(`=${secrets.get(own)}`))).toBe(true);
           } else {
             // A closed file (terminated, or its contact changed) is empty.
             expect(strings.filter((s) => s !== '')).toEqual([]);

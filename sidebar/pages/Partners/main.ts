@@ -6,6 +6,7 @@ import { startPage } from '../../common/page';
 import { pagedList, searchAsYouType } from '../../common/paged';
 import { documentToday, rememberToday } from '../../common/today';
 import { PARTNER_STATUS } from '../../../src/shared/statuses';
+import { toggleLinks, viewsDone, statementsDone } from './links';
 
 const page = startPage();
 const form = byId<HTMLFormElement>('partner-form');
@@ -66,8 +67,14 @@ function partnerCard(partner: Partner): HTMLLIElement {
     'click',
     () => void page.run(() => page.client.call('showPartnerScorecard', partner.id)),
   );
+  const links = h('button', {
+    className: 'small',
+    text: 'Links',
+    attrs: { type: 'button', 'aria-label': `Links of ${partner.partnerName}`, 'aria-expanded': 'false' },
+    testid: 'links',
+  });
   const details = [partner.type, partner.tier, partner.region].filter(Boolean).join(' · ');
-  return h(
+  const card = h(
     'li',
     { className: 'card', testid: 'partner', dataset: { id: partner.id } },
     h(
@@ -81,8 +88,10 @@ function partnerCard(partner: Partner): HTMLLIElement {
       ? h('div', { text: [partner.contactName, partner.contactEmail].filter(Boolean).join(' · ') })
       : null,
     partner.plan ? h('div', { className: 'card-sub', text: `Plan: ${partner.plan}` }) : null,
-    h('div', { className: 'actions' }, edit, scorecard),
+    h('div', { className: 'actions' }, edit, scorecard, links),
   );
+  links.addEventListener('click', () => toggleLinks(page, partner, card, links));
+  return card;
 }
 
 function renderList(partners: readonly Partner[], total: number): void {
@@ -174,6 +183,20 @@ form.addEventListener('keydown', (event) => {
     page.banner.clear();
     closeForm();
   }
+});
+byId('update-views').addEventListener('click', () => {
+  void page
+    .run(() => page.client.call('refreshPartnerViews'))
+    .then((report) => {
+      if (report) page.banner.show(report.errors.length ? 'error' : 'success', ...viewsDone(report));
+    });
+});
+byId('send-statements').addEventListener('click', () => {
+  void page
+    .run(() => page.client.call('sendStatements'))
+    .then((report) => {
+      if (report) page.banner.success(statementsDone(report));
+    });
 });
 byId('add').addEventListener('click', (event) => openForm(null, event.currentTarget as HTMLElement));
 searchAsYouType(searchInput, () => void loadList());

@@ -3,7 +3,7 @@
  * unknown one is an error naming the periods), the reporting currency checked, the one-pass
  * metrics, then the view getDashboard returns and the sheet shows.
  */
-import type { Dashboard, PartnerScorecard } from '../../shared/dashboard';
+import type { Dashboard, PartnerScorecard, TierProgressView } from '../../shared/dashboard';
 import { DEFAULT_PERIOD } from '../../shared/dashboard';
 import { computeMetrics } from '../../domain/metrics/compute';
 import { periodRange, lastTwelveMonths, type PeriodRange } from '../../domain/metrics/period';
@@ -52,10 +52,15 @@ export function dashboardFigures(inputs: DashboardInputs, period: unknown, curre
 }
 
 /** A partner's won deals in the reporting currency (those converted), for the tier rules. */
-export function wonDealsOf(inputs: DashboardInputs, partnerId: string, currency: string): WonDeal[] {
+export function wonDealsOf(
+  inputs: DashboardInputs,
+  partnerId: string,
+  currency: string,
+  leads: DashboardInputs['leads'] = inputs.leads,
+): WonDeal[] {
   const convert = reportingConversion(currency, inputs.rates, inputs.reportingCurrency);
   const deals: WonDeal[] = [];
-  for (const l of inputs.leads) {
+  for (const l of leads) {
     if (l.partnerId !== partnerId || l.status !== LEAD_STATUS.Won || l.closedOn === '') continue;
     const value = convert(l.dealMinor ?? 0, l.currency, l.closedOn);
     if (value !== null) deals.push({ closedOn: l.closedOn, valueMinor: value });
@@ -81,10 +86,6 @@ export function partnerScorecard(
   const at = metrics.byPartner.findIndex((r) => r.partnerId === id);
   const row = metrics.byPartner[at];
   const ranked = metrics.byPartner.filter((r) => r.wonMinor > 0).length;
-  const convert = reportingConversion(currency, inputs.rates, inputs.reportingCurrency);
-  const open = inputs.leads
-    .filter((l) => l.partnerId === id && l.status === LEAD_STATUS.Approved)
-    .map((l) => (l.estimatedMinor === null ? 0 : convert(l.estimatedMinor, l.currency, inputs.today)));
   const deals = wonDealsOf(inputs, id, currency);
   const months = lastTwelveMonths(inputs.today);
   const trend = months.map((month) => ({ month, wonValue: 0, won: 0 }));
@@ -94,7 +95,6 @@ export function partnerScorecard(
     trend[m].won++;
     trend[m].wonValue += d.valueMinor;
   }
-  const rules = inputs.tierRules(currency).rules;
   return {
     partnerId: id,
     partnerName: partner.name,
@@ -108,15 +108,33 @@ export function partnerScorecard(
     figures: partnerFigures(row, metrics.headline.wonMinor, currency),
     openDeals: row.openDeals,
     openPipeline: toMajor(row.openMinor, currency),
-    tier: tierProgress({
-      rules,
-      currentTier: partner.tier,
-      locked: inputs.locked.has(id),
-      deals,
-      open,
-      today: inputs.today,
-      currency,
-    }),
+    tier: partnerTierProgress(inputs, partner, currency),
     trend: trend.map((t) => ({ ...t, wonValue: toMajor(t.wonValue, currency) })),
   };
+}
+
+/**
+ * A partner's standing against the tier rules (Settings > Tier Rules) in `currency`: the scorecard's
+ * and the partner's own view's (app/partners/views.ts). `leads`: the partner's leads when the caller
+ * has them grouped already (else all, filtered here).
+ */
+export function partnerTierProgress(
+  inputs: DashboardInputs,
+  partner: { id: string; tier: string },
+  currency: string,
+  leads: DashboardInputs['leads'] = inputs.leads,
+): TierProgressView {
+  const convert = reportingConversion(currency, inputs.rates, inputs.reportingCurrency);
+  const open = leads
+    .filter((l) => l.partnerId === partner.id && l.status === LEAD_STATUS.Approved)
+    .map((l) => (l.estimatedMinor === null ? 0 : convert(l.estimatedMinor, l.currency, inputs.today)));
+  return tierProgress({
+    rules: inputs.tierRules(currency).rules,
+    currentTier: partner.tier,
+    locked: inputs.locked.has(partner.id),
+    deals: wonDealsOf(inputs, partner.id, currency, leads),
+    open,
+    today: inputs.today,
+    currency,
+  });
 }

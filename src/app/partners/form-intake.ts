@@ -34,7 +34,8 @@ import type { AppContext } from '../context';
 import { Registrar } from '../leads/registrar';
 import { TrackerData } from '../leads/tracker-data';
 import type { DailyJob } from '../triggers/daily-job';
-import { ensureLinkKey, linkGenerations, LINK_KEY_PROPERTY } from './links';
+import { partnerOfHash } from './links';
+import { readViewEntries, readViewsMeta } from '../../sheets/view-state';
 
 /** The form's questions: the key first (pre-filled), then the sidebar's registration fields. */
 export const FORM_QUESTIONS: ReadonlyArray<{
@@ -87,7 +88,6 @@ function mail(to: string, subject: string, lines: readonly string[]): OutgoingMa
 export function ensureForm(ctx: AppContext): FormState {
   const existing = readFormState(ctx.doc);
   if (existing?.ready !== false && existing) return existing;
-  ensureLinkKey(ctx.doc);
   let state = existing;
   if (!state) {
     const { name } = trackerIdentity(ctx.doc);
@@ -151,8 +151,7 @@ function newResponses(form: FormState): FormAnswerSet[] {
 export function runFormIntake(ctx: AppContext): FormReport {
   const report: FormReport = { idle: true, registered: [], refused: 0, unknownKey: 0, mailed: 0, queued: 0 };
   const form = readFormState(ctx.doc);
-  const key = ctx.doc.property(LINK_KEY_PROPERTY);
-  if (!form || form.ready === false || !key) return report;
+  if (!form || form.ready === false) return report;
   const responses = newResponses(form);
   if (!responses.length) return report;
   report.idle = false;
@@ -161,9 +160,9 @@ export function runFormIntake(ctx: AppContext): FormReport {
   fctx.doc.days(true);
   const data = new TrackerData(fctx);
   const registrar = new Registrar(data);
-  const generations = linkGenerations(fctx.doc);
   const partners: Partner[] = data.partners.map(({ partner }) => partner);
-  const candidates = partners.map((p) => ({ id: p.id, generation: generations.get(p.id) ?? 0 }));
+  // The stored hashes of the current secrets: a rotated link's secret has none.
+  const hashes = partnerOfHash(readViewEntries(fctx.doc, readViewsMeta(fctx.doc)));
   const owner = new Map<string, string>(partners.map((p) => [p.id, p.id]));
   for (const { lead } of data.leads) owner.set(lead.id, lead.partnerId);
   const redact = makeRedactor(
@@ -173,7 +172,7 @@ export function runFormIntake(ctx: AppContext): FormReport {
   const audit: AuditEntry[] = [];
   const mails: OutgoingMail[] = [];
   for (const response of responses) {
-    const partnerId = partnerOfSecret(key, response.answers[form.questions.key] ?? '', candidates);
+    const partnerId = partnerOfSecret(response.answers[form.questions.key] ?? '', hashes);
     const partner = partners.find((p) => p.id === partnerId);
     if (!partner) {
       report.unknownKey++;

@@ -13,6 +13,7 @@ import type { PartnerView } from '../../domain/partners/view';
 import { PARTNER_STATUS } from '../../shared/statuses';
 import { remainingMailQuota, sendMail, type OutgoingMail } from '../../sheets/mail';
 import type { AppContext } from '../context';
+import type { StatementsReport } from '../../shared/api';
 import type { DailyJob } from '../triggers/daily-job';
 import { buildViews } from './views';
 
@@ -54,12 +55,7 @@ function csvOf(view: PartnerView): string {
     .join('\r\n\r\n');
 }
 
-export interface StatementsReport {
-  month: string;
-  sent: number;
-  owed: number;
-  skipped: number;
-}
+export type { StatementsReport };
 
 /** Sends the statements owed for `month` within today's quota; the rest stay owed. */
 function send(ctx: AppContext, state: StatementsState): StatementsReport {

@@ -16,7 +16,7 @@
  * - A run that dies after making a file and before storing its id finds it the next time by its
  *   appProperties (sheets/partner-files.ts): a retry never makes a second file.
  */
-import type { Partner } from '../../shared/api';
+import type { Partner, ViewsReport } from '../../shared/api';
 import { PARTNER_STATUS } from '../../shared/statuses';
 import { planView, viewContacts } from '../../domain/partners/view-plan';
 import {
@@ -25,7 +25,6 @@ import {
   partnerView,
   viewFingerprint,
   type PartnerView,
-  type TierProgress,
   type ViewLead,
 } from '../../domain/partners/view';
 import type { LedgerLine } from '../../domain/commissions';
@@ -58,34 +57,18 @@ import { leadRows } from '../leads/records';
 import { readLedger } from '../commissions/ledger-table';
 import { readPayouts } from '../payouts/payout-table';
 import { partnerRows } from './records';
-import { linkGenerations, registrationLinkOf } from './links';
+import { ensureLinkSecrets, knownSecrets, LEGACY_LINK_KEY_PROPERTY, registrationLink } from './links';
 import { ensureForm } from './form-intake';
+import { readFormState } from '../../sheets/form-state';
+import { readDashboardInputs } from '../dashboard/inputs';
+import { partnerTierProgress } from '../dashboard/figures';
 
 /** Files made a day: below Google's 250 a day on a consumer account, leaving the owner room. */
 export const VIEW_FILES_PER_DAY = 200;
 /** Files made a run (each about 3 requests and a full write): the day's spread over hourly runs. */
 export const VIEW_FILES_PER_RUN = 50;
 
-/** The dashboard's tier-progress rule, when wired (see TierProgress). */
-export type TierProgressOf = (partner: Partner) => TierProgress | null;
-let tierProgressOf: TierProgressOf = () => null;
-export function useTierProgress(rule: TierProgressOf): void {
-  tierProgressOf = rule;
-}
-
-export interface ViewsReport {
-  idle: boolean;
-  created: number;
-  written: number;
-  closed: number;
-  shared: number;
-  unshared: number;
-  /** Partners whose file waits (the day's quota, the run's time). */
-  waiting: number;
-  /** Welcome e-mails sent now to people newly given a view (the rest wait for quota). */
-  mailed?: number;
-  errors: string[];
-}
+export type { ViewsReport };
 
 interface ProgramData {
   program: string;
@@ -105,8 +88,14 @@ function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
   return out;
 }
 
+/**
+ * The registration secrets of these partners (id -> secret): by default those the owner keeps whose
+ * hash is the stored one (nothing is made); the refresh passes `ensureLinkSecrets`.
+ */
+export type SecretsOf = (trackerId: string, partnerIds: readonly string[]) => ReadonlyMap<string, string>;
+
 /** Every partner's view, built in memory from one read of each table. */
-export function buildViews(ctx: AppContext): ProgramData {
+export function buildViews(ctx: AppContext, secretsOf?: SecretsOf): ProgramData {
   ctx.read(['partners', 'leads', 'commissions', 'payouts']);
   const days = ctx.doc.days();
   const partnerTable = ctx.table('partners');
@@ -131,10 +120,19 @@ export function buildViews(ctx: AppContext): ProgramData {
   const byLeads = group(leads, (l) => l.partnerId);
   const byLines = group(lines, (l) => l.partnerId);
   const byPayouts = group(payouts, (p) => p.partnerId);
+  // Progress to the next tier: the tier rules' own function, on the tables already read.
+  const tierInputs = readDashboardInputs(ctx, { lines: false });
+  const currency = tierInputs.reportingCurrency;
+  const hasRules = tierInputs.tierRules(currency).rules.length > 0;
+  const tierLeads = group(tierInputs.leads, (l) => l.partnerId);
   const { id: trackerId, name: program } = trackerIdentity(ctx.doc);
+  const form = readFormState(ctx.doc);
+  const ids = partners.map(({ partner }) => partner.id);
+  const secrets = secretsOf
+    ? secretsOf(trackerId, ids)
+    : knownSecrets(trackerId, readViewEntries(ctx.doc, readViewsMeta(ctx.doc)));
   const views = new Map<string, PartnerView>();
   const out: ProgramData['partners'] = [];
-  const generations = linkGenerations(ctx.doc);
   for (const { partner } of partners) {
     out.push({ partner, contacts: viewContacts(partner.contactEmail, additional.get(partner.id) ?? '') });
     views.set(
@@ -145,8 +143,10 @@ export function buildViews(ctx: AppContext): ProgramData {
         leads: byLeads.get(partner.id) ?? [],
         lines: byLines.get(partner.id) ?? [],
         payouts: byPayouts.get(partner.id) ?? [],
-        progress: tierProgressOf(partner),
-        formUrl: registrationLinkOf(ctx.doc, partner.id, generations.get(partner.id) ?? 0),
+        progress: hasRules
+          ? partnerTierProgress(tierInputs, partner, currency, tierLeads.get(partner.id) ?? [])
+          : null,
+        formUrl: registrationLink(form, secrets.get(partner.id)),
         redact: (text) => redact(partner.id, text),
       }),
     );
@@ -163,7 +163,8 @@ function isQuotaError(err: unknown): boolean {
 export function refreshPartnerViews(
   ctx: AppContext,
   step: JobStep = { cursor: null, timeLeftMs: () => Number.POSITIVE_INFINITY },
-  options: { force?: boolean } = {},
+  /** `force`: even when nothing changed; `only`: this partner's file alone (the rest as they are). */
+  options: { force?: boolean; only?: string } = {},
 ): ViewsReport {
   const doc = ctx.doc;
   const report: ViewsReport = {
@@ -178,7 +179,8 @@ export function refreshPartnerViews(
   };
   const meta: ViewsMeta = readViewsMeta(doc);
   const tail = doc.property(AUDIT_TAIL_PROPERTY) ?? '';
-  if (!options.force && meta.tail === tail && !meta.pending) return { ...report, idle: true };
+  if (!options.force && !options.only && meta.tail === tail && !meta.pending)
+    return { ...report, idle: true };
   const entries = readViewEntries(doc, meta);
   try {
     // The program's registration form first: the views show each partner's link to it.
@@ -186,7 +188,9 @@ export function refreshPartnerViews(
   } catch (err) {
     report.errors.push(`registration form: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const data = buildViews(ctx);
+  // Links of an earlier version were derived from a key: no longer accepted, the key is cleared.
+  if (doc.property(LEGACY_LINK_KEY_PROPERTY)) doc.setProperty(LEGACY_LINK_KEY_PROPERTY, '');
+  const data = buildViews(ctx, (trackerId, ids) => ensureLinkSecrets(trackerId, entries, ids, emptyEntry));
   const today = ctx.now.toISOString().slice(0, 10);
   if (meta.day !== today) {
     meta.day = today;
@@ -200,6 +204,7 @@ export function refreshPartnerViews(
   let pending = false;
   const welcome: OutgoingMail[] = [];
   for (const { partner, contacts } of data.partners) {
+    if (options.only !== undefined && partner.id !== options.only) continue;
     const entry: ViewEntry = entries.get(partner.id) ?? emptyEntry();
     const view = data.views.get(partner.id)!;
     const fingerprint = viewFingerprint(view);
@@ -274,15 +279,7 @@ export function refreshPartnerViews(
         entry.v[email] = shareView(entry.f, email);
         report.shared++;
         // Drive sends no e-mail (sendNotificationEmail false): the tracker tells them, within quota.
-        welcome.push(
-          welcomeMail(
-            email,
-            data.program,
-            partner.partnerName,
-            fileUrl(entry.f),
-            registrationLinkOf(ctx.doc, partner.id, entry.k ?? 0),
-          ),
-        );
+        welcome.push(welcomeMail(email, data.program, partner.partnerName, fileUrl(entry.f)));
       }
       entries.set(partner.id, entry);
     } catch (err) {
@@ -291,25 +288,25 @@ export function refreshPartnerViews(
       if (isQuotaError(err)) break;
     }
   }
-  meta.pending = pending;
-  meta.tail = tail;
+  if (options.only === undefined) {
+    meta.pending = pending;
+    meta.tail = tail;
+  } else meta.pending ||= pending;
   queueViewState(doc, meta, entries);
   if (welcome.length) report.mailed = deliverOutbox(doc, welcome).sent;
   doc.save();
   return report;
 }
 
-function welcomeMail(
-  to: string,
-  program: string,
-  partnerName: string,
-  viewUrl: string,
-  formUrl: string,
-): OutgoingMail {
+/**
+ * The e-mail to a person newly given a view. It carries no registration link: a queued e-mail waits
+ * in the document properties, which hold no secret; the link is in the view's Summary.
+ */
+function welcomeMail(to: string, program: string, partnerName: string, viewUrl: string): OutgoingMail {
   const lines = [
     `${program} now keeps a view of ${partnerName}'s leads, commissions and payouts for you (view only):`,
     viewUrl,
-    ...(formUrl ? ['Register a lead with your own link (no Google sign-in needed):', formUrl] : []),
+    'Its Summary holds your own link to register a lead (no Google sign-in needed).',
   ];
   return {
     to,

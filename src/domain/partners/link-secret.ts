@@ -1,14 +1,17 @@
 /**
- * A partner's registration secret: HMAC-SHA256 of the partner and the link's generation under the
- * tracker's link key, 128 bits in base64url (22 characters). Unguessable without the key; never
- * stored (the key derives it again, so the link can be shown again); rotating the link raises the
- * generation, and the old secret stops matching.
+ * A partner's registration secret: 128 random bits in base64url (22 characters), made from the
+ * randomness the caller brings (sheets/link-secrets.ts: Utilities.getUuid), one per partner, new at
+ * each rotation. The tracker's document properties hold only its hash (`secretHash`): a submission
+ * is matched by hashing what it carries, so a leak of the properties reveals no link. The secret
+ * itself is kept only where the link must be shown again: the partner's own view file and the
+ * owner's user properties (see README, "Registration links").
  */
-import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha256';
+import { bytesToHex } from '@noble/hashes/utils';
 import { utf8Bytes } from '../audit/utf8';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+export const SECRET_LENGTH = 22;
 
 function base64url(bytes: Uint8Array): string {
   let out = '';
@@ -20,20 +23,19 @@ function base64url(bytes: Uint8Array): string {
   return out;
 }
 
-export function linkSecret(key: string, partnerId: string, generation: number): string {
-  const mac = hmac(sha256, utf8Bytes(key), utf8Bytes(`${partnerId}:${generation}`));
-  return base64url(mac.slice(0, 16));
+/** A secret from random text of at least 128 random bits (two UUIDs give 244): 16 bytes of its SHA-256. */
+export function secretFromRandom(random: string): string {
+  return base64url(sha256(utf8Bytes(random)).slice(0, 16));
 }
 
-/** The partner a secret belongs to (at its current generation), or null: constant work per partner. */
-export function partnerOfSecret(
-  key: string,
-  secret: string,
-  partners: ReadonlyArray<{ id: string; generation: number }>,
-): string | null {
+/** What is stored of a secret: 128 bits of its SHA-256, hex. */
+export function secretHash(secret: string): string {
+  return bytesToHex(sha256(utf8Bytes(secret.trim()))).slice(0, 32);
+}
+
+/** The partner whose stored hash the given secret has, or null (wrong, or replaced by a rotation). */
+export function partnerOfSecret(secret: string, partnerOfHash: ReadonlyMap<string, string>): string | null {
   const given = secret.trim();
-  if (given.length !== 22) return null;
-  let found: string | null = null;
-  for (const p of partners) if (linkSecret(key, p.id, p.generation) === given) found = p.id;
-  return found;
+  if (given.length !== SECRET_LENGTH) return null;
+  return partnerOfHash.get(secretHash(given)) ?? null;
 }

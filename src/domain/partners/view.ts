@@ -17,6 +17,7 @@ import { toMajor } from '../money/to-major';
 import { formatMoney } from '../money/format';
 import { toMinor } from '../money/parse';
 import { COMMISSION_STATUS, LEAD_STATUS, LEAD_STATUSES } from '../../shared/statuses';
+import type { TierProgressView } from '../../shared/dashboard';
 
 export type ViewCell = string | number;
 
@@ -44,15 +45,13 @@ export interface ViewLead {
   readonly conflict: string;
 }
 
-/**
- * Progress to the next tier, as the dashboard's tier-progress rule reports it (wired where it is
- * available; without it the Summary shows the tier and the totals).
- */
-export interface TierProgress {
-  readonly tier: string;
-  readonly nextTier: string | null;
-  /** A sentence such as "12,000.00 USD of won deals to Gold". */
-  readonly toNext: string;
+/** Progress to the next tier, as domain/partners/tier-progress.ts reports it. */
+export type TierProgress = Pick<TierProgressView, 'tier' | 'nextTier' | 'progress' | 'missing' | 'forecast'>;
+
+/** The Summary's "Progress to the next tier": "40% of the way to Gold. 600.00 USD ... away ...". */
+export function progressText(p: TierProgress): string {
+  const share = p.nextTier ? `${Math.floor(p.progress * 100)}% of the way to ${p.nextTier}. ` : '';
+  return `${share}${p.missing}${p.forecast ? ` ${p.forecast}` : ''}`;
 }
 
 export interface ViewInput {
@@ -141,7 +140,7 @@ export function partnerView(input: ViewInput): PartnerView {
     ['Partner ID', own],
     ['Status', input.partner.status],
     ['Tier', input.progress?.tier ?? input.partner.tier],
-    ['Progress to the next tier', input.progress ? input.progress.toNext : ''],
+    ['Progress to the next tier', input.progress ? progressText(input.progress) : ''],
     ['Leads', counts],
     ['Won deal value', byCurrency(leads.filter((l) => l.status === LEAD_STATUS.Won).map(wonValue))],
     ['Commissions earned', byCurrency(earned.map((l) => ({ currency: l.currency, minor: l.amountMinor })))],

@@ -228,6 +228,9 @@ export const SERVER_ARGS: { readonly [K in keyof ServerApi]: readonly Arg[] } = 
   getHubSpot: [],
   getPartnerLinks: [{ label: 'Partner ID', schema: id('Partner ID') }],
   rotatePartnerLink: [{ label: 'Partner ID', schema: id('Partner ID') }],
+  refreshPartnerView: [{ label: 'Partner ID', schema: id('Partner ID') }],
+  refreshPartnerViews: [],
+  sendStatements: [],
   refreshDashboard: [],
   // the period and the partner id get their own specific errors (app/dashboard): bounded here
   getDashboard: [optional({ label: 'Dashboard options', schema: form('Dashboard options') })],

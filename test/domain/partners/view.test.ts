@@ -1,6 +1,13 @@
 /** A partner's view, built pure: only their rows, overlaps unnamed, notes redacted, a stable fingerprint. */
-import { linkSecret, partnerOfSecret } from '../../../src/domain/partners/link-secret';
-import { makeRedactor, partnerView, viewFingerprint, type ViewLead } from '../../../src/domain/partners/view';
+import { partnerOfSecret, secretFromRandom, secretHash } from '../../../src/domain/partners/link-secret';
+import {
+  makeRedactor,
+  partnerView,
+  progressText,
+  viewFingerprint,
+  type ViewInput,
+  type ViewLead,
+} from '../../../src/domain/partners/view';
 import { statementOf } from '../../../src/domain/partners/statement';
 
 const lead = (over: Partial<ViewLead>): ViewLead => ({
@@ -31,8 +38,8 @@ const redactor = makeRedactor(
   ]),
 );
 
-function view(leads: ViewLead[]) {
-  return partnerView({
+function viewInput(leads: ViewLead[] = []) {
+  return {
     program: 'Program',
     partner: { id: 'P-0001', name: 'Alpha Partners', tier: 'Gold', status: 'Active' },
     leads,
@@ -40,8 +47,12 @@ function view(leads: ViewLead[]) {
     payouts: [],
     progress: null,
     formUrl: 'https://form.test/x',
-    redact: (t) => redactor('P-0001', t),
-  });
+    redact: (t: string) => redactor('P-0001', t),
+  } satisfies ViewInput;
+}
+
+function view(leads: ViewLead[]) {
+  return partnerView(viewInput(leads));
 }
 
 describe('partnerView', () => {
@@ -91,19 +102,56 @@ describe('partnerView', () => {
   });
 });
 
+describe('progress to the next tier', () => {
+  it.each([
+    [
+      {
+        tier: 'Registered',
+        nextTier: 'Silver',
+        progress: 0.456,
+        missing: '600.00 USD of won value away from Silver (over 12 months).',
+        forecast: 'No open approved deals.',
+      },
+      '45% of the way to Silver. 600.00 USD of won value away from Silver (over 12 months). No open approved deals.',
+    ],
+    [
+      { tier: 'Platinum', nextTier: null, progress: 1, missing: 'Platinum is the top tier.', forecast: '' },
+      'Platinum is the top tier.',
+    ],
+  ])('is shown in the Summary as the tier rules report it (%#)', (progress, text) => {
+    const v = partnerView({ ...viewInput(), progress });
+    const rows = new Map(v.sheets[0].rows.map((r) => [r[0], r[1]]));
+    expect(rows.get('Progress to the next tier')).toBe(text);
+    expect(rows.get('Tier')).toBe(progress.tier);
+    expect(progressText(progress)).toBe(text);
+  });
+});
+
 describe('link secrets', () => {
-  it('are 22 characters, per partner and generation, and found back only at the current generation', () => {
-    const a0 = linkSecret('key', 'P-0001', 0);
-    expect(a0).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(linkSecret('key', 'P-0001', 0)).toBe(a0);
-    expect(linkSecret('key', 'P-0001', 1)).not.toBe(a0);
-    expect(linkSecret('other key', 'P-0001', 0)).not.toBe(a0);
-    const partners = [
-      { id: 'P-0001', generation: 1 },
-      { id: 'P-0002', generation: 0 },
-    ];
-    expect(partnerOfSecret('key', linkSecret('key', 'P-0001', 1), partners)).toBe('P-0001');
-    expect(partnerOfSecret('key', a0, partners)).toBeNull();
-    expect(partnerOfSecret('key', `${a0}x`, partners)).toBeNull();
+  it('are 22 base64url characters from the randomness given; only their hash is matched', () => {
+    const a = secretFromRandom(
+      '0f8e2a4c-1d3b-4c5d-9e7f-8a6b5c4d3e2f' + '11111111-2222-4333-8444-555555555555',
+    );
+    const b = secretFromRandom(
+      '0f8e2a4c-1d3b-4c5d-9e7f-8a6b5c4d3e2f' + '11111111-2222-4333-8444-555555555556',
+    );
+    expect(a).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(b).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(a).not.toBe(b);
+    const hash = secretHash(a);
+    expect(hash).toMatch(/^[0-9a-f]{32}$/);
+    // the hash does not contain the secret, and the secret is not computable from the stored data
+    expect(hash).not.toContain(a);
+    const stored = new Map([
+      [hash, 'P-0001'],
+      [secretHash(b), 'P-0002'],
+    ]);
+    expect(partnerOfSecret(a, stored)).toBe('P-0001');
+    expect(partnerOfSecret(` ${b} `, stored)).toBe('P-0002');
+    // a rotated secret: its hash is no longer stored
+    stored.delete(hash);
+    expect(partnerOfSecret(a, stored)).toBeNull();
+    expect(partnerOfSecret(`${b}x`, stored)).toBeNull();
+    expect(partnerOfSecret(hash, new Map([[secretHash(hash), 'P-0003']]))).toBeNull(); // not 22 long
   });
 });

@@ -1,0 +1,190 @@
+/**
+ * A partner's links on the Partners page in Chromium (shipped bundle, playground): the owner opens a
+ * partner's Links (empty state: no file, no link yet), makes the view now, copies the registration
+ * link, replaces it (asked twice; the old link then refused, the partner's view showing the new
+ * one); a teammate sees the view address but not the link; someone off the Team gets the error in
+ * the panel.
+ */
+import type { PartnerLinks } from '../../src/shared/api';
+import { COLLEAGUE, OWNER, TEAMMATE } from '../../playground/session';
+import { dumpSheets, type EmuSpreadsheet } from '../../emulator/spreadsheet';
+import { runHourly } from '../support/emulator';
+import { addToTeam } from '../bundle/commissions-fixture';
+import {
+  actAs,
+  describeWithBrowser,
+  gotoPlayground,
+  idle,
+  openPlayground,
+  runMenu,
+  screenshot,
+  sidebarFrame,
+  type Harness,
+} from './support/browser';
+
+describeWithBrowser('partner links on the Partners page (shipped bundle)', () => {
+  let h: Harness;
+  let alpha = '';
+
+  beforeAll(async () => {
+    h = await openPlayground();
+    const emu = h.playground.session.emu;
+    emu.call(OWNER, 'setupTracker');
+    addToTeam(emu, TEAMMATE);
+    alpha = emu.call<{ id: string }>(OWNER, 'savePartner', {
+      partnerName: 'Alpha Resellers',
+      contactEmail: 'ops@alpha-resellers.test',
+      type: 'Referral',
+    }).id;
+    emu.call(OWNER, 'savePartner', {
+      partnerName: 'Beta Partners',
+      contactEmail: 'ops@beta-partners.test',
+      type: 'Referral',
+    });
+    await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: h.playground.url,
+    });
+    await gotoPlayground(h.page, h.playground.url);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const card = async () =>
+    (await sidebarFrame(h.page)).locator(`[data-testid="partner"][data-id="${alpha}"]`);
+  const summaryLink = () => {
+    const file = h.playground.session.emu.rt
+      .createdFiles()
+      .find((f) => f.appProperties?.ptPartner === alpha && !f.trashed && f.viewers.size > 0)!;
+    const rows = dumpSheets(file.content as EmuSpreadsheet).Summary;
+    return String(rows.find((r) => r[0] === 'How to register a lead')?.[1]);
+  };
+
+  it('the owner: empty at first, the view made now, the link copied, then replaced', async () => {
+    await runMenu(h.page, 'Partners');
+    let c = await card();
+    await c.getByTestId('links').click();
+    const panel = c.getByTestId('links-panel');
+    await panel.getByTestId('links-view-empty').waitFor();
+    await idle(h.page);
+    expect(await c.getByTestId('links').getAttribute('aria-expanded')).toBe('true');
+    expect(await panel.getByTestId('links-view-empty').textContent()).toMatch(/No view file yet/);
+    expect(await panel.getByTestId('links-form-empty').textContent()).toMatch(/not made yet/);
+    await screenshot(h.page, 'sidebar-partner-links-empty');
+
+    // busy while the file is made: the page's busy state (buttons disabled, aria-busy)
+    const frame = await sidebarFrame(h.page);
+    const busySeen = frame.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const main = document.getElementById('page')!;
+          new MutationObserver(() => {
+            if (main.getAttribute('aria-busy') === 'true')
+              resolve(document.querySelector<HTMLButtonElement>('[data-testid="links-update"]')!.disabled);
+          }).observe(main, { attributes: true, attributeFilter: ['aria-busy'] });
+        }),
+    );
+    await panel.getByTestId('links-update').click();
+    expect(await busySeen).toBe(true); // its buttons disabled while busy
+    await panel.getByTestId('links-form-url').waitFor();
+    await idle(h.page);
+    expect(await panel.getByTestId('links-status').textContent()).toBe('Their view is up to date.');
+    const viewUrl = await panel.getByTestId('links-view-url').inputValue();
+    const formUrl = await panel.getByTestId('links-form-url').inputValue();
+    const server = h.playground.session.emu.call<PartnerLinks>(OWNER, 'getPartnerLinks', alpha);
+    expect({ viewUrl, formUrl }).toEqual({ viewUrl: server.viewUrl, formUrl: server.formUrl });
+    expect(formUrl).toMatch(/entry\.\d+=[A-Za-z0-9_-]{22}$/);
+    expect(summaryLink()).toContain(formUrl);
+
+    await panel.getByTestId('links-form-copy').click();
+    await panel.getByTestId('links-status').filter({ hasText: 'Copied' }).waitFor();
+    expect(await h.page.evaluate(() => navigator.clipboard.readText())).toBe(formUrl);
+    await screenshot(h.page, 'sidebar-partner-links');
+
+    // replace: asked first; Cancel keeps the link
+    await panel.getByTestId('links-rotate').click();
+    await panel.getByTestId('links-rotate-cancel').click();
+    expect(await panel.getByTestId('links-confirm').count()).toBe(0);
+    expect(await panel.getByTestId('links-form-url').inputValue()).toBe(formUrl);
+    await panel.getByTestId('links-rotate').click();
+    expect(await panel.getByTestId('links-confirm').textContent()).toMatch(/old link stops working/);
+    await panel.getByTestId('links-rotate-confirm').click();
+    await panel.getByTestId('links-status').filter({ hasText: 'New link made' }).waitFor();
+    await idle(h.page);
+    const replaced = await panel.getByTestId('links-form-url').inputValue();
+    expect(replaced).not.toBe(formUrl);
+    expect(replaced).toBe(
+      h.playground.session.emu.call<PartnerLinks>(OWNER, 'getPartnerLinks', alpha).formUrl,
+    );
+    expect(summaryLink()).toContain(replaced);
+    expect(summaryLink()).not.toContain(formUrl);
+
+    // the old link is refused (and recorded), the new one registers
+    const emu = h.playground.session.emu;
+    emu.submitForm(formUrl, { Company: 'Old Link Co' });
+    emu.submitForm(replaced, { Company: 'New Link Co' });
+    runHourly(emu);
+    const leads = emu.sheets().Leads;
+    expect(leads.find((r) => r[3] === 'New Link Co')?.[1]).toBe(alpha);
+    expect(leads.some((r) => r[3] === 'Old Link Co')).toBe(false);
+
+    // the program-wide actions: statements now (the month so far), every view now
+    await frame.locator('#send-statements').click();
+    await idle(h.page);
+    expect(await frame.getByTestId('banner').textContent()).toMatch(
+      /^Statements for 2026-03: \d+ e-mails? sent/,
+    );
+    expect(await frame.getByTestId('banner').getAttribute('data-kind')).toBe('success');
+    emu.call(OWNER, 'savePartner', {
+      partnerName: 'Gamma Group',
+      contactEmail: 'ops@gamma-group.test',
+      type: 'Referral',
+    });
+    await frame.locator('#update-views').click();
+    await idle(h.page);
+    expect(await frame.getByTestId('banner').textContent()).toMatch(
+      /^Views updated: 1 file made, 1 file written, 1 person given access\./,
+    );
+
+    // closing the panel
+    c = await card();
+    await c.getByTestId('links').click();
+    expect(await c.getByTestId('links-panel').count()).toBe(0);
+  });
+
+  it('a teammate sees the view address, not the link, and no owner actions', async () => {
+    await actAs(h.page, TEAMMATE);
+    await runMenu(h.page, 'Partners');
+    const c = await card();
+    await c.getByTestId('links').click();
+    const panel = c.getByTestId('links-panel');
+    await panel.getByTestId('links-form-empty').waitFor();
+    await idle(h.page);
+    expect(await panel.getByTestId('links-view-url').inputValue()).toMatch(
+      /^https:\/\/docs\.google\.com\/spreadsheets\/d\//,
+    );
+    expect(await panel.getByTestId('links-form-empty').textContent()).toMatch(
+      /kept by the spreadsheet's owner \(owner@acme\.test\)/,
+    );
+    expect(await panel.getByTestId('links-rotate').count()).toBe(0);
+    expect(await panel.getByTestId('links-update').count()).toBe(0);
+    // the owner's program-wide actions are refused, saying who can
+    const frame = await sidebarFrame(h.page);
+    await frame.locator('#update-views').click();
+    await idle(h.page);
+    expect(await frame.getByTestId('banner').getAttribute('data-kind')).toBe('error');
+    expect(await frame.getByTestId('banner').textContent()).toMatch(/kept by the spreadsheet's owner/);
+  });
+
+  it('someone off the Team: the error is shown in the panel', async () => {
+    await actAs(h.page, COLLEAGUE);
+    await runMenu(h.page, 'Partners');
+    const c = await card();
+    await c.getByTestId('links').click();
+    const error = c.getByTestId('links-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/team/i);
+    expect(await c.getByTestId('links-view-url').count()).toBe(0);
+    await actAs(h.page, OWNER);
+  });
+});
