@@ -9,6 +9,7 @@
 import { decodeShadow, encodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { keysByPosition } from './layout';
 import { writeShadow } from './shadow-sheet';
+import { checkCells, hasForged } from './shadow-seals';
 import { readActiveRegistrations, type ActiveRegistrations } from './lead-index';
 import type { SheetKey } from './schema';
 import type { TableSource } from './shadow-tables';
@@ -34,6 +35,9 @@ export function openLeadsByIndex(
   const doc = ctx.doc;
   const active = readActiveRegistrations(doc, also);
   if (!active) return null;
+  // Shadow rows of `also` whose seal does not check: the caller reads the visible sheets.
+  for (const key of also) active.shadows.set(key, checkCells(doc, key, 2, active.shadows.get(key) ?? [], { column: true, forgedAs: 'claimed' }));
+  if (also.some((key) => hasForged(doc, key))) return null;
   const layout = doc.layout();
   const leads = layout.sheets.leads!;
   const values: unknown[][] = [
