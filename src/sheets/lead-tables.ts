@@ -36,7 +36,11 @@ export function openLeadsByIndex(
   const active = readActiveRegistrations(doc, also);
   if (!active) return null;
   // Shadow rows of `also` whose seal does not check: the caller reads the visible sheets.
-  for (const key of also) active.shadows.set(key, checkCells(doc, key, 2, active.shadows.get(key) ?? [], { column: true, forgedAs: 'claimed' }));
+  for (const key of also)
+    active.shadows.set(
+      key,
+      checkCells(doc, key, 2, active.shadows.get(key) ?? [], { column: true, forgedAs: 'claimed' }),
+    );
   if (also.some((key) => hasForged(doc, key))) return null;
   const layout = doc.layout();
   const leads = layout.sheets.leads!;

@@ -92,7 +92,8 @@ export function checkCells(
   const mac = macOf(doc);
   if (!mac) return raw.map((c) => String(c ?? ''));
   let last = -1;
-  if (options.column) for (let i = raw.length - 1; i >= 0 && last < 0; i--) if (String(raw[i] ?? '') !== '') last = i;
+  if (options.column)
+    for (let i = raw.length - 1; i >= 0 && last < 0; i--) if (String(raw[i] ?? '') !== '') last = i;
   return raw.map((cell, i) => {
     const row = firstRow + i;
     const checked = checkShadow(mac, key, row, cell);
@@ -137,7 +138,10 @@ export function healForged(
         ? null
         : sheet.getRange(block.start, 1, block.count, Math.max(sheetLayout.width, 1)).getValues();
       for (let i = 0; i < block.count; i++)
-        visible.set(block.start + i, table ? (before.get(block.start + i) ?? table.valuesAt(block.start + i)) : values![i]);
+        visible.set(
+          block.start + i,
+          table ? (before.get(block.start + i) ?? table.valuesAt(block.start + i)) : values![i],
+        );
     }
     const def = sheetDef(key);
     const idCol = def.id ? sheetLayout.cols[def.id.column] : undefined;

@@ -67,7 +67,12 @@ export function readShadow(
   if (startRow > target.shadow.maxRows) return new Array(count).fill({});
   const readable = Math.min(count, target.shadow.maxRows - startRow + 1);
   const values = withStaged(doc, key, startRow, target.range(startRow, readable).getValues(), (t) => [t]);
-  const rows = checkCells(doc, key, startRow, values.map((r) => r[0])).map(decodeShadow);
+  const rows = checkCells(
+    doc,
+    key,
+    startRow,
+    values.map((r) => r[0]),
+  ).map(decodeShadow);
   while (rows.length < count) rows.push({});
   return rows;
 }

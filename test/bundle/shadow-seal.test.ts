@@ -45,7 +45,9 @@ describe('a hand edit of _Shadow', () => {
     const forged = forgeStatus(emu, row, 'Approved');
     // The edit trigger records the hand edit itself, naming the cell.
     const byHand = auditRows(emu).filter((r) => r.Sheet === '_Shadow');
-    expect(byHand).toEqual([expect.objectContaining({ Field: 'Edited by hand', 'New Value': forged, User: OWNER })]);
+    expect(byHand).toEqual([
+      expect.objectContaining({ Field: 'Edited by hand', 'New Value': forged, User: OWNER }),
+    ]);
     // The forged "Approved" is not believed: the lead is Submitted, as its visible row says.
     expect(callError(emu, 'closeLead', id, 'won', { dealValue: 1000 })).toMatch(/Submitted/);
     expect(lead(emu, id).status).toBe('Submitted');
@@ -85,7 +87,9 @@ describe('a hand edit of _Shadow', () => {
     const company = log.filter((r) => r.Field === 'Company' && r['New Value'] === 'Globex Holdings');
     expect(company).toHaveLength(1);
     const found = log.filter((r) => r.Field === '_Shadow');
-    expect(found).toEqual([expect.objectContaining({ Sheet: 'Leads', 'Record ID': id, 'Old Value': forged })]);
+    expect(found).toEqual([
+      expect.objectContaining({ Sheet: 'Leads', 'Record ID': id, 'Old Value': forged }),
+    ]);
     expect(verify(emu).ok).toBe(true);
     expect(lead(emu, id).company).toBe('Globex Holdings');
   });
@@ -118,7 +122,9 @@ describe('a hand edit of _Shadow', () => {
     register(emu, { partnerId: second, company: 'Pied Piper' });
     expect(rowsOf(emu, 'Leads').map((r) => r['Partner Name'])).toEqual(['Acme', 'Bravo']);
     const found = auditRows(emu).filter((r) => r.Field === '_Shadow');
-    expect(found).toEqual([expect.objectContaining({ Sheet: 'Partners', 'Record ID': first, 'Old Value': '' })]);
+    expect(found).toEqual([
+      expect.objectContaining({ Sheet: 'Partners', 'Record ID': first, 'Old Value': '' }),
+    ]);
     expect(String((emu.sheets()._Shadow as unknown[][])[1][col - 1])).toContain('"partnerName":"Acme"');
     expect(verify(emu).ok).toBe(true);
   });

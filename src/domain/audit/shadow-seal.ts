@@ -26,10 +26,12 @@ export type ShadowMac = (sheet: string, row: number, content: string) => string;
 export function shadowMac(key: ChainKey): ShadowMac {
   const base = hmac.create(sha256, hexToBytes(key));
   return (sheet, row, content) =>
-    bytesToHex(base.clone().update(utf8Bytes(`shadow\n${sheet}\n${row}\n${content}`)).digest()).slice(
-      0,
-      MAC_HEX,
-    );
+    bytesToHex(
+      base
+        .clone()
+        .update(utf8Bytes(`shadow\n${sheet}\n${row}\n${content}`))
+        .digest(),
+    ).slice(0, MAC_HEX);
 }
 
 /** The cell the tracker writes for `content` (a row's JSON, or "" for an empty row) at `row`. */

@@ -1,11 +1,20 @@
 /** The shadow seal (domain/audit/shadow-seal.ts): every change of a sealed cell fails its check. */
-import { checkShadow, SEAL_ROOM, sealShadow, shadowMac, unsealed } from '../../../src/domain/audit/shadow-seal';
+import {
+  checkShadow,
+  SEAL_ROOM,
+  sealShadow,
+  shadowMac,
+  unsealed,
+} from '../../../src/domain/audit/shadow-seal';
 import { encodeShadow } from '../../../src/domain/audit/shadow';
 
 const KEY = 'a'.repeat(64);
 const OTHER = 'b'.repeat(64);
 const mac = shadowMac(KEY);
-const content = encodeShadow(['leadId', 'status', 'notes'], ['L-000001', 'Submitted', 'line 1\n"quoted" ~ é 😀']);
+const content = encodeShadow(
+  ['leadId', 'status', 'notes'],
+  ['L-000001', 'Submitted', 'line 1\n"quoted" ~ é 😀'],
+);
 
 describe('shadow seal', () => {
   it('a sealed cell checks and gives back exactly its content (and an empty row)', () => {
