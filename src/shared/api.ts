@@ -450,5 +450,7 @@ export interface WarehouseChainVerdict {
 export interface ConnectedSheetsResult {
   dataSheet: string;
   pivotSheet: string;
+  /** The title of the chart over the pivot (on the pivot's sheet). */
+  chart: string;
   created: boolean;
 }
