@@ -5,6 +5,7 @@
  */
 import type { Emulator } from '../../emulator/harness';
 import type { AuditVerification, Lead } from '../../src/shared/api';
+import { runHourly } from '../support/emulator';
 import { addPartner, callError, lead, register, rowsOf, tracker, OWNER } from './leads-fixture';
 
 function shadowColumn(emu: Emulator, sheet: string): number {
@@ -127,5 +128,20 @@ describe('a hand edit of _Shadow', () => {
     ]);
     expect(String((emu.sheets()._Shadow as unknown[][])[1][col - 1])).toContain('"partnerName":"Acme"');
     expect(verify(emu).ok).toBe(true);
+  });
+
+  it('the lead index retyped by hand, even to the same length, is not trusted: conflicts are still found', () => {
+    const { emu, id } = withLead();
+    emu.call(OWNER, 'reviewLead', id, 'approve');
+    runHourly(emu);
+    const col = shadowColumn(emu, 'leadIndex');
+    const chunk = String((emu.sheets()._Shadow as unknown[][])[1][col - 1]);
+    expect(chunk).toContain('globex');
+    const edited = chunk.split('globex').join('globey');
+    expect(edited.length).toBe(chunk.length);
+    emu.edit(OWNER, '_Shadow', `${String.fromCharCode(64 + col)}2`, [[edited]]);
+    const other = addPartner(emu, { partnerName: 'Bravo' });
+    const result = register(emu, { partnerId: other, company: 'Globex Corporation' });
+    expect(result.conflicts.map((c) => c.leadId)).toEqual([id]);
   });
 });

@@ -65,3 +65,11 @@ export function unsealed(text: string): string | null {
   if (text.slice(end - MEMBER.length - 1, end) !== `,${MEMBER}`) return null;
   return `${text.slice(0, end - MEMBER.length - 1)}}`;
 }
+
+/**
+ * The digest of cells whose whole text is recorded where no person can write (a document property,
+ * e.g. the lead index's chunks): any change of them, even one of the same length, no longer matches.
+ */
+export function cellsDigest(texts: readonly string[]): string {
+  return bytesToHex(sha256(utf8Bytes(texts.join('\n')))).slice(0, MAC_HEX);
+}
