@@ -519,5 +519,7 @@ export interface WarehouseChainVerdict {
 export interface ConnectedSheetsResult {
   dataSheet: string;
   pivotSheet: string;
+  /** The title of the chart over the pivot (on the pivot's sheet). */
+  chart: string;
   created: boolean;
 }

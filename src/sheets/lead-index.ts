@@ -24,6 +24,8 @@
  */
 import { auditText } from '../domain/audit/entry';
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
+import { cellsDigest } from '../domain/audit/shadow-seal';
+import { checkCells, hasForged } from './shadow-seals';
 import { idNumber } from '../domain/ids';
 import { companyDomainOf, isProtectedStatus, nameKey } from '../domain/leads';
 import { LEAD_STATUSES, readStatus } from '../shared/statuses';
@@ -106,6 +108,8 @@ export interface IndexState {
   maxId: number;
   chunks: number;
   chars: number;
+  /** The chunks' digest (domain/audit/shadow-seal.ts cellsDigest): a hand edit of them is noticed. */
+  digest?: string;
   /** Rows at or above `folded` written since the fold: their entries now. */
   pending?: Record<string, IndexEntry>;
   /** Rows at or above `folded` written since the fold that hold no active registration now (encodeRows). */
@@ -266,7 +270,9 @@ function parseChunks(cells: readonly unknown[], state: IndexState): Chunk[] | nu
       return null;
     }
   }
-  return chars === state.chars ? chunks : null;
+  if (chars !== state.chars) return null;
+  if (state.digest !== undefined && cellsDigest(chunks.map((c) => c.text)) !== state.digest) return null;
+  return chunks;
 }
 
 export interface ActiveRegistrations {
@@ -332,8 +338,15 @@ export function readActiveRegistrations(
   const leadsCol = shadow.cols.leads;
   for (const [from, to] of state.dirty ?? []) {
     if (!leadsCol) return distrust();
-    const cells = doc.range(shadow.id, shadow.name, from, leadsCol, to - from + 1, 1).getValues();
-    cells.forEach(([cell], i) => {
+    const raw = doc.range(shadow.id, shadow.name, from, leadsCol, to - from + 1, 1).getValues();
+    const cells = checkCells(
+      doc,
+      'leads',
+      from,
+      raw.map((r) => r[0]),
+    );
+    if (hasForged(doc, 'leads')) return distrust();
+    cells.forEach((cell, i) => {
       const entry = entryOf(from + i, decodeShadow(cell));
       if (entry) entries.set(from + i, entry);
       else entries.delete(from + i);
@@ -471,6 +484,7 @@ export function stageLeadIndex(
     maxId,
     chunks: texts.length,
     chars: texts.reduce((n, t) => n + t.length, 0),
+    digest: cellsDigest(texts),
   });
 }
 
@@ -483,7 +497,7 @@ export function readChunksForRebuild(doc: TrackerDocument): Chunk[] {
   return (
     parseChunks(
       values.map((r) => r[0]),
-      { ...state, chars: values.reduce((n, r) => n + String(r[0] ?? '').length, 0) },
+      { ...state, chars: values.reduce((n, r) => n + String(r[0] ?? '').length, 0), digest: undefined },
     ) ?? []
   );
 }

@@ -9,6 +9,7 @@
 import { decodeShadow, encodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { keysByPosition } from './layout';
 import { writeShadow } from './shadow-sheet';
+import { checkCells, hasForged } from './shadow-seals';
 import { joinRanges, readActiveRegistrations, type ActiveRegistrations } from './lead-index';
 import type { SheetKey } from './schema';
 import type { TableSource } from './shadow-tables';
@@ -34,6 +35,13 @@ export function openLeadsByIndex(
   const doc = ctx.doc;
   const active = readActiveRegistrations(doc, also);
   if (!active) return null;
+  // Shadow rows of `also` whose seal does not check: the caller reads the visible sheets.
+  for (const key of also)
+    active.shadows.set(
+      key,
+      checkCells(doc, key, 2, active.shadows.get(key) ?? [], { column: true, forgedAs: 'claimed' }),
+    );
+  if (also.some((key) => hasForged(doc, key))) return null;
   const layout = doc.layout();
   const leads = layout.sheets.leads!;
   const values: unknown[][] = [
@@ -122,10 +130,18 @@ export function openLeadRowsByIndex(
     MAX_READS,
     ROW_GAP,
   )) {
-    const cells = doc.range(shadow.id, shadow.name, from, col, to - from + 1, 1).getValues();
+    const raw = doc.range(shadow.id, shadow.name, from, col, to - from + 1, 1).getValues();
+    // Seals checked: a forged row makes the caller read Leads whole (the visible rows win).
+    const cells = checkCells(
+      doc,
+      'leads',
+      from,
+      raw.map((r) => r[0]),
+    );
     for (const row of wanted)
-      if (row >= from && row <= to) found.push({ row, cells: decodeShadow(cells[row - from][0]) });
+      if (row >= from && row <= to) found.push({ row, cells: decodeShadow(cells[row - from]) });
   }
+  if (hasForged(doc, 'leads')) return false;
   const converted = valuesFromShadow(
     'leads',
     leads,

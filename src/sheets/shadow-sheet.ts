@@ -9,6 +9,7 @@ import { ensureRows } from './capacity';
 import type { TrackerDocument } from './document';
 import { noteLeadRowsMoved, noteLeadShadow } from './lead-index';
 import type { SheetKey } from './schema';
+import { checkCells, forgetForgedRows, sealCells } from './shadow-seals';
 
 function shadowTarget(doc: TrackerDocument, key: SheetKey) {
   const shadow = doc.layout().shadow;
@@ -66,7 +67,12 @@ export function readShadow(
   if (startRow > target.shadow.maxRows) return new Array(count).fill({});
   const readable = Math.min(count, target.shadow.maxRows - startRow + 1);
   const values = withStaged(doc, key, startRow, target.range(startRow, readable).getValues(), (t) => [t]);
-  const rows = values.map((r) => decodeShadow(r[0]));
+  const rows = checkCells(
+    doc,
+    key,
+    startRow,
+    values.map((r) => r[0]),
+  ).map(decodeShadow);
   while (rows.length < count) rows.push({});
   return rows;
 }
@@ -81,18 +87,18 @@ export function readShadowColumn(doc: TrackerDocument, key: SheetKey, lastRow: n
   const target = shadowTarget(doc, key);
   if (!target || lastRow < 2 || shadowFilling(doc, key)) return [];
   const rows = Math.min(lastRow, target.shadow.maxRows) - 1;
-  return rows > 0
-    ? withStaged(
-        doc,
-        key,
-        2,
-        target
-          .range(2, rows)
-          .getValues()
-          .map((r) => r[0]),
-        (t) => t,
-      )
-    : [];
+  if (rows <= 0) return [];
+  const cells = withStaged(
+    doc,
+    key,
+    2,
+    target
+      .range(2, rows)
+      .getValues()
+      .map((r) => r[0]),
+    (t) => t,
+  );
+  return checkCells(doc, key, 2, cells, { column: true, forgedAs: 'claimed' });
 }
 
 /**
@@ -130,7 +136,8 @@ export function writeShadow(
     }
     while (known.length && known[known.length - 1] === '') known.pop();
   }
-  stageCells(doc, key, cells);
+  const sealed = sealCells(doc, key, cells);
+  stageCells(doc, key, sealed);
   // The lead index learns every row the Leads shadow is given (its state rides the same commit).
   if (key === 'leads')
     noteLeadShadow(doc, changed ? new Map([...cells].filter(([row]) => changed.has(row))) : cells);
@@ -140,7 +147,7 @@ export function writeShadow(
     ensureRows(doc, target.sheet(), target.shadow, last.start + last.count - 1);
   for (const block of blocks) {
     const values: string[][] = [];
-    for (let i = 0; i < block.count; i++) values.push([cells.get(block.start + i) ?? '']);
+    for (let i = 0; i < block.count; i++) values.push([sealed.get(block.start + i) ?? '']);
     target.stage(block.start, values);
   }
 }
@@ -159,7 +166,13 @@ export function writeShadowColumn(
   const height = Math.max(cells.length, clearTo - 1);
   if (height <= 0) return;
   if (height + 1 > target.shadow.maxRows) ensureRows(doc, target.sheet(), target.shadow, height + 1);
-  const values = Array.from({ length: height }, (_, i) => [cells[i] ?? '']);
+  const sealed = sealCells(
+    doc,
+    key,
+    cells.map((text, i): [number, string] => [i + 2, text]),
+  );
+  forgetForgedRows(doc, key);
+  const values = Array.from({ length: height }, (_, i) => [sealed.get(i + 2) ?? '']);
   stageCells(
     doc,
     key,
@@ -249,7 +262,7 @@ export function readShadowSheets(
   }
   const out = new Map<SheetKey, ShadowRow[]>();
   keys.forEach((key, i) => {
-    const cells = columns.get(cols[i]!) ?? [];
+    const cells = checkCells(doc, key, 2, columns.get(cols[i]!) ?? [], { column: true, forgedAs: 'claimed' });
     let end = Math.min(cells.length, heights.get(cols[i]!)!);
     while (end > 0 && (cells[end - 1] ?? '') === '') end--;
     const rows: ShadowRow[] = [];

@@ -15,6 +15,7 @@ import {
   shadowFilling,
 } from './shadow-sheet';
 import type { TrackerDocument } from './document';
+import { hasForged } from './shadow-seals';
 import type { SheetKey } from './schema';
 import { NOT_READ, valuesFromShadow, type Table } from './table';
 
@@ -48,6 +49,8 @@ export function openFromShadow(
     const sheet = doc.sheet(key);
     if (!sheet) continue;
     if (guarded.includes(key) && sheet.getLastRow() - 1 > rows.length) continue;
+    // A row whose seal does not check (a hand edit of _Shadow): the visible sheet is read instead.
+    if (hasForged(doc, key)) continue;
     ctx.tableFrom(key, () => valuesFromShadow(key, layout.sheets[key]!, rows), true);
   }
 }
@@ -75,7 +78,7 @@ export function openSparseFromShadow(
   if (!cells) {
     const read = readShadowColumn(doc, key, layout.maxRows).map((c) => String(c ?? ''));
     while (read.length && read[read.length - 1] === '') read.pop();
-    if (!read.length || sheet.getLastRow() - 1 > read.length) return null;
+    if (!read.length || hasForged(doc, key) || sheet.getLastRow() - 1 > read.length) return null;
     rememberColumn(doc, key, read);
     cells = read;
   }

@@ -16,6 +16,7 @@ import type { TrackerDocument } from './document';
 import type { SheetLayout } from './layout';
 import type { SheetDef } from './schema';
 import { readShadow, rememberedColumn, writeShadow } from './shadow-sheet';
+import { healForged } from './shadow-seals';
 import { NOT_READ, type RowChange, type Table, unguardPlainText } from './table';
 import { MAX_BLOCKS, writeBlocks, type ChangedRow, type WriteBlock } from './write-blocks';
 import { recordOfCell } from './record-of';
@@ -57,6 +58,7 @@ export function commit(
 ): CommitResult {
   ctx.doc.lock();
   const entries: AuditEntry[] = [...first];
+  const healed = healForged(ctx, tables);
   let rowsWritten = 0;
   for (const table of tables) {
     const changes = table.changes();
@@ -136,6 +138,9 @@ export function commit(
     table.markWritten();
   }
   for (const entry of extra) entries.push(entry);
+  // Shadow rows a read found forged: written again from the visible rows, the discrepancy audited.
+  healed.rewrite((key, cells) => writeShadow(ctx.doc, key, cells));
+  for (const entry of healed.entries) entries.push(entry);
   appendAudit(ctx.doc, entries, ctx.actor.note);
   // Everything staged above (rows, cells, shadow, audit) and the queued properties, as one journaled step.
   ctx.doc.flushProperties({ afterCellWrites: rowsWritten > 0 || entries.length > 0 });

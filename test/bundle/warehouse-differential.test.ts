@@ -5,12 +5,15 @@
  * status and currency with their amount, in integer minor units. After a first mirror, more changes
  * and another hourly run (the incremental path) must agree again.
  *
- * Once the Dashboard (issue 16: computeMetrics in src/domain/metrics/compute.ts) is merged, its
- * leads-by-status and commission figures are the other side of this comparison.
+ * And the Dashboard's figures (getDashboard for All time: computeMetrics in
+ * src/domain/metrics/compute.ts, in the reporting currency USD) equal the ones the warehouse's SQL
+ * gives: leads by status, won and lost deals, open deals, won value, commission earned (not Void),
+ * approved and paid; a KWD deal or line (no exchange rate) is "not converted" on the Dashboard.
  */
 import fc from 'fast-check';
 import type { Emulator } from '../../emulator/harness';
 import { toMinor } from '../../src/domain/money/parse';
+import type { Dashboard } from '../../src/shared/dashboard';
 import type { WarehouseFigures } from '../../src/shared/warehouse';
 import { partnerOn } from './commissions-fixture';
 import { OWNER, hourly, turnOn, warehouseTracker } from './warehouse-fixture';
@@ -102,6 +105,51 @@ function warehouse(emu: Emulator): WarehouseFigures {
   return { leads: sorted(figures.leads), commissions: sorted(figures.commissions) };
 }
 
+/** The Dashboard's figures (computeMetrics) that the warehouse's figures give too, in minor units. */
+function dashboardSide(emu: Emulator) {
+  const d = emu.call<Dashboard>(OWNER, 'getDashboard', { period: 'All time' });
+  expect(d.currency).toBe('USD');
+  const usd = (major: number) => toMinor(major, 'USD', { allowNegative: true });
+  return {
+    byStatus: Object.fromEntries(d.leadsByStatus.filter((s) => s.count > 0).map((s) => [s.status, s.count])),
+    won: d.headline.won,
+    lost: d.headline.lost,
+    openDeals: d.headline.openDeals,
+    wonMinor: usd(d.headline.wonValue),
+    earnedMinor: usd(d.headline.commissionEarned),
+    approvedMinor: usd(d.headline.commissionApproved),
+    paidMinor: usd(d.headline.commissionPaid),
+    notConverted: d.headline.notConverted,
+  };
+}
+
+/** The same figures from the warehouse's SQL aggregates. */
+function warehouseSide(w: WarehouseFigures): ReturnType<typeof dashboardSide> {
+  const count = (status: string) =>
+    w.leads.filter((l) => l.status === status).reduce((n, l) => n + l.leads, 0);
+  const byStatus: Record<string, number> = {};
+  for (const l of w.leads) byStatus[l.status] = (byStatus[l.status] ?? 0) + l.leads;
+  const lines = (keep: (status: string) => boolean, currency = 'USD') =>
+    w.commissions.filter((c) => c.currency === currency && keep(c.status));
+  const sum = (rows: { amountMinor: number }[]) => rows.reduce((n, c) => n + c.amountMinor, 0);
+  const notVoid = (s: string) => s !== 'Void';
+  return {
+    byStatus,
+    won: count('Won'),
+    lost: count('Lost'),
+    openDeals: count('Approved'),
+    wonMinor: w.leads
+      .filter((l) => l.status === 'Won' && l.currency === 'USD')
+      .reduce((n, l) => n + l.dealValueMinor, 0),
+    earnedMinor: sum(lines(notVoid)),
+    approvedMinor: sum(lines((s) => s === 'Approved')),
+    paidMinor: sum(lines((s) => s === 'Paid')),
+    notConverted:
+      w.leads.filter((l) => l.status === 'Won' && l.currency !== 'USD').reduce((n, l) => n + l.leads, 0) +
+      w.commissions.filter((c) => c.currency !== 'USD' && notVoid(c.status)).reduce((n, c) => n + c.lines, 0),
+  };
+}
+
 describe('warehouse figures equal the workbook’s, on random programs', () => {
   it('leads by status and commissions by status, in minor units, after the first load and after changes', () => {
     let plans = 0;
@@ -130,6 +178,7 @@ describe('warehouse figures equal the workbook’s, on random programs', () => {
         turnOn(emu);
         expect(hourly(emu)).toMatchObject({ ok: true });
         expect(warehouse(emu)).toEqual(direct(emu));
+        expect(warehouseSide(warehouse(emu))).toEqual(dashboardSide(emu));
         // more changes, then the incremental load
         const closed = new Set<number>();
         for (const change of p.later) {
@@ -147,6 +196,7 @@ describe('warehouse figures equal the workbook’s, on random programs', () => {
         }
         expect(hourly(emu)).toMatchObject({ ok: true });
         expect(warehouse(emu)).toEqual(direct(emu));
+        expect(warehouseSide(warehouse(emu))).toEqual(dashboardSide(emu));
       }),
       { numRuns: 10 },
     );

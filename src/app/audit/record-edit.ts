@@ -41,7 +41,10 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
   const range = e.range;
   const sheet = range.getSheet();
   const key = doc.keyOfSheet(sheet.getSheetId());
-  if (key === 'auditLog') return recordLogEdit(doc, e, sheet.getName());
+  // A hand edit of the Audit Log or of _Shadow (whose rows the tracker trusts only when their seal
+  // checks: sheets/shadow-seals.ts) is itself evidence.
+  const onShadow = doc.layout().shadow?.id === sheet.getSheetId();
+  if (key === 'auditLog' || onShadow) return recordLogEdit(doc, e, sheet.getName(), key === 'auditLog');
   if (key === 'dashboard' && refreshOnDashboardEdit(doc, range)) return { ...none, sheet: sheet.getName() };
   if (!key || !sheetDef(key).tracked) return none;
   const firstRow = range.getRow();
@@ -122,19 +125,21 @@ export function applyEdit(doc: TrackerDocument, edit: PendingEdit): EditReport {
 }
 
 /**
- * A hand edit of the Audit Log (possible for the owner and the Team, whose executions must append
- * to it): recorded as an entry naming the cell; the edited row no longer matches its hash, so
- * verifyAuditLog reports the break there.
+ * A hand edit of the Audit Log or of `_Shadow` (possible for the owner and the Team, whose executions
+ * must write them): recorded as an entry naming the cell. An edited log row no longer matches its
+ * hash, so verifyAuditLog reports the break there; an edited shadow cell no longer matches its seal,
+ * so the next read uses the visible row and audits the discrepancy.
  */
 function recordLogEdit(
   doc: TrackerDocument,
   e: GoogleAppsScript.Events.SheetsOnEdit,
   sheetName: string,
+  log: boolean,
 ): EditReport {
   const actor = eventActor(e.user);
   const range = e.range;
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
-  const header = single ? (AUDIT_LOG.columns[range.getColumn() - 1]?.header ?? '') : '';
+  const header = single && log ? (AUDIT_LOG.columns[range.getColumn() - 1]?.header ?? '') : '';
   const entry: AuditEntry = {
     timestamp: new Date().toISOString(),
     user: actor.email,

@@ -161,6 +161,9 @@ export function setupTracker(
   // A shadow no set-up ever finished writing (one died after creating it) is filled like a new one.
   const fillShadow = shadow.created || unfinished;
   doc.useLayout(layoutOf(built, shadow), [...[...built.values()].map((b) => b.sheet), shadow.sheet]);
+  // The audit chain's key, kept where no person can read it (sheets/audit-key.ts): made before any
+  // row is adopted, since it also seals every shadow cell (sheets/shadow-seals.ts).
+  ensureAuditKey(doc, readTail(doc).hash);
   // Rows a sheet gained without being set up (grown before the tracker extended what it adds, or
   // added by a person at the bottom): given what the first rows have.
   for (const [key, b] of built) {
@@ -196,8 +199,6 @@ export function setupTracker(
   if (report.pending) resumeHourly(doc);
   // The next daily job reconciles every partner (set-up may have adopted deals, plans and settings).
   markLedgerDirty(doc);
-  // The audit chain's key, kept where no person can read it (sheets/audit-key.ts).
-  ensureAuditKey(doc, readTail(doc).hash);
   doc.commit();
   // A new Dashboard of a workbook with no partners or leads yet is filled now (nothing to read); one
   // over adopted rows is filled by the daily run or Refresh dashboard (set-up reads each row once).

@@ -4,11 +4,15 @@
  * rows come from here, since Apps Script's edit event gives none for them.
  */
 import { auditText } from './entry';
+import { SEAL_ROOM } from './shadow-seal';
 
 export type ShadowRow = Record<string, string>;
 
 /** Characters a Sheets cell holds: a longer write is refused (the whole setValues). */
 export const CELL_CHAR_LIMIT = 50_000;
+
+/** Characters of a row's JSON: a cell's, less the room of its seal (shadow-seal.ts). */
+const SHADOW_CELL_LIMIT = CELL_CHAR_LIMIT - SEAL_ROOM;
 
 /** Ends a value cut short so that it fits in one cell. */
 export const SHADOW_CUT = '…[cut]';
@@ -40,12 +44,12 @@ export function encodeShadow(keys: readonly string[], values: readonly unknown[]
  */
 function fitCell(row: ShadowRow): string {
   let json = JSON.stringify(row);
-  while (json.length > CELL_CHAR_LIMIT) {
+  while (json.length > SHADOW_CELL_LIMIT) {
     let longest = '';
     for (const key of Object.keys(row)) if (!longest || row[key].length > row[longest].length) longest = key;
     const value = row[longest];
     // Each character cut shortens the JSON by at least one (escapes by more).
-    let keep = Math.max(0, value.length - (json.length - CELL_CHAR_LIMIT) - SHADOW_CUT.length);
+    let keep = Math.max(0, value.length - (json.length - SHADOW_CELL_LIMIT) - SHADOW_CUT.length);
     const code = value.charCodeAt(keep - 1);
     if (code >= 0xd800 && code <= 0xdbff) keep--; // not half a surrogate pair
     row[longest] = keep > 0 ? value.slice(0, keep) + SHADOW_CUT : SHADOW_CUT;
