@@ -37,7 +37,8 @@ const sizes = (arg('sizes') ?? SIZES.map((s) => s.label).join(',')).split(',').m
   return size;
 });
 const onlyOps = arg('ops')
-  ?.split(',')
+  // (a comma before a digit is inside a name: "paste 1,000 cells", "listLeads (review queue, 200)")
+  ?.split(/,(?!\s*\d)/)
   .map((s) => s.trim());
 const withBaseline = !process.argv.includes('--no-baseline');
 /** `--trace`: print each measured operation's counted calls with the cells each moved (to stderr). */

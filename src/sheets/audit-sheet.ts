@@ -68,7 +68,9 @@ function appendRow(doc: TrackerDocument, tail: AuditTail, sheetId: number): { ro
   const { sheet } = auditSheet(doc);
   let cells: unknown[][];
   try {
-    cells = sheet.getRange(Math.max(1, tail.row), 1, 2, AUDIT_WIDTH).getValues();
+    // (read already when the last commit's journal was checked: TrackerDocument.knownTailCells)
+    cells =
+      doc.knownTailCells(tail.row) ?? sheet.getRange(Math.max(1, tail.row), 1, 2, AUDIT_WIDTH).getValues();
   } catch {
     // rows deleted below the tail: the range is past the sheet's end
     return { row: Math.max(sheet.getLastRow(), 1) + 1, moved: true };
@@ -133,9 +135,13 @@ export function appendAudit(
   writeTail(doc, next);
   // The webhooks these changes announce, queued in the same property write (announce.ts).
   announce(doc, entries);
-  doc.stage({ k: 'values', s: entry.id, n: entry.name, r: first, c: 1, v: rows });
   if (userNote)
     doc.stage({ k: 'notes', s: entry.id, n: entry.name, r: first, c: 2, v: rows.map(() => [userNote]) });
+  // The rows themselves are the commit's last write: their landing proves the commit's (journal.ts).
+  // (After a log a person altered, the rows go below its last row: the journal is then deleted once made.)
+  const append = { k: 'values' as const, s: entry.id, n: entry.name, r: first, c: 1, v: rows };
+  if (at.moved) doc.stage(append);
+  else doc.stageAuditAppend(append, tail, next);
   return next;
 }
 
@@ -146,6 +152,8 @@ export const LOG_MOVED_FIELD = '(log altered)';
 export function readLog(doc: TrackerDocument): { rows: unknown[][]; firstRow: number } {
   const { sheet } = auditSheet(doc);
   const last = sheet.getLastRow();
-  if (last < 2) return { rows: [], firstRow: 2 };
-  return { rows: sheet.getRange(2, 1, last - 1, AUDIT_WIDTH).getValues(), firstRow: 2 };
+  const rows = last < 2 ? [] : sheet.getRange(2, 1, last - 1, AUDIT_WIDTH).getValues();
+  // (The last commit's journal checked with these rows: unfinished, it is applied and they are read again.)
+  if (doc.settleJournalWith(rows, 2)) return readLog(doc);
+  return { rows, firstRow: 2 };
 }

@@ -20,8 +20,11 @@ import {
   JOURNAL_PROPERTY,
   applyOp,
   journalFor,
+  journalDone,
+  journalOutcome,
   byteLength,
   readJournal,
+  type JournalDone,
   type JournalSpot,
   type WriteOp,
 } from './journal';
@@ -81,7 +84,7 @@ export class TrackerDocument implements DocumentHost {
    */
   constructor(
     readonly ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
-    private readonly options: { writes?: boolean } = {},
+    private readonly options: { writes?: boolean; readsWholeLog?: boolean } = {},
   ) {}
 
   /**
@@ -105,16 +108,21 @@ export class TrackerDocument implements DocumentHost {
   }
 
   /**
-   * All document properties, read with one call the first time. An unfinished commit's journal
-   * found there is applied first (under the document lock), so nothing this execution reads is
-   * half-written.
+   * All document properties, read with one call the first time. The last commit's journal found
+   * there is checked (one read of the Audit Log rows its append ends at, kept for this execution's
+   * own append: `knownTailCells`) and, unfinished, applied first (under the document lock), so
+   * nothing this execution reads is half-written.
    */
   properties(): Record<string, string> {
     if (!this.props && this.options.writes && !this.locked) this.lock();
     if (!this.props) {
       this.props = this.propertyStore().getProperties();
       if (!this.recovering) {
-        if (this.props[JOURNAL_PROPERTY]) this.recover();
+        const journal = this.props[JOURNAL_PROPERTY];
+        // A reader of the whole log checks the journal with that read (settleJournalWith).
+        if (journal && this.options.readsWholeLog && !this.locked && journalDone(journal))
+          this.uncheckedJournal = journal;
+        else if (journal && this.journalUnfinished(journal)) this.recover();
         const pending = RECOVERIES.filter((r) => this.props?.[r.property]);
         if (pending.length) this.finishPending(pending);
       }
@@ -155,6 +163,88 @@ export class TrackerDocument implements DocumentHost {
 
   private staged: WriteOp[] = [];
   private recovering = false;
+  /** The audit append staged last (made last, so its row proves the commit landed: JournalDone). */
+  private auditAppend: { op: WriteOp; done: JournalDone } | null = null;
+  /** This execution wrote a journal and has not made all its writes yet. */
+  private journalOpen = false;
+  /** Rows tail..tail+1 of the Audit Log as read under the lock by the journal check (see below). */
+  private tailCells: { row: number; cells: unknown[][] } | null = null;
+
+  /**
+   * Queues the audit append of this commit (rows `op`, the tail before it and after it): made after
+   * every other write of the commit, so the next execution knows from the log's last row that the
+   * commit landed and the journal need not be deleted (one call less per commit).
+   */
+  stageAuditAppend(
+    op: WriteOp,
+    before: { row: number; hash: string },
+    after: { row: number; hash: string },
+  ): void {
+    if (op.k !== 'values') throw new Error('An audit append is a values write.');
+    this.staged.push(op);
+    this.auditAppend = {
+      op,
+      done: {
+        s: op.s,
+        n: op.n,
+        r: after.row,
+        hash: after.hash,
+        w: op.v[0].length,
+        p: before.row,
+        ph: before.hash,
+      },
+    };
+  }
+
+  /** The journal a reader of the whole log has yet to check (`readsWholeLog`). */
+  private uncheckedJournal: string | null = null;
+
+  /**
+   * For an execution that reads the whole Audit Log (`readsWholeLog`: verification, a row's history):
+   * the journal check made with the rows it read (`rows`, the first at sheet row `firstRow`) instead
+   * of a read of its own. True when the journal proves unfinished: it is then applied (under the
+   * lock), and the caller reads the log again.
+   */
+  settleJournalWith(rows: readonly unknown[][], firstRow: number): boolean {
+    const text = this.uncheckedJournal;
+    this.uncheckedJournal = null;
+    const done = text ? journalDone(text) : null;
+    if (!done) return false;
+    const at = (row: number): unknown[] =>
+      row < firstRow ? ['(header)'] : ((rows[row - firstRow] as unknown[]) ?? []);
+    if (journalOutcome(done, [at(done.r - 1), at(done.r), at(done.r + 1)]) !== 'missing') return false;
+    this.recover();
+    return true;
+  }
+
+  /**
+   * Rows `row` and `row + 1` of the Audit Log when this execution already read them under the lock
+   * (the journal check reads them: the next append's tail check needs no read of its own).
+   */
+  knownTailCells(row: number): unknown[][] | null {
+    return this.locked && this.tailCells?.row === row ? this.tailCells.cells : null;
+  }
+
+  /**
+   * Whether the journal `text` still has writes to make: a journal with a landing mark is checked
+   * by reading the log rows around its last append row (one call); one without is unfinished while
+   * it is there (it is deleted once made).
+   */
+  private journalUnfinished(text: string): boolean {
+    const done = journalDone(text);
+    if (!done) return true;
+    let cells: unknown[][];
+    // (The row below the append may not exist yet: a log grown to just its last row.)
+    const maxRows = this.layout().sheets.auditLog?.maxRows ?? Infinity;
+    if (maxRows < done.r) return true; // the log is shorter than the append: it did not land
+    try {
+      cells = this.range(done.s, done.n, done.r - 1, 1, maxRows > done.r ? 3 : 2, done.w).getValues();
+    } catch {
+      return true; // the log is shorter than the append: it did not land
+    }
+    if (this.locked && cells.length === 3) this.tailCells = { row: done.r, cells: cells.slice(1) };
+    return journalOutcome(done, cells) === 'missing';
+  }
 
   /** Queues a write; `applyStaged` makes all queued writes in one journaled step. */
   stage(op: WriteOp): void {
@@ -183,21 +273,39 @@ export class TrackerDocument implements DocumentHost {
       this.flushProperties({ afterCellWrites: true });
       return;
     }
-    const ops = this.staged;
+    let ops = this.staged;
     this.staged = [];
+    const audit = this.auditAppend;
+    this.auditAppend = null;
     // A journal this execution wrote and could not finish (a write failed after it): it is the next
     // execution's to apply. A second one would replace it, losing what it still had to write.
-    if (this.props?.[JOURNAL_PROPERTY])
+    if (this.journalOpen)
       throw new Error('An earlier write of this execution did not finish: the next run completes it first.');
+    // The audit append last: its row landing proves every write before it did.
+    // (Not when the commit also deletes log rows, a rotation: its append row is then no proof.)
+    const done =
+      audit && ops.includes(audit.op) && !ops.some((op) => op.k === 'deleteRows' && op.s === audit.done.s)
+        ? audit.done
+        : undefined;
+    if (done && audit) ops = [...ops.filter((op) => op !== audit.op), audit.op];
     const known = { ...this.properties(), ...this.pending };
     const used = byteLength(JSON.stringify(known));
-    const journal = journalFor(ops, Object.keys(known), STORE_BUDGET_BYTES - used, () => this.journalSpot());
+    const journal = journalFor(
+      ops,
+      Object.keys(known),
+      STORE_BUDGET_BYTES - used,
+      () => this.journalSpot(),
+      done,
+    );
+    const kept = Boolean(done) && !journal.cells;
     if (journal.cells) {
       const { at, values } = journal.cells;
       this.range(at.s, at.n, at.r, at.c, values.length, 1).setValues(values);
     }
     Object.assign(this.pending, journal.properties);
     this.stepping = true;
+    this.journalOpen = true;
+    this.tailCells = null;
     try {
       this.flushProperties({ final: true });
     } finally {
@@ -205,8 +313,12 @@ export class TrackerDocument implements DocumentHost {
     }
     for (const op of ops) applyOp(this, op);
     if (journal.cleanup) applyOp(this, journal.cleanup);
-    this.propertyStore().deleteProperty(JOURNAL_PROPERTY);
-    if (this.props) delete this.props[JOURNAL_PROPERTY];
+    // A journal whose audit append landed is history (the next commit's property write replaces it).
+    if (!kept) {
+      this.propertyStore().deleteProperty(JOURNAL_PROPERTY);
+      if (this.props) delete this.props[JOURNAL_PROPERTY];
+    }
+    this.journalOpen = false;
     this.deliverOwed();
   }
 
@@ -217,18 +329,27 @@ export class TrackerDocument implements DocumentHost {
     return { s: shadow.id, n: shadow.name, r: 2, c: JOURNAL_COLUMN };
   }
 
-  /** Applies the journal an execution left behind, under the lock, then deletes it. */
+  /**
+   * Applies the journal an execution left behind, under the lock; then deletes it, unless it has a
+   * landing mark (it stays, as it would have had it finished: the log now proves it landed).
+   */
   private recover(): void {
     this.recovering = true;
     try {
+      const locked = this.locked;
       this.lock();
       const text = this.property(JOURNAL_PROPERTY);
       if (!text) return;
+      // Checked before the lock: the execution that held it may have finished it (or written another).
+      if (!locked && !this.journalUnfinished(text)) return;
       const ops = readJournal(this, text, (key) => this.property(key));
       this.replayingOps = true;
       for (const op of ops ?? []) applyOp(this, op);
-      this.propertyStore().deleteProperty(JOURNAL_PROPERTY);
-      delete this.props![JOURNAL_PROPERTY];
+      this.tailCells = null;
+      if (!journalDone(text)) {
+        this.propertyStore().deleteProperty(JOURNAL_PROPERTY);
+        delete this.props![JOURNAL_PROPERTY];
+      }
     } finally {
       this.recovering = false;
       this.replayingOps = false;
@@ -364,6 +485,7 @@ export class TrackerDocument implements DocumentHost {
     const lock = LockService.getDocumentLock();
     lock.waitLock(LOCK_WAIT_MS);
     this.locked = true;
+    this.tailCells = null;
     if (this.props) {
       this.props = null;
       // The layout as stored now, into the objects already handed out (tables keep their entry).

@@ -4,11 +4,15 @@
  * A commit first works out every write it will make (cell blocks, notes, formats, rows added) as a
  * list of `WriteOp`s, each the absolute content of a range, so applying one twice changes nothing.
  * It then stores the list (the journal) in the SAME property write that stores the commit's new
- * properties (audit tail, layout, settings...), applies the writes in order, and deletes the journal.
- * An execution that dies anywhere between leaves the journal behind; the next execution of any kind
- * finds it when it first reads the document properties, takes the document lock and applies it again
- * before it reads anything else (`TrackerDocument.properties`). So a commit is seen whole or not at all:
- * a failure before the property write leaves the old state, any later failure the new one.
+ * properties (audit tail, layout, settings...) and applies the writes in order, the audit append
+ * LAST. The journal is not deleted: the next execution of any kind finds it when it first reads the
+ * document properties and reads the Audit Log row the append ends at (the read the next append's
+ * tail check makes anyway, `JournalDone`). That row holding the journal's hash: every write landed,
+ * nothing to do. Otherwise it takes the document lock and applies the journal again before it reads
+ * anything else (`TrackerDocument.properties`). So a commit is seen whole or not at all: a failure
+ * before the property write leaves the old state, any later failure the new one. A commit without
+ * an audit append (bookkeeping only), or whose journal lies in the sheet, deletes its journal after
+ * its last write instead.
  *
  * A journal too big for one property value (9 KB) is spread over several properties in the same
  * write; one too big for the property store (500 KB) is written to the hidden `_Shadow` sheet's
@@ -27,8 +31,48 @@ export const JOURNAL_PROPERTY = 'tracker.journal';
 /** One cell of a journal written to the sheet (a cell holds 50,000 characters). */
 export const JOURNAL_CHUNK_CHARS = 45_000;
 
+/**
+ * How the next execution knows a journal's writes all landed without a delete after them: its last
+ * write is the audit append, ending at row `r` of the Audit Log (sheet `s`, named `n`) with the chain
+ * hash `hash`. That row holding that hash means every write before it was made (they are made in
+ * order): the journal is then history, left in place until the next commit's property write
+ * replaces it (`TrackerDocument.properties`).
+ */
+export interface JournalDone {
+  s: number;
+  n: string;
+  r: number;
+  hash: string;
+  /** The log's width (the hash is its last column). */
+  w: number;
+  /** The tail before the append: its row and hash (the append starts below it). */
+  p: number;
+  ph: string;
+}
+
+/**
+ * What the rows done.r-1..done.r+1 of the log say about a journal: 'landed' (its last row holds its
+ * hash), 'missing' (its last row is empty and the row above is the tail before it, or empty: the
+ * append never happened), 'altered' (something else is there: a person or another tool changed the
+ * log since; the journal is not applied again over it, the next append's tail check records it).
+ */
+export function journalOutcome(
+  done: JournalDone,
+  cells: readonly unknown[][],
+): 'landed' | 'missing' | 'altered' {
+  const empty = (row: readonly unknown[] | undefined) => !row || row.every((v) => v === '' || v === null);
+  const hashOf = (row: readonly unknown[] | undefined) => String(row?.[done.w - 1] ?? '');
+  const [above, last] = cells;
+  if (hashOf(last) === done.hash) return 'landed';
+  if (!empty(last)) return 'altered';
+  if (done.r - 1 === done.p) return done.p < 2 || hashOf(above) === done.ph ? 'missing' : 'altered';
+  return empty(above) ? 'missing' : 'altered';
+}
+
 /** What the journal property holds. */
 interface StoredJournal {
+  /** Set when the journal ends with an audit append and is never deleted (see JournalDone). */
+  done?: JournalDone;
   /** The ops, when they fit in the property. */
   ops?: unknown[];
   /** Else: the number of property pieces (`journalPieceKey`) holding their JSON text. */
@@ -158,6 +202,7 @@ export function journalFor(
   existingKeys: readonly string[],
   roomBytes: number,
   sheetSpot: () => JournalSpot | null,
+  done?: JournalDone,
 ): JournalWrite {
   const text = encodeOps(ops);
   const stale = existingKeys.filter((key) => key.startsWith(`${JOURNAL_PROPERTY}.`));
@@ -167,7 +212,7 @@ export function journalFor(
     );
   const bytes = byteLength(text);
   if (bytes <= PIECE_BYTES) {
-    const marker: StoredJournal = { ops: JSON.parse(text) as unknown[] };
+    const marker: StoredJournal = { ops: JSON.parse(text) as unknown[], ...(done ? { done } : {}) };
     return {
       properties: { ...emptied(0), [JOURNAL_PROPERTY]: JSON.stringify(marker) },
       cells: null,
@@ -178,7 +223,10 @@ export function journalFor(
   if (bytes + pieces.length * 32 <= roomBytes) {
     const properties: Record<string, string> = { ...emptied(pieces.length) };
     pieces.forEach((piece, i) => (properties[journalPieceKey(i)] = piece));
-    properties[JOURNAL_PROPERTY] = JSON.stringify({ pieces: pieces.length } satisfies StoredJournal);
+    properties[JOURNAL_PROPERTY] = JSON.stringify({
+      pieces: pieces.length,
+      ...(done ? { done } : {}),
+    } satisfies StoredJournal);
     return { properties, cells: null, cleanup: null };
   }
   const chunks = chunkText(text);
@@ -192,6 +240,16 @@ export function journalFor(
     cells: { at, values: chunks.map((chunk) => [chunk]) },
     cleanup: { k: 'values', s: at.s, n: at.n, r: at.r, c: at.c, v: chunks.map(() => ['']) },
   };
+}
+
+/** The landing mark of a stored journal (null: it is deleted once applied, the older way). */
+export function journalDone(property: string): JournalDone | null {
+  try {
+    const done = (JSON.parse(property) as StoredJournal).done;
+    return done && typeof done.r === 'number' && typeof done.hash === 'string' ? done : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The ops of a stored journal (reading its cells when it lies in the sheet), or null when unreadable. */

@@ -1,13 +1,13 @@
 /**
  * The installable edit trigger: a person's edit of a tracked sheet is audited with a constant number
  * of service calls whatever the sheet size. One cell: the lock (taken FIRST, so the audit tail read
- * next is the latest one), the property read (layout + audit tail), the pending-edit write (what
- * happened, in case the trigger dies: pending-edits.ts), one read of the edited rows, then ONE
+ * next is the latest one), the property read (layout + audit tail) with the read of the log rows
+ * that say whether the last commit landed (also this commit's tail check), the pending-edit write
+ * (what happened, in case the trigger dies: pending-edits.ts), one read of the edited rows, then ONE
  * journaled commit of the shadow, the audit entries and the reactions' changes: the journal and
- * tail write, the shadow write, the audit append, the journal's removal (the event's oldValue is the
- * old value): 8 counted calls (getDocumentLock, getDocumentProperties and getRange are handle
- * factories, not counted). A pasted or cleared block: the same plus one read of the block's shadow
- * (old values): 9.
+ * tail write, the shadow write, the audit append (the event's oldValue is the old value): 8 counted
+ * calls (getDocumentLock, getDocumentProperties and getRange are handle factories, not counted). A
+ * pasted or cleared block: the same plus one read of the block's shadow (old values): 9.
  */
 import { auditText, type AuditEntry } from '../../domain/audit/entry';
 import { decodeShadow, encodeShadow, shadowValues } from '../../domain/audit/shadow';
