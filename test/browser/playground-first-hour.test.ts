@@ -89,13 +89,7 @@ describeWithBrowser('the playground a new user opens (shipped bundle)', () => {
     expect(await frame.getByTestId('lead-count').textContent()).toContain(`${approved.length} leads`);
     expect(all).toBe(Math.min(approved.length, 50));
     const word = at(approved[0], labels.company).split(' ')[0].toLowerCase();
-    const searched = [
-      labels.leadId,
-      labels.company,
-      labels.domain,
-      labels.partnerName,
-      labels.partnerId,
-    ];
+    const searched = [labels.leadId, labels.company, labels.domain, labels.partnerName, labels.partnerId];
     const wanted = approved
       .filter((r) => searched.some((label) => at(r, label).toLowerCase().includes(word)))
       .map((r) => at(r, labels.leadId))
