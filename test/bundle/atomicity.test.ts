@@ -539,10 +539,12 @@ const OPERATIONS: Operation[] = [
       })();
       if (first && !first.jobs.find((j) => j.name === 'audit rotation')?.result?.archived)
         throw new Error('the run did not rotate into the warehouse');
-      runHourly(emu); // the next run (the clock left as it is, so the two runs' entries compare)
+      // the next runs until the day is done (one heavy job per execution; the clock left as it is,
+      // so the runs' entries compare whichever execution a failure cut short)
+      runUntilDayDone(emu);
     },
     finishedByNext: (emu) => {
-      runHourly(emu);
+      runUntilDayDone(emu);
       expectWarehouseMirrors(emu);
     },
   },
@@ -885,3 +887,9 @@ describe('every write operation, failing at every service call, is rolled back o
     });
   }
 });
+
+/** Hourly runs at the same clock until the day's jobs are done (each run does one heavy job). */
+function runUntilDayDone(emu: Emulator): void {
+  for (let run = 0; run < 12; run++)
+    if ((runHourly(emu).result as { finished?: boolean } | undefined)?.finished) return;
+}
