@@ -28,14 +28,7 @@ import { logAnchor } from '../../domain/audit/archive';
 import { shadowField } from '../../domain/audit/shadow-field';
 import { AUDIT_COLUMNS, auditRecords } from '../../domain/warehouse/audit-records';
 import type { WarehouseCursor } from '../../domain/warehouse/cursor';
-import {
-  splitLines,
-  batchId,
-  jobsFor,
-  loadJobId,
-  loadMs,
-  readMs,
-} from '../../domain/warehouse/load-plan';
+import { splitLines, batchId, jobsFor, loadJobId, loadMs, readMs } from '../../domain/warehouse/load-plan';
 import {
   type Batch,
   type WarehouseColumn,
@@ -45,7 +38,7 @@ import {
 import { batchesTable } from '../../domain/warehouse/sql';
 import type { WarehouseConfig, WarehouseRunReport, WarehouseTable } from '../../shared/warehouse';
 import { auditKey } from '../../sheets/audit-key';
-import { readLog, readTail } from '../../sheets/audit-sheet';
+import { readTail } from '../../sheets/audit-sheet';
 import { checkAuthorization } from '../../sheets/authorization';
 import { type LoadOutcome, startLoad, waitForJobs } from '../../sheets/warehouse/bigquery';
 import { auditRows, findAuditRow } from '../../sheets/warehouse/audit-rows';
@@ -81,11 +74,6 @@ interface TableLoad {
 }
 
 const linesBytes = (lines: readonly string[]) => lines.reduce((n, line) => n + line.length + 1, 0);
-const loadsMs = (loads: readonly TableLoad[]) =>
-  loads.reduce((ms, l) => {
-    const bytes = linesBytes(l.lines);
-    return ms + (l.lines.length ? loadMs(jobsFor(bytes), bytes) : 0);
-  }, 0);
 
 /** The step; null when the warehouse is off. Never throws: its report says what went wrong. */
 export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): WarehouseRunReport | null {
@@ -99,6 +87,15 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
   const budgetMs = timeLeftMs() - RESERVE_MS;
   let usedMs = 0;
   const leftMs = () => Math.min(timeLeftMs() - RESERVE_MS, budgetMs - usedMs);
+  // What a load job took by the clock so far (BigQuery slower than the estimate: the next batch is
+  // estimated at that pace).
+  let msPerJob = 0;
+  const loadsMs = (loads: readonly TableLoad[]) =>
+    loads.reduce((ms, l) => {
+      const bytes = linesBytes(l.lines);
+      const jobs = l.lines.length ? jobsFor(bytes) : 0;
+      return ms + Math.max(loadMs(jobs, bytes), jobs * msPerJob);
+    }, 0);
   const report: WarehouseRunReport = {
     at: ctx.now.toISOString(),
     ok: true,
@@ -175,7 +172,7 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
     const sheet = MIRRORED_SHEETS[initial.sheet];
     const width = sheet.columns.length + 2;
     const bytesPerRow = width * BYTES_PER_CELL_GUESS;
-    const perRowMs = readMs(width, 0) + (bytesPerRow / 10_485.76);
+    const perRowMs = readMs(width, 0) + bytesPerRow / 10_485.76;
     const fixedMs = readMs(0, 4) + loadMs(1, 0);
     const guess = Math.floor((leftMs() - fixedMs) / perRowMs);
     const count = Math.floor(
@@ -255,7 +252,10 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
     let take = rows;
     const build = () => {
       const lastHash = take.length ? String(take[take.length - 1][9]) : from.hash;
-      const batch: Batch = { id: batchId(firstSeq + take.length - 1, lastHash), seq: firstSeq + take.length - 1 };
+      const batch: Batch = {
+        id: batchId(firstSeq + take.length - 1, lastHash),
+        seq: firstSeq + take.length - 1,
+      };
       const loads = from.initial ? [] : tableLoads(c, take, batch, opened);
       loads.push({
         table: 'audit_log',
@@ -286,6 +286,7 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
     out: WarehouseRunReport,
   ): typeof RUNNING | 'done' {
     usedMs += loadsMs(loads);
+    const clockAtStart = timeLeftMs();
     const started: { load: TableLoad; outcome: LoadOutcome; lines: number }[] = [];
     for (const load of loads) {
       if (!load.lines.length) continue;
@@ -322,6 +323,7 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
           bigQueryWords(outcomes[failed].error!),
         ),
       );
+    if (started.length) msPerJob = Math.max(msPerJob, (clockAtStart - timeLeftMs()) / started.length);
     stillRunning = outcomes.filter((o) => !o.done).length;
     if (stillRunning) return RUNNING;
     started.forEach((s) => {
@@ -371,7 +373,12 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
   }
 
   /** The rows of `ids` (by the shadow), or the whole sheet; once per batch. */
-  function openedTable(c: AppContext, sheet: MirroredSheet, ids: Set<string>, opened: Map<string, Table>): Table {
+  function openedTable(
+    c: AppContext,
+    sheet: MirroredSheet,
+    ids: Set<string>,
+    opened: Map<string, Table>,
+  ): Table {
     let table = opened.get(sheet.key);
     if (!table) {
       const own = c.detached();

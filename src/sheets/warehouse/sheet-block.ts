@@ -13,7 +13,8 @@ export function sheetBlock(
   count: number,
 ): { values: unknown[][]; lastRow: number; width: number } {
   const sheet = doc.sheet(key);
-  if (!sheet) throw new Error(`The ${key} sheet is missing: run Extensions > Partnership Tracker > Set up tracker.`);
+  if (!sheet)
+    throw new Error(`The ${key} sheet is missing: run Extensions > Partnership Tracker > Set up tracker.`);
   const lastRow = sheet.getLastRow();
   const width = Math.max(1, sheet.getLastColumn());
   const header = sheet.getRange(1, 1, 1, width).getValues();
