@@ -251,8 +251,9 @@ export function warehouseTable(rows: readonly WarehouseRow[]): string {
   return [
     '## Warehouse (BigQuery mirror, issue 22)',
     '',
-    'The warehouse turned on over the bench workbook, its first hourly run (every row of Partners,',
-    'Leads, Commissions, Payouts and the Audit Log), an incremental hourly run, a quiet one; then',
+    'The warehouse turned on over the bench workbook, its first load (every row of Partners, Leads,',
+    'Commissions, Payouts and the Audit Log, over as many hourly runs as the run budget needs: one row',
+    'per run), an incremental hourly run, a quiet one; then',
     "1,000,000 synthetic audit rows chained as the tracker chains them, loaded in the mirror's batches",
     'and load jobs, and the chain check over them. BigQuery runs on DuckDB in the emulator.',
     `Modeled s = the spreadsheet calls (cost model below) + BigQuery's share, from ASSUMED figures (Google`,
