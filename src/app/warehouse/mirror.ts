@@ -15,11 +15,20 @@
  *    loads the same rows again; nothing is skipped, nothing counted twice.
  * At most `MAX_AUDIT_ROWS_PER_BATCH` audit rows a batch; a backlog continues while time is left, then
  * in the next run.
+ *
+ * Time: the step works within the execution's time (`timeLeftMs`, less `RESERVE_MS` kept for the
+ * day's jobs after it). Each batch's cost is estimated before it starts (domain/warehouse/load-plan.ts,
+ * `LOAD_COST`: reads, upload, load jobs), and only a batch that fits is started; what does not fit
+ * waits for the next hourly run at the cursor. The first load (no cursor) reads each sheet block by
+ * block (see WarehouseCursor.initial), so a 100,000-lead program loads over a few hourly runs.
+ * Changed records are read through the sheet's shadow where it has one (the rows named, not the
+ * whole sheet); an hour with nothing new reads only the audit tail (a document property).
  */
 import { logAnchor } from '../../domain/audit/archive';
+import { shadowField } from '../../domain/audit/shadow-field';
 import { AUDIT_COLUMNS, auditRecords } from '../../domain/warehouse/audit-records';
 import type { WarehouseCursor } from '../../domain/warehouse/cursor';
-import { splitLines, batchId, loadJobId } from '../../domain/warehouse/load-plan';
+import { splitLines, batchId, jobsFor, loadJobId, loadMs, readMs } from '../../domain/warehouse/load-plan';
 import {
   type Batch,
   type WarehouseColumn,
@@ -29,11 +38,13 @@ import {
 import { batchesTable } from '../../domain/warehouse/sql';
 import type { WarehouseConfig, WarehouseRunReport, WarehouseTable } from '../../shared/warehouse';
 import { auditKey } from '../../sheets/audit-key';
-import { readLog, readTail } from '../../sheets/audit-sheet';
+import { readTail } from '../../sheets/audit-sheet';
 import { checkAuthorization } from '../../sheets/authorization';
 import { type LoadOutcome, startLoad, waitForJobs } from '../../sheets/warehouse/bigquery';
 import { auditRows, findAuditRow } from '../../sheets/warehouse/audit-rows';
-import { MIRRORED_SHEETS, batchFields } from '../../sheets/warehouse/tables';
+import { sheetBlock } from '../../sheets/warehouse/sheet-block';
+import { MIRRORED_SHEETS, type MirroredSheet, batchFields } from '../../sheets/warehouse/tables';
+import type { Table } from '../../sheets/table';
 import type { AppContext } from '../context';
 import { UserError } from '../user-error';
 import { bigQueryWords, explainBigQueryError, warehouseMessages } from './messages';
@@ -48,6 +59,10 @@ import {
 export const MAX_AUDIT_ROWS_PER_BATCH = 100_000;
 /** Retries of a part whose earlier job under the same id failed. */
 const MAX_ATTEMPTS = 3;
+/** Of the execution's time left when the step starts, this much is kept for the day's jobs after it. */
+export const RESERVE_MS = 60_000;
+/** A first guess of one JSON line's bytes per sheet column (the next block uses what it measured). */
+const BYTES_PER_CELL_GUESS = 40;
 
 /** Load jobs still running when the run's time ran out: not an error, the next run checks them. */
 const RUNNING = 'running';
@@ -58,6 +73,8 @@ interface TableLoad {
   lines: string[];
 }
 
+const linesBytes = (lines: readonly string[]) => lines.reduce((n, line) => n + line.length + 1, 0);
+
 /** The step; null when the warehouse is off. Never throws: its report says what went wrong. */
 export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): WarehouseRunReport | null {
   const doc = ctx.doc;
@@ -65,6 +82,20 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
   if (!config) return null;
   let cursor = warehouseCursor(doc);
   let stillRunning = 0;
+  // The time this step may use: what the clock says, and what the estimates say it has spent (the
+  // two agree on Apps Script; the lower one decides).
+  const budgetMs = timeLeftMs() - RESERVE_MS;
+  let usedMs = 0;
+  const leftMs = () => Math.min(timeLeftMs() - RESERVE_MS, budgetMs - usedMs);
+  // What a load job took by the clock so far (BigQuery slower than the estimate: the next batch is
+  // estimated at that pace).
+  let msPerJob = 0;
+  const loadsMs = (loads: readonly TableLoad[]) =>
+    loads.reduce((ms, l) => {
+      const bytes = linesBytes(l.lines);
+      const jobs = l.lines.length ? jobsFor(bytes) : 0;
+      return ms + Math.max(loadMs(jobs, bytes), jobs * msPerJob);
+    }, 0);
   const report: WarehouseRunReport = {
     at: ctx.now.toISOString(),
     ok: true,
@@ -75,21 +106,25 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
     auditSeq: cursor?.seq ?? null,
   };
   try {
-    if (checkAuthorization('warehouse').missing.length) throw new UserError(warehouseMessages.notGranted());
-    for (;;) {
-      const next = loadBatch(ctx, config, cursor, report);
-      if (next === RUNNING) {
-        report.message = warehouseMessages.stillRunning(stillRunning);
-        break;
+    const tail = readTail(doc);
+    if (!cursor || cursor.initial || cursor.hash !== tail.hash) {
+      if (checkAuthorization('warehouse').missing.length) throw new UserError(warehouseMessages.notGranted());
+      cursor ??= { row: 1, hash: '', seq: 0, initial: { sheet: 0, next: 2, tailRow: tail.row } };
+      for (;;) {
+        const next = nextBatch(ctx, config, cursor, report);
+        if (next === RUNNING) {
+          report.message = warehouseMessages.stillRunning(stillRunning);
+          break;
+        }
+        if (!next) break;
+        cursor = next;
+        report.auditSeq = cursor.seq;
+        // Moved only now: every job of the batch is DONE without error (written with the report
+        // below when this is the run's last batch, else at once).
+        doc.setProperty(WAREHOUSE_CURSOR_PROPERTY, JSON.stringify(cursor));
+        if ((!cursor.initial && readTail(doc).hash === cursor.hash) || leftMs() <= 0) break;
+        doc.commit();
       }
-      if (!next) break;
-      cursor = next;
-      report.auditSeq = cursor.seq;
-      // Moved only now: every job of the batch is DONE without error (written with the report
-      // below when this is the run's last batch, else at once).
-      doc.setProperty(WAREHOUSE_CURSOR_PROPERTY, JSON.stringify(cursor));
-      if (readTail(doc).hash === cursor.hash || timeLeftMs() <= 0) break;
-      doc.commit();
     }
     const total = Object.values(report.rows).reduce((a, b) => a + b, 0);
     if (!report.message) report.message = warehouseMessages.loaded(total, report.loadJobs);
@@ -107,52 +142,141 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
   doc.commit();
   return report;
 
-  function loadBatch(
+  /** The next batch that fits: the cursor after it, null when there is nothing (or no time) left. */
+  function nextBatch(
     c: AppContext,
     cfg: WarehouseConfig,
-    from: WarehouseCursor | null,
+    from: WarehouseCursor,
     out: WarehouseRunReport,
   ): WarehouseCursor | typeof RUNNING | null {
+    const initial = from.initial;
+    if (initial && initial.sheet < MIRRORED_SHEETS.length) return sheetBatch(c, cfg, from, out);
     const tail = readTail(c.doc);
-    if (from && from.hash === tail.hash) return null;
+    const last = initial ? initial.tailRow : tail.row;
+    if (from.row >= last) {
+      if (!initial) return null;
+      // The first load is complete: from here on, the hourly load after the cursor.
+      return { row: from.row, hash: from.hash, seq: from.seq };
+    }
+    return auditBatch(c, cfg, from, last, out);
+  }
+
+  /** One block of a sheet's rows (the first load). */
+  function sheetBatch(
+    c: AppContext,
+    cfg: WarehouseConfig,
+    from: WarehouseCursor,
+    out: WarehouseRunReport,
+  ): WarehouseCursor | typeof RUNNING | null {
+    const initial = from.initial!;
+    const sheet = MIRRORED_SHEETS[initial.sheet];
+    const width = sheet.columns.length + 2;
+    const bytesPerRow = width * BYTES_PER_CELL_GUESS;
+    const perRowMs = readMs(width, 0) + bytesPerRow / 10_485.76;
+    const fixedMs = readMs(0, 4) + loadMs(1, 0);
+    const guess = Math.floor((leftMs() - fixedMs) / perRowMs);
+    const count = Math.floor(
+      (leftMs() - fixedMs - loadMs(jobsFor(guess * bytesPerRow), 0) + loadMs(1, 0)) / perRowMs,
+    );
+    if (count < 1) return null;
+    const block = sheetBlock(c.doc, sheet.key, initial.next, count);
+    usedMs += readMs(0, 4) + readMs(block.width * block.values.length);
+    const read = block.values.length - 1;
+    if (read <= 0) {
+      // This sheet is loaded: the next one.
+      return { ...from, initial: { ...initial, sheet: initial.sheet + 1, next: 2 } };
+    }
+    const table = c.detached().tableFrom(sheet.key, () => block.values);
+    const seq = Math.max(initial.tailRow - 1, 0);
+    const days = c.doc.days();
+    const dayOf = (v: unknown) => days.cellToDay(v);
+    let rows = table.rows();
+    let lastRow = initial.next + read - 1;
+    const build = () => {
+      const batch: Batch = {
+        id: `s${seq}_i${initial.sheet}_${initial.next}_${lastRow}`,
+        seq,
+      };
+      const lines = rows.map((r) => JSON.stringify(entityRecord(sheet.columns, r.record, batch, dayOf)));
+      return { batch, loads: [{ table: sheet.table, fields: batchFields(sheet), lines }] };
+    };
+    let plan = build();
+    // Read more than fits (the guess was low on bytes): load the first rows only.
+    while (loadsMs(plan.loads) > leftMs() && rows.length > 1) {
+      rows = rows.slice(0, Math.ceil(rows.length / 2));
+      lastRow = initial.next + rows[rows.length - 1].row - 2;
+      plan = build();
+    }
+    if (loadsMs(plan.loads) > leftMs()) return null;
+    if (runLoads(cfg, plan.loads, plan.batch, out) === RUNNING) return RUNNING;
+    return { ...from, initial: { ...initial, next: lastRow + 1 } };
+  }
+
+  /** Audit rows after the cursor, up to `last` (and the records they name, outside the first load). */
+  function auditBatch(
+    c: AppContext,
+    cfg: WarehouseConfig,
+    from: WarehouseCursor,
+    last: number,
+    out: WarehouseRunReport,
+  ): WarehouseCursor | typeof RUNNING | null {
+    // per row: its ten cells, its JSON line (~600 bytes), the record it names (~1 KB, by the shadow)
+    const perRowMs = readMs(10, 0) + 1600 / 10_485.76;
+    const fixedMs = readMs(0, 2) + loadMs(MIRRORED_SHEETS.length + 1, 0) + readMs(100_000, 2);
+    const fits = Math.floor((leftMs() - fixedMs) / perRowMs);
+    const n = Math.min(fits, MAX_AUDIT_ROWS_PER_BATCH, last - from.row);
+    if (n < 1) return null;
+    let at = from.row;
     let rows: unknown[][];
-    let firstRow: number;
-    let prevHash: string;
-    if (from) {
-      let at = from.row;
-      let block = auditRows(c.doc, at, tail.row);
+    let prevHash = from.hash;
+    if (at < 2) {
+      rows = auditRows(c.doc, 2, 1 + n);
+      prevHash = logAnchor(rows);
+    } else {
+      let block = auditRows(c.doc, at, at + n);
       if (String(block[0]?.[9] ?? '') !== from.hash) {
-        const found = findAuditRow(c.doc, from.hash, tail.row);
+        const found = findAuditRow(c.doc, from.hash, last);
         if (found === null)
           throw new UserError(
             `Warehouse: the Audit Log no longer holds the row the warehouse stopped at (hash ${from.hash.slice(0, 12)}…): save Settings > Warehouse with a new dataset to load everything again.`,
           );
         at = found;
-        block = auditRows(c.doc, at, tail.row);
+        block = auditRows(c.doc, at, Math.min(at + n, readTail(c.doc).row));
       }
       rows = block.slice(1);
-      firstRow = at + 1;
-      prevHash = from.hash;
-    } else {
-      rows = readLog(c.doc).rows;
-      firstRow = 2;
-      prevHash = logAnchor(rows);
     }
-    const take = rows.slice(0, MAX_AUDIT_ROWS_PER_BATCH);
-    const firstSeq = (from?.seq ?? 0) + 1;
-    const lastHash = take.length ? String(take[take.length - 1][9]) : (from?.hash ?? tail.hash);
-    const batch: Batch = {
-      id: batchId(firstSeq + take.length - 1, lastHash),
-      seq: firstSeq + take.length - 1,
+    usedMs += readMs(rows.length * 10);
+    const firstRow = Math.max(at, 1) + 1;
+    const firstSeq = from.seq + 1;
+    const opened = new Map<string, Table>();
+    let take = rows;
+    const build = () => {
+      const lastHash = take.length ? String(take[take.length - 1][9]) : from.hash;
+      const batch: Batch = {
+        id: batchId(firstSeq + take.length - 1, lastHash),
+        seq: firstSeq + take.length - 1,
+      };
+      const loads = from.initial ? [] : tableLoads(c, take, batch, opened);
+      loads.push({
+        table: 'audit_log',
+        fields: AUDIT_COLUMNS,
+        lines: auditRecords(take, prevHash, firstSeq, batch, auditKey(c.doc)).map((r) => JSON.stringify(r)),
+      });
+      return { batch, lastHash, loads };
     };
-    const loads = tableLoads(c, take, !from, batch);
-    loads.push({
-      table: 'audit_log',
-      fields: AUDIT_COLUMNS,
-      lines: auditRecords(take, prevHash, firstSeq, batch, auditKey(c.doc)).map((r) => JSON.stringify(r)),
-    });
-    if (runLoads(cfg, loads, batch, out) === RUNNING) return RUNNING;
-    return { row: firstRow + take.length - 1, hash: lastHash, seq: batch.seq };
+    let plan = build();
+    while (loadsMs(plan.loads) > leftMs() && take.length > 1) {
+      take = take.slice(0, Math.ceil(take.length / 2));
+      plan = build();
+    }
+    if (!take.length || loadsMs(plan.loads) > leftMs()) return null;
+    if (runLoads(cfg, plan.loads, plan.batch, out) === RUNNING) return RUNNING;
+    return {
+      row: firstRow + take.length - 1,
+      hash: plan.lastHash,
+      seq: plan.batch.seq,
+      ...(from.initial ? { initial: from.initial } : {}),
+    };
   }
 
   function runLoads(
@@ -161,6 +285,8 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
     batch: Batch,
     out: WarehouseRunReport,
   ): typeof RUNNING | 'done' {
+    usedMs += loadsMs(loads);
+    const clockAtStart = timeLeftMs();
     const started: { load: TableLoad; outcome: LoadOutcome; lines: number }[] = [];
     for (const load of loads) {
       if (!load.lines.length) continue;
@@ -179,7 +305,7 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
           if (!(outcome.existed && outcome.done && outcome.error)) break;
         }
         out.loadJobs++;
-        out.bytes += part.reduce((n, line) => n + line.length + 1, 0);
+        out.bytes += linesBytes(part);
         started.push({ load, outcome: outcome!, lines: part.length });
       });
     }
@@ -197,6 +323,7 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
           bigQueryWords(outcomes[failed].error!),
         ),
       );
+    if (started.length) msPerJob = Math.max(msPerJob, (clockAtStart - timeLeftMs()) / started.length);
     stillRunning = outcomes.filter((o) => !o.done).length;
     if (stillRunning) return RUNNING;
     started.forEach((s) => {
@@ -205,11 +332,12 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
     return 'done';
   }
 
+  /** The records the audit rows name, read by the sheet's shadow where it serves (else the sheet). */
   function tableLoads(
     c: AppContext,
     audit: readonly unknown[][],
-    everything: boolean,
     batch: Batch,
+    opened: Map<string, Table>,
   ): TableLoad[] {
     const layout = c.doc.layout().sheets;
     const changed = new Map<string, Set<string>>();
@@ -226,21 +354,40 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
     const loads: TableLoad[] = [];
     for (const sheet of MIRRORED_SHEETS) {
       const name = layout[sheet.key]?.name ?? sheet.sheetName;
-      const ids = everything ? null : changed.get(name);
-      if (!everything && !ids?.size) continue;
+      const ids = changed.get(name);
+      if (!ids?.size) continue;
+      const table = openedTable(c, sheet, ids, opened);
       const lines: string[] = [];
       const seen = new Set<string>();
-      for (const r of c.table(sheet.key).rows()) {
+      for (const r of table.rows()) {
         const id = String(r.record[sheet.idKey] ?? '');
-        if (!id || (ids && !ids.has(id))) continue;
+        if (!id || !ids.has(id)) continue;
         seen.add(id);
         lines.push(JSON.stringify(entityRecord(sheet.columns, r.record, batch, dayOf)));
       }
-      if (ids)
-        for (const id of ids)
-          if (!seen.has(id)) lines.push(JSON.stringify(deletedRecord(sheet.idColumn, id, batch)));
+      for (const id of ids)
+        if (!seen.has(id)) lines.push(JSON.stringify(deletedRecord(sheet.idColumn, id, batch)));
       loads.push({ table: sheet.table, fields: batchFields(sheet), lines });
     }
     return loads;
+  }
+
+  /** The rows of `ids` (by the shadow), or the whole sheet; once per batch. */
+  function openedTable(
+    c: AppContext,
+    sheet: MirroredSheet,
+    ids: Set<string>,
+    opened: Map<string, Table>,
+  ): Table {
+    let table = opened.get(sheet.key);
+    if (!table) {
+      const own = c.detached();
+      const some = own.readSome(sheet.key, (cells) => (i) => ids.has(shadowField(cells[i], sheet.idKey)));
+      if (some) usedMs += readMs(some.rows().length * 2);
+      table = some ?? own.table(sheet.key);
+      if (!some) usedMs += readMs(sheet.columns.length * table.rows().length);
+      opened.set(sheet.key, table);
+    }
+    return table;
   }
 }

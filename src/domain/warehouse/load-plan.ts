@@ -41,3 +41,34 @@ export function loadJobId(table: string, batchId: string, part: number, attempt 
 export function batchId(seq: number, hash: string): string {
   return `s${seq}_${hash.slice(0, 12) || 'empty'}`;
 }
+
+/**
+ * What a load costs, to decide before starting a block whether it fits in the run's time. The
+ * BigQuery figures are ASSUMPTIONS (Google publishes no latency for these calls): a round trip of
+ * 250 ms per call, media uploaded at 10 MB/s, 3 s waiting for a batch's jobs; the sheet figures are
+ * the benchmark's cost model (bench/cost-model.ts: 3 ms a call, 0.1 ms a cell read).
+ */
+export const LOAD_COST = {
+  bigQueryCallMs: 250,
+  uploadBytesPerS: 10 * 1024 * 1024,
+  batchWaitMs: 3000,
+  sheetCallMs: 3,
+  cellReadMs: 0.1,
+};
+
+/** Modeled ms of one batch: its load jobs (insert + one status check each), upload and wait. */
+export function loadMs(jobs: number, bytes: number): number {
+  if (!jobs) return 0;
+  const c = LOAD_COST;
+  return jobs * 2 * c.bigQueryCallMs + (bytes / c.uploadBytesPerS) * 1000 + c.batchWaitMs;
+}
+
+/** Modeled ms of reading `cells` cells in `calls` sheet calls. */
+export function readMs(cells: number, calls = 1): number {
+  return calls * LOAD_COST.sheetCallMs + cells * LOAD_COST.cellReadMs;
+}
+
+/** How many jobs `bytes` of lines make (8 MB parts). */
+export function jobsFor(bytes: number): number {
+  return Math.ceil(bytes / MAX_LOAD_BYTES);
+}
