@@ -163,7 +163,7 @@ function hubspotSync(
       router.register('https://api.hubapi.com/crm/v3/objects/deals?', () => ({ body: '{"results":[]}' }));
       routes(router, emu);
       emu.rt.advance(86_400_000);
-      runHourly(emu); // the day's jobs done: the operation is the sync
+      runUntilDayDone(emu); // the day's jobs done (one heavy job per execution): the operation is the sync
       emu.call(OWNER, 'connectHubSpot', { token: 'pat-na1-atomicity' });
     },
     run: (emu) => {
@@ -390,10 +390,10 @@ const OPERATIONS: Operation[] = [
       emu.rt.advance(100 * 86_400_000); // the clock alone: the hourly run is the operation
     },
     run: (emu) => {
-      runHourly(emu);
+      runUntilDayDone(emu); // the day's executions (one heavy job each)
     },
     finishedByNext: (emu) => {
-      runHourly(emu);
+      runUntilDayDone(emu);
     },
   },
   {
@@ -407,10 +407,10 @@ const OPERATIONS: Operation[] = [
       emu.rt.advance(86_400_000);
     },
     run: (emu) => {
-      runHourly(emu);
+      runUntilDayDone(emu); // the day's executions (one heavy job each)
     },
     finishedByNext: (emu) => {
-      runHourly(emu);
+      runUntilDayDone(emu);
     },
   },
   {
@@ -436,8 +436,7 @@ const OPERATIONS: Operation[] = [
     prepare: (emu) => {
       emu.services.state.fetchRouter.register(HOOK, () => ({ status: 200 }));
       emu.call(OWNER, 'saveWebhook', { url: HOOK, events: ['lead.won', 'commission.created'] });
-      runHourly(emu);
-      runHourly(emu); // the day's Dashboard refresh, in a run of its own: the next hour is idle
+      runUntilDayDone(emu); // the day's jobs, each heavy one in a run of its own: the next hour is idle
     },
     run: call('closeLead', 'L-000001', 'won', { dealValue: 5000 }),
     finishedByNext: (emu) => {

@@ -203,7 +203,8 @@ describe('an interrupted chunk', () => {
 describe('the hourly trigger finishes a pending adoption', () => {
   const emu = userWorkbook({ chunkRows: 7, maxChunks: 2 });
   const first = setup(emu);
-  emu.advance('PT1H');
+  // the hourly runs of the next hours (each adopts its chunks, then the day's jobs take their turn)
+  emu.advance('PT8H');
 
   it('adopts the rest with nobody at the keyboard', () => {
     expect(first.pending).toBeDefined();
