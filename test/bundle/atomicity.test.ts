@@ -658,13 +658,22 @@ function snapshot(emu: Emulator): unknown {
         questions: Object.fromEntries(Object.keys(questions).map((k) => [k, 'question-id'])),
       });
     }
-    const text = JSON.stringify({ sheets: emu.sheets(), props, notes })
+    // document properties have no order (the order a run happened to set them in is not state)
+    const sorted = Object.fromEntries(
+      Object.keys(props)
+        .sort()
+        .map((key) => [key, props[key]]),
+    );
+    const text = JSON.stringify({ sheets: emu.sheets(), props: sorted, notes })
       .replace(/trigger-[0-9a-z]+/g, 'trigger-id')
       .replace(/\bss[0-9a-z]{6,}\b/g, 'file-id')
       .replace(/\bform-[0-9a-z]{6,}\b/g, 'form-id')
       .replace(/1FAIpQL[0-9a-f]+/g, 'responder-id')
       .replace(/\\"h\\":\\"[0-9a-f]{24}\\"/g, '\\"h\\":\\"fingerprint\\"')
-      .replace(/\\"s\\":\\"[0-9a-f]{32}\\"/g, '\\"s\\":\\"secret-hash\\"');
+      .replace(/\\"s\\":\\"[0-9a-f]{32}\\"/g, '\\"s\\":\\"secret-hash\\"')
+      // a shadow row's seal is keyed with the audit key (random, compared by form above): its
+      // presence is compared, not its value (test/bundle/shadow-seal.test.ts checks the seals)
+      .replace(/\\"~\\":\\"[0-9a-f]{32}\\"/g, '\\"~\\":\\"seal\\"');
     return JSON.parse(text) as unknown;
   });
 }
@@ -815,7 +824,9 @@ describe('every write operation, failing at every service call, is rolled back o
           const seen = orphan ? withoutHashes(snapshot(emu)) : snapshot(emu);
           const wanted = orphan ? withoutHashes(reference.after) : reference.after;
           if (orphan) orphans++;
-          expect({ op: op.name, k, difference: difference(seen, wanted) }).toEqual({
+          // an e-mail still owed after the next execution is the same outcome as below (at least once)
+          const owed = stillOwed(seen, wanted);
+          expect({ op: op.name, k, difference: owed ? null : difference(seen, wanted) }).toEqual({
             op: op.name,
             k,
             difference: null,
