@@ -25,7 +25,7 @@
 import { auditText } from '../domain/audit/entry';
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { cellsDigest } from '../domain/audit/shadow-seal';
-import { checkCells, hasForged } from './shadow-seals';
+import { hasForged, readSealedRows } from './shadow-seals';
 import { idNumber } from '../domain/ids';
 import { companyDomainOf, isProtectedStatus, nameKey } from '../domain/leads';
 import { LEAD_STATUSES, readStatus } from '../shared/statuses';
@@ -338,13 +338,7 @@ export function readActiveRegistrations(
   const leadsCol = shadow.cols.leads;
   for (const [from, to] of state.dirty ?? []) {
     if (!leadsCol) return distrust();
-    const raw = doc.range(shadow.id, shadow.name, from, leadsCol, to - from + 1, 1).getValues();
-    const cells = checkCells(
-      doc,
-      'leads',
-      from,
-      raw.map((r) => r[0]),
-    );
+    const cells = readSealedRows(doc, 'leads', from, to);
     if (hasForged(doc, 'leads')) return distrust();
     cells.forEach((cell, i) => {
       const entry = entryOf(from + i, decodeShadow(cell));

@@ -9,7 +9,7 @@
 import { decodeShadow, encodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { keysByPosition } from './layout';
 import { writeShadow } from './shadow-sheet';
-import { checkCells, hasForged } from './shadow-seals';
+import { checkCells, hasForged, readSealedRows } from './shadow-seals';
 import { joinRanges, readActiveRegistrations, type ActiveRegistrations } from './lead-index';
 import type { SheetKey } from './schema';
 import type { TableSource } from './shadow-tables';
@@ -130,14 +130,8 @@ export function openLeadRowsByIndex(
     MAX_READS,
     ROW_GAP,
   )) {
-    const raw = doc.range(shadow.id, shadow.name, from, col, to - from + 1, 1).getValues();
     // Seals checked: a forged row makes the caller read Leads whole (the visible rows win).
-    const cells = checkCells(
-      doc,
-      'leads',
-      from,
-      raw.map((r) => r[0]),
-    );
+    const cells = readSealedRows(doc, 'leads', from, to);
     for (const row of wanted)
       if (row >= from && row <= to) found.push({ row, cells: decodeShadow(cells[row - from]) });
   }

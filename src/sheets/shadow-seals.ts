@@ -112,6 +112,21 @@ export function checkCells(
   });
 }
 
+/**
+ * Rows `from`..`to` of `key`'s shadow column (one getValues), their seals checked as `checkCells`
+ * does: a forged row is remembered (`hasForged`). The caller has checked the shadow has the column.
+ */
+export function readSealedRows(doc: TrackerDocument, key: SheetKey, from: number, to: number): string[] {
+  const shadow = doc.layout().shadow!;
+  const raw = doc.range(shadow.id, shadow.name, from, shadow.cols[key]!, to - from + 1, 1).getValues();
+  return checkCells(
+    doc,
+    key,
+    from,
+    raw.map((r) => r[0]),
+  );
+}
+
 /** Cells found sealed this execution: sheet key -> row -> [the cell's text, its content]. */
 const verified = new WeakMap<TrackerDocument, Map<SheetKey, Map<number, [string, string]>>>();
 

@@ -3,7 +3,6 @@
  * it is listed first, in its own section, before every partner's Eligible lines, marked as needing
  * approval; approving it from there makes it Approved (it is paid by the next payout).
  */
-import { OWNER } from '../../playground/session';
 import type { Session } from '../../playground/session';
 import {
   describeWithBrowser,
@@ -14,50 +13,45 @@ import {
   sidebarScreenshot,
   type Harness,
 } from './support/browser';
-
-function call<T = unknown>(session: Session, fn: string, ...args: unknown[]): T {
-  const done = session.apply({ as: OWNER, call: fn, args }, { persist: false });
-  if (!done.ok) throw new Error(`${fn} failed: ${done.error}`);
-  return done.result as T;
-}
+import { asOwner } from './support/program';
 
 /**
  * "Aardvark" (first by name) has an Eligible line; "Zeta" had a 1,000.00 USD deal paid at 10% in an
  * Approved payout, then the plan's rate was corrected to 25% the same day: 150.00 USD more.
  */
 function program(session: Session): void {
-  call(session, 'setupTracker');
-  call(session, 'savePlan', { name: 'Standard', type: 'percent', rate: 10, currency: 'USD', holdDays: 0 });
+  asOwner(session, 'setupTracker');
+  asOwner(session, 'savePlan', { name: 'Standard', type: 'percent', rate: 10, currency: 'USD', holdDays: 0 });
   const partner = (partnerName: string) =>
-    call<{ id: string }>(session, 'savePartner', {
+    asOwner<{ id: string }>(session, 'savePartner', {
       partnerName,
       contactEmail: `pay@${partnerName.toLowerCase()}.test`,
       type: 'Referral',
       plan: 'Standard',
     }).id;
   const won = (partnerId: string, company: string) => {
-    const { id } = call<{ id: string }>(session, 'registerLead', {
+    const { id } = asOwner<{ id: string }>(session, 'registerLead', {
       partnerId,
       company,
       domain: `${company.toLowerCase()}.test`,
     });
-    call(session, 'reviewLead', id, 'approve', '');
-    call(session, 'closeLead', id, 'won', { dealValue: '1000' });
+    asOwner(session, 'reviewLead', id, 'approve', '');
+    asOwner(session, 'closeLead', id, 'won', { dealValue: '1000' });
   };
   const zeta = partner('Zeta');
   won(zeta, 'Umbrella');
-  call(session, 'approveCommissions', ['C-000001']);
-  const [payout] = call<Array<{ id: string }>>(session, 'createPayouts', '2026-12-31');
-  call(session, 'approvePayout', payout.id);
-  const [plan] = call<Array<{ id: string; effectiveFrom: string }>>(session, 'listPlans');
-  call(
+  asOwner(session, 'approveCommissions', ['C-000001']);
+  const [payout] = asOwner<Array<{ id: string }>>(session, 'createPayouts', '2026-12-31');
+  asOwner(session, 'approvePayout', payout.id);
+  const [plan] = asOwner<Array<{ id: string; effectiveFrom: string }>>(session, 'listPlans');
+  asOwner(
     session,
     'savePlan',
     { id: plan.id, name: 'Standard', type: 'percent', rate: 25, currency: 'USD', holdDays: 0 },
     { effectiveFrom: plan.effectiveFrom },
   );
   won(partner('Aardvark'), 'Initech');
-  call(session, 'runCommissions');
+  asOwner(session, 'runCommissions');
 }
 
 describeWithBrowser('an Adjustment after a payout, first in the Commissions page (shipped bundle)', () => {
@@ -75,7 +69,7 @@ describeWithBrowser('an Adjustment after a payout, first in the Commissions page
 
   it('is listed first, needs approval, and is approved from there', async () => {
     const session = h.playground.session;
-    const listed = call<Array<{ id: string; kind: string; status: string; awaitingApproval?: boolean }>>(
+    const listed = asOwner<Array<{ id: string; kind: string; status: string; awaitingApproval?: boolean }>>(
       session,
       'listCommissions',
       {},
@@ -114,7 +108,7 @@ describeWithBrowser('an Adjustment after a payout, first in the Commissions page
     await frame.getByTestId('banner').filter({ hasText: 'Approved 1 line' }).waitFor();
     await frame.waitForSelector('#page[aria-busy="false"]');
     expect(await section.count()).toBe(0);
-    const after = call<Array<{ id: string; status: string }>>(session, 'listCommissions', {});
+    const after = asOwner<Array<{ id: string; status: string }>>(session, 'listCommissions', {});
     expect(after.find((l) => l.id === 'C-000003')?.status).toBe('Approved');
   });
 });

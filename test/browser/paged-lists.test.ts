@@ -13,17 +13,7 @@ import {
   sidebarScreenshot,
   type Harness,
 } from './support/browser';
-
-/** A name far from every other one (8 letters from a seeded generator). */
-function companyName(i: number): string {
-  let x = (i + 1) * 2654435761;
-  let name = '';
-  for (let k = 0; k < 8; k++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    name += String.fromCharCode(97 + (x % 26));
-  }
-  return `${name[0].toUpperCase()}${name.slice(1)} Holdings`;
-}
+import { companyName } from '../support/company-names';
 
 const LEADS = 56;
 const PARTNERS = 53;

@@ -10,7 +10,7 @@
  */
 import type { Emulator } from '../../emulator/harness';
 import { WEBHOOK_EVENTS } from '../../src/shared/webhooks';
-import { newEmulator, OWNER, runHourly } from '../support/emulator';
+import { finishDay, newEmulator, OWNER, runHourly } from '../support/emulator';
 
 const FAULT = 'Service Spreadsheets timed out while accessing document (injected fault)';
 const HOOK = 'https://hooks.example.test/events';
@@ -59,7 +59,7 @@ function base(): { emu: Emulator; got: Map<string, Delivered> } {
   emu.call(OWNER, 'approveCommissions', ['C-000002']);
   emu.call(OWNER, 'createPayouts', '2026-03-31');
   emu.call(OWNER, 'saveWebhook', { url: HOOK, events: [...WEBHOOK_EVENTS] });
-  untilDayDone(emu); // the day's jobs done: the next hour is idle but for deliveries
+  finishDay(emu, { sameClock: true }); // the day's jobs done: the next hour is idle but for deliveries
   got.clear();
   return { emu, got };
 }
@@ -147,7 +147,7 @@ const sheets = (emu: Emulator) => JSON.stringify(emu.sheets());
 /** The next executions: a read-only sidebar call (it finishes a journaled step), then the hourly run. */
 function next(emu: Emulator): void {
   emu.measure(() => emu.call(OWNER, 'verifyAuditLog'));
-  untilDayDone(emu); // (a day's run cut short finishes its jobs in the next runs)
+  finishDay(emu, { sameClock: true }); // (a day's run cut short finishes its jobs in the next runs)
 }
 
 const sorted = (list: Delivered[]) => list.map((d) => `${d.type} ${d.record}`).sort();
@@ -201,10 +201,4 @@ for (const op of OPERATIONS) {
       expect(happenedCount).toBeLessThan(calls);
     }
   });
-}
-
-/** Hourly runs at the same clock until the day's jobs are done (one heavy job per execution). */
-function untilDayDone(emu: Emulator): void {
-  for (let run = 0; run < 12; run++)
-    if ((runHourly(emu).result as { finished?: boolean } | undefined)?.finished) return;
 }

@@ -10,7 +10,7 @@
  */
 import type { Emulator } from '../../emulator/harness';
 import type { AuditVerification } from '../../src/shared/api';
-import { newEmulator, OWNER, runHourly, TEAMMATE } from '../support/emulator';
+import { finishDay, newEmulator, OWNER, runHourly, TEAMMATE } from '../support/emulator';
 import { leadCell } from './leads-fixture';
 import { userSheets } from './user-workbook-fixture';
 
@@ -163,7 +163,7 @@ function hubspotSync(
       router.register('https://api.hubapi.com/crm/v3/objects/deals?', () => ({ body: '{"results":[]}' }));
       routes(router, emu);
       emu.rt.advance(86_400_000);
-      runUntilDayDone(emu); // the day's jobs done (one heavy job per execution): the operation is the sync
+      finishDay(emu, { sameClock: true }); // the day's jobs done (one heavy job per execution): the operation is the sync
       emu.call(OWNER, 'connectHubSpot', { token: 'pat-na1-atomicity' });
     },
     run: (emu) => {
@@ -390,10 +390,10 @@ const OPERATIONS: Operation[] = [
       emu.rt.advance(100 * 86_400_000); // the clock alone: the hourly run is the operation
     },
     run: (emu) => {
-      runUntilDayDone(emu); // the day's executions (one heavy job each)
+      finishDay(emu, { sameClock: true }); // the day's executions (one heavy job each)
     },
     finishedByNext: (emu) => {
-      runUntilDayDone(emu);
+      finishDay(emu, { sameClock: true });
     },
   },
   {
@@ -407,10 +407,10 @@ const OPERATIONS: Operation[] = [
       emu.rt.advance(86_400_000);
     },
     run: (emu) => {
-      runUntilDayDone(emu); // the day's executions (one heavy job each)
+      finishDay(emu, { sameClock: true }); // the day's executions (one heavy job each)
     },
     finishedByNext: (emu) => {
-      runUntilDayDone(emu);
+      finishDay(emu, { sameClock: true });
     },
   },
   {
@@ -436,7 +436,7 @@ const OPERATIONS: Operation[] = [
     prepare: (emu) => {
       emu.services.state.fetchRouter.register(HOOK, () => ({ status: 200 }));
       emu.call(OWNER, 'saveWebhook', { url: HOOK, events: ['lead.won', 'commission.created'] });
-      runUntilDayDone(emu); // the day's jobs, each heavy one in a run of its own: the next hour is idle
+      finishDay(emu, { sameClock: true }); // the day's jobs, each heavy one in a run of its own: the next hour is idle
     },
     run: call('closeLead', 'L-000001', 'won', { dealValue: 5000 }),
     finishedByNext: (emu) => {
@@ -540,10 +540,10 @@ const OPERATIONS: Operation[] = [
         throw new Error('the run did not rotate into the warehouse');
       // the next runs until the day is done (one heavy job per execution; the clock left as it is,
       // so the runs' entries compare whichever execution a failure cut short)
-      runUntilDayDone(emu);
+      finishDay(emu, { sameClock: true });
     },
     finishedByNext: (emu) => {
-      runUntilDayDone(emu);
+      finishDay(emu, { sameClock: true });
       expectWarehouseMirrors(emu);
     },
   },
@@ -897,9 +897,3 @@ describe('every write operation, failing at every service call, is rolled back o
     });
   }
 });
-
-/** Hourly runs at the same clock until the day's jobs are done (each run does one heavy job). */
-function runUntilDayDone(emu: Emulator): void {
-  for (let run = 0; run < 12; run++)
-    if ((runHourly(emu).result as { finished?: boolean } | undefined)?.finished) return;
-}

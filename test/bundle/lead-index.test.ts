@@ -14,6 +14,7 @@ import {
   registerSeen,
   usedIndex,
 } from './lead-index-fixture';
+import { companyName } from '../support/company-names';
 
 /** Cells of Leads read by one call (the index path reads a window, never the whole sheet or shadow). */
 function cellsRead(emu: Emulator, fn: () => unknown): { read: number; calls: number } {
@@ -25,17 +26,6 @@ function cellsRead(emu: Emulator, fn: () => unknown): { read: number; calls: num
   if (process.env.TRACE) console.log(seen.join('\n'));
   const after = emu.rt.snapshot();
   return { read: after.cells.read - before.cells.read, calls: after.total - before.total };
-}
-
-/** A name far from every other one (8 letters from a seeded generator). */
-function companyName(i: number): string {
-  let x = (i + 1) * 2654435761;
-  let name = '';
-  for (let k = 0; k < 8; k++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    name += String.fromCharCode(97 + (x % 26));
-  }
-  return `${name[0].toUpperCase()}${name.slice(1)} Holdings`;
 }
 
 function program(emu: Emulator, count: number): { alpha: string; beta: string } {

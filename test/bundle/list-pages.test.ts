@@ -8,6 +8,7 @@ import type { Emulator } from '../../emulator/harness';
 import type { Lead, Page, Partner } from '../../src/shared/api';
 import { runHourly } from '../support/emulator';
 import { addPartner, callError, register, tracker, OWNER } from './leads-fixture';
+import { companyName } from '../support/company-names';
 
 function pageOf<T>(emu: Emulator, fn: string, query: Record<string, unknown>): Page<T> {
   return emu.call<Page<T>>(OWNER, fn, query);
@@ -37,17 +38,6 @@ function cost(emu: Emulator, fn: () => unknown): { read: number; methods: string
   fn();
   stop();
   return { read: emu.rt.snapshot().cells.read - before.cells.read, methods };
-}
-
-/** A name far from every other one (8 letters from a seeded generator). */
-function companyName(i: number): string {
-  let x = (i + 1) * 2654435761;
-  let name = '';
-  for (let k = 0; k < 8; k++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    name += String.fromCharCode(97 + (x % 26));
-  }
-  return `${name[0].toUpperCase()}${name.slice(1)} Holdings`;
 }
 
 const QUERIES: Array<Record<string, unknown>> = [

@@ -31,12 +31,13 @@ export function runHourly(emu: Emulator) {
 /**
  * The rest of the day's jobs: the hourly trigger fired an hour apart until the day's checkpoint is
  * gone (each execution does at most one heavy step, triggers/daily.ts, so a day takes a few runs).
- * Returns the last run.
+ * `sameClock`: the runs at the clock as it is (two runs of an operation, one cut short by a fault,
+ * then compare entry for entry whichever execution the fault ended). Returns the last run.
  */
-export function finishDay(emu: Emulator) {
+export function finishDay(emu: Emulator, options: { sameClock?: boolean } = {}) {
   let last = runHourly(emu);
-  for (let run = 0; run < 12 && !(last.result as { finished?: boolean }).finished; run++) {
-    emu.rt.advance(3_600_000);
+  for (let run = 0; run < 12 && !(last.result as { finished?: boolean } | undefined)?.finished; run++) {
+    if (!options.sameClock) emu.rt.advance(3_600_000);
     last = runHourly(emu);
   }
   return last;
