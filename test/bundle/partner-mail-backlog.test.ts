@@ -6,7 +6,8 @@
 import type { Emulator } from '../../emulator/harness';
 import { newEmulator, OWNER } from '../support/emulator';
 
-const PARTNERS = Number(process.env.BACKLOG_PARTNERS ?? 500);
+// 500 in a dedicated run (BACKLOG_PARTNERS=500: several minutes); 120 by default, still over the quota for days
+const PARTNERS = Number(process.env.BACKLOG_PARTNERS ?? 120);
 /** The whole document store (Google: 500 KB) after every run, with 500 partners' view state in it. */
 const STORE_BOUND = 250_000;
 /** What waits for the mail quota: the partner outbox, the statements' state, the welcomes owed. */
@@ -35,7 +36,7 @@ function sizes(emu: Emulator): { store: number; waiting: number } {
   return { store, waiting };
 }
 
-it('500 partners on a consumer quota: every welcome and statement goes, once, within a bounded store', () => {
+it('partners on a consumer quota: every welcome and statement goes, once, within a bounded store', () => {
   const emu = newEmulator({ now: '2026-03-27T09:30:00Z', mailQuota: 100 });
   emu.call(OWNER, 'setupTracker');
   emu.call(OWNER, 'savePlan', { name: 'Std', type: 'percent', rate: 10, holdDays: 0 });
@@ -66,4 +67,4 @@ it('500 partners on a consumer quota: every welcome and statement goes, once, wi
   expect([...welcomes].sort()).toEqual([...emails].sort());
   expect([...statements].sort()).toEqual([...emails].sort());
   process.stderr.write(`peak document properties: ${JSON.stringify(peak)}\n`);
-});
+}, 900_000);
