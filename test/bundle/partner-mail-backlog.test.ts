@@ -1,5 +1,5 @@
 /**
- * A 500-partner program on a consumer account (100 MailApp recipients a day): every contact gets its
+ * A program of many partners (120; 500 with BACKLOG_PARTNERS=500) on a consumer account (100 MailApp recipients a day): every contact gets its
  * welcome e-mail and every partner its statement over several days, none twice, and what waits for
  * the quota keeps the document properties bounded after every hourly run (checked after each one).
  */
