@@ -1,6 +1,7 @@
 /**
- * E-mails owed to partners that are not about one lead (a form submission's outcome, a monthly
- * statement): rendered when owed, sent within MailApp's daily recipients, the rest kept in the
+ * E-mails owed to partners that are not about one lead (a form submission's outcome, a tier change):
+ * rendered when owed (welcomes and statements are not kept here: what they owe is a few bytes of
+ * state, rendered when sent: app/partners/welcome-mail.ts, statements.ts), sent within MailApp's daily recipients, the rest kept in the
  * document properties (`tracker.partnerOutbox.<i>`, values of at most 8,000 characters) and sent by
  * the next hourly runs, oldest first. Nothing is lost: a message leaves the outbox only once sent.
  */

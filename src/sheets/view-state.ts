@@ -30,6 +30,11 @@ export interface ViewEntry {
   k?: number;
   /** Hash of the partner's registration secret (domain/partners/link-secret.ts): never the secret. */
   s?: string;
+  /**
+   * Contacts newly given the view and not yet welcomed by e-mail (MailApp's quota): the welcome is
+   * rendered when it is sent (app/partners/welcome-mail.ts), so waiting costs a few bytes, not a message.
+   */
+  w?: string[];
 }
 
 export interface ViewsMeta {

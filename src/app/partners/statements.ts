@@ -1,8 +1,10 @@
 /**
  * Monthly statements: on the first of each month the daily run queues a statement of the month
  * before for every partner with activity in it (not Terminated, with a contact, Statements not
- * "No"), and sends what MailApp's quota allows that day (one recipient each); the rest stay queued
- * (`tracker.statements`: the month and the partners still owed) and go on the following days.
+ * "No"), and sends what MailApp's quota allows that day (one recipient each), in partner id order;
+ * the rest stay owed and go on the following days. What waits is a few bytes whatever the program's
+ * size (`tracker.statements`: the month, whether any is still owed, and the last partner id served):
+ * the partners owed are those after it.
  * `sendStatements()` does the same on demand for the month so far. Each statement is built when it
  * is sent, from the partner's own view (domain/partners/statement.ts), its view attached as CSV
  * (papaparse, formula cells escaped).
@@ -21,20 +23,21 @@ const STATE_PROPERTY = 'tracker.statements';
 
 interface StatementsState {
   month: string;
-  owed: string[];
-  done: string[];
+  /** Statements of `month` still owed: to the partners whose id sorts after `after`. */
+  open: boolean;
+  after: string;
 }
 
 function readState(ctx: AppContext): StatementsState {
   try {
     return {
       month: '',
-      owed: [],
-      done: [],
+      open: false,
+      after: '',
       ...(JSON.parse(ctx.doc.property(STATE_PROPERTY) ?? '{}') as Partial<StatementsState>),
     };
   } catch {
-    return { month: '', owed: [], done: [] };
+    return { month: '', open: false, after: '' };
   }
 }
 
@@ -70,8 +73,12 @@ function send(ctx: AppContext, state: StatementsState): StatementsReport {
   let left = remainingMailQuota();
   let sent = 0;
   let skipped = 0;
-  const owed: string[] = [];
-  for (const id of state.owed) {
+  let owed = 0;
+  const ids = data.partners
+    .map((p) => p.partner.id)
+    .filter((id) => id > state.after)
+    .sort();
+  for (const id of ids) {
     const entry = data.partners.find((p) => p.partner.id === id);
     const view = data.views.get(id);
     if (
@@ -90,7 +97,7 @@ function send(ctx: AppContext, state: StatementsState): StatementsReport {
       continue;
     }
     if (left <= 0) {
-      owed.push(id);
+      owed++;
       continue;
     }
     const mail: OutgoingMail = {
@@ -107,18 +114,20 @@ function send(ctx: AppContext, state: StatementsState): StatementsReport {
     try {
       sendMail(mail);
     } catch {
-      owed.push(id);
+      owed++;
       left = 0;
       continue;
     }
     left--;
     sent++;
-    state.done.push(id);
+    if (!owed) state.after = id;
   }
-  state.owed = owed;
+  // ids are served in order: with none owed, every id up to the last was served or skipped
+  if (!owed) state.after = ids[ids.length - 1] ?? state.after;
+  state.open = owed > 0;
   ctx.doc.setProperty(STATE_PROPERTY, JSON.stringify(state));
   ctx.doc.save();
-  return { month: state.month, sent, owed: owed.length, skipped };
+  return { month: state.month, sent, owed, skipped };
 }
 
 /** The daily job: on the 1st, the month before is owed to every partner; owed ones go within quota. */
@@ -126,31 +135,16 @@ export function runStatements(ctx: AppContext): StatementsReport | { idle: true 
   const today = ctx.now.toISOString().slice(0, 10);
   const state = readState(ctx);
   const month = previousMonth(today);
-  if (today.endsWith('-01') && state.month !== month) {
-    ctx.read(['partners']);
-    const ids = ctx
-      .table('partners')
-      .rows()
-      .map(({ record }) => String(record.partnerId ?? '').trim())
-      .filter(Boolean);
-    return send(ctx, { month, owed: ids, done: [] });
-  }
-  if (!state.owed.length) return { idle: true };
+  if (today.endsWith('-01') && state.month !== month) return send(ctx, { month, open: true, after: '' });
+  if (!state.open) return { idle: true };
   return send(ctx, state);
 }
 
 /** On demand (the owner's): the month so far, to every partner with activity in it. */
 export function sendStatementsNow(ctx: AppContext): StatementsReport {
   const owedStill = readState(ctx);
-  if (owedStill.owed.length) return send(ctx, owedStill); // the month before goes first
-  const month = ctx.now.toISOString().slice(0, 7);
-  ctx.read(['partners']);
-  const ids = ctx
-    .table('partners')
-    .rows()
-    .map(({ record }) => String(record.partnerId ?? '').trim())
-    .filter(Boolean);
-  return send(ctx, { month, owed: ids, done: [] });
+  if (owedStill.open) return send(ctx, owedStill); // the month before goes first
+  return send(ctx, { month: ctx.now.toISOString().slice(0, 7), open: true, after: '' });
 }
 
 export const STATEMENTS_JOB: DailyJob = { name: 'statements', run: (ctx) => runStatements(ctx) };

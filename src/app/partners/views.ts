@@ -50,8 +50,8 @@ import {
   type ViewsMeta,
 } from '../../sheets/view-state';
 import type { AppContext } from '../context';
-import type { OutgoingMail } from '../../sheets/mail';
 import { deliverOutbox } from '../../sheets/partner-outbox';
+import { sendWelcomes, welcomesOwed } from './welcome-mail';
 import type { JobStep } from '../triggers/daily-job';
 import { leadRows } from '../leads/records';
 import { readLedger } from '../commissions/ledger-table';
@@ -202,7 +202,6 @@ export function refreshPartnerViews(
     return found.get(partnerId)?.find((r) => r.generation === generation);
   };
   let pending = false;
-  const welcome: OutgoingMail[] = [];
   for (const { partner, contacts } of data.partners) {
     if (options.only !== undefined && partner.id !== options.only) continue;
     const entry: ViewEntry = entries.get(partner.id) ?? emptyEntry();
@@ -279,7 +278,7 @@ export function refreshPartnerViews(
         entry.v[email] = shareView(entry.f, email);
         report.shared++;
         // Drive sends no e-mail (sendNotificationEmail false): the tracker tells them, within quota.
-        welcome.push(welcomeMail(email, data.program, partner.partnerName, fileUrl(entry.f)));
+        (entry.w ??= []).push(email);
       }
       entries.set(partner.id, entry);
     } catch (err) {
@@ -292,30 +291,14 @@ export function refreshPartnerViews(
     meta.pending = pending;
     meta.tail = tail;
   } else meta.pending ||= pending;
+  if (welcomesOwed(entries)) {
+    // older messages first, then the welcomes, within today's quota; the rest wait in `w`
+    const names = new Map(data.partners.map(({ partner }) => [partner.id, partner.partnerName]));
+    report.mailed = deliverOutbox(doc).sent + sendWelcomes(entries, data.program, names);
+  }
   queueViewState(doc, meta, entries);
-  if (welcome.length) report.mailed = deliverOutbox(doc, welcome).sent;
   doc.save();
   return report;
-}
-
-/**
- * The e-mail to a person newly given a view. It carries no registration link: a queued e-mail waits
- * in the document properties, which hold no secret; the link is in the view's Summary.
- */
-function welcomeMail(to: string, program: string, partnerName: string, viewUrl: string): OutgoingMail {
-  const lines = [
-    `${program} now keeps a view of ${partnerName}'s leads, commissions and payouts for you (view only):`,
-    viewUrl,
-    'Its Summary holds your own link to register a lead (no Google sign-in needed).',
-  ];
-  return {
-    to,
-    subject: `${program}: your partner view`,
-    body: lines.join('\n'),
-    htmlBody: lines
-      .map((l) => `<p>${l.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</p>`)
-      .join(''),
-  };
 }
 
 /** Empties a file and removes everyone's access; its successor gets the next generation. */
