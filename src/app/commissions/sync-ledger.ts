@@ -21,10 +21,12 @@ import {
   applyStatusChanges,
   commissionIds,
   formatMoneyColumns,
+  ledgerIndexEntries,
   readLedger,
   type LedgerRow,
 } from './ledger-table';
 import { LEAD_STATUS } from '../../shared/statuses';
+import { stageLedgerIndex } from '../../sheets/ledger-index';
 
 export interface SyncResult {
   created: number;
@@ -104,6 +106,11 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
     ['basis', 'amount'],
   );
   writeFlagNotes(ctx.doc, leads, flags, judged);
+  // The full pass holds the whole ledger: it builds the ledger index afresh (sheets/ledger-index.ts).
+  if (!scope) {
+    const { entries, last } = ledgerIndexEntries(table);
+    stageLedgerIndex(ctx.doc, entries, last);
+  }
   recordReconcile(ctx.doc, { full: !scope, asOf, nextClose: nextCloseAfter(deals, asOf) });
   return { ...summary, flagged: flags.map((f) => f.reason), notComputed: flags.map((f) => ({ ...f })) };
 }
