@@ -9,7 +9,8 @@
  *   last Commissions row), `maxId` (the highest Commission ID number), the chunk count and their total
  *   length (a chunk changed by hand is noticed), and `pending`: the entries of rows written since the
  *   build (0: the row holds no line now).
- * - Built by the full reconcile (runCommissions, the daily run), which holds the whole ledger. Every
+ * - Built, when missing, stale or its pending entries grow (ledgerIndexDue), by the full reconcile
+ *   (runCommissions) or the daily run's quiet days, which hold the whole ledger. Every
  *   write of the Commissions shadow tells it (`noteLedgerShadow`, called by shadow-sheet.ts); rows
  *   inserted or deleted, or more pending entries than the property holds, make it stale.
  * - Never trusted blindly: missing, stale, chunks that do not add up, or Commissions rows past `last`
@@ -104,6 +105,12 @@ export function noteLedgerShadow(doc: TrackerDocument, cells: ReadonlyMap<number
     return;
   }
   saveState(doc, next);
+}
+
+/** True when the index is missing, stale or its pending entries pass half the property's room: build it. */
+export function ledgerIndexDue(doc: TrackerDocument): boolean {
+  const state = readLedgerIndexState(doc);
+  return !state || !!state.stale || JSON.stringify(state.pending ?? {}).length >= LEDGER_PENDING_CHARS / 2;
 }
 
 /** Rows of Commissions were inserted or deleted (its shadow column rewritten): not trusted until rebuilt. */

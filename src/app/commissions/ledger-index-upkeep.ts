@@ -7,9 +7,9 @@
  */
 import { decodeShadow } from '../../domain/audit/shadow';
 import {
-  LEDGER_PENDING_CHARS,
   ledgerEntryOf,
-  readLedgerIndexState,
+  ledgerIndexDue,
+  readLedgerIndex,
   stageLedgerIndex,
   type LedgerEntry,
 } from '../../sheets/ledger-index';
@@ -18,9 +18,7 @@ import type { TrackerDocument } from '../../sheets/document';
 import { ledgerIndexEntries } from './ledger-table';
 
 export function refreshLedgerIndex(doc: TrackerDocument, cells: readonly string[], table: Table): boolean {
-  const state = readLedgerIndexState(doc);
-  if (state && !state.stale && JSON.stringify(state.pending ?? {}).length < LEDGER_PENDING_CHARS / 2)
-    return false;
+  if (!ledgerIndexDue(doc)) return false;
   // The rows the job read (and changed or appended), as they will be; the others from their cells.
   const read = ledgerIndexEntries(table);
   const readRows = new Set(table.rows().map((r) => r.row));
@@ -37,4 +35,16 @@ export function refreshLedgerIndex(doc: TrackerDocument, cells: readonly string[
   });
   stageLedgerIndex(doc, entries, last);
   return true;
+}
+
+/**
+ * True when the index holds exactly the lines of `table` (the whole ledger, read before the pass
+ * changes it): the full reconcile's check (two reads), so an index changed by hand or gone wrong is
+ * built again by the next full reconcile, never trusted on.
+ */
+export function ledgerIndexMatches(doc: TrackerDocument, table: Table): boolean {
+  const index = readLedgerIndex(doc);
+  if (!index) return false;
+  const { entries, last } = ledgerIndexEntries(table);
+  return index.last === last && JSON.stringify(index.entries) === JSON.stringify(entries);
 }

@@ -26,7 +26,8 @@ import {
   type LedgerRow,
 } from './ledger-table';
 import { LEAD_STATUS } from '../../shared/statuses';
-import { stageLedgerIndex } from '../../sheets/ledger-index';
+import { ledgerIndexDue, stageLedgerIndex } from '../../sheets/ledger-index';
+import { ledgerIndexMatches } from './ledger-index-upkeep';
 
 export interface SyncResult {
   created: number;
@@ -69,6 +70,7 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
   const table = ctx.table('commissions');
   const leads = ctx.table('leads');
   const ledger = readLedger(table, days);
+  const indexHolds = !scope && ledgerIndexMatches(ctx.doc, table);
   const deals = scope ? inputs.deals.filter((d) => scope.partners.has(d.deal.partnerId)) : inputs.deals;
   const desired = desiredLedger({
     deals: deals.map((d) => d.deal),
@@ -106,8 +108,10 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
     ['basis', 'amount'],
   );
   writeFlagNotes(ctx.doc, leads, flags, judged);
-  // The full pass holds the whole ledger: it builds the ledger index afresh (sheets/ledger-index.ts).
-  if (!scope) {
+  // The full pass holds the whole ledger: it builds the ledger index when it does not hold the ledger
+  // as read or is due (stale, many pending entries; sheets/ledger-index.ts); else this pass's writes
+  // become pending entries.
+  if (!scope && (!indexHolds || ledgerIndexDue(ctx.doc))) {
     const { entries, last } = ledgerIndexEntries(table);
     stageLedgerIndex(ctx.doc, entries, last);
   }
