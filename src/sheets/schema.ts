@@ -45,8 +45,10 @@ export const TRACKED_SHEETS: readonly SheetKey[] = SHEETS.filter((def) => def.tr
 export const JOURNAL_COLUMN = TRACKED_SHEETS.length + 1;
 /** The shadow sheet's column after the journal's: the active registrations' conflict keys (lead-index.ts). */
 export const INDEX_COLUMN = JOURNAL_COLUMN + 1;
-/** The shadow sheet's header row: the tracked sheets' keys, then the journal column's and the lead index's. */
-export const SHADOW_HEADER: readonly string[] = [...TRACKED_SHEETS, 'journal', 'leadIndex'];
+/** The shadow sheet's column after the lead index's: the ledger lines' ids, statuses and rows (ledger-index.ts). */
+export const LEDGER_INDEX_COLUMN = INDEX_COLUMN + 1;
+/** The shadow sheet's header row: the tracked sheets' keys, then the journal's, the lead index's and the ledger index's. */
+export const SHADOW_HEADER: readonly string[] = [...TRACKED_SHEETS, 'journal', 'leadIndex', 'ledgerIndex'];
 
 /** Header comparison ignores case, spaces and punctuation ("partner  name" finds "Partner Name"). */
 export function normalizeHeader(header: unknown): string {

@@ -8,6 +8,7 @@ import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { ensureRows } from './capacity';
 import type { TrackerDocument } from './document';
 import { noteLeadRowsMoved, noteLeadShadow } from './lead-index';
+import { noteLedgerRowsMoved, noteLedgerShadow } from './ledger-index';
 import type { SheetKey } from './schema';
 import { checkCells, forgetForgedRows, sealCells } from './shadow-seals';
 
@@ -138,9 +139,10 @@ export function writeShadow(
   }
   const sealed = sealCells(doc, key, cells);
   stageCells(doc, key, sealed);
-  // The lead index learns every row the Leads shadow is given (its state rides the same commit).
-  if (key === 'leads')
-    noteLeadShadow(doc, changed ? new Map([...cells].filter(([row]) => changed.has(row))) : cells);
+  // The lead and ledger indexes learn every row their shadow is given (their state rides the same commit).
+  const noted = changed ? new Map([...cells].filter(([row]) => changed.has(row))) : cells;
+  if (key === 'leads') noteLeadShadow(doc, noted);
+  if (key === 'commissions') noteLedgerShadow(doc, noted);
   const blocks = contiguousBlocks(cells.keys());
   const last = blocks[blocks.length - 1];
   if (last.start + last.count - 1 > target.shadow.maxRows)
@@ -163,6 +165,7 @@ export function writeShadowColumn(
   if (!target) return;
   remembered.get(doc)?.delete(key);
   if (key === 'leads') noteLeadRowsMoved(doc);
+  if (key === 'commissions') noteLedgerRowsMoved(doc);
   const height = Math.max(cells.length, clearTo - 1);
   if (height <= 0) return;
   if (height + 1 > target.shadow.maxRows) ensureRows(doc, target.sheet(), target.shadow, height + 1);

@@ -39,11 +39,11 @@ describe('grid cells', () => {
       Plans: [1000, 19],
       Settings: [1000, 14],
       'Audit Log': [5000, 10],
-      _Shadow: [6000, 8], // one column per tracked sheet, the journal's (sheets/journal.ts) and the lead index's
+      _Shadow: [6000, 9], // one column per tracked sheet, the journal's (sheets/journal.ts), the lead and ledger indexes'
       _Metrics: [20, 22], // the compact table the Dashboard's charts read
     });
     expect(docOf(emu.spreadsheet).gridCells()).toBe(
-      2 * 26_000 + 1000 * (16 + 21 + 16 + 15 + 19 + 14) + 5000 * 10 + 6000 * 8 + 20 * 22,
+      2 * 26_000 + 1000 * (16 + 21 + 16 + 15 + 19 + 14) + 5000 * 10 + 6000 * 9 + 20 * 22,
     );
   });
 

@@ -30,6 +30,7 @@ import { defaultHoldDays, partnerPlans, readPlanRows } from './inputs';
 import { FULL_RECONCILE_DAYS, readLedgerState } from './ledger-state';
 import { appendLines, applyStatusChanges, formatMoneyColumns, readLedger } from './ledger-table';
 import { runCommissions } from './run-commissions';
+import { refreshLedgerIndex } from './ledger-index-upkeep';
 import type { SyncResult } from './sync-ledger';
 import type { DailyJob } from '../triggers/daily-job';
 import { idNumber, idsFrom } from '../../domain/ids';
@@ -69,7 +70,9 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
   let maxId = 0;
   const due = new Map<string, RecurringDeal>();
   const own = ctx.detached();
+  let column: readonly string[] = [];
   const table = own.readSome('commissions', (cells) => {
+    column = cells;
     const picked = new Set<number>();
     const deals = new Map<string, RecurringDeal>();
     const soonest = addDays(asOf, 1);
@@ -177,6 +180,7 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     result.create.map((l) => l.currency),
     ['basis', 'amount'],
   );
+  refreshLedgerIndex(own.doc, column, table);
   own.commit();
   return {
     created: result.summary.created,

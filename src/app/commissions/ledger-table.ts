@@ -12,6 +12,7 @@ import type { AppContext } from '../context';
 import type { Days } from '../../sheets/days';
 import { cellToMinor, minorToCell, moneyFormat } from './cells';
 import { idSequence } from '../../domain/ids';
+import type { LedgerEntry } from '../../sheets/ledger-index';
 
 export interface LedgerRow {
   readonly row: number;
@@ -178,4 +179,25 @@ export function formatMoneyColumns(
       c: table.col(column),
       v: formats,
     });
+}
+
+/** The ledger index's entries of a whole Commissions table (every row with an id) and its last row. */
+export function ledgerIndexEntries(table: Table): { entries: LedgerEntry[]; last: number } {
+  const entries: LedgerEntry[] = [];
+  let last = 1;
+  for (const { row, record } of table.rows()) {
+    last = row;
+    const id = text(record.commissionId);
+    if (id)
+      entries.push([
+        row,
+        id,
+        text(record.partnerId),
+        text(record.leadId),
+        text(record.status),
+        text(record.kind),
+        text(record.key),
+      ]);
+  }
+  return { entries, last };
 }

@@ -5,8 +5,10 @@ import { fail } from '../user-error';
 import { toMajor } from '../../domain/money';
 import { awaitsApproval, type LedgerLine } from '../../domain/commissions';
 import type { AppContext } from '../context';
-import { openLedger, readLedger } from './ledger-table';
-import { isOneOf } from '../../shared/statuses';
+import { openLedger, readLedger, type LedgerRow } from './ledger-table';
+import { readLedgerIndex, type LedgerEntry } from '../../sheets/ledger-index';
+import { readLedgerRows } from '../../sheets/ledger-tables';
+import { COMMISSION_KINDS, COMMISSION_STATUSES, isOneOf, readStatus } from '../../shared/statuses';
 
 const major = (minor: number | null, currency: string) => {
   if (minor === null) return null;
@@ -56,8 +58,60 @@ export function listCommissions(ctx: AppContext, filter: CommissionFilter = {}):
 export function pageCommissions(ctx: AppContext, query: CommissionPageQuery = {}): Page<Commission> {
   const window = pageWindow(query);
   if ('error' in window) fail(window.error);
+  const indexed = window.words.length ? null : pageByIndex(ctx, query, window);
+  if (indexed) return indexed;
   const lines = listCommissions(ctx, { status: query.status, partnerId: query.partnerId }).filter((c) =>
     matchesWords(window.words, [c.id, c.leadId, c.partnerId, c.plan, c.explanation]),
   );
   return pageOf(lines, window);
+}
+
+/** An entry's Status as readLedger reads it ('' when empty), null when it is not one of the tracker's. */
+function statusOf(entry: LedgerEntry): string | null {
+  const reading = readStatus(COMMISSION_STATUSES, entry[4], '');
+  return reading.ok ? (reading.status ?? '') : null;
+}
+
+/**
+ * A page without search words from the ledger index (sheets/ledger-index.ts): the lines matching
+ * status and partner chosen from it, only the page's rows read. Null (the caller reads the whole
+ * ledger) when the index cannot serve, a Status or Kind is not the tracker's (the full read names
+ * it), or a row read is not the line the index says.
+ */
+function pageByIndex(
+  ctx: AppContext,
+  query: CommissionPageQuery,
+  window: { offset: number; limit: number },
+): Page<Commission> | null {
+  if (ctx.isOpen('commissions')) return null;
+  const index = readLedgerIndex(ctx.doc);
+  if (!index) return null;
+  const statuses = query.status === undefined ? null : [query.status].flat();
+  const partnerId = query.partnerId?.trim() || null;
+  const matching: LedgerEntry[] = [];
+  for (const entry of index.entries) {
+    const status = readStatus(COMMISSION_STATUSES, entry[4], '');
+    if (!status.ok || !readStatus(COMMISSION_KINDS, entry[5], '').ok) return null;
+    if (
+      (statuses === null || isOneOf(statuses, status.status ?? '')) &&
+      (!partnerId || entry[2] === partnerId)
+    )
+      matching.push(entry);
+  }
+  const page = pageOf(matching, window);
+  const table = readLedgerRows(
+    ctx.doc,
+    page.items.map((e) => e[0]),
+    index.last,
+  );
+  if (!table) return null;
+  const lines = readLedger(table, ctx.doc.days());
+  const same = (l: LedgerRow, e: LedgerEntry) =>
+    l.row === e[0] &&
+    l.line.id === e[1] &&
+    l.line.partnerId === e[2] &&
+    l.line.leadId === e[3] &&
+    l.line.status === statusOf(e);
+  if (lines.length !== page.items.length || lines.some((l, i) => !same(l, page.items[i]))) return null;
+  return { ...page, items: lines.map((l) => toCommission(l.line)) };
 }

@@ -22,10 +22,13 @@ import {
   applyStatusChanges,
   commissionIds,
   formatMoneyColumns,
+  ledgerIndexEntries,
   readLedger,
   type LedgerRow,
 } from './ledger-table';
 import { LEAD_STATUS } from '../../shared/statuses';
+import { ledgerIndexDue, stageLedgerIndex } from '../../sheets/ledger-index';
+import { ledgerIndexMatches } from './ledger-index-upkeep';
 
 export interface SyncResult {
   created: number;
@@ -68,6 +71,7 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
   const table = ctx.table('commissions');
   const leads = ctx.table('leads');
   const ledger = readLedger(table, days);
+  const indexHolds = !scope && ledgerIndexMatches(ctx.doc, table);
   const deals = scope ? inputs.deals.filter((d) => scope.partners.has(d.deal.partnerId)) : inputs.deals;
   const desired = desiredLedger({
     deals: deals.map((d) => d.deal),
@@ -106,6 +110,13 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
     ['basis', 'amount'],
   );
   writeFlagNotes(ctx.doc, leads, flags, judged);
+  // The full pass holds the whole ledger: it builds the ledger index when it does not hold the ledger
+  // as read or is due (stale, many pending entries; sheets/ledger-index.ts); else this pass's writes
+  // become pending entries.
+  if (!scope && (!indexHolds || ledgerIndexDue(ctx.doc))) {
+    const { entries, last } = ledgerIndexEntries(table);
+    stageLedgerIndex(ctx.doc, entries, last);
+  }
   recordReconcile(ctx.doc, { full: !scope, asOf, nextClose: nextCloseAfter(deals, asOf) });
   return { ...summary, flagged: flags.map((f) => f.reason), notComputed: flags.map((f) => ({ ...f })) };
 }

@@ -1,0 +1,50 @@
+/**
+ * The upkeep of the ledger index (sheets/ledger-index.ts) by the daily run's quiet days: the
+ * commission job read the whole Commissions shadow column (to pick its rows), so when the index is
+ * missing, stale or its pending entries pass half the property's room, it is built again from that
+ * column (the rows the job changes or appends as they will be), staged for the job's commit. The full
+ * reconcile builds it on the other days.
+ */
+import { decodeShadow } from '../../domain/audit/shadow';
+import {
+  ledgerEntryOf,
+  ledgerIndexDue,
+  readLedgerIndex,
+  stageLedgerIndex,
+  type LedgerEntry,
+} from '../../sheets/ledger-index';
+import type { Table } from '../../sheets/table';
+import type { TrackerDocument } from '../../sheets/document';
+import { ledgerIndexEntries } from './ledger-table';
+
+export function refreshLedgerIndex(doc: TrackerDocument, cells: readonly string[], table: Table): boolean {
+  if (!ledgerIndexDue(doc)) return false;
+  // The rows the job read (and changed or appended), as they will be; the others from their cells.
+  const read = ledgerIndexEntries(table);
+  const readRows = new Set(table.rows().map((r) => r.row));
+  const entries: LedgerEntry[] = [...read.entries];
+  let last = read.last;
+  cells.forEach((cell, i) => {
+    const row = i + 2;
+    if (readRows.has(row) || !cell) return;
+    const fields = decodeShadow(cell);
+    if (Object.keys(fields).length === 0) return;
+    last = Math.max(last, row);
+    const entry = ledgerEntryOf(row, fields);
+    if (entry) entries.push(entry);
+  });
+  stageLedgerIndex(doc, entries, last);
+  return true;
+}
+
+/**
+ * True when the index holds exactly the lines of `table` (the whole ledger, read before the pass
+ * changes it): the full reconcile's check (two reads), so an index changed by hand or gone wrong is
+ * built again by the next full reconcile, never trusted on.
+ */
+export function ledgerIndexMatches(doc: TrackerDocument, table: Table): boolean {
+  const index = readLedgerIndex(doc);
+  if (!index) return false;
+  const { entries, last } = ledgerIndexEntries(table);
+  return index.last === last && JSON.stringify(index.entries) === JSON.stringify(entries);
+}

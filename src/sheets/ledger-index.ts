@@ -1,0 +1,237 @@
+/**
+ * The ledger index: each Commissions line's row, id, partner, lead, status, kind and key, kept in the
+ * `_Shadow` sheet's LEDGER_INDEX_COLUMN so that a page of the Commissions list reads the index and
+ * the page's rows instead of the whole ledger.
+ *
+ * - Cells: rows 2.. of the column, each a chunk `#<n>|<JSON entries>` of about CHUNK_TARGET
+ *   characters, entries sorted by row.
+ * - State (document property `tracker.ledgerIndex`, written with the commit's journal): `last` (the
+ *   last Commissions row), `maxId` (the highest Commission ID number), the chunk count and their total
+ *   length and digest (a chunk changed by hand is noticed), and `pending`: the entries of rows written since the
+ *   build (0: the row holds no line now).
+ * - Built, when missing, stale or its pending entries grow (ledgerIndexDue), by the full reconcile
+ *   (runCommissions) or the daily run's quiet days, which hold the whole ledger. Every
+ *   write of the Commissions shadow tells it (`noteLedgerShadow`, called by shadow-sheet.ts); rows
+ *   inserted or deleted, or more pending entries than the property holds, make it stale.
+ * - Never trusted blindly: missing, stale, chunks that do not add up, or Commissions rows past `last`
+ *   (another tool appended) or `last` empty (another tool deleted): the reader returns null and the
+ *   caller reads the whole ledger as before.
+ */
+import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
+import { cellsDigest } from '../domain/audit/shadow-seal';
+import { idNumber } from '../domain/ids';
+import type { TrackerDocument } from './document';
+import { LEDGER_INDEX_COLUMN } from './schema';
+
+export const LEDGER_INDEX_PROPERTY = 'tracker.ledgerIndex';
+const VERSION = 1;
+/** A chunk is cut when it passes this many characters (a cell holds 50,000). */
+const CHUNK_TARGET = 20_000;
+/** The pending entries' JSON is kept under this (a property value holds 9 KB); beyond: stale. */
+export const LEDGER_PENDING_CHARS = 6_000;
+/** Commissions rows read past `last` to see rows another tool appended. */
+const WINDOW_SLACK = 20;
+
+export type LedgerEntry = [
+  row: number,
+  id: string,
+  partnerId: string,
+  leadId: string,
+  status: string,
+  kind: string,
+  key: string,
+];
+
+export interface LedgerIndexState {
+  v: typeof VERSION;
+  last: number;
+  maxId: number;
+  chunks: number;
+  chars: number;
+  /** The chunks' digest (domain/audit/shadow-seal.ts cellsDigest): a hand edit of them is noticed. */
+  digest?: string;
+  pending?: Record<string, LedgerEntry | 0>;
+  stale?: 1;
+}
+
+/** The entry of a Commissions row's shadow fields, or null when it holds no line (no id). */
+export function ledgerEntryOf(row: number, cells: Readonly<ShadowRow>): LedgerEntry | null {
+  const id = (cells.commissionId ?? '').trim();
+  if (!id) return null;
+  const t = (v: string | undefined) => (v ?? '').trim();
+  return [row, id, t(cells.partnerId), t(cells.leadId), t(cells.status), t(cells.kind), t(cells.key)];
+}
+
+const idNumberOf = (id: string) => idNumber('commission', id) ?? 0;
+
+export function readLedgerIndexState(doc: TrackerDocument): LedgerIndexState | null {
+  const text = doc.property(LEDGER_INDEX_PROPERTY);
+  if (!text) return null;
+  try {
+    const state = JSON.parse(text) as LedgerIndexState;
+    return state && state.v === VERSION && typeof state.last === 'number' ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveState(doc: TrackerDocument, state: LedgerIndexState): void {
+  doc.setProperty(LEDGER_INDEX_PROPERTY, JSON.stringify(state));
+}
+
+/** Entries a build of this execution staged (row -> JSON): the commit's own shadow writes of them are not pending. */
+const built = new WeakMap<TrackerDocument, Map<number, string>>();
+
+/** Called with every write of the Commissions shadow (row -> its new shadow text). */
+export function noteLedgerShadow(doc: TrackerDocument, cells: ReadonlyMap<number, string>): void {
+  const state = readLedgerIndexState(doc);
+  if (!state || state.stale) return;
+  const known = built.get(doc);
+  const pending = { ...(state.pending ?? {}) };
+  for (const [row, text] of [...cells].sort((a, b) => a[0] - b[0])) {
+    const fields = text ? decodeShadow(text) : {};
+    const empty = Object.keys(fields).length === 0;
+    // The row deleted at `last`, or a row written past rows the index never saw (another tool's
+    // append the writer found with getLastRow): not trusted until rebuilt.
+    if ((empty && row === state.last) || (!empty && row > Math.max(state.last, 1) + 1)) {
+      saveState(doc, { ...state, pending: undefined, stale: 1 });
+      return;
+    }
+    const entry = ledgerEntryOf(row, fields);
+    if (entry) state.maxId = Math.max(state.maxId, idNumberOf(entry[1]));
+    if (!empty && row > state.last) state.last = row;
+    // A row as the chunks this execution built hold it: nothing pending.
+    if (known && (known.get(row) ?? null) === (entry ? JSON.stringify(entry) : null)) delete pending[row];
+    else pending[row] = entry ?? 0;
+  }
+  const next: LedgerIndexState = { ...state, pending: Object.keys(pending).length ? pending : undefined };
+  if (JSON.stringify(pending).length > LEDGER_PENDING_CHARS) {
+    saveState(doc, { ...state, pending: undefined, stale: 1 });
+    return;
+  }
+  saveState(doc, next);
+}
+
+/** True when the index is missing, stale or its pending entries pass half the property's room: build it. */
+export function ledgerIndexDue(doc: TrackerDocument): boolean {
+  const state = readLedgerIndexState(doc);
+  return !state || !!state.stale || JSON.stringify(state.pending ?? {}).length >= LEDGER_PENDING_CHARS / 2;
+}
+
+/** Rows of Commissions were inserted or deleted (its shadow column rewritten): not trusted until rebuilt. */
+export function noteLedgerRowsMoved(doc: TrackerDocument): void {
+  const state = readLedgerIndexState(doc);
+  if (state && !state.stale) saveState(doc, { ...state, pending: undefined, stale: 1 });
+}
+
+export interface LedgerIndex {
+  /** Every line's entry, in row order. */
+  entries: LedgerEntry[];
+  maxId: number;
+  last: number;
+}
+
+/**
+ * The ledger from the index: ONE getValues of the chunks and ONE of the Commissions rows around
+ * `last`; null when the index is missing, stale or does not add up (the caller reads the ledger).
+ */
+export function readLedgerIndex(doc: TrackerDocument): LedgerIndex | null {
+  const layout = doc.layout();
+  const shadow = layout.shadow;
+  const sheet = layout.sheets.commissions;
+  if (!shadow || !sheet || shadow.filling?.includes('commissions')) return null;
+  if (shadow.maxRows < 2) return null;
+  const state = readLedgerIndexState(doc);
+  if (!state || state.stale) return null;
+  const byRow = new Map<number, LedgerEntry>();
+  if (state.chunks > 0) {
+    if (state.chunks > shadow.maxRows - 1) return null;
+    const cells = doc.range(shadow.id, shadow.name, 2, LEDGER_INDEX_COLUMN, state.chunks, 1).getValues();
+    let chars = 0;
+    const texts = cells.map((r) => String(r[0] ?? ''));
+    if (state.digest !== undefined && cellsDigest(texts) !== state.digest) return null;
+    for (let n = 0; n < state.chunks; n++) {
+      const text = texts[n] ?? '';
+      chars += text.length;
+      const match = /^#(\d+)\|/.exec(text);
+      if (!match || Number(match[1]) !== n) return null;
+      try {
+        const entries = JSON.parse(text.slice(match[0].length)) as LedgerEntry[];
+        if (!Array.isArray(entries)) return null;
+        for (const entry of entries) byRow.set(entry[0], entry);
+      } catch {
+        return null;
+      }
+    }
+    if (chars !== state.chars) return null;
+  }
+  for (const [row, entry] of Object.entries(state.pending ?? {}))
+    if (entry) byRow.set(Number(row), entry);
+    else byRow.delete(Number(row));
+  // Rows another tool appended or deleted: what the shadow (and so the index) does not know.
+  const first = Math.max(2, state.last);
+  const lastRow = Math.min(sheet.maxRows, state.last + WINDOW_SLACK);
+  if (lastRow >= first) {
+    const width = Math.max(sheet.width, ...Object.values(sheet.cols));
+    const values = doc.range(sheet.id, sheet.name, first, 1, lastRow - first + 1, width).getValues();
+    const empty = (r: readonly unknown[] | undefined) =>
+      !r || r.every((v) => v === '' || v === null || v === undefined);
+    if (state.last >= 2 && empty(values[0])) return null;
+    if (values.slice(state.last >= 2 ? 1 : 0).some((r) => !empty(r))) return null;
+  }
+  const entries = [...byRow.values()].sort((a, b) => a[0] - b[0]);
+  return { entries, maxId: state.maxId, last: state.last };
+}
+
+/**
+ * Stages the index built from every line of the ledger (`entries`; `last`: the last Commissions row)
+ * for the caller's commit: the chunk cells (one setValues, emptied cells included) and the state.
+ */
+export function stageLedgerIndex(doc: TrackerDocument, entries: readonly LedgerEntry[], last: number): void {
+  const shadow = doc.layout().shadow;
+  if (!shadow) return;
+  const sorted = [...entries].sort((a, b) => a[0] - b[0]);
+  const texts: string[] = [];
+  let current: string[] = [];
+  let chars = 0;
+  const cut = () => {
+    texts.push(`#${texts.length}|[${current.join(',')}]`);
+    current = [];
+    chars = 0;
+  };
+  for (const entry of sorted) {
+    const json = JSON.stringify(entry);
+    if (current.length && chars + json.length > CHUNK_TARGET) cut();
+    current.push(json);
+    chars += json.length + 1;
+  }
+  if (current.length) cut();
+  if (texts.length + 1 > shadow.maxRows) return;
+  const state = readLedgerIndexState(doc);
+  if (!state) {
+    // A tracker set up before the ledger index had a column for it: the shadow sheet gets one.
+    const sheet = doc.sheetById(shadow.id);
+    const cols = sheet ? sheet.getMaxColumns() : LEDGER_INDEX_COLUMN;
+    if (sheet && cols < LEDGER_INDEX_COLUMN) sheet.insertColumnsAfter(cols, LEDGER_INDEX_COLUMN - cols);
+  }
+  const old = state?.chunks ?? 0;
+  const height = Math.min(Math.max(texts.length, old), shadow.maxRows - 1);
+  if (height > 0)
+    doc.stage({
+      k: 'values',
+      s: shadow.id,
+      n: shadow.name,
+      r: 2,
+      c: LEDGER_INDEX_COLUMN,
+      v: Array.from({ length: height }, (_, i) => [texts[i] ?? '']),
+    });
+  built.set(doc, new Map(sorted.map((e) => [e[0], JSON.stringify(e)])));
+  saveState(doc, {
+    v: VERSION,
+    last,
+    maxId: sorted.reduce((n, e) => Math.max(n, idNumberOf(e[1])), 0),
+    chunks: texts.length,
+    chars: texts.reduce((n, t) => n + t.length, 0),
+    digest: cellsDigest(texts),
+  });
+}
