@@ -32,13 +32,18 @@ export function runHourly(emu: Emulator) {
  * The rest of the day's jobs: the hourly trigger fired an hour apart until the day's checkpoint is
  * gone (each execution does at most one heavy step, triggers/daily.ts, so a day takes a few runs).
  * `sameClock`: the runs at the clock as it is (two runs of an operation, one cut short by a fault,
- * then compare entry for entry whichever execution the fault ended). Returns the last run.
+ * then compare entry for entry whichever execution the fault ended). Returns the last run; throws
+ * when the day is not finished after 13 runs (a job stuck, or a run failing every hour).
  */
 export function finishDay(emu: Emulator, options: { sameClock?: boolean } = {}) {
   let last = runHourly(emu);
-  for (let run = 0; run < 12 && !(last.result as { finished?: boolean } | undefined)?.finished; run++) {
+  const finished = () => !!(last.result as { finished?: boolean } | undefined)?.finished;
+  for (let run = 0; run < 12 && !finished(); run++) {
     if (!options.sameClock) emu.rt.advance(3_600_000);
     last = runHourly(emu);
   }
+  // A day that never finishes is a stuck job (or a run failing each hour): the test says so.
+  if (!finished())
+    throw new Error(`the day's jobs did not finish in 13 hourly runs: ${JSON.stringify(last)}`);
   return last;
 }
