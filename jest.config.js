@@ -8,5 +8,8 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
+  // Two test files at a time: the bundle tests are single-threaded CPU work, and CI has two cores
+  // (Jest's default would be one worker there). The browser tests run in band (package.json).
+  maxWorkers: 2,
   globalSetup: '<rootDir>/test/support/global-setup.js',
 };
