@@ -63,6 +63,35 @@ export function registerRecovery(property: string, run: (doc: TrackerDocument) =
  */
 let afterCommit: ((doc: TrackerDocument) => void) | null = null;
 
+/**
+ * The tags of the sends the last commit made just before its landing write (`sendBeforeLanding`),
+ * stored with its journal: a journal applied again by the next execution had them cut short or not,
+ * so what they sent is owed again (`registerReplayHook`).
+ */
+export const SENDS_PROPERTY = 'tracker.sendsBeforeLanding';
+
+/**
+ * What makes the sends of a replayed journal owed again: given the properties and the journal's
+ * send tags, the property values to write (one write, made by the replaying execution).
+ */
+let replayHook:
+  ((props: Readonly<Record<string, string>>, tags: readonly string[]) => Record<string, string>) | null =
+  null;
+
+export function registerReplayHook(
+  run: (props: Readonly<Record<string, string>>, tags: readonly string[]) => Record<string, string>,
+): void {
+  replayHook = run;
+}
+
+interface LandingSend {
+  tag: string;
+  /** Sends; false when it could not (it is then owed again: `unsent`). */
+  send: () => boolean;
+  /** Queues the property writes that make it owed again. */
+  unsent: () => void;
+}
+
 export function registerAfterCommit(run: (doc: TrackerDocument) => void): void {
   afterCommit = run;
 }
@@ -246,6 +275,19 @@ export class TrackerDocument implements DocumentHost {
     return journalOutcome(done, cells) === 'missing';
   }
 
+  private landingSends: LandingSend[] = [];
+
+  /**
+   * A send (an e-mail) made by this commit after its journal write and just before its audit append,
+   * whose landing then proves it was made: what it sends is queued in the commit tagged `tag`, and
+   * that entry counts as sent once the commit landed, with no property write after the send. A
+   * journal applied again (the execution died before its append landed) makes it owed again
+   * (`registerReplayHook`): sent at least once, never for a change that was not made.
+   */
+  sendBeforeLanding(send: LandingSend): void {
+    this.landingSends.push(send);
+  }
+
   /** Queues a write; `applyStaged` makes all queued writes in one journaled step. */
   stage(op: WriteOp): void {
     this.staged.push(op);
@@ -288,6 +330,12 @@ export class TrackerDocument implements DocumentHost {
         ? audit.done
         : undefined;
     if (done && audit) ops = [...ops.filter((op) => op !== audit.op), audit.op];
+    const sends = done ? this.landingSends : [];
+    // (No landing write to prove them: owed, for the next delivery.)
+    if (!done) for (const item of this.landingSends) item.unsent();
+    this.landingSends = [];
+    const sendTags = sends.map((s) => s.tag).join(',');
+    if (sendTags || this.property(SENDS_PROPERTY)) this.pending[SENDS_PROPERTY] = sendTags;
     const known = { ...this.properties(), ...this.pending };
     const used = byteLength(JSON.stringify(known));
     const journal = journalFor(
@@ -311,7 +359,10 @@ export class TrackerDocument implements DocumentHost {
     } finally {
       this.stepping = false;
     }
-    for (const op of ops) applyOp(this, op);
+    for (const op of ops) {
+      if (op === audit?.op && sends.length) this.send(sends);
+      applyOp(this, op);
+    }
     if (journal.cleanup) applyOp(this, journal.cleanup);
     // A journal whose audit append landed is history (the next commit's property write replaces it).
     if (!kept) {
@@ -320,6 +371,24 @@ export class TrackerDocument implements DocumentHost {
     }
     this.journalOpen = false;
     this.deliverOwed();
+  }
+
+  /** The sends before the landing write; those that could not go are made owed again first. */
+  private send(sends: readonly LandingSend[]): void {
+    let unsent = false;
+    for (const item of sends) {
+      let sent = false;
+      try {
+        sent = item.send();
+      } catch {
+        sent = false;
+      }
+      if (!sent) {
+        item.unsent();
+        unsent = true;
+      }
+    }
+    if (unsent) this.flushQueued();
   }
 
   /** Where a journal too big for a property goes: the shadow sheet's journal column. */
@@ -346,6 +415,13 @@ export class TrackerDocument implements DocumentHost {
       this.replayingOps = true;
       for (const op of ops ?? []) applyOp(this, op);
       this.tailCells = null;
+      // What the journal's execution sent before its landing write is owed again (at least once).
+      const tags = (this.property(SENDS_PROPERTY) ?? '').split(',').filter(Boolean);
+      const owed = tags.length && replayHook ? replayHook(this.props!, tags) : {};
+      if (Object.keys(owed).length) {
+        this.propertyStore().setProperties(owed);
+        Object.assign(this.props!, owed);
+      }
       if (!journalDone(text)) {
         this.propertyStore().deleteProperty(JOURNAL_PROPERTY);
         delete this.props![JOURNAL_PROPERTY];

@@ -704,14 +704,19 @@ function difference(a: unknown, b: unknown, path = ''): string | null {
   return `${path}: ${JSON.stringify(a)?.slice(0, 300)} instead of ${JSON.stringify(b)?.slice(0, 300)}`;
 }
 
-/** The notices of the mail queue in a snapshot, and the snapshot without them. */
+/**
+ * The notices of the mail queue still owed in a snapshot, and the snapshot without the queue. A
+ * notice tagged `t` was sent by the commit that queued it, whose landing proves it (no longer owed).
+ */
 function mailQueue(state: unknown): { notices: string[]; rest: string } {
   const { props, ...others } = state as { props: Record<string, string> };
   const notices: string[] = [];
   const kept: Record<string, string> = {};
   for (const [key, value] of Object.entries(props))
     if (key.startsWith('tracker.mailQueue.'))
-      notices.push(...(JSON.parse(value) as unknown[]).map((n) => JSON.stringify(n)));
+      notices.push(
+        ...(JSON.parse(value) as Array<{ t?: string }>).filter((n) => !n.t).map((n) => JSON.stringify(n)),
+      );
     else kept[key] = value;
   return { notices, rest: JSON.stringify({ ...others, props: kept }) };
 }

@@ -9,7 +9,7 @@ import type { RegisterLeadResult } from '../../shared/api';
 import { noticesOf } from '../../domain/leads';
 import { LEAD_STATUS } from '../../shared/statuses';
 import type { AppContext } from '../context';
-import { queueNotices, sendNoticeNow } from '../notifications/notify';
+import { sendWithCommit } from '../notifications/notify';
 import { leadOf } from './records';
 import { Registrar } from './registrar';
 import { fail } from '../user-error';
@@ -48,14 +48,21 @@ export function registerLead(input: unknown): RegisterLeadResult {
   const checked = registrar.check(input);
   if (!checked.ok) fail(checked.errors);
   const registration = registrar.add(checked);
-  // The e-mails owed are queued in the commit of the registration, then sent (and taken off the queue).
+  // The e-mails owed are queued in the commit of the registration and sent by it, just before its
+  // audit append (notify.ts sendWithCommit: no property write after the send).
   const notices = noticesOf(registration.events);
-  for (const { notice } of notices) queueNotices(data, notice, [registration.id]);
+  for (const { notice } of notices)
+    sendWithCommit(
+      data,
+      notice,
+      registration.id,
+      () => {
+        const row = ctx.table('leads').rowOf(registration.row);
+        return row ? leadOf(row.record, data.days, registration.row) : null;
+      },
+      checked.partner,
+    );
   ctx.commit();
-  const row = ctx.table('leads').rowOf(registration.row);
-  if (row)
-    for (const { notice } of notices)
-      sendNoticeNow(data, notice, leadOf(row.record, data.days, registration.row), checked.partner);
   return {
     id: registration.id,
     status: LEAD_STATUS.Submitted,

@@ -18,7 +18,10 @@ import { leadOf } from '../leads/records';
 import { shadowField } from '../../domain/audit/shadow-field';
 import type { TrackerData } from '../leads/tracker-data';
 import { partnerOf } from '../partners/records';
-import { enqueue, readQueue, writeQueue, type Notice } from './queue';
+import { enqueue, enqueueSent, owedAgain, readQueue, untagNotices, writeQueue, type Notice } from './queue';
+import { registerReplayHook } from '../../sheets/document';
+
+registerReplayHook(owedAgain);
 
 /** Queues one email per lead for `event`, when Settings allow notifications. */
 export function queueNotices(data: TrackerData, event: NotificationEvent, leadIds: readonly string[]): void {
@@ -56,6 +59,38 @@ export function sendNoticeNow(
   if (at < 0) return;
   writeQueue(doc, [...queue.slice(0, at), ...queue.slice(at + 1)]);
   doc.commit();
+}
+
+/**
+ * The one email of a sidebar call's own action, sent by its commit: queued in the commit's property
+ * write tagged with `tag` (the journal's), sent after the commit's other writes and just before its
+ * audit append, whose landing proves it went: no property write after the send. Not sent (over
+ * quota, a failure): owed again before the append, for the trigger. An execution that dies between
+ * the send and the append has its journal applied again by the next one, which makes it owed again
+ * (at least once; never for a change that was not made).
+ */
+export function sendWithCommit(
+  data: TrackerData,
+  event: NotificationEvent,
+  leadId: string,
+  lead: () => Lead | null,
+  partner: Partner,
+): void {
+  if (!data.notificationsOn) return;
+  const doc = data.ctx.doc;
+  const tag = `${event} ${leadId}`;
+  enqueueSent(doc, { e: event, l: leadId, d: data.today }, tag);
+  doc.sendBeforeLanding({
+    tag,
+    send: () => {
+      const now = lead();
+      if (!now) return false;
+      const mail = notificationEmail({ event, lead: now, partner });
+      if (recipientCount(mail.to) > 0) sendMail(mail);
+      return true;
+    },
+    unsent: () => untagNotices(doc, tag),
+  });
 }
 
 export interface DeliveryReport {

@@ -12,6 +12,12 @@ export interface Notice {
   e: NotificationEvent;
   l: string;
   d: string;
+  /**
+   * Sent by the commit that queued it, just before its landing write (TrackerDocument
+   * sendBeforeLanding), with this tag: no longer owed (dropped by the next write of the queue)
+   * unless that commit's journal is applied again, which removes the tag (`owedAgain`).
+   */
+  t?: string;
 }
 
 export const QUEUE_PREFIX = 'tracker.mailQueue.';
@@ -31,7 +37,7 @@ export function readQueue(doc: TrackerDocument): Notice[] {
   for (const key of shardKeys(doc)) {
     try {
       const items = JSON.parse(doc.property(key) ?? '[]') as Notice[];
-      if (Array.isArray(items)) out.push(...items.filter((n) => n && n.e && n.l));
+      if (Array.isArray(items)) out.push(...items.filter((n) => n && n.e && n.l && !n.t));
     } catch {
       // a damaged shard is skipped; the rest of the queue still goes out
     }
@@ -83,4 +89,49 @@ export function enqueue(doc: TrackerDocument, notices: readonly Notice[]): void 
     queue.push(notice);
   }
   writeQueue(doc, queue);
+}
+
+/**
+ * Queues a notice sent by the commit being made (tagged `tag`): written with the commit, it is owed
+ * only if the commit's journal is applied again (`owedAgain`).
+ */
+export function enqueueSent(doc: TrackerDocument, notice: Notice, tag: string): void {
+  const queue = readQueue(doc).filter((n) => n.e !== notice.e || n.l !== notice.l);
+  writeQueue(doc, [...queue, { ...notice, t: tag }]);
+}
+
+/** The queue with the notices tagged `tag` owed again (their send did not prove itself). */
+export function untagNotices(doc: TrackerDocument, tag: string): void {
+  const all = rawQueue((key) => doc.property(key), shardKeys(doc));
+  writeQueue(
+    doc,
+    all.map((n) => (n.t === tag ? { e: n.e, l: n.l, d: n.d } : n)),
+  );
+}
+
+/** The shards' values with every notice tagged one of `tags` owed again (a journal applied again). */
+export function owedAgain(
+  props: Readonly<Record<string, string>>,
+  tags: readonly string[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(props).filter((k) => k.startsWith(QUEUE_PREFIX))) {
+    const items = rawQueue((k) => props[k] ?? null, [key]);
+    if (!items.some((n) => n.t && tags.includes(n.t))) continue;
+    out[key] = JSON.stringify(items.map((n) => (n.t && tags.includes(n.t) ? { e: n.e, l: n.l, d: n.d } : n)));
+  }
+  return out;
+}
+
+function rawQueue(property: (key: string) => string | null, keys: readonly string[]): Notice[] {
+  const out: Notice[] = [];
+  for (const key of keys) {
+    try {
+      const items = JSON.parse(property(key) ?? '[]') as Notice[];
+      if (Array.isArray(items)) out.push(...items.filter((n) => n && n.e && n.l));
+    } catch {
+      // a damaged shard is skipped
+    }
+  }
+  return out;
 }
