@@ -189,10 +189,8 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
       usedMs += readMs(block.width * (block.values.length - 1), 2);
     }
     const read = block.values.length - 1;
-    if (read <= 0) {
-      // This sheet is loaded: the next one.
-      return { ...from, initial: nextSheet(initial) };
-    }
+    // This sheet is loaded (or empty): the next one at once, no cursor write for it.
+    if (read <= 0) return nextBatch(c, cfg, { ...from, initial: nextSheet(initial) }, out);
     const table = c.detached().tableFrom(sheet.key, () => block.values);
     const seq = Math.max(initial.tailRow - 1, 0);
     const days = c.doc.days();
