@@ -1247,7 +1247,9 @@ function main(): void {
     if (prepare(w, rows, 'ours')) {
       runOps(w, rows, 'ours', ops);
       grids.push(gridOf(w));
-      warehouseRows.push(...warehouseSteps(w.emu, size.label, firstActivePartner(w)));
+      warehouseRows.push(
+        ...warehouseSteps(w.emu, size.label, firstActivePartner(w), trace ? traceCalls : undefined),
+      );
     } else
       for (const op of ops)
         rows.push({

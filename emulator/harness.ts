@@ -20,6 +20,7 @@ import {
   personDeleteRows,
   personEdit,
   personInsertRows,
+  personSortRows,
   setSelection,
   type EmuSpreadsheet,
 } from './spreadsheet';
@@ -264,6 +265,19 @@ export class Emulator {
     const applied = this.rt.uncounted(() => personDeleteRows(this.spreadsheet, { user, sheet, row, count }));
     if (!applied.ok) return { ok: false, reason: applied.reason, fired: [] };
     return { ok: true, fired: this.triggers.afterStructureChange(user, 'REMOVE_ROW') };
+  }
+
+  /**
+   * A person sorts rows `first`.. by column `col` (Data > Sort range). The add-on hears of it as a
+   * change of type OTHER (its installable change trigger); no edit event is fired here, so no record
+   * is audited for it: the case where the add-on learns least.
+   */
+  sortRows(user: string, sheet: string, first: number, col: number, descending = false): EditOutcome {
+    const applied = this.rt.uncounted(() =>
+      personSortRows(this.spreadsheet, { user, sheet, first, col, descending }),
+    );
+    if (!applied.ok) return { ok: false, reason: applied.reason, fired: [] };
+    return { ok: true, fired: this.triggers.afterStructureChange(user, 'OTHER') };
   }
 
   /** Moves the clock (ISO 8601 duration or ms), firing the time-driven triggers that fall due, in order. */

@@ -30,6 +30,7 @@ export { SheetErrors } from './errors';
 export {
   personEdit,
   personInsertRows,
+  personSortRows,
   personDeleteRows,
   PersonErrors,
   type EditResult,

@@ -89,6 +89,15 @@ export class Layer<T> {
     return removed;
   }
 
+  /** Rows `first`.. take the rows they name: row first+i becomes the old row first+order[i] (a sort). */
+  permuteRows(first: number, order: readonly number[]): void {
+    const old = order.map((_, i) => this.rows[first - 1 + i]);
+    order.forEach((from, i) => {
+      if (first - 1 + i < this.rows.length || old[from]) this.rows[first - 1 + i] = old[from];
+    });
+    this.#trimRows();
+  }
+
   insertColumns(before: number, count: number): void {
     for (const line of this.rows) {
       if (line && line.length >= before) {

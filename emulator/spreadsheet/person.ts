@@ -153,3 +153,31 @@ export function personDeleteRows(
   structure.deleteRows(doc, sheet, action.row, action.count);
   return { ok: true, deleted };
 }
+
+/**
+ * Data > Sort range: the rows `first`..the sheet's last row sorted by column `col` (text order,
+ * descending when `descending`), every property of a row moving with it. Refused where a protection
+ * blocks the person.
+ */
+export function personSortRows(
+  ss: EmuSpreadsheet,
+  action: { user: string; sheet: string; first: number; col: number; descending?: boolean },
+): RowsResult {
+  const doc = docOf(ss);
+  const sheet = target(doc, action.user, action.sheet);
+  if ('ok' in sheet) return sheet;
+  const last = sheet.lastRow();
+  const count = last - action.first + 1;
+  if (action.first < 1 || count < 1) return { ok: false, reason: PersonErrors.outsideGrid };
+  const box = { row: action.first, col: 1, numRows: count, numCols: sheet.maxCols };
+  if (blockingProtection(doc, sheet, box, action.user))
+    return { ok: false, reason: SheetErrors.protectedCell };
+  const keys = readValues(doc, sheet, { row: action.first, col: action.col, numRows: count, numCols: 1 }).map(
+    (r) => String(r[0] ?? ''),
+  );
+  const order = keys.map((_, i) => i);
+  order.sort((a, b) => keys[a].localeCompare(keys[b]) * (action.descending ? -1 : 1) || a - b);
+  for (const layer of sheet.layers()) layer.permuteRows(action.first, order);
+  doc.touch();
+  return { ok: true };
+}

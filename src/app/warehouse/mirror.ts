@@ -27,7 +27,7 @@
 import { logAnchor } from '../../domain/audit/archive';
 import { shadowField } from '../../domain/audit/shadow-field';
 import { AUDIT_COLUMNS, auditRecords } from '../../domain/warehouse/audit-records';
-import type { WarehouseCursor } from '../../domain/warehouse/cursor';
+import { type InitialLoad, type WarehouseCursor, idsDigest } from '../../domain/warehouse/cursor';
 import { splitLines, batchId, jobsFor, loadJobId, loadMs, readMs } from '../../domain/warehouse/load-plan';
 import {
   type Batch,
@@ -168,33 +168,39 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
     from: WarehouseCursor,
     out: WarehouseRunReport,
   ): WarehouseCursor | typeof RUNNING | null {
-    const initial = from.initial!;
+    let initial = from.initial!;
     const sheet = MIRRORED_SHEETS[initial.sheet];
     const width = sheet.columns.length + 2;
     const bytesPerRow = width * BYTES_PER_CELL_GUESS;
     const perRowMs = readMs(width, 0) + bytesPerRow / 10_485.76;
-    const fixedMs = readMs(0, 4) + loadMs(1, 0);
+    const fixedMs = readMs(initial.next - 2, 3) + loadMs(1, 0);
     const guess = Math.floor((leftMs() - fixedMs) / perRowMs);
     const count = Math.floor(
       (leftMs() - fixedMs - loadMs(jobsFor(guess * bytesPerRow), 0) + loadMs(1, 0)) / perRowMs,
     );
     if (count < 1) return null;
-    const block = sheetBlock(c.doc, sheet.key, initial.next, count);
-    usedMs += readMs(0, 4) + readMs(block.width * block.values.length);
-    const read = block.values.length - 1;
-    if (read <= 0) {
-      // This sheet is loaded: the next one.
-      return { ...from, initial: { ...initial, sheet: initial.sheet + 1, next: 2 } };
+    let block = sheetBlock(c.doc, sheet.key, sheet.idKey, initial.next, count);
+    usedMs += readMs(block.loadedIds.length, 3) + readMs(block.width * (block.values.length - 1));
+    if (initial.next > 2 && idsDigest(block.loadedIds) !== initial.loaded) {
+      // Rows moved since the last block (a sort, rows inserted or deleted): a record may have crossed
+      // `next` upwards. This sheet loads again from row 2, under new batch ids.
+      initial = { ...initial, next: 2, loaded: idsDigest([]), pass: (initial.pass ?? 0) + 1 };
+      block = sheetBlock(c.doc, sheet.key, sheet.idKey, 2, count);
+      usedMs += readMs(block.width * (block.values.length - 1), 2);
     }
+    const read = block.values.length - 1;
+    // This sheet is loaded (or empty): the next one at once, no cursor write for it.
+    if (read <= 0) return nextBatch(c, cfg, { ...from, initial: nextSheet(initial) }, out);
     const table = c.detached().tableFrom(sheet.key, () => block.values);
     const seq = Math.max(initial.tailRow - 1, 0);
     const days = c.doc.days();
     const dayOf = (v: unknown) => days.cellToDay(v);
     let rows = table.rows();
     let lastRow = initial.next + read - 1;
+    const pass = initial.pass ? `p${initial.pass}_` : '';
     const build = () => {
       const batch: Batch = {
-        id: `s${seq}_i${initial.sheet}_${initial.next}_${lastRow}`,
+        id: `s${seq}_i${initial.sheet}_${pass}${initial.next}_${lastRow}`,
         seq,
       };
       const lines = rows.map((r) => JSON.stringify(entityRecord(sheet.columns, r.record, batch, dayOf)));
@@ -209,7 +215,14 @@ export function mirrorWarehouse(ctx: AppContext, timeLeftMs: () => number): Ware
     }
     if (loadsMs(plan.loads) > leftMs()) return null;
     if (runLoads(cfg, plan.loads, plan.batch, out) === RUNNING) return RUNNING;
-    return { ...from, initial: { ...initial, next: lastRow + 1 } };
+    // The sheet's last row is loaded: the next sheet at once (no empty read next time).
+    if (lastRow >= block.lastRow) return { ...from, initial: nextSheet(initial) };
+    const ids = [...block.loadedIds, ...rows.map((r) => r.record[sheet.idKey])];
+    return { ...from, initial: { ...initial, next: lastRow + 1, loaded: idsDigest(ids) } };
+  }
+
+  function nextSheet(initial: InitialLoad): InitialLoad {
+    return { sheet: initial.sheet + 1, next: 2, tailRow: initial.tailRow };
   }
 
   /** Audit rows after the cursor, up to `last` (and the records they name, outside the first load). */
