@@ -377,11 +377,12 @@ export function readActiveRegistrations(
   const cols = also.map((key) => shadow.cols[key]);
   if (cols.some((c) => !c) || also.some((key) => !layout.sheets[key])) return null;
   const rows = Math.min(Math.max(state.chunks, 1, ...heights), shadow.maxRows - 1);
-  // One rectangle from the first column of `also` to the index column, unless the columns between
-  // cost more than a second call (about 30 cells): then the columns of `also` and the chunks apart.
+  // One rectangle from the first column of `also` to the index column (registerLead's call budget).
+  // (Reading the columns of `also` and the chunks apart would save the columns between, one cell per
+  // Partners grid row each, for one more call: see the report of issue 19.)
   const low = Math.min(...(cols as number[]), INDEX_COLUMN);
   const high = Math.max(...(cols as number[]), low);
-  const apart = also.length > 0 && rows * (INDEX_COLUMN - high - 1) > 30;
+  const apart = false;
   const block = doc
     .range(shadow.id, shadow.name, 2, low, rows, (apart ? high : INDEX_COLUMN) - low + 1)
     .getValues();
