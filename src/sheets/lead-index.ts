@@ -1,7 +1,8 @@
 /**
- * The lead index: the conflict keys of the active registrations (Submitted and Approved leads), kept
- * in the `_Shadow` sheet's last column so that registerLead, review, extend and the lookups by id
- * read a few hundred cells instead of one per lead.
+ * The lead index: the conflict keys of the active registrations (Submitted and Approved leads), and
+ * the cells the commission engine reads of each deal (Won leads, and those whose Status it cannot
+ * read), kept in the `_Shadow` sheet's last column so that registerLead, review, extend, closeLead
+ * (a partner's deals) and the lookups by id read a few hundred cells instead of one per lead.
  *
  * - Cells: rows 2.. of INDEX_COLUMN, each a chunk `#<n>|<first row>|<JSON entries>` of at most
  *   CHUNK_MAX characters; chunk n holds the entries of the Leads rows from its first row up to the
@@ -28,7 +29,7 @@ import { cellsDigest } from '../domain/audit/shadow-seal';
 import { hasForged, readSealedRows } from './shadow-seals';
 import { idNumber } from '../domain/ids';
 import { companyDomainOf, isProtectedStatus, nameKey } from '../domain/leads';
-import { LEAD_STATUSES, readStatus } from '../shared/statuses';
+import { LEAD_STATUS, LEAD_STATUSES, readStatus } from '../shared/statuses';
 import type { TrackerDocument } from './document';
 import { keysByPosition, type SheetLayout } from './layout';
 import { INDEX_COLUMN, type SheetKey } from './schema';
@@ -45,6 +46,13 @@ export const PENDING_CHARS = 6_000;
 /** At most this many dirty ranges (reads), each at most DIRTY_ROWS rows; beyond: stale. */
 const DIRTY_RANGES = 2;
 const DIRTY_ROWS = 3_000;
+
+/**
+ * How rows picked from an index are read from the shadow column: rows this close together in one call
+ * with the rows between (a call costs about 30 cells), at most this many calls (the nearest clusters
+ * joined beyond it: a page of rows spread over 100,000 would otherwise read most of them).
+ */
+export const ROW_READS = { gap: 30, most: 100 } as const;
 
 /**
  * Row ranges sorted and joined: overlapping or adjacent ones, those at most `gap` rows apart, then
@@ -98,8 +106,33 @@ export type IndexEntry = [
   conflict: 0 | 1,
 ];
 
+/**
+ * A deal the commission engine reads (a Won lead, or one whose Status it cannot read: flagged): its
+ * row and the cells the engine takes from it, as the shadow holds them, so that closeLead reconciles
+ * a partner's deals without reading every lead (lead-tables.ts). A row holds either an active
+ * registration or a deal, never both (their statuses differ); told apart by their length.
+ */
+export type DealEntry = [
+  row: number,
+  id: string,
+  partnerId: string,
+  status: string,
+  currency: string,
+  dealValue: string,
+  closedOn: string,
+];
+
+/** What the chunks and the pending entries hold: active registrations and deals. */
+export type StoredEntry = IndexEntry | DealEntry;
+
+const DEAL_LENGTH = 7;
+
+export function isDealEntry(entry: StoredEntry): entry is DealEntry {
+  return entry.length === DEAL_LENGTH;
+}
+
 /** The entries' shape: a state of another version (older entries) is rebuilt, never read. */
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 
 export interface IndexState {
   v: typeof INDEX_VERSION;
@@ -111,7 +144,7 @@ export interface IndexState {
   /** The chunks' digest (domain/audit/shadow-seal.ts cellsDigest): a hand edit of them is noticed. */
   digest?: string;
   /** Rows at or above `folded` written since the fold: their entries now. */
-  pending?: Record<string, IndexEntry>;
+  pending?: Record<string, StoredEntry>;
   /** Rows at or above `folded` written since the fold that hold no active registration now (encodeRows). */
   gone?: string;
   /**
@@ -144,6 +177,36 @@ export function entryOf(row: number, cells: Readonly<ShadowRow>): IndexEntry | n
     cells.registeredOn ?? '',
     (cells.conflict ?? '').trim() ? 1 : 0,
   ];
+}
+
+/** The deal entry of a Leads row (Won, or a Status the engine cannot read), or null. */
+export function dealEntryOf(row: number, cells: Readonly<ShadowRow>): DealEntry | null {
+  const id = cells.leadId ?? '';
+  if (!id) return null;
+  const status = readStatus(LEAD_STATUSES, cells.status, '');
+  if (status.ok && status.status !== LEAD_STATUS.Won) return null;
+  return [
+    row,
+    id,
+    cells.partnerId ?? '',
+    cells.status ?? '',
+    cells.currency ?? '',
+    cells.dealValue ?? '',
+    cells.closedOn ?? '',
+  ];
+}
+
+/** What the index keeps of a Leads row: its active registration, else its deal, else null. */
+export function storedEntryOf(row: number, cells: Readonly<ShadowRow>): StoredEntry | null {
+  return entryOf(row, cells) ?? dealEntryOf(row, cells);
+}
+
+/** A deal entry as the shadow fields it was made from (the cells the engine reads). */
+export function dealFields(entry: DealEntry): ShadowRow {
+  const [, leadId, partnerId, status, currency, dealValue, closedOn] = entry;
+  const fields: ShadowRow = { leadId, partnerId, status, currency, dealValue, closedOn };
+  for (const key of Object.keys(fields)) if (fields[key] === '') delete fields[key];
+  return fields;
 }
 
 /** A sheet row's values (position order) as the shadow fields the index reads. */
@@ -210,7 +273,7 @@ export function noteLeadShadow(doc: TrackerDocument, cells: ReadonlyMap<number, 
     if (!empty) state.maxId = Math.max(state.maxId, idNumberOf(fields.leadId));
     if (row <= state.folded && state.dirty?.some(([from, to]) => row >= from && row <= to)) continue;
     if (row <= state.folded) {
-      const entry = empty ? null : entryOf(row, fields);
+      const entry = empty ? null : storedEntryOf(row, fields);
       if (entry) {
         pending[row] = entry;
         gone.delete(row);
@@ -249,7 +312,7 @@ export function noteLeadRowsMoved(doc: TrackerDocument): void {
 
 interface Chunk {
   first: number;
-  entries: IndexEntry[];
+  entries: StoredEntry[];
   text: string;
 }
 
@@ -263,7 +326,7 @@ function parseChunks(cells: readonly unknown[], state: IndexState): Chunk[] | nu
     if (!match || Number(match[1]) !== n) return null;
     chars += text.length;
     try {
-      const entries = JSON.parse(text.slice(match[0].length)) as IndexEntry[];
+      const entries = JSON.parse(text.slice(match[0].length)) as StoredEntry[];
       if (!Array.isArray(entries)) return null;
       chunks.push({ first: Number(match[2]), entries, text });
     } catch {
@@ -278,6 +341,10 @@ function parseChunks(cells: readonly unknown[], state: IndexState): Chunk[] | nu
 export interface ActiveRegistrations {
   /** Every active registration (the chunks, the pending entries and the window), by row. */
   entries: Map<number, IndexEntry>;
+  /** Every deal (Won, or a Status the engine cannot read), by row. */
+  deals: Map<number, DealEntry>;
+  /** Both, by row: what the chunks hold (a fold writes them again). */
+  stored: Map<number, StoredEntry>;
   /** The highest Lead ID number in use. */
   maxId: number;
   /** The last Leads row with content. */
@@ -291,8 +358,9 @@ export interface ActiveRegistrations {
 }
 
 /**
- * The active registrations from the index: ONE getValues of the shadow (the index column with the
- * columns of `also`, e.g. Partners') and ONE of the window of Leads rows; null when the index is
+ * The active registrations (and deals) from the index: ONE getValues of the shadow (the index column
+ * with the columns of `also`, e.g. Partners'; two when the columns between would cost more than a
+ * call) and ONE of the window of Leads rows; null when the index is
  * missing, stale or does not add up (the caller reads the leads as before).
  */
 export function readActiveRegistrations(
@@ -308,13 +376,23 @@ export function readActiveRegistrations(
   const heights = also.map((key) => Math.min(layout.sheets[key]?.maxRows ?? 0, shadow.maxRows) - 1);
   const cols = also.map((key) => shadow.cols[key]);
   if (cols.some((c) => !c) || also.some((key) => !layout.sheets[key])) return null;
-  const first = Math.min(INDEX_COLUMN, ...(cols as number[]));
   const rows = Math.min(Math.max(state.chunks, 1, ...heights), shadow.maxRows - 1);
-  const values = doc.range(shadow.id, shadow.name, 2, first, rows, INDEX_COLUMN - first + 1).getValues();
-  const chunks = parseChunks(
-    values.map((r) => r[INDEX_COLUMN - first]),
-    state,
-  );
+  // One rectangle from the first column of `also` to the index column (registerLead's call budget).
+  // (Reading the columns of `also` and the chunks apart would save the columns between, one cell per
+  // Partners grid row each, for one more call: see the report of issue 19.)
+  const low = Math.min(...(cols as number[]), INDEX_COLUMN);
+  const high = Math.max(...(cols as number[]), low);
+  const apart = false;
+  const block = doc
+    .range(shadow.id, shadow.name, 2, low, rows, (apart ? high : INDEX_COLUMN) - low + 1)
+    .getValues();
+  const column = apart
+    ? doc
+        .range(shadow.id, shadow.name, 2, INDEX_COLUMN, Math.min(Math.max(state.chunks, 1), rows), 1)
+        .getValues()
+        .map((r) => r[0])
+    : block.map((r) => r[INDEX_COLUMN - low]);
+  const chunks = parseChunks(column, state);
   // Not what the state says (cells changed by hand, rows another tool deleted or appended past the
   // window): marked stale with this execution's commit, so the daily job builds it again.
   const distrust = () => {
@@ -326,12 +404,12 @@ export function readActiveRegistrations(
   also.forEach((key, i) =>
     shadows.set(
       key,
-      values.slice(0, Math.max(0, heights[i])).map((r) => r[(cols[i] as number) - first]),
+      block.slice(0, Math.max(0, heights[i])).map((r) => r[(cols[i] as number) - low]),
     ),
   );
   const window = readWindow(doc, leads, state);
   if (!window) return distrust();
-  const entries = new Map<number, IndexEntry>();
+  const entries = new Map<number, StoredEntry>();
   for (const chunk of chunks) for (const entry of chunk.entries) entries.set(entry[0], entry);
   for (const row of decodeRows(state.gone)) entries.delete(row);
   for (const [row, entry] of Object.entries(state.pending ?? {})) entries.set(Number(row), entry);
@@ -341,7 +419,7 @@ export function readActiveRegistrations(
     const cells = readSealedRows(doc, 'leads', from, to);
     if (hasForged(doc, 'leads')) return distrust();
     cells.forEach((cell, i) => {
-      const entry = entryOf(from + i, decodeShadow(cell));
+      const entry = storedEntryOf(from + i, decodeShadow(cell));
       if (entry) entries.set(from + i, entry);
       else entries.delete(from + i);
     });
@@ -358,11 +436,16 @@ export function readActiveRegistrations(
     if (row <= state.folded) return;
     const fields = shadowFieldsOf(leads, rowValues);
     maxId = Math.max(maxId, idNumberOf(fields.leadId));
-    const entry = entryOf(row, fields);
+    const entry = storedEntryOf(row, fields);
     if (entry) entries.set(row, entry);
     else entries.delete(row);
   });
-  return { entries, maxId, lastRow, window, shadows, state, chunks };
+  const active = new Map<number, IndexEntry>();
+  const deals = new Map<number, DealEntry>();
+  for (const [row, entry] of entries)
+    if (isDealEntry(entry)) deals.set(row, entry);
+    else active.set(row, entry);
+  return { entries: active, deals, stored: entries, maxId, lastRow, window, shadows, state, chunks };
 }
 
 function isEmpty(values: readonly unknown[]): boolean {
@@ -391,7 +474,7 @@ function readWindow(
 
 // ---- writing -----------------------------------------------------------------------------------
 
-function chunkText(n: number, first: number, entries: readonly IndexEntry[]): string {
+function chunkText(n: number, first: number, entries: readonly StoredEntry[]): string {
   return `#${n}|${first}|${JSON.stringify(entries)}`;
 }
 
@@ -401,26 +484,26 @@ function chunkText(n: number, first: number, entries: readonly IndexEntry[]): st
  * entries past the old chunks, are cut every CHUNK_TARGET characters.
  */
 function packChunks(
-  entries: readonly IndexEntry[],
+  entries: readonly StoredEntry[],
   old: readonly Chunk[],
-): Array<{ first: number; entries: IndexEntry[] }> {
+): Array<{ first: number; entries: StoredEntry[] }> {
   const bounds = old.map((c) => c.first);
-  const groups: Array<{ first: number; entries: IndexEntry[] }> = bounds.length
-    ? bounds.map((first) => ({ first, entries: [] as IndexEntry[] }))
+  const groups: Array<{ first: number; entries: StoredEntry[] }> = bounds.length
+    ? bounds.map((first) => ({ first, entries: [] as StoredEntry[] }))
     : [{ first: 2, entries: [] }];
   let g = 0;
   for (const entry of entries) {
     while (g + 1 < groups.length && entry[0] >= groups[g + 1].first) g++;
     groups[g].entries.push(entry);
   }
-  const out: Array<{ first: number; entries: IndexEntry[] }> = [];
+  const out: Array<{ first: number; entries: StoredEntry[] }> = [];
   for (const group of groups) {
     const size = JSON.stringify(group.entries).length;
     if (size <= (group === groups[groups.length - 1] ? CHUNK_TARGET : CHUNK_MAX)) {
       out.push(group);
       continue;
     }
-    let current: IndexEntry[] = [];
+    let current: StoredEntry[] = [];
     let chars = 0;
     let first = group.first;
     for (const entry of group.entries) {
@@ -446,7 +529,7 @@ function packChunks(
  */
 export function stageLeadIndex(
   doc: TrackerDocument,
-  entries: Iterable<IndexEntry>,
+  entries: Iterable<StoredEntry>,
   lastRow: number,
   maxId: number,
   old: readonly Chunk[] = [],
@@ -498,11 +581,11 @@ export function readChunksForRebuild(doc: TrackerDocument): Chunk[] {
 
 /** The entries of a whole Leads shadow column (rows 2..), with the highest id and last row. */
 export function entriesOfColumn(cells: readonly unknown[]): {
-  entries: IndexEntry[];
+  entries: StoredEntry[];
   maxId: number;
   lastRow: number;
 } {
-  const entries: IndexEntry[] = [];
+  const entries: StoredEntry[] = [];
   let maxId = 0;
   let lastRow = 1;
   cells.forEach((cell, i) => {
@@ -512,7 +595,7 @@ export function entriesOfColumn(cells: readonly unknown[]): {
     if (!Object.keys(fields).length) return;
     lastRow = i + 2;
     maxId = Math.max(maxId, idNumberOf(fields.leadId));
-    const entry = entryOf(i + 2, fields);
+    const entry = storedEntryOf(i + 2, fields);
     if (entry) entries.push(entry);
   });
   return { entries, maxId, lastRow };

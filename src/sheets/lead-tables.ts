@@ -10,20 +10,43 @@ import { decodeShadow, encodeShadow, type ShadowRow } from '../domain/audit/shad
 import { keysByPosition } from './layout';
 import { writeShadow } from './shadow-sheet';
 import { checkCells, hasForged, readSealedRows } from './shadow-seals';
-import { joinRanges, readActiveRegistrations, type ActiveRegistrations } from './lead-index';
+import {
+  ROW_READS,
+  dealFields,
+  joinRanges,
+  readActiveRegistrations,
+  type ActiveRegistrations,
+} from './lead-index';
 import type { SheetKey } from './schema';
 import type { TableSource } from './shadow-tables';
-import { NOT_READ, valuesFromShadow } from './table';
+import { NOT_READ, valuesFromShadow, type Table } from './table';
 
 export interface LeadLookup {
   /** The Lead ID looked up: its row is read (and checked to hold it) when the index knows it. */
   id?: string;
+  /**
+   * With `id`: the deals of the looked-up lead's partner (the index's deal entries: the cells the
+   * commission engine reads) are given their rows too, so a reconcile of that partner sees them all.
+   */
+  deals?: boolean;
 }
 
 export interface IndexedOpen {
   active: ActiveRegistrations;
   /** The row of the lead looked up, when the index knows it (read and checked). */
   row: number | null;
+}
+
+/** Leads tables opened with every deal of some partners (the others' rows not read). */
+const dealsOpened = new WeakMap<Table, ReadonlySet<string>>();
+
+/**
+ * The partners whose every deal a Leads table holds: all of them (null) when it was read whole, else
+ * those openLeadsByIndex gave their deals (none for a table opened without them).
+ */
+export function partnersWithDeals(table: Table): ReadonlySet<string> | null {
+  if (!table.sparse) return null;
+  return dealsOpened.get(table) ?? new Set();
 }
 
 export function openLeadsByIndex(
@@ -68,6 +91,18 @@ export function openLeadsByIndex(
     const idCol = leads.cols.leadId;
     if (!idCol || String(values[row - 1]?.[idCol - 1] ?? '').trim() !== lookup.id) return null;
   }
+  let dealsOf: string | null = null;
+  if (lookup.deals && row !== null) {
+    const partnerCol = leads.cols.partnerId;
+    if (!partnerCol) return null;
+    dealsOf = String(values[row - 1]?.[partnerCol - 1] ?? '').trim();
+    // Rows read from the sheet (the window, the lead itself) keep what the sheet holds.
+    const deals = [...active.deals.values()].filter(
+      (entry) => entry[2].trim() === dealsOf && values[entry[0] - 1] === NOT_READ,
+    );
+    const converted = valuesFromShadow('leads', leads, deals.map(dealFields));
+    deals.forEach((entry, i) => (values[entry[0] - 1] = converted[i + 1]));
+  }
   for (const key of also) {
     const cells = active.shadows.get(key) ?? [];
     let end = cells.length;
@@ -76,7 +111,8 @@ export function openLeadsByIndex(
     for (let i = 0; i < end; i++) rows.push(decodeShadow(cells[i]));
     ctx.tableFrom(key, () => valuesFromShadow(key, layout.sheets[key]!, rows), true);
   }
-  ctx.tableFrom('leads', () => values);
+  const table = ctx.tableFrom('leads', () => values);
+  if (dealsOf !== null) dealsOpened.set(table, new Set([dealsOf]));
   // Rows another tool appended past the last one the tracker wrote get their shadow with this
   // call's commit (as a full read gives them): later reads of the shadow know them.
   const foreign = new Map<number, string>();
@@ -90,15 +126,10 @@ export function openLeadsByIndex(
   return { active, row };
 }
 
-/** Rows this close together are read in one call with the rows between (a call costs 30 cells). */
-const ROW_GAP = 30;
-/** At most this many reads for the rows of one page (the nearest clusters joined beyond it). */
-const MAX_READS = 8;
-
 /**
  * Opens Leads with only `rows` read (a page of a list the index chose): those in the index's window
  * from the sheet values it read, the others from their shadow cells (one getValues of the Leads
- * shadow column per cluster of nearby rows, at most MAX_READS). Every other row is NOT_READ. False
+ * shadow column per cluster of nearby rows, at most ROW_READS.most). Every other row is NOT_READ. False
  * when Leads is open already or there is no shadow column (the caller reads Leads whole).
  */
 export function openLeadRowsByIndex(
@@ -127,8 +158,8 @@ export function openLeadRowsByIndex(
   const found: Array<{ row: number; cells: ShadowRow }> = [];
   for (const [from, to] of joinRanges(
     wanted.map((row): [number, number] => [row, row]),
-    MAX_READS,
-    ROW_GAP,
+    ROW_READS.most,
+    ROW_READS.gap,
   )) {
     // Seals checked: a forged row makes the caller read Leads whole (the visible rows win).
     const cells = readSealedRows(doc, 'leads', from, to);

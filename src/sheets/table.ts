@@ -117,6 +117,12 @@ export class Table {
     return this.load(values);
   }
 
+  /** True when some rows were not read (NOT_READ): rows() holds only those that were. */
+  get sparse(): boolean {
+    this.load();
+    return this.original!.some((values) => values === NOT_READ);
+  }
+
   /** True when the rows were read from the shadow rather than the sheet (values may differ in type). */
   get fromShadow(): boolean {
     return this.shadowValues;

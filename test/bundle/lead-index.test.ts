@@ -42,7 +42,7 @@ describe('the lead index', () => {
     const { alpha, beta } = program(emu, 30);
     expect(indexState(emu)).toBeNull();
     runHourly(emu);
-    expect(indexState(emu)).toMatchObject({ v: 2, folded: 31, last: 31, maxId: 30 });
+    expect(indexState(emu)).toMatchObject({ v: 3, folded: 31, last: 31, maxId: 30 });
 
     let result!: ReturnType<typeof register>;
     const cost = cellsRead(emu, () => {
@@ -143,7 +143,7 @@ describe('the lead index', () => {
       conflicts: ['L-000006'],
     });
     daysLater(emu);
-    expect(indexState(emu)).toMatchObject({ v: 2 });
+    expect(indexState(emu)).toMatchObject({ v: 3 });
     expect(usedIndex(emu, () => register(emu, { partnerId: beta, company: 'Fresh Start Ltd' }))).toBe(true);
   });
 

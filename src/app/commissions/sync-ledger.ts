@@ -10,7 +10,8 @@
  * that ended, say) are left to the next full pass (runCommissions, the daily run). Ids are still
  * allocated from the whole ledger.
  */
-import { baseKey, desiredLedger, reconcile, type Flag } from '../../domain/commissions';
+import { desiredLedger, reconcile, type Flag } from '../../domain/commissions';
+import { idSequence } from '../../domain/ids';
 import type { Table } from '../../sheets/table';
 import type { AppContext } from '../context';
 import { writeFlagNotes } from './flag-notes';
@@ -24,11 +25,13 @@ import {
   formatMoneyColumns,
   ledgerIndexEntries,
   readLedger,
-  type LedgerRow,
 } from './ledger-table';
 import { LEAD_STATUS } from '../../shared/statuses';
 import { ledgerIndexDue, stageLedgerIndex } from '../../sheets/ledger-index';
 import { ledgerIndexMatches } from './ledger-index-upkeep';
+import { openScopedLedger, scopedLines, type LedgerScope } from './scoped-ledger';
+import { openLedger } from './ledger-table';
+import { partnersWithDeals } from '../../sheets/lead-tables';
 
 export interface SyncResult {
   created: number;
@@ -40,24 +43,9 @@ export interface SyncResult {
 }
 
 /** The partners a narrowed pass reconciles, and leads whose lines it takes whatever their partner. */
-export interface LedgerScope {
-  readonly partners: ReadonlySet<string>;
-  readonly leads: ReadonlySet<string>;
-}
+export type { LedgerScope };
 
 const text = (value: unknown) => String(value ?? '').trim();
-
-/** The ledger lines of a scope's partners and leads, and every line sharing a key with them. */
-function scopedLedger(
-  ledger: readonly LedgerRow[],
-  desiredKeys: readonly string[],
-  scope: LedgerScope,
-): LedgerRow[] {
-  const inScope = ({ line }: LedgerRow) => scope.partners.has(line.partnerId) || scope.leads.has(line.leadId);
-  const keys = new Set(desiredKeys);
-  for (const row of ledger) if (row.line.key !== '' && inScope(row)) keys.add(baseKey(row.line.key));
-  return ledger.filter((row) => inScope(row) || (row.line.key !== '' && keys.has(baseKey(row.line.key))));
-}
 
 /**
  * Stages the ledger changes in ctx's tables for the context's commit (closeLead and the edit
@@ -67,11 +55,12 @@ function scopedLedger(
 export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResult {
   const days = ctx.doc.days();
   const asOf = days.dayOf(ctx.now);
-  const inputs = readEngineInputs(ctx, days);
-  const table = ctx.table('commissions');
   const leads = ctx.table('leads');
-  const ledger = readLedger(table, days);
-  const indexHolds = !scope && ledgerIndexMatches(ctx.doc, table);
+  // A Leads table with only some rows read must hold every deal of the partners reconciled.
+  const withDeals = partnersWithDeals(leads);
+  if (withDeals && (!scope || [...scope.partners].some((p) => !withDeals.has(p))))
+    throw new Error('The ledger pass needs every deal of its partners: Leads was opened without them.');
+  const inputs = readEngineInputs(ctx, days);
   const deals = scope ? inputs.deals.filter((d) => scope.partners.has(d.deal.partnerId)) : inputs.deals;
   const desired = desiredLedger({
     deals: deals.map((d) => d.deal),
@@ -81,18 +70,18 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
     asOf,
     exchange: exchangeTable(inputs.settings),
   });
-  const lines = scope
-    ? scopedLedger(
-        ledger,
-        desired.lines.map((l) => l.key),
-        scope,
-      )
-    : ledger;
+  const desiredKeys = desired.lines.map((l) => l.key);
+  // A narrowed pass reads only its lines through the ledger index when it can, else the whole ledger.
+  const ids = scope ? openScopedLedger(ctx, scope, desiredKeys) : null;
+  const table = ctx.isOpen('commissions') ? ctx.table('commissions') : openLedger(ctx);
+  const ledger = readLedger(table, days);
+  const indexHolds = !scope && ledgerIndexMatches(ctx.doc, table);
+  const lines = scope ? scopedLines(ledger, (l) => l.line, desiredKeys, scope) : ledger;
   const { create, statusChanges, summary } = reconcile({
     ledger: lines.map((l) => l.line),
     desired: desired.lines,
     asOf,
-    nextId: commissionIds(ledger),
+    nextId: ids ? idSequence('commission', ids) : commissionIds(ledger),
     lockedPayout: lockedPayouts(ctx),
   });
   // The writer joins scattered rows into at most a few writes (see writer.ts).

@@ -9,14 +9,14 @@
  * due a change (a hold that ended) are the next runCommissions' or daily run's.
  */
 import { dealChange, mergeDealChanges, type DealChange } from '../../domain/leads';
-import { openLedger } from '../commissions/ledger-table';
 import { stageLedgerSync } from '../commissions/sync-ledger';
 import type { AppContext } from '../context';
 
 /** Stages the reconcile a change of deals calls for (nothing when `change` is null). */
 export function stageDealChange(ctx: AppContext, change: DealChange | null): void {
   if (!change) return;
-  openLedger(ctx, ['partners']);
+  // The ledger itself is opened by the pass (only the lines it takes, through the ledger index).
+  ctx.read(['partners']);
   stageLedgerSync(ctx, { partners: new Set(change.partners), leads: new Set(change.leads) });
 }
 

@@ -29,13 +29,13 @@ import { TrackerData } from './tracker-data';
 
 /**
  * Opens the lead `id`: through the lead index when it knows it (Partners and the index in one read,
- * the lead's row in another) and `indexed` allows (no deal reconcile follows, which reads every
- * deal); else Partners and Leads whole.
+ * the lead's row in another, and the index's deals of its partner, which the deal reconcile reads);
+ * else Partners and Leads whole.
  */
-function open(id: unknown, indexed = true): { ctx: AppContext; data: TrackerData; found: LeadRow } {
+function open(id: unknown): { ctx: AppContext; data: TrackerData; found: LeadRow } {
   const ctx = changeContext();
   const leadId = leadIdOf(id);
-  if (!indexed || !openLeadsByIndex(ctx, ['partners'], { id: leadId })) ctx.read(['partners', 'leads']);
+  if (!openLeadsByIndex(ctx, ['partners'], { id: leadId, deals: true })) ctx.read(['partners', 'leads']);
   const data = new TrackerData(ctx);
   return { ctx, data, found: findLead(data, leadId) };
 }
@@ -82,8 +82,8 @@ export function closeLead(id: unknown, outcome: unknown, details: unknown): Lead
   if (!(OUTCOMES as readonly string[]).includes(wanted))
     fail(messages.notOneOf('Outcome', String(outcome ?? ''), OUTCOMES));
   const how = wanted as CloseOutcome;
-  // A deal won is reconciled against every deal of its partner: Leads is read whole for it.
-  const opened = open(id, how === 'lost');
+  // A deal won is reconciled against every deal of its partner (the index's deals of that partner).
+  const opened = open(id);
   const currency = opened.found.lead.currency || opened.data.defaultCurrency;
   const closing = valid(validateCloseDetails(details ?? {}, { outcome: how, currency }));
   return apply(opened, how === 'won' ? LEAD_STATUS.Won : LEAD_STATUS.Lost, {

@@ -13,8 +13,8 @@ import {
   readIndexState,
   shadowFieldsOf,
   stageLeadIndex,
-  entryOf,
-  type IndexEntry,
+  storedEntryOf,
+  type StoredEntry,
 } from '../../sheets/lead-index';
 import { readShadowColumn, rememberedColumn } from '../../sheets/shadow-sheet';
 import { INDEX_COLUMN } from '../../sheets/schema';
@@ -67,9 +67,9 @@ export function maintainLeadIndex(ctx: AppContext, changed: Table | null): LeadI
     if (!due) return { action: 'current' };
     const active = readActiveRegistrations(doc);
     if (active) {
-      const lastRow = withChanges(active.entries, changed, active.lastRow);
-      stageLeadIndex(doc, active.entries.values(), lastRow, active.maxId, active.chunks);
-      return { action: 'folded', entries: active.entries.size };
+      const lastRow = withChanges(active.stored, changed, active.lastRow);
+      stageLeadIndex(doc, active.stored.values(), lastRow, active.maxId, active.chunks);
+      return { action: 'folded', entries: active.stored.size };
     }
   }
   if (!state) {
@@ -86,10 +86,10 @@ export function maintainLeadIndex(ctx: AppContext, changed: Table | null): LeadI
 }
 
 /** The entries with the uncommitted rows of `changed` as they will be; the last row after them. */
-function withChanges(entries: Map<number, IndexEntry>, changed: Table | null, lastRow: number): number {
+function withChanges(entries: Map<number, StoredEntry>, changed: Table | null, lastRow: number): number {
   let last = lastRow;
   for (const change of changed?.changes() ?? []) {
-    const entry = entryOf(change.row, shadowFieldsOf(changed!.layout, change.after));
+    const entry = storedEntryOf(change.row, shadowFieldsOf(changed!.layout, change.after));
     if (entry) entries.set(change.row, entry);
     else entries.delete(change.row);
     if (change.after.some((v) => v !== '' && v !== null)) last = Math.max(last, change.row);
@@ -101,7 +101,7 @@ function withChanges(entries: Map<number, IndexEntry>, changed: Table | null, la
 function currentEntries(
   ctx: AppContext,
   changed: Table | null,
-): { entries: IndexEntry[]; maxId: number; lastRow: number } {
+): { entries: StoredEntry[]; maxId: number; lastRow: number } {
   const doc = ctx.doc;
   const leads = doc.layout().sheets.leads!;
   // The table the caller read whole serves as it is (its uncommitted changes are applied after).
@@ -124,14 +124,14 @@ function currentEntries(
   }
   // The sheet itself (rows the shadow does not know, or the run already read Leads whole).
   const table = whole ?? ctx.table('leads');
-  const entries: IndexEntry[] = [];
+  const entries: StoredEntry[] = [];
   let maxId = 0;
   let lastRow = 1;
   for (const { row } of table.rows()) {
     const fields = shadowFieldsOf(table.layout, table.valuesAt(row));
     lastRow = row;
     maxId = Math.max(maxId, idNumber('lead', fields.leadId) ?? 0);
-    const entry = entryOf(row, fields);
+    const entry = storedEntryOf(row, fields);
     if (entry) entries.push(entry);
   }
   return { entries, maxId, lastRow };
