@@ -232,6 +232,16 @@ const OPERATIONS: Operation[] = [
     retry: true,
   },
   {
+    // The partner's deals from the lead index, the lines it touches from the ledger index.
+    name: 'closeLead won (through the lead and ledger indexes)',
+    prepare: (emu) => {
+      runHourly(emu);
+      emu.call(OWNER, 'runCommissions');
+    },
+    run: call('closeLead', 'L-000001', 'won', { dealValue: 5000 }),
+    retry: true,
+  },
+  {
     name: 'the hourly run folding the lead index (rows registered and changed since it was built)',
     prepare: (emu) => {
       runHourly(emu);
