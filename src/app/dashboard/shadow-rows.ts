@@ -64,3 +64,12 @@ function remembered<T>(convert: (text: string) => T): (text: string) => T {
     return value;
   };
 }
+
+/**
+ * `convert` of a cell remembered when the cell is text (a shadow's cells are: days, statuses), so
+ * each distinct text is converted once; any other value (a Date of a table read) converted each time.
+ */
+export function rememberedCells<T>(convert: (cell: unknown) => T): (cell: unknown) => T {
+  const byText = remembered(convert);
+  return (cell) => (typeof cell === 'string' ? byText(cell) : convert(cell));
+}

@@ -13,7 +13,7 @@ import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
 import type { ChainKey } from './chain';
-import { utf8Bytes } from './utf8';
+import { utf8Bytes, utf8Into } from './utf8';
 
 const MAC_HEX = 32;
 const MEMBER = '"~":"';
@@ -22,16 +22,25 @@ export const SEAL_ROOM = 1 + MEMBER.length + MAC_HEX + 1;
 
 export type ShadowMac = (sheet: string, row: number, content: string) => string;
 
-/** The MAC function of `key` (its HMAC state made once: a column of 100,000 rows reuses it). */
+/**
+ * The MAC function of `key` (its HMAC state made once: a column of 100,000 rows reuses it). Each call
+ * copies that state into one working HMAC and encodes into one buffer, both reused, and turns only
+ * the 16 bytes the seal keeps into hex: the same MAC as a fresh HMAC per cell, without its objects.
+ */
 export function shadowMac(key: ChainKey): ShadowMac {
   const base = hmac.create(sha256, hexToBytes(key));
-  return (sheet, row, content) =>
-    bytesToHex(
-      base
-        .clone()
-        .update(utf8Bytes(`shadow\n${sheet}\n${row}\n${content}`))
-        .digest(),
-    ).slice(0, MAC_HEX);
+  const work = base.clone();
+  const digest = new Uint8Array(base.outputLen);
+  let buffer = new Uint8Array(1024);
+  return (sheet, row, content) => {
+    const text = `shadow\n${sheet}\n${row}\n${content}`;
+    if (buffer.length < text.length * 3) buffer = new Uint8Array(text.length * 3);
+    const length = utf8Into(text, buffer);
+    base._cloneInto(work);
+    work.update(buffer.subarray(0, length));
+    work.digestInto(digest);
+    return bytesToHex(digest.subarray(0, MAC_HEX / 2));
+  };
 }
 
 /** The cell the tracker writes for `content` (a row's JSON, or "" for an empty row) at `row`. */

@@ -6,6 +6,7 @@ import {
   shadowMac,
   unsealed,
 } from '../../../src/domain/audit/shadow-seal';
+import { createHmac } from 'node:crypto';
 import { encodeShadow } from '../../../src/domain/audit/shadow';
 
 const KEY = 'a'.repeat(64);
@@ -43,6 +44,30 @@ describe('shadow seal', () => {
       const changed = cell.slice(0, i) + (cell[i] === 'x' ? 'y' : 'x') + cell.slice(i + 1);
       expect(checkShadow(mac, 'leads', 3, changed).state).toBe('forged');
     }
+  });
+
+  it('the MAC is HMAC-SHA-256 as node:crypto computes it, call after call (its state is reused)', () => {
+    const texts = [
+      '',
+      content,
+      'x'.repeat(55),
+      'y'.repeat(64),
+      'z'.repeat(200),
+      'é😀\ud800 lone \udc00 surrogates',
+      'long '.repeat(2000) + 'é',
+      content,
+    ];
+    for (const [sheet, row] of [
+      ['leads', 2],
+      ['commissions', 100001],
+    ] as const)
+      for (const text of texts) {
+        const expected = createHmac('sha256', Buffer.from(KEY, 'hex'))
+          .update(Buffer.from(`shadow\n${sheet}\n${row}\n${text}`, 'utf8'))
+          .digest('hex')
+          .slice(0, 32);
+        expect(mac(sheet, row, text)).toBe(expected);
+      }
   });
 
   it('unsealed reads only a well-formed seal member', () => {
