@@ -103,7 +103,21 @@ describeWithBrowser('History of this row (shipped bundle)', () => {
     await cell(h.page, row, team).click();
     await selectedOnServer(h, 'Settings', a1(row, team));
     await runMenu(h.page, 'History of this row');
-    const frame = await sidebarFrame(h.page);
+    // After the reload the panel may first show the page it had open, then History in a new frame:
+    // the frame is taken again until it is the one holding the history (at most 30 s).
+    let frame = await sidebarFrame(h.page);
+    for (
+      let tries = 0;
+      tries < 60 &&
+      !(await frame
+        .getByTestId('history-entry')
+        .count()
+        .catch(() => 0));
+      tries++
+    ) {
+      await h.page.waitForTimeout(500);
+      frame = await sidebarFrame(h.page);
+    }
     await frame.getByTestId('history-entry').first().waitFor();
     expect(await frame.getByTestId('record').textContent()).toBe('Team · Settings');
     expect(await frame.getByTestId('new-value').first().textContent()).toBe(TEAMMATE);
