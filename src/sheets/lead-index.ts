@@ -55,6 +55,29 @@ const DIRTY_ROWS = 3_000;
 export const ROW_READS = { gap: 30, most: 100 } as const;
 
 /**
+ * The shadow rows `rows` of `key`, decoded (one getValues per cluster of nearby rows, ROW_READS),
+ * their seals checked: null when a read this execution found a forged row (the caller reads the
+ * visible sheet).
+ */
+export function readShadowRowsAt(
+  doc: TrackerDocument,
+  key: SheetKey,
+  rows: readonly number[],
+): Array<{ row: number; cells: ShadowRow }> | null {
+  const found: Array<{ row: number; cells: ShadowRow }> = [];
+  for (const [from, to] of joinRanges(
+    rows.map((row): [number, number] => [row, row]),
+    ROW_READS.most,
+    ROW_READS.gap,
+  )) {
+    const cells = readSealedRows(doc, key, from, to);
+    for (const row of rows)
+      if (row >= from && row <= to) found.push({ row, cells: decodeShadow(cells[row - from]) });
+  }
+  return hasForged(doc, key) ? null : found;
+}
+
+/**
  * Row ranges sorted and joined: overlapping or adjacent ones, those at most `gap` rows apart, then
  * the two nearest until at most `most` remain (a call costs more than reading a few rows between).
  */

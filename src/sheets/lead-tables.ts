@@ -9,12 +9,11 @@
 import { decodeShadow, encodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { keysByPosition } from './layout';
 import { writeShadow } from './shadow-sheet';
-import { checkCells, hasForged, readSealedRows } from './shadow-seals';
+import { checkCells, hasForged } from './shadow-seals';
 import {
-  ROW_READS,
   dealFields,
-  joinRanges,
   readActiveRegistrations,
+  readShadowRowsAt,
   type ActiveRegistrations,
 } from './lead-index';
 import type { SheetKey } from './schema';
@@ -155,18 +154,9 @@ export function openLeadRowsByIndex(
     if (at >= 0 && at < window.length) values[row - 1] = window[at];
     else wanted.push(row);
   }
-  const found: Array<{ row: number; cells: ShadowRow }> = [];
-  for (const [from, to] of joinRanges(
-    wanted.map((row): [number, number] => [row, row]),
-    ROW_READS.most,
-    ROW_READS.gap,
-  )) {
-    // Seals checked: a forged row makes the caller read Leads whole (the visible rows win).
-    const cells = readSealedRows(doc, 'leads', from, to);
-    for (const row of wanted)
-      if (row >= from && row <= to) found.push({ row, cells: decodeShadow(cells[row - from]) });
-  }
-  if (hasForged(doc, 'leads')) return false;
+  // Seals checked: a forged row makes the caller read Leads whole (the visible rows win).
+  const found = readShadowRowsAt(doc, 'leads', wanted);
+  if (!found) return false;
   const converted = valuesFromShadow(
     'leads',
     leads,

@@ -4,10 +4,8 @@
  * ROW_READS.most), their seals checked, as a table of its own (every other row NOT_READ: empty to rows()).
  * Null when a row's seal does not check: the caller reads the visible ledger. Never written.
  */
-import { decodeShadow } from '../domain/audit/shadow';
 import type { TrackerDocument } from './document';
-import { ROW_READS, joinRanges } from './lead-index';
-import { hasForged, readSealedRows } from './shadow-seals';
+import { readShadowRowsAt } from './lead-index';
 import { NOT_READ, Table, valuesFromShadow } from './table';
 
 export function readLedgerRows(doc: TrackerDocument, rows: readonly number[], last: number): Table | null {
@@ -30,22 +28,13 @@ export function ledgerRowValues(
     valuesFromShadow('commissions', sheet, [])[0],
     ...new Array<unknown[]>(Math.max(0, last - 1)).fill(NOT_READ),
   ];
-  const found: number[] = [];
-  const fields = [];
-  for (const [from, to] of joinRanges(
-    rows.map((row): [number, number] => [row, row]),
-    ROW_READS.most,
-    ROW_READS.gap,
-  )) {
-    const cells = readSealedRows(doc, 'commissions', from, to);
-    for (const row of rows)
-      if (row >= from && row <= to) {
-        found.push(row);
-        fields.push(decodeShadow(cells[row - from]));
-      }
-  }
-  if (hasForged(doc, 'commissions')) return null;
-  const converted = valuesFromShadow('commissions', sheet, fields);
-  found.forEach((row, i) => (values[row - 1] = converted[i + 1]));
+  const found = readShadowRowsAt(doc, 'commissions', rows);
+  if (!found) return null;
+  const converted = valuesFromShadow(
+    'commissions',
+    sheet,
+    found.map((f) => f.cells),
+  );
+  found.forEach(({ row }, i) => (values[row - 1] = converted[i + 1]));
   return values;
 }
