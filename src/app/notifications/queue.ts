@@ -32,17 +32,9 @@ function shardKeys(doc: TrackerDocument): string[] {
     .sort((a, b) => Number(a.slice(QUEUE_PREFIX.length)) - Number(b.slice(QUEUE_PREFIX.length)));
 }
 
+/** The notices owed (those a commit sent before its landing write, tagged, are not). */
 export function readQueue(doc: TrackerDocument): Notice[] {
-  const out: Notice[] = [];
-  for (const key of shardKeys(doc)) {
-    try {
-      const items = JSON.parse(doc.property(key) ?? '[]') as Notice[];
-      if (Array.isArray(items)) out.push(...items.filter((n) => n && n.e && n.l && !n.t));
-    } catch {
-      // a damaged shard is skipped; the rest of the queue still goes out
-    }
-  }
-  return out;
+  return rawQueue((key) => doc.property(key), shardKeys(doc)).filter((n) => !n.t);
 }
 
 /** Queues the write of the whole queue (flushed with the execution's property write). Returns what did not fit. */
@@ -105,7 +97,7 @@ export function untagNotices(doc: TrackerDocument, tag: string): void {
   const all = rawQueue((key) => doc.property(key), shardKeys(doc));
   writeQueue(
     doc,
-    all.map((n) => (n.t === tag ? { e: n.e, l: n.l, d: n.d } : n)),
+    all.map((n) => (n.t === tag ? untagged(n) : n)),
   );
 }
 
@@ -118,11 +110,14 @@ export function owedAgain(
   for (const key of Object.keys(props).filter((k) => k.startsWith(QUEUE_PREFIX))) {
     const items = rawQueue((k) => props[k] ?? null, [key]);
     if (!items.some((n) => n.t && tags.includes(n.t))) continue;
-    out[key] = JSON.stringify(items.map((n) => (n.t && tags.includes(n.t) ? { e: n.e, l: n.l, d: n.d } : n)));
+    out[key] = JSON.stringify(items.map((n) => (n.t && tags.includes(n.t) ? untagged(n) : n)));
   }
   return out;
 }
 
+const untagged = (n: Notice): Notice => ({ e: n.e, l: n.l, d: n.d });
+
+/** Every notice of the shards `keys`, tagged or not (a damaged shard is skipped; the rest still goes out). */
 function rawQueue(property: (key: string) => string | null, keys: readonly string[]): Notice[] {
   const out: Notice[] = [];
   for (const key of keys) {
@@ -130,7 +125,7 @@ function rawQueue(property: (key: string) => string | null, keys: readonly strin
       const items = JSON.parse(property(key) ?? '[]') as Notice[];
       if (Array.isArray(items)) out.push(...items.filter((n) => n && n.e && n.l));
     } catch {
-      // a damaged shard is skipped
+      // skipped
     }
   }
   return out;
