@@ -19,6 +19,12 @@ let currentSheet: string | null = null;
 let lastActive: string | null = null;
 let followActive = false;
 let lastSelect = '';
+/**
+ * The person's selections, sent one after another (each waits for the one before), and awaited by
+ * every action: in Google Sheets a menu item always sees the selection made before it. Sent at once,
+ * two selections could reach the server in either order, and History of this row read the wrong cell.
+ */
+let selectionSent: Promise<unknown> = Promise.resolve();
 let pending = 0;
 
 function busy(delta: number): void {
@@ -78,7 +84,8 @@ const grid = new Grid({
     const key = `${currentSheet}!${a1}`;
     if (!currentSheet || key === lastSelect) return;
     lastSelect = key;
-    void post('/api/select', { sheet: currentSheet, a1 });
+    const sheet = currentSheet;
+    selectionSent = selectionSent.then(() => post('/api/select', { sheet, a1 })).catch(() => undefined);
   },
 });
 
@@ -215,6 +222,7 @@ async function afterAction(outcome: ActionResult, done: string): Promise<void> {
 
 async function action(path: string, body: Record<string, unknown>, done: string): Promise<void> {
   const outcome = await withBusy(async () => {
+    await selectionSent;
     const result = await post(path, body);
     followActive = true;
     await refresh();
