@@ -61,7 +61,7 @@ function readQuery(query: unknown): LeadQuery {
 
 /** The review queue's order: conflicts first, then the oldest registration (a total order: rows differ). */
 const queueOrder = (a: Candidate, b: Candidate) =>
-  Number(b.conflict) - Number(a.conflict) ||
+  (b.conflict ? 1 : 0) - (a.conflict ? 1 : 0) ||
   a.registeredOn.localeCompare(b.registeredOn) ||
   a.id.localeCompare(b.id) ||
   a.row - b.row;
