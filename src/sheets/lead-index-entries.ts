@@ -6,7 +6,8 @@
  * window) are laid over them with a Map's semantics: an entry set again keeps its place, one deleted
  * and set again comes last; iteration gives the order a Map filled the same way would.
  */
-import type { StoredEntry } from './lead-index';
+/** An entry: an array whose first member is its row (lead-index.ts T). */
+type Entry = readonly unknown[];
 
 /** Fields an entry has at most (an active registration: 11), and the slot after them (its `]`). */
 const FIELDS = 11;
@@ -24,7 +25,7 @@ function decodeField(raw: string): unknown {
 }
 
 /** The entries of the chunks' JSON arrays (`texts[n]` from `starts[n]`), scanned, not parsed. */
-class ScannedEntries {
+class ScannedEntries<T extends Entry> {
   count = 0;
   private rows: Int32Array;
   private chunkOf: Int32Array;
@@ -109,7 +110,7 @@ class ScannedEntries {
   private grow(size: number): void {
     if (size <= this.rows.length) return;
     const length = Math.ceil(this.rows.length * 1.5);
-    const bigger = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T, n: number): T => {
+    const bigger = <U extends Int32Array | Uint8Array>(old: U, make: (n: number) => U, n: number): U => {
       const out = make(n);
       out.set(old);
       return out;
@@ -149,24 +150,22 @@ class ScannedEntries {
     return decodeField(this.texts[this.chunkOf[i]].slice(this.at[base + f], end));
   }
 
-  entry(i: number): StoredEntry {
+  entry(i: number): T {
     const base = i * STRIDE;
-    return JSON.parse(
-      this.texts[this.chunkOf[i]].slice(this.at[base] - 1, this.at[base + FIELDS] + 1),
-    ) as StoredEntry;
+    return JSON.parse(this.texts[this.chunkOf[i]].slice(this.at[base] - 1, this.at[base + FIELDS] + 1)) as T;
   }
 }
 
 /** Entries by row, in a Map's order: the scanned chunks' first, then those set since (see above). */
-export class IndexEntries {
-  private readonly scanned: ScannedEntries;
+export class IndexEntries<T extends Entry> {
+  private readonly scanned: ScannedEntries<T>;
   /** Scanned entries replaced (their entry) or deleted (null). */
-  private readonly changed = new Map<number, StoredEntry | null>();
+  private readonly changed = new Map<number, T | null>();
   /** Entries of rows the chunks do not hold (or deleted from them and set again), in the order set. */
-  private readonly added = new Map<number, StoredEntry>();
+  private readonly added = new Map<number, T>();
 
   constructor(texts: readonly string[]) {
-    this.scanned = new ScannedEntries(texts);
+    this.scanned = new ScannedEntries<T>(texts);
   }
 
   /** Scans a chunk's entries (its JSON array from `from`); false when they are not as written. */
@@ -174,7 +173,7 @@ export class IndexEntries {
     return this.scanned.scan(chunk, from);
   }
 
-  set(row: number, entry: StoredEntry): void {
+  set(row: number, entry: T): void {
     const i = this.scanned.find(row);
     if (i >= 0 && this.changed.get(i) !== null) this.changed.set(i, entry);
     else this.added.set(row, entry);
@@ -190,8 +189,8 @@ export class IndexEntries {
    * The entries of `width` fields (11: active registrations, 7: deals) whose field `f` `keep`
    * accepts, in order; only those are parsed.
    */
-  where(width: number, f: number, keep: (value: unknown) => boolean): StoredEntry[] {
-    const out: StoredEntry[] = [];
+  where(width: number, f: number, keep: (value: unknown) => boolean): T[] {
+    const out: T[] = [];
     const scanned = this.scanned;
     for (let i = 0; i < scanned.count; i++) {
       const changed = this.changed.get(i);
@@ -205,8 +204,8 @@ export class IndexEntries {
   }
 
   /** Every entry, in order, as a Map (each parsed). */
-  toMap(): Map<number, StoredEntry> {
-    const out = new Map<number, StoredEntry>();
+  toMap(): Map<number, T> {
+    const out = new Map<number, T>();
     const scanned = this.scanned;
     for (let i = 0; i < scanned.count; i++) {
       const changed = this.changed.get(i);

@@ -353,7 +353,7 @@ function parseChunks(
   cells: readonly unknown[],
   state: IndexState,
   scan: boolean,
-): { chunks: Chunk[]; entries: IndexEntries } | null {
+): { chunks: Chunk[]; entries: IndexEntries<StoredEntry> } | null {
   const chunks: Chunk[] = [];
   const texts: string[] = [];
   const starts: number[] = [];
@@ -378,7 +378,7 @@ function parseChunks(
       } catch {
         return null;
       }
-  const entries = new IndexEntries(texts);
+  const entries = new IndexEntries<StoredEntry>(texts);
   if (scan) for (let n = 0; n < texts.length; n++) if (!entries.scan(n, starts[n])) return null;
   return { chunks, entries };
 }

@@ -52,7 +52,7 @@ test('the scanned chunks with changes laid over them are the Map the whole parse
         starts.push(head.length);
         if (n + 2 >= cuts.length) break;
       }
-      const entries = new IndexEntries(texts);
+      const entries = new IndexEntries<StoredEntry>(texts);
       texts.forEach((_, n) => expect(entries.scan(n, starts[n])).toBe(true));
       const map = new Map<number, StoredEntry>();
       for (const t of texts)
