@@ -47,12 +47,42 @@ export function matchesWords(words: readonly string[], texts: readonly string[])
   return words.every((word) => haystack.includes(word));
 }
 
-/** The page of `items` (all matching, in order) a window asks for. */
-export function pageOf<T>(items: readonly T[], window: Pick<PageWindow, 'offset' | 'limit'>): Page<T> {
+/**
+ * The page of `items` (all matching, in order) a window asks for. `total`: how many match when
+ * `items` holds only the first of them (at least up to the window's end: firstInOrder).
+ */
+export function pageOf<T>(
+  items: readonly T[],
+  window: Pick<PageWindow, 'offset' | 'limit'>,
+  total = items.length,
+): Page<T> {
   const end = window.offset + window.limit;
   return {
     items: items.slice(window.offset, end),
-    total: items.length,
-    nextOffset: end < items.length ? end : null,
+    total,
+    nextOffset: end < total ? end : null,
   };
+}
+
+/**
+ * The first `count` of `items` in the order of `compare` (a total order: no two items equal), as
+ * sorting them all would give, without sorting them all: a page of 50 out of 100,000.
+ */
+export function firstInOrder<T>(items: readonly T[], compare: (a: T, b: T) => number, count: number): T[] {
+  if (count <= 0) return [];
+  if (count * 8 >= items.length) return [...items].sort(compare).slice(0, count);
+  const head: T[] = [];
+  for (const item of items) {
+    if (head.length === count && compare(item, head[count - 1]) >= 0) continue;
+    let low = 0;
+    let high = head.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compare(head[mid], item) < 0) low = mid + 1;
+      else high = mid;
+    }
+    head.splice(low, 0, item);
+    if (head.length > count) head.pop();
+  }
+  return head;
 }

@@ -25,8 +25,9 @@
  */
 import { auditText } from '../domain/audit/entry';
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
-import { cellsDigest } from '../domain/audit/shadow-seal';
-import { hasForged, readSealedRows } from './shadow-seals';
+import { chunksDigest } from './chunks-digest';
+import { checkCells, hasForged, readSealedRows } from './shadow-seals';
+import { IndexEntries } from './lead-index-entries';
 import { idNumber } from '../domain/ids';
 import { companyDomainOf, isProtectedStatus, nameKey } from '../domain/leads';
 import { LEAD_STATUS, LEAD_STATUSES, readStatus } from '../shared/statuses';
@@ -57,22 +58,25 @@ export const ROW_READS = { gap: 30, most: 100 } as const;
 /**
  * The shadow rows `rows` of `key`, decoded (one getValues per cluster of nearby rows, ROW_READS),
  * their seals checked: null when a read this execution found a forged row (the caller reads the
- * visible sheet).
+ * visible sheet). The rows read between them (a call costs more than a few cells) are not used, so
+ * neither opened nor checked. The caller has checked the shadow has the column.
  */
 export function readShadowRowsAt(
   doc: TrackerDocument,
   key: SheetKey,
   rows: readonly number[],
 ): Array<{ row: number; cells: ShadowRow }> | null {
+  const shadow = doc.layout().shadow!;
   const found: Array<{ row: number; cells: ShadowRow }> = [];
   for (const [from, to] of joinRanges(
     rows.map((row): [number, number] => [row, row]),
     ROW_READS.most,
     ROW_READS.gap,
   )) {
-    const cells = readSealedRows(doc, key, from, to);
+    const raw = doc.range(shadow.id, shadow.name, from, shadow.cols[key]!, to - from + 1, 1).getValues();
     for (const row of rows)
-      if (row >= from && row <= to) found.push({ row, cells: decodeShadow(cells[row - from]) });
+      if (row >= from && row <= to)
+        found.push({ row, cells: decodeShadow(checkCells(doc, key, row, [raw[row - from][0]])[0]) });
   }
   return hasForged(doc, key) ? null : found;
 }
@@ -149,6 +153,7 @@ export type DealEntry = [
 export type StoredEntry = IndexEntry | DealEntry;
 
 const DEAL_LENGTH = 7;
+const ACTIVE_LENGTH = 11;
 
 export function isDealEntry(entry: StoredEntry): entry is DealEntry {
   return entry.length === DEAL_LENGTH;
@@ -164,7 +169,7 @@ export interface IndexState {
   maxId: number;
   chunks: number;
   chars: number;
-  /** The chunks' digest (domain/audit/shadow-seal.ts cellsDigest): a hand edit of them is noticed. */
+  /** The chunks' digest (domain/audit/shadow-seal.ts cellsDigest, computed by chunks-digest.ts): a hand edit of them is noticed. */
   digest?: string;
   /** Rows at or above `folded` written since the fold: their entries now. */
   pending?: Record<string, StoredEntry>;
@@ -335,39 +340,63 @@ export function noteLeadRowsMoved(doc: TrackerDocument): void {
 
 interface Chunk {
   first: number;
-  entries: StoredEntry[];
   text: string;
 }
 
-/** The chunks of the index cells, or null when they are not what the state says. */
-function parseChunks(cells: readonly unknown[], state: IndexState): Chunk[] | null {
+/**
+ * The chunks of the index cells, or null when they are not what the state says (their count, total
+ * length and digest; without a digest, each must parse as a JSON array). `scan`: their entries are
+ * found (lead-index-entries.ts: parsed only when taken); null when they are not as the index writes
+ * them (rows ascending).
+ */
+function parseChunks(
+  cells: readonly unknown[],
+  state: IndexState,
+  scan: boolean,
+): { chunks: Chunk[]; entries: IndexEntries<StoredEntry> } | null {
   const chunks: Chunk[] = [];
+  const texts: string[] = [];
+  const starts: number[] = [];
   let chars = 0;
   for (let n = 0; n < state.chunks; n++) {
     const text = String(cells[n] ?? '');
     const match = /^#(\d+)\|(\d+)\|/.exec(text);
     if (!match || Number(match[1]) !== n) return null;
     chars += text.length;
-    try {
-      const entries = JSON.parse(text.slice(match[0].length)) as StoredEntry[];
-      if (!Array.isArray(entries)) return null;
-      chunks.push({ first: Number(match[2]), entries, text });
-    } catch {
-      return null;
-    }
+    chunks.push({ first: Number(match[2]), text });
+    texts.push(text);
+    starts.push(match[0].length);
   }
   if (chars !== state.chars) return null;
-  if (state.digest !== undefined && cellsDigest(chunks.map((c) => c.text)) !== state.digest) return null;
-  return chunks;
+  if (state.digest !== undefined) {
+    // The cells are what the index wrote (JSON arrays): only their digest is computed.
+    if (chunksDigest(texts) !== state.digest) return null;
+  } else
+    for (let n = 0; n < texts.length; n++)
+      try {
+        if (!Array.isArray(JSON.parse(texts[n].slice(starts[n])))) return null;
+      } catch {
+        return null;
+      }
+  const entries = new IndexEntries<StoredEntry>(texts);
+  if (scan) for (let n = 0; n < texts.length; n++) if (!entries.scan(n, starts[n])) return null;
+  return { chunks, entries };
 }
 
 export interface ActiveRegistrations {
   /** Every active registration (the chunks, the pending entries and the window), by row. */
-  entries: Map<number, IndexEntry>;
+  readonly entries: Map<number, IndexEntry>;
   /** Every deal (Won, or a Status the engine cannot read), by row. */
-  deals: Map<number, DealEntry>;
+  readonly deals: Map<number, DealEntry>;
   /** Both, by row: what the chunks hold (a fold writes them again). */
-  stored: Map<number, StoredEntry>;
+  readonly stored: Map<number, StoredEntry>;
+  /**
+   * The active registrations (in the order of `entries`) whose field `f` (an IndexEntry position)
+   * `keep` accepts: only those are parsed (`entries` parses every one).
+   */
+  activeWhere(f: number, keep: (value: unknown) => boolean): IndexEntry[];
+  /** The deals (in the order of `deals`) whose field `f` (a DealEntry position) `keep` accepts. */
+  dealsWhere(f: number, keep: (value: unknown) => boolean): DealEntry[];
   /** The highest Lead ID number in use. */
   maxId: number;
   /** The last Leads row with content. */
@@ -415,14 +444,15 @@ export function readActiveRegistrations(
         .getValues()
         .map((r) => r[0])
     : block.map((r) => r[INDEX_COLUMN - low]);
-  const chunks = parseChunks(column, state);
+  const parsed = parseChunks(column, state, true);
   // Not what the state says (cells changed by hand, rows another tool deleted or appended past the
   // window): marked stale with this execution's commit, so the daily job builds it again.
   const distrust = () => {
     saveState(doc, { ...state, pending: undefined, gone: undefined, dirty: undefined, stale: 1 });
     return null;
   };
-  if (!chunks) return distrust();
+  if (!parsed) return distrust();
+  const { chunks, entries } = parsed;
   const shadows = new Map<SheetKey, unknown[]>();
   also.forEach((key, i) =>
     shadows.set(
@@ -432,8 +462,6 @@ export function readActiveRegistrations(
   );
   const window = readWindow(doc, leads, state);
   if (!window) return distrust();
-  const entries = new Map<number, StoredEntry>();
-  for (const chunk of chunks) for (const entry of chunk.entries) entries.set(entry[0], entry);
   for (const row of decodeRows(state.gone)) entries.delete(row);
   for (const [row, entry] of Object.entries(state.pending ?? {})) entries.set(Number(row), entry);
   const leadsCol = shadow.cols.leads;
@@ -463,12 +491,37 @@ export function readActiveRegistrations(
     if (entry) entries.set(row, entry);
     else entries.delete(row);
   });
-  const active = new Map<number, IndexEntry>();
-  const deals = new Map<number, DealEntry>();
-  for (const [row, entry] of entries)
-    if (isDealEntry(entry)) deals.set(row, entry);
-    else active.set(row, entry);
-  return { entries: active, deals, stored: entries, maxId, lastRow, window, shadows, state, chunks };
+  // The Maps are made when first used (each entry parsed then).
+  let stored: Map<number, StoredEntry> | null = null;
+  let split: { active: Map<number, IndexEntry>; deals: Map<number, DealEntry> } | null = null;
+  const all = () => (stored ??= entries.toMap());
+  const byKind = () => {
+    if (split) return split;
+    split = { active: new Map(), deals: new Map() };
+    for (const [row, entry] of all())
+      if (isDealEntry(entry)) split.deals.set(row, entry);
+      else split.active.set(row, entry);
+    return split;
+  };
+  return {
+    get entries() {
+      return byKind().active;
+    },
+    get deals() {
+      return byKind().deals;
+    },
+    get stored() {
+      return all();
+    },
+    activeWhere: (f, keep) => entries.where(ACTIVE_LENGTH, f, keep) as IndexEntry[],
+    dealsWhere: (f, keep) => entries.where(DEAL_LENGTH, f, keep) as DealEntry[],
+    maxId,
+    lastRow,
+    window,
+    shadows,
+    state,
+    chunks,
+  };
 }
 
 function isEmpty(values: readonly unknown[]): boolean {
@@ -584,7 +637,7 @@ export function stageLeadIndex(
     maxId,
     chunks: texts.length,
     chars: texts.reduce((n, t) => n + t.length, 0),
-    digest: cellsDigest(texts),
+    digest: chunksDigest(texts),
   });
 }
 
@@ -598,7 +651,8 @@ export function readChunksForRebuild(doc: TrackerDocument): Chunk[] {
     parseChunks(
       values.map((r) => r[0]),
       { ...state, chars: values.reduce((n, r) => n + String(r[0] ?? '').length, 0), digest: undefined },
-    ) ?? []
+      false,
+    )?.chunks ?? []
   );
 }
 

@@ -77,11 +77,8 @@ export function openLeadsByIndex(
   });
   let row: number | null = null;
   if (lookup.id !== undefined) {
-    for (const entry of active.entries.values())
-      if (entry[1] === lookup.id) {
-        row = entry[0];
-        break;
-      }
+    const id = lookup.id;
+    row = active.activeWhere(1, (value) => value === id)[0]?.[0] ?? null;
     if (row === null) return null;
     if (values[row - 1] === NOT_READ) {
       const width = Math.max(leads.width, ...Object.values(leads.cols));
@@ -96,9 +93,10 @@ export function openLeadsByIndex(
     if (!partnerCol) return null;
     dealsOf = String(values[row - 1]?.[partnerCol - 1] ?? '').trim();
     // Rows read from the sheet (the window, the lead itself) keep what the sheet holds.
-    const deals = [...active.deals.values()].filter(
-      (entry) => entry[2].trim() === dealsOf && values[entry[0] - 1] === NOT_READ,
-    );
+    const partner = dealsOf;
+    const deals = active
+      .dealsWhere(2, (value) => String(value).trim() === partner)
+      .filter((entry) => values[entry[0] - 1] === NOT_READ);
     const converted = valuesFromShadow('leads', leads, deals.map(dealFields));
     deals.forEach((entry, i) => (values[entry[0] - 1] = converted[i + 1]));
   }

@@ -18,7 +18,7 @@
  *   caller reads the whole ledger as before.
  */
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
-import { cellsDigest } from '../domain/audit/shadow-seal';
+import { chunksDigest } from './chunks-digest';
 import { idNumber } from '../domain/ids';
 import type { TrackerDocument } from './document';
 import { LEDGER_INDEX_COLUMN } from './schema';
@@ -48,7 +48,7 @@ export interface LedgerIndexState {
   maxId: number;
   chunks: number;
   chars: number;
-  /** The chunks' digest (domain/audit/shadow-seal.ts cellsDigest): a hand edit of them is noticed. */
+  /** The chunks' digest (domain/audit/shadow-seal.ts cellsDigest, computed by chunks-digest.ts): a hand edit of them is noticed. */
   digest?: string;
   pending?: Record<string, LedgerEntry | 0>;
   stale?: 1;
@@ -149,7 +149,7 @@ export function readLedgerIndex(doc: TrackerDocument): LedgerIndex | null {
     const cells = doc.range(shadow.id, shadow.name, 2, LEDGER_INDEX_COLUMN, state.chunks, 1).getValues();
     let chars = 0;
     const texts = cells.map((r) => String(r[0] ?? ''));
-    if (state.digest !== undefined && cellsDigest(texts) !== state.digest) return null;
+    if (state.digest !== undefined && chunksDigest(texts) !== state.digest) return null;
     for (let n = 0; n < state.chunks; n++) {
       const text = texts[n] ?? '';
       chars += text.length;
@@ -232,6 +232,6 @@ export function stageLedgerIndex(doc: TrackerDocument, entries: readonly LedgerE
     maxId: sorted.reduce((n, e) => Math.max(n, idNumberOf(e[1])), 0),
     chunks: texts.length,
     chars: texts.reduce((n, t) => n + t.length, 0),
-    digest: cellsDigest(texts),
+    digest: chunksDigest(texts),
   });
 }

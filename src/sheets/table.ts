@@ -292,7 +292,7 @@ export class Table {
 export function unguardPlainText(rows: unknown[][], plain: readonly number[]): void {
   if (!plain.length) return;
   for (const row of rows) {
-    if (!row) continue;
+    if (!row || row === NOT_READ) continue;
     for (const j of plain) {
       const v = row[j];
       if (typeof v === 'string' && v.startsWith("'")) row[j] = readPlainText(v);

@@ -6,7 +6,7 @@
  * Leads is read whole and the same rule chooses the same page.
  */
 import type { Lead, LeadPageQuery, LeadTab, Page } from '../../shared/api';
-import { matchesWords, pageOf, pageWindow, type PageWindow } from '../../shared/paging';
+import { firstInOrder, matchesWords, pageOf, pageWindow, type PageWindow } from '../../shared/paging';
 import { LEAD_STATUS, LEAD_STATUSES, readStatus, type LeadStatus } from '../../shared/statuses';
 import { companyDomainOf } from '../../domain/leads';
 import { readActiveRegistrations, type IndexEntry } from '../../sheets/lead-index';
@@ -59,6 +59,13 @@ function readQuery(query: unknown): LeadQuery {
   };
 }
 
+/** The review queue's order: conflicts first, then the oldest registration (a total order: rows differ). */
+const queueOrder = (a: Candidate, b: Candidate) =>
+  (b.conflict ? 1 : 0) - (a.conflict ? 1 : 0) ||
+  a.registeredOn.localeCompare(b.registeredOn) ||
+  a.id.localeCompare(b.id) ||
+  a.row - b.row;
+
 /** The candidates of the query's page: filtered, searched, ordered, cut. */
 function choose(candidates: Candidate[], q: LeadQuery): Page<Candidate> {
   const chosen = candidates.filter(
@@ -67,31 +74,36 @@ function choose(candidates: Candidate[], q: LeadQuery): Page<Candidate> {
       (!q.partnerId || c.partnerId === q.partnerId) &&
       matchesWords(q.words, c.texts),
   );
-  if (q.queue)
-    chosen.sort(
-      (a, b) =>
-        Number(b.conflict) - Number(a.conflict) ||
-        a.registeredOn.localeCompare(b.registeredOn) ||
-        a.id.localeCompare(b.id) ||
-        a.row - b.row,
-    );
-  else chosen.sort((a, b) => a.row - b.row);
-  return pageOf(chosen, q);
+  // Only the candidates up to the page's end are put in order.
+  const head = firstInOrder(chosen, q.queue ? queueOrder : (a, b) => a.row - b.row, q.offset + q.limit);
+  return pageOf(head, q, chosen.length);
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
+/** A Status cell's text as the status the rule compares ('' when it is none). */
+function statusOfText(status: unknown): string {
+  const read = readStatus(LEAD_STATUSES, status, '');
+  return read.ok ? (read.status ?? '') : '';
+}
+
 function candidateOfEntry(entry: IndexEntry, days: Days): Candidate {
   const [row, id, partnerId, partnerName, company, domain, , status, , registeredOn, conflict] = entry;
-  const read = readStatus(LEAD_STATUSES, status, '');
+  let day: string | undefined;
   return {
     row,
     id,
-    status: read.ok ? (read.status ?? '') : '',
+    status: statusOfText(status),
     partnerId,
     texts: [id, company, domain, partnerName, partnerId],
     conflict: conflict === 1,
-    registeredOn: dayOfCell(ISO_INSTANT.test(registeredOn) ? new Date(registeredOn) : registeredOn, days),
+    // Its day only when the order needs it (the review queue).
+    get registeredOn() {
+      return (day ??= dayOfCell(
+        ISO_INSTANT.test(registeredOn) ? new Date(registeredOn) : registeredOn,
+        days,
+      ));
+    },
   };
 }
 
@@ -112,8 +124,13 @@ function pageByIndex(ctx: AppContext, q: LeadQuery): Page<Lead> | null {
   const active = readActiveRegistrations(ctx.doc);
   if (!active) return null;
   const days = ctx.doc.days();
-  const candidates: Candidate[] = [];
-  for (const entry of active.entries.values()) candidates.push(candidateOfEntry(entry, days));
+  // Only the entries of the tab's status are parsed (a status read once per distinct text).
+  const statuses = new Map<unknown, string>();
+  const ofTab = (status: unknown) => {
+    if (!statuses.has(status)) statuses.set(status, statusOfText(status));
+    return statuses.get(status) === q.status;
+  };
+  const candidates = active.activeWhere(7, ofTab).map((entry) => candidateOfEntry(entry, days));
   const page = choose(candidates, q);
   if (
     !openLeadRowsByIndex(

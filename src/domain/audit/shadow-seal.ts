@@ -13,7 +13,7 @@ import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
 import type { ChainKey } from './chain';
-import { utf8Bytes, utf8Into } from './utf8';
+import { utf8Into } from './utf8';
 
 const MAC_HEX = 32;
 const MEMBER = '"~":"';
@@ -80,5 +80,14 @@ export function unsealed(text: string): string | null {
  * e.g. the lead index's chunks): any change of them, even one of the same length, no longer matches.
  */
 export function cellsDigest(texts: readonly string[]): string {
-  return bytesToHex(sha256(utf8Bytes(texts.join('\n')))).slice(0, MAC_HEX);
+  // The texts joined by "\n", hashed as they are encoded (one buffer reused: no joined copy of them).
+  const hash = sha256.create();
+  const newline = Uint8Array.of(10);
+  let buffer = new Uint8Array(1024);
+  texts.forEach((text, i) => {
+    if (i > 0) hash.update(newline);
+    if (buffer.length < text.length * 3) buffer = new Uint8Array(text.length * 3);
+    hash.update(buffer.subarray(0, utf8Into(text, buffer)));
+  });
+  return bytesToHex(hash.digest()).slice(0, MAC_HEX);
 }
