@@ -106,17 +106,29 @@ export function sealCheck(key: ChainKey): SealCheck {
   let word = 0;
   let total = 0;
   const feed = (text: string, from: number, to: number): boolean => {
-    for (let i = from; i < to; i++) {
-      const code = text.charCodeAt(i);
-      if (code > 0x7f) return false;
-      word = (word << 8) | code;
-      if ((++n & 3) === 0) {
+    let i = from;
+    // One character at a time up to a word boundary, then four to a word, then the rest.
+    for (; i < to; i++) {
+      if ((n & 3) === 0 && to - i >= 4) {
+        const a = text.charCodeAt(i);
+        const b = text.charCodeAt(i + 1);
+        const c = text.charCodeAt(i + 2);
+        const d = text.charCodeAt(i + 3);
+        if ((a | b | c | d) > 0x7f) return false;
+        w[n >> 2] = (a << 24) | (b << 16) | (c << 8) | d;
+        i += 3;
+        n += 4;
+      } else {
+        const code = text.charCodeAt(i);
+        if (code > 0x7f) return false;
+        word = (word << 8) | code;
+        if ((++n & 3) !== 0) continue;
         w[(n >> 2) - 1] = word;
         word = 0;
-        if (n === BLOCK) {
-          compress(h, w);
-          n = 0;
-        }
+      }
+      if (n === BLOCK) {
+        compress(h, w);
+        n = 0;
       }
     }
     total += to - from;
