@@ -11,6 +11,7 @@
 import { type AuditEntry, type AuditSource } from '../domain/audit/entry';
 import { encodeShadow, fitAuditValue } from '../domain/audit/shadow';
 import { checkShadow, sealShadow, shadowMac, type ShadowMac } from '../domain/audit/shadow-seal';
+import { sealCheck, type SealCheck } from '../domain/audit/seal-check';
 import { contiguousBlocks } from '../domain/audit/diff';
 import { auditKey } from './audit-key';
 import { a1, columnLetter } from './capacity';
@@ -21,16 +22,20 @@ import { sheetDef, type SheetKey } from './schema';
 /** The field of the audit entry of a forged shadow row. */
 export const SHADOW_FIELD = '_Shadow';
 
-const macs = new WeakMap<TrackerDocument, { key: string; mac: ShadowMac }>();
+const macs = new WeakMap<TrackerDocument, { key: string; mac: ShadowMac; quick: SealCheck }>();
 
-function macOf(doc: TrackerDocument): ShadowMac | null {
+function sealsOf(doc: TrackerDocument): { mac: ShadowMac; quick: SealCheck } | null {
   const key = auditKey(doc);
   if (!key) return null;
   const have = macs.get(doc);
-  if (have && have.key === key) return have.mac;
-  const mac = shadowMac(key);
-  macs.set(doc, { key, mac });
-  return mac;
+  if (have && have.key === key) return have;
+  const made = { key, mac: shadowMac(key), quick: sealCheck(key) };
+  macs.set(doc, made);
+  return made;
+}
+
+function macOf(doc: TrackerDocument): ShadowMac | null {
+  return sealsOf(doc)?.mac ?? null;
 }
 
 /** Forged rows found this execution: sheet key -> row -> what the cell held and the row it claimed. */
@@ -89,8 +94,8 @@ export function checkCells(
   raw: readonly unknown[],
   options: { column?: boolean; forgedAs?: 'claimed' | 'empty' } = {},
 ): string[] {
-  const mac = macOf(doc);
-  if (!mac) return raw.map((c) => String(c ?? ''));
+  const seals = sealsOf(doc);
+  if (!seals) return raw.map((c) => String(c ?? ''));
   let last = -1;
   if (options.column)
     for (let i = raw.length - 1; i >= 0 && last < 0; i--) if (String(raw[i] ?? '') !== '') last = i;
@@ -104,7 +109,7 @@ export function checkCells(
     // A cell this execution already found sealed, read again (another table open, a re-read).
     const known = seen.get(row);
     if (known && known[0] === text) return known[1];
-    const checked = checkShadow(mac, key, row, cell);
+    const checked = checkShadow(seals.mac, key, row, cell, seals.quick);
     if (checked.state === 'sealed') seen.set(row, [text, checked.content]);
     if (checked.state === 'sealed' || (checked.state === 'blank' && i > last)) return checked.content;
     forgedOf(doc, key).set(row, { raw: String(cell ?? ''), content: checked.content });

@@ -6,7 +6,7 @@
  * against rows another tool appended); null when the shadow cannot serve (the caller reads the
  * table), or when the table is open in the context (its changes count).
  */
-import { decodeShadow } from '../../domain/audit/shadow';
+import { shadowField } from '../../domain/audit/shadow-field';
 import type { Days } from '../../sheets/days';
 import { sheetDef, type SheetKey } from '../../sheets/schema';
 import { shadowCellReader } from '../../sheets/table';
@@ -46,9 +46,9 @@ export function shadowRecords(
   const out: ShadowRecord[] = [];
   raw.forEach((cell, i) => {
     if (cell === '') return;
-    const row = decodeShadow(cell);
+    // Only the columns used, each found in the cell's text (shadow-field.ts), not the whole row parsed.
     const record: Record<string, unknown> = {};
-    for (const [column, read] of readers) record[column] = read(row[column] ?? '');
+    for (const [column, read] of readers) record[column] = read(shadowField(cell, column));
     out.push({ row: i + 2, record });
   });
   return out;

@@ -13,6 +13,7 @@ import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
 import type { ChainKey } from './chain';
+import type { SealCheck } from './seal-check';
 import { utf8Into } from './utf8';
 
 const MAC_HEX = 32;
@@ -56,14 +57,27 @@ export interface CheckedShadow {
   state: 'sealed' | 'blank' | 'forged';
 }
 
-/** Reads a shadow cell back: the content without its seal, and whether the seal checks. */
-export function checkShadow(mac: ShadowMac, sheet: string, row: number, cell: unknown): CheckedShadow {
+/**
+ * Reads a shadow cell back: the content without its seal, and whether the seal checks. `quick`: the
+ * same MAC computed from the cell's text (seal-check.ts), for a column of many cells; `mac` is used
+ * when it cannot answer.
+ */
+export function checkShadow(
+  mac: ShadowMac,
+  sheet: string,
+  row: number,
+  cell: unknown,
+  quick?: SealCheck,
+): CheckedShadow {
   const text = typeof cell === 'string' ? cell : String(cell ?? '');
   if (text === '') return { content: '', state: 'blank' };
   const content = unsealed(text);
   if (content === null) return { content: text, state: 'forged' };
-  const tag = text.slice(text.length - MAC_HEX - 2, text.length - 2);
-  return { content, state: tag === mac(sheet, row, content) ? 'sealed' : 'forged' };
+  const tagAt = text.length - MAC_HEX - 2;
+  const checked =
+    quick?.(sheet, row, text, content === '' ? 0 : tagAt - MEMBER.length - 1, tagAt) ??
+    text.slice(tagAt, tagAt + MAC_HEX) === mac(sheet, row, content);
+  return { content, state: checked ? 'sealed' : 'forged' };
 }
 
 /** The content of a sealed-looking cell (its MAC member removed), or null when it has none. */
