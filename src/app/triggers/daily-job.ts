@@ -26,14 +26,15 @@ export interface DailyJob {
    */
   ownRun?: boolean;
   /**
-   * Reads a big table (Leads, Commissions) when it has work: at most one such job per execution,
-   * so each hourly execution stays within the daily run's call, CPU and heap budget (a job that
-   * wrote also ends the execution's day's work).
+   * Reads a big table (Leads, Commissions) when it has work: such a job starts an execution of its
+   * own, so each hourly execution stays within the daily run's call, CPU and heap budget (a job that
+   * wrote also ends the execution's day's work; light jobs may follow one that did not).
    */
   heavy?: boolean;
   /**
    * An hourly job (triggers/hourly.ts) that re-reads the big tables: 'next run' skips it in an
-   * execution where a day's job wrote (the next hourly run does it, seeing the moved audit tail).
+   * execution where a day's job wrote or a heavy one ran (the next hourly run does it, seeing the
+   * moved audit tail).
    */
   afterWrites?: 'next run';
 }

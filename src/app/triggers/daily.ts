@@ -8,8 +8,11 @@
  * - otherwise starts the day's jobs once per day (UTC day), and does nothing on the other runs.
  * Each execution does at most one heavy step, so that each stays within the daily run's budget (at
  * most 15 service calls of its own, 2 s of script CPU): a job that wrote ends the day's work for
- * this execution, at most one job marked `heavy` (it reads Leads or Commissions) runs per execution,
- * and a job marked `ownRun` runs alone; the next hourly run continues with the next job. A day's
+ * this execution, a job marked `heavy` (it reads Leads or Commissions) starts an execution of its
+ * own (the light jobs after it may follow when it did not write), a job marked `ownRun` runs alone,
+ * and the partner views wait for the next hour after either; the next hourly run continues with the
+ * next job. A continued execution takes the time zone and the trigger's account an earlier one of
+ * the day asked (no call for either). A day's
  * jobs are thus spread over a few of the day's hourly runs (which fire anyway).
  * Before each job (and inside a resumable job, between its parts) it checks the time the execution
  * has used; past the budget (4.5 of the 6 minutes) it saves a checkpoint (the day, the next job, the
@@ -143,12 +146,26 @@ export function parseScheduleState(text: string | null): ScheduleState {
 }
 
 /**
+ * The trigger's account as an execution of the day asked it (kept with its property write): the
+ * day's later executions take it from there instead of asking (the daily run's call budget).
+ */
+export const TRIGGER_ACTOR_PROPERTY = 'tracker.triggerActor';
+
+/**
  * The trigger's account, asked once per run (one Session call) and only when a job reads it: the
  * actor's fields are read when a job writes (its audit entries), so a quiet day asks nothing.
  */
-function onceActor(): () => Actor {
+function onceActor(doc?: TrackerDocument, lastSeen = false): () => Actor {
   let actor: Actor | null = null;
-  const resolve = () => (actor ??= triggerActor());
+  const ask = (): Actor => {
+    const known = lastSeen ? doc?.property(TRIGGER_ACTOR_PROPERTY) : null;
+    if (known) return { email: known };
+    const asked = triggerActor();
+    if (doc && !asked.note && doc.property(TRIGGER_ACTOR_PROPERTY) !== asked.email)
+      doc.setProperty(TRIGGER_ACTOR_PROPERTY, asked.email);
+    return asked;
+  };
+  const resolve = () => (actor ??= ask());
   const lazy: Actor = {
     get email() {
       return resolve().email;
@@ -230,9 +247,14 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   // The jobs' property writes that follow no cell write go out with the checkpoint (save), at the end.
   doc.deferIdleFlushes();
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
+  const today = new Date(startedAt).toISOString().slice(0, 10);
+  // A run that continues today's jobs takes the time zone and the trigger's account an earlier run
+  // of the day asked (document properties): no call for either (the daily run's call budget per
+  // execution; the day's first run asks both again).
+  const continuing = state.pending?.day === today;
+  if (continuing) doc.days(true);
   // Every hour, before the day's jobs: the BigQuery mirror, when it is on (app/warehouse/mirror.ts).
   const warehouse = runWarehouseStep(doc, timeLeftMs);
-  const today = new Date(startedAt).toISOString().slice(0, 10);
   let pending = state.pending;
   // A day whose unfinished jobs were not started (no job stopped mid-way) is dropped when a new day
   // has come: today's run does them all again, on today's data (a day's jobs are spread over a few
@@ -278,7 +300,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     doc.commit();
   };
   state.pending = pending;
-  const actor = onceActor();
+  const actor = onceActor(doc, continuing);
   const shared: RunTables = { tables: new Map() };
   if (action === 'started') readSettingsSheet(doc, shared);
   let progressed = false;
@@ -289,11 +311,13 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     // One writing job per execution: a job that wrote (its commit moved the audit tail) ends the
     // day's work for this hour, and the next hourly run continues with the next job. Each execution
     // then stays within the daily run's call and CPU budget (one commit's reads and writes).
+    // A heavy job starts an execution of its own (the jobs before it, and this hour's own jobs, ran
+    // in the one before); the light jobs after it may follow it when it did not write.
     const wrote = auditTail(doc) !== tailAtStart;
-    if (progressed && (timeLeftMs() <= 0 || job.ownRun || wrote || (job.heavy && heavyRan))) {
+    if (progressed && (timeLeftMs() <= 0 || job.ownRun || wrote || job.heavy)) {
       report.stoppedAt = { job: job.name, cursor: pending.cursor };
       // stopped for a job that runs alone or after a write (not for time): this hour's own jobs run
-      if (timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report, wrote);
+      if (timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report, wrote || heavyRan);
       save();
       return report;
     }
@@ -332,7 +356,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   state.lastDay = pending.day;
   state.lastDone = pending.done;
   state.pending = null;
-  runHourlyJobs(doc, actor, shared, timeLeftMs, report, auditTail(doc) !== tailAtStart);
+  runHourlyJobs(doc, actor, shared, timeLeftMs, report, heavyRan || auditTail(doc) !== tailAtStart);
   save();
   report.finished = true;
   return report;
@@ -348,12 +372,13 @@ function runHourlyJobs(
   shared: RunTables,
   timeLeftMs: () => number,
   report: ScheduledRunReport,
-  dayJobWrote = false,
+  heavyStep = false,
 ): void {
   for (const job of HOURLY_JOBS) {
-    // After a day's job wrote, the jobs that would re-read the big tables (the partner views) wait
-    // for the next hourly run, which sees the moved audit tail: one execution, one heavy step.
-    if (dayJobWrote && job.afterWrites === 'next run') continue;
+    // After a day's job wrote or a heavy one ran, the jobs that would re-read the big tables (the
+    // partner views) wait for the next hourly run (which sees the moved audit tail): one execution,
+    // one heavy step.
+    if (heavyStep && job.afterWrites === 'next run') continue;
     const { continueFrom: _unused, ...outcome } = runJob(
       doc,
       actor,
