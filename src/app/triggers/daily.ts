@@ -31,6 +31,7 @@ import { triggerActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import type { SheetKey } from '../../sheets/schema';
 import { Table } from '../../sheets/table';
+import { forgetColumns } from '../../sheets/shadow-sheet';
 import { TRIGGER_HANDLERS } from '../../sheets/triggers';
 import { AUDIT_TAIL_PROPERTY } from '../../sheets/audit-sheet';
 import { checkAuthorization } from '../../sheets/authorization';
@@ -49,7 +50,7 @@ import type { DailyJob, JobContinuation, JobStep } from './daily-job';
 import { HOURLY_JOBS } from './hourly';
 import { STATEMENTS_JOB } from '../partners/statements';
 import { DASHBOARD_DAILY_JOB } from '../dashboard/jobs';
-import { runTiering } from '../partners/tiering';
+import { runTiering, tieringOn } from '../partners/tiering';
 import { runWarehouseStep } from '../warehouse/hourly';
 import type { WarehouseRunReport } from '../../shared/warehouse';
 
@@ -62,7 +63,7 @@ export const DAILY_JOBS: DailyJob[] = [
   SLACK_DIGEST_JOB,
   // The partners' monthly statements (on the 1st; owed ones within the day's mail quota).
   STATEMENTS_JOB,
-  { name: 'tiering', run: runTiering, heavy: true },
+  { name: 'tiering', run: runTiering, heavy: tieringOn },
   // What it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },
   // Last, in the next hourly run of its own: the Dashboard shows what the jobs above changed.
@@ -199,6 +200,7 @@ function runJob(
     return { name: job.name, ok: true, result };
   } catch (err) {
     shared.tables = new Map();
+    forgetColumns(doc);
     return {
       name: job.name,
       ok: false,
@@ -306,6 +308,10 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   let progressed = false;
   const tailAtStart = auditTail(doc);
   let heavyRan = false;
+  let aloneRan = false;
+  // Which hourly jobs wait for the next hour: after a day's job that wrote or ran alone, those that
+  // read the big tables or may write (the registration form); after a heavy one, those that read.
+  const hold = (wrote: boolean): Hold => (wrote || aloneRan ? 'all' : heavyRan ? 'readers' : 'none');
   while (pending.next < jobs.length) {
     const job = jobs[pending.next];
     // One writing job per execution: a job that wrote (its commit moved the audit tail) ends the
@@ -314,15 +320,17 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     // A heavy job starts an execution of its own (the jobs before it, and this hour's own jobs, ran
     // in the one before); the light jobs after it may follow it when it did not write.
     const wrote = auditTail(doc) !== tailAtStart;
-    if (progressed && (timeLeftMs() <= 0 || job.ownRun || wrote || job.heavy)) {
+    const heavy = isHeavy(doc, actor, job, shared);
+    if (progressed && (timeLeftMs() <= 0 || job.ownRun || wrote || heavy)) {
       report.stoppedAt = { job: job.name, cursor: pending.cursor };
       // stopped for a job that runs alone or after a write (not for time): this hour's own jobs run
-      if (timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report, wrote || heavyRan);
+      if (timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report, hold(wrote));
       save();
       return report;
     }
     progressed = true;
-    heavyRan ||= job.heavy === true;
+    heavyRan ||= heavy;
+    aloneRan ||= job.ownRun === true;
     const outcome = runJob(
       doc,
       actor,
@@ -356,10 +364,23 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   state.lastDay = pending.day;
   state.lastDone = pending.done;
   state.pending = null;
-  runHourlyJobs(doc, actor, shared, timeLeftMs, report, heavyRan || auditTail(doc) !== tailAtStart);
+  runHourlyJobs(doc, actor, shared, timeLeftMs, report, hold(auditTail(doc) !== tailAtStart));
   save();
   report.finished = true;
   return report;
+}
+
+/** Which hourly jobs wait for the next hour (runHourlyJobs). */
+type Hold = 'none' | 'readers' | 'all';
+
+/** Whether `job` reads a big table today (DailyJob.heavy; its test failing counts as heavy). */
+function isHeavy(doc: TrackerDocument, actor: () => Actor, job: DailyJob, shared: RunTables): boolean {
+  if (typeof job.heavy !== 'function') return job.heavy === true;
+  try {
+    return job.heavy(new AppContext(doc, actor(), 'trigger', new Date(), shared.tables));
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -372,13 +393,14 @@ function runHourlyJobs(
   shared: RunTables,
   timeLeftMs: () => number,
   report: ScheduledRunReport,
-  heavyStep = false,
+  hold: Hold = 'none',
 ): void {
   for (const job of HOURLY_JOBS) {
-    // After a day's job wrote or a heavy one ran, the jobs that would re-read the big tables (the
-    // partner views) wait for the next hourly run (which sees the moved audit tail): one execution,
-    // one heavy step.
-    if (heavyStep && job.afterWrites === 'next run') continue;
+    // After a day's job wrote (or ran alone, or was heavy: see `hold`), the jobs marked to wait (the
+    // partner views, the registration form) do so for the next hourly run (which sees the moved audit
+    // tail): one execution, one heavy step.
+    if (job.afterWrites && (hold === 'all' || (hold === 'readers' && job.afterWrites === 'next run')))
+      continue;
     const { continueFrom: _unused, ...outcome } = runJob(
       doc,
       actor,
