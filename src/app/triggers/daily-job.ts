@@ -26,17 +26,16 @@ export interface DailyJob {
    */
   ownRun?: boolean;
   /**
-   * Reads a big table (Leads, Commissions) when it has work: such a job starts an execution of its
-   * own, so each hourly execution stays within the daily run's call, CPU and heap budget (a job that
-   * wrote also ends the execution's day's work; light jobs may follow one that did not). A function:
+   * Reads a big table (Leads, Commissions) when it has work: at most one such job per execution,
+   * so each hourly execution stays within the daily run's call, CPU and heap budget (a job that
+   * wrote also ends the execution's day's work). A function:
    * heavy only when it says so before the job runs (tiering, only when Automatic Tiering is on).
    */
   heavy?: boolean | ((ctx: AppContext) => boolean);
   /**
    * An hourly job (triggers/hourly.ts) that re-reads the big tables: 'next run' skips it in an
-   * execution where a day's job wrote, ran alone or was heavy (the next hourly run does it, seeing
-   * the moved audit tail); 'next run after a write': only after one that wrote or ran alone (the
-   * registration form, which may commit registrations of its own).
+   * execution where a day's job wrote or ran alone (the next hourly run does it, seeing the moved
+   * audit tail).
    */
-  afterWrites?: 'next run' | 'next run after a write';
+  afterWrites?: 'next run';
 }

@@ -8,10 +8,9 @@
  * - otherwise starts the day's jobs once per day (UTC day), and does nothing on the other runs.
  * Each execution does at most one heavy step, so that each stays within the daily run's budget (at
  * most 15 service calls of its own, 2 s of script CPU): a job that wrote ends the day's work for
- * this execution, a job marked `heavy` (it reads Leads or Commissions) starts an execution of its
- * own (the light jobs after it may follow when it did not write), a job marked `ownRun` runs alone,
- * and the partner views wait for the next hour after either; the next hourly run continues with the
- * next job. A continued execution takes the time zone and the trigger's account an earlier one of
+ * this execution, at most one job marked `heavy` (it reads Leads or Commissions) runs per execution,
+ * a job marked `ownRun` runs alone, and the partner views and the registration form wait for the
+ * next hour after a job that wrote or ran alone; the next hourly run continues with the next job. A continued execution takes the time zone and the trigger's account an earlier one of
  * the day asked (no call for either). A day's
  * jobs are thus spread over a few of the day's hourly runs (which fire anyway).
  * Before each job (and inside a resumable job, between its parts) it checks the time the execution
@@ -309,19 +308,17 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   const tailAtStart = auditTail(doc);
   let heavyRan = false;
   let aloneRan = false;
-  // Which hourly jobs wait for the next hour: after a day's job that wrote or ran alone, those that
-  // read the big tables or may write (the registration form); after a heavy one, those that read.
-  const hold = (wrote: boolean): Hold => (wrote || aloneRan ? 'all' : heavyRan ? 'readers' : 'none');
+  // The hourly jobs marked to wait (afterWrites) do so after a day's job that wrote or ran alone.
+  const hold = (wrote: boolean): boolean => wrote || aloneRan;
   while (pending.next < jobs.length) {
     const job = jobs[pending.next];
     // One writing job per execution: a job that wrote (its commit moved the audit tail) ends the
     // day's work for this hour, and the next hourly run continues with the next job. Each execution
     // then stays within the daily run's call and CPU budget (one commit's reads and writes).
-    // A heavy job starts an execution of its own (the jobs before it, and this hour's own jobs, ran
-    // in the one before); the light jobs after it may follow it when it did not write.
+    // At most one heavy job per execution (light jobs may come before and after it).
     const wrote = auditTail(doc) !== tailAtStart;
     const heavy = isHeavy(doc, actor, job, shared);
-    if (progressed && (timeLeftMs() <= 0 || job.ownRun || wrote || heavy)) {
+    if (progressed && (timeLeftMs() <= 0 || job.ownRun || wrote || (heavy && heavyRan))) {
       report.stoppedAt = { job: job.name, cursor: pending.cursor };
       // stopped for a job that runs alone or after a write (not for time): this hour's own jobs run
       if (timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report, hold(wrote));
@@ -370,9 +367,6 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   return report;
 }
 
-/** Which hourly jobs wait for the next hour (runHourlyJobs). */
-type Hold = 'none' | 'readers' | 'all';
-
 /** Whether `job` reads a big table today (DailyJob.heavy; its test failing counts as heavy). */
 function isHeavy(doc: TrackerDocument, actor: () => Actor, job: DailyJob, shared: RunTables): boolean {
   if (typeof job.heavy !== 'function') return job.heavy === true;
@@ -393,14 +387,13 @@ function runHourlyJobs(
   shared: RunTables,
   timeLeftMs: () => number,
   report: ScheduledRunReport,
-  hold: Hold = 'none',
+  hold = false,
 ): void {
   for (const job of HOURLY_JOBS) {
-    // After a day's job wrote (or ran alone, or was heavy: see `hold`), the jobs marked to wait (the
-    // partner views, the registration form) do so for the next hourly run (which sees the moved audit
-    // tail): one execution, one heavy step.
-    if (job.afterWrites && (hold === 'all' || (hold === 'readers' && job.afterWrites === 'next run')))
-      continue;
+    // After a day's job wrote or ran alone, the jobs marked to wait (the partner views, which re-read
+    // the big tables; the registration form, which may commit registrations) do so for the next
+    // hourly run (which sees the moved audit tail): one execution, one heavy step.
+    if (hold && job.afterWrites === 'next run') continue;
     const { continueFrom: _unused, ...outcome } = runJob(
       doc,
       actor,
