@@ -234,7 +234,7 @@ export function runFormIntake(ctx: AppContext): FormReport {
 
 export const FORM_INTAKE_JOB: DailyJob = {
   name: 'registration form',
-  // after a day's job wrote or ran alone: in the next hourly run (that execution's budget is spent)
-  afterWrites: 'next run',
+  // after a day's job wrote: in the next hourly run (that execution's budget is spent)
+  afterWrites: 'next run after a write',
   run: (ctx) => runFormIntake(ctx),
 };

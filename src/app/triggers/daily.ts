@@ -9,8 +9,8 @@
  * Each execution does at most one heavy step, so that each stays within the daily run's budget (at
  * most 15 service calls of its own, 2 s of script CPU): a job that wrote ends the day's work for
  * this execution, at most one job marked `heavy` (it reads Leads or Commissions) runs per execution,
- * a job marked `ownRun` runs alone, and the partner views and the registration form wait for the
- * next hour after a job that wrote or ran alone; the next hourly run continues with the next job. A continued execution takes the time zone and the trigger's account an earlier one of
+ * a job marked `ownRun` runs alone, and the partner views (after a job that wrote or ran alone) and
+ * the registration form (after a job that wrote) wait for the next hour; the next hourly run continues with the next job. A continued execution takes the time zone and the trigger's account an earlier one of
  * the day asked (no call for either). A day's
  * jobs are thus spread over a few of the day's hourly runs (which fire anyway).
  * Before each job (and inside a resumable job, between its parts) it checks the time the execution
@@ -278,7 +278,9 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   // Work is due: a trigger runs without prompting and would fail at the first call that needs a
   // scope the owner has not granted, every hour. It stops quietly instead (nothing written, the
   // checkpoint left as it was); the menu and Help > Run self-test tell the owner what is missing.
-  const { missing } = checkAuthorization('trigger');
+  // A run continuing today's jobs does not ask again: today's checkpoint exists only because an
+  // earlier run today found every scope granted (a scope taken away since fails that job, reported).
+  const { missing } = continuing ? { missing: [] as string[] } : checkAuthorization('trigger');
   if (missing.length)
     return {
       action: 'paused',
@@ -308,8 +310,9 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   const tailAtStart = auditTail(doc);
   let heavyRan = false;
   let aloneRan = false;
-  // The hourly jobs marked to wait (afterWrites) do so after a day's job that wrote or ran alone.
-  const hold = (wrote: boolean): boolean => wrote || aloneRan;
+  // The hourly jobs marked to wait (afterWrites): all of them after a day's job that wrote, those
+  // that re-read the big tables after one that ran alone.
+  const hold = (wrote: boolean): Hold => (wrote ? 'all' : aloneRan ? 'readers' : 'none');
   while (pending.next < jobs.length) {
     const job = jobs[pending.next];
     // One writing job per execution: a job that wrote (its commit moved the audit tail) ends the
@@ -367,6 +370,9 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   return report;
 }
 
+/** Which hourly jobs wait for the next hour (runHourlyJobs, DailyJob.afterWrites). */
+type Hold = 'none' | 'readers' | 'all';
+
 /** Whether `job` reads a big table today (DailyJob.heavy; its test failing counts as heavy). */
 function isHeavy(doc: TrackerDocument, actor: () => Actor, job: DailyJob, shared: RunTables): boolean {
   if (typeof job.heavy !== 'function') return job.heavy === true;
@@ -387,13 +393,14 @@ function runHourlyJobs(
   shared: RunTables,
   timeLeftMs: () => number,
   report: ScheduledRunReport,
-  hold = false,
+  hold: Hold = 'none',
 ): void {
   for (const job of HOURLY_JOBS) {
-    // After a day's job wrote or ran alone, the jobs marked to wait (the partner views, which re-read
-    // the big tables; the registration form, which may commit registrations) do so for the next
-    // hourly run (which sees the moved audit tail): one execution, one heavy step.
-    if (hold && job.afterWrites === 'next run') continue;
+    // After a day's job wrote (or ran alone: see `hold`), the jobs marked to wait (the partner views,
+    // which re-read the big tables; the registration form, which may commit registrations) do so for
+    // the next hourly run (which sees the moved audit tail): one execution, one heavy step.
+    if (job.afterWrites && (hold === 'all' || (hold === 'readers' && job.afterWrites === 'next run')))
+      continue;
     const { continueFrom: _unused, ...outcome } = runJob(
       doc,
       actor,
