@@ -30,15 +30,10 @@ export interface TieringReport {
 
 const isOn = (value: unknown) => value === true || String(value).trim().toUpperCase() === 'TRUE';
 
-/** Whether the day's tiering has work (reads Leads): Settings > Automatic Tiering is on. */
-export function tieringOn(ctx: AppContext): boolean {
-  return isOn(ctx.settings().values.automaticTiering);
-}
-
 export function runTiering(ctx: AppContext): TieringReport {
   const report: TieringReport = { changes: [], problems: [], emailed: 0, notEmailed: 0 };
   const settings = ctx.settings();
-  if (!tieringOn(ctx)) return { ...report, skipped: 'Automatic Tiering is off' };
+  if (!isOn(settings.values.automaticTiering)) return { ...report, skipped: 'Automatic Tiering is off' };
   // Only the won leads are read as records (by their raw shadow text), in a context of the job's own;
   // the whole table when the shadow cannot serve or Leads is open.
   const own = ctx.isOpen('leads') ? null : ctx.detached();

@@ -28,10 +28,9 @@ export interface DailyJob {
   /**
    * Reads a big table (Leads, Commissions) when it has work: at most one such job per execution,
    * so each hourly execution stays within the daily run's call, CPU and heap budget (a job that
-   * wrote also ends the execution's day's work). A function:
-   * heavy only when it says so before the job runs (tiering, only when Automatic Tiering is on).
+   * wrote also ends the execution's day's work).
    */
-  heavy?: boolean | ((ctx: AppContext) => boolean);
+  heavy?: boolean;
   /**
    * An hourly job (triggers/hourly.ts) that re-reads the big tables: 'next run' skips it in an
    * execution where a day's job wrote or ran alone (the next hourly run does it, seeing the moved

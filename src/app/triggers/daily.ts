@@ -49,7 +49,7 @@ import type { DailyJob, JobContinuation, JobStep } from './daily-job';
 import { HOURLY_JOBS } from './hourly';
 import { STATEMENTS_JOB } from '../partners/statements';
 import { DASHBOARD_DAILY_JOB } from '../dashboard/jobs';
-import { runTiering, tieringOn } from '../partners/tiering';
+import { runTiering } from '../partners/tiering';
 import { runWarehouseStep } from '../warehouse/hourly';
 import type { WarehouseRunReport } from '../../shared/warehouse';
 
@@ -62,7 +62,7 @@ export const DAILY_JOBS: DailyJob[] = [
   SLACK_DIGEST_JOB,
   // The partners' monthly statements (on the 1st; owed ones within the day's mail quota).
   STATEMENTS_JOB,
-  { name: 'tiering', run: runTiering, heavy: tieringOn },
+  { name: 'tiering', run: runTiering, heavy: true },
   // What it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },
   // Last, in the next hourly run of its own: the Dashboard shows what the jobs above changed.
@@ -320,7 +320,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     // then stays within the daily run's call and CPU budget (one commit's reads and writes).
     // At most one heavy job per execution (light jobs may come before and after it).
     const wrote = auditTail(doc) !== tailAtStart;
-    const heavy = isHeavy(doc, actor, job, shared);
+    const heavy = job.heavy === true;
     if (progressed && (timeLeftMs() <= 0 || job.ownRun || wrote || (heavy && heavyRan))) {
       report.stoppedAt = { job: job.name, cursor: pending.cursor };
       // stopped for a job that runs alone or after a write (not for time): this hour's own jobs run
@@ -372,16 +372,6 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
 
 /** Which hourly jobs wait for the next hour (runHourlyJobs, DailyJob.afterWrites). */
 type Hold = 'none' | 'readers' | 'all';
-
-/** Whether `job` reads a big table today (DailyJob.heavy; its test failing counts as heavy). */
-function isHeavy(doc: TrackerDocument, actor: () => Actor, job: DailyJob, shared: RunTables): boolean {
-  if (typeof job.heavy !== 'function') return job.heavy === true;
-  try {
-    return job.heavy(new AppContext(doc, actor(), 'trigger', new Date(), shared.tables));
-  } catch {
-    return true;
-  }
-}
 
 /**
  * The hourly jobs, each with its own context over the run's tables; a job that had nothing to do
