@@ -176,6 +176,7 @@ function dailyRun(w: Workbook): { runs: number; fired: unknown[]; executions: Me
         }),
       );
       executions.push({ ...m, result: undefined });
+      traceNote?.(executionNote(runs, m.result, m));
       if (!m.ok) throw new Error(m.error);
       fired.push(handler);
     } while (schedule(w)?.pending && runs < 48);
@@ -744,9 +745,26 @@ function runOps(w: Workbook, rows: Row[], impl: 'ours' | 'baseline', ops: Operat
   }
 }
 
+/** While a trace runs: adds a line of its own between the calls (the daily run: what each execution did). */
+let traceNote: ((text: string) => void) | null = null;
+
+/** What one execution of the daily run did, for the trace: its day's jobs, hourly jobs and where it stopped. */
+function executionNote(run: number, result: unknown, m: Measurement): string {
+  const r = (result ?? {}) as {
+    action?: string;
+    jobs?: Array<{ name: string; ok: boolean }>;
+    hourly?: Array<{ name: string; ok: boolean }>;
+    stoppedAt?: { job: string };
+  };
+  const names = (list?: Array<{ name: string; ok: boolean }>) =>
+    (list ?? []).map((j) => `${j.name}${j.ok ? '' : ' (failed)'}`).join(', ') || '-';
+  return `^ execution ${run} (${r.action ?? '?'}): jobs ${names(r.jobs)}; hourly ${names(r.hourly)}${r.stoppedAt ? `; stopped at ${r.stoppedAt.job}` : ''}; ${fmt(ownCalls(m))} own calls, ${fmt(m.scriptCpuMs)} ms CPU, +${fmt(m.heapDeltaMb)} MB`;
+}
+
 /** Prints every counted call of an operation with the cells it moved (`--trace`). */
 function traceCalls(emu: Emulator, label: string): () => void {
   const lines: string[] = [];
+  traceNote = (text) => lines.push(`  ${text}`);
   let last = emu.rt.snapshot();
   // The listener runs after a call's cells are counted: the difference since the previous call is
   // this call's (plus any counted after the fact by the one before, rare).
@@ -759,6 +777,7 @@ function traceCalls(emu: Emulator, label: string): () => void {
   });
   return () => {
     remove();
+    traceNote = null;
     process.stderr.write(`  trace ${label}:\n${lines.join('\n')}\n`);
   };
 }

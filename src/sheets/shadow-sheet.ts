@@ -112,6 +112,11 @@ export function rememberedColumn(doc: TrackerDocument, key: SheetKey): string[] 
   return remembered.get(doc)?.get(key) ?? null;
 }
 
+/** Forgets the columns remembered (a job failed: what it staged may not have been written). */
+export function forgetColumns(doc: TrackerDocument): void {
+  remembered.delete(doc);
+}
+
 export function rememberColumn(doc: TrackerDocument, key: SheetKey, cells: string[]): void {
   if (!remembered.has(doc)) remembered.set(doc, new Map());
   remembered.get(doc)!.set(key, cells);
@@ -224,8 +229,9 @@ function planReads(heights: ReadonlyMap<number, number>, oneRead: boolean): Shad
 
 /**
  * The shadows of several tracked sheets (one getValues per group of columns, see planReads): each
- * sheet's rows, row 2 first, trailing empty rows left out. Null when one of them has no shadow or
- * set-up is still filling it (the caller reads the sheets).
+ * sheet's rows, row 2 first, trailing empty rows left out; a column this execution already read
+ * whole and checked (`rememberedColumn`) is taken from memory. Null when one of them has no shadow
+ * or set-up is still filling it (the caller reads the sheets).
  */
 export function readShadowSheets(
   doc: TrackerDocument,
@@ -238,9 +244,15 @@ export function readShadowSheets(
   if (!shadow || cols.some((col) => !col) || shadow.maxRows < 2 || keys.length === 0) return null;
   if (keys.some((key) => shadowFilling(doc, key))) return null;
   const heights = new Map<number, number>();
+  const limit = new Map<number, number>();
+  const known = new Map<number, string[]>();
   keys.forEach((key, i) => {
     const sheetRows = layout.sheets[key]?.maxRows ?? shadow.maxRows;
-    heights.set(cols[i]!, Math.max(0, Math.min(sheetRows, shadow.maxRows) - 1));
+    const height = Math.max(0, Math.min(sheetRows, shadow.maxRows) - 1);
+    limit.set(cols[i]!, height);
+    const cells = rememberedColumn(doc, key);
+    if (cells) known.set(cols[i]!, cells);
+    else heights.set(cols[i]!, height);
   });
   const columns = new Map<number, unknown[]>();
   for (const read of planReads(heights, options.oneRead ?? false)) {
@@ -265,8 +277,10 @@ export function readShadowSheets(
   }
   const out = new Map<SheetKey, ShadowRow[]>();
   keys.forEach((key, i) => {
-    const cells = checkCells(doc, key, 2, columns.get(cols[i]!) ?? [], { column: true, forgedAs: 'claimed' });
-    let end = Math.min(cells.length, heights.get(cols[i]!)!);
+    const cells =
+      known.get(cols[i]!) ??
+      checkCells(doc, key, 2, columns.get(cols[i]!) ?? [], { column: true, forgedAs: 'claimed' });
+    let end = Math.min(cells.length, limit.get(cols[i]!)!);
     while (end > 0 && (cells[end - 1] ?? '') === '') end--;
     const rows: ShadowRow[] = [];
     for (let r = 0; r < end; r++) rows.push(decodeShadow(cells[r]));

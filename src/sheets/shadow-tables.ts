@@ -42,13 +42,16 @@ export function openFromShadow(
   const layout = doc.layout();
   const wanted = keys.filter((key) => !ctx.isOpen(key));
   if (wanted.length === 0 || !wanted.every((key) => layout.sheets[key])) return;
+  // A column this execution read whole was checked against its sheet then (openSparseFromShadow)
+  // and kept current by its writes: no guard call again.
+  const checked = new Set(wanted.filter((key) => rememberedColumn(doc, key)));
   const shadows = readShadowSheets(doc, wanted, options);
   if (!shadows) return;
   for (const key of wanted) {
     const rows = shadows.get(key)!;
     const sheet = doc.sheet(key);
     if (!sheet) continue;
-    if (guarded.includes(key) && sheet.getLastRow() - 1 > rows.length) continue;
+    if (guarded.includes(key) && !checked.has(key) && sheet.getLastRow() - 1 > rows.length) continue;
     // A row whose seal does not check (a hand edit of _Shadow): the visible sheet is read instead.
     if (hasForged(doc, key)) continue;
     ctx.tableFrom(key, () => valuesFromShadow(key, layout.sheets[key]!, rows), true);

@@ -232,4 +232,9 @@ export function runFormIntake(ctx: AppContext): FormReport {
   return report;
 }
 
-export const FORM_INTAKE_JOB: DailyJob = { name: 'registration form', run: (ctx) => runFormIntake(ctx) };
+export const FORM_INTAKE_JOB: DailyJob = {
+  name: 'registration form',
+  // after a day's job wrote: in the next hourly run (that execution's budget is spent)
+  afterWrites: 'next run after a write',
+  run: (ctx) => runFormIntake(ctx),
+};

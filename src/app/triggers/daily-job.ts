@@ -33,7 +33,8 @@ export interface DailyJob {
   heavy?: boolean;
   /**
    * An hourly job (triggers/hourly.ts) that re-reads the big tables: 'next run' skips it in an
-   * execution where a day's job wrote (the next hourly run does it, seeing the moved audit tail).
+   * execution where a day's job wrote or ran alone (the next hourly run does it, seeing the moved
+   * audit tail); 'next run after a write' only where a day's job wrote (the registration form).
    */
-  afterWrites?: 'next run';
+  afterWrites?: 'next run' | 'next run after a write';
 }

@@ -9,7 +9,9 @@
  * Each execution does at most one heavy step, so that each stays within the daily run's budget (at
  * most 15 service calls of its own, 2 s of script CPU): a job that wrote ends the day's work for
  * this execution, at most one job marked `heavy` (it reads Leads or Commissions) runs per execution,
- * and a job marked `ownRun` runs alone; the next hourly run continues with the next job. A day's
+ * a job marked `ownRun` runs alone, and the partner views (after a job that wrote or ran alone) and
+ * the registration form (after a job that wrote) wait for the next hour; the next hourly run continues with the next job. A continued execution takes the time zone and the trigger's account an earlier one of
+ * the day asked (no call for either). A day's
  * jobs are thus spread over a few of the day's hourly runs (which fire anyway).
  * Before each job (and inside a resumable job, between its parts) it checks the time the execution
  * has used; past the budget (4.5 of the 6 minutes) it saves a checkpoint (the day, the next job, the
@@ -28,6 +30,7 @@ import { triggerActor } from '../../sheets/actor';
 import { TrackerDocument } from '../../sheets/document';
 import type { SheetKey } from '../../sheets/schema';
 import { Table } from '../../sheets/table';
+import { forgetColumns } from '../../sheets/shadow-sheet';
 import { TRIGGER_HANDLERS } from '../../sheets/triggers';
 import { AUDIT_TAIL_PROPERTY } from '../../sheets/audit-sheet';
 import { checkAuthorization } from '../../sheets/authorization';
@@ -143,12 +146,26 @@ export function parseScheduleState(text: string | null): ScheduleState {
 }
 
 /**
+ * The trigger's account as an execution of the day asked it (kept with its property write): the
+ * day's later executions take it from there instead of asking (the daily run's call budget).
+ */
+export const TRIGGER_ACTOR_PROPERTY = 'tracker.triggerActor';
+
+/**
  * The trigger's account, asked once per run (one Session call) and only when a job reads it: the
  * actor's fields are read when a job writes (its audit entries), so a quiet day asks nothing.
  */
-function onceActor(): () => Actor {
+function onceActor(doc?: TrackerDocument, lastSeen = false): () => Actor {
   let actor: Actor | null = null;
-  const resolve = () => (actor ??= triggerActor());
+  const ask = (): Actor => {
+    const known = lastSeen ? doc?.property(TRIGGER_ACTOR_PROPERTY) : null;
+    if (known) return { email: known };
+    const asked = triggerActor();
+    if (doc && !asked.note && doc.property(TRIGGER_ACTOR_PROPERTY) !== asked.email)
+      doc.setProperty(TRIGGER_ACTOR_PROPERTY, asked.email);
+    return asked;
+  };
+  const resolve = () => (actor ??= ask());
   const lazy: Actor = {
     get email() {
       return resolve().email;
@@ -182,6 +199,7 @@ function runJob(
     return { name: job.name, ok: true, result };
   } catch (err) {
     shared.tables = new Map();
+    forgetColumns(doc);
     return {
       name: job.name,
       ok: false,
@@ -230,9 +248,14 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   // The jobs' property writes that follow no cell write go out with the checkpoint (save), at the end.
   doc.deferIdleFlushes();
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
+  const today = new Date(startedAt).toISOString().slice(0, 10);
+  // A run that continues today's jobs takes the time zone and the trigger's account an earlier run
+  // of the day asked (document properties): no call for either (the daily run's call budget per
+  // execution; the day's first run asks both again).
+  const continuing = state.pending?.day === today;
+  if (continuing) doc.days(true);
   // Every hour, before the day's jobs: the BigQuery mirror, when it is on (app/warehouse/mirror.ts).
   const warehouse = runWarehouseStep(doc, timeLeftMs);
-  const today = new Date(startedAt).toISOString().slice(0, 10);
   let pending = state.pending;
   // A day whose unfinished jobs were not started (no job stopped mid-way) is dropped when a new day
   // has come: today's run does them all again, on today's data (a day's jobs are spread over a few
@@ -255,7 +278,9 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   // Work is due: a trigger runs without prompting and would fail at the first call that needs a
   // scope the owner has not granted, every hour. It stops quietly instead (nothing written, the
   // checkpoint left as it was); the menu and Help > Run self-test tell the owner what is missing.
-  const { missing } = checkAuthorization('trigger');
+  // A run continuing today's jobs does not ask again: today's checkpoint exists only because an
+  // earlier run today found every scope granted (a scope taken away since fails that job, reported).
+  const { missing } = continuing ? { missing: [] as string[] } : checkAuthorization('trigger');
   if (missing.length)
     return {
       action: 'paused',
@@ -278,27 +303,34 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     doc.commit();
   };
   state.pending = pending;
-  const actor = onceActor();
+  const actor = onceActor(doc, continuing);
   const shared: RunTables = { tables: new Map() };
   if (action === 'started') readSettingsSheet(doc, shared);
   let progressed = false;
   const tailAtStart = auditTail(doc);
   let heavyRan = false;
+  let aloneRan = false;
+  // The hourly jobs marked to wait (afterWrites): all of them after a day's job that wrote, those
+  // that re-read the big tables after one that ran alone.
+  const hold = (wrote: boolean): Hold => (wrote ? 'all' : aloneRan ? 'readers' : 'none');
   while (pending.next < jobs.length) {
     const job = jobs[pending.next];
     // One writing job per execution: a job that wrote (its commit moved the audit tail) ends the
     // day's work for this hour, and the next hourly run continues with the next job. Each execution
     // then stays within the daily run's call and CPU budget (one commit's reads and writes).
+    // At most one heavy job per execution (light jobs may come before and after it).
     const wrote = auditTail(doc) !== tailAtStart;
-    if (progressed && (timeLeftMs() <= 0 || job.ownRun || wrote || (job.heavy && heavyRan))) {
+    const heavy = job.heavy === true;
+    if (progressed && (timeLeftMs() <= 0 || job.ownRun || wrote || (heavy && heavyRan))) {
       report.stoppedAt = { job: job.name, cursor: pending.cursor };
       // stopped for a job that runs alone or after a write (not for time): this hour's own jobs run
-      if (timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report, wrote);
+      if (timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report, hold(wrote));
       save();
       return report;
     }
     progressed = true;
-    heavyRan ||= job.heavy === true;
+    heavyRan ||= heavy;
+    aloneRan ||= job.ownRun === true;
     const outcome = runJob(
       doc,
       actor,
@@ -332,11 +364,14 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   state.lastDay = pending.day;
   state.lastDone = pending.done;
   state.pending = null;
-  runHourlyJobs(doc, actor, shared, timeLeftMs, report, auditTail(doc) !== tailAtStart);
+  runHourlyJobs(doc, actor, shared, timeLeftMs, report, hold(auditTail(doc) !== tailAtStart));
   save();
   report.finished = true;
   return report;
 }
+
+/** Which hourly jobs wait for the next hour (runHourlyJobs, DailyJob.afterWrites). */
+type Hold = 'none' | 'readers' | 'all';
 
 /**
  * The hourly jobs, each with its own context over the run's tables; a job that had nothing to do
@@ -348,12 +383,14 @@ function runHourlyJobs(
   shared: RunTables,
   timeLeftMs: () => number,
   report: ScheduledRunReport,
-  dayJobWrote = false,
+  hold: Hold = 'none',
 ): void {
   for (const job of HOURLY_JOBS) {
-    // After a day's job wrote, the jobs that would re-read the big tables (the partner views) wait
-    // for the next hourly run, which sees the moved audit tail: one execution, one heavy step.
-    if (dayJobWrote && job.afterWrites === 'next run') continue;
+    // After a day's job wrote (or ran alone: see `hold`), the jobs marked to wait (the partner views,
+    // which re-read the big tables; the registration form, which may commit registrations) do so for
+    // the next hourly run (which sees the moved audit tail): one execution, one heavy step.
+    if (job.afterWrites && (hold === 'all' || (hold === 'readers' && job.afterWrites === 'next run')))
+      continue;
     const { continueFrom: _unused, ...outcome } = runJob(
       doc,
       actor,
