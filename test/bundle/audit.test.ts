@@ -368,6 +368,53 @@ describe('rotation of a backlog in steps across hourly runs', () => {
   });
 });
 
+describe('a one-cell edit recorded by its append alone (no journal write)', () => {
+  const FAULT = 'Service Spreadsheets timed out while accessing document (injected fault)';
+
+  /** A tracker whose last commit landed (its mark on the log's last row) and one edit made since. */
+  function ready(): Emulator {
+    const emu = trackerWith(5);
+    editCalls(emu, 'Partners', 'B2', [['Partner One Ltd']]);
+    return emu;
+  }
+
+  it('dying at any call after its pending entry, it is recorded once by the next edit, the chain whole', () => {
+    const calls = ready();
+    const measured = editCalls(calls, 'Partners', 'C3', [['Contact Three']]).calls;
+    expect(measured).toBe(7);
+    // calls 1-4: the lock, the properties, the log rows, the pending entry; then the row, the shadow, the append
+    for (let k = 5; k <= measured; k++) {
+      const emu = ready();
+      emu.rt.failCall('*', FAULT, { skip: k, fatal: true });
+      emu.edit(TEAMMATE, 'Partners', 'C3', [['Contact Three']]);
+      emu.rt.clearFaults();
+      // the next execution: another person's edit (a writer, which records the first before its own)
+      editCalls(emu, 'Partners', 'C4', [['Contact Four']]);
+      const cells = log(emu).map((r) => String(r[6]));
+      expect({ k, cells }).toEqual({ k, cells: ['B2', 'C3', 'C4'] });
+      expect({ k, verified: emu.call(OWNER, 'verifyAuditLog') }).toMatchObject({
+        k,
+        verified: { ok: true, firstBadRow: null },
+      });
+      // and the shadow holds both rows as they are (a block edit over them finds no stale old value)
+      editCalls(emu, 'Partners', 'C3:C4', [['Contact Three'], ['Contact Four']]);
+      expect(log(emu)).toHaveLength(3);
+    }
+  });
+
+  it('a reader after it makes no call for it; the next writer moves the tail past it', () => {
+    const emu = ready();
+    const before = emu.measure(() => emu.call(OWNER, 'listPartners'));
+    expect(before.ok).toBe(true);
+    editCalls(emu, 'Partners', 'C3', [['Contact Three']]);
+    const after = emu.measure(() => emu.call(OWNER, 'listPartners'));
+    expect(after.calls).toBe(before.calls);
+    expect(JSON.stringify(after.result)).toContain('Contact Three');
+    expect(editCalls(emu, 'Partners', 'C4', [['Contact Four']]).calls).toBe(7);
+    expect(emu.call(OWNER, 'verifyAuditLog')).toMatchObject({ ok: true, rows: 3, firstBadRow: null });
+  });
+});
+
 describe('an edit trigger racing a sidebar write', () => {
   it('both land in one valid chain: the trigger reads the audit tail only once it holds the lock', () => {
     const emu = trackerWith(5);
