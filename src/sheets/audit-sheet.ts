@@ -3,10 +3,10 @@
  * (last row, last hash) in a document property so an append needs no read of the log, and reads the
  * log for verification and history.
  */
-import { chainEntries } from '../domain/audit/chain';
-import { type AuditEntry, ENTRY_FIELDS } from '../domain/audit/entry';
+import { chainEntries, entryHash } from '../domain/audit/chain';
+import { type AuditEntry, ENTRY_FIELDS, rowEntry } from '../domain/audit/entry';
 import { cellText } from '../domain/formula-text';
-import { ensureAuditKey } from './audit-key';
+import { auditKey, ensureAuditKey } from './audit-key';
 import { CELL_CHAR_LIMIT, fitAuditValue } from '../domain/audit/shadow';
 import { announce } from './announce';
 import { ensureRows } from './capacity';
@@ -156,4 +156,72 @@ export function readLog(doc: TrackerDocument): { rows: unknown[][]; firstRow: nu
   // (The last commit's journal checked with these rows: unfinished, it is applied and they are read again.)
   if (doc.settleJournalWith(rows, 2)) return readLog(doc);
   return { rows, firstRow: 2 };
+}
+
+/** An entry appended after the stored tail, which the tail has not moved past yet (see entryPastTail). */
+export interface EntryPastTail {
+  row: number;
+  hash: string;
+  entry: AuditEntry;
+}
+
+/**
+ * The entry on the row after the stored tail when it chains from the tail's hash: an append made
+ * without a property write (TrackerDocument.landOnAppend). From the rows the journal check read when
+ * it read that row, else one read of it. Null when the row is empty or holds anything else.
+ */
+export function entryPastTail(doc: TrackerDocument): EntryPastTail | null {
+  const key = auditKey(doc);
+  const log = doc.layout().sheets.auditLog;
+  if (!key || !log || !doc.property(AUDIT_TAIL_PROPERTY)) return null;
+  const tail = readTail(doc);
+  const row = tail.row + 1;
+  if (row > log.maxRows) return null;
+  let cells = doc.seenLogRows(row, 1);
+  if (!cells) {
+    try {
+      cells = doc.range(log.id, log.name, row, 1, 1, AUDIT_WIDTH).getValues();
+    } catch {
+      return null;
+    }
+  }
+  const cellsOfRow = cells[0] ?? [];
+  const hash = String(cellsOfRow[AUDIT_WIDTH - 1] ?? '');
+  const entry = rowEntry(cellsOfRow);
+  if (!hash || entryHash(tail.hash, entry, key) !== hash) return null;
+  return { row, hash, entry };
+}
+
+/**
+ * Moves the stored tail past an entry found by entryPastTail (queued), and the journal's landing mark
+ * with it (the next journal check reads the rows after it).
+ */
+export function adoptEntryPastTail(doc: TrackerDocument, past: { row: number; hash: string }): void {
+  const tail = readTail(doc);
+  const log = doc.layout().sheets.auditLog;
+  writeTail(doc, { row: past.row, hash: past.hash });
+  if (log)
+    doc.markLanded({
+      s: log.id,
+      n: log.name,
+      r: past.row,
+      hash: past.hash,
+      w: AUDIT_WIDTH,
+      p: tail.row,
+      ph: tail.hash,
+    });
+}
+
+/**
+ * The tail a reader of the whole log checks it against: the stored one, or the row after it when that
+ * row chains from it (an edit recorded by its append alone, whose tail the next write moves: see
+ * entryPastTail). `rows` are the log's rows from sheet row `firstRow`.
+ */
+export function tailOfRows(doc: TrackerDocument, rows: readonly unknown[][], firstRow: number): AuditTail {
+  const tail = readTail(doc);
+  const key = auditKey(doc);
+  const next = rows[tail.row + 1 - firstRow];
+  if (!key || !next) return tail;
+  const hash = String(next[AUDIT_WIDTH - 1] ?? '');
+  return hash && entryHash(tail.hash, rowEntry(next), key) === hash ? { row: tail.row + 1, hash } : tail;
 }

@@ -43,6 +43,12 @@ export const TIME_ZONE_PROPERTY = 'tracker.timeZone';
 interface Recovery {
   property: string;
   run: (doc: TrackerDocument) => void;
+  /**
+   * True when what the property holds needs nothing more (checked before the lock, from what the
+   * execution read already): an edit whose audit append landed (`landOnAppend`), left for the next
+   * property write to clear.
+   */
+  settled?: (doc: TrackerDocument) => boolean;
 }
 
 const RECOVERIES: Recovery[] = [];
@@ -52,8 +58,12 @@ const RECOVERIES: Recovery[] = [];
  * execution of any kind runs it (after applying any journal) before it reads anything. `run` must
  * clear the property with its own commit.
  */
-export function registerRecovery(property: string, run: (doc: TrackerDocument) => void): void {
-  if (!RECOVERIES.some((r) => r.property === property)) RECOVERIES.push({ property, run });
+export function registerRecovery(
+  property: string,
+  run: (doc: TrackerDocument) => void,
+  settled?: (doc: TrackerDocument) => boolean,
+): void {
+  if (!RECOVERIES.some((r) => r.property === property)) RECOVERIES.push({ property, run, settled });
 }
 
 /**
@@ -152,7 +162,9 @@ export class TrackerDocument implements DocumentHost {
         if (journal && this.options.readsWholeLog && !this.locked && journalDone(journal))
           this.uncheckedJournal = journal;
         else if (journal && this.journalUnfinished(journal)) this.recover();
-        const pending = RECOVERIES.filter((r) => this.props?.[r.property]);
+        const pending = RECOVERIES.filter(
+          (r) => this.props?.[r.property] && !(!this.options.writes && r.settled?.(this)),
+        );
         if (pending.length) this.finishPending(pending);
       }
       // (read again after a recovery changed them)
@@ -177,11 +189,25 @@ export class TrackerDocument implements DocumentHost {
         doc.locked = true;
         doc.recovering = true;
         doc.props = { ...this.props! };
+        doc.tailCells = this.tailCells;
+        doc.seenTail = this.seenTail;
+        doc.checked = this.checked;
         recovery.run(doc);
+        if (doc.deferred && !doc.wroteProperties) {
+          // No property written: what it queued waits for this execution's next property write.
+          Object.assign(this.pending, doc.pending);
+          if (doc.landed) {
+            this.tailCells = null;
+            this.seenTail = null;
+          }
+          continue;
+        }
         doc.flushProperties({ final: true });
         this.props = null;
         this.layoutValue = null;
         this.sheetCache.clear();
+        this.tailCells = null;
+        this.seenTail = null;
       }
     } finally {
       this.recovering = false;
@@ -196,8 +222,10 @@ export class TrackerDocument implements DocumentHost {
   private auditAppend: { op: WriteOp; done: JournalDone } | null = null;
   /** This execution wrote a journal and has not made all its writes yet. */
   private journalOpen = false;
-  /** Rows tail..tail+1 of the Audit Log as read under the lock by the journal check (see below). */
+  /** Rows done.r..done.r+2 of the Audit Log as read under the lock by the journal check (see below). */
   private tailCells: { row: number; cells: unknown[][] } | null = null;
+  /** The same rows as read by the journal check with or without the lock (`seenLogRows`). */
+  private seenTail: { row: number; cells: unknown[][] } | null = null;
 
   /**
    * Queues the audit append of this commit (rows `op`, the tail before it and after it): made after
@@ -251,7 +279,29 @@ export class TrackerDocument implements DocumentHost {
    * (the journal check reads them: the next append's tail check needs no read of its own).
    */
   knownTailCells(row: number): unknown[][] | null {
-    return this.locked && this.tailCells?.row === row ? this.tailCells.cells : null;
+    if (!this.locked || !this.tailCells) return null;
+    const at = row - this.tailCells.row;
+    const cells = this.tailCells.cells;
+    return at >= 0 && at + 1 < cells.length ? [cells[at], cells[at + 1]] : null;
+  }
+
+  /**
+   * Rows `row`..`row + count - 1` of the Audit Log when the journal check read them (under the lock
+   * or not: for a look that decides whether there is anything to do), else null.
+   */
+  seenLogRows(row: number, count: number): unknown[][] | null {
+    const seen = this.locked ? (this.tailCells ?? this.seenTail) : this.seenTail;
+    if (!seen) return null;
+    const at = row - seen.row;
+    return at >= 0 && at + count <= seen.cells.length ? seen.cells.slice(at, at + count) : null;
+  }
+
+  /** The journal found at the start was checked (or applied) under this execution's lock. */
+  private checked = false;
+
+  /** Whether the stored journal is known to be finished (checked under the lock, or this execution's own). */
+  journalChecked(): boolean {
+    return this.locked && this.checked && !this.journalOpen;
   }
 
   /**
@@ -267,12 +317,21 @@ export class TrackerDocument implements DocumentHost {
     const maxRows = this.layout().sheets.auditLog?.maxRows ?? Infinity;
     if (maxRows < done.r) return true; // the log is shorter than the append: it did not land
     try {
-      cells = this.range(done.s, done.n, done.r - 1, 1, maxRows > done.r ? 3 : 2, done.w).getValues();
+      // Two rows past it: the tail check of this execution's append, and of the one after an edit
+      // that landed on its append alone (landOnAppend) when the journal marks the row before.
+      const rows = Math.min(4, maxRows - done.r + 2);
+      cells = this.range(done.s, done.n, done.r - 1, 1, rows, done.w).getValues();
     } catch {
       return true; // the log is shorter than the append: it did not land
     }
-    if (this.locked && cells.length === 3) this.tailCells = { row: done.r, cells: cells.slice(1) };
-    return journalOutcome(done, cells) === 'missing';
+    const outcome = journalOutcome(done, cells);
+    if (this.locked && outcome !== 'missing') this.checked = true;
+    if (cells.length >= 3) {
+      const seen = { row: done.r, cells: cells.slice(1) };
+      if (this.locked) this.tailCells = seen;
+      this.seenTail = outcome === 'landed' ? seen : null;
+    }
+    return outcome === 'missing';
   }
 
   private landingSends: LandingSend[] = [];
@@ -319,6 +378,7 @@ export class TrackerDocument implements DocumentHost {
     this.staged = [];
     const audit = this.auditAppend;
     this.auditAppend = null;
+    this.auditAppendOp = audit?.op ?? null;
     // A journal this execution wrote and could not finish (a write failed after it): it is the next
     // execution's to apply. A second one would replace it, losing what it still had to write.
     if (this.journalOpen)
@@ -330,6 +390,17 @@ export class TrackerDocument implements DocumentHost {
         ? audit.done
         : undefined;
     if (done && audit) ops = [...ops.filter((op) => op !== audit.op), audit.op];
+    const lone = this.lone;
+    this.lone = null;
+    if (lone && done && this.landsOnAppend(ops, lone, done)) {
+      // (landOnAppend) The shadow cell, then the append: no journal, no property write.
+      this.pending = {};
+      this.tailCells = null;
+      this.seenTail = null;
+      for (const op of ops) applyOp(this, op);
+      this.landed = { row: done.r, hash: done.hash };
+      return;
+    }
     const sends = done ? this.landingSends : [];
     // (No landing write to prove them: owed, for the next delivery.)
     if (!done) for (const item of this.landingSends) item.unsent();
@@ -351,9 +422,11 @@ export class TrackerDocument implements DocumentHost {
       this.range(at.s, at.n, at.r, at.c, values.length, 1).setValues(values);
     }
     Object.assign(this.pending, journal.properties);
+    this.wroteProperties = true;
     this.stepping = true;
     this.journalOpen = true;
     this.tailCells = null;
+    this.seenTail = null;
     try {
       this.flushProperties({ final: true });
     } finally {
@@ -371,6 +444,68 @@ export class TrackerDocument implements DocumentHost {
     }
     this.journalOpen = false;
     this.deliverOwed();
+  }
+
+  /** The audit append of the commit being made. */
+  private auditAppendOp: WriteOp | null = null;
+  /** Set by `landOnAppend`: the queued properties that may wait. */
+  private lone: readonly string[] | null = null;
+  /** Set by `deferToNextWrite`: what this document queued may wait for a later property write. */
+  private deferred = false;
+  /** This document wrote document properties. */
+  private wroteProperties = false;
+  /** The audit row (and hash) of the commit made by `landOnAppend`'s way, once made. */
+  landed: { row: number; hash: string } | null = null;
+
+  /**
+   * For a person's one-cell edit whose pending entry is stored (app/audit/pending-edits.ts): when the
+   * commit that follows is the edit's shadow cell and its audit append and nothing else, and what it
+   * queued is only properties named in `keys` (the new audit tail, the pending entry's removal), it
+   * is made WITHOUT its journal and property write: the shadow cell, then the append. The pending
+   * entry is the journal: until the append lands, the next execution records the edit again from the
+   * row as it is (the same two writes, the same outcome); once it landed (the row after the stored
+   * tail chains from it, with the edit's time: audit-sheet.ts `entryPastTail`), the next property
+   * write moves the tail past it and clears the entry (`deferToNextWrite`).
+   */
+  landOnAppend(keys: readonly string[]): void {
+    this.lone = keys;
+  }
+
+  private landsOnAppend(ops: readonly WriteOp[], keys: readonly string[], done: JournalDone): boolean {
+    const [cell, append] = ops;
+    // The stored journal's landing mark on the row before the append: the next execution's journal
+    // check reads the append's row with it (finding it landed costs no call of its own).
+    const marked = journalDone(this.property(JOURNAL_PROPERTY) ?? '');
+    return (
+      ops.length === 2 &&
+      marked?.r === done.p &&
+      marked.s === done.s &&
+      append === this.auditAppendOp &&
+      cell.k === 'values' &&
+      cell.s === this.layout().shadow?.id &&
+      cell.v.length === 1 &&
+      !this.landingSends.length &&
+      !this.owed &&
+      !this.layoutDirty &&
+      !this.journalOpen &&
+      Object.keys(this.pending).every((key) => keys.includes(key))
+    );
+  }
+
+  /** What this document queued may wait for the next property write of the execution (see finishPending). */
+  deferToNextWrite(): void {
+    this.deferred = true;
+  }
+
+  /**
+   * The journal's landing mark moved to an append that landed after it (an edit's: `landOnAppend`),
+   * queued: the next execution's journal check reads the rows past it, its own tail check included.
+   * Only once this execution checked the journal there (or there is none): it is history then.
+   */
+  markLanded(done: JournalDone): void {
+    if (this.property(JOURNAL_PROPERTY) && !this.journalChecked()) return;
+    this.setProperty(JOURNAL_PROPERTY, JSON.stringify({ ops: [], done }));
+    if (this.property(SENDS_PROPERTY)) this.setProperty(SENDS_PROPERTY, '');
   }
 
   /** The sends before the landing write; those that could not go are made owed again first. */
@@ -415,6 +550,8 @@ export class TrackerDocument implements DocumentHost {
       this.replayingOps = true;
       for (const op of ops ?? []) applyOp(this, op);
       this.tailCells = null;
+      this.seenTail = null;
+      this.checked = true;
       // What the journal's execution sent before its landing write is owed again (at least once).
       const tags = (this.property(SENDS_PROPERTY) ?? '').split(',').filter(Boolean);
       const owed = tags.length && replayHook ? replayHook(this.props!, tags) : {};
@@ -515,6 +652,7 @@ export class TrackerDocument implements DocumentHost {
       this.pending[LAYOUT_PROPERTY] = JSON.stringify(this.layoutValue);
     this.layoutDirty = false;
     if (!Object.keys(this.pending).length) return;
+    this.wroteProperties = true;
     this.propertyStore().setProperties(this.pending);
     this.props = { ...this.properties(), ...this.pending };
     this.pending = {};
@@ -562,6 +700,7 @@ export class TrackerDocument implements DocumentHost {
     lock.waitLock(LOCK_WAIT_MS);
     this.locked = true;
     this.tailCells = null;
+    this.seenTail = null;
     if (this.props) {
       this.props = null;
       // The layout as stored now, into the objects already handed out (tables keep their entry).

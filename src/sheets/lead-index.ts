@@ -285,6 +285,22 @@ export function decodeRows(text: string | undefined): number[] {
 }
 
 /** Called with every write of the Leads shadow (row -> its new shadow text). */
+/**
+ * Whether a change of a row the index has seen leaves its entry as it was (a column the index does
+ * not hold, such as Notes): the index need not learn it (no state write in the commit).
+ */
+export function leadEntryKept(
+  doc: TrackerDocument,
+  row: number,
+  before: Readonly<ShadowRow>,
+  after: Readonly<ShadowRow>,
+): boolean {
+  const state = readIndexState(doc);
+  if (!state || state.stale || row > state.last) return false;
+  if (Object.keys(after).length === 0) return false;
+  return JSON.stringify(storedEntryOf(row, before)) === JSON.stringify(storedEntryOf(row, after));
+}
+
 export function noteLeadShadow(doc: TrackerDocument, cells: ReadonlyMap<number, string>): void {
   const state = readIndexState(doc);
   if (!state || state.stale) return;

@@ -146,8 +146,8 @@ export function writeShadow(
   stageCells(doc, key, sealed);
   // The lead and ledger indexes learn every row their shadow is given (their state rides the same commit).
   const noted = changed ? new Map([...cells].filter(([row]) => changed.has(row))) : cells;
-  if (key === 'leads') noteLeadShadow(doc, noted);
-  if (key === 'commissions') noteLedgerShadow(doc, noted);
+  if (key === 'leads' && noted.size) noteLeadShadow(doc, noted);
+  if (key === 'commissions' && noted.size) noteLedgerShadow(doc, noted);
   const blocks = contiguousBlocks(cells.keys());
   const last = blocks[blocks.length - 1];
   if (last.start + last.count - 1 > target.shadow.maxRows)

@@ -351,6 +351,15 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    name: "a person's paste over two leads' Notes (edit trigger, a block)",
+    trigger: true,
+    run: (emu) => {
+      const from = leadCell(emu, 'L-000001', 'Notes');
+      const to = leadCell(emu, 'L-000002', 'Notes');
+      emu.edit(OWNER, 'Leads', `${from}:${to}`, [['called them'], ['sent the deck']]);
+    },
+  },
+  {
     name: "a person's Status edit (Won -> Lost, edit trigger and ledger)",
     trigger: true,
     run: (emu) => {

@@ -8,16 +8,37 @@
  * tail write, the shadow write, the audit append (the event's oldValue is the old value): 8 counted
  * calls (getDocumentLock, getDocumentProperties and getRange are handle factories, not counted). A
  * pasted or cleared block: the same plus one read of the block's shadow (old values): 9.
+ *
+ * A one-cell edit whose commit is just its shadow cell and its audit entry (no reaction wrote, nothing
+ * else queued) skips the journal and tail write: 7 calls. Its stored pending entry is its journal
+ * (TrackerDocument.landOnAppend): the append, made last, is its landing; the next execution finds the
+ * entry, sees the row after the stored tail chain from it with the edit's time (`landedEdit`: from
+ * the rows its journal check read) and lets its own next property write move the tail and clear the
+ * entry; not landed, it records the edit again from the row as it is (the same two writes).
  */
 import { auditText, type AuditEntry } from '../../domain/audit/entry';
 import { decodeShadow, encodeShadow, shadowValues } from '../../domain/audit/shadow';
 import { eventActor } from '../../sheets/actor';
-import { appendAudit } from '../../sheets/audit-sheet';
-import { addPending, keptOldValue, removePending, type PendingEdit } from './pending-edits';
+import {
+  AUDIT_TAIL_PROPERTY,
+  adoptEntryPastTail,
+  appendAudit,
+  entryPastTail,
+  type EntryPastTail,
+} from '../../sheets/audit-sheet';
+import {
+  PENDING_EDITS_PROPERTY,
+  addPending,
+  keptOldValue,
+  pendingEdits,
+  removePending,
+  type PendingEdit,
+} from './pending-edits';
 import { TrackerDocument } from '../../sheets/document';
 import { keysByPosition } from '../../sheets/layout';
 import { sheetDef } from '../../sheets/schema';
 import { AUDIT_LOG } from '../../sheets/sheet-defs/audit-log';
+import { leadEntryKept } from '../../sheets/lead-index';
 import { readShadow, writeShadow } from '../../sheets/shadow-sheet';
 import type { RecordValues } from '../../sheets/table';
 import { entriesFor } from '../../sheets/writer';
@@ -78,7 +99,16 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
  * old values (the event's, else the shadow), the shadow, the reactions' changes and the removal of
  * the pending entry, all in ONE journaled commit.
  */
-export function applyEdit(doc: TrackerDocument, edit: PendingEdit): EditReport {
+export function applyEdit(doc: TrackerDocument, edit: PendingEdit, recovering = false): EditReport {
+  const single = edit.rows[0] === edit.rows[1] && edit.cols[0] === edit.cols[1];
+  const landed = recovering && single ? landedEdit(doc, edit) : null;
+  if (landed) {
+    // Recorded by its append alone: the tail moves past it and the entry goes with the next write.
+    adoptEntryPastTail(doc, landed);
+    removePending(doc, edit.id);
+    doc.deferToNextWrite();
+    return { sheet: null, entries: 0, reactionErrors: [] };
+  }
   const layout = doc.layout().sheets[edit.sheet];
   const sheet = doc.sheet(edit.sheet);
   if (!layout || !sheet) {
@@ -109,7 +139,25 @@ export function applyEdit(doc: TrackerDocument, edit: PendingEdit): EditReport {
   const target = { def: sheetDef(edit.sheet), name: sheet.getName(), layout };
   const entries = entriesFor(ctx, target, rows, keys);
   // Staged: the reactions below read the shadow with these rows in it (shadow-sheet.ts).
-  writeShadow(doc, edit.sheet, new Map(rows.map((r) => [r.row, encodeShadow(keys.slice(1), r.after)])));
+  const shadows = new Map(rows.map((r) => [r.row, encodeShadow(keys.slice(1), r.after)]));
+  // The lead index learns the rows whose entry changed (a Notes edit's does not: no state write).
+  const noted =
+    edit.sheet === 'leads'
+      ? new Set(
+          rows
+            .filter(
+              (r) =>
+                !leadEntryKept(
+                  doc,
+                  r.row,
+                  decodeShadow(encodeShadow(keys.slice(1), r.before)),
+                  decodeShadow(shadows.get(r.row)!),
+                ),
+            )
+            .map((r) => r.row),
+        )
+      : undefined;
+  writeShadow(doc, edit.sheet, shadows, noted);
 
   const edited: EditedRow[] = rows.map((r) => ({
     row: r.row,
@@ -120,8 +168,26 @@ export function applyEdit(doc: TrackerDocument, edit: PendingEdit): EditReport {
   const reactions = ctx.as('trigger');
   const reactionErrors = runEditReactions(reactions, { sheet: edit.sheet, rows: edited, columns });
   removePending(doc, edit.id);
+  if (single && !pendingEdits(doc).length) doc.landOnAppend([AUDIT_TAIL_PROPERTY, PENDING_EDITS_PROPERTY]);
   reactions.commit([], entries);
+  if (recovering && doc.landed) {
+    // Recorded again the same way: cleared like one found landed (below), by the next write.
+    adoptEntryPastTail(doc, doc.landed);
+    removePending(doc, edit.id);
+    doc.deferToNextWrite();
+  }
   return { sheet: sheet.getName(), entries: entries.length, reactionErrors };
+}
+
+/**
+ * The audit row of a one-cell edit recorded by its append alone (TrackerDocument.landOnAppend): the
+ * row after the stored tail, chained from it, an edit's entry with this edit's time.
+ */
+export function landedEdit(doc: TrackerDocument, edit: PendingEdit): EntryPastTail | null {
+  if (edit.rows[0] !== edit.rows[1] || edit.cols[0] !== edit.cols[1]) return null;
+  const past = entryPastTail(doc);
+  const at = new Date(edit.at).toISOString();
+  return past && past.entry.source === 'edit' && past.entry.timestamp === at ? past : null;
 }
 
 /**

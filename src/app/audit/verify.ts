@@ -8,7 +8,7 @@ import type { AuditProblem, AuditVerification } from '../../shared/api';
 import { logAnchor } from '../../domain/audit/archive';
 import { type ChainProblem, verifyRows } from '../../domain/audit/chain';
 import { auditKey, legacyEnd } from '../../sheets/audit-key';
-import { readLog, readTail } from '../../sheets/audit-sheet';
+import { readLog, tailOfRows } from '../../sheets/audit-sheet';
 import { TrackerDocument } from '../../sheets/document';
 
 const WHAT: Record<ChainProblem['kind'] | 'missing-end', string> = {
@@ -30,7 +30,7 @@ export function verifyAuditLog(
   doc: TrackerDocument = new TrackerDocument(undefined, { readsWholeLog: true }),
 ): AuditVerification {
   const { rows, firstRow } = readLog(doc);
-  const tail = readTail(doc);
+  const tail = tailOfRows(doc, rows, firstRow);
   const check = verifyRows(logAnchor(rows), rows, auditKey(doc), tail.hash, legacyEnd(doc));
   const problems = check.problems.map((p) => problem(firstRow + p.index, p.kind));
   const lastRow = firstRow + rows.length - 1;
