@@ -219,4 +219,29 @@ describe('a ledger index changed by hand', () => {
     expect(page).toEqual(expected);
     expect(methods).toContain('Sheet.getLastRow');
   });
+
+  it('a shadow row whose content was changed under its old seal is not served (the seal check alone catches it)', () => {
+    const emu = tracker();
+    const a = partnerOn(emu, { name: 'Ten now', type: 'percent' as const, rate: 10, holdDays: 0 }, 'Alpha');
+    for (const value of [100, 200, 300]) wonDeal(emu, a, value);
+    emu.call(OWNER, 'runCommissions');
+    const query = { status: 'Eligible', offset: 0, limit: 2 };
+    const expected = expectedPage(lines(emu), query);
+    const shadow = emu.spreadsheet.getSheetByName('_Shadow')!;
+    const headers = emu.rt.uncounted(
+      () => shadow.getRange(1, 1, 1, shadow.getMaxColumns()).getValues()[0],
+    ) as unknown[];
+    const col = headers.indexOf('commissions') + 1;
+    // Row 2's text with its amount changed and its seal kept: the line's id, partner, lead and status
+    // (what the index entry is compared with) are the same, so only the seal tells it was forged.
+    const before = String(emu.rt.uncounted(() => shadow.getRange(2, col).getValue()));
+    const amount = String(expected.items[0].amount);
+    expect(before).toContain(`"${amount}"`);
+    const forged = before.replace(`"${amount}"`, `"${amount}9"`);
+    expect(forged).not.toBe(before);
+    emu.rt.uncounted(() => shadow.getRange(2, col).setValue(forged));
+    const page = emu.call<Page<Commission>>(OWNER, 'pageCommissions', query);
+    expect(page).toEqual(expected);
+    expect(page.items[0].amount).toBe(expected.items[0].amount);
+  });
 });
