@@ -2,22 +2,32 @@
  * The Commissions rows a page of the ledger index (ledger-index.ts) chose, read from their shadow
  * cells: one getValues of the Commissions shadow column per cluster of nearby rows (at most
  * ROW_READS.most), their seals checked, as a table of its own (every other row NOT_READ: empty to rows()).
- * Null when a row's seal does not check: the caller reads the visible ledger. Never written.
+ * Null when a row's seal does not check, or a row read does not hold the line its index entry says
+ * (id, partner, lead, status, kind, key: the entry ledgerEntryOf makes of its cells; a row without
+ * an entry must hold no line): the caller reads the visible ledger. Never written.
  */
 import type { TrackerDocument } from './document';
 import { readShadowRowsAt } from './lead-index';
+import { ledgerEntryOf, type LedgerEntry } from './ledger-index';
 import { NOT_READ, Table, valuesFromShadow } from './table';
 
-export function readLedgerRows(doc: TrackerDocument, rows: readonly number[], last: number): Table | null {
-  const values = ledgerRowValues(doc, rows, last);
+/** The rows `entries` name (and `also`), as a Commissions table; null as said above. */
+export function readLedgerRows(
+  doc: TrackerDocument,
+  entries: readonly LedgerEntry[],
+  last: number,
+  also: readonly number[] = [],
+): Table | null {
+  const values = ledgerRowValues(doc, entries, last, also);
   return values && new Table(doc, 'commissions').loadFromShadow(values);
 }
 
 /** The values of such a table (header row first, rows up to `last`), for a context to open. */
 export function ledgerRowValues(
   doc: TrackerDocument,
-  rows: readonly number[],
+  entries: readonly LedgerEntry[],
   last: number,
+  also: readonly number[] = [],
 ): unknown[][] | null {
   const layout = doc.layout();
   const sheet = layout.sheets.commissions;
@@ -28,8 +38,14 @@ export function ledgerRowValues(
     valuesFromShadow('commissions', sheet, [])[0],
     ...new Array<unknown[]>(Math.max(0, last - 1)).fill(NOT_READ),
   ];
-  const found = readShadowRowsAt(doc, 'commissions', rows);
+  const byRow = new Map(entries.map((e) => [e[0], e]));
+  const found = readShadowRowsAt(doc, 'commissions', [...new Set([...byRow.keys(), ...also])]);
   if (!found) return null;
+  for (const { row, cells } of found) {
+    const held = ledgerEntryOf(row, cells);
+    const entry = byRow.get(row);
+    if (held === null ? entry !== undefined : !entry || held.some((v, i) => v !== entry[i])) return null;
+  }
   const converted = valuesFromShadow(
     'commissions',
     sheet,

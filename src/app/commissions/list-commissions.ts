@@ -5,7 +5,7 @@ import { fail } from '../user-error';
 import { toMajor } from '../../domain/money';
 import { awaitsApproval, type LedgerLine } from '../../domain/commissions';
 import type { AppContext } from '../context';
-import { openLedger, readLedger, type LedgerRow } from './ledger-table';
+import { openLedger, readLedger } from './ledger-table';
 import { readLedgerIndex, type LedgerEntry } from '../../sheets/ledger-index';
 import { readLedgerRows } from '../../sheets/ledger-tables';
 import { COMMISSION_KINDS, COMMISSION_STATUSES, isOneOf, readStatus } from '../../shared/statuses';
@@ -67,11 +67,6 @@ export function pageCommissions(ctx: AppContext, query: CommissionPageQuery = {}
 }
 
 /** An entry's Status as readLedger reads it ('' when empty), null when it is not one of the tracker's. */
-function statusOf(entry: LedgerEntry): string | null {
-  const reading = readStatus(COMMISSION_STATUSES, entry[4], '');
-  return reading.ok ? (reading.status ?? '') : null;
-}
-
 /**
  * A page without search words from the ledger index (sheets/ledger-index.ts): the lines matching
  * status and partner chosen from it, only the page's rows read. Null (the caller reads the whole
@@ -99,19 +94,10 @@ function pageByIndex(
       matching.push(entry);
   }
   const page = pageOf(matching, window);
-  const table = readLedgerRows(
-    ctx.doc,
-    page.items.map((e) => e[0]),
-    index.last,
-  );
+  const table = readLedgerRows(ctx.doc, page.items, index.last);
   if (!table) return null;
-  const lines = readLedger(table, ctx.doc.days());
-  const same = (l: LedgerRow, e: LedgerEntry) =>
-    l.row === e[0] &&
-    l.line.id === e[1] &&
-    l.line.partnerId === e[2] &&
-    l.line.leadId === e[3] &&
-    l.line.status === statusOf(e);
-  if (lines.length !== page.items.length || lines.some((l, i) => !same(l, page.items[i]))) return null;
-  return { ...page, items: lines.map((l) => toCommission(l.line)) };
+  const byRow = new Map(readLedger(table, ctx.doc.days()).map((l) => [l.row, l.line]));
+  const lines = page.items.map((e) => byRow.get(e[0]));
+  if (lines.some((l) => !l)) return null;
+  return { ...page, items: lines.map((l) => toCommission(l!)) };
 }

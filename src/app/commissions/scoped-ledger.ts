@@ -11,7 +11,6 @@ import { baseKey } from '../../domain/commissions';
 import { readLedgerIndex, type LedgerEntry } from '../../sheets/ledger-index';
 import { ledgerRowValues } from '../../sheets/ledger-tables';
 import type { AppContext } from '../context';
-import { readLedger } from './ledger-table';
 
 export interface LedgerScope {
   readonly partners: ReadonlySet<string>;
@@ -55,28 +54,12 @@ export function openScopedLedger(
   const index = readLedgerIndex(ctx.doc);
   if (!index) return null;
   const picked = scopedLines(index.entries, entryLine, desiredKeys, scope);
-  const rows = [...new Set([...picked.map((e) => e[0]), ...(index.last >= 2 ? [index.last] : [])])];
-  const opened = ledgerRowValues(ctx.doc, rows, index.last);
+  // The last row too (the next lines are appended after it). Each row read holds the line its entry
+  // says (else the index is not trusted: the whole ledger is read).
+  const lastEntry = index.entries.find((e) => e[0] === index.last);
+  const entries = lastEntry && !picked.includes(lastEntry) ? [...picked, lastEntry] : picked;
+  const opened = ledgerRowValues(ctx.doc, entries, index.last, index.last >= 2 ? [index.last] : []);
   if (!opened) return null;
-  // Each row read holds the line its entry says (else the index is not trusted: the whole ledger).
-  const days = ctx.doc.days();
-  const probe = ctx.detached().tableFrom('commissions', () => opened, true);
-  const lines = new Map(readLedger(probe, days).map((l) => [l.row, l.line]));
-  const byRow = new Map(index.entries.map((e) => [e[0], e]));
-  for (const row of rows) {
-    const line = lines.get(row);
-    const entry = byRow.get(row);
-    if (!line && !entry) continue;
-    if (!line || !entry) return null;
-    const same =
-      line.id === entry[1] &&
-      line.partnerId === entry[2] &&
-      line.leadId === entry[3] &&
-      line.status === entry[4] &&
-      line.kind === entry[5] &&
-      line.key === entry[6];
-    if (!same) return null;
-  }
   ctx.tableFrom('commissions', () => opened, true);
   return index.entries.map((e) => e[1]);
 }
