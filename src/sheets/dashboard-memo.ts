@@ -28,6 +28,8 @@ const MEMO_VERSION = 1;
 /** Rows of the memo sheet each table owns (its chunks; the chunk size grows to keep within it). */
 export const MEMO_REGION = 120;
 const FIRST_ROW: Record<MemoTableKey, number> = { leads: 1, commissions: MEMO_REGION + 1 };
+/** The columns of a sheet insertSheet makes (and its 1,000 rows hold both regions). */
+const NEW_SHEET_COLUMNS = 26;
 /** Characters of one memo cell (a cell holds 50,000). */
 export const MEMO_CELL_CHARS = 45_000;
 
@@ -37,10 +39,11 @@ interface StoredMemo {
   v: number;
   tz: string;
   key: string;
-  /** The memo sheet (id, name) and the width written so far. */
+  /** The memo sheet (id, name), the width written so far and its columns. */
   s: number;
   n: string;
   w: number;
+  c: number;
   /** Rows per chunk. */
   k: number;
   /** Per chunk: digest of its shadow cells then its memo cells. */
@@ -76,7 +79,7 @@ export class DashboardMemo {
   private stored = new Map<MemoTableKey, StoredMemo>();
   private cells: string[][] | null = null;
   private next = new Map<MemoTableKey, { k: number; d: string[]; cells: string[][] }>();
-  private sheet: { s: number; n: string; w: number } | null = null;
+  private sheet: { s: number; n: string; w: number; c: number } | null = null;
 
   constructor(
     private readonly doc: TrackerDocument,
@@ -93,7 +96,7 @@ export class DashboardMemo {
       if (!stored || stored.v !== this.header.v || stored.tz !== this.header.tz) continue;
       if (stored.key !== this.header.key) continue;
       this.stored.set(table, stored);
-      this.sheet ??= { s: stored.s, n: stored.n, w: stored.w };
+      this.sheet ??= { s: stored.s, n: stored.n, w: stored.w, c: stored.c };
     }
     if (!this.sheet) return;
     const sheet = this.sheet;
@@ -170,25 +173,32 @@ export class DashboardMemo {
     return () => doc.range(sheet.s, sheet.n, first, 1, block.length, sheet.w).setValues(block);
   }
 
-  /** The memo sheet, hidden, with room for both regions and `width` columns (made or grown). */
-  private ensureSheet(width: number): { s: number; n: string; w: number } | null {
+  /**
+   * The memo sheet, hidden, with `width` columns at least (made, found by name, or grown). A new sheet
+   * is left at its size (1,000 rows, 26 columns: room for both regions): trimming it would cost calls
+   * on the first refresh, which already makes the most.
+   */
+  private ensureSheet(width: number): { s: number; n: string; w: number; c: number } | null {
     const ss = this.doc.ss;
-    if (this.sheet && this.sheet.w >= width) return { ...this.sheet };
-    let sheet = (this.sheet && this.doc.sheetById(this.sheet.s)) ?? ss.getSheetByName(MEMO_SHEET_NAME);
+    if (this.sheet && this.sheet.c >= width) return { ...this.sheet, w: Math.max(this.sheet.w, width) };
+    let sheet = this.sheet ? this.doc.sheetById(this.sheet.s) : null;
+    let cols = sheet ? this.sheet!.c : 0;
     if (!sheet) {
-      sheet = ss.insertSheet(MEMO_SHEET_NAME, ss.getNumSheets());
-      sheet.hideSheet();
-      const rows = sheet.getMaxRows() - 2 * MEMO_REGION;
-      if (rows > 0) sheet.deleteRows(2 * MEMO_REGION + 1, rows);
-      const cols = sheet.getMaxColumns() - Math.max(width, 2);
-      if (cols > 0) sheet.deleteColumns(Math.max(width, 2) + 1, cols);
+      try {
+        sheet = ss.insertSheet(MEMO_SHEET_NAME);
+        sheet.hideSheet();
+        cols = NEW_SHEET_COLUMNS;
+      } catch {
+        // a sheet of that name exists (a memo whose properties were lost): reused
+        sheet = ss.getSheetByName(MEMO_SHEET_NAME);
+        if (!sheet || sheet.getMaxRows() < 2 * MEMO_REGION) return null;
+        cols = sheet.getMaxColumns();
+      }
     }
-    const cols = sheet.getMaxColumns();
     if (cols < width) sheet.insertColumnsAfter(cols, width - cols);
-    if (sheet.getMaxRows() < 2 * MEMO_REGION) return null;
     this.stored.clear();
     this.cells = null;
-    return { s: sheet.getSheetId(), n: sheet.getName(), w: Math.max(width, cols) };
+    return { s: sheet.getSheetId(), n: sheet.getName(), w: Math.max(width, 1), c: Math.max(cols, width) };
   }
 }
 
@@ -196,7 +206,12 @@ function parse(text: string | null): StoredMemo | null {
   if (!text) return null;
   try {
     const memo = JSON.parse(text) as StoredMemo;
-    return typeof memo.s === 'number' && Array.isArray(memo.d) && typeof memo.k === 'number' ? memo : null;
+    return typeof memo.s === 'number' &&
+      typeof memo.c === 'number' &&
+      Array.isArray(memo.d) &&
+      typeof memo.k === 'number'
+      ? memo
+      : null;
   } catch {
     return null;
   }
