@@ -196,5 +196,35 @@ describe('the dashboard memo', () => {
     props(emu).setProperty(`${MEMO_PROPERTY}.leads`, JSON.stringify(leadsMemo));
     emu.call(OWNER, 'refreshDashboard');
     expect(shown(emu)).not.toBe(wonBefore);
+    // (that memo forgotten: the next refresh makes it again from the shadow)
+    props(emu).deleteProperty(`${MEMO_PROPERTY}.leads`);
+  });
+
+  it('a refresh dying at any of its calls leaves a memo the next refresh shows right', () => {
+    const FAULT = 'Service Spreadsheets timed out while accessing document (injected fault)';
+    const partner = String((emu.sheets().Partners as unknown[][])[1][0]);
+    const change = (n: number) => {
+      emu.call(OWNER, 'registerLead', {
+        partnerId: partner,
+        company: `Fault ${n}`,
+        domain: `fault-${n}.test`,
+      });
+      const row = wonRow(emu) + n;
+      emu.edit(OWNER, 'Leads', `${column(emu, 'Leads', 'Deal Value')}${row}`, [[1000 + n]]);
+    };
+    change(0);
+    const calls = emu.measure(() => emu.call(OWNER, 'refreshDashboard')).calls;
+    expect(calls).toBeGreaterThan(5);
+    for (let k = 1; k <= calls; k++) {
+      change(k);
+      emu.rt.failCall('*', FAULT, { skip: k, fatal: true });
+      try {
+        emu.call(OWNER, 'refreshDashboard');
+      } catch {
+        // the fault ended it
+      }
+      emu.rt.clearFaults();
+      expect({ k, calls: warmEqualsCold(emu).calls <= 20 }).toEqual({ k, calls: true });
+    }
   });
 });
