@@ -28,8 +28,8 @@ const MEMO_VERSION = 1;
 /** Rows of the memo sheet each table owns (its chunks; the chunk size grows to keep within it). */
 export const MEMO_REGION = 120;
 const FIRST_ROW: Record<MemoTableKey, number> = { leads: 1, commissions: MEMO_REGION + 1 };
-/** The columns of a sheet insertSheet makes (and its 1,000 rows hold both regions). */
-const NEW_SHEET_COLUMNS = 26;
+/** The size of a sheet insertSheet makes. */
+const NEW_SHEET = { rows: 1000, columns: 26 };
 /** Characters of one memo cell (a cell holds 50,000). */
 export const MEMO_CELL_CHARS = 45_000;
 
@@ -174,9 +174,8 @@ export class DashboardMemo {
   }
 
   /**
-   * The memo sheet, hidden, with `width` columns at least (made, found by name, or grown). A new sheet
-   * is left at its size (1,000 rows, 26 columns: room for both regions): trimming it would cost calls
-   * on the first refresh, which already makes the most.
+   * The memo sheet, hidden, with `width` columns at least (made, found by name, or grown); a new one
+   * trimmed to both regions' rows and the columns used.
    */
   private ensureSheet(width: number): { s: number; n: string; w: number; c: number } | null {
     const ss = this.doc.ss;
@@ -187,7 +186,10 @@ export class DashboardMemo {
       try {
         sheet = ss.insertSheet(MEMO_SHEET_NAME);
         sheet.hideSheet();
-        cols = NEW_SHEET_COLUMNS;
+        // trimmed to what the memo uses (a workbook holds 10 million cells)
+        cols = Math.min(Math.max(width, 2), NEW_SHEET.columns);
+        sheet.deleteRows(2 * MEMO_REGION + 1, NEW_SHEET.rows - 2 * MEMO_REGION);
+        if (cols < NEW_SHEET.columns) sheet.deleteColumns(cols + 1, NEW_SHEET.columns - cols);
       } catch {
         // a sheet of that name exists (a memo whose properties were lost): reused
         sheet = ss.getSheetByName(MEMO_SHEET_NAME);

@@ -101,6 +101,12 @@ describe('the dashboard memo', () => {
     expect(first.calls).toBeLessThanOrEqual(20);
     const hidden = emu.rt.uncounted(() => emu.spreadsheet.getSheetByName(MEMO_SHEET)!.isSheetHidden());
     expect(hidden).toBe(true);
+    // trimmed to the two tables' regions of 120 chunks and the cells a chunk uses
+    const size = emu.rt.uncounted(() => {
+      const sheet = emu.spreadsheet.getSheetByName(MEMO_SHEET)!;
+      return [sheet.getMaxRows(), sheet.getMaxColumns()];
+    });
+    expect(size).toEqual([240, 2]);
     const memo = JSON.parse(props(emu).getProperty(`${MEMO_PROPERTY}.leads`)!) as { k: number; d: string[] };
     expect(memo.k).toBe(1000);
     expect(memo.d).toHaveLength(3);

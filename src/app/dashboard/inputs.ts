@@ -25,6 +25,7 @@ import { rememberedCells, shadowRecords } from './shadow-rows';
 import { memoRecords, type MemoCodec } from './memo';
 import { DashboardMemo } from '../../sheets/dashboard-memo';
 import type { Days } from '../../sheets/days';
+import { hasForged } from '../../sheets/shadow-seals';
 
 /** The Leads columns the metrics read. */
 const LEAD_COLUMNS = [
@@ -216,9 +217,14 @@ export function readDashboardInputs(
   const memoLeads = memo ? memoRecords(ctx, memo, 'leads', leadCodec(days), days) : null;
   const memoLines =
     memo && withCommissions ? memoRecords(ctx, memo, 'commissions', lineCodec(days), days) : null;
-  const leadRecords = options.leads || memoLeads ? null : shadowRecords(ctx, 'leads', LEAD_COLUMNS, days);
+  // (a forged row the memo found: the shadow cannot serve, the table is read)
+  const forged = (key: SheetKey) => !!memo && hasForged(ctx.doc, key);
+  const leadRecords =
+    options.leads || memoLeads || forged('leads') ? null : shadowRecords(ctx, 'leads', LEAD_COLUMNS, days);
   const lineRecords =
-    withCommissions && !memoLines ? shadowRecords(ctx, 'commissions', LINE_COLUMNS, days) : null;
+    withCommissions && !memoLines && !forged('commissions')
+      ? shadowRecords(ctx, 'commissions', LINE_COLUMNS, days)
+      : null;
   // Only Leads is guarded against rows another tool appended (one getLastRow): the dashboard writes
   // none of these tables, and Partners and Commissions are written by the tracker alone.
   const keys: SheetKey[] = ['partners'];
