@@ -101,8 +101,8 @@ export class DashboardMemo {
     if (!this.sheet) return;
     const sheet = this.sheet;
     try {
-      const rows = Math.max(...[...this.stored].map(([t, m]) => FIRST_ROW[t] + m.d.length - 1));
-      const values = doc.range(sheet.s, sheet.n, 1, 1, rows, Math.max(sheet.w, 1)).getValues();
+      // both regions whole: a sheet a person cut short fails here, and is grown by `save`
+      const values = doc.range(sheet.s, sheet.n, 1, 1, 2 * MEMO_REGION, Math.max(sheet.w, 1)).getValues();
       this.cells = values.map((row) => row.map((c) => String(c ?? '')));
     } catch {
       // the memo sheet deleted or cut short: no memo (every chunk decoded, the sheet made again)
@@ -144,7 +144,6 @@ export class DashboardMemo {
       ...[...this.next.values()].flatMap((memo) => memo.cells.map((c) => c.length)),
     );
     const sheet = this.ensureSheet(width);
-    if (!sheet) return null;
     // The memo rows that changed (a chunk's digest, or a chunk a shorter table no longer has).
     const rows = new Map<number, string[]>();
     for (const [table, memo] of this.next) {
@@ -170,32 +169,38 @@ export class DashboardMemo {
       return Array.from({ length: sheet.w }, (_, c) => cells[c] ?? '');
     });
     const doc = this.doc;
-    return () => doc.range(sheet.s, sheet.n, first, 1, block.length, sheet.w).setValues(block);
+    return () => {
+      try {
+        doc.range(sheet.s, sheet.n, first, 1, block.length, sheet.w).setValues(block);
+      } catch {
+        // a cache: not written, its digests do not match and the next refresh decodes those chunks
+      }
+    };
   }
 
   /**
    * The memo sheet, hidden, with `width` columns at least (made, found by name, or grown); a new one
    * trimmed to both regions' rows and the columns used.
    */
-  private ensureSheet(width: number): { s: number; n: string; w: number; c: number } | null {
+  private ensureSheet(width: number): { s: number; n: string; w: number; c: number } {
     const ss = this.doc.ss;
     if (this.sheet && this.sheet.c >= width) return { ...this.sheet, w: Math.max(this.sheet.w, width) };
     let sheet = this.sheet ? this.doc.sheetById(this.sheet.s) : null;
     let cols = sheet ? this.sheet!.c : 0;
+    // a sheet of that name without a memo that reads (its properties lost or stale): reused
+    sheet ??= ss.getSheetByName(MEMO_SHEET_NAME);
+    if (sheet && !cols) {
+      const rows = sheet.getMaxRows();
+      if (rows < 2 * MEMO_REGION) sheet.insertRowsAfter(rows, 2 * MEMO_REGION - rows);
+      cols = sheet.getMaxColumns();
+    }
     if (!sheet) {
-      try {
-        sheet = ss.insertSheet(MEMO_SHEET_NAME);
-        sheet.hideSheet();
-        // trimmed to what the memo uses (a workbook holds 10 million cells)
-        cols = Math.min(Math.max(width, 2), NEW_SHEET.columns);
-        sheet.deleteRows(2 * MEMO_REGION + 1, NEW_SHEET.rows - 2 * MEMO_REGION);
-        if (cols < NEW_SHEET.columns) sheet.deleteColumns(cols + 1, NEW_SHEET.columns - cols);
-      } catch {
-        // a sheet of that name exists (a memo whose properties were lost): reused
-        sheet = ss.getSheetByName(MEMO_SHEET_NAME);
-        if (!sheet || sheet.getMaxRows() < 2 * MEMO_REGION) return null;
-        cols = sheet.getMaxColumns();
-      }
+      sheet = ss.insertSheet(MEMO_SHEET_NAME);
+      sheet.hideSheet();
+      // trimmed to what the memo uses (a workbook holds 10 million cells)
+      cols = Math.min(Math.max(width, 2), NEW_SHEET.columns);
+      sheet.deleteRows(2 * MEMO_REGION + 1, NEW_SHEET.rows - 2 * MEMO_REGION);
+      if (cols < NEW_SHEET.columns) sheet.deleteColumns(cols + 1, NEW_SHEET.columns - cols);
     }
     if (cols < width) sheet.insertColumnsAfter(cols, width - cols);
     this.stored.clear();

@@ -170,6 +170,11 @@ describe('the dashboard memo', () => {
     emu.rt.uncounted(() => emu.spreadsheet.deleteSheet(emu.spreadsheet.getSheetByName(MEMO_SHEET)!));
     warmEqualsCold(emu);
     expect(memoRows(emu)[0][0]).toMatch(/^\[\["L-/);
+    // cut short by a person: grown again
+    emu.rt.uncounted(() => emu.spreadsheet.getSheetByName(MEMO_SHEET)!.deleteRows(2, 200));
+    warmEqualsCold(emu);
+    expect(emu.rt.uncounted(() => emu.spreadsheet.getSheetByName(MEMO_SHEET)!.getMaxRows())).toBe(240);
+    expect(memoRows(emu)[0][0]).toMatch(/^\[\["L-/);
   });
 
   it('rows inserted and deleted in Leads', () => {
