@@ -85,20 +85,22 @@ export function sealCells(
 /**
  * The contents of shadow cells read from rows firstRow.. (`raw`: what the sheet holds), their seals
  * checked: forged rows are remembered and given as `forgedAs` says (their claimed content, or "").
- * `column`: the cells are a whole column, so a blank cell above its last written row is forged too.
+ * `column`: the cells are a whole column, so a blank cell above its last written row is forged too;
+ * `lastRow`: the same for cells that are part of a column whose last written row is `lastRow`.
  */
 export function checkCells(
   doc: TrackerDocument,
   key: SheetKey,
   firstRow: number,
   raw: readonly unknown[],
-  options: { column?: boolean; forgedAs?: 'claimed' | 'empty' } = {},
+  options: { column?: boolean; lastRow?: number; forgedAs?: 'claimed' | 'empty' } = {},
 ): string[] {
   const seals = sealsOf(doc);
   if (!seals) return raw.map((c) => String(c ?? ''));
   let last = -1;
   if (options.column)
     for (let i = raw.length - 1; i >= 0 && last < 0; i--) if (String(raw[i] ?? '') !== '') last = i;
+  if (options.lastRow !== undefined) last = options.lastRow - firstRow;
   if (!verified.has(doc)) verified.set(doc, new Map());
   const byKey = verified.get(doc)!;
   if (!byKey.has(key)) byKey.set(key, new Map());

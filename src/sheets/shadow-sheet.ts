@@ -83,8 +83,17 @@ export function shadowFilling(doc: TrackerDocument, key: SheetKey): boolean {
   return doc.layout().shadow?.filling?.includes(key) ?? false;
 }
 
-/** The whole shadow column of `key` from row 2 to `lastRow` (one getValues); none while filling. */
-export function readShadowColumn(doc: TrackerDocument, key: SheetKey, lastRow: number): unknown[] {
+/**
+ * The whole shadow column of `key` from row 2 to `lastRow` (one getValues); none while filling.
+ * `unchecked`: the cells as they are, seals not checked (the caller checks the ones it uses:
+ * checkCells with `lastRow`, as the dashboard's memo does for the chunks that changed).
+ */
+export function readShadowColumn(
+  doc: TrackerDocument,
+  key: SheetKey,
+  lastRow: number,
+  options: { unchecked?: boolean } = {},
+): unknown[] {
   const target = shadowTarget(doc, key);
   if (!target || lastRow < 2 || shadowFilling(doc, key)) return [];
   const rows = Math.min(lastRow, target.shadow.maxRows) - 1;
@@ -99,6 +108,7 @@ export function readShadowColumn(doc: TrackerDocument, key: SheetKey, lastRow: n
       .map((r) => r[0]),
     (t) => t,
   );
+  if (options.unchecked) return cells;
   return checkCells(doc, key, 2, cells, { column: true, forgedAs: 'claimed' });
 }
 

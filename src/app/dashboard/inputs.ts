@@ -22,6 +22,10 @@ import type { Table } from '../../sheets/table';
 import { minorOfCell, text, today } from '../leads/cells';
 import { ledgerLineOf, readLedger } from '../commissions/ledger-table';
 import { rememberedCells, shadowRecords } from './shadow-rows';
+import { memoRecords, type MemoCodec } from './memo';
+import { DashboardMemo } from '../../sheets/dashboard-memo';
+import type { Days } from '../../sheets/days';
+import { hasForged } from '../../sheets/shadow-seals';
 
 /** The Leads columns the metrics read. */
 const LEAD_COLUMNS = [
@@ -101,30 +105,132 @@ export function leadSourceOf(value: unknown): LeadSource {
   return matchIgnoringCase(LEAD_SOURCES, text(value)) ?? DEFAULT_LEAD_SOURCE;
 }
 
+type DashboardLead = DashboardInputs['leads'][number];
+
+/** A lead row's figures from its record (null: a row with no id), each distinct text converted once. */
+function leadReader(days: Days): (record: Readonly<Record<string, unknown>>) => DashboardLead | null {
+  // Few distinct texts in 100,000 rows (statuses, days, sources): each converted once.
+  const dayOf = rememberedCells((cell) => days.cellToDay(cell));
+  const statusOf = rememberedCells((cell) => {
+    const status = readStatus(LEAD_STATUSES, cell, 'Leads');
+    return status.ok ? (status.status ?? '') : '';
+  });
+  const sourceOf = rememberedCells(leadSourceOf);
+  return (record) => {
+    const id = text(record.leadId).trim();
+    if (!id) return null;
+    const currency = text(record.currency).trim().toUpperCase();
+    return {
+      id,
+      partnerId: text(record.partnerId).trim(),
+      product: text(record.product).trim(),
+      status: statusOf(record.status),
+      registeredOn: dayOf(record.registeredOn),
+      closedOn: dayOf(record.closedOn),
+      currency,
+      estimatedMinor: minorOfCell(record.estimatedValue, currency),
+      dealMinor: minorOfCell(record.dealValue, currency),
+      source: sourceOf(record.source),
+    };
+  };
+}
+
+/** A commission line's figures (null: a row with no id), as the ledger reads it. */
+function lineOf(record: Readonly<Record<string, unknown>>, row: number, days: Days): MetricsLine | null {
+  const line = ledgerLineOf(record, row, days);
+  return line
+    ? {
+        partnerId: line.partnerId,
+        currency: line.currency,
+        amountMinor: line.amountMinor,
+        status: line.status,
+        earnedOn: line.earnedOn,
+      }
+    : null;
+}
+
+/** The memo rows of leads and lines (dashboard-memo.ts): the figures as a JSON array, in this order. */
+function leadCodec(days: Days): MemoCodec<DashboardLead> {
+  const of = leadReader(days);
+  return {
+    columns: LEAD_COLUMNS,
+    of,
+    toRow: (l) => [
+      l.id,
+      l.partnerId,
+      l.product,
+      l.status,
+      l.registeredOn,
+      l.closedOn,
+      l.currency,
+      l.estimatedMinor,
+      l.dealMinor,
+      l.source,
+    ],
+    fromRow: (r) => ({
+      id: r[0] as string,
+      partnerId: r[1] as string,
+      product: r[2] as string,
+      status: r[3] as DashboardLead['status'],
+      registeredOn: r[4] as string,
+      closedOn: r[5] as string,
+      currency: r[6] as string,
+      estimatedMinor: r[7] as number | null,
+      dealMinor: r[8] as number | null,
+      source: r[9] as LeadSource,
+    }),
+  };
+}
+
+function lineCodec(days: Days): MemoCodec<MetricsLine> {
+  return {
+    columns: LINE_COLUMNS,
+    of: (record, row) => lineOf(record, row, days),
+    toRow: (l) => [l.partnerId, l.currency, l.amountMinor, l.status, l.earnedOn],
+    fromRow: (r) => ({
+      partnerId: r[0] as string,
+      currency: r[1] as string,
+      amountMinor: r[2] as number,
+      status: r[3] as MetricsLine['status'],
+      earnedOn: r[4] as string,
+    }),
+  };
+}
+
 /**
  * `lines: false`: the commission lines are not read (tiering needs only partners and leads);
- * `leads`: the Leads table already opened (tiering opens only the won leads' rows).
+ * `leads`: the Leads table already opened (tiering opens only the won leads' rows); `memo`: read
+ * Leads and Commissions through the dashboard's memo (memo.ts) and queue its new state for the
+ * caller's commit; the function returned in `writeMemo` writes its cells after that commit.
  */
 export function readDashboardInputs(
   ctx: AppContext,
-  options: { lines?: boolean; leads?: Table } = {},
-): DashboardInputs {
+  options: { lines?: boolean; leads?: Table; memo?: boolean } = {},
+): DashboardInputs & { writeMemo?: (() => void) | null } {
   const withLines = options.lines !== false;
   // The time zone as last seen (every hourly run asks): no call.
   const days = ctx.doc.days(true);
-  // Leads and Commissions as their shadow's raw rows, only the columns used converted (shadow-rows.ts);
-  // the tables when the shadow cannot serve or they are open.
-  const leadRecords = options.leads ? null : shadowRecords(ctx, 'leads', LEAD_COLUMNS, days);
+  const withCommissions = withLines && !!ctx.doc.layout().sheets.commissions;
+  const memo = options.memo && !options.leads ? new DashboardMemo(ctx.doc, days.timeZone) : null;
+  // Leads and Commissions through the memo, or as their shadow's raw rows, only the columns used
+  // converted (shadow-rows.ts); the tables when the shadow cannot serve or they are open.
+  const memoLeads = memo ? memoRecords(ctx, memo, 'leads', leadCodec(days), days) : null;
+  const memoLines =
+    memo && withCommissions ? memoRecords(ctx, memo, 'commissions', lineCodec(days), days) : null;
+  // (a forged row the memo found: the shadow cannot serve, the table is read)
+  const forged = (key: SheetKey) => !!memo && hasForged(ctx.doc, key);
+  const leadRecords =
+    options.leads || memoLeads || forged('leads') ? null : shadowRecords(ctx, 'leads', LEAD_COLUMNS, days);
   const lineRecords =
-    withLines && ctx.doc.layout().sheets.commissions
+    withCommissions && !memoLines && !forged('commissions')
       ? shadowRecords(ctx, 'commissions', LINE_COLUMNS, days)
       : null;
   // Only Leads is guarded against rows another tool appended (one getLastRow): the dashboard writes
   // none of these tables, and Partners and Commissions are written by the tracker alone.
   const keys: SheetKey[] = ['partners'];
-  if (!options.leads && !leadRecords) keys.push('leads');
-  if (withLines && !lineRecords) keys.push('commissions');
-  ctx.read(keys, { guarded: options.leads || leadRecords ? [] : ['leads'] });
+  if (!options.leads && !leadRecords && !memoLeads) keys.push('leads');
+  if (withLines && !lineRecords && !memoLines) keys.push('commissions');
+  ctx.read(keys, { guarded: options.leads || leadRecords || memoLeads ? [] : ['leads'] });
   const settings = ctx.settings();
   const partners: MetricsPartner[] = [];
   const locked = new Set<string>();
@@ -143,47 +249,29 @@ export function readDashboardInputs(
     });
     if (isTierLocked(record.tierLocked)) locked.add(id);
   }
-  const leads: DashboardInputs['leads'] = [];
-  // Few distinct texts in 100,000 rows (statuses, days, sources): each converted once.
-  const dayOf = rememberedCells((cell) => days.cellToDay(cell));
-  const statusOf = rememberedCells((cell) => {
-    const status = readStatus(LEAD_STATUSES, cell, 'Leads');
-    return status.ok ? (status.status ?? '') : '';
-  });
-  const sourceOf = rememberedCells(leadSourceOf);
-  for (const { record } of leadRecords ?? (options.leads ?? ctx.table('leads')).rows()) {
-    const id = text(record.leadId).trim();
-    if (!id) continue;
-    const currency = text(record.currency).trim().toUpperCase();
-    leads.push({
-      id,
-      partnerId: text(record.partnerId).trim(),
-      product: text(record.product).trim(),
-      status: statusOf(record.status),
-      registeredOn: dayOf(record.registeredOn),
-      closedOn: dayOf(record.closedOn),
-      currency,
-      estimatedMinor: minorOfCell(record.estimatedValue, currency),
-      dealMinor: minorOfCell(record.dealValue, currency),
-      source: sourceOf(record.source),
+  const leadOf = leadReader(days);
+  const leads: DashboardInputs['leads'] =
+    memoLeads ??
+    (leadRecords ?? (options.leads ?? ctx.table('leads')).rows()).flatMap(({ record }) => {
+      const lead = leadOf(record);
+      return lead ? [lead] : [];
     });
-  }
-  const ledger = lineRecords
-    ? lineRecords.flatMap(({ row, record }) => {
-        const line = ledgerLineOf(record, row, days);
-        return line ? [{ row, line }] : [];
-      })
-    : null;
   const lines: MetricsLine[] =
-    withLines && ctx.doc.layout().sheets.commissions
-      ? (ledger ?? readLedger(ctx.table('commissions'), days)).map(({ line }) => ({
-          partnerId: line.partnerId,
-          currency: line.currency,
-          amountMinor: line.amountMinor,
-          status: line.status,
-          earnedOn: line.earnedOn,
-        }))
-      : [];
+    memoLines ??
+    (lineRecords
+      ? lineRecords.flatMap(({ row, record }) => {
+          const line = lineOf(record, row, days);
+          return line ? [line] : [];
+        })
+      : withCommissions
+        ? readLedger(ctx.table('commissions'), days).map(({ line }) => ({
+            partnerId: line.partnerId,
+            currency: line.currency,
+            amountMinor: line.amountMinor,
+            status: line.status,
+            earnedOn: line.earnedOn,
+          }))
+        : []);
   const tiers = settings.lists.tiers;
   const ruleEntries = (settings.lists as Record<string, string[] | undefined>).tierRules ?? [];
   return {
@@ -197,5 +285,6 @@ export function readDashboardInputs(
     currencies: settings.lists.currencies,
     tierRules: (currency) => parseTierRules(ruleEntries, tiers, currency),
     rates: settings.rates,
+    writeMemo: memo?.save(),
   };
 }

@@ -3,7 +3,9 @@
  * period and currency chosen in its row 2), and the hidden metrics sheet the charts read, in ONE
  * journaled step; then the charts, made once and changed only when what they show changes shape.
  * Run from the menu, after set-up and the demo data, once a day by the hourly run, and when a person
- * changes the period or currency cell. Reads Partners, Leads and Commissions once (their shadow).
+ * changes the period or currency cell. Reads Partners, Leads and Commissions once (their shadow),
+ * Leads and Commissions through the dashboard's memo: only the chunks of rows changed since the last
+ * refresh are seal-checked and decoded (memo.ts).
  */
 import { DEFAULT_PERIOD, PERIODS, type RefreshResult } from '../../shared/dashboard';
 import { dashboardView } from '../../domain/metrics/view';
@@ -32,7 +34,7 @@ export type { RefreshResult };
  */
 export function refreshDashboardIn(ctx: AppContext, options: { storedChoice?: boolean } = {}): RefreshResult {
   const doc = ctx.doc;
-  const inputs = readDashboardInputs(ctx);
+  const inputs = readDashboardInputs(ctx, { memo: true });
   const state =
     dashboardState(doc) ??
     ensureDashboardStructure(doc, { periods: PERIODS, currencies: inputs.currencies, width: METRICS_WIDTH });
@@ -63,6 +65,8 @@ export function refreshDashboardIn(ctx: AppContext, options: { storedChoice?: bo
     metrics: metricsGrid(view),
   });
   doc.commit();
+  // The memo's cells after the commit that stored their digests (a cache: see dashboard-memo.ts).
+  inputs.writeMemo?.();
   syncDashboardCharts(doc, next, dashboardCharts(view, grid.sections));
   return { period: view.period, currency, rows: grid.values.length, problem: problems.join('. ') };
 }

@@ -35,6 +35,17 @@ export function shadowRecords(
     return () => false;
   });
   if (!opened) return null;
+  return recordsOfCells(key, columns, days, raw, 2);
+}
+
+/** The records of shadow cell contents (seals checked) of rows firstRow.., only `columns` read. */
+export function recordsOfCells(
+  key: SheetKey,
+  columns: readonly string[],
+  days: Days,
+  contents: readonly string[],
+  firstRow: number,
+): ShadowRecord[] {
   const formats = new Map(sheetDef(key).columns.map((c) => [c.key, c.format]));
   const readers = columns.map((column) => {
     const read = shadowCellReader(key, column);
@@ -44,12 +55,12 @@ export function shadowRecords(
     ] as const;
   });
   const out: ShadowRecord[] = [];
-  raw.forEach((cell, i) => {
+  contents.forEach((cell, i) => {
     if (cell === '') return;
     // Only the columns used, each found in the cell's text (shadow-field.ts), not the whole row parsed.
     const record: Record<string, unknown> = {};
     for (const [column, read] of readers) record[column] = read(shadowField(cell, column));
-    out.push({ row: i + 2, record });
+    out.push({ row: i + firstRow, record });
   });
   return out;
 }
