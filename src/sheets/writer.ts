@@ -26,7 +26,7 @@ import { recordOfCell } from './record-of';
  * written in fewer, taller blocks (the cells between read back and written as they are): the daily
  * run's call budget (15) matters more than its cells, which stay well inside its time.
  */
-const TRIGGER_MAX_BLOCKS = 3;
+const TRIGGER_MAX_BLOCKS = 2;
 
 /** Who a change is recorded for; `note` says why the user is "unknown" when it is. */
 export interface Actor {

@@ -198,5 +198,6 @@ function eligibleBy(line: LedgerLine, asOf: string): boolean {
 export const COMMISSIONS_DAILY_JOB: DailyJob = {
   name: 'commissions',
   heavy: true,
+  oneCommit: true,
   run: (ctx) => runDailyLedger(ctx),
 };

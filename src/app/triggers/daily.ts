@@ -57,12 +57,12 @@ export const DAILY_JOBS: DailyJob[] = [
   // First: the rows set-up left to adopt (when its progress dialog was closed); nothing otherwise.
   SETUP_ADOPTION_JOB,
   { name: 'audit rotation', run: rotateAuditLog },
-  { name: 'lead expiry', run: runLeadExpiry, heavy: true },
+  { name: 'lead expiry', run: runLeadExpiry, heavy: true, oneCommit: true },
   COMMISSIONS_DAILY_JOB,
   SLACK_DIGEST_JOB,
   // The partners' monthly statements (on the 1st; owed ones within the day's mail quota).
   STATEMENTS_JOB,
-  { name: 'tiering', run: runTiering, heavy: true },
+  { name: 'tiering', run: runTiering, heavy: true, oneCommit: true },
   // What it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },
   // Last, in the next hourly run of its own: the Dashboard shows what the jobs above changed.
@@ -298,8 +298,10 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     jobs: [],
     ...warehouse,
   };
+  // (No write of its own when a job's commit stored this checkpoint already: see DailyJob.oneCommit.)
   const save = () => {
-    doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(state));
+    const text = JSON.stringify(state);
+    if (doc.property(SCHEDULE_PROPERTY) !== text) doc.setProperty(SCHEDULE_PROPERTY, text);
     doc.commit();
   };
   state.pending = pending;
@@ -329,6 +331,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
       return report;
     }
     progressed = true;
+    if (job.oneCommit) doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(doneWith(state, pending, job.name, jobs.length)));
     heavyRan ||= heavy;
     aloneRan ||= job.ownRun === true;
     const outcome = runJob(
@@ -357,9 +360,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     }
     const { continueFrom: _unused, ...done } = outcome;
     report.jobs.push(done);
-    pending.done.push(job.name);
-    pending.next++;
-    pending.cursor = null;
+    finishJob(state, pending, job.name, jobs.length);
   }
   state.lastDay = pending.day;
   state.lastDone = pending.done;
@@ -368,6 +369,27 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   save();
   report.finished = true;
   return report;
+}
+
+type PendingDay = NonNullable<ScheduleState['pending']>;
+
+/** The day's checkpoint once the job `name` is done (the day's last: the day finished). */
+function finishJob(state: ScheduleState, pending: PendingDay, name: string, total: number): void {
+  pending.done.push(name);
+  pending.next++;
+  pending.cursor = null;
+  if (pending.next < total) return;
+  state.lastDay = pending.day;
+  state.lastDone = pending.done;
+  state.pending = null;
+}
+
+/** The checkpoint `finishJob` will make, on copies (the same keys in the same order, for `save`). */
+function doneWith(state: ScheduleState, pending: PendingDay, name: string, total: number): ScheduleState {
+  const next = { ...pending, done: [...pending.done] };
+  const after: ScheduleState = { lastDay: state.lastDay, lastDone: state.lastDone, pending: next };
+  finishJob(after, next, name, total);
+  return after;
 }
 
 /** Which hourly jobs wait for the next hour (runHourlyJobs, DailyJob.afterWrites). */
