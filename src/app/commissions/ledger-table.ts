@@ -185,7 +185,9 @@ export function formatMoneyColumns(
       c: spanned.first,
       v: formats.map((f) => spanned.formats.map((kept) => kept ?? f)),
     });
-  else for (const column of columns) ctx.doc.stage({ ...target, c: table.col(column), v: formats.map((f) => [f]) });
+  else
+    for (const column of columns)
+      ctx.doc.stage({ ...target, c: table.col(column), v: formats.map((f) => [f]) });
 }
 
 /**

@@ -247,6 +247,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   const timeLeftMs = () => budgetMs - (Date.now() - startedAt);
   // The jobs' property writes that follow no cell write go out with the checkpoint (save), at the end.
   doc.deferIdleFlushes();
+  doc.preferFewCalls();
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
   const today = new Date(startedAt).toISOString().slice(0, 10);
   // A run that continues today's jobs takes the time zone and the trigger's account an earlier run
@@ -331,7 +332,8 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
       return report;
     }
     progressed = true;
-    if (job.oneCommit) doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(doneWith(state, pending, job.name, jobs.length)));
+    if (job.oneCommit)
+      doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(doneWith(state, pending, job.name, jobs.length)));
     heavyRan ||= heavy;
     aloneRan ||= job.ownRun === true;
     const outcome = runJob(
