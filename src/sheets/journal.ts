@@ -235,10 +235,12 @@ export function journalFor(
   return {
     properties: {
       ...emptied(0),
-      [JOURNAL_PROPERTY]: JSON.stringify({ at: { ...at, chunks: chunks.length } }),
+      [JOURNAL_PROPERTY]: JSON.stringify({ at: { ...at, chunks: chunks.length }, ...(done ? { done } : {}) }),
     },
     cells: { at, values: chunks.map((chunk) => [chunk]) },
-    cleanup: { k: 'values', s: at.s, n: at.n, r: at.r, c: at.c, v: chunks.map(() => ['']) },
+    // With a landing mark the cells stay, as the property stays (the next journal writes over them);
+    // without one they are emptied once the writes are made, and the property deleted.
+    cleanup: done ? null : { k: 'values', s: at.s, n: at.n, r: at.r, c: at.c, v: chunks.map(() => ['']) },
   };
 }
 

@@ -32,14 +32,6 @@ export interface DailyJob {
    */
   heavy?: boolean;
   /**
-   * Its one commit is all it writes (never a continuation): the run's checkpoint as it will be once
-   * the job is done is queued before it runs and so rides in that commit's property write; an
-   * execution whose day's work ends with it then makes no property write of its own after it (the
-   * daily run's call budget). Dying after that write, the commit is finished by the next execution
-   * (its journal) and the job is not run again, as if this one had saved the checkpoint.
-   */
-  oneCommit?: boolean;
-  /**
    * An hourly job (triggers/hourly.ts) that re-reads the big tables: 'next run' skips it in an
    * execution where a day's job wrote or ran alone (the next hourly run does it, seeing the moved
    * audit tail); 'next run after a write' only where a day's job wrote (the registration form).

@@ -57,12 +57,12 @@ export const DAILY_JOBS: DailyJob[] = [
   // First: the rows set-up left to adopt (when its progress dialog was closed); nothing otherwise.
   SETUP_ADOPTION_JOB,
   { name: 'audit rotation', run: rotateAuditLog },
-  { name: 'lead expiry', run: runLeadExpiry, heavy: true, oneCommit: true },
+  { name: 'lead expiry', run: runLeadExpiry, heavy: true },
   COMMISSIONS_DAILY_JOB,
   SLACK_DIGEST_JOB,
   // The partners' monthly statements (on the 1st; owed ones within the day's mail quota).
   STATEMENTS_JOB,
-  { name: 'tiering', run: runTiering, heavy: true, oneCommit: true },
+  { name: 'tiering', run: runTiering, heavy: true },
   // What it sent is stored by the run's final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery },
   // Last, in the next hourly run of its own: the Dashboard shows what the jobs above changed.
@@ -299,10 +299,8 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     jobs: [],
     ...warehouse,
   };
-  // (No write of its own when a job's commit stored this checkpoint already: see DailyJob.oneCommit.)
   const save = () => {
-    const text = JSON.stringify(state);
-    if (doc.property(SCHEDULE_PROPERTY) !== text) doc.setProperty(SCHEDULE_PROPERTY, text);
+    doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(state));
     doc.commit();
   };
   state.pending = pending;
@@ -332,8 +330,6 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
       return report;
     }
     progressed = true;
-    if (job.oneCommit)
-      doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(doneWith(state, pending, job.name, jobs.length)));
     heavyRan ||= heavy;
     aloneRan ||= job.ownRun === true;
     const outcome = runJob(
@@ -384,14 +380,6 @@ function finishJob(state: ScheduleState, pending: PendingDay, name: string, tota
   state.lastDay = pending.day;
   state.lastDone = pending.done;
   state.pending = null;
-}
-
-/** The checkpoint `finishJob` will make, on copies (the same keys in the same order, for `save`). */
-function doneWith(state: ScheduleState, pending: PendingDay, name: string, total: number): ScheduleState {
-  const next = { ...pending, done: [...pending.done] };
-  const after: ScheduleState = { lastDay: state.lastDay, lastDone: state.lastDone, pending: next };
-  finishJob(after, next, name, total);
-  return after;
 }
 
 /** Which hourly jobs wait for the next hour (runHourlyJobs, DailyJob.afterWrites). */
