@@ -416,7 +416,7 @@ export class TrackerDocument implements DocumentHost {
       () => this.journalSpot(),
       done,
     );
-    const kept = Boolean(done);
+    const kept = Boolean(done) && !journal.cells;
     if (journal.cells) {
       const { at, values } = journal.cells;
       this.range(at.s, at.n, at.r, at.c, values.length, 1).setValues(values);

@@ -235,12 +235,10 @@ export function journalFor(
   return {
     properties: {
       ...emptied(0),
-      [JOURNAL_PROPERTY]: JSON.stringify({ at: { ...at, chunks: chunks.length }, ...(done ? { done } : {}) }),
+      [JOURNAL_PROPERTY]: JSON.stringify({ at: { ...at, chunks: chunks.length } }),
     },
     cells: { at, values: chunks.map((chunk) => [chunk]) },
-    // With a landing mark the cells stay, as the property stays (the next journal writes over them);
-    // without one they are emptied once the writes are made, and the property deleted.
-    cleanup: done ? null : { k: 'values', s: at.s, n: at.n, r: at.r, c: at.c, v: chunks.map(() => ['']) },
+    cleanup: { k: 'values', s: at.s, n: at.n, r: at.r, c: at.c, v: chunks.map(() => ['']) },
   };
 }
 
