@@ -24,10 +24,16 @@ const text = (value: unknown) => String(value ?? '').trim();
 
 /**
  * The Commissions table read from its `_Shadow` column (one cell a row instead of 16; the sheet when
- * the shadow does not know every row, see ctx.read), with `also` opened the same way.
+ * the shadow does not know every row, see ctx.read), with `also` opened the same way (`unguarded`:
+ * those of them whose last row is not checked).
  */
-export function openLedger(ctx: AppContext, also: readonly SheetKey[] = []): Table {
-  ctx.read(['commissions', ...also]);
+export function openLedger(
+  ctx: AppContext,
+  also: readonly SheetKey[] = [],
+  unguarded: readonly SheetKey[] = [],
+): Table {
+  const keys: SheetKey[] = ['commissions', ...also];
+  ctx.read(keys, { guarded: keys.filter((key) => !unguarded.includes(key)) });
   return ctx.table('commissions');
 }
 
