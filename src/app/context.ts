@@ -87,6 +87,11 @@ export class AppContext implements WriteContext {
     return openSparseFromShadow(this, key, pick);
   }
 
+  /** Closes the table `key` in this context: the next use reads it again (from its sheet). */
+  forget(key: SheetKey): void {
+    this.tables.delete(key);
+  }
+
   /** True when the table `key` is open in this context (read, or opened with known values). */
   isOpen(key: SheetKey): boolean {
     return this.tables.has(key);

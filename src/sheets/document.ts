@@ -584,6 +584,19 @@ export class TrackerDocument implements DocumentHost {
   }
 
   private deferIdle = false;
+  private fewCalls = false;
+
+  /**
+   * For the hourly run: its writes favour fewer calls over fewer cells (the audited writer joins a
+   * table's changed rows into fewer, taller blocks: writer.ts). Its budget is calls per execution.
+   */
+  preferFewCalls(): void {
+    this.fewCalls = true;
+  }
+
+  prefersFewCalls(): boolean {
+    return this.fewCalls;
+  }
 
   /**
    * For the hourly run: a property write that follows no cell write waits for the run's final flush

@@ -134,8 +134,13 @@ export interface LedgerIndex {
 /**
  * The ledger from the index: ONE getValues of the chunks and ONE of the Commissions rows around
  * `last`; null when the index is missing, stale or does not add up (the caller reads the ledger).
+ * `rowsKnown`: the caller holds the whole ledger as the sheet has it (and compares the index with
+ * it), so the rows around `last` are not read.
  */
-export function readLedgerIndex(doc: TrackerDocument): LedgerIndex | null {
+export function readLedgerIndex(
+  doc: TrackerDocument,
+  options: { rowsKnown?: boolean } = {},
+): LedgerIndex | null {
   const layout = doc.layout();
   const shadow = layout.shadow;
   const sheet = layout.sheets.commissions;
@@ -171,7 +176,7 @@ export function readLedgerIndex(doc: TrackerDocument): LedgerIndex | null {
   // Rows another tool appended or deleted: what the shadow (and so the index) does not know.
   const first = Math.max(2, state.last);
   const lastRow = Math.min(sheet.maxRows, state.last + WINDOW_SLACK);
-  if (lastRow >= first) {
+  if (lastRow >= first && !options.rowsKnown) {
     const width = Math.max(sheet.width, ...Object.values(sheet.cols));
     const values = doc.range(sheet.id, sheet.name, first, 1, lastRow - first + 1, width).getValues();
     const empty = (r: readonly unknown[] | undefined) =>

@@ -59,11 +59,11 @@ export function deliverOutbox(
 ): { sent: number; queued: number } {
   const all = [...readOutbox(doc), ...more];
   if (!all.length) return { sent: 0, queued: 0 };
-  let left = remainingMailQuota();
+  let left = remainingMailQuota(doc);
   let sent = 0;
   while (sent < all.length && left > 0) {
     try {
-      sendMail(all[sent]);
+      sendMail(all[sent], doc);
     } catch {
       break; // over quota after all: the rest waits
     }

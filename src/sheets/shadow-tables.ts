@@ -102,3 +102,16 @@ export function openSparseFromShadow(
   picked.forEach((i, at) => (values[i + 1] = converted[at + 1]));
   return ctx.tableFrom(key, () => values, true);
 }
+
+/**
+ * Whether the sheet of `table` (opened from its shadow without its guard) has rows below the last
+ * one the table holds: rows another tool appended, which the shadow does not know. One getLastRow,
+ * made only when the caller needs to know (a record it looked for was not found).
+ */
+export function sheetOutgrew(doc: TrackerDocument, table: Table): boolean {
+  const sheet = doc.sheet(table.key);
+  if (!sheet) return false;
+  let last = 1;
+  for (const { row } of table.rows()) last = Math.max(last, row);
+  return sheet.getLastRow() > last;
+}

@@ -2,7 +2,7 @@
  * Which ranges the audited writer writes for a table's changed rows: pure planning, no service call.
  * Consecutive changed rows form a block spanning their changed columns. Two neighbouring blocks are
  * joined (the cells between, rows or columns, written back as they are) while that costs fewer cells
- * than a call is worth (BRIDGE_CELLS). Past MAX_BLOCKS blocks the cheapest joins are made one at a
+ * than a call is worth (BRIDGE_CELLS, or the caller's own bridge). Past MAX_BLOCKS blocks the cheapest joins are made one at a
  * time, each join's real cost counted with the blocks as they have grown (a wide block of new rows
  * is not spread over far status changes), until MAX_BLOCKS remain: a table costs at most MAX_BLOCKS
  * setValues however scattered its changes.
@@ -38,7 +38,11 @@ const cellsOf = (b: WriteBlock) => (b.end - b.start + 1) * (b.last - b.first + 1
 /** The cells a join adds to writing the two blocks apart. */
 const joinCost = (a: WriteBlock, b: WriteBlock) => cellsOf(joined(a, b)) - cellsOf(a) - cellsOf(b);
 
-export function writeBlocks(rows: readonly ChangedRow[], maxBlocks = MAX_BLOCKS): WriteBlock[] {
+export function writeBlocks(
+  rows: readonly ChangedRow[],
+  maxBlocks = MAX_BLOCKS,
+  bridgeCells = BRIDGE_CELLS,
+): WriteBlock[] {
   let blocks = rows.map((r) => ({ start: r.row, end: r.row, first: r.first, last: r.last }));
   // Join cheap neighbours until none is left (a block that grew may make an earlier join cheap).
   for (let before = Infinity; blocks.length < before;) {
@@ -46,7 +50,7 @@ export function writeBlocks(rows: readonly ChangedRow[], maxBlocks = MAX_BLOCKS)
     const out: WriteBlock[] = [];
     for (const block of blocks) {
       const prev = out[out.length - 1];
-      if (prev && joinCost(prev, block) <= BRIDGE_CELLS) out[out.length - 1] = joined(prev, block);
+      if (prev && joinCost(prev, block) <= bridgeCells) out[out.length - 1] = joined(prev, block);
       else out.push(block);
     }
     blocks = out;

@@ -27,6 +27,14 @@ import { recordOfCell } from './record-of';
  * run's call budget (15) matters more than its cells, which stay well inside its time.
  */
 const TRIGGER_MAX_BLOCKS = 3;
+/**
+ * The hourly run (TrackerDocument.prefersFewCalls): at most 2 blocks per table, and neighbouring
+ * blocks joined while that adds at most this many cells: a join saves up to three calls (the block's
+ * read-back, its write and its shadow write), and the daily run's budget is its calls per execution
+ * (15); its time per execution is far from its limit.
+ */
+const HOURLY_MAX_BLOCKS = 2;
+const HOURLY_BRIDGE_CELLS = 1_000;
 
 /** Who a change is recorded for; `note` says why the user is "unknown" when it is. */
 export interface Actor {
@@ -71,7 +79,12 @@ export function commit(
     if (changed.length) {
       ensureRows(ctx.doc, table.sheet, table.layout, changed[changed.length - 1].row);
       const byRow = new Map(changes.map((c) => [c.row, c]));
-      const blocks = writeBlocks(changed, ctx.source === 'trigger' ? TRIGGER_MAX_BLOCKS : MAX_BLOCKS);
+      const blocks =
+        ctx.source !== 'trigger'
+          ? writeBlocks(changed, MAX_BLOCKS)
+          : ctx.doc.prefersFewCalls()
+            ? writeBlocks(changed, HOURLY_MAX_BLOCKS, HOURLY_BRIDGE_CELLS)
+            : writeBlocks(changed, TRIGGER_MAX_BLOCKS);
       const changedCols = table.fromShadow ? changedColumns(changes) : null;
       for (const block of blocks) {
         const rows = block.end - block.start + 1;

@@ -65,3 +65,32 @@ test('a wide block of new rows is not spread over far, narrow status changes', (
   // All status changes joined into 9 one-column blocks: about the rows they span, not 16 times that.
   expect(cells(blocks)).toBeLessThan(52_520 + 72 * 16);
 });
+
+test('a wider bridge (the hourly run) joins the neighbours it can afford; 2 blocks still cover every change', () => {
+  // Two status changes 40 rows apart (one column) and a new row far below (16 columns).
+  const rows: ChangedRow[] = [
+    { row: 10, first: 8, last: 8 },
+    { row: 50, first: 8, last: 8 },
+    { row: 900, first: 0, last: 15 },
+  ];
+  // The default bridge (a call is worth 20 cells): three blocks.
+  expect(writeBlocks(rows, 3)).toHaveLength(3);
+  // 1,000 cells: the two status changes join (39 cells more), the new row far below does not.
+  expect(writeBlocks(rows, 3, 1_000)).toEqual([
+    { start: 10, end: 50, first: 8, last: 8 },
+    { start: 900, end: 900, first: 0, last: 15 },
+  ]);
+  fc.assert(
+    fc.property(changedRows, fc.integer({ min: 20, max: 2_000 }), (changed: ChangedRow[], bridge) => {
+      const blocks = writeBlocks(changed, 2, bridge);
+      expect(blocks.length).toBeLessThanOrEqual(2);
+      // every changed cell covered
+      for (const r of changed) {
+        const holding = blocks.filter((b) => b.start <= r.row && r.row <= b.end);
+        expect(holding).toHaveLength(1);
+        expect(holding[0].first).toBeLessThanOrEqual(r.first);
+        expect(holding[0].last).toBeGreaterThanOrEqual(r.last);
+      }
+    }),
+  );
+});

@@ -31,6 +31,7 @@ import { FULL_RECONCILE_DAYS, readLedgerState } from './ledger-state';
 import { appendLines, applyStatusChanges, formatMoneyColumns, readLedger } from './ledger-table';
 import { runCommissions } from './run-commissions';
 import { refreshLedgerIndex } from './ledger-index-upkeep';
+import { sheetOutgrew } from '../../sheets/shadow-tables';
 import type { SyncResult } from './sync-ledger';
 import type { DailyJob } from '../triggers/daily-job';
 import { idNumber, idsFrom } from '../../domain/ids';
@@ -59,17 +60,24 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     (state.nextClose !== null && state.nextClose <= asOf);
   if (fullDue || ctx.isOpen('commissions')) return runCommissions(ctx);
 
-  // The partners' plans (small tables, from their shadow; Partners guarded, as the delivery of the
-  // day's emails looks partners up in it too: Plans only here, where a plan the shadow does not know
-  // leaves its deals for the weekly full reconcile).
-  ctx.read(['partners', 'plans'], { guarded: ['partners'] });
-  const planOf = resolvePlans(partnerPlans(ctx), readPlanRows(ctx));
+  // The partners' plans (small tables, from their shadow, in the job's own context: the run's other
+  // jobs open Partners guarded). Neither is guarded here (the daily run's call budget): a plan the
+  // shadow does not know leaves its deals for the weekly full reconcile, and a recurring deal whose
+  // partner is not found makes the full reconcile when the sheet has rows the shadow does not know
+  // (another tool's append: one getLastRow, only then).
+  const own = ctx.detached();
+  own.read(['partners', 'plans'], { guarded: [] });
+  const partners = partnerPlans(own);
+  const known = new Set(partners.map((p) => p.id));
+  const planOf = resolvePlans(partners, readPlanRows(own));
   const defaultHold = defaultHoldDays(ctx.settings());
+  let outgrew: boolean | null = null;
+  const partnersOutgrew = () =>
+    (outgrew ??= own.isOpen('partners') && sheetOutgrew(own.doc, own.table('partners')));
 
   let full = false;
   let maxId = 0;
   const due = new Map<string, RecurringDeal>();
-  const own = ctx.detached();
   let column: readonly string[] = [];
   const table = own.readSome('commissions', (cells) => {
     column = cells;
@@ -107,6 +115,10 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
       if (month === 1) deal.firstEarned = shadowField(raw, 'earnedOn').slice(0, 10);
     });
     for (const [lead, deal] of deals) {
+      if (!known.has(deal.partnerId) && nextMonthSoon(deal, asOf) && partnersOutgrew()) {
+        full = true; // a partner another tool added: let the full reconcile read the sheet
+        continue;
+      }
       const resolution = planOf(deal.partnerId);
       const plan = 'plan' in resolution ? versionOn(resolution.versions, deal.firstEarned) : null;
       // Lines under a plan that no longer accrues (or none): nothing comes with time.
@@ -189,6 +201,11 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     flagged: [],
     notComputed: [],
   };
+}
+
+/** Whether a recurring deal's next month may come by the day after tomorrow (whatever its plan). */
+function nextMonthSoon(deal: RecurringDeal, asOf: string): boolean {
+  return !isIsoDay(deal.firstEarned) || addMonths(deal.firstEarned, deal.months.size) <= addDays(asOf, 2);
 }
 
 function eligibleBy(line: LedgerLine, asOf: string): boolean {

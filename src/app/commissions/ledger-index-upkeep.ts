@@ -43,7 +43,8 @@ export function refreshLedgerIndex(doc: TrackerDocument, cells: readonly string[
  * built again by the next full reconcile, never trusted on.
  */
 export function ledgerIndexMatches(doc: TrackerDocument, table: Table): boolean {
-  const index = readLedgerIndex(doc);
+  // (The table holds every row of the sheet: the rows around the index's last need no read.)
+  const index = readLedgerIndex(doc, { rowsKnown: true });
   if (!index) return false;
   const { entries, last } = ledgerIndexEntries(table);
   return index.last === last && JSON.stringify(index.entries) === JSON.stringify(entries);

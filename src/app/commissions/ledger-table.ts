@@ -6,6 +6,7 @@
 import type { LedgerLine, StatusChange } from '../../domain/commissions';
 import { COMMISSION_KINDS, COMMISSION_STATUSES, readStatus } from '../../shared/statuses';
 import { ensureRows } from '../../sheets/capacity';
+import { numberFormat } from '../../sheets/setup/formats';
 import type { SheetKey } from '../../sheets/schema';
 import type { Table } from '../../sheets/table';
 import type { AppContext } from '../context';
@@ -23,10 +24,16 @@ const text = (value: unknown) => String(value ?? '').trim();
 
 /**
  * The Commissions table read from its `_Shadow` column (one cell a row instead of 16; the sheet when
- * the shadow does not know every row, see ctx.read), with `also` opened the same way.
+ * the shadow does not know every row, see ctx.read), with `also` opened the same way (`unguarded`:
+ * those of them whose last row is not checked).
  */
-export function openLedger(ctx: AppContext, also: readonly SheetKey[] = []): Table {
-  ctx.read(['commissions', ...also]);
+export function openLedger(
+  ctx: AppContext,
+  also: readonly SheetKey[] = [],
+  unguarded: readonly SheetKey[] = [],
+): Table {
+  const keys: SheetKey[] = ['commissions', ...also];
+  ctx.read(keys, { guarded: keys.filter((key) => !unguarded.includes(key)) });
   return ctx.table('commissions');
 }
 
@@ -149,8 +156,12 @@ export function applyStatusChanges(
 }
 
 /**
- * Number formats of the money columns of appended rows, per the row's currency: one
- * setNumberFormats per column (rows are added first when the sheet is too short).
+ * Number formats of the money columns of appended rows, per the row's currency. Set-up gives every
+ * row of a money column the two-decimal format (and rows added later get it too: capacity.ts), so
+ * rows whose currencies all have two decimals (USD, EUR) need no write; otherwise one
+ * setNumberFormats over the columns (those between them given their set-up format again), or one per
+ * column when a column the tracker does not know lies between (rows are added first when the sheet
+ * is too short).
  */
 export function formatMoneyColumns(
   ctx: AppContext,
@@ -167,18 +178,48 @@ export function formatMoneyColumns(
     last = Math.max(last, row);
   }
   if (last - first + 1 !== rows.length) return;
-  ensureRows(ctx.doc, table.sheet, table.layout, last);
   const byRow = new Map(rows.map((row, i) => [row, currencies[i]]));
-  const formats = Array.from({ length: rows.length }, (_, i) => [moneyFormat(byRow.get(first + i) ?? '')]);
-  for (const column of columns)
+  const formats = Array.from({ length: rows.length }, (_, i) => moneyFormat(byRow.get(first + i) ?? ''));
+  const setUp = numberFormat('money');
+  if (formats.every((f) => f === setUp)) return;
+  ensureRows(ctx.doc, table.sheet, table.layout, last);
+  const target = { k: 'formats', s: table.layout.id, n: table.layout.name, r: first } as const;
+  const spanned = spannedFormats(table, columns);
+  if (spanned)
     ctx.doc.stage({
-      k: 'formats',
-      s: table.layout.id,
-      n: table.layout.name,
-      r: first,
-      c: table.col(column),
-      v: formats,
+      ...target,
+      c: spanned.first,
+      v: formats.map((f) => spanned.formats.map((kept) => kept ?? f)),
     });
+  else
+    for (const column of columns)
+      ctx.doc.stage({ ...target, c: table.col(column), v: formats.map((f) => [f]) });
+}
+
+/**
+ * The columns from the first to the last of `money`: null where a money column is (its format is
+ * the row's), the set-up format of each column between; null when a column between is not the
+ * tracker's or has no set-up format (its format is not known: each money column is written alone).
+ */
+function spannedFormats(
+  table: Table,
+  money: readonly string[],
+): { first: number; formats: Array<string | null> } | null {
+  const at = money.map((key) => table.col(key));
+  const first = Math.min(...at);
+  const byCol = new Map(table.def.columns.map((c) => [table.layout.cols[c.key], c]));
+  const formats: Array<string | null> = [];
+  for (let col = first; col <= Math.max(...at); col++) {
+    if (at.includes(col)) {
+      formats.push(null);
+      continue;
+    }
+    const def = byCol.get(col);
+    const format = def ? numberFormat(def.format) : null;
+    if (format === null) return null;
+    formats.push(format);
+  }
+  return { first, formats };
 }
 
 /** The ledger index's entries of a whole Commissions table (every row with an id) and its last row. */

@@ -150,12 +150,12 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
     const mail = notificationEmail({ event: notice.e, lead, partner });
     rendered.push({ notice, to: mail.to, mail });
   }
-  const plan = planSends(rendered, remainingMailQuota());
+  const plan = planSends(rendered, remainingMailQuota(doc));
   dropped += plan.undeliverable.length;
   const done = new Set<Notice>();
   for (const item of plan.sendNow) {
     try {
-      sendMail(item.mail);
+      sendMail(item.mail, doc);
       done.add(item.notice);
     } catch {
       break; // over quota after all (another execution sent meanwhile): the rest waits

@@ -24,7 +24,7 @@ export const PARTNER_MAIL_JOB: DailyJob = {
           .rows()
           .map(({ record }) => [String(record.partnerId ?? '').trim(), String(record.partnerName ?? '')]),
       );
-      const sent = sendWelcomes(entries, trackerIdentity(ctx.doc).name, names);
+      const sent = sendWelcomes(entries, trackerIdentity(ctx.doc).name, names, ctx.doc);
       delivered.sent += sent;
       queueViewState(ctx.doc, meta, entries);
     }

@@ -70,7 +70,7 @@ function send(ctx: AppContext, state: StatementsState): StatementsReport {
       .filter(({ record }) => /^no$/i.test(String(record.statements ?? '').trim()))
       .map(({ record }) => String(record.partnerId ?? '').trim()),
   );
-  let left = remainingMailQuota();
+  let left = remainingMailQuota(ctx.doc);
   let sent = 0;
   let skipped = 0;
   let owed = 0;
@@ -112,7 +112,7 @@ function send(ctx: AppContext, state: StatementsState): StatementsReport {
       attachment: { name: `${id} ${state.month}.csv`, mimeType: 'text/csv', content: csvOf(view) },
     };
     try {
-      sendMail(mail);
+      sendMail(mail, ctx.doc);
     } catch {
       owed++;
       left = 0;

@@ -294,7 +294,7 @@ export function refreshPartnerViews(
   if (welcomesOwed(entries)) {
     // older messages first, then the welcomes, within today's quota; the rest wait in `w`
     const names = new Map(data.partners.map(({ partner }) => [partner.id, partner.partnerName]));
-    report.mailed = deliverOutbox(doc).sent + sendWelcomes(entries, data.program, names);
+    report.mailed = deliverOutbox(doc).sent + sendWelcomes(entries, data.program, names, doc);
   }
   queueViewState(doc, meta, entries);
   doc.save();

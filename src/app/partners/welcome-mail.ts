@@ -35,17 +35,17 @@ export function welcomesOwed(entries: ReadonlyMap<string, ViewEntry>): boolean {
 }
 
 /**
- * Sends the welcomes owed within `quota` (the recipients left today, or asked once here), changing
- * `entries` (the caller queues them). A contact no longer sharing the file is owed nothing.
+ * Sends the welcomes owed within the recipients left today (asked once per `execution`: sheets/mail.ts),
+ * changing `entries` (the caller queues them). A contact no longer sharing the file is owed nothing.
  */
 export function sendWelcomes(
   entries: Map<string, ViewEntry>,
   program: string,
   names: ReadonlyMap<string, string>,
-  quota?: number,
+  execution?: object,
 ): number {
   if (!welcomesOwed(entries)) return 0;
-  let left = quota ?? remainingMailQuota();
+  let left = remainingMailQuota(execution);
   let sent = 0;
   for (const id of [...entries.keys()].sort()) {
     const entry = entries.get(id)!;
@@ -58,7 +58,7 @@ export function sendWelcomes(
         continue;
       }
       try {
-        sendMail(welcomeMail(email, program, names.get(id)!, fileUrl(entry.f)));
+        sendMail(welcomeMail(email, program, names.get(id)!, fileUrl(entry.f)), execution);
         left--;
         sent++;
       } catch {

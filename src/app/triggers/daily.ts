@@ -247,6 +247,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   const timeLeftMs = () => budgetMs - (Date.now() - startedAt);
   // The jobs' property writes that follow no cell write go out with the checkpoint (save), at the end.
   doc.deferIdleFlushes();
+  doc.preferFewCalls();
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
   const today = new Date(startedAt).toISOString().slice(0, 10);
   // A run that continues today's jobs takes the time zone and the trigger's account an earlier run
@@ -357,9 +358,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     }
     const { continueFrom: _unused, ...done } = outcome;
     report.jobs.push(done);
-    pending.done.push(job.name);
-    pending.next++;
-    pending.cursor = null;
+    finishJob(state, pending, job.name, jobs.length);
   }
   state.lastDay = pending.day;
   state.lastDone = pending.done;
@@ -368,6 +367,19 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   save();
   report.finished = true;
   return report;
+}
+
+type PendingDay = NonNullable<ScheduleState['pending']>;
+
+/** The day's checkpoint once the job `name` is done (the day's last: the day finished). */
+function finishJob(state: ScheduleState, pending: PendingDay, name: string, total: number): void {
+  pending.done.push(name);
+  pending.next++;
+  pending.cursor = null;
+  if (pending.next < total) return;
+  state.lastDay = pending.day;
+  state.lastDone = pending.done;
+  state.pending = null;
 }
 
 /** Which hourly jobs wait for the next hour (runHourlyJobs, DailyJob.afterWrites). */
