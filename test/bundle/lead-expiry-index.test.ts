@@ -4,12 +4,20 @@
  * are owed as when it picks them from the whole Leads shadow column (the index gone: it is rebuilt).
  */
 import type { Emulator } from '../../emulator/harness';
+import type { SentMail } from '../../emulator/services/mail';
 import { finishDay, runHourly } from '../support/emulator';
 import { OWNER, addPartner, register, rowsOf, setSetting, tracker } from './leads-fixture';
 import { deleteIndexState, indexState, usedIndex } from './lead-index-fixture';
 import { companyName } from '../support/company-names';
 
 const DAY = 86_400_000;
+
+/** The lead notifications sent, by subject (not the partner-view welcomes). */
+function mailed(emu: Emulator): string[] {
+  return (emu.services.state.outbox as SentMail[])
+    .map((m) => `${m.to}: ${m.subject}`)
+    .filter((m) => !m.endsWith('your partner view'));
+}
 
 interface ExpiryResult {
   expired: string[];
@@ -87,5 +95,33 @@ describe('lead expiry through the lead index', () => {
     expect(status.get('L-000013')).toBe('Approved');
     expect(status.get('L-000003')).toBe('Expired');
     expect(status.get('L-000015')).toBe('Expired');
+    // The reminders are delivered (their leads found through the index) as they are without it.
+    expect(mailed(indexed.emu)).toEqual(mailed(whole.emu));
+    for (const id of indexed.second?.reminded ?? [])
+      expect(mailed(indexed.emu).some((m) => m.includes(`Protection ends on`) && m.includes(id))).toBe(true);
+  });
+
+  it('delivers a queued notice of a lead the index does not hold (no longer active) from the whole column', () => {
+    const emu = tracker({ mailQuota: 1 });
+    const beta = addPartner(emu, { partnerName: 'Beta Partners' });
+    const first = register(emu, { partnerId: beta, company: 'One Co' }).id;
+    finishDay(emu); // the index built
+    emu.rt.advance(DAY);
+    finishDay(emu); // the next day's quota
+    const second = register(emu, { partnerId: beta, company: 'Two Co' }).id;
+    emu.call(OWNER, 'reviewLead', first, 'reject', 'direct deal');
+    emu.call(OWNER, 'reviewLead', second, 'approve', '');
+    expect(indexState(emu)).not.toBeNull();
+    emu.rt.advance(DAY);
+    finishDay(emu);
+    emu.rt.advance(DAY);
+    finishDay(emu);
+    emu.rt.advance(DAY);
+    finishDay(emu);
+    const sent = mailed(emu);
+    // One a day: the registration, then the queued rejection (its lead Rejected: not in the index)
+    // and approval, none dropped.
+    expect(sent.filter((m) => m.includes('Lead not approved: One Co'))).toHaveLength(1);
+    expect(sent.filter((m) => m.includes('Lead approved: Two Co'))).toHaveLength(1);
   });
 });
