@@ -24,6 +24,7 @@ import { TrackerData } from './tracker-data';
 import { maintainLeadIndex, type LeadIndexReport } from './lead-index-upkeep';
 import { readActiveRegistrations, type ActiveRegistrations } from '../../sheets/lead-index';
 import { openLeadRowsByIndex } from '../../sheets/lead-tables';
+import { partnerViewsDue } from '../partners/views-due';
 
 export interface ExpiryReport {
   expired: string[];
@@ -40,8 +41,10 @@ export function runLeadExpiry(ctx: AppContext): ExpiryReport {
   // own: picked from the lead index (the active registrations' Status and Expires On, a few hundred
   // cells) and their shadow rows read (seals checked); else by the raw text of the whole shadow
   // column; the whole table when neither can serve or Leads is open.
+  // (Not from the index when the partner views' refresh is due this hour: it reads the whole column
+  // anyway, and takes the one read here, checked, at no call.)
   const own = ctx.isOpen('leads') ? null : ctx.detached();
-  const active = own ? openDueByIndex(own, data.today, days) : null;
+  const active = own && !partnerViewsDue(ctx.doc) ? openDueByIndex(own, data.today, days) : null;
   const sparse = active
     ? own!.table('leads')
     : own

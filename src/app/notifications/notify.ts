@@ -22,6 +22,7 @@ import { enqueue, enqueueSent, owedAgain, readQueue, untagNotices, writeQueue, t
 import { registerReplayHook } from '../../sheets/document';
 import { readActiveRegistrations } from '../../sheets/lead-index';
 import { openLeadRowsByIndex } from '../../sheets/lead-tables';
+import { partnerViewsDue } from '../partners/views-due';
 
 registerReplayHook(owedAgain);
 
@@ -122,8 +123,10 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
   const days = ctx.doc.days();
   const queued = new Set(queue.map((n) => n.l));
   const own = ctx.isOpen('leads') ? null : ctx.detached();
+  // (Not from the index when the partner views' refresh is due this hour: it reads the whole column
+  // anyway, and takes the one read here, checked, at no call.)
   const sparse = own
-    ? openQueuedByIndex(own, queued)
+    ? !partnerViewsDue(doc) && openQueuedByIndex(own, queued)
       ? own.table('leads')
       : own.readSome('leads', (cells) => (i) => queued.has(shadowField(cells[i], 'leadId')))
     : null;
