@@ -65,12 +65,14 @@ export function readShadowRowsAt(
   doc: TrackerDocument,
   key: SheetKey,
   rows: readonly number[],
+  /** At most this many getValues (a job within the daily run's call budget asks for fewer). */
+  most: number = ROW_READS.most,
 ): Array<{ row: number; cells: ShadowRow }> | null {
   const shadow = doc.layout().shadow!;
   const found: Array<{ row: number; cells: ShadowRow }> = [];
   for (const [from, to] of joinRanges(
     rows.map((row): [number, number] => [row, row]),
-    ROW_READS.most,
+    most,
     ROW_READS.gap,
   )) {
     const raw = doc.range(shadow.id, shadow.name, from, shadow.cols[key]!, to - from + 1, 1).getValues();

@@ -126,13 +126,14 @@ export function openLeadsByIndex(
 /**
  * Opens Leads with only `rows` read (a page of a list the index chose): those in the index's window
  * from the sheet values it read, the others from their shadow cells (one getValues of the Leads
- * shadow column per cluster of nearby rows, at most ROW_READS.most). Every other row is NOT_READ. False
- * when Leads is open already or there is no shadow column (the caller reads Leads whole).
+ * shadow column per cluster of nearby rows, at most ROW_READS.most, or `most`). Every other row is
+ * NOT_READ. False when Leads is open already or there is no shadow column (the caller reads Leads whole).
  */
 export function openLeadRowsByIndex(
   ctx: TableSource,
   active: ActiveRegistrations,
   rows: readonly number[],
+  most?: number,
 ): boolean {
   if (ctx.isOpen('leads')) return false;
   const doc = ctx.doc;
@@ -153,7 +154,7 @@ export function openLeadRowsByIndex(
     else wanted.push(row);
   }
   // Seals checked: a forged row makes the caller read Leads whole (the visible rows win).
-  const found = readShadowRowsAt(doc, 'leads', wanted);
+  const found = readShadowRowsAt(doc, 'leads', wanted, most);
   if (!found) return false;
   const converted = valuesFromShadow(
     'leads',

@@ -1,8 +1,9 @@
 /**
  * The daily lead job: Submitted and Approved leads past Expires On become Expired by the lead
  * transition rule, with the reason in Decision Note; leads whose window ends in Settings > Expiry Warning Days (14 by default) get their
- * reminder queued. Partners and Leads read from their shadow (one read; the sheets when it does not
- * know every row), one write through the audited writer (which writes only the cells that change).
+ * reminder queued. The leads due are picked from the lead index and only their rows read (else from the
+ * whole Leads shadow column; the sheets when it does not know every row), one write through the
+ * audited writer (which writes only the cells that change).
  */
 import {
   dealChangeOf,
@@ -21,6 +22,9 @@ import { addDays } from '../../domain/dates';
 import { queueNotices } from '../notifications/notify';
 import { TrackerData } from './tracker-data';
 import { maintainLeadIndex, type LeadIndexReport } from './lead-index-upkeep';
+import { readActiveRegistrations, type ActiveRegistrations } from '../../sheets/lead-index';
+import { openLeadRowsByIndex } from '../../sheets/lead-tables';
+import { partnerViewsDue } from '../partners/views-due';
 
 export interface ExpiryReport {
   expired: string[];
@@ -33,10 +37,19 @@ export function runLeadExpiry(ctx: AppContext): ExpiryReport {
   const data = new TrackerData(ctx);
   const warnDays = Number(data.settings.values.expiryWarningDays);
   const days = Number.isInteger(warnDays) && warnDays > 0 ? warnDays : 14;
-  // Only the leads that may expire today or be reminded are read as records (by the raw shadow text),
-  // in a context of the job's own; the whole table when the shadow cannot serve or Leads is open.
+  // Only the leads that may expire today or be reminded are read as records, in a context of the job's
+  // own: picked from the lead index (the active registrations' Status and Expires On, a few hundred
+  // cells) and their shadow rows read (seals checked); else by the raw text of the whole shadow
+  // column; the whole table when neither can serve or Leads is open.
+  // (Not from the index when the partner views' refresh is due this hour: it reads the whole column
+  // anyway, and takes the one read here, checked, at no call.)
   const own = ctx.isOpen('leads') ? null : ctx.detached();
-  const sparse = own ? own.readSome('leads', (cells) => (i) => mayExpire(cells[i], data.today, days)) : null;
+  const active = own && !partnerViewsDue(ctx.doc) ? openDueByIndex(own, data.today, days) : null;
+  const sparse = active
+    ? own!.table('leads')
+    : own
+      ? own.readSome('leads', (cells) => (i) => mayExpire(cells[i], data.today, days))
+      : null;
   const work = sparse && own ? own : ctx;
   if (!sparse) ctx.read(['partners', 'leads']);
   const table = work.table('leads');
@@ -60,7 +73,7 @@ export function runLeadExpiry(ctx: AppContext): ExpiryReport {
   const reminded = leadsExpiringIn(leads, data.today, days).map((lead) => lead.id);
   queueNotices(data, 'expiring', reminded);
   // The lead index folded or built when due, in the same commit (the shadow column is read already).
-  const index = maintainLeadIndex(work, table);
+  const index = maintainLeadIndex(work, table, active);
   work.commit();
   return { expired: expired.map(({ lead }) => lead.id), reminded, index: index.action };
 }
@@ -68,7 +81,30 @@ export function runLeadExpiry(ctx: AppContext): ExpiryReport {
 /** Whether a lead's shadow text may be a protected lead whose window ended, or ends in `warnDays`. */
 function mayExpire(raw: string, today: string, warnDays: number): boolean {
   if (!isProtectedStatus(shadowField(raw, 'status').trim())) return false;
-  const expiresOn = shadowField(raw, 'expiresOn');
+  return mayBeDue(shadowField(raw, 'expiresOn'), today, warnDays);
+}
+
+/** Whether Expires On as the shadow holds it may have passed, or fall `warnDays` from today. */
+function mayBeDue(expiresOn: string, today: string, warnDays: number): boolean {
   const warnOn = addDays(today, warnDays);
   return mayFallOn(expiresOn, '0001-01-01', addDays(today, -1)) || mayFallOn(expiresOn, warnOn, warnOn);
+}
+
+/** Where an index entry (IndexEntry) holds Expires On as the shadow holds it. */
+const EXPIRES_ON = 8;
+/** The expiry's rows in one read: they are spread over the sheet (the daily run's call budget). */
+const ROW_CALLS = 1;
+
+/**
+ * Leads opened in `own` with only the active registrations (every Submitted and Approved lead: the
+ * index holds them all) that may expire or be reminded today; the index read, or null when it
+ * cannot serve (missing, stale, a forged row: the caller picks from the whole shadow column).
+ */
+function openDueByIndex(own: AppContext, today: string, warnDays: number): ActiveRegistrations | null {
+  const active = readActiveRegistrations(own.doc);
+  if (!active) return null;
+  const rows = active
+    .activeWhere(EXPIRES_ON, (value) => mayBeDue(String(value ?? ''), today, warnDays))
+    .map((entry) => entry[0]);
+  return openLeadRowsByIndex(own, active, rows, ROW_CALLS) ? active : null;
 }

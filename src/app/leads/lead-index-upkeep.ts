@@ -14,6 +14,7 @@ import {
   shadowFieldsOf,
   stageLeadIndex,
   storedEntryOf,
+  type ActiveRegistrations,
   type StoredEntry,
 } from '../../sheets/lead-index';
 import { readShadowColumn, rememberedColumn } from '../../sheets/shadow-sheet';
@@ -47,9 +48,14 @@ export interface LeadIndexReport {
  * Keeps the index cheap to read, staged for the caller's commit (the daily expiry's: no commit of its
  * own): folds the pending entries and the rows past the chunks once they pass FOLD_AT, builds it when
  * there is none or it is stale. `changed`: the Leads table the caller changed and has not committed
- * yet (its rows as they will be are what the index is given).
+ * yet (its rows as they will be are what the index is given); `read`: the index as the caller read it
+ * this execution (not read again).
  */
-export function maintainLeadIndex(ctx: AppContext, changed: Table | null): LeadIndexReport {
+export function maintainLeadIndex(
+  ctx: AppContext,
+  changed: Table | null,
+  read: ActiveRegistrations | null = null,
+): LeadIndexReport {
   const doc = ctx.doc;
   const layout = doc.layout();
   const shadow = layout.shadow;
@@ -65,7 +71,7 @@ export function maintainLeadIndex(ctx: AppContext, changed: Table | null): LeadI
       dirtyRows >= limits.dirtyRows ||
       (state.dirty?.length ?? 0) > 1;
     if (!due) return { action: 'current' };
-    const active = readActiveRegistrations(doc);
+    const active = read ?? readActiveRegistrations(doc);
     if (active) {
       const lastRow = withChanges(active.stored, changed, active.lastRow);
       stageLeadIndex(doc, active.stored.values(), lastRow, active.maxId, active.chunks);

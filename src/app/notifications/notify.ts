@@ -20,6 +20,9 @@ import type { TrackerData } from '../leads/tracker-data';
 import { partnerOf } from '../partners/records';
 import { enqueue, enqueueSent, owedAgain, readQueue, untagNotices, writeQueue, type Notice } from './queue';
 import { registerReplayHook } from '../../sheets/document';
+import { readActiveRegistrations } from '../../sheets/lead-index';
+import { openLeadRowsByIndex } from '../../sheets/lead-tables';
+import { partnerViewsDue } from '../partners/views-due';
 
 registerReplayHook(owedAgain);
 
@@ -113,13 +116,19 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
   const queue = readQueue(doc);
   if (!queue.length) return { sent: 0, queued: 0, dropped: 0 };
   if (!data.notificationsOn) return { sent: 0, queued: queue.length, dropped: 0 };
-  // Only the queued leads and their partners are read as records (a queue of 100 in 100,000 leads):
-  // the leads from their shadow by the raw text, in a context of the job's own, unless Leads is open.
+  // Only the queued leads and their partners are read as records (a queue of 100 in 100,000 leads),
+  // in a context of the job's own, unless Leads is open: their rows found in the lead index when it
+  // holds every one of them (active registrations and deals), else picked from the whole shadow
+  // column by the raw text.
   const days = ctx.doc.days();
   const queued = new Set(queue.map((n) => n.l));
   const own = ctx.isOpen('leads') ? null : ctx.detached();
+  // (Not from the index when the partner views' refresh is due this hour: it reads the whole column
+  // anyway, and takes the one read here, checked, at no call.)
   const sparse = own
-    ? own.readSome('leads', (cells) => (i) => queued.has(shadowField(cells[i], 'leadId')))
+    ? !partnerViewsDue(doc) && openQueuedByIndex(own, queued)
+      ? own.table('leads')
+      : own.readSome('leads', (cells) => (i) => queued.has(shadowField(cells[i], 'leadId')))
     : null;
   if (!sparse) ctx.read(['partners', 'leads']);
   else ctx.read(['partners']);
@@ -167,4 +176,29 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
   writeQueue(doc, keep);
   doc.save();
   return { sent, queued: keep.length, dropped };
+}
+
+/** Where an index entry (active registration or deal) holds the Lead ID. */
+const LEAD_ID = 1;
+/** The queued leads' rows in one read: they are spread over the sheet (the daily run's call budget). */
+const ROW_CALLS = 1;
+
+/**
+ * Leads opened in `own` with only the rows of the `queued` leads, found in the lead index; false when
+ * the index cannot serve or does not hold every one of them (a notice of a lead no longer active
+ * would otherwise be dropped as gone).
+ */
+function openQueuedByIndex(own: AppContext, queued: ReadonlySet<string>): boolean {
+  const active = readActiveRegistrations(own.doc);
+  if (!active) return false;
+  const has = (value: unknown) => queued.has(String(value ?? ''));
+  const entries = [...active.activeWhere(LEAD_ID, has), ...active.dealsWhere(LEAD_ID, has)];
+  const found = new Set(entries.map((entry) => entry[LEAD_ID]));
+  if ([...queued].some((id) => !found.has(id))) return false;
+  return openLeadRowsByIndex(
+    own,
+    active,
+    entries.map((entry) => entry[0]),
+    ROW_CALLS,
+  );
 }

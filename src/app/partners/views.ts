@@ -62,6 +62,7 @@ import { ensureForm } from './form-intake';
 import { readFormState } from '../../sheets/form-state';
 import { readDashboardInputs } from '../dashboard/inputs';
 import { partnerTierProgress } from '../dashboard/figures';
+import { partnerViewsDue } from './views-due';
 
 /** Files made a day: below Google's 250 a day on a consumer account, leaving the owner room. */
 export const VIEW_FILES_PER_DAY = 200;
@@ -179,8 +180,7 @@ export function refreshPartnerViews(
   };
   const meta: ViewsMeta = readViewsMeta(doc);
   const tail = doc.property(AUDIT_TAIL_PROPERTY) ?? '';
-  if (!options.force && !options.only && meta.tail === tail && !meta.pending)
-    return { ...report, idle: true };
+  if (!options.force && !options.only && !partnerViewsDue(doc, meta)) return { ...report, idle: true };
   const entries = readViewEntries(doc, meta);
   try {
     // The program's registration form first: the views show each partner's link to it.
