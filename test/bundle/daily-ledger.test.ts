@@ -7,7 +7,7 @@
  */
 import { Emulator } from '../../emulator/harness';
 import { PLANS as BENCH_PLANS, generateProgram } from '../../bench/workbook';
-import { OWNER, runHourly } from '../support/emulator';
+import { OWNER, runHourly, documentProperties } from '../support/emulator';
 
 const DAY = 86_400_000;
 const STATE = 'tracker.ledgerState';
@@ -30,13 +30,7 @@ function tracker(): Emulator {
   return emu;
 }
 
-function properties(emu: Emulator): GoogleAppsScript.Properties.Properties {
-  return emu.rt.uncounted(() =>
-    (
-      emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService
-    ).getDocumentProperties(),
-  );
-}
+const properties = documentProperties;
 
 const hourly = (emu: Emulator) => void runHourly(emu);
 

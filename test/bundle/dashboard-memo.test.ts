@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { Emulator } from '../../emulator/harness';
 import { generateProgram } from '../../bench/workbook';
-import { OWNER, runHourly } from '../support/emulator';
+import { OWNER, runHourly, documentProperties } from '../support/emulator';
 
 const MEMO_SHEET = '_DashboardMemo';
 const MEMO_PROPERTY = 'tracker.dashboardMemo';
@@ -29,13 +29,7 @@ function tracker(): Emulator {
   return emu;
 }
 
-function props(emu: Emulator): GoogleAppsScript.Properties.Properties {
-  return emu.rt.uncounted(() =>
-    (
-      emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService
-    ).getDocumentProperties(),
-  );
-}
+const props = documentProperties;
 
 /** What a refresh shows: the Dashboard (its "updated" time aside) and the metrics sheet. */
 function shown(emu: Emulator): string {

@@ -47,3 +47,12 @@ export function finishDay(emu: Emulator, options: { sameClock?: boolean } = {}) 
     throw new Error(`the day's jobs did not finish in 13 hourly runs: ${JSON.stringify(last)}`);
   return last;
 }
+
+/** The document's properties, read outside any execution (not counted). */
+export function documentProperties(emu: Emulator): GoogleAppsScript.Properties.Properties {
+  return emu.rt.uncounted(() =>
+    (
+      emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService
+    ).getDocumentProperties(),
+  );
+}
