@@ -11,6 +11,23 @@ import type { Commission, Page } from '../../src/shared/api';
 import { runHourly } from '../support/emulator';
 import { approvedLead, cellOf, lines, partnerOn, tracker, wonDeal, OWNER } from './commissions-fixture';
 
+/** Three Eligible lines of one partner, the first page of two they make, and the ledger's shadow column. */
+function eligibleLedger() {
+  const emu = tracker();
+  const a = partnerOn(emu, { name: 'Ten now', type: 'percent' as const, rate: 10, holdDays: 0 }, 'Alpha');
+  for (const value of [100, 200, 300]) wonDeal(emu, a, value);
+  emu.call(OWNER, 'runCommissions');
+  const query = { status: 'Eligible', offset: 0, limit: 2 };
+  const expected = expectedPage(lines(emu), query);
+  const shadow = emu.spreadsheet.getSheetByName('_Shadow')!;
+  const headers = emu.rt.uncounted(
+    () => shadow.getRange(1, 1, 1, shadow.getMaxColumns()).getValues()[0],
+  ) as unknown[];
+  const col = headers.indexOf('commissions') + 1;
+  expect(col).toBeGreaterThan(0);
+  return { emu, query, expected, shadow, col };
+}
+
 type Op =
   | { k: 'win'; partner: number; value: number }
   | { k: 'run' }
@@ -198,19 +215,8 @@ describe('a ledger index changed by hand', () => {
   });
 
   it('never serves a page from a shadow row whose seal does not check (the visible ledger is read)', () => {
-    const emu = tracker();
-    const a = partnerOn(emu, { name: 'Ten now', type: 'percent' as const, rate: 10, holdDays: 0 }, 'Alpha');
-    for (const value of [100, 200, 300]) wonDeal(emu, a, value);
-    emu.call(OWNER, 'runCommissions');
-    const query = { status: 'Eligible', offset: 0, limit: 2 };
-    const expected = expectedPage(lines(emu), query);
+    const { emu, query, expected, shadow, col } = eligibleLedger();
     // Row 3's shadow cell replaced by row 2's (sealed for row 2): same length, same digest of the index.
-    const shadow = emu.spreadsheet.getSheetByName('_Shadow')!;
-    const headers = emu.rt.uncounted(
-      () => shadow.getRange(1, 1, 1, shadow.getMaxColumns()).getValues()[0],
-    ) as unknown[];
-    const col = headers.indexOf('commissions') + 1;
-    expect(col).toBeGreaterThan(0);
     emu.rt.uncounted(() => shadow.getRange(3, col).setValue(shadow.getRange(2, col).getValue()));
     const methods: string[] = [];
     const stop = emu.rt.onCall((m) => methods.push(m));
@@ -221,17 +227,7 @@ describe('a ledger index changed by hand', () => {
   });
 
   it('a shadow row whose content was changed under its old seal is not served (the seal check alone catches it)', () => {
-    const emu = tracker();
-    const a = partnerOn(emu, { name: 'Ten now', type: 'percent' as const, rate: 10, holdDays: 0 }, 'Alpha');
-    for (const value of [100, 200, 300]) wonDeal(emu, a, value);
-    emu.call(OWNER, 'runCommissions');
-    const query = { status: 'Eligible', offset: 0, limit: 2 };
-    const expected = expectedPage(lines(emu), query);
-    const shadow = emu.spreadsheet.getSheetByName('_Shadow')!;
-    const headers = emu.rt.uncounted(
-      () => shadow.getRange(1, 1, 1, shadow.getMaxColumns()).getValues()[0],
-    ) as unknown[];
-    const col = headers.indexOf('commissions') + 1;
+    const { emu, query, expected, shadow, col } = eligibleLedger();
     // Row 2's text with its amount changed and its seal kept: the line's id, partner, lead and status
     // (what the index entry is compared with) are the same, so only the seal tells it was forged.
     const before = String(emu.rt.uncounted(() => shadow.getRange(2, col).getValue()));

@@ -22,9 +22,7 @@ import { addDays } from '../../domain/dates';
 import { queueNotices } from '../notifications/notify';
 import { TrackerData } from './tracker-data';
 import { maintainLeadIndex, type LeadIndexReport } from './lead-index-upkeep';
-import { readActiveRegistrations, type ActiveRegistrations } from '../../sheets/lead-index';
-import { openLeadRowsByIndex } from '../../sheets/lead-tables';
-import { partnerViewsDue } from '../partners/views-due';
+import { openPickedLeads } from './daily-picks';
 
 export interface ExpiryReport {
   expired: string[];
@@ -38,13 +36,17 @@ export function runLeadExpiry(ctx: AppContext): ExpiryReport {
   const warnDays = Number(data.settings.values.expiryWarningDays);
   const days = Number.isInteger(warnDays) && warnDays > 0 ? warnDays : 14;
   // Only the leads that may expire today or be reminded are read as records, in a context of the job's
-  // own: picked from the lead index (the active registrations' Status and Expires On, a few hundred
-  // cells) and their shadow rows read (seals checked); else by the raw text of the whole shadow
-  // column; the whole table when neither can serve or Leads is open.
-  // (Not from the index when the partner views' refresh is due this hour: it reads the whole column
-  // anyway, and takes the one read here, checked, at no call.)
+  // own: picked from the lead index (the active registrations' Expires On) and their shadow rows read
+  // (daily-picks.ts); else by the raw text of the whole shadow column; the whole table when neither
+  // can serve or Leads is open.
   const own = ctx.isOpen('leads') ? null : ctx.detached();
-  const active = own && !partnerViewsDue(ctx.doc) ? openDueByIndex(own, data.today, days) : null;
+  const active = own
+    ? openPickedLeads(own, (index) =>
+        index
+          .activeWhere(EXPIRES_ON, (value) => mayBeDue(String(value ?? ''), data.today, days))
+          .map((entry) => entry[0]),
+      )
+    : null;
   const sparse = active
     ? own!.table('leads')
     : own
@@ -92,19 +94,3 @@ function mayBeDue(expiresOn: string, today: string, warnDays: number): boolean {
 
 /** Where an index entry (IndexEntry) holds Expires On as the shadow holds it. */
 const EXPIRES_ON = 8;
-/** The expiry's rows in one read: they are spread over the sheet (the daily run's call budget). */
-const ROW_CALLS = 1;
-
-/**
- * Leads opened in `own` with only the active registrations (every Submitted and Approved lead: the
- * index holds them all) that may expire or be reminded today; the index read, or null when it
- * cannot serve (missing, stale, a forged row: the caller picks from the whole shadow column).
- */
-function openDueByIndex(own: AppContext, today: string, warnDays: number): ActiveRegistrations | null {
-  const active = readActiveRegistrations(own.doc);
-  if (!active) return null;
-  const rows = active
-    .activeWhere(EXPIRES_ON, (value) => mayBeDue(String(value ?? ''), today, warnDays))
-    .map((entry) => entry[0]);
-  return openLeadRowsByIndex(own, active, rows, ROW_CALLS) ? active : null;
-}

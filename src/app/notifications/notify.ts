@@ -20,9 +20,8 @@ import type { TrackerData } from '../leads/tracker-data';
 import { partnerOf } from '../partners/records';
 import { enqueue, enqueueSent, owedAgain, readQueue, untagNotices, writeQueue, type Notice } from './queue';
 import { registerReplayHook } from '../../sheets/document';
-import { readActiveRegistrations } from '../../sheets/lead-index';
-import { openLeadRowsByIndex } from '../../sheets/lead-tables';
-import { partnerViewsDue } from '../partners/views-due';
+import { openPickedLeads } from '../leads/daily-picks';
+import type { ActiveRegistrations } from '../../sheets/lead-index';
 
 registerReplayHook(owedAgain);
 
@@ -123,10 +122,8 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
   const days = ctx.doc.days();
   const queued = new Set(queue.map((n) => n.l));
   const own = ctx.isOpen('leads') ? null : ctx.detached();
-  // (Not from the index when the partner views' refresh is due this hour: it reads the whole column
-  // anyway, and takes the one read here, checked, at no call.)
   const sparse = own
-    ? !partnerViewsDue(doc) && openQueuedByIndex(own, queued)
+    ? openPickedLeads(own, (index) => queuedRows(index, queued))
       ? own.table('leads')
       : own.readSome('leads', (cells) => (i) => queued.has(shadowField(cells[i], 'leadId')))
     : null;
@@ -180,25 +177,14 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
 
 /** Where an index entry (active registration or deal) holds the Lead ID. */
 const LEAD_ID = 1;
-/** The queued leads' rows in one read: they are spread over the sheet (the daily run's call budget). */
-const ROW_CALLS = 1;
 
 /**
- * Leads opened in `own` with only the rows of the `queued` leads, found in the lead index; false when
- * the index cannot serve or does not hold every one of them (a notice of a lead no longer active
- * would otherwise be dropped as gone).
+ * The rows of the `queued` leads, found in the lead index; null when it does not hold every one of
+ * them (a notice of a lead no longer active would otherwise be dropped as gone).
  */
-function openQueuedByIndex(own: AppContext, queued: ReadonlySet<string>): boolean {
-  const active = readActiveRegistrations(own.doc);
-  if (!active) return false;
+function queuedRows(index: ActiveRegistrations, queued: ReadonlySet<string>): number[] | null {
   const has = (value: unknown) => queued.has(String(value ?? ''));
-  const entries = [...active.activeWhere(LEAD_ID, has), ...active.dealsWhere(LEAD_ID, has)];
+  const entries = [...index.activeWhere(LEAD_ID, has), ...index.dealsWhere(LEAD_ID, has)];
   const found = new Set(entries.map((entry) => entry[LEAD_ID]));
-  if ([...queued].some((id) => !found.has(id))) return false;
-  return openLeadRowsByIndex(
-    own,
-    active,
-    entries.map((entry) => entry[0]),
-    ROW_CALLS,
-  );
+  return [...queued].every((id) => found.has(id)) ? entries.map((entry) => entry[0]) : null;
 }
