@@ -105,7 +105,7 @@ export function leadSourceOf(value: unknown): LeadSource {
   return matchIgnoringCase(LEAD_SOURCES, text(value)) ?? DEFAULT_LEAD_SOURCE;
 }
 
-type DashboardLead = DashboardInputs['leads'][number];
+export type DashboardLead = DashboardInputs['leads'][number];
 
 /** A lead row's figures from its record (null: a row with no id), each distinct text converted once. */
 function leadReader(days: Days): (record: Readonly<Record<string, unknown>>) => DashboardLead | null {
@@ -198,14 +198,25 @@ function lineCodec(days: Days): MemoCodec<MetricsLine> {
 }
 
 /**
+ * The leads as the dashboard reads them through its memo (memo.ts: the same rows, the same rule for
+ * which chunks are trusted), the memo only read: nothing queued, nothing written (tiering). Null when
+ * the memo path cannot serve (the table open, the shadow filling, a forged row: see hasForged).
+ */
+export function leadsThroughMemo(ctx: AppContext): DashboardLead[] | null {
+  const days = ctx.doc.days(true);
+  return memoRecords(ctx, new DashboardMemo(ctx.doc, days.timeZone), 'leads', leadCodec(days), days);
+}
+
+/**
  * `lines: false`: the commission lines are not read (tiering needs only partners and leads);
- * `leads`: the Leads table already opened (tiering opens only the won leads' rows); `memo`: read
+ * `leads`: the Leads table already opened (tiering opens only the won leads' rows); `leadRows`: the
+ * leads already read (leadsThroughMemo); `memo`: read
  * Leads and Commissions through the dashboard's memo (memo.ts) and queue its new state for the
  * caller's commit; the function returned in `writeMemo` writes its cells after that commit.
  */
 export function readDashboardInputs(
   ctx: AppContext,
-  options: { lines?: boolean; leads?: Table; memo?: boolean } = {},
+  options: { lines?: boolean; leads?: Table; leadRows?: DashboardLead[]; memo?: boolean } = {},
 ): DashboardInputs & { writeMemo?: (() => void) | null } {
   const withLines = options.lines !== false;
   // The time zone as last seen (every hourly run asks): no call.
@@ -214,7 +225,8 @@ export function readDashboardInputs(
   const memo = options.memo && !options.leads ? new DashboardMemo(ctx.doc, days.timeZone) : null;
   // Leads and Commissions through the memo, or as their shadow's raw rows, only the columns used
   // converted (shadow-rows.ts); the tables when the shadow cannot serve or they are open.
-  const memoLeads = memo ? memoRecords(ctx, memo, 'leads', leadCodec(days), days) : null;
+  const memoLeads =
+    options.leadRows ?? (memo ? memoRecords(ctx, memo, 'leads', leadCodec(days), days) : null);
   const memoLines =
     memo && withCommissions ? memoRecords(ctx, memo, 'commissions', lineCodec(days), days) : null;
   // (a forged row the memo found: the shadow cannot serve, the table is read)

@@ -14,7 +14,8 @@ import type { WonDeal } from '../../domain/partners/tier-progress';
 import { LEAD_STATUS } from '../../shared/statuses';
 import { deliverOutbox, readOutbox, writeOutbox } from '../../sheets/partner-outbox';
 import type { AppContext } from '../context';
-import { reportingConversion, readDashboardInputs } from '../dashboard/inputs';
+import { leadsThroughMemo, reportingConversion, readDashboardInputs } from '../dashboard/inputs';
+import { hasForged } from '../../sheets/shadow-seals';
 import { text } from '../leads/cells';
 import { shadowField } from '../../domain/audit/shadow-field';
 
@@ -34,13 +35,20 @@ export function runTiering(ctx: AppContext): TieringReport {
   const report: TieringReport = { changes: [], problems: [], emailed: 0, notEmailed: 0 };
   const settings = ctx.settings();
   if (!isOn(settings.values.automaticTiering)) return { ...report, skipped: 'Automatic Tiering is off' };
-  // Only the won leads are read as records (by their raw shadow text), in a context of the job's own;
-  // the whole table when the shadow cannot serve or Leads is open.
+  // The leads as the dashboard reads them, through its memo (only the chunks changed since it was
+  // made are seal-checked and decoded), in a context of the job's own; without a memo that serves,
+  // only the won leads are read as records (by their raw shadow text); the whole table when the
+  // shadow cannot serve (a forged row) or Leads is open.
   const own = ctx.isOpen('leads') ? null : ctx.detached();
-  const won = own
-    ? own.readSome('leads', (cells) => (i) => shadowField(cells[i], 'status').trim() === LEAD_STATUS.Won)
-    : null;
-  const inputs = readDashboardInputs(ctx, { lines: false, ...(won && { leads: won }) });
+  const memoised = own ? leadsThroughMemo(own) : null;
+  const won =
+    own && !memoised && !hasForged(ctx.doc, 'leads')
+      ? own.readSome('leads', (cells) => (i) => shadowField(cells[i], 'status').trim() === LEAD_STATUS.Won)
+      : null;
+  const inputs = readDashboardInputs(ctx, {
+    lines: false,
+    ...(memoised ? { leadRows: memoised } : won ? { leads: won } : {}),
+  });
   const currency = inputs.reportingCurrency;
   const { rules, problems } = inputs.tierRules(currency);
   report.problems = problems;
