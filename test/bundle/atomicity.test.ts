@@ -11,7 +11,7 @@
 import type { Emulator } from '../../emulator/harness';
 import type { AuditVerification } from '../../src/shared/api';
 import { finishDay, newEmulator, OWNER, runHourly, TEAMMATE } from '../support/emulator';
-import { leadCell } from './leads-fixture';
+import { leadCell, setSetting } from './leads-fixture';
 import { userSheets } from './user-workbook-fixture';
 
 const FAULT = 'Service Spreadsheets timed out while accessing document (injected fault)';
@@ -410,6 +410,21 @@ const OPERATIONS: Operation[] = [
     },
     run: (emu) => {
       finishDay(emu, { sameClock: true }); // the day's executions (one heavy job each)
+    },
+    finishedByNext: (emu) => {
+      finishDay(emu, { sameClock: true });
+    },
+  },
+  {
+    // Automatic Tiering turned on: the day's tiering job promotes both partners (Tier, Tier History,
+    // audited) and queues and sends their e-mails in its commit.
+    name: 'the hourly run with automatic tiering (promotions written, audited, e-mailed)',
+    prepare: (emu) => {
+      setSetting(emu, 'Automatic Tiering', true);
+      emu.rt.advance(86_400_000);
+    },
+    run: (emu) => {
+      finishDay(emu, { sameClock: true });
     },
     finishedByNext: (emu) => {
       finishDay(emu, { sameClock: true });

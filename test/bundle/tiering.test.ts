@@ -6,6 +6,7 @@
 import type { Emulator } from '../../emulator/harness';
 import type { PartnerScorecard } from '../../src/shared/dashboard';
 import { OWNER, addPartner, register, rowsOf, setSetting, tracker } from './leads-fixture';
+import { runHourly } from '../support/emulator';
 
 function wonDeal(emu: Emulator, partnerId: string, company: string, value: number, closedOn: string): void {
   const { id } = register(emu, { partnerId, company, domain: `${company.toLowerCase()}.com` });
@@ -80,5 +81,49 @@ describe('automatic tiering', () => {
       /Silver -> Registered \(below the Silver rule for 30 days/,
     );
     expect(partner(emu, star).Tier).toBe('Silver');
+  });
+});
+
+describe('automatic tiering, many changes on one day', () => {
+  // 105 partners imported with no tier: each earns the lowest tier (Registered: no thresholds).
+  const emu = tracker({ now: '2026-03-02T09:00:00Z' });
+  const csv = [
+    'Partner Name,Contact Email,Type',
+    ...Array.from({ length: 105 }, (_, i) => `Bulk ${i} Co,hi@bulk${i}.test,Referral`),
+  ].join('\n');
+  emu.call(OWNER, 'runImport', 'partners', csv);
+  setSetting(emu, 'Automatic Tiering', true);
+  const bulk = () => rowsOf(emu, 'Partners').filter((r) => String(r['Partner Name']).startsWith('Bulk '));
+
+  it('writes at most 100 changes per execution; the next hourly run writes the rest, each once', () => {
+    expect(bulk()).toHaveLength(105);
+    expect(bulk().every((r) => r.Tier === '')).toBe(true);
+    emu.rt.advance(86_400_000);
+    const parts: Array<{ continueFrom?: string; changes?: unknown[] }> = [];
+    let tiered: number[] = [];
+    for (let run = 0; run < 13; run++) {
+      const report = runHourly(emu).result as {
+        finished: boolean;
+        jobs: Array<{ name: string; result?: { continueFrom?: string; changes?: unknown[] } }>;
+      };
+      for (const job of report.jobs) if (job.name === 'tiering' && job.result) parts.push(job.result);
+      if (parts.length === 1 && !tiered.length)
+        tiered = [bulk().filter((r) => r.Tier === 'Registered').length];
+      if (report.finished) break;
+      emu.rt.advance(3_600_000);
+    }
+    // the first execution wrote 100 changes and stopped; the next one the 5 left
+    expect(tiered).toEqual([100]);
+    expect(parts.map((p) => p.continueFrom ?? p.changes?.length)).toEqual(['100 changed', 5]);
+    for (const r of bulk()) {
+      expect(r.Tier).toBe('Registered');
+      expect(String(r['Tier History'])).toMatch(
+        /^2026-03-03: \(none\) -> Registered \(meets the Registered rule on 2026-03-03\)$/,
+      );
+    }
+    const audit = rowsOf(emu, 'Audit Log').filter(
+      (r) => r.Field === 'Tier' && r['New Value'] === 'Registered',
+    );
+    expect(audit).toHaveLength(105);
   });
 });

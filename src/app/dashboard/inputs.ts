@@ -201,10 +201,14 @@ function lineCodec(days: Days): MemoCodec<MetricsLine> {
  * The leads as the dashboard reads them through its memo (memo.ts: the same rows, the same rule for
  * which chunks are trusted), the memo only read: nothing queued, nothing written (tiering). Null when
  * the memo path cannot serve (the table open, the shadow filling, a forged row: see hasForged).
+ * `keep`: the leads the caller wants (tiering: the won ones).
  */
-export function leadsThroughMemo(ctx: AppContext): DashboardLead[] | null {
+export function leadsThroughMemo(
+  ctx: AppContext,
+  keep?: (lead: DashboardLead) => boolean,
+): DashboardLead[] | null {
   const days = ctx.doc.days(true);
-  return memoRecords(ctx, new DashboardMemo(ctx.doc, days.timeZone), 'leads', leadCodec(days), days);
+  return memoRecords(ctx, new DashboardMemo(ctx.doc, days.timeZone), 'leads', leadCodec(days), days, keep);
 }
 
 /**

@@ -31,12 +31,14 @@ export interface MemoCodec<T> {
   fromRow(row: unknown[]): T;
 }
 
+/** `keep`: which values the caller wants (the memo itself keeps every row). */
 export function memoRecords<T>(
   ctx: AppContext,
   memo: DashboardMemo,
   key: MemoTableKey,
   codec: MemoCodec<T>,
   days: Days,
+  keep: (value: T) => boolean = () => true,
 ): T[] | null {
   const doc = ctx.doc;
   const layout = doc.layout().sheets[key];
@@ -67,12 +69,15 @@ export function memoRecords<T>(
     if (memoised.valid) {
       chunks[index] = { digest: memoised.digest, cells: memoised.cells };
       for (const text of memoised.cells)
-        for (const row of JSON.parse(text) as unknown[][]) out.push(codec.fromRow(row));
+        for (const row of JSON.parse(text) as unknown[][]) {
+          const value = codec.fromRow(row);
+          if (keep(value)) out.push(value);
+        }
       continue;
     }
     const values = decode(chunk, at + 2, index);
     if (!values) return null;
-    for (const value of values) out.push(value);
+    for (const value of values) if (keep(value)) out.push(value);
   }
   // As the table read from the shadow would: the last row must read as a row, and the sheet must
   // have no rows below the shadow's last (rows another tool appended).

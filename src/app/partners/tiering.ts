@@ -6,7 +6,8 @@
  * History saying why (both cells audited), in ONE commit; when Settings > Notifications On, the
  * e-mails to the partners' contacts are queued in the partner outbox in that same commit (so a run
  * that dies after it still owes them, and one that dies before it owes nothing), then sent within the
- * mail quota; the rest waits for the hourly partner mail job.
+ * mail quota; the rest waits for the hourly partner mail job. At most TIER_CHANGES_PER_RUN changes
+ * per execution: the rest in the day's next hourly runs.
  */
 import { decideTier, type TierChange } from '../../domain/partners/decide-tier';
 import { reviewPeriodOf, tierChangeEmail, tierHistoryLine } from '../../domain/partners/tier-email';
@@ -21,12 +22,22 @@ import { shadowField } from '../../domain/audit/shadow-field';
 
 export const TIERING_PROPERTY = 'tracker.tiering';
 
+/**
+ * Tier changes one execution writes at most (the Partners cells, their shadow and audit, the e-mails
+ * queued: one commit whose journal stays in the document properties); the rest in the day's next
+ * hourly runs (the job continues). A continued run decides again from what is then written: a partner
+ * already changed has the tier the rules give it and is not changed twice.
+ */
+export const TIER_CHANGES_PER_RUN = 100;
+
 export interface TieringReport {
   skipped?: string;
   changes: Array<{ partnerId: string } & TierChange>;
   problems: string[];
   emailed: number;
   notEmailed: number;
+  /** More changes wait for the day's next hourly run (the job continues there). */
+  continueFrom?: string;
 }
 
 const isOn = (value: unknown) => value === true || String(value).trim().toUpperCase() === 'TRUE';
@@ -40,7 +51,7 @@ export function runTiering(ctx: AppContext): TieringReport {
   // only the won leads are read as records (by their raw shadow text); the whole table when the
   // shadow cannot serve (a forged row) or Leads is open.
   const own = ctx.isOpen('leads') ? null : ctx.detached();
-  const memoised = own ? leadsThroughMemo(own) : null;
+  const memoised = own ? leadsThroughMemo(own, (l) => l.status === LEAD_STATUS.Won) : null;
   const won =
     own && !memoised && !hasForged(ctx.doc, 'leads')
       ? own.readSome('leads', (cells) => (i) => shadowField(cells[i], 'status').trim() === LEAD_STATUS.Won)
@@ -73,6 +84,7 @@ export function runTiering(ctx: AppContext): TieringReport {
 
   const table = ctx.table('partners');
   const mails: Array<ReturnType<typeof tierChangeEmail>> = [];
+  let more = false;
   for (const { row, record } of table.rows()) {
     const id = text(record.partnerId).trim();
     if (!id) continue;
@@ -87,6 +99,10 @@ export function runTiering(ctx: AppContext): TieringReport {
       currency,
     });
     if (!change) continue;
+    if (report.changes.length >= TIER_CHANGES_PER_RUN) {
+      more = true;
+      break;
+    }
     const history = text(record.tierHistory).trim();
     table.update(row, {
       tier: change.to,
@@ -106,7 +122,9 @@ export function runTiering(ctx: AppContext): TieringReport {
         ),
       );
   }
-  ctx.doc.setProperty(TIERING_PROPERTY, review);
+  // The review period is marked done once every change it brings is written (a continued run must
+  // still see the review due).
+  if (!more) ctx.doc.setProperty(TIERING_PROPERTY, review);
   // The e-mails go into the partner outbox in the SAME commit as the tier changes they announce, then
   // out within the quota; what does not fit waits for the hourly partner mail job.
   const notify = settings.values.notificationsOn !== false && mails.length > 0;
@@ -120,5 +138,5 @@ export function runTiering(ctx: AppContext): TieringReport {
     report.emailed = Math.min(delivered.sent, mails.length);
     report.notEmailed = mails.length - report.emailed;
   }
-  return report;
+  return more ? { ...report, continueFrom: `${report.changes.length} changed` } : report;
 }
