@@ -95,7 +95,7 @@ describe('automatic tiering, many changes on one day', () => {
   setSetting(emu, 'Automatic Tiering', true);
   const bulk = () => rowsOf(emu, 'Partners').filter((r) => String(r['Partner Name']).startsWith('Bulk '));
 
-  it('writes at most 100 changes per execution; the next hourly run writes the rest, each once', () => {
+  it('writes at most 50 changes per execution; the next hourly runs write the rest, each once', () => {
     expect(bulk()).toHaveLength(105);
     expect(bulk().every((r) => r.Tier === '')).toBe(true);
     emu.rt.advance(86_400_000);
@@ -112,9 +112,9 @@ describe('automatic tiering, many changes on one day', () => {
       if (report.finished) break;
       emu.rt.advance(3_600_000);
     }
-    // the first execution wrote 100 changes and stopped; the next one the 5 left
-    expect(tiered).toEqual([100]);
-    expect(parts.map((p) => p.continueFrom ?? p.changes?.length)).toEqual(['100 changed', 5]);
+    // the first execution wrote 50 changes and stopped, the next one 50 more, the last the 5 left
+    expect(tiered).toEqual([50]);
+    expect(parts.map((p) => p.continueFrom ?? p.changes?.length)).toEqual(['50 changed', '50 changed', 5]);
     for (const r of bulk()) {
       expect(r.Tier).toBe('Registered');
       expect(String(r['Tier History'])).toMatch(

@@ -24,11 +24,12 @@ export const TIERING_PROPERTY = 'tracker.tiering';
 
 /**
  * Tier changes one execution writes at most (the Partners cells, their shadow and audit, the e-mails
- * queued: one commit whose journal stays in the document properties); the rest in the day's next
+ * queued: one commit whose journal, with the last one's and the e-mails waiting for the mail quota,
+ * stays within the document properties' budget, at 500 partners); the rest in the day's next
  * hourly runs (the job continues). A continued run decides again from what is then written: a partner
  * already changed has the tier the rules give it and is not changed twice.
  */
-export const TIER_CHANGES_PER_RUN = 100;
+export const TIER_CHANGES_PER_RUN = 50;
 
 export interface TieringReport {
   skipped?: string;
