@@ -15,7 +15,7 @@ import {
   shadowFilling,
 } from './shadow-sheet';
 import type { TrackerDocument } from './document';
-import { hasForged } from './shadow-seals';
+import { checkCells, hasForged } from './shadow-seals';
 import type { SheetKey } from './schema';
 import { NOT_READ, valuesFromShadow, type Table } from './table';
 
@@ -97,10 +97,72 @@ export function openSparseFromShadow(
       rows.push(decodeShadow(cells[i]));
     }
   }
-  const converted = valuesFromShadow(key, layout, rows);
+  return openRows(ctx, key, end, picked, rows);
+}
+
+/** Opens `key` in `ctx` with the rows `picked` (0-based under the header) of `end`, the rest NOT_READ. */
+function openRows(
+  ctx: TableSource,
+  key: SheetKey,
+  end: number,
+  picked: readonly number[],
+  rows: readonly ShadowRow[],
+): Table {
+  const converted = valuesFromShadow(key, ctx.doc.layout().sheets[key]!, rows);
   const values: unknown[][] = [converted[0], ...new Array<unknown[]>(end).fill(NOT_READ)];
   picked.forEach((i, at) => (values[i + 1] = converted[at + 1]));
   return ctx.tableFrom(key, () => values, true);
+}
+
+/**
+ * The shadow column of `key` as row contents (seals left out), for a reader that scans every row's
+ * text but uses only a few rows (the partner views: which partners' rows changed): `sealed` true when
+ * the cells still carry their seals, unchecked (one getValues; openPickedRows checks the ones used),
+ * false when they are the column this execution already read and checked (no call). `guard`: one
+ * getLastRow, null when the sheet has rows below the shadow's (another tool appended them). Null
+ * when the shadow cannot serve (none, still filling): read the sheet.
+ */
+export function shadowCells(
+  doc: TrackerDocument,
+  key: SheetKey,
+  guard: boolean,
+): { cells: readonly string[]; sealed: boolean } | null {
+  const layout = doc.layout().sheets[key];
+  const sheet = doc.sheet(key);
+  if (!layout || !sheet || shadowFilling(doc, key) || !layout.maxRows || !doc.layout().shadow?.cols[key])
+    return null;
+  const kept = rememberedColumn(doc, key);
+  if (kept) return { cells: kept, sealed: false };
+  const read = readShadowColumn(doc, key, layout.maxRows, { unchecked: true }).map((c) => String(c ?? ''));
+  while (read.length && read[read.length - 1] === '') read.pop();
+  if (guard && sheet.getLastRow() - 1 > read.length) return null;
+  return { cells: read, sealed: true };
+}
+
+/**
+ * Opens `key` in `ctx` (the job's own, see openSparseFromShadow) with only the rows at `indices` of
+ * `column` (shadowCells), their seals checked now when the column carries them: null when one does not
+ * check (read the sheet instead). The last row is read too (an append goes after it).
+ */
+export function openPickedRows(
+  ctx: TableSource,
+  key: SheetKey,
+  column: { cells: readonly string[]; sealed: boolean },
+  indices: readonly number[],
+): Table | null {
+  const doc = ctx.doc;
+  const { cells, sealed } = column;
+  const end = cells.length;
+  const picked = [...new Set(end ? [...indices, end - 1] : indices)]
+    .filter((i) => i >= 0 && i < end && cells[i] !== '')
+    .sort((a, b) => a - b);
+  const rows: ShadowRow[] = [];
+  for (const i of picked) {
+    const content = sealed ? checkCells(doc, key, i + 2, [cells[i]])[0] : cells[i];
+    if (hasForged(doc, key)) return null;
+    rows.push(decodeShadow(content));
+  }
+  return openRows(ctx, key, end, picked, rows);
 }
 
 /**

@@ -1,0 +1,81 @@
+/**
+ * The partner views' big tables (Leads, Commissions, Payouts) for an incremental refresh: each read as
+ * its shadow column's row texts (one getValues each; Leads guarded by one getLastRow, the other two
+ * being written by the tracker alone), scanned without parsing a row for its partner, its id and a
+ * digest of its text (domain/partners/view-digest.ts); then only the rows of the partners whose views
+ * are re-rendered are parsed, their seals checked (openPickedRows). Null when a shadow cannot serve
+ * (none, still filling, rows another tool appended): the refresh reads the whole tables instead.
+ */
+import { shadowField } from '../../domain/audit/shadow-field';
+import { unsealed } from '../../domain/audit/shadow-seal';
+import { PartnerDigests } from '../../domain/partners/view-digest';
+import type { SheetKey } from '../../sheets/schema';
+import { openPickedRows, shadowCells } from '../../sheets/shadow-tables';
+import type { AppContext } from '../context';
+
+const SOURCES: ReadonlyArray<{ key: SheetKey; id: string; guard: boolean }> = [
+  { key: 'leads', id: 'leadId', guard: true },
+  { key: 'commissions', id: 'commissionId', guard: false },
+  { key: 'payouts', id: 'payoutId', guard: false },
+];
+
+export interface ViewSources {
+  /** Each partner's rows' digest (their text and row numbers). */
+  digests: PartnerDigests;
+  /** Owner (Partner ID) of every lead, ledger line and payout id: the redactor's, for every view. */
+  owner: Map<string, string>;
+  /** Rows of the three tables a partner has (what re-rendering their view parses). */
+  weight(partnerId: string): number;
+  /**
+   * Opens the three tables in `own` (the job's own context) with the rows of `partnerIds` only, their
+   * seals checked: false when one does not check (read the whole tables instead).
+   */
+  open(own: AppContext, partnerIds: ReadonlySet<string>): boolean;
+}
+
+export function readViewSources(ctx: AppContext): ViewSources | null {
+  const doc = ctx.doc;
+  const layout = doc.layout();
+  if (!SOURCES.every(({ key }) => layout.sheets[key])) return null;
+  const columns = new Map<SheetKey, { cells: readonly string[]; sealed: boolean }>();
+  for (const { key, guard } of SOURCES) {
+    const column = shadowCells(doc, key, guard);
+    if (!column) return null;
+    columns.set(key, column);
+  }
+  const digests = new PartnerDigests();
+  const owner = new Map<string, string>();
+  const counts = new Map<string, number>();
+  const partnerOf = new Map<SheetKey, string[]>();
+  for (const { key, id } of SOURCES) {
+    const { cells, sealed } = columns.get(key)!;
+    const partners = new Array<string>(cells.length);
+    cells.forEach((cell, i) => {
+      if (cell === '') return;
+      const content = sealed ? (unsealed(cell) ?? cell) : cell;
+      const partnerId = shadowField(content, 'partnerId').trim();
+      partners[i] = partnerId;
+      const recordId = shadowField(content, id);
+      if (recordId) owner.set(recordId, partnerId);
+      digests.add(partnerId, key, i + 2, content);
+      counts.set(partnerId, (counts.get(partnerId) ?? 0) + 1);
+    });
+    partnerOf.set(key, partners);
+  }
+  return {
+    digests,
+    owner,
+    weight: (partnerId) => counts.get(partnerId) ?? 0,
+    open(own, partnerIds) {
+      for (const { key } of SOURCES) {
+        const partners = partnerOf.get(key)!;
+        const rows: number[] = [];
+        partners.forEach((p, i) => {
+          if (partnerIds.has(p)) rows.push(i);
+        });
+        if (!openPickedRows(own, key, columns.get(key)!, rows)) return false;
+      }
+      return true;
+    },
+  };
+}
