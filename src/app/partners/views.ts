@@ -154,8 +154,8 @@ export function buildViews(ctx: AppContext, secretsOf?: SecretsOf, scope?: ViewS
   const secrets = !ids.length
     ? new Map<string, string>()
     : secretsOf
-    ? secretsOf(trackerId, ids)
-    : knownSecrets(trackerId, readViewEntries(ctx.doc, readViewsMeta(ctx.doc)));
+      ? secretsOf(trackerId, ids)
+      : knownSecrets(trackerId, readViewEntries(ctx.doc, readViewsMeta(ctx.doc)));
   const views = new Map<string, PartnerView>();
   const out: ProgramData['partners'] = [];
   for (const { partner } of partners) {
@@ -214,9 +214,7 @@ function viewChanges(
   ctx.read(['partners']);
   const rows = ctx.table('partners').rows();
   const partners = partnerRows(rows, doc.days());
-  const records = new Map(
-    rows.map(({ record }) => [String(record.partnerId ?? '').trim(), record] as const),
-  );
+  const records = new Map(rows.map(({ record }) => [String(record.partnerId ?? '').trim(), record] as const));
   const settings = ctx.settings();
   const hasRules = ((settings.lists as Record<string, string[] | undefined>).tierRules ?? []).length > 0;
   const common = textsDigest([
@@ -240,13 +238,17 @@ function viewChanges(
     else if (entry.c !== common) commonChanged.push(row);
   }
   const bounded = !options.force && options.only === undefined;
-  let files = meta.refused === today ? 0 : Math.max(0, Math.min(VIEW_FILES_PER_RUN, VIEW_FILES_PER_DAY - meta.made));
+  let files =
+    meta.refused === today ? 0 : Math.max(0, Math.min(VIEW_FILES_PER_RUN, VIEW_FILES_PER_DAY - meta.made));
   const ids = new Set<string>();
   let taken = 0;
   let left = 0;
   for (const { partner } of [...ownChanged, ...commonChanged]) {
     const entry = entries.get(partner.id) ?? emptyEntry();
-    const contacts = viewContacts(partner.contactEmail, String(records.get(partner.id)?.additionalContacts ?? ''));
+    const contacts = viewContacts(
+      partner.contactEmail,
+      String(records.get(partner.id)?.additionalContacts ?? ''),
+    );
     const makesFile = !entry.f && partner.status !== PARTNER_STATUS.Terminated && contacts.length > 0;
     const weight = sources.weight(partner.id);
     if ((makesFile && files <= 0) || (bounded && ids.size > 0 && taken + weight > VIEW_ROWS_PER_RUN)) {
@@ -307,9 +309,7 @@ export function refreshPartnerViews(
   const changes = viewChanges(ctx, entries, meta, today, options);
   let pending = (changes?.left ?? 0) > 0;
   report.waiting += changes?.left ?? 0;
-  const data = changes
-    ? buildViews(ctx, secretsOf, changes.scope)
-    : buildViews(ctx, secretsOf);
+  const data = changes ? buildViews(ctx, secretsOf, changes.scope) : buildViews(ctx, secretsOf);
   // A view done (written, or nothing to do): the digests of what it was made of, kept with it.
   const settled = (partnerId: string, entry: ViewEntry): void => {
     if (!changes) return;
