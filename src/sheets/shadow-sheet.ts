@@ -238,16 +238,17 @@ function planReads(heights: ReadonlyMap<number, number>, oneRead: boolean): Shad
 }
 
 /**
- * The shadows of several tracked sheets (one getValues per group of columns, see planReads): each
- * sheet's rows, row 2 first, trailing empty rows left out; a column this execution already read
- * whole and checked (`rememberedColumn`) is taken from memory. Null when one of them has no shadow
- * or set-up is still filling it (the caller reads the sheets).
+ * The shadow columns of several tracked sheets as read (one getValues per group of columns, see
+ * planReads), seals not checked (`sealed`: the cells still carry them; the caller checks the ones it
+ * uses, checkCells), each cut to its sheet's rows; a column this execution already read whole and
+ * checked (`rememberedColumn`) is taken from memory (`sealed` false: its cells are contents). Null
+ * when one of them has no shadow or set-up is still filling it (the caller reads the sheets).
  */
-export function readShadowSheets(
+export function readShadowColumns(
   doc: TrackerDocument,
   keys: readonly SheetKey[],
   options: { oneRead?: boolean } = {},
-): Map<SheetKey, ShadowRow[]> | null {
+): Map<SheetKey, { cells: readonly unknown[]; sealed: boolean; limit: number }> | null {
   const layout = doc.layout();
   const shadow = layout.shadow;
   const cols = keys.map((key) => shadow?.cols[key]);
@@ -285,12 +286,37 @@ export function readShadowSheets(
         );
     }
   }
-  const out = new Map<SheetKey, ShadowRow[]>();
+  const out = new Map<SheetKey, { cells: readonly unknown[]; sealed: boolean; limit: number }>();
   keys.forEach((key, i) => {
-    const cells =
-      known.get(cols[i]!) ??
-      checkCells(doc, key, 2, columns.get(cols[i]!) ?? [], { column: true, forgedAs: 'claimed' });
-    let end = Math.min(cells.length, limit.get(cols[i]!)!);
+    const kept = known.get(cols[i]!);
+    out.set(key, {
+      cells: kept ?? columns.get(cols[i]!) ?? [],
+      sealed: !kept,
+      limit: limit.get(cols[i]!)!,
+    });
+  });
+  return out;
+}
+
+/**
+ * The shadows of several tracked sheets (readShadowColumns): each sheet's rows, row 2 first, trailing
+ * empty rows left out, seals checked. Null when one of them has no shadow or set-up is still filling
+ * it (the caller reads the sheets).
+ */
+export function readShadowSheets(
+  doc: TrackerDocument,
+  keys: readonly SheetKey[],
+  options: { oneRead?: boolean } = {},
+): Map<SheetKey, ShadowRow[]> | null {
+  const columns = readShadowColumns(doc, keys, options);
+  if (!columns) return null;
+  const out = new Map<SheetKey, ShadowRow[]>();
+  keys.forEach((key) => {
+    const column = columns.get(key)!;
+    const cells = column.sealed
+      ? checkCells(doc, key, 2, column.cells, { column: true, forgedAs: 'claimed' })
+      : (column.cells as string[]);
+    let end = Math.min(cells.length, column.limit);
     while (end > 0 && (cells[end - 1] ?? '') === '') end--;
     const rows: ShadowRow[] = [];
     for (let r = 0; r < end; r++) rows.push(decodeShadow(cells[r]));

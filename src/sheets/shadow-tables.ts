@@ -9,6 +9,7 @@
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import {
   readShadowColumn,
+  readShadowColumns,
   readShadowSheets,
   rememberColumn,
   rememberedColumn,
@@ -114,29 +115,38 @@ function openRows(
   return ctx.tableFrom(key, () => values, true);
 }
 
+/** A shadow column as shadowColumns gives it. */
+export interface ShadowColumn {
+  cells: readonly string[];
+  /** True: the cells carry their seals, unchecked; false: contents this execution already checked. */
+  sealed: boolean;
+}
+
 /**
- * The shadow column of `key` as row contents (seals left out), for a reader that scans every row's
- * text but uses only a few rows (the partner views: which partners' rows changed): `sealed` true when
- * the cells still carry their seals, unchecked (one getValues; openPickedRows checks the ones used),
- * false when they are the column this execution already read and checked (no call). `guard`: one
- * getLastRow, null when the sheet has rows below the shadow's (another tool appended them). Null
- * when the shadow cannot serve (none, still filling): read the sheet.
+ * The shadow columns of `keys` (readShadowColumns: one getValues per group of columns, a column this
+ * execution already read and checked taken from memory), for a reader that scans every row's text but
+ * uses only a few rows (the partner views: which partners' rows changed); openPickedRows checks the
+ * seals of the rows used. `guarded`: the sheets whose last row is checked (one getLastRow each, none
+ * for a column taken from memory, checked then): null when one has rows below its shadow's (another
+ * tool appended them), or when the shadow cannot serve (none, still filling): read the sheets.
  */
-export function shadowCells(
+export function shadowColumns(
   doc: TrackerDocument,
-  key: SheetKey,
-  guard: boolean,
-): { cells: readonly string[]; sealed: boolean } | null {
-  const layout = doc.layout().sheets[key];
-  const sheet = doc.sheet(key);
-  if (!layout || !sheet || shadowFilling(doc, key) || !layout.maxRows || !doc.layout().shadow?.cols[key])
-    return null;
-  const kept = rememberedColumn(doc, key);
-  if (kept) return { cells: kept, sealed: false };
-  const read = readShadowColumn(doc, key, layout.maxRows, { unchecked: true }).map((c) => String(c ?? ''));
-  while (read.length && read[read.length - 1] === '') read.pop();
-  if (guard && sheet.getLastRow() - 1 > read.length) return null;
-  return { cells: read, sealed: true };
+  keys: readonly SheetKey[],
+  guarded: readonly SheetKey[],
+): Map<SheetKey, ShadowColumn> | null {
+  if (!keys.every((key) => doc.layout().sheets[key]?.maxRows && doc.sheet(key))) return null;
+  const read = readShadowColumns(doc, keys);
+  if (!read) return null;
+  const out = new Map<SheetKey, ShadowColumn>();
+  for (const key of keys) {
+    const { cells: raw, sealed, limit } = read.get(key)!;
+    const cells = raw.slice(0, limit).map((c) => String(c ?? ''));
+    while (cells.length && cells[cells.length - 1] === '') cells.pop();
+    if (sealed && guarded.includes(key) && doc.sheet(key)!.getLastRow() - 1 > cells.length) return null;
+    out.set(key, { cells, sealed });
+  }
+  return out;
 }
 
 /**
@@ -147,7 +157,7 @@ export function shadowCells(
 export function openPickedRows(
   ctx: TableSource,
   key: SheetKey,
-  column: { cells: readonly string[]; sealed: boolean },
+  column: ShadowColumn,
   indices: readonly number[],
 ): Table | null {
   const doc = ctx.doc;

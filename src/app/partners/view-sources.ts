@@ -1,7 +1,7 @@
 /**
  * The partner views' big tables (Leads, Commissions, Payouts) for an incremental refresh: each read as
- * its shadow column's row texts (one getValues each; Leads guarded by one getLastRow, the other two
- * being written by the tracker alone), scanned without parsing a row for its partner, its id and a
+ * its shadow column's row texts (with Partners, one getValues per group of columns; Leads and Partners
+ * guarded by one getLastRow each, the other two being written by the tracker alone), scanned without parsing a row for its partner, its id and a
  * digest of its text (domain/partners/view-digest.ts); then only the rows of the partners whose views
  * are re-rendered are parsed, their seals checked (openPickedRows). Null when a shadow cannot serve
  * (none, still filling, rows another tool appended): the refresh reads the whole tables instead.
@@ -10,7 +10,7 @@ import { shadowField } from '../../domain/audit/shadow-field';
 import { unsealed } from '../../domain/audit/shadow-seal';
 import { PartnerDigests } from '../../domain/partners/view-digest';
 import type { SheetKey } from '../../sheets/schema';
-import { openPickedRows, shadowCells } from '../../sheets/shadow-tables';
+import { openPickedRows, shadowColumns } from '../../sheets/shadow-tables';
 import type { AppContext } from '../context';
 
 const SOURCES: ReadonlyArray<{ key: SheetKey; id: string; guard: boolean }> = [
@@ -37,11 +37,26 @@ export function readViewSources(ctx: AppContext): ViewSources | null {
   const doc = ctx.doc;
   const layout = doc.layout();
   if (!SOURCES.every(({ key }) => layout.sheets[key])) return null;
-  const columns = new Map<SheetKey, { cells: readonly string[]; sealed: boolean }>();
-  for (const { key, guard } of SOURCES) {
-    const column = shadowCells(doc, key, guard);
-    if (!column) return null;
-    columns.set(key, column);
+  // Partners too, in the same read (whole: every view needs every partner's name), unless open.
+  const withPartners = !ctx.isOpen('partners');
+  const keys: SheetKey[] = [...SOURCES.map(({ key }) => key), ...(withPartners ? ['partners' as const] : [])];
+  const columns = shadowColumns(
+    doc,
+    keys,
+    keys.filter((key) => key === 'leads' || key === 'partners'),
+  );
+  if (!columns) return null;
+  if (withPartners) {
+    const partners = columns.get('partners')!;
+    if (
+      !openPickedRows(
+        ctx,
+        'partners',
+        partners,
+        partners.cells.map((_, i) => i),
+      )
+    )
+      return null;
   }
   const digests = new PartnerDigests();
   const owner = new Map<string, string>();

@@ -209,7 +209,7 @@ function viewChanges(
 ): ViewChanges | null {
   const doc = ctx.doc;
   const own = ctx.detached();
-  const sources = readViewSources(own);
+  const sources = readViewSources(ctx);
   if (!sources) return null;
   ctx.read(['partners']);
   const rows = ctx.table('partners').rows();
