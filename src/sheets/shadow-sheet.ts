@@ -5,6 +5,7 @@
  */
 import { contiguousBlocks } from '../domain/audit/diff';
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
+import { sealOf } from '../domain/audit/shadow-seal';
 import { ensureRows } from './capacity';
 import type { TrackerDocument } from './document';
 import { noteLeadRowsMoved, noteLeadShadow } from './lead-index';
@@ -109,7 +110,27 @@ export function readShadowColumn(
     (t) => t,
   );
   if (options.unchecked) return cells;
+  noteSeals(doc, key, cells);
   return checkCells(doc, key, 2, cells, { column: true, forgedAs: 'claimed' });
+}
+
+/**
+ * The seals of the rows of a column this execution read whole and checked (readShadowColumn), kept
+ * current by its writes ('' where unknown): a digest of each row for a reader of the remembered
+ * column's contents that only asks which rows changed (the partner views).
+ */
+const seals = new WeakMap<TrackerDocument, Map<SheetKey, string[]>>();
+
+function noteSeals(doc: TrackerDocument, key: SheetKey, cells: readonly unknown[]): void {
+  if (!seals.has(doc)) seals.set(doc, new Map());
+  seals.get(doc)!.set(
+    key,
+    cells.map((cell) => sealOf(cell)),
+  );
+}
+
+export function rememberedSeals(doc: TrackerDocument, key: SheetKey): readonly string[] | null {
+  return seals.get(doc)?.get(key) ?? null;
 }
 
 /**
@@ -125,6 +146,7 @@ export function rememberedColumn(doc: TrackerDocument, key: SheetKey): string[] 
 /** Forgets the columns remembered (a job failed: what it staged may not have been written). */
 export function forgetColumns(doc: TrackerDocument): void {
   remembered.delete(doc);
+  seals.delete(doc);
 }
 
 export function rememberColumn(doc: TrackerDocument, key: SheetKey, cells: string[]): void {
@@ -153,6 +175,8 @@ export function writeShadow(
     while (known.length && known[known.length - 1] === '') known.pop();
   }
   const sealed = sealCells(doc, key, cells);
+  const knownSeals = seals.get(doc)?.get(key);
+  if (knownSeals) for (const [row, text] of sealed) knownSeals[row - 2] = sealOf(text);
   stageCells(doc, key, sealed);
   // The lead and ledger indexes learn every row their shadow is given (their state rides the same commit).
   const noted = changed ? new Map([...cells].filter(([row]) => changed.has(row))) : cells;
@@ -179,6 +203,7 @@ export function writeShadowColumn(
   const target = shadowTarget(doc, key);
   if (!target) return;
   remembered.get(doc)?.delete(key);
+  seals.get(doc)?.delete(key);
   if (key === 'leads') noteLeadRowsMoved(doc);
   if (key === 'commissions') noteLedgerRowsMoved(doc);
   const height = Math.max(cells.length, clearTo - 1);

@@ -11,6 +11,7 @@ import {
   readShadowColumn,
   readShadowColumns,
   readShadowSheets,
+  rememberedSeals,
   rememberColumn,
   rememberedColumn,
   shadowFilling,
@@ -120,6 +121,8 @@ export interface ShadowColumn {
   cells: readonly string[];
   /** True: the cells carry their seals, unchecked; false: contents this execution already checked. */
   sealed: boolean;
+  /** The rows' seals when `sealed` is false and they are known (rememberedSeals). */
+  seals?: readonly string[] | null;
 }
 
 /**
@@ -144,7 +147,7 @@ export function shadowColumns(
     const cells = raw.slice(0, limit).map((c) => String(c ?? ''));
     while (cells.length && cells[cells.length - 1] === '') cells.pop();
     if (sealed && guarded.includes(key) && doc.sheet(key)!.getLastRow() - 1 > cells.length) return null;
-    out.set(key, { cells, sealed });
+    out.set(key, { cells, sealed, seals: sealed ? null : rememberedSeals(doc, key) });
   }
   return out;
 }

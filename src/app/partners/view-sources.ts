@@ -7,7 +7,7 @@
  * (none, still filling, rows another tool appended): the refresh reads the whole tables instead.
  */
 import { shadowField } from '../../domain/audit/shadow-field';
-import { unsealed } from '../../domain/audit/shadow-seal';
+import { sealOf } from '../../domain/audit/shadow-seal';
 import { PartnerDigests } from '../../domain/partners/view-digest';
 import type { SheetKey } from '../../sheets/schema';
 import { openPickedRows, shadowColumns } from '../../sheets/shadow-tables';
@@ -63,16 +63,18 @@ export function readViewSources(ctx: AppContext): ViewSources | null {
   const counts = new Map<string, number>();
   const partnerOf = new Map<SheetKey, string[]>();
   for (const { key, id } of SOURCES) {
-    const { cells, sealed } = columns.get(key)!;
+    const { cells, sealed, seals } = columns.get(key)!;
     const partners = new Array<string>(cells.length);
     cells.forEach((cell, i) => {
       if (cell === '') return;
-      const content = sealed ? (unsealed(cell) ?? cell) : cell;
-      const partnerId = shadowField(content, 'partnerId').trim();
+      // (the seal member follows the row's own fields: the fields read the same in a sealed cell)
+      const partnerId = shadowField(cell, 'partnerId').trim();
       partners[i] = partnerId;
-      const recordId = shadowField(content, id);
+      const recordId = shadowField(cell, id);
       if (recordId) owner.set(recordId, partnerId);
-      digests.add(partnerId, key, i + 2, content);
+      const seal = sealed ? sealOf(cell) : (seals?.[i] ?? '');
+      if (seal) digests.addSeal(partnerId, seal);
+      else digests.add(partnerId, key, i + 2, cell);
       counts.set(partnerId, (counts.get(partnerId) ?? 0) + 1);
     });
     partnerOf.set(key, partners);

@@ -4,7 +4,9 @@
  * its settings, the partners' names). The hourly refresh re-renders only the partners whose digest
  * moved since their view was last written (app/partners/views.ts); the view's own fingerprint still
  * decides whether the file is written. Two independent 32-bit FNV-1a lanes over the text, folded per
- * partner in row order: a digest, not a seal (nothing here is a secret or a check against forgery).
+ * partner in row order; a row the tracker sealed is taken by its seal (a MAC of its sheet, row and
+ * content) instead of its text. A digest, not a check against forgery: the rows a view is rendered
+ * from have their seals checked then.
  */
 
 const PRIME_A = 0x01000193;
@@ -46,6 +48,20 @@ export class PartnerDigests {
     const [a0, b0] = this.lanes.get(partnerId) ?? [0x811c9dc5, 0x2f9be6cc];
     const [a, b] = hashText(`${table}\n${row}\n${text}\n`, a0, b0);
     this.lanes.set(partnerId, [a, b]);
+  }
+
+  /**
+   * Adds a row of `partnerId`'s by its shadow seal (32 hex characters: a MAC of its sheet, row and
+   * content, domain/audit/shadow-seal.ts), without reading its text.
+   */
+  addSeal(partnerId: string, seal: string): void {
+    const [a0, b0] = this.lanes.get(partnerId) ?? [0x811c9dc5, 0x2f9be6cc];
+    const a = Math.imul(a0 ^ parseInt(seal.slice(0, 8), 16), PRIME_A);
+    const b = Math.imul(b0 ^ parseInt(seal.slice(8, 16), 16), PRIME_B);
+    this.lanes.set(partnerId, [
+      Math.imul(a ^ parseInt(seal.slice(16, 24), 16), PRIME_A) >>> 0,
+      Math.imul(b ^ parseInt(seal.slice(24, 32), 16), PRIME_B) >>> 0,
+    ]);
   }
 
   /** The partner's digest, with what every view shares (`common`) and the partner's own extras. */
