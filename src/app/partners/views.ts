@@ -62,7 +62,7 @@ import { textsDigest } from '../../domain/partners/view-digest';
 import { ensureLinkSecrets, knownSecrets, LEGACY_LINK_KEY_PROPERTY, registrationLink } from './links';
 import { ensureForm } from './form-intake';
 import { readFormState } from '../../sheets/form-state';
-import { readDashboardInputs } from '../dashboard/inputs';
+import { readDashboardInputs, reportingCurrencyOf } from '../dashboard/inputs';
 import { partnerTierProgress } from '../dashboard/figures';
 import { partnerViewsDue } from './views-due';
 
@@ -220,7 +220,13 @@ function viewChanges(
   const common = textsDigest([
     trackerIdentity(doc).name,
     registrationLink(readFormState(doc), '-'),
-    JSON.stringify(settings),
+    // what the views take from Settings: the tier rules' progress (tiers, rules, currencies, rates)
+    JSON.stringify([
+      settings.lists.tiers,
+      (settings.lists as Record<string, string[] | undefined>).tierRules ?? [],
+      reportingCurrencyOf(settings.values),
+      settings.rates,
+    ]),
     partners.map(({ partner }) => `${partner.id}\t${partner.partnerName}`).join('\n'),
     hasRules ? today : '',
   ]);
