@@ -44,9 +44,16 @@ function sheets(): GoogleAppsScript.Sheets {
   return Sheets;
 }
 
-/** The tracker's id (no call) and name (one call): the program a view belongs to. */
+const names = new WeakMap<TrackerDocument, string>();
+
+/** The tracker's id (no call) and name (one call, once an execution): the program a view belongs to. */
 export function trackerIdentity(doc: TrackerDocument): { id: string; name: string } {
-  return { id: doc.ss.getId(), name: doc.ss.getName() };
+  let name = names.get(doc);
+  if (name === undefined) {
+    name = doc.ss.getName();
+    names.set(doc, name);
+  }
+  return { id: doc.ss.getId(), name };
 }
 
 /** The address of a spreadsheet (no call). */

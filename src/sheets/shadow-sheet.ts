@@ -5,6 +5,7 @@
  */
 import { contiguousBlocks } from '../domain/audit/diff';
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
+import { sealOf } from '../domain/audit/shadow-seal';
 import { ensureRows } from './capacity';
 import type { TrackerDocument } from './document';
 import { noteLeadRowsMoved, noteLeadShadow } from './lead-index';
@@ -109,7 +110,27 @@ export function readShadowColumn(
     (t) => t,
   );
   if (options.unchecked) return cells;
+  noteSeals(doc, key, cells);
   return checkCells(doc, key, 2, cells, { column: true, forgedAs: 'claimed' });
+}
+
+/**
+ * The seals of the rows of a column this execution read whole and checked (readShadowColumn), kept
+ * current by its writes ('' where unknown): a digest of each row for a reader of the remembered
+ * column's contents that only asks which rows changed (the partner views).
+ */
+const seals = new WeakMap<TrackerDocument, Map<SheetKey, string[]>>();
+
+function noteSeals(doc: TrackerDocument, key: SheetKey, cells: readonly unknown[]): void {
+  if (!seals.has(doc)) seals.set(doc, new Map());
+  seals.get(doc)!.set(
+    key,
+    cells.map((cell) => sealOf(cell)),
+  );
+}
+
+export function rememberedSeals(doc: TrackerDocument, key: SheetKey): readonly string[] | null {
+  return seals.get(doc)?.get(key) ?? null;
 }
 
 /**
@@ -125,6 +146,7 @@ export function rememberedColumn(doc: TrackerDocument, key: SheetKey): string[] 
 /** Forgets the columns remembered (a job failed: what it staged may not have been written). */
 export function forgetColumns(doc: TrackerDocument): void {
   remembered.delete(doc);
+  seals.delete(doc);
 }
 
 export function rememberColumn(doc: TrackerDocument, key: SheetKey, cells: string[]): void {
@@ -153,6 +175,8 @@ export function writeShadow(
     while (known.length && known[known.length - 1] === '') known.pop();
   }
   const sealed = sealCells(doc, key, cells);
+  const knownSeals = seals.get(doc)?.get(key);
+  if (knownSeals) for (const [row, text] of sealed) knownSeals[row - 2] = sealOf(text);
   stageCells(doc, key, sealed);
   // The lead and ledger indexes learn every row their shadow is given (their state rides the same commit).
   const noted = changed ? new Map([...cells].filter(([row]) => changed.has(row))) : cells;
@@ -179,6 +203,7 @@ export function writeShadowColumn(
   const target = shadowTarget(doc, key);
   if (!target) return;
   remembered.get(doc)?.delete(key);
+  seals.get(doc)?.delete(key);
   if (key === 'leads') noteLeadRowsMoved(doc);
   if (key === 'commissions') noteLedgerRowsMoved(doc);
   const height = Math.max(cells.length, clearTo - 1);
@@ -238,16 +263,17 @@ function planReads(heights: ReadonlyMap<number, number>, oneRead: boolean): Shad
 }
 
 /**
- * The shadows of several tracked sheets (one getValues per group of columns, see planReads): each
- * sheet's rows, row 2 first, trailing empty rows left out; a column this execution already read
- * whole and checked (`rememberedColumn`) is taken from memory. Null when one of them has no shadow
- * or set-up is still filling it (the caller reads the sheets).
+ * The shadow columns of several tracked sheets as read (one getValues per group of columns, see
+ * planReads), seals not checked (`sealed`: the cells still carry them; the caller checks the ones it
+ * uses, checkCells), each cut to its sheet's rows; a column this execution already read whole and
+ * checked (`rememberedColumn`) is taken from memory (`sealed` false: its cells are contents). Null
+ * when one of them has no shadow or set-up is still filling it (the caller reads the sheets).
  */
-export function readShadowSheets(
+export function readShadowColumns(
   doc: TrackerDocument,
   keys: readonly SheetKey[],
   options: { oneRead?: boolean } = {},
-): Map<SheetKey, ShadowRow[]> | null {
+): Map<SheetKey, { cells: readonly unknown[]; sealed: boolean; limit: number }> | null {
   const layout = doc.layout();
   const shadow = layout.shadow;
   const cols = keys.map((key) => shadow?.cols[key]);
@@ -285,12 +311,37 @@ export function readShadowSheets(
         );
     }
   }
-  const out = new Map<SheetKey, ShadowRow[]>();
+  const out = new Map<SheetKey, { cells: readonly unknown[]; sealed: boolean; limit: number }>();
   keys.forEach((key, i) => {
-    const cells =
-      known.get(cols[i]!) ??
-      checkCells(doc, key, 2, columns.get(cols[i]!) ?? [], { column: true, forgedAs: 'claimed' });
-    let end = Math.min(cells.length, limit.get(cols[i]!)!);
+    const kept = known.get(cols[i]!);
+    out.set(key, {
+      cells: kept ?? columns.get(cols[i]!) ?? [],
+      sealed: !kept,
+      limit: limit.get(cols[i]!)!,
+    });
+  });
+  return out;
+}
+
+/**
+ * The shadows of several tracked sheets (readShadowColumns): each sheet's rows, row 2 first, trailing
+ * empty rows left out, seals checked. Null when one of them has no shadow or set-up is still filling
+ * it (the caller reads the sheets).
+ */
+export function readShadowSheets(
+  doc: TrackerDocument,
+  keys: readonly SheetKey[],
+  options: { oneRead?: boolean } = {},
+): Map<SheetKey, ShadowRow[]> | null {
+  const columns = readShadowColumns(doc, keys, options);
+  if (!columns) return null;
+  const out = new Map<SheetKey, ShadowRow[]>();
+  keys.forEach((key) => {
+    const column = columns.get(key)!;
+    const cells = column.sealed
+      ? checkCells(doc, key, 2, column.cells, { column: true, forgedAs: 'claimed' })
+      : (column.cells as string[]);
+    let end = Math.min(cells.length, column.limit);
     while (end > 0 && (cells[end - 1] ?? '') === '') end--;
     const rows: ShadowRow[] = [];
     for (let r = 0; r < end; r++) rows.push(decodeShadow(cells[r]));

@@ -9,13 +9,15 @@
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import {
   readShadowColumn,
+  readShadowColumns,
   readShadowSheets,
+  rememberedSeals,
   rememberColumn,
   rememberedColumn,
   shadowFilling,
 } from './shadow-sheet';
 import type { TrackerDocument } from './document';
-import { hasForged } from './shadow-seals';
+import { checkCells, hasForged } from './shadow-seals';
 import type { SheetKey } from './schema';
 import { NOT_READ, valuesFromShadow, type Table } from './table';
 
@@ -97,10 +99,83 @@ export function openSparseFromShadow(
       rows.push(decodeShadow(cells[i]));
     }
   }
-  const converted = valuesFromShadow(key, layout, rows);
+  return openRows(ctx, key, end, picked, rows);
+}
+
+/** Opens `key` in `ctx` with the rows `picked` (0-based under the header) of `end`, the rest NOT_READ. */
+function openRows(
+  ctx: TableSource,
+  key: SheetKey,
+  end: number,
+  picked: readonly number[],
+  rows: readonly ShadowRow[],
+): Table {
+  const converted = valuesFromShadow(key, ctx.doc.layout().sheets[key]!, rows);
   const values: unknown[][] = [converted[0], ...new Array<unknown[]>(end).fill(NOT_READ)];
   picked.forEach((i, at) => (values[i + 1] = converted[at + 1]));
   return ctx.tableFrom(key, () => values, true);
+}
+
+/** A shadow column as shadowColumns gives it. */
+export interface ShadowColumn {
+  cells: readonly string[];
+  /** True: the cells carry their seals, unchecked; false: contents this execution already checked. */
+  sealed: boolean;
+  /** The rows' seals when `sealed` is false and they are known (rememberedSeals). */
+  seals?: readonly string[] | null;
+}
+
+/**
+ * The shadow columns of `keys` (readShadowColumns: one getValues per group of columns, a column this
+ * execution already read and checked taken from memory), for a reader that scans every row's text but
+ * uses only a few rows (the partner views: which partners' rows changed); openPickedRows checks the
+ * seals of the rows used. `guarded`: the sheets whose last row is checked (one getLastRow each, none
+ * for a column taken from memory, checked then): null when one has rows below its shadow's (another
+ * tool appended them), or when the shadow cannot serve (none, still filling): read the sheets.
+ */
+export function shadowColumns(
+  doc: TrackerDocument,
+  keys: readonly SheetKey[],
+  guarded: readonly SheetKey[],
+): Map<SheetKey, ShadowColumn> | null {
+  if (!keys.every((key) => doc.layout().sheets[key]?.maxRows && doc.sheet(key))) return null;
+  const read = readShadowColumns(doc, keys);
+  if (!read) return null;
+  const out = new Map<SheetKey, ShadowColumn>();
+  for (const key of keys) {
+    const { cells: raw, sealed, limit } = read.get(key)!;
+    const cells = raw.slice(0, limit).map((c) => String(c ?? ''));
+    while (cells.length && cells[cells.length - 1] === '') cells.pop();
+    if (sealed && guarded.includes(key) && doc.sheet(key)!.getLastRow() - 1 > cells.length) return null;
+    out.set(key, { cells, sealed, seals: sealed ? null : rememberedSeals(doc, key) });
+  }
+  return out;
+}
+
+/**
+ * Opens `key` in `ctx` (the job's own, see openSparseFromShadow) with only the rows at `indices` of
+ * `column` (shadowCells), their seals checked now when the column carries them: null when one does not
+ * check (read the sheet instead). The last row is read too (an append goes after it).
+ */
+export function openPickedRows(
+  ctx: TableSource,
+  key: SheetKey,
+  column: ShadowColumn,
+  indices: readonly number[],
+): Table | null {
+  const doc = ctx.doc;
+  const { cells, sealed } = column;
+  const end = cells.length;
+  const picked = [...new Set(end ? [...indices, end - 1] : indices)]
+    .filter((i) => i >= 0 && i < end && cells[i] !== '')
+    .sort((a, b) => a - b);
+  const rows: ShadowRow[] = [];
+  for (const i of picked) {
+    const content = sealed ? checkCells(doc, key, i + 2, [cells[i]])[0] : cells[i];
+    if (hasForged(doc, key)) return null;
+    rows.push(decodeShadow(content));
+  }
+  return openRows(ctx, key, end, picked, rows);
 }
 
 /**

@@ -35,6 +35,12 @@ export interface ViewEntry {
    * rendered when it is sent (app/partners/welcome-mail.ts), so waiting costs a few bytes, not a message.
    */
   w?: string[];
+  /**
+   * Digests of what the view written was made of (app/partners/views.ts): the partner's own rows
+   * (`d`) and what every view shares (`c`). A view whose two still match is not re-rendered.
+   */
+  d?: string;
+  c?: string;
 }
 
 export interface ViewsMeta {

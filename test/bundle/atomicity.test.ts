@@ -710,6 +710,8 @@ function snapshot(emu: Emulator): unknown {
       .replace(/\bform-[0-9a-z]{6,}\b/g, 'form-id')
       .replace(/1FAIpQL[0-9a-f]+/g, 'responder-id')
       .replace(/\\"h\\":\\"[0-9a-f]{24}\\"/g, '\\"h\\":\\"fingerprint\\"')
+      // the views' digests of what each was made of: its link (secret, the form's Google id) included
+      .replace(/\\"([dc])\\":\\"[0-9a-f]{16}\\"/g, '\\"$1\\":\\"digest\\"')
       .replace(/\\"s\\":\\"[0-9a-f]{32}\\"/g, '\\"s\\":\\"secret-hash\\"')
       // a shadow row's seal is keyed with the audit key (random, compared by form above): its
       // presence is compared, not its value (test/bundle/shadow-seal.test.ts checks the seals)

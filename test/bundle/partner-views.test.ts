@@ -102,6 +102,40 @@ describe('partner views', () => {
     );
   });
 
+  it('an hour re-renders the partners whose rows changed, and every view when a partner is renamed', () => {
+    const emu = tracker();
+    const a = partnerOn(emu, PLAN, 'Alpha');
+    const b = partnerOn(emu, 'Std', 'Beta');
+    const rejected = emu.call<{ id: string }>(OWNER, 'registerLead', {
+      partnerId: a,
+      company: 'Shared Co',
+      domain: 'shared.test',
+    });
+    emu.call(OWNER, 'reviewLead', rejected.id, 'reject', 'Zeta Consulting had it first');
+    refresh(emu);
+    expect(cells(fileOf(emu, a)!)['My leads'][1]).toEqual(
+      expect.arrayContaining(['Zeta Consulting had it first']),
+    );
+    // B's rows change: B's view is rewritten, A's is not.
+    approvedLead(emu, b);
+    const before = cells(fileOf(emu, a)!);
+    const busy = runHourly(emu);
+    const outcome = (busy.result as { hourly: Array<{ name: string; result: unknown }> }).hourly.find(
+      (j) => j.name === 'partner views',
+    );
+    expect(outcome?.result).toMatchObject({ written: 1 });
+    expect(cells(fileOf(emu, a)!)).toEqual(before);
+    expect(cells(fileOf(emu, b)!)['My leads']).toHaveLength(2);
+    // B is renamed to the name A's note gives: only B's row changed, yet A's view must redact it.
+    setCell(emu, 'Partners', 'Partner Name', b, 'Zeta Consulting');
+    emu.advance('PT1H');
+    runHourly(emu);
+    expect(cells(fileOf(emu, a)!)['My leads'][1]).toEqual(
+      expect.arrayContaining(['(another partner) had it first']),
+    );
+    expect(JSON.stringify(cells(fileOf(emu, a)!))).not.toMatch(/Zeta|Beta/);
+  });
+
   it('empties and unshares the file of a Terminated partner; a changed contact gets a new file', () => {
     const emu = tracker();
     const a = partnerOn(emu, PLAN, 'Alpha');

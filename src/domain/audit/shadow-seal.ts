@@ -80,6 +80,20 @@ export function checkShadow(
   return { content, state: checked ? 'sealed' : 'forged' };
 }
 
+/**
+ * The seal (its 32 hex characters) of a sealed-looking cell, without checking it, or '' when it has
+ * none: a digest of the cell's sheet, row and content, for a reader that only asks whether a row
+ * changed (the caller checks the seal of any row whose content it uses).
+ */
+export function sealOf(cell: unknown): string {
+  const text = typeof cell === 'string' ? cell : String(cell ?? '');
+  const end = text.length - 2;
+  if (end < MAC_HEX + MEMBER.length || !text.endsWith('"}')) return '';
+  return text.slice(end - MAC_HEX - MEMBER.length, end - MAC_HEX) === MEMBER
+    ? text.slice(end - MAC_HEX, end)
+    : '';
+}
+
 /** The content of a sealed-looking cell (its MAC member removed), or null when it has none. */
 export function unsealed(text: string): string | null {
   const end = text.length - MAC_HEX - 2;
