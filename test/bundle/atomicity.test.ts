@@ -114,6 +114,8 @@ interface Operation {
    * standing, unrecorded: the state it is compared with for those calls.
    */
   trigger?: boolean;
+  /** A trigger that records nothing of the change (it computes again from the data): no pending entry first. */
+  recomputes?: boolean;
   /**
    * The hourly run does its jobs one by one, each its own commit, with a checkpoint between them: a
    * run that dies leaves the jobs done so far done, and the next hourly run continues from the
@@ -339,6 +341,7 @@ const OPERATIONS: Operation[] = [
   {
     name: "a person's change of the Dashboard's period (edit trigger, refresh)",
     trigger: true,
+    recomputes: true,
     run: (emu) => {
       emu.edit(OWNER, 'Dashboard', 'B2', [['All time']]);
     },
@@ -796,6 +799,8 @@ interface Reference {
   orphanWindow: [number, number];
   /** For a trigger: the call that stores its pending entry (1-based), and the state if it never does. */
   pendingAt: number;
+  /** The calls made before that one. */
+  beforePending: string[];
   unrecorded: unknown;
 }
 
@@ -806,10 +811,12 @@ function callsOf(op: Operation): Reference {
   const start = emu.rt.snapshot().total;
   let count = 0;
   let pendingAt = 0;
+  const beforePending: string[] = [];
   const orphanWindow: [number, number] = [0, -1];
   const stop = emu.rt.onCall((method) => {
     count++;
     if (!pendingAt && method === 'Properties.setProperties') pendingAt = count;
+    else if (!pendingAt) beforePending.push(method);
     if (method === op.createsFile && orphanWindow[1] < 0) orphanWindow[0] = count + 1;
     else if (orphanWindow[0] && orphanWindow[1] < 0 && method === 'Properties.setProperties')
       orphanWindow[1] = count;
@@ -826,7 +833,7 @@ function callsOf(op: Operation): Reference {
     lost.rt.clearFaults();
     unrecorded = snapshot(lost);
   }
-  return { before, after: snapshot(emu), calls, pendingAt, unrecorded, orphanWindow };
+  return { before, after: snapshot(emu), calls, pendingAt, beforePending, unrecorded, orphanWindow };
 }
 
 let pairs = 0;
@@ -848,6 +855,20 @@ describe('every write operation, failing at every service call, is rolled back o
       const reference = callsOf(op);
       expect(reference.calls).toBeGreaterThan(0);
       if (process.env.ATOMICITY_DEBUG) process.stdout.write(`${op.name}: ${reference.calls} calls\n`);
+      if (op.trigger && !op.recomputes) {
+        // The window where a failure leaves the person's change unrecorded is the trigger's lead-in
+        // alone: the lock, the property read and at most one read (the log's journal check), then
+        // the pending entry. A trigger storing it later (after reading the edited rows, after its
+        // reactions' reads) would pass the loop below, every failure before it counted as that
+        // window, while an edit that failed there is lost where it was recovered before.
+        const reads = reference.beforePending.filter((m) => !/^(Lock\.|Properties\.getProperties$)/.test(m));
+        const leadIn = reads.length <= 1 && reads.every((m) => m === 'Range.getValues');
+        expect({ op: op.name, beforePending: reference.beforePending, leadIn }).toEqual({
+          op: op.name,
+          beforePending: reference.beforePending,
+          leadIn: true,
+        });
+      }
       for (let k = 1; k <= reference.calls; k++) {
         const emu = op.fresh ? op.fresh() : base();
         op.prepare?.(emu);
