@@ -6,8 +6,10 @@
  * Each hourly run (`runScheduledJobs`):
  * - continues the saved checkpoint if there is one (the day's jobs did not finish last time);
  * - otherwise starts the day's jobs once per day (UTC day), and does nothing on the other runs.
- * Each execution does at most one heavy step, so that each stays within the daily run's budget (at
- * most 15 service calls of its own, 2 s of script CPU): a job that wrote ends the day's work for
+ * Each execution keeps a tally of its own service calls (call-budget.ts: its fixed part plus what
+ * each job declares, `DailyJob.calls`): a day's job or an hourly job it cannot hold within 15 waits
+ * for the next hourly run. Each execution also does at most one heavy step, so that each stays within
+ * the daily run's budget (at most 15 service calls of its own, 2 s of script CPU): a job that wrote ends the day's work for
  * this execution, at most one job marked `heavy` (it reads Leads or Commissions) runs per execution,
  * a job marked `ownRun` runs alone, and the partner views (after a job that wrote or ran alone) and
  * the registration form (after a job that wrote) wait for the next hour; the next hourly run continues with the next job. A continued execution takes the time zone and the trigger's account an earlier one of
