@@ -45,9 +45,4 @@ export interface DailyJob {
    * budget (call-budget.ts); otherwise the next hourly run does it. Unset: none worth counting.
    */
   calls?: number | ((doc: TrackerDocument) => number);
-  /**
-   * Never continues (it returns no `continueFrom`): the run's checkpoint as it stands once the job
-   * is done is queued before it runs, so that its commit writes it (no property write of its own).
-   */
-  oneStep?: boolean;
 }

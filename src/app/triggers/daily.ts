@@ -66,18 +66,18 @@ export const DAILY_JOBS: DailyJob[] = [
   SETUP_ADOPTION_JOB,
   { name: 'audit rotation', run: rotateAuditLog },
   // The index or the Leads shadow column (1 to 3 reads); a commit ends the execution's day's work.
-  { name: 'lead expiry', run: runLeadExpiry, heavy: true, calls: 3, oneStep: true },
+  { name: 'lead expiry', run: runLeadExpiry, heavy: true, calls: 3 },
   // Its reads (4 to 6) and its commit (5 to 8).
-  { ...COMMISSIONS_DAILY_JOB, calls: 11, oneStep: true },
+  { ...COMMISSIONS_DAILY_JOB, calls: 11 },
   SLACK_DIGEST_JOB,
   // The partners' monthly statements (on the 1st; owed ones within the day's mail quota).
   STATEMENTS_JOB,
-  { name: 'tiering', run: runTiering, heavy: true, calls: 3, oneStep: true },
+  { name: 'tiering', run: runTiering, heavy: true, calls: 3 },
   // The queued leads' rows and the partners, the mail quota. What it sent is stored by the run's
   // final property write, which follows at once.
-  { name: 'notifications', run: runNotificationDelivery, calls: 5, oneStep: true },
+  { name: 'notifications', run: runNotificationDelivery, calls: 5 },
   // Last, in the next hourly run of its own: the Dashboard shows what the jobs above changed.
-  { ...DASHBOARD_DAILY_JOB, calls: 11, oneStep: true },
+  { ...DASHBOARD_DAILY_JOB, calls: 11 },
 ];
 
 /** The hourly trigger's handler (src/index.ts exports it under this name; installed by sheets/triggers.ts). */
@@ -319,8 +319,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     jobs: [],
     ...warehouse,
   };
-  // The checkpoint, unless the last job's commit wrote it already (queued before the job: see below);
-  // then nothing is written when nothing else is queued.
+  // The checkpoint (written when it changed, with whatever else the jobs queued).
   const save = () => {
     report.calls = budget.used();
     const text = JSON.stringify(state);
@@ -364,12 +363,6 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     heavyRan ||= heavy;
     aloneRan ||= job.ownRun === true;
     budget.spend(calls);
-    // The checkpoint as it stands once this job is done, queued before it runs: a job that commits
-    // writes it with its commit's own property write (the job and its checkpoint land together; a
-    // run cut short after it does not do the job again), and the final checkpoint write is saved.
-    // A job that may continue (`oneStep` unset), or that wrote nothing, leaves it to `save`.
-    if (job.oneStep)
-      doc.setProperty(SCHEDULE_PROPERTY, checkpointAfter(state, pending, job.name, jobs.length));
     const outcome = runJob(
       doc,
       actor,
@@ -418,13 +411,6 @@ function finishJob(state: ScheduleState, pending: PendingDay, name: string, tota
   state.lastDay = pending.day;
   state.lastDone = pending.done;
   state.pending = null;
-}
-
-/** The checkpoint (as stored) once the job `name` is done, `state` left as it is. */
-function checkpointAfter(state: ScheduleState, pending: PendingDay, name: string, total: number): string {
-  const next: ScheduleState = { ...state, pending: { ...pending, done: [...pending.done] } };
-  finishJob(next, next.pending!, name, total);
-  return JSON.stringify(next);
 }
 
 /** Which hourly jobs wait for the next hour (runHourlyJobs, DailyJob.afterWrites). */
