@@ -443,11 +443,15 @@ const OPERATIONS: Operation[] = [
       if (!outcome.ok) throw new Error(outcome.reason);
       emu.rt.advance(86_400_000);
     },
+    // the day's executions (one heavy job each), then the hour after them: the hourly jobs the
+    // executions' call budget left for it (the partner views, the form) run whichever one died
     run: (emu) => {
-      finishDay(emu, { sameClock: true }); // the day's executions (one heavy job each)
+      finishDay(emu, { sameClock: true });
+      runHourly(emu);
     },
     finishedByNext: (emu) => {
       finishDay(emu, { sameClock: true });
+      runHourly(emu);
     },
   },
   {

@@ -6,7 +6,7 @@
 import type { Emulator } from '../../emulator/harness';
 import type { Lead, PlanInput } from '../../src/shared/api';
 import { approvedLead, partnerOn, tracker, OWNER } from './commissions-fixture';
-import { runHourly } from '../support/emulator';
+import { runHourly, settleDay } from '../support/emulator';
 
 const PLAN: PlanInput = { name: 'Std', type: 'percent', rate: 10, currency: 'USD' };
 
@@ -14,7 +14,7 @@ function program() {
   const emu = tracker();
   const a = partnerOn(emu, PLAN, 'Alpha Resellers');
   const b = partnerOn(emu, 'Std', 'Beta Agency');
-  runHourly(emu); // the day's jobs, the form, the views
+  settleDay(emu); // the day's jobs, then the form and the views
   const link = (id: string) =>
     emu.call<{ viewUrl: string; formUrl: string }>(OWNER, 'getPartnerLinks', id).formUrl;
   return { emu, a, b, link };

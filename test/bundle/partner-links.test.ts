@@ -12,7 +12,7 @@ import { dumpSheets, type EmuSpreadsheet } from '../../emulator/spreadsheet';
 import type { PartnerLinks, PlanInput } from '../../src/shared/api';
 import type { PartnerScorecard } from '../../src/shared/dashboard';
 import { addToTeam, OWNER, partnerOn, tracker, wonDeal } from './commissions-fixture';
-import { runHourly, TEAMMATE } from '../support/emulator';
+import { runHourly, settleDay, TEAMMATE } from '../support/emulator';
 
 const PLAN: PlanInput = { name: 'Std', type: 'percent', rate: 10, currency: 'USD' };
 
@@ -42,7 +42,7 @@ function program() {
   const ids = ['Alpha Resellers', 'Beta Agency', 'Gamma Group', 'Delta Works'].map((name, i) =>
     partnerOn(emu, i === 0 ? PLAN : 'Std', name),
   );
-  runHourly(emu); // the form, every partner's secret and view
+  settleDay(emu); // the day's jobs, then the form, every partner's secret and view
   return { emu, ids };
 }
 
@@ -163,7 +163,7 @@ describe("the Summary's progress to the next tier", () => {
       currency: 'USD',
     });
     emu.call(OWNER, 'reviewLead', open, 'approve');
-    runHourly(emu);
+    settleDay(emu); // the day's jobs, then the views
     const card = emu.call<PartnerScorecard>(OWNER, 'getPartnerScorecard', id);
     const shown = summary(viewOf(emu, id)!);
     // Silver: 25,000 of won value or 2 won deals over 12 months (the default rule); one won deal of 10,000

@@ -7,7 +7,7 @@
  */
 import type { Emulator } from '../../emulator/harness';
 import { dumpSheets, type EmuSpreadsheet } from '../../emulator/spreadsheet';
-import { newEmulator, OWNER, runHourly } from '../support/emulator';
+import { newEmulator, OWNER, runHourly, settleDay } from '../support/emulator';
 
 const FAULT = 'Service Drive timed out (injected fault)';
 
@@ -122,7 +122,7 @@ describe('the partner views, failing at every service call, end as a run that di
 describe('the form intake, failing at every service call, takes each response in exactly once', () => {
   function withResponses(): Emulator {
     const emu = base();
-    runHourly(emu); // the form and the views
+    settleDay(emu); // the day's jobs, then the form and the views
     const link = emu.call<{ formUrl: string }>(OWNER, 'getPartnerLinks', 'P-0001').formUrl;
     emu.submitForm(link, { Company: 'Formed One', Domain: 'formed-one.test' });
     emu.rt.advance(60_000);

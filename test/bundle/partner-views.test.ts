@@ -8,7 +8,7 @@ import type { Emulator } from '../../emulator/harness';
 import type { DriveFileRecord } from '../../emulator/runtime';
 import { dumpSheets, type EmuSpreadsheet } from '../../emulator/spreadsheet';
 import { approvedLead, wonDeal, partnerOn, tracker, OWNER } from './commissions-fixture';
-import { finishDay, runHourly, TEAMMATE } from '../support/emulator';
+import { runHourly, settleDay, TEAMMATE } from '../support/emulator';
 import type { PlanInput } from '../../src/shared/api';
 
 const PLAN: PlanInput = { name: 'Std', type: 'percent', rate: 10, currency: 'USD' };
@@ -42,7 +42,7 @@ describe('partner views', () => {
     const lb = approvedLead(emu, b);
     emu.call(OWNER, 'runCommissions');
     const shares = emu.services.state.shares.length;
-    const report = runHourly(emu).result as { hourly?: Array<{ result: { created: number } }> };
+    const report = settleDay(emu).result as { hourly?: Array<{ result: { created: number } }> };
     expect(report.hourly?.[0].result).toMatchObject({ created: 2, written: 2, shared: 2 });
     const fa = fileOf(emu, a)!;
     expect(fa).toMatchObject({ owner: OWNER, copyRequiresWriterPermission: true });
@@ -64,7 +64,7 @@ describe('partner views', () => {
     const a = partnerOn(emu, PLAN, 'Alpha');
     const b = partnerOn(emu, 'Std', 'Beta');
     approvedLead(emu, a);
-    finishDay(emu); // the day's jobs, the Dashboard's refresh in a run of its own
+    settleDay(emu); // the day's jobs, the Dashboard's refresh in a run of its own, then the views
     const quiet = runHourly(emu);
     expect(quiet.result).toMatchObject({ action: 'idle' });
     expect((quiet.result as { hourly?: unknown }).hourly).toBeUndefined();

@@ -48,6 +48,15 @@ export function finishDay(emu: Emulator, options: { sameClock?: boolean } = {}) 
   return last;
 }
 
+/**
+ * The day's jobs done, then the next hourly run: the hourly jobs (the partner views, the form) that
+ * the day's executions could not hold within their call budget run there (triggers/call-budget.ts).
+ */
+export function settleDay(emu: Emulator) {
+  finishDay(emu);
+  return runHourly(emu);
+}
+
 /** The document's properties, read outside any execution (not counted). */
 export function documentProperties(emu: Emulator): GoogleAppsScript.Properties.Properties {
   return emu.rt.uncounted(() =>

@@ -2,6 +2,7 @@
  * What a scheduled job is (triggers/daily.ts runs the list of them; a feature's job implements this
  * without importing the runner).
  */
+import type { TrackerDocument } from '../../sheets/document';
 import type { AppContext } from '../context';
 
 export interface JobStep {
@@ -37,4 +38,11 @@ export interface DailyJob {
    * audit tail); 'next run after a write' only where a day's job wrote (the registration form).
    */
   afterWrites?: 'next run' | 'next run after a write';
+  /**
+   * The service calls of its own it makes when it has work (its reads and its commit, as the bench
+   * traces show them), or what the document tells without a call (0 when it has nothing to do). The
+   * hourly run starts it only in an execution whose calls so far plus these stay within its call
+   * budget (call-budget.ts); otherwise the next hourly run does it. Unset: none worth counting.
+   */
+  calls?: number | ((doc: TrackerDocument) => number);
 }

@@ -6,8 +6,10 @@
  * Each hourly run (`runScheduledJobs`):
  * - continues the saved checkpoint if there is one (the day's jobs did not finish last time);
  * - otherwise starts the day's jobs once per day (UTC day), and does nothing on the other runs.
- * Each execution does at most one heavy step, so that each stays within the daily run's budget (at
- * most 15 service calls of its own, 2 s of script CPU): a job that wrote ends the day's work for
+ * Each execution keeps a tally of its own service calls (call-budget.ts: its fixed part plus what
+ * each job declares, `DailyJob.calls`): a day's job or an hourly job it cannot hold within 15 waits
+ * for the next hourly run. Each execution also does at most one heavy step, so that each stays within
+ * the daily run's budget (at most 15 service calls of its own, 2 s of script CPU): a job that wrote ends the day's work for
  * this execution, at most one job marked `heavy` (it reads Leads or Commissions) runs per execution,
  * a job marked `ownRun` runs alone, and the partner views (after a job that wrote or ran alone) and
  * the registration form (after a job that wrote) wait for the next hour; the next hourly run continues with the next job. A continued execution takes the time zone and the trigger's account an earlier one of
@@ -45,6 +47,8 @@ import { SETUP_ADOPTION_JOB } from '../setup/continue-setup';
 import { SLACK_DIGEST_JOB } from '../slack/digest';
 import { runHubSpotSync } from '../hubspot/sync';
 import { retryOutbox } from '../webhooks/deliver';
+import { JOURNAL_PROPERTY } from '../../sheets/journal';
+import { CallBudget, FIRST_RUN_CALLS, FIXED_CALLS, jobCalls } from './call-budget';
 import type { DailyJob, JobContinuation, JobStep } from './daily-job';
 import { HOURLY_JOBS } from './hourly';
 import { STATEMENTS_JOB } from '../partners/statements';
@@ -53,20 +57,27 @@ import { runTiering } from '../partners/tiering';
 import { runWarehouseStep } from '../warehouse/hourly';
 import type { WarehouseRunReport } from '../../shared/warehouse';
 
+/*
+ * `calls`: each job's own service calls when it has work, as the bench traces show them at 1k to
+ * 100k leads (call-budget.ts): a job starts only in an execution that can hold them.
+ */
 export const DAILY_JOBS: DailyJob[] = [
   // First: the rows set-up left to adopt (when its progress dialog was closed); nothing otherwise.
   SETUP_ADOPTION_JOB,
   { name: 'audit rotation', run: rotateAuditLog },
-  { name: 'lead expiry', run: runLeadExpiry, heavy: true },
-  COMMISSIONS_DAILY_JOB,
+  // The index or the Leads shadow column (1 to 3 reads); a commit ends the execution's day's work.
+  { name: 'lead expiry', run: runLeadExpiry, heavy: true, calls: 3 },
+  // Its reads (4 to 6) and its commit (5 to 8).
+  { ...COMMISSIONS_DAILY_JOB, calls: 11 },
   SLACK_DIGEST_JOB,
   // The partners' monthly statements (on the 1st; owed ones within the day's mail quota).
   STATEMENTS_JOB,
-  { name: 'tiering', run: runTiering, heavy: true },
-  // What it sent is stored by the run's final property write, which follows at once.
-  { name: 'notifications', run: runNotificationDelivery },
+  { name: 'tiering', run: runTiering, heavy: true, calls: 3 },
+  // The queued leads' rows and the partners, the mail quota. What it sent is stored by the run's
+  // final property write, which follows at once.
+  { name: 'notifications', run: runNotificationDelivery, calls: 5 },
   // Last, in the next hourly run of its own: the Dashboard shows what the jobs above changed.
-  DASHBOARD_DAILY_JOB,
+  { ...DASHBOARD_DAILY_JOB, calls: 11 },
 ];
 
 /** The hourly trigger's handler (src/index.ts exports it under this name; installed by sheets/triggers.ts). */
@@ -119,6 +130,10 @@ export interface ScheduledRunReport extends DailyRunReport {
   stoppedAt?: { job: string; cursor: string | null };
   /** The hourly jobs (triggers/hourly.ts) that had work this run. */
   hourly?: JobReport[];
+  /** The hourly jobs that waited for the next hour: this execution's calls could not hold them. */
+  deferred?: string[];
+  /** This execution's own calls as its budget counted them (call-budget.ts). */
+  calls?: number;
   /** The warehouse step (every hour, when the warehouse is on). */
   warehouse?: WarehouseRunReport;
 }
@@ -249,6 +264,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   doc.deferIdleFlushes();
   doc.preferFewCalls();
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
+  const journalLeft = doc.property(JOURNAL_PROPERTY) !== null;
   const today = new Date(startedAt).toISOString().slice(0, 10);
   // A run that continues today's jobs takes the time zone and the trigger's account an earlier run
   // of the day asked (document properties): no call for either (the daily run's call budget per
@@ -270,7 +286,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   if (!pending) {
     if (state.lastDay === today) {
       const idle: ScheduledRunReport = { action: 'idle', day: null, finished: true, jobs: [], ...warehouse };
-      runHourlyJobs(doc, onceActor(), { tables: new Map() }, timeLeftMs, idle);
+      runHourlyJobs(doc, onceActor(), { tables: new Map() }, timeLeftMs, idle, 'none', null);
       doc.commit();
       return idle;
     }
@@ -292,6 +308,10 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
       ...warehouse,
     };
   pending.runs++;
+  // This execution's own calls (call-budget.ts): the fixed part, the journal check its properties
+  // read made (the log rows the last commit's append ends at), and on the day's first execution the
+  // authorization, Settings, time zone and account; each job adds what it declares.
+  const budget = new CallBudget(FIXED_CALLS + (journalLeft ? 1 : 0) + (continuing ? 0 : FIRST_RUN_CALLS));
   const report: ScheduledRunReport = {
     action,
     day: pending.day,
@@ -299,8 +319,11 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     jobs: [],
     ...warehouse,
   };
+  // The checkpoint (written when it changed, with whatever else the jobs queued).
   const save = () => {
-    doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(state));
+    report.calls = budget.used();
+    const text = JSON.stringify(state);
+    if (doc.property(SCHEDULE_PROPERTY) !== text) doc.setProperty(SCHEDULE_PROPERTY, text);
     doc.commit();
   };
   state.pending = pending;
@@ -322,16 +345,24 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     // At most one heavy job per execution (light jobs may come before and after it).
     const wrote = auditTail(doc) !== tailAtStart;
     const heavy = job.heavy === true;
-    if (progressed && (timeLeftMs() <= 0 || job.ownRun || wrote || (heavy && heavyRan))) {
+    // A job whose calls the execution cannot hold waits for the next hourly run (a job continued in
+    // this execution counted its calls already: its next part waits too).
+    const calls = jobCalls(job, doc);
+    if (
+      progressed &&
+      (timeLeftMs() <= 0 || job.ownRun || wrote || (heavy && heavyRan) || !budget.fits(calls))
+    ) {
       report.stoppedAt = { job: job.name, cursor: pending.cursor };
-      // stopped for a job that runs alone or after a write (not for time): this hour's own jobs run
-      if (timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report, hold(wrote));
+      // stopped for a job that runs alone, after a write or for calls (not for time): this hour's
+      // own jobs run, as many as the execution's calls allow
+      if (timeLeftMs() > 0) runHourlyJobs(doc, actor, shared, timeLeftMs, report, hold(wrote), budget);
       save();
       return report;
     }
     progressed = true;
     heavyRan ||= heavy;
     aloneRan ||= job.ownRun === true;
+    budget.spend(calls);
     const outcome = runJob(
       doc,
       actor,
@@ -363,7 +394,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   state.lastDay = pending.day;
   state.lastDone = pending.done;
   state.pending = null;
-  runHourlyJobs(doc, actor, shared, timeLeftMs, report, hold(auditTail(doc) !== tailAtStart));
+  runHourlyJobs(doc, actor, shared, timeLeftMs, report, hold(auditTail(doc) !== tailAtStart), budget);
   save();
   report.finished = true;
   return report;
@@ -387,7 +418,9 @@ type Hold = 'none' | 'readers' | 'all';
 
 /**
  * The hourly jobs, each with its own context over the run's tables; a job that had nothing to do
- * (it returns `{ idle: true }`) is not reported.
+ * (it returns `{ idle: true }`) is not reported. In an execution of the day's jobs (`budget`), a
+ * job whose calls it cannot hold waits for the next hourly run; an execution with no day's job runs
+ * them all.
  */
 function runHourlyJobs(
   doc: TrackerDocument,
@@ -395,7 +428,8 @@ function runHourlyJobs(
   shared: RunTables,
   timeLeftMs: () => number,
   report: ScheduledRunReport,
-  hold: Hold = 'none',
+  hold: Hold,
+  budget: CallBudget | null,
 ): void {
   for (const job of HOURLY_JOBS) {
     // After a day's job wrote (or ran alone: see `hold`), the jobs marked to wait (the partner views,
@@ -403,6 +437,12 @@ function runHourlyJobs(
     // the next hourly run (which sees the moved audit tail): one execution, one heavy step.
     if (job.afterWrites && (hold === 'all' || (hold === 'readers' && job.afterWrites === 'next run')))
       continue;
+    const calls = budget ? jobCalls(job, doc) : 0;
+    if (budget && !budget.fits(calls)) {
+      (report.deferred ??= []).push(job.name);
+      continue;
+    }
+    budget?.spend(calls);
     const { continueFrom: _unused, ...outcome } = runJob(
       doc,
       actor,

@@ -3,11 +3,34 @@
  * done): what must follow changes within the hour rather than the day. Each job costs nothing (or
  * one request) when nothing changed: the registration form's new responses (one Forms API request),
  * the partners' view files (nothing when the audit tail did not move), the partner e-mails waiting
- * for quota (nothing when none wait).
+ * for quota (nothing when none wait). Each declares the calls it makes when it has work (told from
+ * the document properties, no call): in an execution of the day's jobs, one the execution's call
+ * budget cannot hold waits for the next hourly run (call-budget.ts).
  */
 import { FORM_INTAKE_JOB } from '../partners/form-intake';
 import { PARTNER_MAIL_JOB } from '../partners/partner-mail-job';
+import { partnerViewsDue } from '../partners/views-due';
 import { PARTNER_VIEWS_JOB } from '../partners/views-job';
+import { welcomesOwed } from '../partners/welcome-mail';
+import { readFormState } from '../../sheets/form-state';
+import { hasOutbox } from '../../sheets/partner-outbox';
+import { readViewEntries, readViewsMeta } from '../../sheets/view-state';
 import type { DailyJob } from './daily-job';
 
-export const HOURLY_JOBS: DailyJob[] = [FORM_INTAKE_JOB, PARTNER_VIEWS_JOB, PARTNER_MAIL_JOB];
+export const HOURLY_JOBS: DailyJob[] = [
+  // The Forms API token and one request for the new responses.
+  {
+    ...FORM_INTAKE_JOB,
+    calls: (doc) => {
+      const form = readFormState(doc);
+      return form && form.ready !== false ? 2 : 0;
+    },
+  },
+  // The tables the views show (reads and their row counts) and the link secrets.
+  { ...PARTNER_VIEWS_JOB, calls: (doc) => (partnerViewsDue(doc) ? 7 : 0) },
+  // The mail quota; welcomes read the Partners sheet besides.
+  {
+    ...PARTNER_MAIL_JOB,
+    calls: (doc) => (welcomesOwed(readViewEntries(doc, readViewsMeta(doc))) ? 3 : hasOutbox(doc) ? 1 : 0),
+  },
+];

@@ -1,0 +1,53 @@
+/**
+ * The service calls one execution of the hourly run may make of its own (issue 19: at most 15; the
+ * e-mails and the partner-file requests it delivers are counted apart). Apps Script counts nothing
+ * for us, so the run keeps a tally: its fixed part (the lock, the properties read, the journal check,
+ * the checkpoint write; on the day's first execution the authorization check, the Settings read, the
+ * time zone and the trigger's account) plus what each job it ran declares (`DailyJob.calls`). A job
+ * whose calls would pass the budget waits for the next hourly run (there are 24 a day).
+ */
+import type { TrackerDocument } from '../../sheets/document';
+import type { DailyJob } from './daily-job';
+
+export const EXECUTION_CALLS = 15;
+
+/** Every execution: the lock, the one properties read, the checkpoint's property write. */
+export const FIXED_CALLS = 3;
+/** The day's first execution besides: the authorization check, the Settings sheet, the time zone, the trigger's account. */
+export const FIRST_RUN_CALLS = 4;
+
+/** What `job` will cost this execution (0 when it declares it has nothing to do). */
+export function jobCalls(job: DailyJob, doc: TrackerDocument): number {
+  const calls = job.calls;
+  if (calls === undefined) return 0;
+  try {
+    return typeof calls === 'number' ? calls : calls(doc);
+  } catch {
+    return 0; // the job reports its own failure when it runs
+  }
+}
+
+export class CallBudget {
+  private spent: number;
+
+  constructor(
+    fixed: number,
+    readonly limit: number = EXECUTION_CALLS,
+  ) {
+    this.spent = fixed;
+  }
+
+  /** Whether `calls` more stay within the budget. */
+  fits(calls: number): boolean {
+    return this.spent + calls <= this.limit;
+  }
+
+  spend(calls: number): void {
+    this.spent += calls;
+  }
+
+  /** The calls counted so far (the fixed part included). */
+  used(): number {
+    return this.spent;
+  }
+}
