@@ -1,7 +1,7 @@
 /**
- * The upkeep of the ledger index (sheets/ledger-index.ts) by the daily run's quiet days: the
- * commission job read the whole Commissions shadow column (to pick its rows), so when the index is
- * missing, stale or its pending entries pass half the property's room, it is built again from that
+ * The upkeep of the ledger index (sheets/ledger-index.ts) by the daily run's quiet days: when the
+ * index could not serve the commission job, it read the whole Commissions shadow column (to pick its
+ * rows), so the index (missing, stale, of an earlier version, not adding up) is built again from that
  * column (the rows the job changes or appends as they will be), staged for the job's commit. The full
  * reconcile builds it on the other days.
  */
@@ -17,8 +17,14 @@ import type { Table } from '../../sheets/table';
 import type { TrackerDocument } from '../../sheets/document';
 import { ledgerIndexEntries } from './ledger-table';
 
-export function refreshLedgerIndex(doc: TrackerDocument, cells: readonly string[], table: Table): boolean {
-  if (!ledgerIndexDue(doc)) return false;
+export function refreshLedgerIndex(
+  doc: TrackerDocument,
+  cells: readonly string[],
+  table: Table,
+  /** The index did not serve the job (missing, stale, not adding up): built whatever its state. */
+  force = false,
+): boolean {
+  if (!force && !ledgerIndexDue(doc)) return false;
   // The rows the job read (and changed or appended), as they will be; the others from their cells.
   const read = ledgerIndexEntries(table);
   const readRows = new Set(table.rows().map((r) => r.row));
