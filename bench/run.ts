@@ -809,7 +809,8 @@ function traceCalls(emu: Emulator, label: string): () => void {
     const now = emu.rt.snapshot();
     const read = now.cells.read - last.cells.read;
     const written = now.cells.written - last.cells.written;
-    lines.push(`    ${method}${read ? ` read ${fmt(read)}` : ''}${written ? ` wrote ${fmt(written)}` : ''}`);
+    const st = process.env.TRACE_STACK ? ' <' + (new Error().stack ?? '').split('\n').filter((l) => l.includes('Code.js')).slice(0, 7).map((l) => l.trim().split(' ')[1]).join(' < ') : '';
+    lines.push(`    ${method}${read ? ` read ${fmt(read)}` : ''}${written ? ` wrote ${fmt(written)}` : ''}${st}`);
     last = now;
   });
   return () => {

@@ -35,7 +35,8 @@ import { readLedgerIndex, type LedgerEntry } from '../../sheets/ledger-index';
 import { ledgerRowValues } from '../../sheets/ledger-tables';
 import { sheetOutgrew } from '../../sheets/shadow-tables';
 import type { SyncResult } from './sync-ledger';
-import type { DailyJob } from '../triggers/daily-job';
+import type { DailyJob, JobContinuation } from '../triggers/daily-job';
+import { reconcileSlice } from './reconcile-slices';
 import { idNumber, idsFrom } from '../../domain/ids';
 import { COMMISSION_STATUS, LEAD_STATUS } from '../../shared/statuses';
 
@@ -50,8 +51,15 @@ interface RecurringDeal {
   corrected: boolean;
 }
 
-export function runDailyLedger(ctx: AppContext): SyncResult {
+export function runDailyLedger(ctx: AppContext, cursor: string | null = null): SyncResult | JobContinuation {
   const doc = ctx.doc;
+  // The full reconcile in the hourly run: one slice of the partners per execution (reconcile-slices.ts).
+  const full = (): SyncResult | JobContinuation => {
+    const slice = doc.prefersFewCalls() ? reconcileSlice(ctx, cursor) : null;
+    if (!slice) return runCommissions(ctx);
+    return slice.continueFrom === undefined ? slice.result : { continueFrom: slice.continueFrom };
+  };
+  if (cursor !== null) return full();
   const days = doc.days();
   const asOf = days.dayOf(ctx.now);
   const state = readLedgerState(doc);
@@ -60,7 +68,8 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     state.fullOn === null ||
     daysBetween(state.fullOn, asOf) >= FULL_RECONCILE_DAYS ||
     (state.nextClose !== null && state.nextClose <= asOf);
-  if (fullDue || ctx.isOpen('commissions')) return runCommissions(ctx);
+  if (ctx.isOpen('commissions')) return runCommissions(ctx);
+  if (fullDue) return full();
 
   // The partners' plans (small tables, from their shadow, in the job's own context: the run's other
   // jobs open Partners guarded). Neither is guarded here (the daily run's call budget): a plan the
@@ -98,7 +107,7 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
   const index = readLedgerIndex(own.doc);
   if (index) {
     picked = pick(index.entries.map(entryPickLine));
-    if (picked.full) return runCommissions(ctx);
+    if (picked.full) return full();
     const rows = index.entries.filter((e) => picked!.rows.has(e[0]));
     const last = index.entries.find((e) => e[0] === index.last);
     const values = ledgerRowValues(
@@ -120,9 +129,9 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
         picked = pick(cellPickLines(cells));
         return (i) => picked!.rows.has(i + 2);
       });
-  if (!table || !picked) return runCommissions(ctx);
-  const { full, due, maxId } = picked as Picked;
-  if (full) return runCommissions(ctx);
+  if (!table || !picked) return full();
+  const { due, maxId } = picked as Picked;
+  if ((picked as Picked).full) return full();
 
   const ledger = readLedger(table, days);
   const dueLines = ledger.filter(({ line }) => {
@@ -300,5 +309,5 @@ function eligibleBy(line: LedgerLine, asOf: string): boolean {
 export const COMMISSIONS_DAILY_JOB: DailyJob = {
   name: 'commissions',
   heavy: true,
-  run: (ctx) => runDailyLedger(ctx),
+  run: (ctx, step) => runDailyLedger(ctx, step?.cursor ?? null),
 };
