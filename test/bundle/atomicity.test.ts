@@ -10,7 +10,7 @@
  */
 import type { Emulator } from '../../emulator/harness';
 import type { AuditVerification } from '../../src/shared/api';
-import { finishDay, newEmulator, OWNER, runHourly, TEAMMATE } from '../support/emulator';
+import { documentProperties, finishDay, newEmulator, OWNER, runHourly, TEAMMATE } from '../support/emulator';
 import { leadCell } from './leads-fixture';
 import { userSheets } from './user-workbook-fixture';
 
@@ -410,6 +410,25 @@ const OPERATIONS: Operation[] = [
     },
     run: (emu) => {
       finishDay(emu, { sameClock: true }); // the day's executions (one heavy job each)
+    },
+    finishedByNext: (emu) => {
+      finishDay(emu, { sameClock: true });
+    },
+  },
+  {
+    // The full reconcile split in partner slices (one per execution, a cursor between): a plan's
+    // rate changed, each partner's lines adjusted by a slice of its own, continued run after run.
+    name: 'the hourly run on a full reconcile day in slices (a cursor across executions)',
+    prepare: (emu) => {
+      const plan = emu
+        .call<Array<{ id?: string; name: string }>>(OWNER, 'listPlans')
+        .find((p) => p.name === 'Ten now')!;
+      emu.call(OWNER, 'savePlan', { name: 'Ten now', type: 'percent', rate: 12, holdDays: 0, id: plan.id });
+      emu.rt.uncounted(() => documentProperties(emu).setProperty('tracker.reconcileSliceWeight', '2'));
+      emu.rt.advance(86_400_000);
+    },
+    run: (emu) => {
+      finishDay(emu, { sameClock: true });
     },
     finishedByNext: (emu) => {
       finishDay(emu, { sameClock: true });

@@ -114,7 +114,10 @@ describe.each([3, 11])('the full reconcile in slices against the one pass (progr
   // The sliced side: the day's hourly runs with the ledger dirty (a full reconcile), 3 deals and
   // lines a slice at most (a partner and those tied to it: most slices hold one partner).
   documentProperties(sliced).setProperty('tracker.reconcileSliceWeight', '3');
-  documentProperties(sliced).setProperty(STATE, JSON.stringify({ fullOn: null, dirty: true, nextClose: null }));
+  documentProperties(sliced).setProperty(
+    STATE,
+    JSON.stringify({ fullOn: null, dirty: true, nextClose: null }),
+  );
   const runs: Array<{ jobs?: Array<{ name: string; result?: unknown }> }> = [];
   let last = finishDayCollect(sliced, runs);
   // The one pass: runCommissions, then the day's hourly runs (the full reconcile is not due).

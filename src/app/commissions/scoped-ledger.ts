@@ -60,7 +60,13 @@ export function openScopedLedger(
   // says (else the index is not trusted: the whole ledger is read).
   const lastEntry = index.entries.find((e) => e[0] === index.last);
   const entries = lastEntry && !picked.includes(lastEntry) ? [...picked, lastEntry] : picked;
-  const opened = ledgerRowValues(ctx.doc, entries, index.last, index.last >= 2 ? [index.last] : [], read.most);
+  const opened = ledgerRowValues(
+    ctx.doc,
+    entries,
+    index.last,
+    index.last >= 2 ? [index.last] : [],
+    read.most,
+  );
   if (!opened) return null;
   ctx.tableFrom('commissions', () => opened, true);
   return index.entries.map((e) => e[1]);
