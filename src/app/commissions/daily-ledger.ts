@@ -216,7 +216,7 @@ interface Picked {
 }
 
 /** The rows a quick day reads, at most this many getValues (the daily run's call budget). */
-const QUICK_ROW_READS = 2;
+const QUICK_ROW_READS = 1;
 
 const entryPickLine = (e: LedgerEntry): PickLine => ({
   row: e[0],
