@@ -30,7 +30,7 @@ import { defaultHoldDays, partnerPlans, readPlanRows } from './inputs';
 import { FULL_RECONCILE_DAYS, readLedgerState } from './ledger-state';
 import { appendLines, applyStatusChanges, formatMoneyColumns, readLedger } from './ledger-table';
 import { runCommissions } from './run-commissions';
-import { refreshLedgerIndex } from './ledger-index-upkeep';
+import { refreshLedgerIndex, restageLedgerIndex } from './ledger-index-upkeep';
 import { readLedgerIndex, type LedgerEntry } from '../../sheets/ledger-index';
 import { ledgerRowValues } from '../../sheets/ledger-tables';
 import { sheetOutgrew } from '../../sheets/shadow-tables';
@@ -186,6 +186,7 @@ export function runDailyLedger(ctx: AppContext, cursor: string | null = null): S
   );
   // Read whole (the index did not serve: missing, stale, an old version, or not adding up): built again.
   if (column) refreshLedgerIndex(own.doc, column, table, true);
+  else if (index) restageLedgerIndex(own.doc, index, table);
   own.commit();
   return {
     created: result.summary.created,

@@ -12,6 +12,7 @@ import {
   readLedgerIndex,
   stageLedgerIndex,
   type LedgerEntry,
+  type LedgerIndex,
 } from '../../sheets/ledger-index';
 import type { Table } from '../../sheets/table';
 import type { TrackerDocument } from '../../sheets/document';
@@ -54,4 +55,25 @@ export function ledgerIndexMatches(doc: TrackerDocument, table: Table): boolean 
   if (!index) return false;
   const { entries, last } = ledgerIndexEntries(table);
   return index.last === last && JSON.stringify(index.entries) === JSON.stringify(entries);
+}
+
+/** Changed lines past which a pass that read the index stages it again (its pending entries would overflow). */
+const RESTAGE_CHANGES = 20;
+
+/**
+ * A pass that read the ledger index (a slice of the full reconcile, a quick day) and changed many
+ * lines: the index staged again from its entries with the rows the pass read as they will be (no
+ * whole-ledger read), so its writes do not make the index stale for the next slice or day.
+ */
+export function restageLedgerIndex(doc: TrackerDocument, index: LedgerIndex, table: Table): boolean {
+  if (table.changes().length <= RESTAGE_CHANGES) return false;
+  const byRow = new Map(index.entries.map((e) => [e[0], e]));
+  let last = index.last;
+  for (const { row } of table.rows()) {
+    byRow.delete(row);
+    last = Math.max(last, row);
+  }
+  for (const entry of ledgerIndexEntries(table).entries) byRow.set(entry[0], entry);
+  stageLedgerIndex(doc, [...byRow.values()], last);
+  return true;
 }

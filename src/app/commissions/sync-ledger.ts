@@ -28,7 +28,7 @@ import {
 } from './ledger-table';
 import { LEAD_STATUS } from '../../shared/statuses';
 import { ledgerIndexDue, stageLedgerIndex } from '../../sheets/ledger-index';
-import { ledgerIndexMatches } from './ledger-index-upkeep';
+import { ledgerIndexMatches, restageLedgerIndex } from './ledger-index-upkeep';
 import { openScopedLedger, scopedLines, type LedgerScope } from './scoped-ledger';
 import { openLedger } from './ledger-table';
 import { partnersWithDeals } from '../../sheets/lead-tables';
@@ -120,7 +120,7 @@ export function stagePass(
   if (!scope && (!indexHolds || ledgerIndexDue(ctx.doc))) {
     const { entries, last } = ledgerIndexEntries(table);
     stageLedgerIndex(ctx.doc, entries, last);
-  }
+  } else if (scope && ids && read.index) restageLedgerIndex(ctx.doc, read.index, table);
   return {
     result: { ...summary, flagged: flags.map((f) => f.reason), notComputed: flags.map((f) => ({ ...f })) },
     nextClose: nextCloseAfter(deals, asOf),
