@@ -81,7 +81,10 @@ function wonLead(emu: Emulator, n: number): { id: string; row: number } {
   return { id: String(leads[row][0]), row: row + 1 };
 }
 
-describe.each([3, 11])('the full reconcile in slices against the one pass (program %i)', (seed) => {
+describe.each([
+  [3, '3'],
+  [11, '60'],
+])('the full reconcile in slices against the one pass (program %i, slices of %s)', (seed, weight) => {
   const sliced = tracker(seed);
   const single = tracker(seed);
   const both = (fn: (emu: Emulator) => void) => [sliced, single].forEach(fn);
@@ -113,7 +116,7 @@ describe.each([3, 11])('the full reconcile in slices against the one pass (progr
   expect(auditFrom).toBe(singleFrom);
   // The sliced side: the day's hourly runs with the ledger dirty (a full reconcile), 3 deals and
   // lines a slice at most (a partner and those tied to it: most slices hold one partner).
-  documentProperties(sliced).setProperty('tracker.reconcileSliceWeight', '3');
+  documentProperties(sliced).setProperty('tracker.reconcileSliceWeight', weight);
   documentProperties(sliced).setProperty(
     STATE,
     JSON.stringify({ fullOn: null, dirty: true, nextClose: null }),
@@ -137,6 +140,37 @@ describe.each([3, 11])('the full reconcile in slices against the one pass (progr
   it('audits the same changes of Commissions', () => {
     expect(audit(sliced, auditFrom)).toEqual(audit(single, singleFrom));
     expect(audit(sliced, auditFrom).length).toBeGreaterThan(0);
+  });
+
+  it('leaves the ledger index holding every line as the sheet has it (not stale)', () => {
+    const state = JSON.parse(documentProperties(sliced).getProperty('tracker.ledgerIndex') ?? '{}') as {
+      chunks: number;
+      stale?: number;
+      pending?: Record<string, unknown[] | 0>;
+    };
+    expect(state.stale).toBeUndefined();
+    const shadow = rows(sliced, '_Shadow');
+    const col = (shadow[0] as string[]).indexOf('ledgerIndex');
+    const byRow = new Map<number, unknown[]>();
+    for (let n = 0; n < state.chunks; n++) {
+      const text = String(shadow[n + 1][col]);
+      for (const e of JSON.parse(text.slice(text.indexOf('|') + 1)) as unknown[][])
+        byRow.set(Number(e[0]), e);
+    }
+    for (const [row, e] of Object.entries(state.pending ?? {}))
+      if (e) byRow.set(Number(row), e);
+      else byRow.delete(Number(row));
+    const [header, ...body] = rows(sliced, 'Commissions');
+    const at = (h: string) => header.indexOf(h);
+    const expected = body
+      .map((r, i) => [
+        i + 2,
+        ...['Commission ID', 'Partner ID', 'Lead ID', 'Status', 'Kind', 'Key'].map((h) => String(r[at(h)])),
+      ])
+      .filter((e) => e[1] !== '');
+    expect([...byRow.values()].sort((a, b) => Number(a[0]) - Number(b[0])).map((e) => e.slice(0, 7))).toEqual(
+      expected,
+    );
   });
 
   it('recorded the full reconcile once the last slice was done', () => {
