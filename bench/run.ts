@@ -809,8 +809,7 @@ function traceCalls(emu: Emulator, label: string): () => void {
     const now = emu.rt.snapshot();
     const read = now.cells.read - last.cells.read;
     const written = now.cells.written - last.cells.written;
-    const st = process.env.TRACE_STACK ? ' <' + (new Error().stack ?? '').split('\n').filter((l) => l.includes('Code.js')).slice(0, 7).map((l) => l.trim().split(' ')[1]).join(' < ') : '';
-    lines.push(`    ${method}${read ? ` read ${fmt(read)}` : ''}${written ? ` wrote ${fmt(written)}` : ''}${st}`);
+    lines.push(`    ${method}${read ? ` read ${fmt(read)}` : ''}${written ? ` wrote ${fmt(written)}` : ''}`);
     last = now;
   });
   return () => {
