@@ -28,6 +28,11 @@ export interface LeadLookup {
    * commission engine reads) are given their rows too, so a reconcile of that partner sees them all.
    */
   deals?: boolean;
+  /**
+   * The partners (chosen from the index) whose every deal is given its row (a slice of the full
+   * reconcile: app/commissions/reconcile-slices.ts), whatever `id` finds.
+   */
+  dealsOf?: (active: ActiveRegistrations) => ReadonlySet<string>;
 }
 
 export interface IndexedOpen {
@@ -87,15 +92,18 @@ export function openLeadsByIndex(
     const idCol = leads.cols.leadId;
     if (!idCol || String(values[row - 1]?.[idCol - 1] ?? '').trim() !== lookup.id) return null;
   }
-  let dealsOf: string | null = null;
-  if (lookup.deals && row !== null) {
+  let dealsOf: ReadonlySet<string> | null = null;
+  if (lookup.dealsOf) dealsOf = lookup.dealsOf(active);
+  else if (lookup.deals && row !== null) {
     const partnerCol = leads.cols.partnerId;
     if (!partnerCol) return null;
-    dealsOf = String(values[row - 1]?.[partnerCol - 1] ?? '').trim();
+    dealsOf = new Set([String(values[row - 1]?.[partnerCol - 1] ?? '').trim()]);
+  }
+  if (dealsOf !== null) {
     // Rows read from the sheet (the window, the lead itself) keep what the sheet holds.
-    const partner = dealsOf;
+    const partners = dealsOf;
     const deals = active
-      .dealsWhere(2, (value) => String(value).trim() === partner)
+      .dealsWhere(2, (value) => partners.has(String(value).trim()))
       .filter((entry) => values[entry[0] - 1] === NOT_READ);
     const converted = valuesFromShadow('leads', leads, deals.map(dealFields));
     deals.forEach((entry, i) => (values[entry[0] - 1] = converted[i + 1]));
@@ -109,7 +117,7 @@ export function openLeadsByIndex(
     ctx.tableFrom(key, () => valuesFromShadow(key, layout.sheets[key]!, rows), true);
   }
   const table = ctx.tableFrom('leads', () => values);
-  if (dealsOf !== null) dealsOpened.set(table, new Set([dealsOf]));
+  if (dealsOf !== null) dealsOpened.set(table, dealsOf);
   // Rows another tool appended past the last one the tracker wrote get their shadow with this
   // call's commit (as a full read gives them): later reads of the shadow know them.
   const foreign = new Map<number, string>();

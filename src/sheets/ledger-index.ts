@@ -1,7 +1,9 @@
 /**
- * The ledger index: each Commissions line's row, id, partner, lead, status, kind and key, kept in the
- * `_Shadow` sheet's LEDGER_INDEX_COLUMN so that a page of the Commissions list reads the index and
- * the page's rows instead of the whole ledger.
+ * The ledger index: each Commissions line's row, id, partner, lead, status, kind, key, Eligible On
+ * and Earned On (their shadow text's first ten characters), kept in the `_Shadow` sheet's
+ * LEDGER_INDEX_COLUMN so that a page of the Commissions list, a narrowed reconcile and the daily
+ * job's quick days read the index and the rows they need instead of the whole ledger. An index of an
+ * earlier version (fewer fields) reads as missing: it is built again.
  *
  * - Cells: rows 2.. of the column, each a chunk `#<n>|<JSON entries>` of about CHUNK_TARGET
  *   characters, entries sorted by row.
@@ -24,7 +26,7 @@ import type { TrackerDocument } from './document';
 import { LEDGER_INDEX_COLUMN } from './schema';
 
 export const LEDGER_INDEX_PROPERTY = 'tracker.ledgerIndex';
-const VERSION = 1;
+const VERSION = 2;
 /** A chunk is cut when it passes this many characters (a cell holds 50,000). */
 const CHUNK_TARGET = 20_000;
 /** The pending entries' JSON is kept under this (a property value holds 9 KB); beyond: stale. */
@@ -40,6 +42,10 @@ export type LedgerEntry = [
   status: string,
   kind: string,
   key: string,
+  /** The Eligible On cell's shadow text, its first ten characters (the day, give or take the time zone). */
+  eligibleOn: string,
+  /** The Earned On cell's, the same way. */
+  earnedOn: string,
 ];
 
 export interface LedgerIndexState {
@@ -59,7 +65,17 @@ export function ledgerEntryOf(row: number, cells: Readonly<ShadowRow>): LedgerEn
   const id = (cells.commissionId ?? '').trim();
   if (!id) return null;
   const t = (v: string | undefined) => (v ?? '').trim();
-  return [row, id, t(cells.partnerId), t(cells.leadId), t(cells.status), t(cells.kind), t(cells.key)];
+  return [
+    row,
+    id,
+    t(cells.partnerId),
+    t(cells.leadId),
+    t(cells.status),
+    t(cells.kind),
+    t(cells.key),
+    t(cells.eligibleOn).slice(0, 10),
+    t(cells.earnedOn).slice(0, 10),
+  ];
 }
 
 const idNumberOf = (id: string) => idNumber('commission', id) ?? 0;
@@ -72,6 +88,16 @@ export function readLedgerIndexState(doc: TrackerDocument): LedgerIndexState | n
     return state && state.v === VERSION && typeof state.last === 'number' ? state : null;
   } catch {
     return null;
+  }
+}
+
+/** The chunk count of the stored state whatever its version (0 when none is readable). */
+function anyVersionChunks(doc: TrackerDocument): number {
+  try {
+    const chunks = (JSON.parse(doc.property(LEDGER_INDEX_PROPERTY) ?? '') as { chunks?: unknown }).chunks;
+    return typeof chunks === 'number' && chunks > 0 ? chunks : 0;
+  } catch {
+    return 0;
   }
 }
 
@@ -213,13 +239,14 @@ export function stageLedgerIndex(doc: TrackerDocument, entries: readonly LedgerE
   if (current.length) cut();
   if (texts.length + 1 > shadow.maxRows) return;
   const state = readLedgerIndexState(doc);
-  if (!state) {
+  if (!state && !doc.property(LEDGER_INDEX_PROPERTY)) {
     // A tracker set up before the ledger index had a column for it: the shadow sheet gets one.
     const sheet = doc.sheetById(shadow.id);
     const cols = sheet ? sheet.getMaxColumns() : LEDGER_INDEX_COLUMN;
     if (sheet && cols < LEDGER_INDEX_COLUMN) sheet.insertColumnsAfter(cols, LEDGER_INDEX_COLUMN - cols);
   }
-  const old = state?.chunks ?? 0;
+  // (An index of an earlier version: its chunks are overwritten or emptied all the same.)
+  const old = state?.chunks ?? anyVersionChunks(doc);
   const height = Math.min(Math.max(texts.length, old), shadow.maxRows - 1);
   if (height > 0)
     doc.stage({

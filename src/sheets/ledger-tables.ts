@@ -22,12 +22,16 @@ export function readLedgerRows(
   return values && new Table(doc, 'commissions').loadFromShadow(values);
 }
 
-/** The values of such a table (header row first, rows up to `last`), for a context to open. */
+/**
+ * The values of such a table (header row first, rows up to `last`), for a context to open; at most
+ * `most` getValues (the daily run's jobs ask for fewer than ROW_READS.most).
+ */
 export function ledgerRowValues(
   doc: TrackerDocument,
   entries: readonly LedgerEntry[],
   last: number,
   also: readonly number[] = [],
+  most?: number,
 ): unknown[][] | null {
   const layout = doc.layout();
   const sheet = layout.sheets.commissions;
@@ -39,7 +43,7 @@ export function ledgerRowValues(
     ...new Array<unknown[]>(Math.max(0, last - 1)).fill(NOT_READ),
   ];
   const byRow = new Map(entries.map((e) => [e[0], e]));
-  const found = readShadowRowsAt(doc, 'commissions', [...new Set([...byRow.keys(), ...also])]);
+  const found = readShadowRowsAt(doc, 'commissions', [...new Set([...byRow.keys(), ...also])], most);
   if (!found) return null;
   for (const { row, cells } of found) {
     const held = ledgerEntryOf(row, cells);

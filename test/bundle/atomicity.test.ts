@@ -10,7 +10,7 @@
  */
 import type { Emulator } from '../../emulator/harness';
 import type { AuditVerification } from '../../src/shared/api';
-import { finishDay, newEmulator, OWNER, runHourly, TEAMMATE } from '../support/emulator';
+import { documentProperties, finishDay, newEmulator, OWNER, runHourly, TEAMMATE } from '../support/emulator';
 import { leadCell, setSetting } from './leads-fixture';
 import { userSheets } from './user-workbook-fixture';
 
@@ -424,6 +424,25 @@ const OPERATIONS: Operation[] = [
     name: 'the hourly run with automatic tiering (promotions written, audited, e-mailed)',
     prepare: (emu) => {
       setSetting(emu, 'Automatic Tiering', true);
+      emu.rt.advance(86_400_000);
+    },
+    run: (emu) => {
+      finishDay(emu, { sameClock: true });
+    },
+    finishedByNext: (emu) => {
+      finishDay(emu, { sameClock: true });
+    },
+  },
+  {
+    // The full reconcile split in partner slices (one per execution, a cursor between): a plan's
+    // rate changed, each partner's lines adjusted by a slice of its own, continued run after run.
+    name: 'the hourly run on a full reconcile day in slices (a cursor across executions)',
+    prepare: (emu) => {
+      const plan = emu
+        .call<Array<{ id?: string; name: string }>>(OWNER, 'listPlans')
+        .find((p) => p.name === 'Ten now')!;
+      emu.call(OWNER, 'savePlan', { name: 'Ten now', type: 'percent', rate: 12, holdDays: 0, id: plan.id });
+      emu.rt.uncounted(() => documentProperties(emu).setProperty('tracker.reconcileSliceWeight', '2'));
       emu.rt.advance(86_400_000);
     },
     run: (emu) => {

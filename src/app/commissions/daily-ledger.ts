@@ -30,10 +30,13 @@ import { defaultHoldDays, partnerPlans, readPlanRows } from './inputs';
 import { FULL_RECONCILE_DAYS, readLedgerState } from './ledger-state';
 import { appendLines, applyStatusChanges, formatMoneyColumns, readLedger } from './ledger-table';
 import { runCommissions } from './run-commissions';
-import { refreshLedgerIndex } from './ledger-index-upkeep';
+import { refreshLedgerIndex, restageLedgerIndex } from './ledger-index-upkeep';
+import { readLedgerIndex, type LedgerEntry } from '../../sheets/ledger-index';
+import { ledgerRowValues } from '../../sheets/ledger-tables';
 import { sheetOutgrew } from '../../sheets/shadow-tables';
 import type { SyncResult } from './sync-ledger';
-import type { DailyJob } from '../triggers/daily-job';
+import type { DailyJob, JobContinuation } from '../triggers/daily-job';
+import { reconcileSlice } from './reconcile-slices';
 import { idNumber, idsFrom } from '../../domain/ids';
 import { COMMISSION_STATUS, LEAD_STATUS } from '../../shared/statuses';
 
@@ -42,14 +45,21 @@ const RECURRING = /^(.+)\/recurring\/(\d+)$/;
 interface RecurringDeal {
   partnerId: string;
   months: Set<number>;
-  /** Rows of the deal's recurring lines (0-based shadow index), corrections included. */
+  /** Sheet rows of the deal's recurring lines, corrections included. */
   rows: number[];
   firstEarned: string;
   corrected: boolean;
 }
 
-export function runDailyLedger(ctx: AppContext): SyncResult {
+export function runDailyLedger(ctx: AppContext, cursor: string | null = null): SyncResult | JobContinuation {
   const doc = ctx.doc;
+  // The full reconcile in the hourly run: one slice of the partners per execution (reconcile-slices.ts).
+  const full = (): SyncResult | JobContinuation => {
+    const slice = doc.prefersFewCalls() ? reconcileSlice(ctx, cursor) : null;
+    if (!slice) return runCommissions(ctx);
+    return slice.continueFrom === undefined ? slice.result : { continueFrom: slice.continueFrom };
+  };
+  if (cursor !== null) return full();
   const days = doc.days();
   const asOf = days.dayOf(ctx.now);
   const state = readLedgerState(doc);
@@ -58,7 +68,8 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     state.fullOn === null ||
     daysBetween(state.fullOn, asOf) >= FULL_RECONCILE_DAYS ||
     (state.nextClose !== null && state.nextClose <= asOf);
-  if (fullDue || ctx.isOpen('commissions')) return runCommissions(ctx);
+  if (ctx.isOpen('commissions')) return runCommissions(ctx);
+  if (fullDue) return full();
 
   // The partners' plans (small tables, from their shadow, in the job's own context: the run's other
   // jobs open Partners guarded). Neither is guarded here (the daily run's call budget): a plan the
@@ -75,71 +86,52 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
   const partnersOutgrew = () =>
     (outgrew ??= own.isOpen('partners') && sheetOutgrew(own.doc, own.table('partners')));
 
-  let full = false;
-  let maxId = 0;
-  const due = new Map<string, RecurringDeal>();
-  let column: readonly string[] = [];
-  const table = own.readSome('commissions', (cells) => {
-    column = cells;
-    const picked = new Set<number>();
-    const deals = new Map<string, RecurringDeal>();
-    const soonest = addDays(asOf, 1);
-    cells.forEach((raw, i) => {
-      if (raw === '') return;
-      const id = idNumber('commission', shadowField(raw, 'commissionId'));
-      if (id !== null) maxId = Math.max(maxId, id);
-      const status = shadowField(raw, 'status');
-      if (status === COMMISSION_STATUS.Pending && shadowField(raw, 'eligibleOn').slice(0, 10) <= soonest)
-        picked.add(i);
-      const key = shadowField(raw, 'key');
-      const base = baseKey(key);
-      const recurring = RECURRING.exec(base);
-      if (!recurring) return;
-      const lead = recurring[1];
-      let deal = deals.get(lead);
-      if (!deal) {
-        deal = {
-          partnerId: shadowField(raw, 'partnerId'),
-          months: new Set(),
-          rows: [],
-          firstEarned: '',
-          corrected: false,
-        };
-        deals.set(lead, deal);
-      }
-      deal.rows.push(i);
-      if (base !== key) deal.corrected = true;
-      if (status === COMMISSION_STATUS.Void) return;
-      const month = Number(recurring[2]);
-      deal.months.add(month);
-      if (month === 1) deal.firstEarned = shadowField(raw, 'earnedOn').slice(0, 10);
-    });
-    for (const [lead, deal] of deals) {
-      if (!known.has(deal.partnerId) && nextMonthSoon(deal, asOf) && partnersOutgrew()) {
-        full = true; // a partner another tool added: let the full reconcile read the sheet
-        continue;
-      }
+  // The rows to read: from the ledger index when it serves (its entries carry what the picking
+  // needs), else from the whole Commissions shadow column (the index is then built again from it).
+  const pick = (lines: Iterable<PickLine>) =>
+    pickRows(lines, asOf, (deal) => {
+      if (!known.has(deal.partnerId) && nextMonthSoon(deal, asOf) && partnersOutgrew()) return 'full';
       const resolution = planOf(deal.partnerId);
       const plan = 'plan' in resolution ? versionOn(resolution.versions, deal.firstEarned) : null;
       // Lines under a plan that no longer accrues (or none): nothing comes with time.
-      if (!deal.firstEarned || !plan || plan.type !== 'recurring') continue;
-      if (deal.months.size >= plan.months) continue;
-      if (!isIsoDay(deal.firstEarned)) {
-        full = true; // a first month with no readable day: let the full reconcile judge
-        continue;
-      }
+      if (!deal.firstEarned || !plan || plan.type !== 'recurring') return 'skip';
+      if (deal.months.size >= plan.months) return 'skip';
+      // A first month with no readable day: let the full reconcile judge.
+      if (!isIsoDay(deal.firstEarned)) return 'full';
       // The next month's day, give or take the time zone (the exact day is the reconcile's).
-      if (addMonths(deal.firstEarned, deal.months.size) > addDays(asOf, 2)) continue;
-      if (deal.corrected) {
-        full = true;
-        continue;
-      }
-      due.set(lead, deal);
-      for (const i of deal.rows) picked.add(i);
-    }
-    return (i) => picked.has(i);
-  });
-  if (!table || full) return runCommissions(ctx);
+      if (addMonths(deal.firstEarned, deal.months.size) > addDays(asOf, 2)) return 'skip';
+      return deal.corrected ? 'full' : 'due';
+    });
+  let picked: Picked | null = null;
+  let column: readonly string[] | null = null;
+  const index = readLedgerIndex(own.doc);
+  if (index) {
+    picked = pick(index.entries.map(entryPickLine));
+    if (picked.full) return full();
+    const rows = index.entries.filter((e) => picked!.rows.has(e[0]));
+    const last = index.entries.find((e) => e[0] === index.last);
+    const values = ledgerRowValues(
+      own.doc,
+      last && !picked.rows.has(last[0]) ? [...rows, last] : rows,
+      index.last,
+      index.last >= 2 ? [index.last] : [],
+      QUICK_ROW_READS,
+    );
+    if (values) {
+      own.tableFrom('commissions', () => values, true);
+      picked.maxId = Math.max(picked.maxId, index.maxId);
+    } else picked = null;
+  }
+  const table = picked
+    ? own.table('commissions')
+    : own.readSome('commissions', (cells) => {
+        column = cells;
+        picked = pick(cellPickLines(cells));
+        return (i) => picked!.rows.has(i + 2);
+      });
+  if (!table || !picked) return full();
+  const { due, maxId } = picked as Picked;
+  if ((picked as Picked).full) return full();
 
   const ledger = readLedger(table, days);
   const dueLines = ledger.filter(({ line }) => {
@@ -192,7 +184,9 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     result.create.map((l) => l.currency),
     ['basis', 'amount'],
   );
-  refreshLedgerIndex(own.doc, column, table);
+  // Read whole (the index did not serve: missing, stale, an old version, or not adding up): built again.
+  if (column) refreshLedgerIndex(own.doc, column, table, true);
+  else if (index) restageLedgerIndex(own.doc, index, table);
   own.commit();
   return {
     created: result.summary.created,
@@ -201,6 +195,107 @@ export function runDailyLedger(ctx: AppContext): SyncResult {
     flagged: [],
     notComputed: [],
   };
+}
+
+/** What the picking reads of a ledger line (its index entry, or its shadow cell's fields). */
+interface PickLine {
+  row: number;
+  id: string;
+  status: string;
+  eligibleOn: string;
+  key: string;
+  partnerId: string;
+  earnedOn: string;
+}
+
+interface Picked {
+  rows: Set<number>;
+  due: Map<string, RecurringDeal>;
+  maxId: number;
+  /** Something only the full reconcile judges. */
+  full: boolean;
+}
+
+/** The rows a quick day reads, at most this many getValues (the daily run's call budget). */
+const QUICK_ROW_READS = 1;
+
+const entryPickLine = (e: LedgerEntry): PickLine => ({
+  row: e[0],
+  id: e[1],
+  partnerId: e[2],
+  status: e[4],
+  key: e[6],
+  eligibleOn: e[7],
+  earnedOn: e[8],
+});
+
+/** The lines of the Commissions shadow column (row 2 first), their fields read as they are asked. */
+function* cellPickLines(cells: readonly string[]): Iterable<PickLine> {
+  for (let i = 0; i < cells.length; i++) {
+    const raw = cells[i];
+    if (raw === '') continue;
+    yield {
+      row: i + 2,
+      id: shadowField(raw, 'commissionId'),
+      status: shadowField(raw, 'status'),
+      get eligibleOn() {
+        return shadowField(raw, 'eligibleOn').slice(0, 10);
+      },
+      key: shadowField(raw, 'key'),
+      get partnerId() {
+        return shadowField(raw, 'partnerId');
+      },
+      get earnedOn() {
+        return shadowField(raw, 'earnedOn').slice(0, 10);
+      },
+    };
+  }
+}
+
+/**
+ * The rows a quick day reads: Pending lines whose hold ends by tomorrow, and every line of a
+ * recurring deal `judge` finds due ('full': only the full reconcile may judge the ledger).
+ */
+function pickRows(
+  lines: Iterable<PickLine>,
+  asOf: string,
+  judge: (deal: RecurringDeal) => 'due' | 'skip' | 'full',
+): Picked {
+  const rows = new Set<number>();
+  const deals = new Map<string, RecurringDeal>();
+  const soonest = addDays(asOf, 1);
+  let maxId = 0;
+  for (const line of lines) {
+    const id = idNumber('commission', line.id);
+    if (id !== null) maxId = Math.max(maxId, id);
+    const status = line.status;
+    if (status === COMMISSION_STATUS.Pending && line.eligibleOn <= soonest) rows.add(line.row);
+    const key = line.key;
+    const base = baseKey(key);
+    const recurring = RECURRING.exec(base);
+    if (!recurring) continue;
+    const lead = recurring[1];
+    let deal = deals.get(lead);
+    if (!deal) {
+      deal = { partnerId: line.partnerId, months: new Set(), rows: [], firstEarned: '', corrected: false };
+      deals.set(lead, deal);
+    }
+    deal.rows.push(line.row);
+    if (base !== key) deal.corrected = true;
+    if (status === COMMISSION_STATUS.Void) continue;
+    const month = Number(recurring[2]);
+    deal.months.add(month);
+    if (month === 1) deal.firstEarned = line.earnedOn;
+  }
+  const due = new Map<string, RecurringDeal>();
+  for (const [lead, deal] of deals) {
+    const verdict = judge(deal);
+    if (verdict === 'full') return { rows, due, maxId, full: true };
+    if (verdict !== 'due') continue;
+    due.set(lead, deal);
+    for (const row of deal.rows) rows.add(row);
+  }
+  return { rows, due, maxId, full: false };
 }
 
 /** Whether a recurring deal's next month may come by the day after tomorrow (whatever its plan). */
@@ -215,5 +310,5 @@ function eligibleBy(line: LedgerLine, asOf: string): boolean {
 export const COMMISSIONS_DAILY_JOB: DailyJob = {
   name: 'commissions',
   heavy: true,
-  run: (ctx) => runDailyLedger(ctx),
+  run: (ctx, step) => runDailyLedger(ctx, step?.cursor ?? null),
 };

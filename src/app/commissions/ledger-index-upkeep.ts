@@ -1,7 +1,7 @@
 /**
- * The upkeep of the ledger index (sheets/ledger-index.ts) by the daily run's quiet days: the
- * commission job read the whole Commissions shadow column (to pick its rows), so when the index is
- * missing, stale or its pending entries pass half the property's room, it is built again from that
+ * The upkeep of the ledger index (sheets/ledger-index.ts) by the daily run's quiet days: when the
+ * index could not serve the commission job, it read the whole Commissions shadow column (to pick its
+ * rows), so the index (missing, stale, of an earlier version, not adding up) is built again from that
  * column (the rows the job changes or appends as they will be), staged for the job's commit. The full
  * reconcile builds it on the other days.
  */
@@ -12,13 +12,20 @@ import {
   readLedgerIndex,
   stageLedgerIndex,
   type LedgerEntry,
+  type LedgerIndex,
 } from '../../sheets/ledger-index';
 import type { Table } from '../../sheets/table';
 import type { TrackerDocument } from '../../sheets/document';
 import { ledgerIndexEntries } from './ledger-table';
 
-export function refreshLedgerIndex(doc: TrackerDocument, cells: readonly string[], table: Table): boolean {
-  if (!ledgerIndexDue(doc)) return false;
+export function refreshLedgerIndex(
+  doc: TrackerDocument,
+  cells: readonly string[],
+  table: Table,
+  /** The index did not serve the job (missing, stale, not adding up): built whatever its state. */
+  force = false,
+): boolean {
+  if (!force && !ledgerIndexDue(doc)) return false;
   // The rows the job read (and changed or appended), as they will be; the others from their cells.
   const read = ledgerIndexEntries(table);
   const readRows = new Set(table.rows().map((r) => r.row));
@@ -48,4 +55,25 @@ export function ledgerIndexMatches(doc: TrackerDocument, table: Table): boolean 
   if (!index) return false;
   const { entries, last } = ledgerIndexEntries(table);
   return index.last === last && JSON.stringify(index.entries) === JSON.stringify(entries);
+}
+
+/** Changed lines past which a pass that read the index stages it again (its pending entries would overflow). */
+const RESTAGE_CHANGES = 20;
+
+/**
+ * A pass that read the ledger index (a slice of the full reconcile, a quick day) and changed many
+ * lines: the index staged again from its entries with the rows the pass read as they will be (no
+ * whole-ledger read), so its writes do not make the index stale for the next slice or day.
+ */
+export function restageLedgerIndex(doc: TrackerDocument, index: LedgerIndex, table: Table): boolean {
+  if (table.changes().length <= RESTAGE_CHANGES) return false;
+  const byRow = new Map(index.entries.map((e) => [e[0], e]));
+  let last = index.last;
+  for (const { row } of table.rows()) {
+    byRow.delete(row);
+    last = Math.max(last, row);
+  }
+  for (const entry of ledgerIndexEntries(table).entries) byRow.set(entry[0], entry);
+  stageLedgerIndex(doc, [...byRow.values()], last);
+  return true;
 }

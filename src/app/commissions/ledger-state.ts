@@ -41,6 +41,14 @@ export function markLedgerDirty(doc: TrackerDocument): void {
   write(doc, { ...readLedgerState(doc), dirty: true });
 }
 
+/**
+ * A full reconcile split across executions (reconcile-slices.ts) starts: what was dirty is its to
+ * do; a change marked dirty while it runs keeps its last slice from recording it as full.
+ */
+export function clearLedgerDirty(doc: TrackerDocument): void {
+  write(doc, { ...readLedgerState(doc), dirty: false });
+}
+
 /** After a reconcile: a full one clears `dirty`; either keeps the earliest close day to come. */
 export function recordReconcile(
   doc: TrackerDocument,

@@ -14,6 +14,7 @@ import type { Days } from '../../sheets/days';
 import { cellToMinor, minorToCell, moneyFormat } from './cells';
 import { idSequence } from '../../domain/ids';
 import type { LedgerEntry } from '../../sheets/ledger-index';
+import { auditText } from '../../domain/audit/entry';
 
 export interface LedgerRow {
   readonly row: number;
@@ -21,6 +22,8 @@ export interface LedgerRow {
 }
 
 const text = (value: unknown) => String(value ?? '').trim();
+/** A date cell as the ledger index keeps it: its shadow text's first ten characters. */
+const dayText = (value: unknown) => auditText(value).trim().slice(0, 10);
 
 /**
  * The Commissions table read from its `_Shadow` column (one cell a row instead of 16; the sheet when
@@ -238,6 +241,8 @@ export function ledgerIndexEntries(table: Table): { entries: LedgerEntry[]; last
         text(record.status),
         text(record.kind),
         text(record.key),
+        dayText(record.eligibleOn),
+        dayText(record.earnedOn),
       ]);
   }
   return { entries, last };

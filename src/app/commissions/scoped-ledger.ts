@@ -8,7 +8,7 @@
  * its entry: null, and the caller reads the whole ledger.
  */
 import { baseKey } from '../../domain/commissions';
-import { readLedgerIndex, type LedgerEntry } from '../../sheets/ledger-index';
+import { readLedgerIndex, type LedgerEntry, type LedgerIndex } from '../../sheets/ledger-index';
 import { ledgerRowValues } from '../../sheets/ledger-tables';
 import type { AppContext } from '../context';
 
@@ -49,16 +49,24 @@ export function openScopedLedger(
   ctx: AppContext,
   scope: LedgerScope,
   desiredKeys: readonly string[],
+  /** The index when the caller read it already (a slice of the full reconcile), and its row reads at most. */
+  read: { index?: LedgerIndex; most?: number } = {},
 ): string[] | null {
   if (ctx.isOpen('commissions')) return null;
-  const index = readLedgerIndex(ctx.doc);
+  const index = read.index ?? readLedgerIndex(ctx.doc);
   if (!index) return null;
   const picked = scopedLines(index.entries, entryLine, desiredKeys, scope);
   // The last row too (the next lines are appended after it). Each row read holds the line its entry
   // says (else the index is not trusted: the whole ledger is read).
   const lastEntry = index.entries.find((e) => e[0] === index.last);
   const entries = lastEntry && !picked.includes(lastEntry) ? [...picked, lastEntry] : picked;
-  const opened = ledgerRowValues(ctx.doc, entries, index.last, index.last >= 2 ? [index.last] : []);
+  const opened = ledgerRowValues(
+    ctx.doc,
+    entries,
+    index.last,
+    index.last >= 2 ? [index.last] : [],
+    read.most,
+  );
   if (!opened) return null;
   ctx.tableFrom('commissions', () => opened, true);
   return index.entries.map((e) => e[1]);

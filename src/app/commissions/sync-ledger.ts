@@ -28,7 +28,7 @@ import {
 } from './ledger-table';
 import { LEAD_STATUS } from '../../shared/statuses';
 import { ledgerIndexDue, stageLedgerIndex } from '../../sheets/ledger-index';
-import { ledgerIndexMatches } from './ledger-index-upkeep';
+import { ledgerIndexMatches, restageLedgerIndex } from './ledger-index-upkeep';
 import { openScopedLedger, scopedLines, type LedgerScope } from './scoped-ledger';
 import { openLedger } from './ledger-table';
 import { partnersWithDeals } from '../../sheets/lead-tables';
@@ -53,6 +53,21 @@ const text = (value: unknown) => String(value ?? '').trim();
  * notes (presentation, not audited values). Every partner, or only those of `scope`.
  */
 export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResult {
+  const { result, nextClose } = stagePass(ctx, scope);
+  recordReconcile(ctx.doc, { full: !scope, asOf: ctx.doc.days().dayOf(ctx.now), nextClose });
+  return result;
+}
+
+/**
+ * The pass staged (stageLedgerSync without recording it: a slice of the full reconcile records the
+ * whole when its last slice is done, reconcile-slices.ts); with the earliest close day to come of its
+ * deals. `read`: the ledger index when the caller read it, and the row reads the pass may make.
+ */
+export function stagePass(
+  ctx: AppContext,
+  scope?: LedgerScope,
+  read: Parameters<typeof openScopedLedger>[3] = {},
+): { result: SyncResult; nextClose: string | null } {
   const days = ctx.doc.days();
   const asOf = days.dayOf(ctx.now);
   const leads = ctx.table('leads');
@@ -72,7 +87,7 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
   });
   const desiredKeys = desired.lines.map((l) => l.key);
   // A narrowed pass reads only its lines through the ledger index when it can, else the whole ledger.
-  const ids = scope ? openScopedLedger(ctx, scope, desiredKeys) : null;
+  const ids = scope ? openScopedLedger(ctx, scope, desiredKeys, read) : null;
   const table = ctx.isOpen('commissions') ? ctx.table('commissions') : openLedger(ctx);
   const ledger = readLedger(table, days);
   const indexHolds = !scope && ledgerIndexMatches(ctx.doc, table);
@@ -105,9 +120,11 @@ export function stageLedgerSync(ctx: AppContext, scope?: LedgerScope): SyncResul
   if (!scope && (!indexHolds || ledgerIndexDue(ctx.doc))) {
     const { entries, last } = ledgerIndexEntries(table);
     stageLedgerIndex(ctx.doc, entries, last);
-  }
-  recordReconcile(ctx.doc, { full: !scope, asOf, nextClose: nextCloseAfter(deals, asOf) });
-  return { ...summary, flagged: flags.map((f) => f.reason), notComputed: flags.map((f) => ({ ...f })) };
+  } else if (scope && ids && read.index) restageLedgerIndex(ctx.doc, read.index, table);
+  return {
+    result: { ...summary, flagged: flags.map((f) => f.reason), notComputed: flags.map((f) => ({ ...f })) },
+    nextClose: nextCloseAfter(deals, asOf),
+  };
 }
 
 /** The earliest close day after asOf of a Won deal (it earns from that day), or null. */

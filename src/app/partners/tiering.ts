@@ -19,6 +19,8 @@ import { leadsThroughMemo, reportingConversion, readDashboardInputs } from '../d
 import { hasForged } from '../../sheets/shadow-seals';
 import { text } from '../leads/cells';
 import { shadowField } from '../../domain/audit/shadow-field';
+import { cachedSettings } from '../../sheets/settings-reader';
+import type { TrackerDocument } from '../../sheets/document';
 
 export const TIERING_PROPERTY = 'tracker.tiering';
 
@@ -42,6 +44,12 @@ export interface TieringReport {
 }
 
 const isOn = (value: unknown) => value === true || String(value).trim().toUpperCase() === 'TRUE';
+
+/** Whether Automatic Tiering is on, as the settings stored in the document properties say. */
+export function tieringOn(doc: TrackerDocument): boolean {
+  const settings = cachedSettings(doc);
+  return settings ? isOn(settings.values.automaticTiering) : true;
+}
 
 export function runTiering(ctx: AppContext): TieringReport {
   const report: TieringReport = { changes: [], problems: [], emailed: 0, notEmailed: 0 };

@@ -53,7 +53,7 @@ import type { DailyJob, JobContinuation, JobStep } from './daily-job';
 import { HOURLY_JOBS } from './hourly';
 import { STATEMENTS_JOB } from '../partners/statements';
 import { DASHBOARD_DAILY_JOB } from '../dashboard/jobs';
-import { runTiering } from '../partners/tiering';
+import { runTiering, tieringOn } from '../partners/tiering';
 import { runWarehouseStep } from '../warehouse/hourly';
 import type { WarehouseRunReport } from '../../shared/warehouse';
 
@@ -72,7 +72,9 @@ export const DAILY_JOBS: DailyJob[] = [
   SLACK_DIGEST_JOB,
   // The partners' monthly statements (on the 1st; owed ones within the day's mail quota).
   STATEMENTS_JOB,
-  { name: 'tiering', run: runTiering, heavy: true, calls: 3 },
+  // Off: nothing (the setting is in the properties read). On: the memo, the Leads shadow column, the
+  // guard, Partners and a read-back (5) and its commit (up to 7), as the 100k trace shows.
+  { name: 'tiering', run: runTiering, heavy: true, calls: (doc) => (tieringOn(doc) ? 12 : 0) },
   // The queued leads' rows and the partners, the mail quota. What it sent is stored by the run's
   // final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery, calls: 5 },
