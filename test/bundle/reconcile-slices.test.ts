@@ -7,7 +7,7 @@
  */
 import { Emulator } from '../../emulator/harness';
 import { PLANS as BENCH_PLANS, generateProgram } from '../../bench/workbook';
-import { OWNER, documentProperties, finishDay } from '../support/emulator';
+import { OWNER, documentProperties, finishDay, runHourly } from '../support/emulator';
 
 const DAY = 86_400_000;
 const STATE = 'tracker.ledgerState';
@@ -189,15 +189,7 @@ function finishDayCollect(
   runs: Array<{ jobs?: Array<{ name: string; result?: unknown }> }>,
 ): { ok: boolean } {
   for (let run = 0; run < 200; run++) {
-    const outcome = emu.measure(() =>
-      emu.invoke('onHourlyTrigger', [{}], {
-        kind: 'timeTrigger',
-        activeUser: OWNER,
-        effectiveUser: OWNER,
-        authMode: 'FULL',
-      }),
-    );
-    if (!outcome.ok) throw new Error(outcome.error);
+    const outcome = runHourly(emu);
     const report = outcome.result as { finished?: boolean; jobs?: Array<{ name: string; result?: unknown }> };
     runs.push(report);
     if (report.finished) return { ok: true };
