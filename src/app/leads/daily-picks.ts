@@ -3,19 +3,19 @@
  * the job's own context with only the rows `pick` chooses among the active registrations and deals,
  * in one getValues of their shadow cells (they are spread over the sheet: the daily run's call
  * budget). Null when the index cannot serve (missing, stale, a forged row), `pick` declines, or the
- * partner views' refresh is due this hour: it reads the whole Leads shadow column anyway and takes
+ * partner views' refresh is due in this execution (and its call budget can hold it): it reads the whole Leads shadow column anyway and takes
  * the one the job reads then, checked, at no call; the caller then picks from that column.
  */
 import { readActiveRegistrations, type ActiveRegistrations } from '../../sheets/lead-index';
 import { openLeadRowsByIndex } from '../../sheets/lead-tables';
 import type { AppContext } from '../context';
-import { partnerViewsDue } from '../partners/views-due';
+import { partnerViewsDueHere } from '../partners/views-due';
 
 export function openPickedLeads(
   own: AppContext,
   pick: (active: ActiveRegistrations) => readonly number[] | null,
 ): ActiveRegistrations | null {
-  if (partnerViewsDue(own.doc)) return null;
+  if (partnerViewsDueHere(own.doc)) return null;
   const active = readActiveRegistrations(own.doc);
   const rows = active && pick(active);
   return active && rows && openLeadRowsByIndex(own, active, rows, 1) ? active : null;

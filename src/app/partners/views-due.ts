@@ -6,7 +6,19 @@
 import { AUDIT_TAIL_PROPERTY } from '../../sheets/audit-sheet';
 import type { TrackerDocument } from '../../sheets/document';
 import { readViewsMeta, type ViewsMeta } from '../../sheets/view-state';
+import { budgetHolds } from '../triggers/call-budget';
+
+/** The refresh's own calls when it has work: the tables it shows (reads, row counts), the link secrets. */
+export const VIEWS_CALLS = 7;
 
 export function partnerViewsDue(doc: TrackerDocument, meta: ViewsMeta = readViewsMeta(doc)): boolean {
   return meta.tail !== (doc.property(AUDIT_TAIL_PROPERTY) ?? '') || !!meta.pending;
+}
+
+/**
+ * Whether the refresh will run in this execution, so that a day's job before it may leave it the
+ * whole Leads column to read: due, and the execution's call budget can still hold it.
+ */
+export function partnerViewsDueHere(doc: TrackerDocument): boolean {
+  return partnerViewsDue(doc) && budgetHolds(doc, VIEWS_CALLS);
 }

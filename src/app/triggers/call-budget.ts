@@ -51,3 +51,15 @@ export class CallBudget {
     return this.spent;
   }
 }
+
+/** Each execution's budget, by its document: jobs that share a read with a later job ask it (views-due.ts). */
+const budgets = new WeakMap<object, CallBudget>();
+
+export function keepBudget(doc: TrackerDocument, budget: CallBudget): void {
+  budgets.set(doc, budget);
+}
+
+/** Whether the execution of `doc` can still hold `calls` more (true outside the hourly run: no budget). */
+export function budgetHolds(doc: TrackerDocument, calls: number): boolean {
+  return budgets.get(doc)?.fits(calls) ?? true;
+}

@@ -48,7 +48,7 @@ import { SLACK_DIGEST_JOB } from '../slack/digest';
 import { runHubSpotSync } from '../hubspot/sync';
 import { retryOutbox } from '../webhooks/deliver';
 import { JOURNAL_PROPERTY } from '../../sheets/journal';
-import { CallBudget, FIRST_RUN_CALLS, FIXED_CALLS, jobCalls } from './call-budget';
+import { CallBudget, FIRST_RUN_CALLS, FIXED_CALLS, jobCalls, keepBudget } from './call-budget';
 import type { DailyJob, JobContinuation, JobStep } from './daily-job';
 import { HOURLY_JOBS } from './hourly';
 import { STATEMENTS_JOB } from '../partners/statements';
@@ -314,6 +314,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   // read made (the log rows the last commit's append ends at), and on the day's first execution the
   // authorization, Settings, time zone and account; each job adds what it declares.
   const budget = new CallBudget(FIXED_CALLS + (journalLeft ? 1 : 0) + (continuing ? 0 : FIRST_RUN_CALLS));
+  keepBudget(doc, budget);
   const report: ScheduledRunReport = {
     action,
     day: pending.day,

@@ -9,7 +9,7 @@
  */
 import { FORM_INTAKE_JOB } from '../partners/form-intake';
 import { PARTNER_MAIL_JOB } from '../partners/partner-mail-job';
-import { partnerViewsDue } from '../partners/views-due';
+import { partnerViewsDue, VIEWS_CALLS } from '../partners/views-due';
 import { PARTNER_VIEWS_JOB } from '../partners/views-job';
 import { welcomesOwed } from '../partners/welcome-mail';
 import { readFormState } from '../../sheets/form-state';
@@ -27,7 +27,7 @@ export const HOURLY_JOBS: DailyJob[] = [
     },
   },
   // The tables the views show (reads and their row counts) and the link secrets.
-  { ...PARTNER_VIEWS_JOB, calls: (doc) => (partnerViewsDue(doc) ? 7 : 0) },
+  { ...PARTNER_VIEWS_JOB, calls: (doc) => (partnerViewsDue(doc) ? VIEWS_CALLS : 0) },
   // The mail quota; welcomes read the Partners sheet besides.
   {
     ...PARTNER_MAIL_JOB,
