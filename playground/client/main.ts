@@ -85,6 +85,9 @@ const grid = new Grid({
     if (!currentSheet || key === lastSelect) return;
     lastSelect = key;
     const sheet = currentSheet;
+    // The person's selection brings this sheet to the front on the server: an action's refresh must
+    // not take that for the action having brought it there (and reset the selection).
+    lastActive = sheet;
     selectionSent = selectionSent.then(() => post('/api/select', { sheet, a1 })).catch(() => undefined);
   },
 });
