@@ -810,6 +810,14 @@ function traceCalls(emu: Emulator, label: string): () => void {
     const read = now.cells.read - last.cells.read;
     const written = now.cells.written - last.cells.written;
     lines.push(`    ${method}${read ? ` read ${fmt(read)}` : ''}${written ? ` wrote ${fmt(written)}` : ''}`);
+    if (process.env.BENCH_TRACE_STACK)
+      lines.push(
+        ...(new Error().stack ?? '')
+          .split('\n')
+          .filter((l) => /Code\.js/.test(l))
+          .slice(0, 6)
+          .map((l) => `        ${l.trim()}`),
+      );
     last = now;
   });
   return () => {

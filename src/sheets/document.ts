@@ -357,6 +357,11 @@ export class TrackerDocument implements DocumentHost {
     return this.staged.some((op) => 's' in op && op.s === sheetId);
   }
 
+  /** True once this execution holds the document lock (no other execution changes what it reads). */
+  holdsLock(): boolean {
+    return this.locked;
+  }
+
   /** True while a journal left by a failed execution is being applied again. */
   replaying(): boolean {
     return this.replayingOps;
@@ -416,7 +421,7 @@ export class TrackerDocument implements DocumentHost {
       () => this.journalSpot(),
       done,
     );
-    const kept = Boolean(done) && !journal.cells;
+    const kept = Boolean(done);
     if (journal.cells) {
       const { at, values } = journal.cells;
       this.range(at.s, at.n, at.r, at.c, values.length, 1).setValues(values);

@@ -77,8 +77,12 @@ interface StoredJournal {
   ops?: unknown[];
   /** Else: the number of property pieces (`journalPieceKey`) holding their JSON text. */
   pieces?: number;
-  /** Otherwise: the cells holding it, `chunks` rows of one column from row `r` (JSON text). */
-  at?: JournalSpot & { chunks: number };
+  /**
+   * Otherwise: the cells holding it, `chunks` rows of one column from row `r` (JSON text), and the
+   * text's length: a journal with a landing mark leaves its cells (the next one overwrites them), so
+   * cells that no longer hold this journal's text are told apart (never replayed).
+   */
+  at?: JournalSpot & { chunks: number; chars?: number };
 }
 
 /** Dates become {"$d": epoch ms} (JSON has no dates); everything else crosses as it is. */
@@ -195,7 +199,8 @@ export interface JournalWrite {
  * Where the journal for `ops` goes: in the marker property when small; else spread over pieces of
  * at most PIECE_BYTES when the property store has `roomBytes` for them (one property write either
  * way; pieces left by an earlier journal are emptied in the same write); else in the shadow sheet's
- * journal column, emptied again once the writes are made.
+ * journal column (emptied again once the writes are made, unless the journal has a landing mark: it
+ * then stays, as the marker does).
  */
 export function journalFor(
   ops: readonly WriteOp[],
@@ -235,10 +240,15 @@ export function journalFor(
   return {
     properties: {
       ...emptied(0),
-      [JOURNAL_PROPERTY]: JSON.stringify({ at: { ...at, chunks: chunks.length } }),
+      [JOURNAL_PROPERTY]: JSON.stringify({
+        at: { ...at, chunks: chunks.length, chars: text.length },
+        ...(done ? { done } : {}),
+      } satisfies StoredJournal),
     },
     cells: { at, values: chunks.map((chunk) => [chunk]) },
-    cleanup: { k: 'values', s: at.s, n: at.n, r: at.r, c: at.c, v: chunks.map(() => ['']) },
+    // With a landing mark the journal stays, as one in the properties does (its append proves it
+    // landed): its cells stay too. Without one it is deleted, and its cells emptied.
+    cleanup: done ? null : { k: 'values', s: at.s, n: at.n, r: at.r, c: at.c, v: chunks.map(() => ['']) },
   };
 }
 
@@ -274,12 +284,13 @@ export function readJournal(
     }
   }
   if (!stored.at) return null;
-  const { s, n, r, c, chunks } = stored.at;
+  const { s, n, r, c, chunks, chars } = stored.at;
   const text = doc
     .range(s, n, r, c, chunks, 1)
     .getValues()
     .map((row) => String(row[0] ?? '').slice(CELL_MARK.length))
     .join('');
+  if (chars !== undefined && text.length !== chars) return null;
   try {
     return decodeOps(text);
   } catch {

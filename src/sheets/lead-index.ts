@@ -27,6 +27,7 @@ import { auditText } from '../domain/audit/entry';
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { chunksDigest } from './chunks-digest';
 import { checkCells, hasForged, readSealedRows } from './shadow-seals';
+import { rememberShadowRows } from './shadow-rows-read';
 import { IndexEntries } from './lead-index-entries';
 import { idNumber } from '../domain/ids';
 import { companyDomainOf, isProtectedStatus, nameKey } from '../domain/leads';
@@ -76,6 +77,12 @@ export function readShadowRowsAt(
     ROW_READS.gap,
   )) {
     const raw = doc.range(shadow.id, shadow.name, from, shadow.cols[key]!, to - from + 1, 1).getValues();
+    rememberShadowRows(
+      doc,
+      key,
+      from,
+      raw.map((r) => r[0]),
+    );
     for (const row of rows)
       if (row >= from && row <= to)
         found.push({ row, cells: decodeShadow(checkCells(doc, key, row, [raw[row - from][0]])[0]) });

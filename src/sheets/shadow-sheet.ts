@@ -12,6 +12,12 @@ import { noteLeadRowsMoved, noteLeadShadow } from './lead-index';
 import { noteLedgerRowsMoved, noteLedgerShadow } from './ledger-index';
 import type { SheetKey } from './schema';
 import { checkCells, forgetForgedRows, sealCells } from './shadow-seals';
+import {
+  forgetShadowRows,
+  noteShadowRowsWritten,
+  rememberShadowRows,
+  shadowRowsRead,
+} from './shadow-rows-read';
 
 function shadowTarget(doc: TrackerDocument, key: SheetKey) {
   const shadow = doc.layout().shadow;
@@ -57,7 +63,7 @@ function withStaged<T>(
   return cells;
 }
 
-/** The shadow rows startRow..startRow+count-1 of sheet `key` (one getValues). */
+/** The shadow rows startRow..startRow+count-1 of sheet `key` (one getValues, none when already read). */
 export function readShadow(
   doc: TrackerDocument,
   key: SheetKey,
@@ -68,7 +74,17 @@ export function readShadow(
   if (!target || count <= 0) return new Array(Math.max(count, 0)).fill({});
   if (startRow > target.shadow.maxRows) return new Array(count).fill({});
   const readable = Math.min(count, target.shadow.maxRows - startRow + 1);
-  const values = withStaged(doc, key, startRow, target.range(startRow, readable).getValues(), (t) => [t]);
+  let raw = shadowRowsRead(doc, key, startRow, readable);
+  if (!raw) {
+    raw = target.range(startRow, readable).getValues();
+    rememberShadowRows(
+      doc,
+      key,
+      startRow,
+      raw.map((r) => r[0]),
+    );
+  }
+  const values = withStaged(doc, key, startRow, raw, (t) => [t]);
   const rows = checkCells(
     doc,
     key,
@@ -146,6 +162,7 @@ export function rememberedColumn(doc: TrackerDocument, key: SheetKey): string[] 
 /** Forgets the columns remembered (a job failed: what it staged may not have been written). */
 export function forgetColumns(doc: TrackerDocument): void {
   remembered.delete(doc);
+  forgetShadowRows(doc);
   seals.delete(doc);
 }
 
@@ -175,6 +192,7 @@ export function writeShadow(
     while (known.length && known[known.length - 1] === '') known.pop();
   }
   const sealed = sealCells(doc, key, cells);
+  noteShadowRowsWritten(doc, key, sealed);
   const knownSeals = seals.get(doc)?.get(key);
   if (knownSeals) for (const [row, text] of sealed) knownSeals[row - 2] = sealOf(text);
   stageCells(doc, key, sealed);
@@ -204,6 +222,7 @@ export function writeShadowColumn(
   if (!target) return;
   remembered.get(doc)?.delete(key);
   seals.get(doc)?.delete(key);
+  forgetShadowRows(doc, key);
   if (key === 'leads') noteLeadRowsMoved(doc);
   if (key === 'commissions') noteLedgerRowsMoved(doc);
   const height = Math.max(cells.length, clearTo - 1);

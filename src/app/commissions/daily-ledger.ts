@@ -35,7 +35,7 @@ import { readLedgerIndex, type LedgerEntry } from '../../sheets/ledger-index';
 import { ledgerRowValues } from '../../sheets/ledger-tables';
 import { sheetOutgrew } from '../../sheets/shadow-tables';
 import type { SyncResult } from './sync-ledger';
-import type { DailyJob, JobContinuation } from '../triggers/daily-job';
+import type { DailyJob, JobContinuation, JobStep } from '../triggers/daily-job';
 import { reconcileSlice } from './reconcile-slices';
 import { idNumber, idsFrom } from '../../domain/ids';
 import { COMMISSION_STATUS, LEAD_STATUS } from '../../shared/statuses';
@@ -51,7 +51,11 @@ interface RecurringDeal {
   corrected: boolean;
 }
 
-export function runDailyLedger(ctx: AppContext, cursor: string | null = null): SyncResult | JobContinuation {
+export function runDailyLedger(
+  ctx: AppContext,
+  cursor: string | null = null,
+  step?: JobStep,
+): SyncResult | JobContinuation {
   const doc = ctx.doc;
   // The full reconcile in the hourly run: one slice of the partners per execution (reconcile-slices.ts).
   const full = (): SyncResult | JobContinuation => {
@@ -75,9 +79,10 @@ export function runDailyLedger(ctx: AppContext, cursor: string | null = null): S
   // jobs open Partners guarded). Neither is guarded here (the daily run's call budget): a plan the
   // shadow does not know leaves its deals for the weekly full reconcile, and a recurring deal whose
   // partner is not found makes the full reconcile when the sheet has rows the shadow does not know
-  // (another tool's append: one getLastRow, only then).
+  // (another tool's append: one getLastRow, only then). Both columns in one read (the columns
+  // between are read down to the taller of the two small sheets only: a few thousand cells).
   const own = ctx.detached();
-  own.read(['partners', 'plans'], { guarded: [] });
+  own.read(['partners', 'plans'], { guarded: [], oneRead: true });
   const partners = partnerPlans(own);
   const known = new Set(partners.map((p) => p.id));
   const planOf = resolvePlans(partners, readPlanRows(own));
@@ -187,6 +192,7 @@ export function runDailyLedger(ctx: AppContext, cursor: string | null = null): S
   // Read whole (the index did not serve: missing, stale, an old version, or not adding up): built again.
   if (column) refreshLedgerIndex(own.doc, column, table, true);
   else if (index) restageLedgerIndex(own.doc, index, table);
+  step?.lastCommit?.();
   own.commit();
   return {
     created: result.summary.created,
@@ -310,5 +316,5 @@ function eligibleBy(line: LedgerLine, asOf: string): boolean {
 export const COMMISSIONS_DAILY_JOB: DailyJob = {
   name: 'commissions',
   heavy: true,
-  run: (ctx, step) => runDailyLedger(ctx, step?.cursor ?? null),
+  run: (ctx, step) => runDailyLedger(ctx, step?.cursor ?? null, step),
 };

@@ -10,6 +10,14 @@ export interface JobStep {
   cursor: string | null;
   /** Milliseconds left before the run must checkpoint and stop. */
   timeLeftMs(): number;
+  /**
+   * Called by a job just before a commit after which it returns no continuation (its last write):
+   * the run's checkpoint, as it will be once the job is done, is queued to ride that commit's
+   * property write (its journal's), so the run has nothing left to write after it (one call fewer).
+   * Should the execution die after that write, the next one finishes the commit from its journal:
+   * the job is done, as the checkpoint says. Unset outside the hourly run.
+   */
+  lastCommit?(): void;
 }
 
 /** What a resumable job returns when it stopped before the end. */

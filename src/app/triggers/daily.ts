@@ -373,6 +373,11 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
       {
         cursor: pending.cursor,
         timeLeftMs,
+        lastCommit: () => {
+          const after = JSON.parse(JSON.stringify(state)) as ScheduleState;
+          finishJob(after, after.pending!, job.name, jobs.length);
+          doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(after));
+        },
       },
       shared,
     );
