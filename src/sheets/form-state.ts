@@ -32,6 +32,12 @@ export function readFormState(doc: TrackerDocument): FormState | null {
   }
 }
 
+/** The form is made, its questions added and published (the views can show links to it). */
+export function formReady(doc: TrackerDocument): boolean {
+  const form = readFormState(doc);
+  return form !== null && form.ready !== false;
+}
+
 export function queueFormState(doc: TrackerDocument, state: FormState): void {
   doc.setProperty(FORM_PROPERTY, JSON.stringify(state));
 }

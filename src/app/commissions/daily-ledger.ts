@@ -59,7 +59,7 @@ export function runDailyLedger(
   const doc = ctx.doc;
   // The full reconcile in the hourly run: one slice of the partners per execution (reconcile-slices.ts).
   const full = (): SyncResult | JobContinuation => {
-    const slice = doc.prefersFewCalls() ? reconcileSlice(ctx, cursor) : null;
+    const slice = doc.prefersFewCalls() ? reconcileSlice(ctx, cursor, () => step?.lastCommit?.()) : null;
     if (!slice) return runCommissions(ctx);
     return slice.continueFrom === undefined ? slice.result : { continueFrom: slice.continueFrom };
   };

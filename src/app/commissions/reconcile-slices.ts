@@ -163,6 +163,8 @@ function sliceFrom(active: ActiveRegistrations, index: LedgerIndex, after: strin
 export function reconcileSlice(
   shared: AppContext,
   cursorText: string | null,
+  /** Told before the last slice's commit (the job returns no continuation after it). */
+  lastCommit?: () => void,
 ): { result: SyncResult; continueFrom?: string } | null {
   const cursor = parseCursor(cursorText);
   if (!cursor) return null;
@@ -186,6 +188,7 @@ export function reconcileSlice(
   );
   const next = earliest(cursor.next, nextClose);
   if (done) recordReconcile(ctx.doc, { full: !readLedgerState(ctx.doc).dirty, asOf, nextClose: next });
+  if (done) lastCommit?.();
   ctx.commit();
   return done ? { result } : { result, continueFrom: JSON.stringify({ after: last, next }) };
 }

@@ -8,8 +8,17 @@ import type { TrackerDocument } from '../../sheets/document';
 import { readViewsMeta, type ViewsMeta } from '../../sheets/view-state';
 import { budgetHolds } from '../triggers/call-budget';
 
-/** The refresh's own calls when it has work: the tables it shows (reads, row counts), the link secrets. */
-export const VIEWS_CALLS = 7;
+/**
+ * The refresh's own calls when it has work: the tables it shows (four reads, two row counts), the
+ * link secrets (read, write). Not counted: the Drive search for its files when it makes files (one).
+ */
+export const VIEWS_CALLS = 8;
+
+/**
+ * The registration form's making, on the views' first run (the views show links to it): the empty
+ * form, its id stored, its questions looked up and added, published, stored ready.
+ */
+export const FORM_MAKE_CALLS = 10;
 
 export function partnerViewsDue(doc: TrackerDocument, meta: ViewsMeta = readViewsMeta(doc)): boolean {
   return meta.tail !== (doc.property(AUDIT_TAIL_PROPERTY) ?? '') || !!meta.pending;

@@ -106,4 +106,15 @@ export function runSlackDigest(ctx: AppContext): { queued: boolean } {
   return { queued: true };
 }
 
-export const SLACK_DIGEST_JOB: DailyJob = { name: 'slack digest', run: runSlackDigest };
+/**
+ * Its own calls when Slack is connected (the property read tells): the delivery after its commit,
+ * the token and the request. Off: none.
+ */
+export const SLACK_DIGEST_JOB: DailyJob = {
+  name: 'slack digest',
+  run: runSlackDigest,
+  calls: (doc) => {
+    const slack = readSlack(doc);
+    return slack && !slack.disabled ? 2 : 0;
+  },
+};

@@ -9,10 +9,10 @@
  */
 import { FORM_INTAKE_JOB } from '../partners/form-intake';
 import { PARTNER_MAIL_JOB } from '../partners/partner-mail-job';
-import { partnerViewsDue, VIEWS_CALLS } from '../partners/views-due';
+import { FORM_MAKE_CALLS, partnerViewsDue, VIEWS_CALLS } from '../partners/views-due';
 import { PARTNER_VIEWS_JOB } from '../partners/views-job';
 import { welcomesOwed } from '../partners/welcome-mail';
-import { readFormState } from '../../sheets/form-state';
+import { formReady, readFormState } from '../../sheets/form-state';
 import { hasOutbox } from '../../sheets/partner-outbox';
 import { readViewEntries, readViewsMeta } from '../../sheets/view-state';
 import type { DailyJob } from './daily-job';
@@ -26,8 +26,12 @@ export const HOURLY_JOBS: DailyJob[] = [
       return form && form.ready !== false ? 2 : 0;
     },
   },
-  // The tables the views show (reads and their row counts) and the link secrets.
-  { ...PARTNER_VIEWS_JOB, calls: (doc) => (partnerViewsDue(doc) ? VIEWS_CALLS : 0) },
+  // The tables the views show (reads and their row counts) and the link secrets; on the first run,
+  // the registration form's making besides.
+  {
+    ...PARTNER_VIEWS_JOB,
+    calls: (doc) => (partnerViewsDue(doc) ? VIEWS_CALLS + (formReady(doc) ? 0 : FORM_MAKE_CALLS) : 0),
+  },
   // The mail quota; welcomes read the Partners sheet besides.
   {
     ...PARTNER_MAIL_JOB,
