@@ -187,8 +187,10 @@ export function reconcileSlice(
     { index, most: SLICE_ROW_READS },
   );
   const next = earliest(cursor.next, nextClose);
-  if (done) recordReconcile(ctx.doc, { full: !readLedgerState(ctx.doc).dirty, asOf, nextClose: next });
-  if (done) lastCommit?.();
+  if (done) {
+    recordReconcile(ctx.doc, { full: !readLedgerState(ctx.doc).dirty, asOf, nextClose: next });
+    lastCommit?.();
+  }
   ctx.commit();
   return done ? { result } : { result, continueFrom: JSON.stringify({ after: last, next }) };
 }

@@ -11,6 +11,7 @@ import { COMMISSION_STATUS, LEAD_STATUS, PAYOUT_STATUS } from '../../shared/stat
 import { newId } from '../../sheets/http';
 import { readOutbox, writeOutbox } from '../../sheets/outbox-store';
 import { readSlack } from '../../sheets/slack-store';
+import type { TrackerDocument } from '../../sheets/document';
 import type { AppContext } from '../context';
 import { leadOf } from '../leads/records';
 import type { DailyJob } from '../triggers/daily-job';
@@ -81,9 +82,14 @@ function dayBefore(today: string): string {
   return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }
 
+/** Slack is connected and not turned off (the document properties tell). */
+function slackOn(doc: TrackerDocument): boolean {
+  const slack = readSlack(doc);
+  return slack !== null && !slack.disabled;
+}
+
 export function runSlackDigest(ctx: AppContext): { queued: boolean } {
-  const slack = readSlack(ctx.doc);
-  if (!slack || slack.disabled) return { queued: false };
+  if (!slackOn(ctx.doc)) return { queued: false };
   const today = ctx.doc.days().dayOf(ctx.now);
   const message = digestMessage(digestSummary(ctx, dayBefore(today)));
   const made = ctx.now.getTime();
@@ -113,8 +119,5 @@ export function runSlackDigest(ctx: AppContext): { queued: boolean } {
 export const SLACK_DIGEST_JOB: DailyJob = {
   name: 'slack digest',
   run: runSlackDigest,
-  calls: (doc) => {
-    const slack = readSlack(doc);
-    return slack && !slack.disabled ? 2 : 0;
-  },
+  calls: (doc) => (slackOn(doc) ? 2 : 0),
 };

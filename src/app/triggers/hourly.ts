@@ -12,7 +12,7 @@ import { PARTNER_MAIL_JOB } from '../partners/partner-mail-job';
 import { FORM_MAKE_CALLS, partnerViewsDue, VIEWS_CALLS } from '../partners/views-due';
 import { PARTNER_VIEWS_JOB } from '../partners/views-job';
 import { welcomesOwed } from '../partners/welcome-mail';
-import { formReady, readFormState } from '../../sheets/form-state';
+import { formReady } from '../../sheets/form-state';
 import { hasOutbox } from '../../sheets/partner-outbox';
 import { readViewEntries, readViewsMeta } from '../../sheets/view-state';
 import type { DailyJob } from './daily-job';
@@ -21,10 +21,7 @@ export const HOURLY_JOBS: DailyJob[] = [
   // The Forms API token and one request for the new responses.
   {
     ...FORM_INTAKE_JOB,
-    calls: (doc) => {
-      const form = readFormState(doc);
-      return form && form.ready !== false ? 2 : 0;
-    },
+    calls: (doc) => (formReady(doc) ? 2 : 0),
   },
   // The tables the views show (reads and their row counts) and the link secrets; on the first run,
   // the registration form's making besides.

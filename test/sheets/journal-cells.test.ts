@@ -1,0 +1,46 @@
+/**
+ * A journal too big for the document properties lies in `_Shadow`'s journal column and, with a
+ * landing mark, stays there (src/sheets/journal.ts): the next journal writes over its cells. Its
+ * marker keeps the text's length, so cells that now hold another journal are never replayed as it.
+ */
+import type { DocumentHost } from '../../src/sheets/document-host';
+import {
+  JOURNAL_PROPERTY,
+  journalFor,
+  readJournal,
+  type JournalDone,
+  type WriteOp,
+} from '../../src/sheets/journal';
+
+const SPOT = { s: 7, n: '_Shadow', r: 2, c: 7 };
+const DONE: JournalDone = { s: 3, n: 'Audit Log', r: 40, hash: 'h', w: 10, p: 39, ph: 'g' } as JournalDone;
+
+/** One write of a text long enough that no property holds its journal. */
+const write = (text: string): WriteOp[] => [{ k: 'values', s: 1, n: 'Leads', r: 2, c: 1, v: [[text]] }];
+
+/** A document whose journal column holds `cells` (what a range read gives back). */
+const holding = (cells: string[][]): DocumentHost =>
+  ({ range: () => ({ getValues: () => cells }) }) as unknown as DocumentHost;
+
+describe('a journal in the sheet, kept with its landing mark', () => {
+  const first = journalFor(write('a'.repeat(9_000)), [], 0, () => SPOT, DONE);
+  const marker = first.properties[JOURNAL_PROPERTY];
+
+  it('goes to the cells, stays there (no emptying write) and reads back as its writes', () => {
+    expect(first.cells?.values).toHaveLength(1);
+    expect(first.cleanup).toBeNull();
+    expect(JSON.parse(marker)).toMatchObject({ at: { chunks: 1 }, done: DONE });
+    expect(readJournal(holding(first.cells!.values), marker, () => null)).toEqual(write('a'.repeat(9_000)));
+  });
+
+  it('is never replayed from cells a later journal wrote over (same number of cells, other writes)', () => {
+    const later = journalFor(write('b'.repeat(12_000)), [], 0, () => SPOT, DONE);
+    expect(later.cells?.values).toHaveLength(1);
+    expect(readJournal(holding(later.cells!.values), marker, () => null)).toBeNull();
+  });
+
+  it('without a landing mark is emptied after its writes', () => {
+    const unmarked = journalFor(write('c'.repeat(9_000)), [], 0, () => SPOT);
+    expect(unmarked.cleanup).toMatchObject({ k: 'values', r: SPOT.r, c: SPOT.c, v: [['']] });
+  });
+});
