@@ -67,6 +67,8 @@ interface Workbook {
   program: ReturnType<typeof generateProgram>;
   editHandler: string | null;
   clockHandler: string | null;
+  /** The hourly trigger's id (its events carry it, as Google's do). */
+  clockTriggerUid: string | null;
   changeHandler: string | null;
   /** Next Leads row free for edits and pastes (each operation touches fresh rows). */
   nextRow: number;
@@ -168,7 +170,8 @@ function dailyRun(w: Workbook): { runs: number; fired: unknown[]; executions: Me
       runs++;
       if (runs > 1) w.emu.rt.advance(3_600_000);
       const m = measure(w.emu, () =>
-        w.emu.invoke(handler, [{}], {
+        // The event's triggerUid, as Google's time-driven events carry it.
+        w.emu.invoke(handler, [w.clockTriggerUid ? { triggerUid: w.clockTriggerUid } : {}], {
           kind: 'timeTrigger',
           activeUser: OWNER,
           effectiveUser: OWNER,
@@ -656,6 +659,7 @@ function newWorkbook(size: ProgramSize): Workbook {
     program,
     editHandler: null,
     clockHandler: null,
+    clockTriggerUid: null,
     changeHandler: null,
     nextRow: 2,
   };
@@ -665,7 +669,10 @@ function newWorkbook(size: ProgramSize): Workbook {
 function discoverHandlers(w: Workbook): void {
   for (const t of w.emu.services.state.triggers.ofUser(OWNER)) {
     if (t.eventType === 'ON_EDIT') w.editHandler = t.handler;
-    if (t.eventType === 'CLOCK') w.clockHandler = t.handler;
+    if (t.eventType === 'CLOCK') {
+      w.clockHandler = t.handler;
+      w.clockTriggerUid = t.uid;
+    }
     if (t.eventType === 'ON_CHANGE') w.changeHandler = t.handler;
   }
 }

@@ -82,8 +82,8 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  * The one hourly time-driven trigger: continues an unfinished day's jobs, or starts today's once.
  * Returns the run's report (each job ok or its error): Apps Script ignores it, tests read it.
  */
-export function onHourlyTrigger(_e?: GoogleAppsScript.Events.TimeDriven): ScheduledRunReport {
-  return runScheduledJobs();
+export function onHourlyTrigger(e?: GoogleAppsScript.Events.TimeDriven): ScheduledRunReport {
+  return runScheduledJobs(undefined, undefined, e?.triggerUid);
 }
 
 // ---- Partners, leads, import (issue 5) -------------------------------------------------------

@@ -441,9 +441,13 @@ export class TrackerDocument implements DocumentHost {
       if (op === audit?.op && sends.length) this.send(sends);
       applyOp(this, op);
     }
-    if (journal.cleanup) applyOp(this, journal.cleanup);
     // A journal whose audit append landed is history (the next commit's property write replaces it).
-    if (!kept) {
+    // One without a landing mark is removed: at once, or emptied by the execution's next property
+    // write when one is sure to come (`clearJournalWithNextWrite`); its cells in the shadow sheet,
+    // if any, are inert once no marker points to them (the next journal writes over them).
+    if (!kept && this.journalClearLater) this.pending[JOURNAL_PROPERTY] = '';
+    else if (!kept) {
+      if (journal.cleanup) applyOp(this, journal.cleanup);
       this.propertyStore().deleteProperty(JOURNAL_PROPERTY);
       if (this.props) delete this.props[JOURNAL_PROPERTY];
     }
@@ -590,6 +594,17 @@ export class TrackerDocument implements DocumentHost {
 
   private deferIdle = false;
   private fewCalls = false;
+  private journalClearLater = false;
+
+  /**
+   * For the hourly run, whose checkpoint write ends every execution: a journal without a landing mark
+   * (a commit with no audit append) is emptied by that write instead of a delete of its own (and its
+   * cells in the shadow sheet are left, inert). Dying before it, the execution leaves the journal
+   * whole: the next one applies it again (the same writes). Off again before that last write.
+   */
+  clearJournalWithNextWrite(on: boolean): void {
+    this.journalClearLater = on;
+  }
 
   /**
    * For the hourly run: its writes favour fewer calls over fewer cells (the audited writer joins a

@@ -26,7 +26,7 @@
 import { auditText } from '../domain/audit/entry';
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { chunksDigest } from './chunks-digest';
-import { checkCells, hasForged, readSealedRows } from './shadow-seals';
+import { checkCells, hasForged, readSealedRanges } from './shadow-seals';
 import { rememberShadowRows } from './shadow-rows-read';
 import { IndexEntries } from './lead-index-entries';
 import { idNumber } from '../domain/ids';
@@ -55,6 +55,8 @@ const DIRTY_ROWS = 3_000;
  * joined beyond it: a page of rows spread over 100,000 would otherwise read most of them).
  */
 export const ROW_READS = { gap: 30, most: 100 } as const;
+/** The unchanged chunks' characters the hourly run may write again to join its chunk writes (stageLeadIndex). */
+const FEW_CALLS_JOIN_CHARS = 1_000_000;
 
 /**
  * The shadow rows `rows` of `key`, decoded (one getValues per cluster of nearby rows, ROW_READS),
@@ -490,9 +492,16 @@ export function readActiveRegistrations(
   for (const row of decodeRows(state.gone)) entries.delete(row);
   for (const [row, entry] of Object.entries(state.pending ?? {})) entries.set(Number(row), entry);
   const leadsCol = shadow.cols.leads;
-  for (const [from, to] of state.dirty ?? []) {
-    if (!leadsCol) return distrust();
-    const cells = readSealedRows(doc, 'leads', from, to);
+  const dirty = state.dirty ?? [];
+  if (dirty.length && !leadsCol) return distrust();
+  // The hourly run (few calls) reads the dirty ranges with one call when their span is no taller
+  // than one range may be.
+  const span = dirty.length
+    ? Math.max(...dirty.map(([, to]) => to)) - Math.min(...dirty.map(([from]) => from)) + 1
+    : 0;
+  const dirtyCells = readSealedRanges(doc, 'leads', dirty, doc.prefersFewCalls() && span <= DIRTY_ROWS);
+  for (const [n, [from]] of dirty.entries()) {
+    const cells = dirtyCells[n];
     if (hasForged(doc, 'leads')) return distrust();
     cells.forEach((cell, i) => {
       const entry = storedEntryOf(from + i, decodeShadow(cell));
@@ -649,6 +658,22 @@ export function stageLeadIndex(
     const last = runs[runs.length - 1];
     if (last && n - last[1] <= 3) last[1] = n;
     else runs.push([n, n]);
+  }
+  // The hourly run (few calls): the nearest runs are joined until two are left, while the unchanged
+  // chunks rewritten between them stay under FEW_CALLS_JOIN_CHARS.
+  if (doc.prefersFewCalls()) {
+    let extra = 0;
+    while (runs.length > 2) {
+      let best = 1;
+      for (let i = 2; i < runs.length; i++)
+        if (runs[i][0] - runs[i - 1][1] < runs[best][0] - runs[best - 1][1]) best = i;
+      let between = 0;
+      for (let n = runs[best - 1][1] + 1; n < runs[best][0]; n++) between += (texts[n] ?? '').length;
+      if (extra + between > FEW_CALLS_JOIN_CHARS) break;
+      extra += between;
+      runs[best - 1][1] = runs[best][1];
+      runs.splice(best, 1);
+    }
   }
   for (const [from, to] of runs) {
     const v: string[][] = [];

@@ -134,6 +134,32 @@ export function readSealedRows(doc: TrackerDocument, key: SheetKey, from: number
   );
 }
 
+/**
+ * The rows of each range `[from, to]` of `key`'s shadow column, as `readSealedRows` gives them: one
+ * getValues per range, or ONE of the span from the first to the last when `oneRead` (the rows
+ * between are read but not checked or given).
+ */
+export function readSealedRanges(
+  doc: TrackerDocument,
+  key: SheetKey,
+  ranges: ReadonlyArray<readonly [number, number]>,
+  oneRead: boolean,
+): string[][] {
+  if (!oneRead || ranges.length < 2) return ranges.map(([from, to]) => readSealedRows(doc, key, from, to));
+  const shadow = doc.layout().shadow!;
+  const first = Math.min(...ranges.map(([from]) => from));
+  const last = Math.max(...ranges.map(([, to]) => to));
+  const raw = doc.range(shadow.id, shadow.name, first, shadow.cols[key]!, last - first + 1, 1).getValues();
+  return ranges.map(([from, to]) =>
+    checkCells(
+      doc,
+      key,
+      from,
+      raw.slice(from - first, to - first + 1).map((r) => r[0]),
+    ),
+  );
+}
+
 /** Cells found sealed this execution: sheet key -> row -> [the cell's text, its content]. */
 const verified = new WeakMap<TrackerDocument, Map<SheetKey, Map<number, [string, string]>>>();
 

@@ -34,7 +34,7 @@ const TRIGGER_MAX_BLOCKS = 3;
  * (15); its time per execution is far from its limit.
  */
 const HOURLY_MAX_BLOCKS = 2;
-const HOURLY_BRIDGE_CELLS = 1_000;
+const HOURLY_BRIDGE_CELLS = 10_000;
 
 /** Who a change is recorded for; `note` says why the user is "unknown" when it is. */
 export interface Actor {

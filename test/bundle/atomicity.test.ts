@@ -695,6 +695,9 @@ function snapshot(emu: Emulator): unknown {
     const props = emu.services.globals.PropertiesService.getDocumentProperties().getProperties();
     // pieces of a finished journal are inert leftovers (only the marker says a journal is pending)
     for (const key of Object.keys(props)) if (key.startsWith('tracker.journal.')) delete props[key];
+    // an emptied journal marker is no journal (the hourly run empties it with its checkpoint write
+    // where another execution deletes it: document.ts clearJournalWithNextWrite)
+    if (props['tracker.journal'] === '') delete props['tracker.journal'];
     // the dashboard's memo is a cache whose digests catch any state a failure leaves it in (a chunk
     // that does not match is decoded again): test/bundle/dashboard-memo.test.ts checks a refresh
     // after a failure at each call shows what a refresh without it shows

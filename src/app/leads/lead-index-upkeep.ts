@@ -15,8 +15,10 @@ import {
   stageLeadIndex,
   storedEntryOf,
   type ActiveRegistrations,
+  type IndexState,
   type StoredEntry,
 } from '../../sheets/lead-index';
+import type { TrackerDocument } from '../../sheets/document';
 import { readShadowColumn, rememberedColumn } from '../../sheets/shadow-sheet';
 import { INDEX_COLUMN } from '../../sheets/schema';
 import type { AppContext } from '../context';
@@ -31,12 +33,39 @@ const FOLD_AT = { chars: 4_500, rows: 200, dirtyRows: 1_000 };
 /** Overrides FOLD_AT ({chars, rows}; tests fold on every run). */
 export const FOLD_LIMITS_PROPERTY = 'tracker.leadIndexLimits';
 
-function foldAt(ctx: AppContext): typeof FOLD_AT {
+function foldAt(doc: TrackerDocument): typeof FOLD_AT {
   try {
-    return { ...FOLD_AT, ...(JSON.parse(ctx.doc.property(FOLD_LIMITS_PROPERTY) ?? '{}') as object) };
+    return { ...FOLD_AT, ...(JSON.parse(doc.property(FOLD_LIMITS_PROPERTY) ?? '{}') as object) };
   } catch {
     return FOLD_AT;
   }
+}
+
+/** Whether the index `state` is due to be folded (FOLD_AT, or the limits stored for tests). */
+function foldDue(doc: TrackerDocument, state: IndexState): boolean {
+  const pendingChars = JSON.stringify(state.pending ?? {}).length + (state.gone?.length ?? 0);
+  const limits = foldAt(doc);
+  const dirtyRows = (state.dirty ?? []).reduce((n, [from, to]) => n + to - from + 1, 0);
+  return (
+    pendingChars >= limits.chars ||
+    state.last - state.folded >= limits.rows ||
+    dirtyRows >= limits.dirtyRows ||
+    (state.dirty?.length ?? 0) > 1
+  );
+}
+
+/**
+ * The daily expiry's calls when it expires nothing (one that does writes audit rows, which ends the
+ * execution's work: call-budget.ts), told from the index's state (no call): the index, the window of
+ * Leads rows and the picked rows (3), the dirty ranges (1, joined in the hourly run), and a fold's
+ * journal and chunk writes (3, joined into at most 2 in the hourly run); without a usable index, a
+ * build (the shadow column, read instead of the index: 1 or 2; the journal, its spill when large and
+ * the chunks: 5).
+ */
+export function leadExpiryCalls(doc: TrackerDocument): number {
+  const state = readIndexState(doc);
+  if (!state || state.stale) return 5;
+  return 3 + (state.dirty?.length ? 1 : 0) + (foldDue(doc, state) ? 3 : 0);
 }
 
 export interface LeadIndexReport {
@@ -62,15 +91,7 @@ export function maintainLeadIndex(
   if (!shadow || !layout.sheets.leads || shadow.filling?.includes('leads')) return { action: 'none' };
   const state = readIndexState(doc);
   if (state && !state.stale) {
-    const pendingChars = JSON.stringify(state.pending ?? {}).length + (state.gone?.length ?? 0);
-    const limits = foldAt(ctx);
-    const dirtyRows = (state.dirty ?? []).reduce((n, [from, to]) => n + to - from + 1, 0);
-    const due =
-      pendingChars >= limits.chars ||
-      state.last - state.folded >= limits.rows ||
-      dirtyRows >= limits.dirtyRows ||
-      (state.dirty?.length ?? 0) > 1;
-    if (!due) return { action: 'current' };
+    if (!foldDue(doc, state)) return { action: 'current' };
     const active = read ?? readActiveRegistrations(doc);
     if (active) {
       const lastRow = withChanges(active.stored, changed, active.lastRow);

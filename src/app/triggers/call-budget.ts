@@ -13,7 +13,10 @@ export const EXECUTION_CALLS = 15;
 
 /** Every execution: the lock, the one properties read, the checkpoint's property write. */
 export const FIXED_CALLS = 3;
-/** The day's first execution besides: the authorization check, the Settings sheet, the time zone, the trigger's account. */
+/**
+ * The day's first execution besides: the authorization check, the Settings sheet (not when a run read
+ * it yesterday or today), the time zone, the trigger's account (not when this trigger's is stored).
+ */
 export const FIRST_RUN_CALLS = 4;
 
 /** What `job` will cost this execution (0 when it declares it has nothing to do). */

@@ -53,4 +53,9 @@ export interface DailyJob {
    * budget (call-budget.ts); otherwise the next hourly run does it. Unset: none worth counting.
    */
   calls?: number | ((doc: TrackerDocument) => number);
+  /**
+   * The calls its commit adds when it writes audited rows (the audit tail moved), beyond `calls`
+   * (which counts a day when it writes none): spent once it ran, so the hourly jobs after it see them.
+   */
+  writeCalls?: number;
 }

@@ -48,6 +48,7 @@ import { SLACK_DIGEST_JOB } from '../slack/digest';
 import { runHubSpotSync } from '../hubspot/sync';
 import { retryOutbox } from '../webhooks/deliver';
 import { JOURNAL_PROPERTY } from '../../sheets/journal';
+import { leadExpiryCalls } from '../leads/lead-index-upkeep';
 import { CallBudget, FIRST_RUN_CALLS, FIXED_CALLS, jobCalls, keepBudget } from './call-budget';
 import type { DailyJob, JobContinuation, JobStep } from './daily-job';
 import { HOURLY_JOBS } from './hourly';
@@ -65,8 +66,10 @@ export const DAILY_JOBS: DailyJob[] = [
   // First: the rows set-up left to adopt (when its progress dialog was closed); nothing otherwise.
   SETUP_ADOPTION_JOB,
   { name: 'audit rotation', run: rotateAuditLog },
-  // The index or the Leads shadow column (1 to 3 reads); a commit ends the execution's day's work.
-  { name: 'lead expiry', run: runLeadExpiry, heavy: true, calls: 3 },
+  // The index's reads and its fold, when due (lead-index-upkeep.ts). Expired rows: their visible
+  // read-back (up to 2 blocks), the log's tail, the journal's spill, the rows' and their shadow's
+  // writes (up to 2 each) and the audit append; that commit ends the execution's day's work.
+  { name: 'lead expiry', run: runLeadExpiry, heavy: true, calls: leadExpiryCalls, writeCalls: 7 },
   // Its reads (4 to 6) and its commit (5 to 8).
   { ...COMMISSIONS_DAILY_JOB, calls: 11 },
   SLACK_DIGEST_JOB,
@@ -163,23 +166,30 @@ export function parseScheduleState(text: string | null): ScheduleState {
 }
 
 /**
- * The trigger's account as an execution of the day asked it (kept with its property write): the
- * day's later executions take it from there instead of asking (the daily run's call budget).
+ * The trigger's account as an execution asked it (kept with its property write), and the id of the
+ * trigger it ran for: a trigger runs as the account that created it, for as long as it exists, so a
+ * later execution of the SAME trigger (its event's triggerUid) takes the account from there instead
+ * of asking (the daily run's call budget); so do the day's later executions started another way.
  */
 export const TRIGGER_ACTOR_PROPERTY = 'tracker.triggerActor';
+export const TRIGGER_ACTOR_UID_PROPERTY = 'tracker.triggerActorUid';
 
 /**
  * The trigger's account, asked once per run (one Session call) and only when a job reads it: the
  * actor's fields are read when a job writes (its audit entries), so a quiet day asks nothing.
  */
-function onceActor(doc?: TrackerDocument, lastSeen = false): () => Actor {
+function onceActor(doc?: TrackerDocument, lastSeen = false, triggerUid?: string): () => Actor {
   let actor: Actor | null = null;
   const ask = (): Actor => {
     const known = lastSeen ? doc?.property(TRIGGER_ACTOR_PROPERTY) : null;
     if (known) return { email: known };
     const asked = triggerActor();
-    if (doc && !asked.note && doc.property(TRIGGER_ACTOR_PROPERTY) !== asked.email)
-      doc.setProperty(TRIGGER_ACTOR_PROPERTY, asked.email);
+    if (doc && !asked.note) {
+      if (doc.property(TRIGGER_ACTOR_PROPERTY) !== asked.email)
+        doc.setProperty(TRIGGER_ACTOR_PROPERTY, asked.email);
+      if (triggerUid && doc.property(TRIGGER_ACTOR_UID_PROPERTY) !== triggerUid)
+        doc.setProperty(TRIGGER_ACTOR_UID_PROPERTY, triggerUid);
+    }
     return asked;
   };
   const resolve = () => (actor ??= ask());
@@ -244,10 +254,11 @@ export const HOURLY_TASKS: ReadonlyArray<(doc: TrackerDocument) => void> = [
 export function runScheduledJobs(
   jobs: readonly DailyJob[] = DAILY_JOBS,
   budgetMs: number = RUN_BUDGET_MS,
+  triggerUid?: string,
 ): ScheduledRunReport {
   // The lock first: the properties (schedule, audit tail, layout) are then read once, and current.
   const doc = new TrackerDocument(undefined, { writes: true });
-  const report = runTheDay(doc, jobs, budgetMs);
+  const report = runTheDay(doc, jobs, budgetMs, triggerUid);
   if (report.action !== 'paused')
     for (const task of HOURLY_TASKS) {
       try {
@@ -259,14 +270,19 @@ export function runScheduledJobs(
   return report;
 }
 
-function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: number): ScheduledRunReport {
+function runTheDay(
+  doc: TrackerDocument,
+  jobs: readonly DailyJob[],
+  budgetMs: number,
+  triggerUid?: string,
+): ScheduledRunReport {
   const startedAt = Date.now();
   const timeLeftMs = () => budgetMs - (Date.now() - startedAt);
   // The jobs' property writes that follow no cell write go out with the checkpoint (save), at the end.
   doc.deferIdleFlushes();
   doc.preferFewCalls();
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
-  const journalLeft = doc.property(JOURNAL_PROPERTY) !== null;
+  const journalLeft = Boolean(doc.property(JOURNAL_PROPERTY));
   const today = new Date(startedAt).toISOString().slice(0, 10);
   // A run that continues today's jobs takes the time zone and the trigger's account an earlier run
   // of the day asked (document properties): no call for either (the daily run's call budget per
@@ -288,7 +304,12 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
   if (!pending) {
     if (state.lastDay === today) {
       const idle: ScheduledRunReport = { action: 'idle', day: null, finished: true, jobs: [], ...warehouse };
-      runHourlyJobs(doc, onceActor(), { tables: new Map() }, timeLeftMs, idle, 'none', null);
+      doc.clearJournalWithNextWrite(true);
+      const shared: RunTables = { tables: new Map() };
+      // The day's Settings read, when no run read them today: here, where no budget binds.
+      if (doc.property(SETTINGS_READ_ON_PROPERTY) !== today) readSettingsSheet(doc, shared, today);
+      runHourlyJobs(doc, onceActor(), shared, timeLeftMs, idle, 'none', null);
+      doc.clearJournalWithNextWrite(false);
       doc.commit();
       return idle;
     }
@@ -310,10 +331,22 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
       ...warehouse,
     };
   pending.runs++;
+  // Every path from here ends with the checkpoint's property write (save): it empties the journal of
+  // a commit that had no audit append (no delete of its own).
+  doc.clearJournalWithNextWrite(true);
   // This execution's own calls (call-budget.ts): the fixed part, the journal check its properties
   // read made (the log rows the last commit's append ends at), and on the day's first execution the
   // authorization, Settings, time zone and account; each job adds what it declares.
-  const budget = new CallBudget(FIXED_CALLS + (journalLeft ? 1 : 0) + (continuing ? 0 : FIRST_RUN_CALLS));
+  // The trigger's account is known when an earlier execution of this same trigger asked it.
+  const accountKnown =
+    continuing ||
+    (Boolean(triggerUid) &&
+      doc.property(TRIGGER_ACTOR_UID_PROPERTY) === triggerUid &&
+      Boolean(doc.property(TRIGGER_ACTOR_PROPERTY)));
+  // Settings read by yesterday's idle hour (or earlier today) are not read again by the day's first.
+  const settingsFresh = settingsReadSince(doc, today);
+  const firstRunCalls = continuing ? 0 : FIRST_RUN_CALLS - (accountKnown ? 1 : 0) - (settingsFresh ? 1 : 0);
+  const budget = new CallBudget(FIXED_CALLS + (journalLeft ? 1 : 0) + firstRunCalls);
   keepBudget(doc, budget);
   const report: ScheduledRunReport = {
     action,
@@ -327,12 +360,13 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     report.calls = budget.used();
     const text = JSON.stringify(state);
     if (doc.property(SCHEDULE_PROPERTY) !== text) doc.setProperty(SCHEDULE_PROPERTY, text);
+    doc.clearJournalWithNextWrite(false);
     doc.commit();
   };
   state.pending = pending;
-  const actor = onceActor(doc, continuing);
+  const actor = onceActor(doc, accountKnown, triggerUid);
   const shared: RunTables = { tables: new Map() };
-  if (action === 'started') readSettingsSheet(doc, shared);
+  if (action === 'started' && !settingsFresh) readSettingsSheet(doc, shared, today);
   let progressed = false;
   const tailAtStart = auditTail(doc);
   let heavyRan = false;
@@ -366,6 +400,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
     heavyRan ||= heavy;
     aloneRan ||= job.ownRun === true;
     budget.spend(calls);
+    const tailBefore = auditTail(doc);
     const outcome = runJob(
       doc,
       actor,
@@ -381,6 +416,7 @@ function runTheDay(doc: TrackerDocument, jobs: readonly DailyJob[], budgetMs: nu
       },
       shared,
     );
+    if (job.writeCalls && auditTail(doc) !== tailBefore) budget.spend(job.writeCalls);
     if (outcome.continueFrom !== undefined) {
       pending.cursor = outcome.continueFrom;
       report.jobs.push({
@@ -468,17 +504,31 @@ function auditTail(doc: TrackerDocument): string {
   return doc.property(AUDIT_TAIL_PROPERTY) ?? '';
 }
 
+/** The day (UTC) the Settings sheet was last read by the hourly run. */
+export const SETTINGS_READ_ON_PROPERTY = 'tracker.settingsReadOn';
+
+/** Whether the hourly run read the Settings sheet today or yesterday (no call). */
+function settingsReadSince(doc: TrackerDocument, today: string): boolean {
+  const day = doc.property(SETTINGS_READ_ON_PROPERTY);
+  if (!day) return false;
+  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return day === today || day === yesterday;
+}
+
 /**
  * Once a day the Settings sheet itself is read (one call) and stored as the settings other executions
  * use (AppContext.settings): an edit no trigger saw (another tool's API write) is caught within a day.
+ * It is read by the first idle hour of the day (after the day's jobs, where no call budget binds);
+ * the day's first execution reads it only when no run did yesterday or today.
  */
-function readSettingsSheet(doc: TrackerDocument, shared: RunTables): void {
+function readSettingsSheet(doc: TrackerDocument, shared: RunTables, today: string): void {
   const entry = doc.layout().sheets.settings;
   if (!entry) return;
   try {
     const table = new Table(doc, 'settings').load(doc.columnValues(entry.id, entry.name, entry.width));
     shared.tables.set('settings', table);
     cacheSettings(doc, settingsFrom(table));
+    doc.setProperty(SETTINGS_READ_ON_PROPERTY, today);
   } catch {
     // the jobs read Settings themselves (and report what fails)
   }
