@@ -66,3 +66,46 @@ describe("the hourly trigger's account", () => {
     expect(property(emu, 'tracker.triggerActorUid')).toBe('another-trigger');
   });
 });
+
+describe('the daily read of the Settings sheet', () => {
+  const DAY = 86_400_000;
+  const HOUR = 3_600_000;
+
+  /** A tracker through the rest of its first day's hourly runs (the day's jobs, then idle hours). */
+  function afterADay(): Emulator {
+    const emu = tracker();
+    addPartner(emu, { partnerName: 'Beta Partners' });
+    emu.advance(DAY - (emu.rt.nowMillis() % DAY) - 1);
+    return emu;
+  }
+
+  /** The next day's first hourly run: its getValues calls. */
+  function firstRunOfNextDay(emu: Emulator): { reads: number; ok: boolean } {
+    const before = emu.rt.snapshot().byMethod['Range.getValues'] ?? 0;
+    const fired = emu.advance(HOUR);
+    return {
+      reads: (emu.rt.snapshot().byMethod['Range.getValues'] ?? 0) - before,
+      ok: fired.length === 1 && fired.every((f) => f.ok),
+    };
+  }
+
+  it("is made by a day's idle hour, so the next day's first execution does not make it again", () => {
+    const read = afterADay();
+    const day = new Date(read.rt.nowMillis()).toISOString().slice(0, 10);
+    expect(property(read, 'tracker.settingsReadOn')).toBe(day);
+    // The same workbook with no record of that read: the next day's first execution reads Settings.
+    const unread = afterADay();
+    unread.rt.uncounted(() =>
+      (unread.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+        .getDocumentProperties()
+        .deleteProperty('tracker.settingsReadOn'),
+    );
+    const withRead = firstRunOfNextDay(read);
+    const withoutRead = firstRunOfNextDay(unread);
+    expect(withRead.ok && withoutRead.ok).toBe(true);
+    expect(withoutRead.reads - withRead.reads).toBe(1);
+    expect(property(unread, 'tracker.settingsReadOn')).toBe(
+      new Date(unread.rt.nowMillis()).toISOString().slice(0, 10),
+    );
+  });
+});
