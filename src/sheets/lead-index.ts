@@ -495,11 +495,11 @@ export function readActiveRegistrations(
   const dirty = state.dirty ?? [];
   if (dirty.length && !leadsCol) return distrust();
   // The hourly run (few calls) reads the dirty ranges with one call when their span is no taller
-  // than one range may be.
+  // than two ranges may be (one column: a few thousand cells).
   const span = dirty.length
     ? Math.max(...dirty.map(([, to]) => to)) - Math.min(...dirty.map(([from]) => from)) + 1
     : 0;
-  const dirtyCells = readSealedRanges(doc, 'leads', dirty, doc.prefersFewCalls() && span <= DIRTY_ROWS);
+  const dirtyCells = readSealedRanges(doc, 'leads', dirty, doc.prefersFewCalls() && span <= 2 * DIRTY_ROWS);
   for (const [n, [from]] of dirty.entries()) {
     const cells = dirtyCells[n];
     if (hasForged(doc, 'leads')) return distrust();
@@ -659,11 +659,11 @@ export function stageLeadIndex(
     if (last && n - last[1] <= 3) last[1] = n;
     else runs.push([n, n]);
   }
-  // The hourly run (few calls): the nearest runs are joined until two are left, while the unchanged
-  // chunks rewritten between them stay under FEW_CALLS_JOIN_CHARS.
+  // The hourly run (few calls): the nearest runs are joined, down to one, while the unchanged chunks
+  // rewritten between them stay under FEW_CALLS_JOIN_CHARS.
   if (doc.prefersFewCalls()) {
     let extra = 0;
-    while (runs.length > 2) {
+    while (runs.length > 1) {
       let best = 1;
       for (let i = 2; i < runs.length; i++)
         if (runs[i][0] - runs[i - 1][1] < runs[best][0] - runs[best - 1][1]) best = i;

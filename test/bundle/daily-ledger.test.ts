@@ -116,3 +116,52 @@ describe('the daily commission job over six weeks', () => {
     expect(rows.filter((r) => r[8] === 'Eligible').length).toBeGreaterThan(0);
   });
 });
+
+describe('a day when holds end and recurring months come, in the hourly run', () => {
+  /** The hourly runs of one day until its jobs are done: each execution's report. */
+  function day(emu: Emulator): Array<{ jobs: Array<{ name: string; result?: unknown }> }> {
+    const reports: Array<{ jobs: Array<{ name: string; result?: unknown }>; finished?: boolean }> = [];
+    for (let run = 0; run < 13; run++) {
+      if (run) emu.rt.advance(3_600_000);
+      const report = runHourly(emu).result as (typeof reports)[number];
+      reports.push(report);
+      if (report.finished) return reports;
+    }
+    throw new Error('the day did not finish');
+  }
+
+  it("commits the lines' eligibility first and the rest in the next execution: the ledger ends as a full reconcile's", () => {
+    const incremental = tracker();
+    const full = tracker();
+    const split: number[] = [];
+    const slicesSplit: number[] = [];
+    const start = incremental.rt.nowMillis();
+    for (let d = 1; d <= 40; d++) {
+      // each day from the same hour (a day's hourly runs move the incremental side's clock)
+      for (const emu of [incremental, full]) emu.rt.setNow(new Date(start + d * DAY).toISOString());
+      if (d % 4 === 0)
+        for (const emu of [incremental, full])
+          emu.call(OWNER, 'closeLead', approvedLead(emu, d), 'won', {
+            dealValue: 2000 + d * 41,
+            closedOn: emu.rt.now().toISOString().slice(0, 10),
+          });
+      // the full side is told that everything changed: its day is a full reconcile (in slices)
+      properties(full).setProperty(STATE, JSON.stringify({ fullOn: null, dirty: true, nextClose: null }));
+      const sliced = day(full)
+        .flatMap((r) => r.jobs)
+        .filter((j) => j.name === 'commissions');
+      if (sliced.some((j) => JSON.stringify(j.result ?? null).includes('\\"e\\":1'))) slicesSplit.push(d);
+      const reports = day(incremental);
+      const parts = reports.flatMap((r) => r.jobs).filter((j) => j.name === 'commissions');
+      if (parts.some((j) => JSON.stringify(j.result ?? null).includes('quick: months'))) {
+        split.push(d);
+        // the months come in a later execution of the same day
+        expect(parts.length).toBeGreaterThan(1);
+      }
+      expect({ d, ledger: ledger(incremental) }).toEqual({ d, ledger: ledger(full) });
+    }
+    expect(split.length).toBeGreaterThan(0);
+    // the full reconcile's slices did the same (a slice's eligibility, then the slice again)
+    expect(slicesSplit.length).toBeGreaterThan(0);
+  });
+});

@@ -57,13 +57,15 @@ export function runDailyLedger(
   step?: JobStep,
 ): SyncResult | JobContinuation {
   const doc = ctx.doc;
+  // A quick day continued (its lines' eligibility was committed first: see below) is a quick day.
+  const sliceCursor = cursor === QUICK_REST ? null : cursor;
   // The full reconcile in the hourly run: one slice of the partners per execution (reconcile-slices.ts).
   const full = (): SyncResult | JobContinuation => {
-    const slice = doc.prefersFewCalls() ? reconcileSlice(ctx, cursor, () => step?.lastCommit?.()) : null;
+    const slice = doc.prefersFewCalls() ? reconcileSlice(ctx, sliceCursor, step) : null;
     if (!slice) return runCommissions(ctx);
     return slice.continueFrom === undefined ? slice.result : { continueFrom: slice.continueFrom };
   };
-  if (cursor !== null) return full();
+  if (sliceCursor !== null) return full();
   const days = doc.days();
   const asOf = days.dayOf(ctx.now);
   const state = readLedgerState(doc);
@@ -179,6 +181,23 @@ export function runDailyLedger(
         eligibleBy(line, asOf),
     )
     .map(({ line }) => ({ id: line.id, from: COMMISSION_STATUS.Pending, to: COMMISSION_STATUS.Eligible }));
+  // The hourly run (its calls per execution): the lines whose hold ended are committed on their own
+  // when the recurring months also change the ledger (a block of status cells, and new rows at the
+  // end with their formats: two blocks, two shadow blocks); the next execution computes the day
+  // again and finds only the months left. Each commit is whole; a month's lines come an hour later.
+  // Read whole (the index did not serve: missing, stale, an old version, or not adding up): built again.
+  const stageIndex = () => {
+    if (column) refreshLedgerIndex(own.doc, column, table, true);
+    else if (index) restageLedgerIndex(own.doc, index, table);
+  };
+  const months = result.create.length > 0 || result.statusChanges.length > 0;
+  if (doc.prefersFewCalls() && cursor !== QUICK_REST && months && eligible.length) {
+    applyStatusChanges(table, ledger, eligible, days);
+    stageIndex();
+    step?.continueCommit?.(QUICK_REST);
+    own.commit();
+    return { continueFrom: QUICK_REST };
+  }
   const changes = [...result.statusChanges, ...eligible];
   applyStatusChanges(table, ledger, changes, days);
   const appended = appendLines(table, result.create, days);
@@ -189,9 +208,7 @@ export function runDailyLedger(
     result.create.map((l) => l.currency),
     ['basis', 'amount'],
   );
-  // Read whole (the index did not serve: missing, stale, an old version, or not adding up): built again.
-  if (column) refreshLedgerIndex(own.doc, column, table, true);
-  else if (index) restageLedgerIndex(own.doc, index, table);
+  stageIndex();
   step?.lastCommit?.();
   own.commit();
   return {
@@ -221,6 +238,9 @@ interface Picked {
   /** Something only the full reconcile judges. */
   full: boolean;
 }
+
+/** The cursor of a quick day whose lines' eligibility was committed, its recurring months not yet. */
+const QUICK_REST = 'quick: months';
 
 /** The rows a quick day reads, at most this many getValues (the daily run's call budget). */
 const QUICK_ROW_READS = 1;

@@ -8,8 +8,10 @@
 import { decodeShadow } from '../../domain/audit/shadow';
 import {
   ledgerEntryOf,
+  LEDGER_PENDING_CHARS,
   ledgerIndexDue,
   readLedgerIndex,
+  readLedgerIndexState,
   stageLedgerIndex,
   type LedgerEntry,
   type LedgerIndex,
@@ -59,14 +61,24 @@ export function ledgerIndexMatches(doc: TrackerDocument, table: Table): boolean 
 
 /** Changed lines past which a pass that read the index stages it again (its pending entries would overflow). */
 const RESTAGE_CHANGES = 20;
+/** A pending entry's characters at most (a line's row, id, partner, lead, status, amount, key, days). */
+const ENTRY_CHARS = 200;
+
+/** Whether `changed` more pending entries could pass the room the index state keeps for them. */
+function pendingWouldOverflow(doc: TrackerDocument, changed: number): boolean {
+  const pending = JSON.stringify(readLedgerIndexState(doc)?.pending ?? {}).length;
+  return pending + changed * ENTRY_CHARS > LEDGER_PENDING_CHARS;
+}
 
 /**
  * A pass that read the ledger index (a slice of the full reconcile, a quick day) and changed many
- * lines: the index staged again from its entries with the rows the pass read as they will be (no
- * whole-ledger read), so its writes do not make the index stale for the next slice or day.
+ * lines, or a few when the pending entries are already half their room: the index staged again from
+ * its entries with the rows the pass read as they will be (no whole-ledger read), so its writes do not
+ * make the index stale for the next slice or day.
  */
 export function restageLedgerIndex(doc: TrackerDocument, index: LedgerIndex, table: Table): boolean {
-  if (table.changes().length <= RESTAGE_CHANGES) return false;
+  const changed = table.changes().length;
+  if (changed <= RESTAGE_CHANGES && !pendingWouldOverflow(doc, changed)) return false;
   const byRow = new Map(index.entries.map((e) => [e[0], e]));
   let last = index.last;
   for (const { row } of table.rows()) {

@@ -13,6 +13,9 @@
  * - The cursor holds the last partner taken (later slices take the partners after it; a partner
  *   taken twice, tied to two slices, is reconciled twice: the second pass finds nothing to do) and
  *   the earliest close day to come seen so far.
+ * - A slice whose pass would make lines Eligible AND void or create others commits the eligibility
+ *   alone (one block of status cells) and is taken again by the next execution, not split again
+ *   (cursor `e`): its new rows, their formats and its voids then (sync-ledger.ts `eligibilityFirst`).
  * - The ledger state (ledger-state.ts): the first slice clears `dirty`; the last records the full
  *   reconcile unless something marked the ledger dirty meanwhile (then the next day's job does it
  *   all again).
@@ -26,6 +29,7 @@ import type { ActiveRegistrations } from '../../sheets/lead-index';
 import type { AppContext } from '../context';
 import { clearLedgerDirty, readLedgerState, recordReconcile } from './ledger-state';
 import { stagePass, type SyncResult } from './sync-ledger';
+import type { JobStep } from '../triggers/daily-job';
 
 /** Deals and ledger lines per slice (each costs the slice's pass a few milliseconds per thousand). */
 export const SLICE_WEIGHT = 12_000;
@@ -48,6 +52,8 @@ interface Cursor {
   after: string;
   /** The earliest close day to come of the slices done. */
   next: string | null;
+  /** 1: the next slice's eligibility is committed already (its pass is not split again). */
+  e?: 1;
 }
 
 function parseCursor(text: string | null): Cursor | null {
@@ -55,7 +61,12 @@ function parseCursor(text: string | null): Cursor | null {
   try {
     const parsed = JSON.parse(text) as Partial<Cursor>;
     if (typeof parsed.after !== 'string') return null;
-    return { after: parsed.after, next: typeof parsed.next === 'string' ? parsed.next : null };
+    const cursor: Cursor = {
+      after: parsed.after,
+      next: typeof parsed.next === 'string' ? parsed.next : null,
+    };
+    if (parsed.e === 1) cursor.e = 1;
+    return cursor;
   } catch {
     return null;
   }
@@ -163,8 +174,8 @@ function sliceFrom(active: ActiveRegistrations, index: LedgerIndex, after: strin
 export function reconcileSlice(
   shared: AppContext,
   cursorText: string | null,
-  /** Told before the last slice's commit (the job returns no continuation after it). */
-  lastCommit?: () => void,
+  /** Told before the slice's commit: the last's (`lastCommit`), or one followed by a cursor. */
+  step?: Pick<JobStep, 'lastCommit' | 'continueCommit'>,
 ): { result: SyncResult; continueFrom?: string } | null {
   const cursor = parseCursor(cursorText);
   if (!cursor) return null;
@@ -181,18 +192,27 @@ export function reconcileSlice(
   const days = ctx.doc.days();
   const asOf = days.dayOf(ctx.now);
   if (cursorText === null) clearLedgerDirty(ctx.doc);
-  const { result, nextClose } = stagePass(
+  const { result, nextClose, partial } = stagePass(
     ctx,
     { partners, leads: new Set() },
     { index, most: SLICE_ROW_READS },
+    cursor.e !== 1,
   );
   const next = earliest(cursor.next, nextClose);
+  if (partial) {
+    // Only the slice's eligibility: the same slice again in the next execution, not split again.
+    const again = JSON.stringify({ after: cursor.after, next: cursor.next, e: 1 });
+    step?.continueCommit?.(again);
+    ctx.commit();
+    return { result, continueFrom: again };
+  }
+  const continueFrom = JSON.stringify({ after: last, next });
   if (done) {
     recordReconcile(ctx.doc, { full: !readLedgerState(ctx.doc).dirty, asOf, nextClose: next });
-    lastCommit?.();
-  }
+    step?.lastCommit?.();
+  } else step?.continueCommit?.(continueFrom);
   ctx.commit();
-  return done ? { result } : { result, continueFrom: JSON.stringify({ after: last, next }) };
+  return done ? { result } : { result, continueFrom };
 }
 
 const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);

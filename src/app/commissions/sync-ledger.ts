@@ -26,7 +26,7 @@ import {
   ledgerIndexEntries,
   readLedger,
 } from './ledger-table';
-import { LEAD_STATUS } from '../../shared/statuses';
+import { COMMISSION_STATUS, LEAD_STATUS } from '../../shared/statuses';
 import { ledgerIndexDue, stageLedgerIndex } from '../../sheets/ledger-index';
 import { ledgerIndexMatches, restageLedgerIndex } from './ledger-index-upkeep';
 import { openScopedLedger, scopedLines, type LedgerScope } from './scoped-ledger';
@@ -67,7 +67,13 @@ export function stagePass(
   ctx: AppContext,
   scope?: LedgerScope,
   read: Parameters<typeof openScopedLedger>[3] = {},
-): { result: SyncResult; nextClose: string | null } {
+  /**
+   * The hourly run's slices (their calls per execution): when lines whose hold ended become Eligible
+   * AND the pass also voids or creates lines, only the eligibility is staged (`partial`: one block of
+   * status cells); the pass run again finds only the rest (new rows, their formats, the voids).
+   */
+  eligibilityFirst = false,
+): { result: SyncResult; nextClose: string | null; partial?: boolean } {
   const days = ctx.doc.days();
   const asOf = days.dayOf(ctx.now);
   const leads = ctx.table('leads');
@@ -99,6 +105,18 @@ export function stagePass(
     nextId: ids ? idSequence('commission', ids) : commissionIds(ledger),
     lockedPayout: lockedPayouts(ctx),
   });
+  const eligible = statusChanges.filter(
+    (c) => c.from === COMMISSION_STATUS.Pending && c.to === COMMISSION_STATUS.Eligible,
+  );
+  if (eligibilityFirst && eligible.length && eligible.length < statusChanges.length + create.length) {
+    applyStatusChanges(table, lines, eligible, days);
+    if (scope && ids && read.index) restageLedgerIndex(ctx.doc, read.index, table);
+    return {
+      result: { created: 0, voided: 0, eligible: eligible.length, flagged: [], notComputed: [] },
+      nextClose: nextCloseAfter(deals, asOf),
+      partial: true,
+    };
+  }
   // The writer joins scattered rows into at most a few writes (see writer.ts).
   applyStatusChanges(table, lines, statusChanges, days);
   const appended = appendLines(table, create, days);

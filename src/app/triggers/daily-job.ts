@@ -18,6 +18,12 @@ export interface JobStep {
    * the job is done, as the checkpoint says. Unset outside the hourly run.
    */
   lastCommit?(): void;
+  /**
+   * The same for a commit after which the job returns `{ continueFrom: cursor }` (its last write of
+   * this execution): the checkpoint with that cursor rides the commit's property write. Unset
+   * outside the hourly run.
+   */
+  continueCommit?(cursor: string): void;
 }
 
 /** What a resumable job returns when it stopped before the end. */

@@ -413,6 +413,11 @@ function runTheDay(
           finishJob(after, after.pending!, job.name, jobs.length);
           doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(after));
         },
+        continueCommit: (cursor) => {
+          const after = JSON.parse(JSON.stringify(state)) as ScheduleState;
+          after.pending!.cursor = cursor;
+          doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(after));
+        },
       },
       shared,
     );
