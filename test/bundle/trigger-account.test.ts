@@ -89,23 +89,25 @@ describe('the daily read of the Settings sheet', () => {
     };
   }
 
-  it("is made by a day's idle hour, so the next day's first execution does not make it again", () => {
+  it("is made by an idle hour half a day after the last, so the next day's first execution does not make it again", () => {
     const read = afterADay();
-    const day = new Date(read.rt.nowMillis()).toISOString().slice(0, 10);
-    expect(property(read, 'tracker.settingsReadOn')).toBe(day);
+    const setUpAt = read.rt.nowMillis() - (read.rt.nowMillis() % DAY) + 9 * HOUR;
+    // the day's first execution read it (none before; the tracker is set up at 09:00), an idle hour
+    // 12 hours later again
+    const readAt = Date.parse(property(read, 'tracker.settingsReadAt') ?? '');
+    expect(readAt).toBeGreaterThanOrEqual(setUpAt + 12 * HOUR);
     // The same workbook with no record of that read: the next day's first execution reads Settings.
     const unread = afterADay();
     unread.rt.uncounted(() =>
       (unread.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
         .getDocumentProperties()
-        .deleteProperty('tracker.settingsReadOn'),
+        .deleteProperty('tracker.settingsReadAt'),
     );
     const withRead = firstRunOfNextDay(read);
     const withoutRead = firstRunOfNextDay(unread);
     expect(withRead.ok && withoutRead.ok).toBe(true);
     expect(withoutRead.reads - withRead.reads).toBe(1);
-    expect(property(unread, 'tracker.settingsReadOn')).toBe(
-      new Date(unread.rt.nowMillis()).toISOString().slice(0, 10),
-    );
+    expect(Date.parse(property(unread, 'tracker.settingsReadAt') ?? '')).toBeGreaterThan(readAt);
+    expect(property(read, 'tracker.settingsReadAt')).toBe(new Date(readAt).toISOString());
   });
 });

@@ -15,7 +15,7 @@ export const EXECUTION_CALLS = 15;
 export const FIXED_CALLS = 3;
 /**
  * The day's first execution besides: the authorization check, the Settings sheet (not when a run read
- * it yesterday or today), the time zone, the trigger's account (not when this trigger's is stored).
+ * it less than a day ago), the time zone, the trigger's account (not when this trigger's is stored).
  */
 export const FIRST_RUN_CALLS = 4;
 

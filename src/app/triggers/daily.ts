@@ -306,8 +306,9 @@ function runTheDay(
       const idle: ScheduledRunReport = { action: 'idle', day: null, finished: true, jobs: [], ...warehouse };
       doc.clearJournalWithNextWrite(true);
       const shared: RunTables = { tables: new Map() };
-      // The day's Settings read, when no run read them today: here, where no budget binds.
-      if (doc.property(SETTINGS_READ_ON_PROPERTY) !== today) readSettingsSheet(doc, shared, today);
+      // The daily Settings read, once half a day passed since the last: here, where no budget binds.
+      if (!settingsReadWithin(doc, startedAt, IDLE_SETTINGS_READ_MS))
+        readSettingsSheet(doc, shared, startedAt);
       runHourlyJobs(doc, onceActor(), shared, timeLeftMs, idle, 'none', null);
       doc.clearJournalWithNextWrite(false);
       doc.commit();
@@ -343,8 +344,8 @@ function runTheDay(
     (Boolean(triggerUid) &&
       doc.property(TRIGGER_ACTOR_UID_PROPERTY) === triggerUid &&
       Boolean(doc.property(TRIGGER_ACTOR_PROPERTY)));
-  // Settings read by yesterday's idle hour (or earlier today) are not read again by the day's first.
-  const settingsFresh = settingsReadSince(doc, today);
+  // Settings read less than a day ago (by an idle hour) are not read again by the day's first.
+  const settingsFresh = settingsReadWithin(doc, startedAt, DAY_MS);
   const firstRunCalls = continuing ? 0 : FIRST_RUN_CALLS - (accountKnown ? 1 : 0) - (settingsFresh ? 1 : 0);
   const budget = new CallBudget(FIXED_CALLS + (journalLeft ? 1 : 0) + firstRunCalls);
   keepBudget(doc, budget);
@@ -366,7 +367,7 @@ function runTheDay(
   state.pending = pending;
   const actor = onceActor(doc, accountKnown, triggerUid);
   const shared: RunTables = { tables: new Map() };
-  if (action === 'started' && !settingsFresh) readSettingsSheet(doc, shared, today);
+  if (action === 'started' && !settingsFresh) readSettingsSheet(doc, shared, startedAt);
   let progressed = false;
   const tailAtStart = auditTail(doc);
   let heavyRan = false;
@@ -509,31 +510,32 @@ function auditTail(doc: TrackerDocument): string {
   return doc.property(AUDIT_TAIL_PROPERTY) ?? '';
 }
 
-/** The day (UTC) the Settings sheet was last read by the hourly run. */
-export const SETTINGS_READ_ON_PROPERTY = 'tracker.settingsReadOn';
+/** When (ISO time) the hourly run last read the Settings sheet. */
+export const SETTINGS_READ_AT_PROPERTY = 'tracker.settingsReadAt';
+const DAY_MS = 86_400_000;
+/** An idle hour reads Settings once this long has passed since the last read. */
+const IDLE_SETTINGS_READ_MS = DAY_MS / 2;
 
-/** Whether the hourly run read the Settings sheet today or yesterday (no call). */
-function settingsReadSince(doc: TrackerDocument, today: string): boolean {
-  const day = doc.property(SETTINGS_READ_ON_PROPERTY);
-  if (!day) return false;
-  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  return day === today || day === yesterday;
+/** Whether the hourly run read the Settings sheet less than `ms` before `now` (no call). */
+function settingsReadWithin(doc: TrackerDocument, now: number, ms: number): boolean {
+  const at = Date.parse(doc.property(SETTINGS_READ_AT_PROPERTY) ?? '');
+  return Number.isFinite(at) && now - at >= 0 && now - at < ms;
 }
 
 /**
  * Once a day the Settings sheet itself is read (one call) and stored as the settings other executions
  * use (AppContext.settings): an edit no trigger saw (another tool's API write) is caught within a day.
- * It is read by the first idle hour of the day (after the day's jobs, where no call budget binds);
- * the day's first execution reads it only when no run did yesterday or today.
+ * An idle hour (after the day's jobs, where no call budget binds) reads it once half a day has passed
+ * since the last read; the day's first execution reads it only when the last read is a day old.
  */
-function readSettingsSheet(doc: TrackerDocument, shared: RunTables, today: string): void {
+function readSettingsSheet(doc: TrackerDocument, shared: RunTables, now: number): void {
   const entry = doc.layout().sheets.settings;
   if (!entry) return;
   try {
     const table = new Table(doc, 'settings').load(doc.columnValues(entry.id, entry.name, entry.width));
     shared.tables.set('settings', table);
     cacheSettings(doc, settingsFrom(table));
-    doc.setProperty(SETTINGS_READ_ON_PROPERTY, today);
+    doc.setProperty(SETTINGS_READ_AT_PROPERTY, new Date(now).toISOString());
   } catch {
     // the jobs read Settings themselves (and report what fails)
   }
