@@ -494,15 +494,11 @@ export function readActiveRegistrations(
   const leadsCol = shadow.cols.leads;
   const dirty = state.dirty ?? [];
   if (dirty.length && !leadsCol) return distrust();
-  // The hourly run (few calls) reads the dirty ranges with one call when their span is no taller
-  // than two ranges may be (one column: a few thousand cells).
-  const span = dirty.length
-    ? Math.max(...dirty.map(([, to]) => to)) - Math.min(...dirty.map(([from]) => from)) + 1
-    : 0;
-  const dirtyCells = readSealedRanges(doc, 'leads', dirty, doc.prefersFewCalls() && span <= 2 * DIRTY_ROWS);
+  // The hourly run (few calls) reads them with one call when their span is at most two ranges tall.
+  const dirtyCells = readSealedRanges(doc, 'leads', dirty, doc.prefersFewCalls() ? 2 * DIRTY_ROWS : 0);
+  if (hasForged(doc, 'leads')) return distrust();
   for (const [n, [from]] of dirty.entries()) {
     const cells = dirtyCells[n];
-    if (hasForged(doc, 'leads')) return distrust();
     cells.forEach((cell, i) => {
       const entry = storedEntryOf(from + i, decodeShadow(cell));
       if (entry) entries.set(from + i, entry);
@@ -653,26 +649,26 @@ export function stageLeadIndex(
   // joined (a call costs more than rewriting a chunk).
   const changed: number[] = [];
   for (let n = 0; n < height; n++) if ((texts[n] ?? '') !== (old[n]?.text ?? '')) changed.push(n);
-  const runs: Array<[number, number]> = [];
+  let runs: Array<[number, number]> = [];
   for (const n of changed) {
     const last = runs[runs.length - 1];
     if (last && n - last[1] <= 3) last[1] = n;
     else runs.push([n, n]);
   }
-  // The hourly run (few calls): the nearest runs are joined, down to one, while the unchanged chunks
-  // rewritten between them stay under FEW_CALLS_JOIN_CHARS.
+  // The hourly run (few calls): the nearest runs are joined (joinRanges), down to one write, while the
+  // unchanged chunks written again between them stay under FEW_CALLS_JOIN_CHARS.
   if (doc.prefersFewCalls()) {
-    let extra = 0;
-    while (runs.length > 1) {
-      let best = 1;
-      for (let i = 2; i < runs.length; i++)
-        if (runs[i][0] - runs[i - 1][1] < runs[best][0] - runs[best - 1][1]) best = i;
-      let between = 0;
-      for (let n = runs[best - 1][1] + 1; n < runs[best][0]; n++) between += (texts[n] ?? '').length;
-      if (extra + between > FEW_CALLS_JOIN_CHARS) break;
-      extra += between;
-      runs[best - 1][1] = runs[best][1];
-      runs.splice(best, 1);
+    const isChanged = new Set(changed);
+    const unchangedChars = (list: ReadonlyArray<[number, number]>) =>
+      list.reduce((sum, [from, to]) => {
+        for (let n = from; n <= to; n++) if (!isChanged.has(n)) sum += (texts[n] ?? '').length;
+        return sum;
+      }, 0);
+    const before = unchangedChars(runs);
+    for (let most = runs.length - 1; most >= 1; most--) {
+      const joined = joinRanges(runs, most);
+      if (unchangedChars(joined) - before > FEW_CALLS_JOIN_CHARS) break;
+      runs = joined;
     }
   }
   for (const [from, to] of runs) {

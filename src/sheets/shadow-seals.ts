@@ -120,43 +120,28 @@ export function checkCells(
 }
 
 /**
- * Rows `from`..`to` of `key`'s shadow column (one getValues), their seals checked as `checkCells`
- * does: a forged row is remembered (`hasForged`). The caller has checked the shadow has the column.
- */
-export function readSealedRows(doc: TrackerDocument, key: SheetKey, from: number, to: number): string[] {
-  const shadow = doc.layout().shadow!;
-  const raw = doc.range(shadow.id, shadow.name, from, shadow.cols[key]!, to - from + 1, 1).getValues();
-  return checkCells(
-    doc,
-    key,
-    from,
-    raw.map((r) => r[0]),
-  );
-}
-
-/**
- * The rows of each range `[from, to]` of `key`'s shadow column, as `readSealedRows` gives them: one
- * getValues per range, or ONE of the span from the first to the last when `oneRead` (the rows
- * between are read but not checked or given).
+ * The rows of each range `[from, to]` of `key`'s shadow column, their seals checked as `checkCells`
+ * does (a forged row is remembered: `hasForged`): one getValues per range, or ONE of the span from the
+ * first row to the last when it is at most `oneReadRows` tall (the rows between are read, not checked
+ * or given). The caller has checked the shadow has the column.
  */
 export function readSealedRanges(
   doc: TrackerDocument,
   key: SheetKey,
   ranges: ReadonlyArray<readonly [number, number]>,
-  oneRead: boolean,
+  oneReadRows = 0,
 ): string[][] {
-  if (!oneRead || ranges.length < 2) return ranges.map(([from, to]) => readSealedRows(doc, key, from, to));
   const shadow = doc.layout().shadow!;
+  const read = (from: number, to: number) =>
+    doc
+      .range(shadow.id, shadow.name, from, shadow.cols[key]!, to - from + 1, 1)
+      .getValues()
+      .map((r) => r[0]);
   const first = Math.min(...ranges.map(([from]) => from));
   const last = Math.max(...ranges.map(([, to]) => to));
-  const raw = doc.range(shadow.id, shadow.name, first, shadow.cols[key]!, last - first + 1, 1).getValues();
+  const span = ranges.length > 1 && last - first + 1 <= oneReadRows ? read(first, last) : null;
   return ranges.map(([from, to]) =>
-    checkCells(
-      doc,
-      key,
-      from,
-      raw.slice(from - first, to - first + 1).map((r) => r[0]),
-    ),
+    checkCells(doc, key, from, span ? span.slice(from - first, to - first + 1) : read(from, to)),
   );
 }
 

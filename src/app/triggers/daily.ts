@@ -365,6 +365,13 @@ function runTheDay(
     doc.commit();
   };
   state.pending = pending;
+  // The checkpoint as it will be after the job's next commit (`change`), queued to ride that commit's
+  // property write (JobStep.lastCommit, continueCommit).
+  const rideCheckpoint = (change: (after: ScheduleState) => void) => {
+    const after = JSON.parse(JSON.stringify(state)) as ScheduleState;
+    change(after);
+    doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(after));
+  };
   const actor = onceActor(doc, accountKnown, triggerUid);
   const shared: RunTables = { tables: new Map() };
   if (action === 'started' && !settingsFresh) readSettingsSheet(doc, shared, startedAt);
@@ -409,16 +416,11 @@ function runTheDay(
       {
         cursor: pending.cursor,
         timeLeftMs,
-        lastCommit: () => {
-          const after = JSON.parse(JSON.stringify(state)) as ScheduleState;
-          finishJob(after, after.pending!, job.name, jobs.length);
-          doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(after));
-        },
-        continueCommit: (cursor) => {
-          const after = JSON.parse(JSON.stringify(state)) as ScheduleState;
-          after.pending!.cursor = cursor;
-          doc.setProperty(SCHEDULE_PROPERTY, JSON.stringify(after));
-        },
+        lastCommit: () => rideCheckpoint((after) => finishJob(after, after.pending!, job.name, jobs.length)),
+        continueCommit: (cursor) =>
+          rideCheckpoint((after) => {
+            after.pending!.cursor = cursor;
+          }),
       },
       shared,
     );
