@@ -939,6 +939,7 @@ interface TargetResult {
 const DELIVERY_METHODS: Record<string, 'emails' | 'partner files'> = {
   'MailApp.sendEmail': 'emails',
   'Drive.Files.create': 'partner files',
+  'Drive.Files.list': 'partner files',
   'Drive.Permissions.create': 'partner files',
   'Drive.Permissions.list': 'partner files',
   'Drive.Permissions.remove': 'partner files',
@@ -1261,8 +1262,8 @@ ${machine()}
   the operations are measured the next day, on a tracker in use.
 - The daily run's **calls** are shown as total (own calls + emails + partner-file calls): each
   MailApp.sendEmail is one call by nature and grows with the notifications owed, and each partner's
-  view file is a spreadsheet of its own (one write, and when it is made, a create and its shares),
-  so the target (<= 15 calls) is checked on the run's own calls. Every target of the daily run holds
+  view file is a spreadsheet of its own (one write, and when it is made, a create and its shares;
+  the Drive searches and listings of those files count with them), so the target (<= 15 calls) is checked on the run's own calls. Every target of the daily run holds
   PER EXECUTION: each hourly execution is measured on its own and the worst one is checked ("worst
   run"; each run's own calls, script CPU, heap and modeled s are listed after the targets). It is
   measured on every day the targets name: right after an explicit runCommissions (little left to

@@ -130,7 +130,7 @@ export class TrackerDocument implements DocumentHost {
    * ISO days <-> date cells in the spreadsheet's time zone (asked once per execution). Every execution
    * that asks keeps what it got in a document property (written with its property write);
    * `lastSeen` takes that instead of asking (no call), for a call that must stay small: a time zone
-   * changed since is seen by the next execution that asks (the hourly trigger asks every hour).
+   * changed since is seen by the next execution that asks (the hourly run asks once a day: askTimeZone).
    */
   days(lastSeen = false): Days {
     if (this.daysValue) return this.daysValue;
@@ -144,6 +144,15 @@ export class TrackerDocument implements DocumentHost {
       // no document properties in this execution (a simple trigger without authorization)
     }
     return (this.daysValue = days);
+  }
+
+  /**
+   * The time zone asked again (one call) and stored as `days` stores it: the hourly run asks it once
+   * a day (app/triggers/workbook-check.ts), its other executions take the stored one.
+   */
+  askTimeZone(): Days {
+    this.daysValue = null;
+    return this.days();
   }
 
   /**

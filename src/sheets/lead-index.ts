@@ -27,7 +27,7 @@ import { auditText } from '../domain/audit/entry';
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { chunksDigest } from './chunks-digest';
 import { checkCells, hasForged, readSealedRanges } from './shadow-seals';
-import { rememberShadowRows } from './shadow-rows-read';
+import { rememberShadowRows, shadowRowsRead } from './shadow-rows-read';
 import { IndexEntries } from './lead-index-entries';
 import { idNumber } from '../domain/ids';
 import { companyDomainOf, isProtectedStatus, nameKey } from '../domain/leads';
@@ -73,8 +73,15 @@ export function readShadowRowsAt(
 ): Array<{ row: number; cells: ShadowRow }> | null {
   const shadow = doc.layout().shadow!;
   const found: Array<{ row: number; cells: ShadowRow }> = [];
+  // Rows an earlier read of this execution fetched (the dirty ranges' read: readActiveRegistrations).
+  const unread: number[] = [];
+  for (const row of rows) {
+    const known = shadowRowsRead(doc, key, row, 1);
+    if (known) found.push({ row, cells: decodeShadow(checkCells(doc, key, row, [known[0][0]])[0]) });
+    else unread.push(row);
+  }
   for (const [from, to] of joinRanges(
-    rows.map((row): [number, number] => [row, row]),
+    unread.map((row): [number, number] => [row, row]),
     most,
     ROW_READS.gap,
   )) {
@@ -85,7 +92,7 @@ export function readShadowRowsAt(
       from,
       raw.map((r) => r[0]),
     );
-    for (const row of rows)
+    for (const row of unread)
       if (row >= from && row <= to)
         found.push({ row, cells: decodeShadow(checkCells(doc, key, row, [raw[row - from][0]])[0]) });
   }
@@ -445,6 +452,12 @@ export interface ActiveRegistrations {
 export function readActiveRegistrations(
   doc: TrackerDocument,
   also: readonly SheetKey[] = [],
+  /**
+   * The shadow rows the caller will read next (picked from the index as it stands before its dirty
+   * ranges are read): in the hourly run (few calls) they are read with the dirty ranges, in one call
+   * when the span of both is at most two ranges tall, and found there (shadow-rows-read.ts).
+   */
+  readAlso?: (before: ActiveRegistrations) => readonly number[] | null,
 ): ActiveRegistrations | null {
   const layout = doc.layout();
   const shadow = layout.shadow;
@@ -494,8 +507,49 @@ export function readActiveRegistrations(
   const leadsCol = shadow.cols.leads;
   const dirty = state.dirty ?? [];
   if (dirty.length && !leadsCol) return distrust();
-  // The hourly run (few calls) reads them with one call when their span is at most two ranges tall.
-  const dirtyCells = readSealedRanges(doc, 'leads', dirty, doc.prefersFewCalls() ? 2 * DIRTY_ROWS : 0);
+  // What the caller gets, over the entries as they stand (the Maps made when first used, each
+  // entry parsed then).
+  const view = (maxId: number, lastRow: number): ActiveRegistrations => {
+    let stored: Map<number, StoredEntry> | null = null;
+    let split: { active: Map<number, IndexEntry>; deals: Map<number, DealEntry> } | null = null;
+    const all = () => (stored ??= entries.toMap());
+    const byKind = () => {
+      if (split) return split;
+      split = { active: new Map(), deals: new Map() };
+      for (const [row, entry] of all())
+        if (isDealEntry(entry)) split.deals.set(row, entry);
+        else split.active.set(row, entry);
+      return split;
+    };
+    return {
+      get entries() {
+        return byKind().active;
+      },
+      get deals() {
+        return byKind().deals;
+      },
+      get stored() {
+        return all();
+      },
+      activeWhere: (f, keep) => entries.where(ACTIVE_LENGTH, f, keep) as IndexEntry[],
+      dealsWhere: (f, keep) => entries.where(DEAL_LENGTH, f, keep) as DealEntry[],
+      maxId,
+      lastRow,
+      window,
+      shadows,
+      state,
+      chunks,
+    };
+  };
+  // The hourly run (few calls) reads them with one call when their span is at most two ranges tall,
+  // with the rows the caller reads next when they fit in that span too.
+  const fewCalls = doc.prefersFewCalls();
+  const pastWindow = (row: number) => row < window.firstRow || row >= window.firstRow + window.values.length;
+  const next =
+    fewCalls && dirty.length && readAlso
+      ? (readAlso(view(state.maxId, state.last)) ?? []).filter(pastWindow)
+      : [];
+  const dirtyCells = readSealedRanges(doc, 'leads', dirty, fewCalls ? 2 * DIRTY_ROWS : 0, next);
   if (hasForged(doc, 'leads')) return distrust();
   for (const [n, [from]] of dirty.entries()) {
     const cells = dirtyCells[n];
@@ -521,37 +575,7 @@ export function readActiveRegistrations(
     if (entry) entries.set(row, entry);
     else entries.delete(row);
   });
-  // The Maps are made when first used (each entry parsed then).
-  let stored: Map<number, StoredEntry> | null = null;
-  let split: { active: Map<number, IndexEntry>; deals: Map<number, DealEntry> } | null = null;
-  const all = () => (stored ??= entries.toMap());
-  const byKind = () => {
-    if (split) return split;
-    split = { active: new Map(), deals: new Map() };
-    for (const [row, entry] of all())
-      if (isDealEntry(entry)) split.deals.set(row, entry);
-      else split.active.set(row, entry);
-    return split;
-  };
-  return {
-    get entries() {
-      return byKind().active;
-    },
-    get deals() {
-      return byKind().deals;
-    },
-    get stored() {
-      return all();
-    },
-    activeWhere: (f, keep) => entries.where(ACTIVE_LENGTH, f, keep) as IndexEntry[],
-    dealsWhere: (f, keep) => entries.where(DEAL_LENGTH, f, keep) as DealEntry[],
-    maxId,
-    lastRow,
-    window,
-    shadows,
-    state,
-    chunks,
-  };
+  return view(maxId, lastRow);
 }
 
 function isEmpty(values: readonly unknown[]): boolean {

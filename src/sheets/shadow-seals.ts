@@ -18,6 +18,7 @@ import { a1, columnLetter } from './capacity';
 import type { TrackerDocument } from './document';
 import { keysByPosition } from './layout';
 import { sheetDef, type SheetKey } from './schema';
+import { rememberShadowRows } from './shadow-rows-read';
 
 /** The field of the audit entry of a forged shadow row. */
 export const SHADOW_FIELD = '_Shadow';
@@ -123,13 +124,16 @@ export function checkCells(
  * The rows of each range `[from, to]` of `key`'s shadow column, their seals checked as `checkCells`
  * does (a forged row is remembered: `hasForged`): one getValues per range, or ONE of the span from the
  * first row to the last when it is at most `oneReadRows` tall (the rows between are read, not checked
- * or given). The caller has checked the shadow has the column.
+ * or given), with `alsoRows` in it when they add at most that many rows. The caller has checked the
+ * shadow has the column.
  */
 export function readSealedRanges(
   doc: TrackerDocument,
   key: SheetKey,
   ranges: ReadonlyArray<readonly [number, number]>,
   oneReadRows = 0,
+  /** Rows read with the span when it still fits (neither checked nor given: remembered for a later read). */
+  alsoRows: readonly number[] = [],
 ): string[][] {
   const shadow = doc.layout().shadow!;
   const read = (from: number, to: number) =>
@@ -137,9 +141,20 @@ export function readSealedRanges(
       .range(shadow.id, shadow.name, from, shadow.cols[key]!, to - from + 1, 1)
       .getValues()
       .map((r) => r[0]);
-  const first = Math.min(...ranges.map(([from]) => from));
-  const last = Math.max(...ranges.map(([, to]) => to));
-  const span = ranges.length > 1 && last - first + 1 <= oneReadRows ? read(first, last) : null;
+  if (!ranges.length) return [];
+  let first = Math.min(...ranges.map(([from]) => from));
+  let last = Math.max(...ranges.map(([, to]) => to));
+  const together = ranges.length > 1 && last - first + 1 <= oneReadRows;
+  // `alsoRows` join the read when that adds at most `oneReadRows` rows to what the ranges' read(s)
+  // and one read of their own span (the caller's) would read apart.
+  const apart =
+    (together ? last - first + 1 : ranges.reduce((n, [from, to]) => n + to - from + 1, 0)) +
+    (alsoRows.length ? Math.max(...alsoRows) - Math.min(...alsoRows) + 1 : 0);
+  const joined = alsoRows.length ? [Math.min(first, ...alsoRows), Math.max(last, ...alsoRows)] : null;
+  const also = joined !== null && joined[1] - joined[0] + 1 - apart <= oneReadRows;
+  if (also) [first, last] = joined;
+  const span = together || also ? read(first, last) : null;
+  if (span && also) rememberShadowRows(doc, key, first, span);
   return ranges.map(([from, to]) =>
     checkCells(doc, key, from, span ? span.slice(from - first, to - first + 1) : read(from, to)),
   );

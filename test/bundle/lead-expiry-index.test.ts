@@ -9,6 +9,7 @@ import { finishDay, runHourly } from '../support/emulator';
 import { OWNER, addPartner, register, rowsOf, setSetting, tracker } from './leads-fixture';
 import { deleteIndexState, indexState, usedIndex } from './lead-index-fixture';
 import { companyName } from '../support/company-names';
+import { rangesRead } from '../support/ranges-read';
 
 const DAY = 86_400_000;
 
@@ -123,5 +124,48 @@ describe('lead expiry through the lead index', () => {
     // and approval, none dropped.
     expect(sent.filter((m) => m.includes('Lead not approved: One Co'))).toHaveLength(1);
     expect(sent.filter((m) => m.includes('Lead approved: Two Co'))).toHaveLength(1);
+  });
+
+  it("reads the rows it picks with the index's dirty ranges, in one call of the hourly run", () => {
+    // 120 leads registered on one day, the index folded; the next day a person pastes new company
+    // names over 110 of them (too many to carry: the index notes dirty ranges); 20 days on, every
+    // lead not renamed expires: the day's first hourly run picks them with the renamed ones' rows.
+    const run = (dropIndex: boolean) => {
+      const emu = tracker();
+      const partnerId = addPartner(emu, { partnerName: 'Alpha Partners' });
+      setSetting(emu, 'Protection Window Days', 20);
+      for (let i = 0; i < 120; i++)
+        register(emu, { partnerId, company: companyName(i), domain: `c${i}.example` });
+      finishDay(emu);
+      emu.rt.advance(DAY);
+      const header = (emu.sheets().Leads[0] as string[]).indexOf('Company') + 1;
+      const column = String.fromCharCode(64 + header);
+      const renamed = Array.from({ length: 110 }, (_, i) => [`${companyName(i + 500)} Renamed`]);
+      const edit = emu.edit(OWNER, 'Leads', `${column}2:${column}111`, renamed);
+      expect(edit.ok && edit.fired.every((f) => f.ok)).toBe(true);
+      if (!dropIndex) expect(indexState(emu)?.dirty).toBeDefined();
+      emu.rt.advance(20 * DAY);
+      if (dropIndex) deleteIndexState(emu);
+      let expiry: ExpiryResult | undefined;
+      const reads = rangesRead(() => {
+        expiry = expiryOf(runHourly(emu));
+      });
+      finishDay(emu);
+      return { emu, expiry, reads };
+    };
+    const indexed = run(false);
+    const whole = run(true);
+    expect(indexed.expiry?.expired.length).toBe(120);
+    expect(indexed.expiry).toMatchObject({
+      expired: whole.expiry?.expired,
+      reminded: whole.expiry?.reminded,
+    });
+    expect(rowsOf(indexed.emu, 'Leads')).toEqual(rowsOf(whole.emu, 'Leads'));
+    // The Leads shadow column (the _Shadow sheet's second) read once: the dirty ranges and the
+    // picked rows together.
+    const leadShadowReads = indexed.reads.filter(
+      (r) => r.sheet === '_Shadow' && r.col <= 2 && r.col + r.cols > 2,
+    );
+    expect(leadShadowReads).toHaveLength(1);
   });
 });

@@ -2,8 +2,8 @@
  * The service calls one execution of the hourly run may make of its own (issue 19: at most 15; the
  * e-mails and the partner-file requests it delivers are counted apart). Apps Script counts nothing
  * for us, so the run keeps a tally: its fixed part (the lock, the properties read, the journal check,
- * the checkpoint write; on the day's first execution the authorization check, the Settings read, the
- * time zone and the trigger's account) plus what each job it ran declares (`DailyJob.calls`). A job
+ * the checkpoint write; on the day's first execution the authorization check and the trigger's
+ * account) plus what each job it ran declares (`DailyJob.calls`). A job
  * whose calls would pass the budget waits for the next hourly run (there are 24 a day).
  */
 import type { TrackerDocument } from '../../sheets/document';
@@ -14,10 +14,11 @@ export const EXECUTION_CALLS = 15;
 /** Every execution: the lock, the one properties read, the checkpoint's property write. */
 export const FIXED_CALLS = 3;
 /**
- * The day's first execution besides: the authorization check, the Settings sheet (not when a run read
- * it less than a day ago), the time zone, the trigger's account (not when this trigger's is stored).
+ * The day's first execution besides: the authorization check and the trigger's account (not when
+ * this trigger's is stored). The Settings sheet and the time zone are a day's job of their own
+ * (workbook-check.ts).
  */
-export const FIRST_RUN_CALLS = 4;
+export const FIRST_RUN_CALLS = 2;
 
 /** What `job` will cost this execution (0 when it declares it has nothing to do). */
 export function jobCalls(job: DailyJob, doc: TrackerDocument): number {

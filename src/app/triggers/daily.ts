@@ -12,8 +12,9 @@
  * the daily run's budget (at most 15 service calls of its own, 2 s of script CPU): a job that wrote ends the day's work for
  * this execution, at most one job marked `heavy` (it reads Leads or Commissions) runs per execution,
  * a job marked `ownRun` runs alone, and the partner views (after a job that wrote or ran alone) and
- * the registration form (after a job that wrote) wait for the next hour; the next hourly run continues with the next job. A continued execution takes the time zone and the trigger's account an earlier one of
- * the day asked (no call for either). A day's
+ * the registration form (after a job that wrote) wait for the next hour; the next hourly run continues with the next job. Every execution takes the time zone as stored (the
+ * workbook check asks it once a day), a continued one the trigger's account an earlier one of the day
+ * asked (no call for either). A day's
  * jobs are thus spread over a few of the day's hourly runs (which fire anyway).
  * Before each job (and inside a resumable job, between its parts) it checks the time the execution
  * has used; past the budget (4.5 of the 6 minutes) it saves a checkpoint (the day, the next job, the
@@ -36,7 +37,6 @@ import { forgetColumns } from '../../sheets/shadow-sheet';
 import { TRIGGER_HANDLERS } from '../../sheets/triggers';
 import { AUDIT_TAIL_PROPERTY } from '../../sheets/audit-sheet';
 import { checkAuthorization } from '../../sheets/authorization';
-import { cacheSettings, settingsFrom } from '../../sheets/settings-reader';
 import type { Actor } from '../../sheets/writer';
 import { rotateAuditLog } from '../audit/rotate';
 import { COMMISSIONS_DAILY_JOB } from '../commissions/daily-ledger';
@@ -51,6 +51,7 @@ import { JOURNAL_PROPERTY } from '../../sheets/journal';
 import { leadExpiryCalls } from '../leads/lead-index-upkeep';
 import { CallBudget, FIRST_RUN_CALLS, FIXED_CALLS, jobCalls, keepBudget } from './call-budget';
 import type { DailyJob, JobContinuation, JobStep } from './daily-job';
+import { WORKBOOK_CHECK_JOB, checkWorkbook, workbookCheckDue } from './workbook-check';
 import { HOURLY_JOBS } from './hourly';
 import { STATEMENTS_JOB } from '../partners/statements';
 import { DASHBOARD_DAILY_JOB } from '../dashboard/jobs';
@@ -78,6 +79,9 @@ export const DAILY_JOBS: DailyJob[] = [
   // Off: nothing (the setting is in the properties read). On: the memo, the Leads shadow column, the
   // guard, Partners and a read-back (5) and its commit (up to 7), as the 100k trace shows.
   { name: 'tiering', run: runTiering, heavy: true, calls: (doc) => (tieringOn(doc) ? 12 : 0) },
+  // The Settings sheet and the time zone, once a day (what no trigger reports): late, in an
+  // execution with room for its two calls.
+  WORKBOOK_CHECK_JOB,
   // The queued leads' rows and the partners, the mail quota. What it sent is stored by the run's
   // final property write, which follows at once.
   { name: 'notifications', run: runNotificationDelivery, calls: 5 },
@@ -284,11 +288,12 @@ function runTheDay(
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
   const journalLeft = Boolean(doc.property(JOURNAL_PROPERTY));
   const today = new Date(startedAt).toISOString().slice(0, 10);
-  // A run that continues today's jobs takes the time zone and the trigger's account an earlier run
-  // of the day asked (document properties): no call for either (the daily run's call budget per
-  // execution; the day's first run asks both again).
+  // A run that continues today's jobs takes the trigger's account an earlier run of the day asked
+  // (document properties): no call (the daily run's call budget per execution; the day's first run
+  // asks it again unless this trigger's is stored).
   const continuing = state.pending?.day === today;
-  if (continuing) doc.days(true);
+  // The time zone as stored: asked once a day by the workbook check (workbook-check.ts), no call here.
+  doc.days(true);
   // Every hour, before the day's jobs: the BigQuery mirror, when it is on (app/warehouse/mirror.ts).
   const warehouse = runWarehouseStep(doc, timeLeftMs);
   let pending = state.pending;
@@ -306,9 +311,9 @@ function runTheDay(
       const idle: ScheduledRunReport = { action: 'idle', day: null, finished: true, jobs: [], ...warehouse };
       doc.clearJournalWithNextWrite(true);
       const shared: RunTables = { tables: new Map() };
-      // The daily Settings read, once half a day passed since the last: here, where no budget binds.
-      if (!settingsReadWithin(doc, startedAt, IDLE_SETTINGS_READ_MS))
-        readSettingsSheet(doc, shared, startedAt);
+      // The Settings sheet and the time zone, once half a day passed since the last look: here, where
+      // no budget binds (and as a day's job: workbook-check.ts).
+      if (workbookCheckDue(doc, startedAt)) checkWorkbook(doc, startedAt, shared.tables);
       runHourlyJobs(doc, onceActor(), shared, timeLeftMs, idle, 'none', null);
       doc.clearJournalWithNextWrite(false);
       doc.commit();
@@ -337,16 +342,14 @@ function runTheDay(
   doc.clearJournalWithNextWrite(true);
   // This execution's own calls (call-budget.ts): the fixed part, the journal check its properties
   // read made (the log rows the last commit's append ends at), and on the day's first execution the
-  // authorization, Settings, time zone and account; each job adds what it declares.
+  // authorization and the account; each job adds what it declares.
   // The trigger's account is known when an earlier execution of this same trigger asked it.
   const accountKnown =
     continuing ||
     (Boolean(triggerUid) &&
       doc.property(TRIGGER_ACTOR_UID_PROPERTY) === triggerUid &&
       Boolean(doc.property(TRIGGER_ACTOR_PROPERTY)));
-  // Settings read less than a day ago (by an idle hour) are not read again by the day's first.
-  const settingsFresh = settingsReadWithin(doc, startedAt, DAY_MS);
-  const firstRunCalls = continuing ? 0 : FIRST_RUN_CALLS - (accountKnown ? 1 : 0) - (settingsFresh ? 1 : 0);
+  const firstRunCalls = continuing ? 0 : FIRST_RUN_CALLS - (accountKnown ? 1 : 0);
   const budget = new CallBudget(FIXED_CALLS + (journalLeft ? 1 : 0) + firstRunCalls);
   keepBudget(doc, budget);
   const report: ScheduledRunReport = {
@@ -374,7 +377,6 @@ function runTheDay(
   };
   const actor = onceActor(doc, accountKnown, triggerUid);
   const shared: RunTables = { tables: new Map() };
-  if (action === 'started' && !settingsFresh) readSettingsSheet(doc, shared, startedAt);
   let progressed = false;
   const tailAtStart = auditTail(doc);
   let heavyRan = false;
@@ -510,37 +512,6 @@ function runHourlyJobs(
 /** The audit tail as this execution knows it (moved by every commit that wrote). */
 function auditTail(doc: TrackerDocument): string {
   return doc.property(AUDIT_TAIL_PROPERTY) ?? '';
-}
-
-/** When (ISO time) the hourly run last read the Settings sheet. */
-export const SETTINGS_READ_AT_PROPERTY = 'tracker.settingsReadAt';
-const DAY_MS = 86_400_000;
-/** An idle hour reads Settings once this long has passed since the last read. */
-const IDLE_SETTINGS_READ_MS = DAY_MS / 2;
-
-/** Whether the hourly run read the Settings sheet less than `ms` before `now` (no call). */
-function settingsReadWithin(doc: TrackerDocument, now: number, ms: number): boolean {
-  const at = Date.parse(doc.property(SETTINGS_READ_AT_PROPERTY) ?? '');
-  return Number.isFinite(at) && now - at >= 0 && now - at < ms;
-}
-
-/**
- * Once a day the Settings sheet itself is read (one call) and stored as the settings other executions
- * use (AppContext.settings): an edit no trigger saw (another tool's API write) is caught within a day.
- * An idle hour (after the day's jobs, where no call budget binds) reads it once half a day has passed
- * since the last read; the day's first execution reads it only when the last read is a day old.
- */
-function readSettingsSheet(doc: TrackerDocument, shared: RunTables, now: number): void {
-  const entry = doc.layout().sheets.settings;
-  if (!entry) return;
-  try {
-    const table = new Table(doc, 'settings').load(doc.columnValues(entry.id, entry.name, entry.width));
-    shared.tables.set('settings', table);
-    cacheSettings(doc, settingsFrom(table));
-    doc.setProperty(SETTINGS_READ_AT_PROPERTY, new Date(now).toISOString());
-  } catch {
-    // the jobs read Settings themselves (and report what fails)
-  }
 }
 
 /** All jobs at once, ignoring the schedule and the budget (a menu item, tests, the playground). */
