@@ -1,7 +1,8 @@
 /**
  * The Dashboard's native charts (EmbeddedChartBuilder): made once, each reading its block of the
- * hidden metrics sheet, and changed only when their signature (types, ranges, places, options)
- * changes: a refresh that rewrites the metrics makes no chart call. Charts are not part of the
+ * hidden metrics sheet, and each changed only when its signature (type, range, place, options)
+ * changes: a refresh that rewrites the metrics makes no chart call, one that widens the stacked
+ * chart (a tier more) updates that chart alone. Charts are not part of the
  * journal: a refresh that dies before they are made leaves the old ones (or none), and the next
  * refresh makes them (the signature is stored only after they are).
  */
@@ -27,8 +28,11 @@ export function syncDashboardCharts(
   state: DashboardState,
   specs: readonly ChartSpec[],
 ): void {
-  const signature = JSON.stringify(specs);
-  if (state.charts === signature) return;
+  // Each chart's signature by key; an older state's one signature of them all changes every chart once.
+  const wanted: Record<string, string> = Object.fromEntries(specs.map((s) => [s.key, JSON.stringify(s)]));
+  const made = madeCharts(state.charts);
+  const changed = specs.filter((s) => made[s.key] !== wanted[s.key]);
+  if (!changed.length) return;
   const dashboard = doc.sheet('dashboard');
   const metrics = doc.sheetById(state.m.s);
   if (!dashboard || !metrics) return;
@@ -41,7 +45,7 @@ export function syncDashboardCharts(
     // A second chart of one of the tracker's titles (a copy): one of each is kept.
     else if (titles.has(title)) dashboard.removeChart(chart);
   }
-  for (const spec of specs) {
+  for (const spec of changed) {
     const old = byTitle.get(spec.title);
     let builder = old ? old.modify().clearRanges() : dashboard.newChart();
     builder = builder
@@ -53,6 +57,18 @@ export function syncDashboardCharts(
     if (old) dashboard.updateChart(builder.build());
     else dashboard.insertChart(builder.build());
   }
-  saveDashboardState(doc, { ...state, charts: signature });
+  saveDashboardState(doc, { ...state, charts: JSON.stringify(wanted) });
   doc.save();
+}
+
+/** The signatures of the charts as last made, by key (none when the state holds another form). */
+function madeCharts(text: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, string>)
+      : {};
+  } catch {
+    return {};
+  }
 }

@@ -19,7 +19,7 @@ export interface DashboardState {
   rows: number;
   /** Columns of the metrics grid. */
   mw: number;
-  /** The charts as last made (their signature): unchanged, they are left alone. */
+  /** The charts as last made (JSON: each one's signature by key): unchanged, a chart is left alone. */
   charts: string;
   /** The period and currency the last refresh showed (what row 2 holds). */
   choice?: { period: string; currency: string };

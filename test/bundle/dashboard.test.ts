@@ -182,6 +182,26 @@ describe('refreshDashboard', () => {
   });
 });
 
+describe('the charts when a tier more is held', () => {
+  it('widens the stacked chart alone: one chart updated, the other four left as they are', () => {
+    const { emu } = program();
+    emu.call(OWNER, 'refreshDashboard');
+    const sheet = emu.spreadsheet.getSheetByName('Dashboard')!;
+    const model = (sheet as unknown as { model: Parameters<typeof chartModels>[0] }).model;
+    const before = chartModels(model).map((c) => c.ranges.map(chartRangeA1));
+    addPartner(emu, { partnerName: 'Gamma Partners', tier: 'Platinum' });
+    const again = emu.measure(() => emu.call(OWNER, 'refreshDashboard'));
+    expect(again.ok).toBe(true);
+    expect(Object.entries(again.stats.byMethod).filter(([m]) => /^Sheet\.\w*Chart/.test(m))).toEqual([
+      ['Sheet.getCharts', 1],
+      ['Sheet.updateChart', 1],
+    ]);
+    const after = chartModels(model).map((c) => c.ranges.map(chartRangeA1));
+    expect(after[1]).toEqual(['_Metrics!D1:G13']);
+    expect(after.filter((_, i) => i !== 1)).toEqual(before.filter((_, i) => i !== 1));
+  });
+});
+
 describe('a program with no closed deals', () => {
   it('shows zeros and the notice, never #DIV/0!', () => {
     const emu = tracker();
