@@ -19,7 +19,6 @@
  * journal column first (chunks of at most 45,000 characters, one setValues) and the property names it.
  */
 import { isDate } from '../domain/dates';
-import { utf8Bytes } from '../domain/audit/utf8';
 import { applyRowsOp } from './capacity';
 import type { DocumentHost } from './document-host';
 import type { JournalSpot, WriteOp } from './write-op';
@@ -157,8 +156,29 @@ export function applyOp(doc: DocumentHost, op: WriteOp): void {
   }
 }
 
-/** UTF-8 bytes of a text (the property store counts bytes). */
-export const byteLength = (text: string): number => utf8Bytes(text).length;
+/**
+ * UTF-8 bytes of a text (the property store counts bytes), counted without encoding it: a journal
+ * of a large commit is megabytes of text (mostly ASCII: one byte per unit, found by one regex test).
+ */
+export function byteLength(text: string): number {
+  if (!NON_ASCII.test(text)) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      // a surrogate pair: 4 bytes; a lone surrogate becomes U+FFFD (3), as utf8Bytes encodes it
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Splits text into pieces of at most `maxBytes` UTF-8 bytes (never inside a surrogate pair). */
 export function chunkBytes(text: string, maxBytes: number): string[] {
@@ -224,8 +244,10 @@ export function journalFor(
       cleanup: null,
     };
   }
-  const pieces = chunkBytes(text, PIECE_BYTES);
-  if (bytes + pieces.length * 32 <= roomBytes) {
+  // (At least bytes / PIECE_BYTES pieces: a journal that cannot fit is not cut into pieces.)
+  const pieces =
+    bytes + Math.ceil(bytes / PIECE_BYTES) * 32 <= roomBytes ? chunkBytes(text, PIECE_BYTES) : [];
+  if (pieces.length && bytes + pieces.length * 32 <= roomBytes) {
     const properties: Record<string, string> = { ...emptied(pieces.length) };
     pieces.forEach((piece, i) => (properties[journalPieceKey(i)] = piece));
     properties[JOURNAL_PROPERTY] = JSON.stringify({

@@ -3,9 +3,12 @@
  * landing mark, stays there (src/sheets/journal.ts): the next journal writes over its cells. Its
  * marker keeps the text's length, so cells that now hold another journal are never replayed as it.
  */
+import fc from 'fast-check';
+import { utf8Bytes } from '../../src/domain/audit/utf8';
 import type { DocumentHost } from '../../src/sheets/document-host';
 import {
   JOURNAL_PROPERTY,
+  byteLength,
   journalFor,
   readJournal,
   type JournalDone,
@@ -42,5 +45,22 @@ describe('a journal in the sheet, kept with its landing mark', () => {
   it('without a landing mark is emptied after its writes', () => {
     const unmarked = journalFor(write('c'.repeat(9_000)), [], 0, () => SPOT);
     expect(unmarked.cleanup).toMatchObject({ k: 'values', r: SPOT.r, c: SPOT.c, v: [['']] });
+  });
+});
+
+describe('the byte count of a journal', () => {
+  it('is the length of its UTF-8 encoding, for any text (lone surrogates as U+FFFD)', () => {
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0x7f }),
+      fc.integer({ min: 0x80, max: 0xffff }),
+      fc.constantFrom(0xd800, 0xdbff, 0xdc00, 0xdfff),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (codes) => {
+        const text = String.fromCharCode(...codes);
+        expect(byteLength(text)).toBe(utf8Bytes(text).length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
