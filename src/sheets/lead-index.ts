@@ -27,14 +27,14 @@ import { auditText } from '../domain/audit/entry';
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { chunksDigest } from './chunks-digest';
 import { checkCells, hasForged, readSealedRanges } from './shadow-seals';
-import { rememberShadowRows, shadowRowsRead } from './shadow-rows-read';
+import { rememberColumnCells, rememberShadowRows, shadowRowsRead } from './shadow-rows-read';
 import { IndexEntries } from './lead-index-entries';
 import { idNumber } from '../domain/ids';
 import { companyDomainOf, isProtectedStatus, nameKey } from '../domain/leads';
 import { LEAD_STATUS, LEAD_STATUSES, readStatus } from '../shared/statuses';
 import type { TrackerDocument } from './document';
 import { keysByPosition, type SheetLayout } from './layout';
-import { INDEX_COLUMN, type SheetKey } from './schema';
+import { INDEX_COLUMN, LEDGER_INDEX_COLUMN, type SheetKey } from './schema';
 
 export const LEAD_INDEX_PROPERTY = 'tracker.leadIndex';
 
@@ -458,6 +458,11 @@ export function readActiveRegistrations(
    * when the span of both is at most two ranges tall, and found there (shadow-rows-read.ts).
    */
   readAlso?: (before: ActiveRegistrations) => readonly number[] | null,
+  /**
+   * Rows of the column right of the index (the ledger index's chunks, LEDGER_INDEX_COLUMN) the caller
+   * reads next: in the hourly run they are read with the index (one call fewer), remembered for it.
+   */
+  nextColumnRows = 0,
 ): ActiveRegistrations | null {
   const layout = doc.layout();
   const shadow = layout.shadow;
@@ -468,16 +473,24 @@ export function readActiveRegistrations(
   const heights = also.map((key) => Math.min(layout.sheets[key]?.maxRows ?? 0, shadow.maxRows) - 1);
   const cols = also.map((key) => shadow.cols[key]);
   if (cols.some((c) => !c) || also.some((key) => !layout.sheets[key])) return null;
-  const rows = Math.min(Math.max(state.chunks, 1, ...heights), shadow.maxRows - 1);
+  const nextRows =
+    doc.prefersFewCalls() && nextColumnRows > 0 ? Math.min(nextColumnRows, shadow.maxRows - 1) : 0;
+  const rows = Math.min(Math.max(state.chunks, 1, nextRows, ...heights), shadow.maxRows - 1);
   // One rectangle from the first column of `also` to the index column (registerLead's call budget).
   // (Reading the columns of `also` and the chunks apart would save the columns between, one cell per
   // Partners grid row each, for one more call: see the report of issue 19.)
   const low = Math.min(...(cols as number[]), INDEX_COLUMN);
   const high = Math.max(...(cols as number[]), low);
   const apart = false;
-  const block = doc
-    .range(shadow.id, shadow.name, 2, low, rows, (apart ? high : INDEX_COLUMN) - low + 1)
-    .getValues();
+  const last = nextRows ? LEDGER_INDEX_COLUMN : INDEX_COLUMN;
+  const block = doc.range(shadow.id, shadow.name, 2, low, rows, (apart ? high : last) - low + 1).getValues();
+  if (nextRows)
+    rememberColumnCells(
+      doc,
+      LEDGER_INDEX_COLUMN,
+      2,
+      block.map((r) => r[LEDGER_INDEX_COLUMN - low]),
+    );
   const column = apart
     ? doc
         .range(shadow.id, shadow.name, 2, INDEX_COLUMN, Math.min(Math.max(state.chunks, 1), rows), 1)

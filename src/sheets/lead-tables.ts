@@ -33,6 +33,8 @@ export interface LeadLookup {
    * reconcile: app/commissions/reconcile-slices.ts), whatever `id` finds.
    */
   dealsOf?: (active: ActiveRegistrations) => ReadonlySet<string>;
+  /** The ledger index's chunks, read with the lead index in the hourly run (readActiveRegistrations). */
+  ledgerChunks?: number;
 }
 
 export interface IndexedOpen {
@@ -60,7 +62,7 @@ export function openLeadsByIndex(
 ): IndexedOpen | null {
   if (ctx.isOpen('leads') || also.some((key) => ctx.isOpen(key))) return null;
   const doc = ctx.doc;
-  const active = readActiveRegistrations(doc, also);
+  const active = readActiveRegistrations(doc, also, undefined, lookup.ledgerChunks ?? 0);
   if (!active) return null;
   // Shadow rows of `also` whose seal does not check: the caller reads the visible sheets.
   for (const key of also)

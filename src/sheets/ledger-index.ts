@@ -24,6 +24,7 @@ import { chunksDigest } from './chunks-digest';
 import { idNumber } from '../domain/ids';
 import type { TrackerDocument } from './document';
 import { LEDGER_INDEX_COLUMN } from './schema';
+import { forgetColumnCells, takeColumnCells } from './shadow-rows-read';
 
 export const LEDGER_INDEX_PROPERTY = 'tracker.ledgerIndex';
 const VERSION = 2;
@@ -177,7 +178,10 @@ export function readLedgerIndex(
   const byRow = new Map<number, LedgerEntry>();
   if (state.chunks > 0) {
     if (state.chunks > shadow.maxRows - 1) return null;
-    const cells = doc.range(shadow.id, shadow.name, 2, LEDGER_INDEX_COLUMN, state.chunks, 1).getValues();
+    // Read with the lead index's chunks when the caller asked for them there (reconcile-slices.ts).
+    const cells =
+      takeColumnCells(doc, LEDGER_INDEX_COLUMN, 2, state.chunks) ??
+      doc.range(shadow.id, shadow.name, 2, LEDGER_INDEX_COLUMN, state.chunks, 1).getValues();
     let chars = 0;
     const texts = cells.map((r) => String(r[0] ?? ''));
     if (state.digest !== undefined && chunksDigest(texts) !== state.digest) return null;
@@ -219,6 +223,7 @@ export function readLedgerIndex(
  * for the caller's commit: the chunk cells (one setValues, emptied cells included) and the state.
  */
 export function stageLedgerIndex(doc: TrackerDocument, entries: readonly LedgerEntry[], last: number): void {
+  forgetColumnCells(doc, LEDGER_INDEX_COLUMN);
   const shadow = doc.layout().shadow;
   if (!shadow) return;
   const sorted = [...entries].sort((a, b) => a[0] - b[0]);

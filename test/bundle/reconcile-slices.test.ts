@@ -8,6 +8,7 @@
 import { Emulator } from '../../emulator/harness';
 import { PLANS as BENCH_PLANS, generateProgram } from '../../bench/workbook';
 import { OWNER, documentProperties, finishDay, runHourly } from '../support/emulator';
+import { rangesRead } from '../support/ranges-read';
 
 const DAY = 86_400_000;
 const STATE = 'tracker.ledgerState';
@@ -122,7 +123,10 @@ describe.each([
     JSON.stringify({ fullOn: null, dirty: true, nextClose: null }),
   );
   const runs: Array<{ jobs?: Array<{ name: string; result?: unknown }> }> = [];
-  let last = finishDayCollect(sliced, runs);
+  let last!: { ok: boolean };
+  const sliceReads = rangesRead(() => {
+    last = finishDayCollect(sliced, runs);
+  });
   // The one pass: runCommissions, then the day's hourly runs (the full reconcile is not due).
   single.call(OWNER, 'runCommissions');
   last = finishDay(single);
@@ -131,6 +135,13 @@ describe.each([
     const slices = runs.flatMap((r) => r.jobs ?? []).filter((j) => j.name === 'commissions');
     expect(slices.length).toBeGreaterThan(3);
     expect(last.ok).toBe(true);
+  });
+
+  it("reads the ledger index's chunks with the lead index's, never on their own", () => {
+    // _Shadow: the lead index in column 8, the ledger index's chunks in column 9 (sheets/schema.ts).
+    const ledgerColumn = sliceReads.filter((r) => r.sheet === '_Shadow' && r.col <= 9 && r.col + r.cols > 9);
+    expect(ledgerColumn.length).toBeGreaterThan(3);
+    expect(ledgerColumn.every((r) => r.col <= 8)).toBe(true);
   });
 
   it('leaves the same Commissions lines', () => {

@@ -23,7 +23,7 @@
  *   which builds the ledger index again.
  */
 import { baseKey } from '../../domain/commissions';
-import { readLedgerIndex, type LedgerIndex } from '../../sheets/ledger-index';
+import { readLedgerIndex, readLedgerIndexState, type LedgerIndex } from '../../sheets/ledger-index';
 import { openLeadsByIndex } from '../../sheets/lead-tables';
 import type { ActiveRegistrations } from '../../sheets/lead-index';
 import type { AppContext } from '../context';
@@ -181,13 +181,21 @@ export function reconcileSlice(
   if (!cursor) return null;
   // Its own tables (Leads and Commissions with only some rows read: no other job may take them whole).
   const ctx = shared.detached();
-  const index = readLedgerIndex(ctx.doc);
-  if (!index) return null;
+  // The ledger index's chunks are read with the lead index's (one call), the ledger index from them.
+  const ledger = readLedgerIndexState(ctx.doc);
+  if (!ledger || ledger.stale) return null;
+  let index: LedgerIndex | null = null;
   let slice: Slice | null = null;
   const opened = openLeadsByIndex(ctx, ['partners', 'plans'], {
-    dealsOf: (active) => (slice = sliceFrom(active, index, cursor.after, sliceWeight(ctx.doc))).partners,
+    ledgerChunks: ledger.chunks,
+    dealsOf: (active) => {
+      index = readLedgerIndex(ctx.doc);
+      return index
+        ? (slice = sliceFrom(active, index, cursor.after, sliceWeight(ctx.doc))).partners
+        : new Set();
+    },
   });
-  if (!opened || !slice) return null;
+  if (!opened || !index || !slice) return null;
   const { partners, last, done } = slice as Slice;
   const days = ctx.doc.days();
   const asOf = days.dayOf(ctx.now);
