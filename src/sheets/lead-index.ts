@@ -449,21 +449,27 @@ export interface ActiveRegistrations {
  * call) and ONE of the window of Leads rows; null when the index is
  * missing, stale or does not add up (the caller reads the leads as before).
  */
+/** What the hourly run (few calls) reads along with the index for the caller's next reads. */
+export interface ReadsAlong {
+  /**
+   * The shadow rows the caller will read next (picked from the index as it stands before its dirty
+   * ranges are read): read with the dirty ranges when they add at most two ranges' rows to that read,
+   * and found there by readShadowRowsAt (shadow-rows-read.ts).
+   */
+  readAlso?: (before: ActiveRegistrations) => readonly number[] | null;
+  /**
+   * Rows of the column right of the index (the ledger index's chunks, LEDGER_INDEX_COLUMN) the caller
+   * reads next: read in the index's getValues (one call fewer), remembered for readLedgerIndex.
+   */
+  nextColumnRows?: number;
+}
+
 export function readActiveRegistrations(
   doc: TrackerDocument,
   also: readonly SheetKey[] = [],
-  /**
-   * The shadow rows the caller will read next (picked from the index as it stands before its dirty
-   * ranges are read): in the hourly run (few calls) they are read with the dirty ranges, in one call
-   * when the span of both is at most two ranges tall, and found there (shadow-rows-read.ts).
-   */
-  readAlso?: (before: ActiveRegistrations) => readonly number[] | null,
-  /**
-   * Rows of the column right of the index (the ledger index's chunks, LEDGER_INDEX_COLUMN) the caller
-   * reads next: in the hourly run they are read with the index (one call fewer), remembered for it.
-   */
-  nextColumnRows = 0,
+  withReads: ReadsAlong = {},
 ): ActiveRegistrations | null {
+  const { readAlso, nextColumnRows = 0 } = withReads;
   const layout = doc.layout();
   const shadow = layout.shadow;
   const leads = layout.sheets.leads;

@@ -62,7 +62,7 @@ export function openLeadsByIndex(
 ): IndexedOpen | null {
   if (ctx.isOpen('leads') || also.some((key) => ctx.isOpen(key))) return null;
   const doc = ctx.doc;
-  const active = readActiveRegistrations(doc, also, undefined, lookup.ledgerChunks ?? 0);
+  const active = readActiveRegistrations(doc, also, { nextColumnRows: lookup.ledgerChunks });
   if (!active) return null;
   // Shadow rows of `also` whose seal does not check: the caller reads the visible sheets.
   for (const key of also)

@@ -147,12 +147,20 @@ export function readSealedRanges(
   const together = ranges.length > 1 && last - first + 1 <= oneReadRows;
   // `alsoRows` join the read when that adds at most `oneReadRows` rows to what the ranges' read(s)
   // and one read of their own span (the caller's) would read apart.
+  // (min and max by a loop, not a spread into Math.min: the rows may be as many as the leads)
+  let alsoFirst = Infinity;
+  let alsoLast = -Infinity;
+  for (const row of alsoRows) {
+    alsoFirst = Math.min(alsoFirst, row);
+    alsoLast = Math.max(alsoLast, row);
+  }
   const apart =
     (together ? last - first + 1 : ranges.reduce((n, [from, to]) => n + to - from + 1, 0)) +
-    (alsoRows.length ? Math.max(...alsoRows) - Math.min(...alsoRows) + 1 : 0);
-  const joined = alsoRows.length ? [Math.min(first, ...alsoRows), Math.max(last, ...alsoRows)] : null;
-  const also = joined !== null && joined[1] - joined[0] + 1 - apart <= oneReadRows;
-  if (also) [first, last] = joined;
+    (alsoRows.length ? alsoLast - alsoFirst + 1 : 0);
+  const joinedFirst = Math.min(first, alsoFirst);
+  const joinedLast = Math.max(last, alsoLast);
+  const also = alsoRows.length > 0 && joinedLast - joinedFirst + 1 - apart <= oneReadRows;
+  if (also) [first, last] = [joinedFirst, joinedLast];
   const span = together || also ? read(first, last) : null;
   if (span && also) rememberShadowRows(doc, key, first, span);
   return ranges.map(([from, to]) =>

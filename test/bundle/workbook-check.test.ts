@@ -54,8 +54,7 @@ describe('the workbook check', () => {
     const first = hours.findIndex((h) => h.first);
     expect(first).toBe(0);
     expect(hours[first]).toMatchObject({ tz: 0, checked: false });
-    // Yesterday's last look was less than half a day before midnight? Then today's job looks later
-    // (the day's jobs after the first execution, or an idle hour); at most twice a day in all.
+    // A later execution looks (the day's job, or an idle hour): at least once, at most twice a day.
     const looks = hours.filter((h) => h.checked);
     expect(looks.length).toBeGreaterThanOrEqual(1);
     expect(looks.length).toBeLessThanOrEqual(2);
