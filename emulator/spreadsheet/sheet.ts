@@ -7,6 +7,7 @@ import { exception, SheetErrors } from './errors';
 import type { Mirror } from './mirror';
 import type { DocModel, SheetModel } from './model';
 import { EmuRange, rangeIn } from './range';
+import { EmuRangeList } from './range-list';
 import { assertFits, writeCell } from './range-io';
 import { spreadsheetFor, type EmuSpreadsheet } from './spreadsheet';
 import * as structure from './structure';
@@ -126,6 +127,12 @@ export class EmuSheet implements Mirror<GoogleAppsScript.Spreadsheet.Sheet, Shee
         return rangeIn(this.rt, this.doc, this.model, box);
       },
       {},
+    );
+  }
+  getRangeList(a1Notations: string[]): EmuRangeList {
+    return this.rt.call(
+      'Sheet.getRangeList',
+      () => new EmuRangeList(this.rt, this.doc, this.model, a1Notations),
     );
   }
   getDataRange(): EmuRange {
