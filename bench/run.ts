@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Emulator } from '../emulator/harness';
 import { Runtime } from '../emulator/runtime';
+import { EmuRange, boxOf } from '../emulator/spreadsheet/range';
 import { COST, modeledTime } from './cost-model';
 import { measure, topMethods, type Measurement } from './measure';
 import { generateProgram, PLANS, SIZES, type ProgramSize } from './workbook';
@@ -805,18 +806,40 @@ function executionNote(run: number, result: unknown, m: Measurement): string {
   return `^ execution ${run} (${r.action ?? '?'}): jobs ${names(r.jobs)}; hourly ${names(r.hourly)}${r.stoppedAt ? `; stopped at ${r.stoppedAt.job}` : ''}; ${fmt(ownCalls(m))} own calls, ${fmt(m.scriptCpuMs)} ms CPU, +${fmt(m.heapDeltaMb)} MB`;
 }
 
-/** Prints every counted call of an operation with the cells it moved (`--trace`). */
+/** The range methods whose sheet and cells the trace names. */
+const RANGE_TRACED = ['getValues', 'setValues', 'setNumberFormats', 'setNotes', 'clearContent'] as const;
+
+/** Prints every counted call of an operation with the cells it moved and where (`--trace`). */
 function traceCalls(emu: Emulator, label: string): () => void {
   const lines: string[] = [];
   traceNote = (text) => lines.push(`  ${text}`);
   let last = emu.rt.snapshot();
+  // The range a call is made on (sheet and A1-style rows x columns), noted by wrapping the range
+  // methods that move cells while the trace runs.
+  let where = '';
+  const wrapped = RANGE_TRACED.map((name) => {
+    const proto = EmuRange.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const original = proto[name];
+    proto[name] = function traced(this: EmuRange, ...args: unknown[]) {
+      const { sheet, box } = boxOf(this);
+      where = ` (${sheet.name} R${box.row}C${box.col} ${box.numRows}x${box.numCols})`;
+      return original.apply(this, args);
+    };
+    return () => {
+      proto[name] = original;
+    };
+  });
   // The listener runs after a call's cells are counted: the difference since the previous call is
   // this call's (plus any counted after the fact by the one before, rare).
-  const remove = emu.rt.onCall((method) => {
+  const removeListener = emu.rt.onCall((method) => {
     const now = emu.rt.snapshot();
     const read = now.cells.read - last.cells.read;
     const written = now.cells.written - last.cells.written;
-    lines.push(`    ${method}${read ? ` read ${fmt(read)}` : ''}${written ? ` wrote ${fmt(written)}` : ''}`);
+    const at = method.startsWith('Range.') ? where : '';
+    where = '';
+    lines.push(
+      `    ${method}${read ? ` read ${fmt(read)}` : ''}${written ? ` wrote ${fmt(written)}` : ''}${at}`,
+    );
     if (process.env.BENCH_TRACE_STACK)
       lines.push(
         ...(new Error().stack ?? '')
@@ -827,6 +850,10 @@ function traceCalls(emu: Emulator, label: string): () => void {
       );
     last = now;
   });
+  const remove = () => {
+    removeListener();
+    for (const unwrap of wrapped) unwrap();
+  };
   return () => {
     remove();
     traceNote = null;

@@ -96,7 +96,13 @@ function decodeCell(value: unknown): unknown {
 
 export function encodeOps(ops: readonly WriteOp[]): string {
   return JSON.stringify(
-    ops.map((op) => (op.k === 'values' ? { ...op, v: op.v.map((row) => row.map(encodeCell)) } : op)),
+    ops.map((op) =>
+      op.k === 'values'
+        ? { ...op, v: op.v.map((row) => row.map(encodeCell)) }
+        : op.k === 'list'
+          ? { ...op, v: encodeCell(op.v) }
+          : op,
+    ),
   );
 }
 
@@ -104,7 +110,13 @@ export function encodeOps(ops: readonly WriteOp[]): string {
 export function decodeOps(json: unknown): WriteOp[] {
   const ops = (typeof json === 'string' ? JSON.parse(json) : json) as WriteOp[];
   if (!Array.isArray(ops)) throw new Error('The tracker journal is not a list of writes.');
-  return ops.map((op) => (op.k === 'values' ? { ...op, v: op.v.map((row) => row.map(decodeCell)) } : op));
+  return ops.map((op) =>
+    op.k === 'values'
+      ? { ...op, v: op.v.map((row) => row.map(decodeCell)) }
+      : op.k === 'list'
+        ? { ...op, v: decodeCell(op.v) }
+        : op,
+  );
 }
 
 /**
@@ -141,6 +153,10 @@ export function applyOp(doc: DocumentHost, op: WriteOp): void {
     case 'formats':
     case 'backgrounds':
       RANGE_WRITERS[op.k](doc.range(op.s, op.n, op.r, op.c, op.v.length, op.v[0].length), op.v as never);
+      return;
+    case 'list':
+      // The sheet from a one-cell range of it (no call), its list a handle: one call, setValue.
+      doc.range(op.s, op.n, 1, 1).getSheet().getRangeList(op.a).setValue(op.v);
       return;
     case 'rows':
       applyRowsOp(doc, op, doc.replaying());

@@ -180,6 +180,12 @@ export function writeShadow(
   key: SheetKey,
   cells: ReadonlyMap<number, string>,
   changed?: ReadonlySet<number>,
+  /**
+   * Rows whose cell is written back exactly as this execution read it (row -> the raw text, its
+   * content the row's in `cells`): a row bridged between changed ones. Not sealed again (its seal,
+   * or its lack of one, goes back as it was), which spares a MAC per row.
+   */
+  asRead?: ReadonlyMap<number, string>,
 ): void {
   const target = shadowTarget(doc, key);
   if (!target || cells.size === 0) return;
@@ -191,7 +197,8 @@ export function writeShadow(
     }
     while (known.length && known[known.length - 1] === '') known.pop();
   }
-  const sealed = sealCells(doc, key, cells);
+  const sealed = sealCells(doc, key, asRead?.size ? [...cells].filter(([row]) => !asRead.has(row)) : cells);
+  if (asRead) for (const [row, raw] of asRead) if (cells.has(row)) sealed.set(row, raw);
   noteShadowRowsWritten(doc, key, sealed);
   const knownSeals = seals.get(doc)?.get(key);
   if (knownSeals) for (const [row, text] of sealed) knownSeals[row - 2] = sealOf(text);

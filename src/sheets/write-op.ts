@@ -17,6 +17,8 @@ export type WriteOp =
   | (OpTarget & { k: 'notes'; r: number; c: number; v: string[][] })
   | (OpTarget & { k: 'formats'; r: number; c: number; v: string[][] })
   | (OpTarget & { k: 'backgrounds'; r: number; c: number; v: string[][] })
+  /** One value set in every cell of the A1 notations `a` (one RangeList.setValue: scattered-cells.ts). */
+  | (OpTarget & { k: 'list'; a: string[]; v: unknown })
   /**
    * The sheet grows from `from` rows (its size when the op was planned) to `to` (`need` at least,
    * near the cell limit): capacity.ts applyRowsOp.

@@ -9,6 +9,7 @@
 import { rowChanges } from '../domain/audit/diff';
 import { ROW_ADDED, type AuditEntry, type AuditSource } from '../domain/audit/entry';
 import { encodeShadow, type ShadowRow } from '../domain/audit/shadow';
+import { unsealed } from '../domain/audit/shadow-seal';
 import { appendAudit } from './audit-sheet';
 import { a1, ensureRows } from './capacity';
 import { isPlainTextColumn, neutralizeBlock } from './cell-text';
@@ -16,10 +17,12 @@ import type { TrackerDocument } from './document';
 import type { SheetLayout } from './layout';
 import type { SheetDef } from './schema';
 import { readShadow, rememberedColumn, writeShadow } from './shadow-sheet';
+import { shadowRowsRead } from './shadow-rows-read';
 import { healForged } from './shadow-seals';
 import { NOT_READ, type RowChange, type Table, unguardPlainText } from './table';
 import { MAX_BLOCKS, writeBlocks, type ChangedRow, type WriteBlock } from './write-blocks';
 import { recordOfCell } from './record-of';
+import { planLists } from './scattered-cells';
 
 /**
  * Blocks per table for the scheduled jobs: their scattered changes (holds ending, expiries) are
@@ -31,10 +34,11 @@ const TRIGGER_MAX_BLOCKS = 3;
  * The hourly run (TrackerDocument.prefersFewCalls): at most 2 blocks per table, and neighbouring
  * blocks joined while that adds at most this many cells: a join saves up to three calls (the block's
  * read-back, its write and its shadow write), and the daily run's budget is its calls per execution
- * (15); its time per execution is far from its limit.
+ * (15); its time per execution is far from its limit. (20,000: at 100k leads a reconcile slice's
+ * status changes lie in two runs of one column about 10,000 to 15,000 rows apart.)
  */
 const HOURLY_MAX_BLOCKS = 2;
-const HOURLY_BRIDGE_CELLS = 10_000;
+const HOURLY_BRIDGE_CELLS = 20_000;
 
 /** Who a change is recorded for; `note` says why the user is "unknown" when it is. */
 export interface Actor {
@@ -86,8 +90,31 @@ export function commit(
             ? writeBlocks(changed, HOURLY_MAX_BLOCKS, HOURLY_BRIDGE_CELLS)
             : writeBlocks(changed, TRIGGER_MAX_BLOCKS);
       const changedCols = table.fromShadow ? changedColumns(changes) : null;
+      // The hourly run: blocks of a few scattered cells that would be read back go as range lists.
+      const planned =
+        changedCols && ctx.source === 'trigger' && ctx.doc.prefersFewCalls()
+          ? planLists(
+              blocks,
+              (block) => keepsCells(block, changedCols),
+              (row) => changedCols.get(row) === 'all',
+              (row) => {
+                const cols = changedCols.get(row);
+                const after = byRow.get(row)?.after;
+                return cols instanceof Set && after
+                  ? [...cols].map((col) => [col, after[col] ?? ''] as const)
+                  : null;
+              },
+              plainAt,
+            )
+          : null;
+      for (const list of planned?.lists ?? [])
+        ctx.doc.stage({ k: 'list', s: table.layout.id, n: table.layout.name, a: list.a1, v: list.value });
       for (const block of blocks) {
         const rows = block.end - block.start + 1;
+        if (planned?.listed.has(block)) {
+          rowsWritten += rows;
+          continue;
+        }
         const sheetValues =
           changedCols && keepsCells(block, changedCols)
             ? unguarded(
@@ -127,25 +154,48 @@ export function commit(
         // The shadow of the same rows (a row bridged between two changed ones is written as it is;
         // in a sparse table, a bridged row that was not read keeps the shadow it has: read back).
         const shadow = new Map<number, string>();
-        for (const block of blocks) {
+        // Bridged rows whose cell this execution read and whose content is unchanged: written back
+        // as read (writeShadow `asRead`: no new seal).
+        const asRead = new Map<number, string>();
+        const shadowOf = (start: number, end: number, readBack: boolean): boolean => {
+          const cells: Array<[number, string]> = [];
           let kept: ShadowRow[] | null = null;
-          for (let row = block.start; row <= block.end; row++) {
+          for (let row = start; row <= end; row++) {
             const after = byRow.get(row)?.after ?? table.valuesAt(row);
             if (after !== NOT_READ) {
-              shadow.set(row, encodeShadow(keys.slice(1), after));
+              cells.push([row, encodeShadow(keys.slice(1), after)]);
               continue;
             }
             const known = rememberedColumn(ctx.doc, table.key);
             if (known) {
-              shadow.set(row, known[row - 2] ?? '');
+              cells.push([row, known[row - 2] ?? '']);
               continue;
             }
-            kept ??= readShadow(ctx.doc, table.key, block.start, block.end - block.start + 1);
-            const old = kept[row - block.start];
-            shadow.set(row, Object.keys(old).length ? JSON.stringify(old) : '');
+            if (!kept && !readBack && !shadowRowsRead(ctx.doc, table.key, start, end - start + 1))
+              return false;
+            kept ??= readShadow(ctx.doc, table.key, start, end - start + 1);
+            const old = kept[row - start];
+            cells.push([row, Object.keys(old).length ? JSON.stringify(old) : '']);
           }
-        }
-        writeShadow(ctx.doc, table.key, shadow, new Set(byRow.keys()));
+          const raw = shadowRowsRead(ctx.doc, table.key, start, end - start + 1);
+          cells.forEach(([row, text], i) => {
+            shadow.set(row, text);
+            const cell = raw?.[i][0];
+            if (!byRow.has(row) && typeof cell === 'string' && cell !== '' && unsealed(cell) === text)
+              asRead.set(row, cell);
+          });
+          return true;
+        };
+        for (const block of blocks) shadowOf(block.start, block.end, true);
+        // The hourly run: the shadow is one column, so its blocks are joined (one setValues) over
+        // the rows between them when those are known without a call and at most HOURLY_BRIDGE_CELLS.
+        if (ctx.source === 'trigger' && ctx.doc.prefersFewCalls())
+          for (let n = 1; n < blocks.length; n++) {
+            const from = blocks[n - 1].end + 1;
+            const to = blocks[n].start - 1;
+            if (to >= from && to - from + 1 <= HOURLY_BRIDGE_CELLS) shadowOf(from, to, false);
+          }
+        writeShadow(ctx.doc, table.key, shadow, new Set(byRow.keys()), asRead);
       }
     }
     table.markWritten();

@@ -112,6 +112,8 @@ function expectWarehouseMirrors(emu: Emulator): void {
 
 interface Operation {
   name: string;
+  /** A service method the operation is there to exercise: its reference run must call it. */
+  uses?: string;
   /** The operation: one or more executions started the way a person starts them. */
   run: (emu: Emulator) => void;
   /** Whether a person can retry it (a sidebar action; a trigger has no retry). */
@@ -194,6 +196,22 @@ function hubspotSync(
     },
   };
 }
+
+/**
+ * The day's executions (one heavy job each), then one more: the partner views run in whichever
+ * execution's call budget holds them, else in the hour after the day (triggers/call-budget.ts).
+ * The next run after a failure does the same.
+ */
+const DAY_AND_AN_HOUR: Pick<Operation, 'run' | 'finishedByNext'> = {
+  run: (emu) => {
+    finishDay(emu, { sameClock: true });
+    runHourly(emu);
+  },
+  finishedByNext: (emu) => {
+    finishDay(emu, { sameClock: true });
+    runHourly(emu);
+  },
+};
 
 const OPERATIONS: Operation[] = [
   {
@@ -449,16 +467,31 @@ const OPERATIONS: Operation[] = [
     prepare: (emu) => {
       emu.rt.advance(100 * 86_400_000); // the clock alone: the hourly run is the operation
     },
-    // The day's executions (one heavy job each), then one more: the partner views run in whichever
-    // execution's call budget holds them, else in the hour after the day (triggers/call-budget.ts).
-    run: (emu) => {
-      finishDay(emu, { sameClock: true });
-      runHourly(emu);
+    ...DAY_AND_AN_HOUR,
+  },
+  {
+    // Leads expiring around one that was extended: their cells set with range lists (one
+    // RangeList.setValue per value, sheets/scattered-cells.ts), nothing between read or written.
+    name: 'the hourly run expiring leads around an extended one (range lists)',
+    uses: 'RangeList.setValue',
+    prepare: (emu) => {
+      const partnerId = emu.call<Array<{ id: string }>>(OWNER, 'listPartners')[0].id;
+      const ids = ['Vandelay', 'Wonka', 'Stark'].map(
+        (company) =>
+          emu.call<{ id: string }>(OWNER, 'registerLead', {
+            partnerId,
+            company,
+            domain: `${company.toLowerCase()}.test`,
+          }).id,
+      );
+      for (const id of ids) emu.call(OWNER, 'reviewLead', id, 'approve');
+      finishDay(emu);
+      emu.rt.advance(80 * 86_400_000);
+      emu.call(OWNER, 'extendLead', ids[1]);
+      finishDay(emu);
+      emu.rt.advance(15 * 86_400_000);
     },
-    finishedByNext: (emu) => {
-      finishDay(emu, { sameClock: true });
-      runHourly(emu);
-    },
+    ...DAY_AND_AN_HOUR,
   },
   {
     // Automatic Tiering turned on: the day's tiering job promotes both partners (Tier, Tier History,
@@ -506,14 +539,7 @@ const OPERATIONS: Operation[] = [
     },
     // the day's executions (one heavy job each), then the hour after them: the hourly jobs the
     // executions' call budget left for it (the partner views, the form) run whichever one died
-    run: (emu) => {
-      finishDay(emu, { sameClock: true });
-      runHourly(emu);
-    },
-    finishedByNext: (emu) => {
-      finishDay(emu, { sameClock: true });
-      runHourly(emu);
-    },
+    ...DAY_AND_AN_HOUR,
   },
   {
     // The secret and id are new on every try (a person saving again makes another endpoint): no retry.
@@ -881,6 +907,8 @@ interface Reference {
   /** The calls made before that one. */
   beforePending: string[];
   unrecorded: unknown;
+  /** Every service method the run called. */
+  methods: Set<string>;
 }
 
 function callsOf(op: Operation): Reference {
@@ -892,7 +920,9 @@ function callsOf(op: Operation): Reference {
   let pendingAt = 0;
   const beforePending: string[] = [];
   const orphanWindow: [number, number] = [0, -1];
+  const methods = new Set<string>();
   const stop = emu.rt.onCall((method) => {
+    methods.add(method);
     count++;
     if (!pendingAt && method === 'Properties.setProperties') pendingAt = count;
     else if (!pendingAt) beforePending.push(method);
@@ -912,7 +942,7 @@ function callsOf(op: Operation): Reference {
     lost.rt.clearFaults();
     unrecorded = snapshot(lost);
   }
-  return { before, after: snapshot(emu), calls, pendingAt, beforePending, unrecorded, orphanWindow };
+  return { before, after: snapshot(emu), calls, pendingAt, beforePending, unrecorded, orphanWindow, methods };
 }
 
 let pairs = 0;
@@ -933,6 +963,7 @@ describe('every write operation, failing at every service call, is rolled back o
     it(op.name, () => {
       const reference = callsOf(op);
       expect(reference.calls).toBeGreaterThan(0);
+      if (op.uses) expect([...reference.methods]).toContain(op.uses);
       if (process.env.ATOMICITY_DEBUG) process.stdout.write(`${op.name}: ${reference.calls} calls\n`);
       if (op.trigger && !op.recomputes) {
         // The window where a failure leaves the person's change unrecorded is the trigger's lead-in

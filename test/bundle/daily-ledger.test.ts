@@ -6,7 +6,8 @@
  * every day (ids and row order aside), and most days it is not a full reconcile.
  */
 import { Emulator } from '../../emulator/harness';
-import { PLANS as BENCH_PLANS, generateProgram } from '../../bench/workbook';
+import { PLANS as BENCH_PLANS } from '../../bench/workbook';
+import { programTracker } from '../support/program-tracker';
 import { OWNER, runHourly, documentProperties } from '../support/emulator';
 
 const DAY = 86_400_000;
@@ -16,16 +17,7 @@ const STATE = 'tracker.ledgerState';
 const PLANS = BENCH_PLANS.map((p) => (p.type === 'recurring' ? { ...p, holdDays: 10 } : p));
 
 function tracker(): Emulator {
-  const program = generateProgram({ label: 'daily', partners: 12, leads: 400 }, 7);
-  const emu = new Emulator({
-    owner: OWNER,
-    now: '2026-03-02T09:00:00Z',
-    sheets: { Partners: program.partners, Leads: program.leads },
-  }).load();
-  emu.services.state.triggers.authorizedUsers.add(OWNER);
-  const setup = emu.call<{ ok: boolean; message: string }>(OWNER, 'setupTracker');
-  if (!setup.ok) throw new Error(setup.message);
-  for (const plan of PLANS) emu.call(OWNER, 'savePlan', plan);
+  const emu = programTracker({ label: 'daily', partners: 12, leads: 400 }, 7, PLANS);
   emu.call(OWNER, 'runCommissions');
   return emu;
 }

@@ -7,24 +7,16 @@
  */
 import { createHash } from 'node:crypto';
 import { Emulator } from '../../emulator/harness';
-import { generateProgram } from '../../bench/workbook';
+import { programTracker } from '../support/program-tracker';
 import { OWNER, runHourly, documentProperties } from '../support/emulator';
 
 const MEMO_SHEET = '_DashboardMemo';
 const MEMO_PROPERTY = 'tracker.dashboardMemo';
 
 function tracker(): Emulator {
-  const program = generateProgram({ label: 'memo', partners: 15, leads: 2500 }, 11);
-  const emu = new Emulator({
-    owner: OWNER,
-    now: '2026-03-02T09:00:00Z',
-    sheets: { Partners: program.partners, Leads: program.leads },
-  }).load();
-  emu.services.state.triggers.authorizedUsers.add(OWNER);
-  let setup = emu.call<{ ok: boolean; message: string; done?: boolean }>(OWNER, 'setupTracker');
-  if (!setup.ok) throw new Error(setup.message);
-  for (let i = 0; i < 20 && setup.done === false; i++) setup = emu.call(OWNER, 'continueSetup');
-  emu.call(OWNER, 'savePlan', { name: 'Ten now', type: 'percent', rate: 10, holdDays: 0 });
+  const emu = programTracker({ label: 'memo', partners: 15, leads: 2500 }, 11, [
+    { name: 'Ten now', type: 'percent', rate: 10, holdDays: 0 },
+  ]);
   emu.call(OWNER, 'runCommissions');
   return emu;
 }

@@ -6,7 +6,8 @@
  * the same audit entries (Commission IDs and row order aside: each is named by its line's key).
  */
 import { Emulator } from '../../emulator/harness';
-import { PLANS as BENCH_PLANS, generateProgram } from '../../bench/workbook';
+import { PLANS as BENCH_PLANS } from '../../bench/workbook';
+import { programTracker } from '../support/program-tracker';
 import { OWNER, documentProperties, finishDay, runHourly } from '../support/emulator';
 import { rangesRead } from '../support/ranges-read';
 
@@ -15,16 +16,7 @@ const STATE = 'tracker.ledgerState';
 const PLANS = BENCH_PLANS.map((p) => (p.type === 'recurring' ? { ...p, holdDays: 10 } : p));
 
 function tracker(seed: number): Emulator {
-  const program = generateProgram({ label: 'slices', partners: 14, leads: 360 }, seed);
-  const emu = new Emulator({
-    owner: OWNER,
-    now: '2026-03-02T09:00:00Z',
-    sheets: { Partners: program.partners, Leads: program.leads },
-  }).load();
-  emu.services.state.triggers.authorizedUsers.add(OWNER);
-  const setup = emu.call<{ ok: boolean; message: string }>(OWNER, 'setupTracker');
-  if (!setup.ok) throw new Error(setup.message);
-  for (const plan of PLANS) emu.call(OWNER, 'savePlan', plan);
+  const emu = programTracker({ label: 'slices', partners: 14, leads: 360 }, seed, PLANS);
   emu.call(OWNER, 'runCommissions');
   finishDay(emu);
   return emu;
@@ -208,3 +200,50 @@ function finishDayCollect(
   }
   return { ok: false };
 }
+
+describe('a reconcile an earlier day left mid-way', () => {
+  // Slices of 3 deals and lines: the reconcile takes many executions; the next day's first one
+  // finishes it before a new day starts, without asking the authorization again.
+  const emu = tracker(3);
+  emu.rt.advance(9 * DAY);
+  documentProperties(emu).setProperty('tracker.reconcileSliceWeight', '3');
+  documentProperties(emu).setProperty(STATE, JSON.stringify({ fullOn: null, dirty: true, nextClose: null }));
+  const asked = (outcome: ReturnType<typeof runHourly>) =>
+    outcome.stats.byMethod['ScriptApp.getAuthorizationInfo'] ?? 0;
+  type Report = { action?: string; finished?: boolean; stoppedAt?: { job: string; cursor: string | null } };
+  const first = runHourly(emu);
+  const runs = [first];
+  let report = first.result as Report;
+  // the day's jobs up to a commissions slice that left a cursor
+  while (!(report.stoppedAt?.job === 'commissions' && report.stoppedAt.cursor)) {
+    emu.rt.advance(60_000);
+    runs.push(runHourly(emu));
+    report = runs[runs.length - 1].result as Report;
+    if (report.finished || runs.length > 50) break;
+  }
+  emu.rt.advance(DAY);
+  const nextDay = runHourly(emu);
+
+  it('the day that started the reconcile asked once, in its first execution', () => {
+    expect(report.stoppedAt?.cursor).toBeTruthy();
+    expect(runs.map(asked)).toEqual(runs.map((_, i) => (i === 0 ? 1 : 0)));
+  });
+
+  it('the next day continues the stopped job first, without asking', () => {
+    expect(nextDay.result).toMatchObject({ action: 'continued' });
+    expect(asked(nextDay)).toBe(0);
+  });
+
+  it("once the stopped job is done, today's jobs start (the rest of the old day's dropped) and ask once", () => {
+    const after = [nextDay];
+    for (let n = 0; n < 200 && (after[after.length - 1].result as Report).finished !== true; n++) {
+      emu.rt.advance(60_000);
+      after.push(runHourly(emu));
+    }
+    const actions = after.map((run) => (run.result as Report).action);
+    const start = actions.indexOf('started');
+    expect(start).toBeGreaterThan(0);
+    expect(actions.slice(0, start).every((a) => a === 'continued')).toBe(true);
+    expect(after.map(asked)).toEqual(after.map((_, i) => (i === start ? 1 : 0)));
+  });
+});

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Emulator } from '../../emulator/harness';
-import { generateProgram } from '../../bench/workbook';
+import { programTracker } from '../support/program-tracker';
 import { OWNER, documentProperties } from '../support/emulator';
 import { addPartner, leadCell, register, rowsOf, setSetting } from './leads-fixture';
 
@@ -16,16 +16,7 @@ const MEMO_SHEET = '_DashboardMemo';
 const MEMO_PROPERTY = 'tracker.dashboardMemo';
 
 function tracker(): Emulator {
-  const program = generateProgram({ label: 'tiering memo', partners: 15, leads: 2500 }, 11);
-  const emu = new Emulator({
-    owner: OWNER,
-    now: '2026-03-02T09:00:00Z',
-    sheets: { Partners: program.partners, Leads: program.leads },
-  }).load();
-  emu.services.state.triggers.authorizedUsers.add(OWNER);
-  let setup = emu.call<{ ok: boolean; message: string; done?: boolean }>(OWNER, 'setupTracker');
-  if (!setup.ok) throw new Error(setup.message);
-  for (let i = 0; i < 20 && setup.done === false; i++) setup = emu.call(OWNER, 'continueSetup');
+  const emu = programTracker({ label: 'tiering memo', partners: 15, leads: 2500 }, 11);
   // Three new partners with one small won deal each: Registered by the rules.
   for (const name of ['Edited Partners', 'Forged Partners', 'Memo Partners']) {
     const partnerId = addPartner(emu, { partnerName: name, tier: 'Registered' });

@@ -288,10 +288,11 @@ function runTheDay(
   const state = parseScheduleState(doc.property(SCHEDULE_PROPERTY));
   const journalLeft = Boolean(doc.property(JOURNAL_PROPERTY));
   const today = new Date(startedAt).toISOString().slice(0, 10);
-  // A run that continues today's jobs takes the trigger's account an earlier run of the day asked
+  // A run that continues a day's jobs takes the trigger's account an earlier run of that day asked
   // (document properties): no call (the daily run's call budget per execution; the day's first run
-  // asks it again unless this trigger's is stored).
-  const continuing = state.pending?.day === today;
+  // asks it again unless this trigger's is stored). Continuing: today's jobs, or a job an earlier
+  // day's run stopped mid-way (its cursor kept: the day is finished before a new one starts).
+  const continuing = Boolean(state.pending && (state.pending.day === today || state.pending.cursor !== null));
   // The time zone as stored: asked once a day by the workbook check (workbook-check.ts), no call here.
   doc.days(true);
   // Every hour, before the day's jobs: the BigQuery mirror, when it is on (app/warehouse/mirror.ts).
@@ -324,8 +325,8 @@ function runTheDay(
   // Work is due: a trigger runs without prompting and would fail at the first call that needs a
   // scope the owner has not granted, every hour. It stops quietly instead (nothing written, the
   // checkpoint left as it was); the menu and Help > Run self-test tell the owner what is missing.
-  // A run continuing today's jobs does not ask again: today's checkpoint exists only because an
-  // earlier run today found every scope granted (a scope taken away since fails that job, reported).
+  // A run continuing a day's jobs does not ask again: the day's checkpoint exists only because an
+  // earlier run found every scope granted (a scope taken away since fails that job, reported).
   const { missing } = continuing ? { missing: [] as string[] } : checkAuthorization('trigger');
   if (missing.length)
     return {

@@ -105,6 +105,8 @@ function representativeRun(): { emu: Emulator; failures: string[] } {
   step('listWebhooks', () => emu.call(OWNER, 'listWebhooks'));
   step('previewImport', () => emu.call(OWNER, 'previewImport', 'partners', PARTNERS_CSV));
   step('runImport', () => emu.call(OWNER, 'runImport', 'partners', PARTNERS_CSV));
+  // Protection of 20 days: leads expire within the month of hourly runs below.
+  edit(OWNER, 'Settings', 'B3', 20);
   const won = step('registerLead', () =>
     emu.call<{ id: string }>(TEAMMATE, 'registerLead', {
       partnerId: partner?.id,
@@ -128,6 +130,21 @@ function representativeRun(): { emu: Emulator; failures: string[] } {
   step('reviewLead approve', () => emu.call(OWNER, 'reviewLead', won?.id, 'approve'));
   step('reviewLead approve (second)', () => emu.call(OWNER, 'reviewLead', other?.id, 'approve'));
   step('extendLead', () => emu.call(OWNER, 'extendLead', other?.id));
+  // Three more approved leads, the middle one extended: the other two expire together around it,
+  // their statuses set with range lists (sheets/scattered-cells.ts).
+  const more = ['Hooli', 'Pied Piper', 'Aviato'].map((company) =>
+    step(`registerLead ${company}`, () =>
+      emu.call<{ id: string }>(OWNER, 'registerLead', {
+        partnerId: partner?.id,
+        company,
+        domain: `${company.replace(' ', '').toLowerCase()}.test`,
+        currency: 'USD',
+      }),
+    ),
+  );
+  for (const lead of more)
+    step('reviewLead approve (more)', () => emu.call(OWNER, 'reviewLead', lead?.id, 'approve'));
+  step('extendLead (the middle one)', () => emu.call(OWNER, 'extendLead', more[1]?.id));
   step('closeLead', () =>
     emu.call(OWNER, 'closeLead', won?.id, 'won', { dealValue: 12000, closedOn: '2026-03-02' }),
   );
