@@ -34,8 +34,10 @@ export function syncDashboardCharts(
   const changed = specs.filter((s) => made[s.key] !== wanted[s.key]);
   if (!changed.length) return;
   const dashboard = doc.sheet('dashboard');
-  const metrics = doc.sheetById(state.m.s);
-  if (!dashboard || !metrics) return;
+  if (!dashboard) return;
+  // The metrics sheet's ranges by its id and name (a range handle: no call to find the sheet).
+  const metrics = (range: ChartSpec['range']) =>
+    doc.range(state.m.s, state.m.n, 1, range.col, range.rows, range.cols);
   const titles = new Set(specs.map((s) => s.title));
   const existing = dashboard.getCharts();
   const byTitle = new Map<string, GoogleAppsScript.Spreadsheet.EmbeddedChart>();
@@ -50,7 +52,7 @@ export function syncDashboardCharts(
     let builder = old ? old.modify().clearRanges() : dashboard.newChart();
     builder = builder
       .setChartType(Charts.ChartType[spec.type])
-      .addRange(metrics.getRange(1, spec.range.col, spec.range.rows, spec.range.cols))
+      .addRange(metrics(spec.range))
       .setPosition(spec.anchor.row, spec.anchor.col, 0, 0)
       .setOption('title', spec.title);
     for (const [option, value] of Object.entries(spec.options)) builder = builder.setOption(option, value);

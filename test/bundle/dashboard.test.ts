@@ -183,7 +183,7 @@ describe('refreshDashboard', () => {
 });
 
 describe('the charts when a tier more is held', () => {
-  it('widens the stacked chart alone: one chart updated, the other four left as they are', () => {
+  it('widens the stacked chart alone: one chart updated, the other four left as they are, its sheet found without a call', () => {
     const { emu } = program();
     emu.call(OWNER, 'refreshDashboard');
     const sheet = emu.spreadsheet.getSheetByName('Dashboard')!;
@@ -196,6 +196,8 @@ describe('the charts when a tier more is held', () => {
       ['Sheet.getCharts', 1],
       ['Sheet.updateChart', 1],
     ]);
+    // The metrics sheet's range by its name: no call to find the sheet by id.
+    expect(again.stats.byMethod['Spreadsheet.getSheetById']).toBeUndefined();
     const after = chartModels(model).map((c) => c.ranges.map(chartRangeA1));
     expect(after[1]).toEqual(['_Metrics!D1:G13']);
     expect(after.filter((_, i) => i !== 1)).toEqual(before.filter((_, i) => i !== 1));

@@ -89,10 +89,16 @@ export function components(
   lines: ReadonlyArray<{ partnerId: string; leadId: string; key: string }>,
 ): { groupOf: Map<string, string[]>; weightOf: Map<string, number> } {
   const parent = new Map<string, string>();
+  // The root of x's set; every node on the way is pointed at it (path compression: the sets of a
+  // program of 100,000 deals and their lines are found in near-constant time each).
   const find = (x: string): string => {
     let root = x;
-    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(x, root);
+    for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
+    for (let node = x; node !== root; ) {
+      const up = parent.get(node)!;
+      parent.set(node, root);
+      node = up;
+    }
     return root;
   };
   const union = (a: string, b: string) => {
