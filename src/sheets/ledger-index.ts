@@ -30,6 +30,8 @@ export const LEDGER_INDEX_PROPERTY = 'tracker.ledgerIndex';
 const VERSION = 2;
 /** A chunk is cut when it passes this many characters (a cell holds 50,000). */
 const CHUNK_TARGET = 20_000;
+/** A chunk that keeps its boundaries may grow to this many characters before all are cut afresh. */
+const CHUNK_MAX = 40_000;
 /** The pending entries' JSON is kept under this (a property value holds 9 KB); beyond: stale. */
 export const LEDGER_PENDING_CHARS = 6_000;
 /** Commissions rows read past `last` to see rows another tool appended. */
@@ -199,6 +201,7 @@ export function readLedgerIndex(
       }
     }
     if (chars !== state.chars) return null;
+    chunksRead.set(doc, texts);
   }
   for (const [row, entry] of Object.entries(state.pending ?? {}))
     if (entry) byRow.set(Number(row), entry);
@@ -218,15 +221,24 @@ export function readLedgerIndex(
   return { entries, maxId: state.maxId, last: state.last };
 }
 
+/** The chunks' texts this execution read (and checked) or staged: a restage writes only those that change. */
+const chunksRead = new WeakMap<TrackerDocument, string[]>();
+
+/** The row of a chunk's first entry (its text `#n|[[row,...`), or null for an empty chunk. */
+function firstRowOf(text: string): number | null {
+  const match = /^#\d+\|\[\[(\d+),/.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
 /**
- * Stages the index built from every line of the ledger (`entries`; `last`: the last Commissions row)
- * for the caller's commit: the chunk cells (one setValues, emptied cells included) and the state.
+ * Entries (sorted by row) cut into chunk texts: at the rows the `old` chunks start at, so a chunk
+ * whose lines did not change keeps its text, while each stays under CHUNK_MAX (else null: cut
+ * afresh); entries past the old chunks cut every CHUNK_TARGET characters. Without `old`, every
+ * CHUNK_TARGET characters.
  */
-export function stageLedgerIndex(doc: TrackerDocument, entries: readonly LedgerEntry[], last: number): void {
-  forgetColumnCells(doc, LEDGER_INDEX_COLUMN);
-  const shadow = doc.layout().shadow;
-  if (!shadow) return;
-  const sorted = [...entries].sort((a, b) => a[0] - b[0]);
+function cutChunks(sorted: readonly LedgerEntry[], old: readonly string[] | undefined): string[] | null {
+  const starts = (old ?? []).map(firstRowOf);
+  if (starts.some((row, n) => row === null || (n > 0 && row <= starts[n - 1]!))) return null;
   const texts: string[] = [];
   let current: string[] = [];
   let chars = 0;
@@ -235,15 +247,43 @@ export function stageLedgerIndex(doc: TrackerDocument, entries: readonly LedgerE
     current = [];
     chars = 0;
   };
+  let next = 1;
   for (const entry of sorted) {
+    // A kept boundary: the next old chunk starts at or before this row.
+    while (next < starts.length && entry[0] >= starts[next]!) {
+      cut();
+      next++;
+    }
     const json = JSON.stringify(entry);
-    if (current.length && chars + json.length > CHUNK_TARGET) cut();
+    const tail = next >= starts.length;
+    if (current.length && chars + json.length > CHUNK_TARGET && tail) cut();
+    if (!tail && chars + json.length > CHUNK_MAX) return null;
     current.push(json);
     chars += json.length + 1;
   }
-  if (current.length) cut();
-  if (texts.length + 1 > shadow.maxRows) return;
+  while (texts.length < starts.length - 1) cut();
+  if (current.length || texts.length < starts.length) cut();
+  return texts;
+}
+
+/**
+ * Stages the index built from every line of the ledger (`entries`; `last`: the last Commissions row)
+ * for the caller's commit: the chunk cells and the state. When this execution read the chunks, they
+ * keep their boundaries and only the span from the first chunk that changes to the last is written
+ * (one setValues, none when nothing changed); otherwise every chunk, emptied cells included.
+ */
+export function stageLedgerIndex(doc: TrackerDocument, entries: readonly LedgerEntry[], last: number): void {
+  forgetColumnCells(doc, LEDGER_INDEX_COLUMN);
+  const shadow = doc.layout().shadow;
+  if (!shadow) return;
+  const sorted = [...entries].sort((a, b) => a[0] - b[0]);
   const state = readLedgerIndexState(doc);
+  // The chunks as the sheet holds them (read and checked, or staged, this execution).
+  const read = chunksRead.get(doc);
+  const before = state && !state.stale && read?.length === state.chunks ? read : undefined;
+  const kept = before ? cutChunks(sorted, before) : null;
+  const texts = kept ?? cutChunks(sorted, undefined)!;
+  if (texts.length + 1 > shadow.maxRows) return;
   if (!state && !doc.property(LEDGER_INDEX_PROPERTY)) {
     // A tracker set up before the ledger index had a column for it: the shadow sheet gets one.
     const sheet = doc.sheetById(shadow.id);
@@ -253,15 +293,23 @@ export function stageLedgerIndex(doc: TrackerDocument, entries: readonly LedgerE
   // (An index of an earlier version: its chunks are overwritten or emptied all the same.)
   const old = state?.chunks ?? anyVersionChunks(doc);
   const height = Math.min(Math.max(texts.length, old), shadow.maxRows - 1);
-  if (height > 0)
+  // The span of chunks that change (all of them when the old ones were not read).
+  let from = 0;
+  let to = height - 1;
+  if (kept && before) {
+    while (from < height && (texts[from] ?? '') === (before[from] ?? '')) from++;
+    while (to >= from && (texts[to] ?? '') === (before[to] ?? '')) to--;
+  }
+  if (to >= from)
     doc.stage({
       k: 'values',
       s: shadow.id,
       n: shadow.name,
-      r: 2,
+      r: 2 + from,
       c: LEDGER_INDEX_COLUMN,
-      v: Array.from({ length: height }, (_, i) => [texts[i] ?? '']),
+      v: Array.from({ length: to - from + 1 }, (_, i) => [texts[from + i] ?? '']),
     });
+  chunksRead.set(doc, texts);
   built.set(doc, new Map(sorted.map((e) => [e[0], JSON.stringify(e)])));
   saveState(doc, {
     v: VERSION,

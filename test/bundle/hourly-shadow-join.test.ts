@@ -4,6 +4,8 @@
  * execution). A partner's plan changed: the full reconcile voids its lines near the top of a long
  * ledger and writes new ones at the end, two blocks of Commissions too far apart to join (a block
  * of status cells, wide new rows); their shadow is one write, the rows between rewritten as they are.
+ * The ledger index, staged again by that reconcile, keeps its chunks' boundaries (a chunk whose lines
+ * did not change keeps its text; only the span of chunks that changed is written).
  */
 import { Emulator } from '../../emulator/harness';
 import { PLANS } from '../../bench/workbook';
@@ -15,6 +17,8 @@ import { rangesWritten, type RangeRead } from '../support/ranges-read';
 const DAY = 86_400_000;
 /** The Commissions shadow's column in `_Shadow` (sheets/schema.ts). */
 const SHADOW_COL = 3;
+/** The ledger index's column in `_Shadow` (sheets/schema.ts). */
+const LEDGER_INDEX_COL = 9;
 
 function tracker(): Emulator {
   const emu = programTracker({ label: 'join', partners: 20, leads: 3_000 }, 7, PLANS);
@@ -30,6 +34,7 @@ describe('the hourly run joins a table’s shadow blocks', () => {
   // The partner of the ledger's first line moves to a recurring plan.
   const partners = rows('Partners');
   const at = partners.findIndex((p) => p[0] === rows('Commissions')[1][2]);
+  const indexBefore = rows('_Shadow').map((r) => String(r[LEDGER_INDEX_COL - 1] ?? ''));
   const edited = emu.edit(OWNER, 'Partners', `I${at + 1}`, [['SaaS Recurring']]);
   emu.rt.advance(DAY);
   const executions: Array<{ writes: RangeRead[]; before: string[]; after: string[] }> = [];
@@ -72,6 +77,22 @@ describe('the hourly run joins a table’s shadow blocks', () => {
       expect(joined!.after[row - 1]).toBe(joined!.before[row - 1]);
     }
     expect(between).toBeGreaterThan(1_000);
+  });
+
+  it('the ledger index kept its chunks’ boundaries: each chunk starts at the row it started at', () => {
+    const starts = (column: string[]) =>
+      column
+        .slice(1)
+        .filter((t) => t.startsWith('#'))
+        .map((t) => Number(/^#\d+\|\[\[(\d+),/.exec(t)?.[1] ?? 0));
+    const before = starts(indexBefore);
+    const after = starts(rows('_Shadow').map((r) => String(r[LEDGER_INDEX_COL - 1] ?? '')));
+    expect(before.length).toBeGreaterThan(3);
+    expect(after.slice(0, before.length)).toEqual(before);
+    // and the index was rewritten by the reconcile (its lines changed)
+    expect(
+      executions.some((e) => e.writes.some((w) => w.sheet === '_Shadow' && w.col === LEDGER_INDEX_COL)),
+    ).toBe(true);
   });
 
   it('every other execution wrote the shadow once per Commissions block at most; the log verifies', () => {

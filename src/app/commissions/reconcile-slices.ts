@@ -94,7 +94,7 @@ export function components(
   const find = (x: string): string => {
     let root = x;
     for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
-    for (let node = x; node !== root; ) {
+    for (let node = x; node !== root;) {
       const up = parent.get(node)!;
       parent.set(node, root);
       node = up;
