@@ -8,18 +8,17 @@
  */
 import { rowChanges } from '../domain/audit/diff';
 import { ROW_ADDED, type AuditEntry, type AuditSource } from '../domain/audit/entry';
-import { encodeShadow, type ShadowRow } from '../domain/audit/shadow';
-import { unsealed } from '../domain/audit/shadow-seal';
+import { encodeShadow } from '../domain/audit/shadow';
 import { appendAudit } from './audit-sheet';
 import { a1, ensureRows } from './capacity';
 import { isPlainTextColumn, neutralizeBlock } from './cell-text';
 import type { TrackerDocument } from './document';
 import type { SheetLayout } from './layout';
 import type { SheetDef } from './schema';
-import { readShadow, rememberedColumn, writeShadow } from './shadow-sheet';
-import { shadowRowsRead } from './shadow-rows-read';
+import { writeShadow } from './shadow-sheet';
+import { writeShadowBlocks } from './shadow-blocks';
 import { healForged } from './shadow-seals';
-import { NOT_READ, type RowChange, type Table, unguardPlainText } from './table';
+import { type RowChange, type Table, unguardPlainText } from './table';
 import { MAX_BLOCKS, writeBlocks, type ChangedRow, type WriteBlock } from './write-blocks';
 import { recordOfCell } from './record-of';
 import { planLists } from './scattered-cells';
@@ -151,51 +150,9 @@ export function commit(
       }
       for (const entry of entriesFor(ctx, table, changes, keys)) entries.push(entry);
       if (table.def.tracked) {
-        // The shadow of the same rows (a row bridged between two changed ones is written as it is;
-        // in a sparse table, a bridged row that was not read keeps the shadow it has: read back).
-        const shadow = new Map<number, string>();
-        // Bridged rows whose cell this execution read and whose content is unchanged: written back
-        // as read (writeShadow `asRead`: no new seal).
-        const asRead = new Map<number, string>();
-        const shadowOf = (start: number, end: number, readBack: boolean): boolean => {
-          const cells: Array<[number, string]> = [];
-          let kept: ShadowRow[] | null = null;
-          for (let row = start; row <= end; row++) {
-            const after = byRow.get(row)?.after ?? table.valuesAt(row);
-            if (after !== NOT_READ) {
-              cells.push([row, encodeShadow(keys.slice(1), after)]);
-              continue;
-            }
-            const known = rememberedColumn(ctx.doc, table.key);
-            if (known) {
-              cells.push([row, known[row - 2] ?? '']);
-              continue;
-            }
-            if (!kept && !readBack && !shadowRowsRead(ctx.doc, table.key, start, end - start + 1))
-              return false;
-            kept ??= readShadow(ctx.doc, table.key, start, end - start + 1);
-            const old = kept[row - start];
-            cells.push([row, Object.keys(old).length ? JSON.stringify(old) : '']);
-          }
-          const raw = shadowRowsRead(ctx.doc, table.key, start, end - start + 1);
-          cells.forEach(([row, text], i) => {
-            shadow.set(row, text);
-            const cell = raw?.[i][0];
-            if (!byRow.has(row) && typeof cell === 'string' && cell !== '' && unsealed(cell) === text)
-              asRead.set(row, cell);
-          });
-          return true;
-        };
-        for (const block of blocks) shadowOf(block.start, block.end, true);
-        // The hourly run: the shadow is one column, so its blocks are joined (one setValues) over
-        // the rows between them when those are known without a call and at most HOURLY_BRIDGE_CELLS.
-        if (ctx.source === 'trigger' && ctx.doc.prefersFewCalls())
-          for (let n = 1; n < blocks.length; n++) {
-            const from = blocks[n - 1].end + 1;
-            const to = blocks[n].start - 1;
-            if (to >= from && to - from + 1 <= HOURLY_BRIDGE_CELLS) shadowOf(from, to, false);
-          }
-        writeShadow(ctx.doc, table.key, shadow, new Set(byRow.keys()), asRead);
+        // The shadow of the same rows (shadow-blocks.ts); in the hourly run its blocks joined.
+        const hourly = ctx.source === 'trigger' && ctx.doc.prefersFewCalls();
+        writeShadowBlocks(ctx.doc, table, byRow, blocks, hourly ? HOURLY_BRIDGE_CELLS : 0);
       }
     }
     table.markWritten();
