@@ -2,8 +2,10 @@
  * RangeList (https://developers.google.com/apps-script/reference/spreadsheet/range-list): ranges of
  * one sheet named by A1 notations (Sheet.getRangeList). `setValue` sets one value in every cell of
  * every range with ONE service call (each cell checked and written as Range.setValue writes it);
- * `clearContent` empties them the same way. An empty list, or a notation that does not parse or
- * lies outside the sheet, throws as Google does.
+ * `clearContent` empties them the same way. An empty list, a notation that does not parse, lies
+ * outside the sheet or names another sheet throws. The ranges are written in order: what Google
+ * does when one of them is protected from the user (all or none?) is not documented; here the
+ * ranges before it are written.
  */
 import type { Runtime } from '../runtime';
 import { parseA1, refToBox } from './a1';
@@ -24,7 +26,11 @@ export class EmuRangeList {
       throw exception(SheetErrors.invalidArgument('a1Notations'));
     this.#ranges = a1Notations.map((a1) => {
       if (typeof a1 !== 'string') throw exception(SheetErrors.invalidArgument('a1Notations'));
-      return rangeIn(rt, doc, model, refToBox(parseA1(a1), model.maxRows, model.maxCols));
+      const ref = parseA1(a1);
+      // "the ranges in the same sheet": a notation naming another sheet is refused
+      if (ref.sheetName !== null && ref.sheetName !== model.name)
+        throw exception(SheetErrors.invalidArgument('a1Notations'));
+      return rangeIn(rt, doc, model, refToBox(ref, model.maxRows, model.maxCols));
     });
   }
 

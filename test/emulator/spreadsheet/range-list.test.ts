@@ -38,10 +38,12 @@ describe('RangeList', () => {
     expect(rt.uncounted(() => sheet.getRange('A1:A3').getValues())).toEqual([[''], ['y'], ['']]);
   });
 
-  test('an empty list, a bad notation or a range past the sheet throws', () => {
+  test('an empty list, a bad notation, a range past the sheet or on another sheet throws', () => {
     const { rt, sheet } = setup();
     expect(() => as(rt, OWNER, () => sheet.getRangeList([]))).toThrow();
     expect(() => as(rt, OWNER, () => sheet.getRangeList(['not a range']))).toThrow();
     expect(() => as(rt, OWNER, () => sheet.getRangeList([`A${sheet.getMaxRows() + 1}`]))).toThrow();
+    expect(() => as(rt, OWNER, () => sheet.getRangeList(["'Some other sheet'!A1"]))).toThrow();
+    expect(() => as(rt, OWNER, () => sheet.getRangeList([`'${sheet.getName()}'!A1`]))).not.toThrow();
   });
 });
