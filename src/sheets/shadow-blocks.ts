@@ -28,6 +28,8 @@ export function writeShadowBlocks(
   const shadowOf = (start: number, end: number, readBack: boolean): boolean => {
     const cells: Array<[number, string]> = [];
     let kept: ShadowRow[] | null = null;
+    // The raw cells as read this execution (null when some were not read: readShadow reads them).
+    let raw = shadowRowsRead(doc, table.key, start, end - start + 1);
     for (let row = start; row <= end; row++) {
       const after = byRow.get(row)?.after ?? table.valuesAt(row);
       if (after !== NOT_READ) {
@@ -39,12 +41,12 @@ export function writeShadowBlocks(
         cells.push([row, known[row - 2] ?? '']);
         continue;
       }
-      if (!kept && !readBack && !shadowRowsRead(doc, table.key, start, end - start + 1)) return false;
+      if (!kept && !readBack && !raw) return false;
       kept ??= readShadow(doc, table.key, start, end - start + 1);
       const old = kept[row - start];
       cells.push([row, Object.keys(old).length ? JSON.stringify(old) : '']);
     }
-    const raw = shadowRowsRead(doc, table.key, start, end - start + 1);
+    raw ??= shadowRowsRead(doc, table.key, start, end - start + 1);
     cells.forEach(([row, text], i) => {
       shadow.set(row, text);
       const cell = raw?.[i][0];

@@ -82,16 +82,17 @@ export function commit(
     if (changed.length) {
       ensureRows(ctx.doc, table.sheet, table.layout, changed[changed.length - 1].row);
       const byRow = new Map(changes.map((c) => [c.row, c]));
+      const hourly = ctx.source === 'trigger' && ctx.doc.prefersFewCalls();
       const blocks =
         ctx.source !== 'trigger'
           ? writeBlocks(changed, MAX_BLOCKS)
-          : ctx.doc.prefersFewCalls()
+          : hourly
             ? writeBlocks(changed, HOURLY_MAX_BLOCKS, HOURLY_BRIDGE_CELLS)
             : writeBlocks(changed, TRIGGER_MAX_BLOCKS);
       const changedCols = table.fromShadow ? changedColumns(changes) : null;
       // The hourly run: blocks of a few scattered cells that would be read back go as range lists.
       const planned =
-        changedCols && ctx.source === 'trigger' && ctx.doc.prefersFewCalls()
+        changedCols && hourly
           ? planLists(
               blocks,
               (block) => keepsCells(block, changedCols),
@@ -151,7 +152,6 @@ export function commit(
       for (const entry of entriesFor(ctx, table, changes, keys)) entries.push(entry);
       if (table.def.tracked) {
         // The shadow of the same rows (shadow-blocks.ts); in the hourly run its blocks joined.
-        const hourly = ctx.source === 'trigger' && ctx.doc.prefersFewCalls();
         writeShadowBlocks(ctx.doc, table, byRow, blocks, hourly ? HOURLY_BRIDGE_CELLS : 0);
       }
     }
