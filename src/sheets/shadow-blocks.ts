@@ -27,6 +27,7 @@ export function writeShadowBlocks(
   /** Rows start..end into `shadow`; false (nothing added) when one would need a read and `readBack` is off. */
   const shadowOf = (start: number, end: number, readBack: boolean): boolean => {
     const cells: Array<[number, string]> = [];
+    const verbatim = new Map<number, string>();
     let kept: ShadowRow[] | null = null;
     // The raw cells as read this execution (null when some were not read: readShadow reads them).
     let raw = shadowRowsRead(doc, table.key, start, end - start + 1);
@@ -41,7 +42,16 @@ export function writeShadowBlocks(
         cells.push([row, known[row - 2] ?? '']);
         continue;
       }
-      if (!kept && !readBack && !raw) return false;
+      if (raw) {
+        // Read this execution and not changed: its cell goes back exactly as it is (the identity:
+        // a sealed cell stays sealed, a forged or blank one stays what it is), nothing decoded or checked.
+        const cell = raw[row - start][0];
+        const text = typeof cell === 'string' ? cell : String(cell ?? '');
+        cells.push([row, unsealed(text) ?? '']);
+        verbatim.set(row, text);
+        continue;
+      }
+      if (!kept && !readBack) return false;
       kept ??= readShadow(doc, table.key, start, end - start + 1);
       const old = kept[row - start];
       cells.push([row, Object.keys(old).length ? JSON.stringify(old) : '']);
@@ -49,6 +59,11 @@ export function writeShadowBlocks(
     raw ??= shadowRowsRead(doc, table.key, start, end - start + 1);
     cells.forEach(([row, text], i) => {
       shadow.set(row, text);
+      const same = verbatim.get(row);
+      if (same !== undefined) {
+        asRead.set(row, same);
+        return;
+      }
       const cell = raw?.[i][0];
       if (!byRow.has(row) && typeof cell === 'string' && cell !== '' && unsealed(cell) === text)
         asRead.set(row, cell);
