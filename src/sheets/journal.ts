@@ -95,15 +95,31 @@ function decodeCell(value: unknown): unknown {
 }
 
 export function encodeOps(ops: readonly WriteOp[]): string {
-  return JSON.stringify(
-    ops.map((op) =>
-      op.k === 'values'
-        ? { ...op, v: op.v.map((row) => row.map(encodeCell)) }
-        : op.k === 'list'
-          ? { ...op, v: encodeCell(op.v) }
-          : op,
-    ),
-  );
+  return JSON.stringify(ops.map(storedOp));
+}
+
+/** An op as the journal stores it: dates encoded; a values op with rows `same` as a patch of the others. */
+function storedOp(op: WriteOp): unknown {
+  if (op.k === 'list') return { ...op, v: encodeCell(op.v) };
+  if (op.k !== 'values') return op;
+  const { same, ...rest } = op;
+  if (!same?.length) return { ...rest, v: op.v.map((row) => row.map(encodeCell)) };
+  const kept = new Set(same);
+  const p: Array<[number, unknown[]]> = [];
+  op.v.forEach((row, i) => {
+    if (!kept.has(i)) p.push([i, row.map(encodeCell)]);
+  });
+  const patch: WriteOp = {
+    k: 'patch',
+    s: op.s,
+    n: op.n,
+    r: op.r,
+    c: op.c,
+    h: op.v.length,
+    w: op.v[0].length,
+    p,
+  };
+  return patch;
 }
 
 /** The ops of a journal's JSON (already parsed, or its text). */
@@ -115,7 +131,9 @@ export function decodeOps(json: unknown): WriteOp[] {
       ? { ...op, v: op.v.map((row) => row.map(decodeCell)) }
       : op.k === 'list'
         ? { ...op, v: decodeCell(op.v) }
-        : op,
+        : op.k === 'patch'
+          ? { ...op, p: op.p.map(([i, row]): [number, unknown[]] => [i, row.map(decodeCell)]) }
+          : op,
   );
 }
 
@@ -154,6 +172,14 @@ export function applyOp(doc: DocumentHost, op: WriteOp): void {
     case 'backgrounds':
       RANGE_WRITERS[op.k](doc.range(op.s, op.n, op.r, op.c, op.v.length, op.v[0].length), op.v as never);
       return;
+    case 'patch': {
+      // (Only from a journal applied again: the rows not in `p` hold what the op would write.)
+      const range = doc.range(op.s, op.n, op.r, op.c, op.h, op.w);
+      const values = range.getValues();
+      for (const [i, row] of op.p) values[i] = row;
+      range.setValues(values);
+      return;
+    }
     case 'list':
       // The sheet from a one-cell range of it (no call), its list a handle: one call, setValue.
       doc.range(op.s, op.n, 1, 1).getSheet().getRangeList(op.a).setValue(op.v);

@@ -1,8 +1,8 @@
 /**
  * The shadow of the rows the audited writer writes (writer.ts): each block's rows, a row bridged
- * between two changed ones written as it is. In a sparse table a bridged row that was not read
- * keeps the shadow it has (read back). A bridged row whose cell this execution read and whose
- * content is unchanged goes back as read (writeShadow `asRead`: no new seal). With `joinRows` (the
+ * between two changed ones written as it is. A bridged row whose cell this execution read goes back
+ * exactly as read (writeShadow `asRead`: no new seal; the journal leaves it out, a patch). In a sparse
+ * table a bridged row that was not read keeps the shadow it has (read back). With `joinRows` (the
  * hourly run), the blocks are joined into one write over the rows between them (the shadow is one
  * column) when those are at most that many and known without a call.
  */
@@ -32,7 +32,18 @@ export function writeShadowBlocks(
     // The raw cells as read this execution (null when some were not read: readShadow reads them).
     let raw = shadowRowsRead(doc, table.key, start, end - start + 1);
     for (let row = start; row <= end; row++) {
-      const after = byRow.get(row)?.after ?? table.valuesAt(row);
+      const change = byRow.get(row);
+      if (!change && raw) {
+        // Read this execution and not changed: its cell goes back exactly as it is (the identity:
+        // a sealed cell stays sealed, a forged or blank one stays what it is), nothing decoded,
+        // checked or encoded again.
+        const cell = raw[row - start][0];
+        const text = typeof cell === 'string' ? cell : String(cell ?? '');
+        cells.push([row, unsealed(text) ?? '']);
+        verbatim.set(row, text);
+        continue;
+      }
+      const after = change?.after ?? table.valuesAt(row);
       if (after !== NOT_READ) {
         cells.push([row, encodeShadow(keys.slice(1), after)]);
         continue;
@@ -40,15 +51,6 @@ export function writeShadowBlocks(
       const known = rememberedColumn(doc, table.key);
       if (known) {
         cells.push([row, known[row - 2] ?? '']);
-        continue;
-      }
-      if (raw) {
-        // Read this execution and not changed: its cell goes back exactly as it is (the identity:
-        // a sealed cell stays sealed, a forged or blank one stays what it is), nothing decoded or checked.
-        const cell = raw[row - start][0];
-        const text = typeof cell === 'string' ? cell : String(cell ?? '');
-        cells.push([row, unsealed(text) ?? '']);
-        verbatim.set(row, text);
         continue;
       }
       if (!kept && !readBack) return false;

@@ -28,8 +28,16 @@ function shadowTarget(doc: TrackerDocument, key: SheetKey) {
     col,
     range: (row: number, rows: number) => doc.range(shadow.id, shadow.name, row, col, rows, 1),
     sheet: () => doc.sheetById(shadow.id)!,
-    stage: (row: number, values: string[][]) =>
-      doc.stage({ k: 'values', s: shadow.id, n: shadow.name, r: row, c: col, v: values }),
+    stage: (row: number, values: string[][], same?: readonly number[]) =>
+      doc.stage({
+        k: 'values',
+        s: shadow.id,
+        n: shadow.name,
+        r: row,
+        c: col,
+        v: values,
+        ...(same?.length ? { same } : {}),
+      }),
   };
 }
 
@@ -213,8 +221,13 @@ export function writeShadow(
     ensureRows(doc, target.sheet(), target.shadow, last.start + last.count - 1);
   for (const block of blocks) {
     const values: string[][] = [];
-    for (let i = 0; i < block.count; i++) values.push([sealed.get(block.start + i) ?? '']);
-    target.stage(block.start, values);
+    // Rows written back as read: the sheet holds them (the journal stores the others only).
+    const same: number[] = [];
+    for (let i = 0; i < block.count; i++) {
+      values.push([sealed.get(block.start + i) ?? '']);
+      if (asRead?.has(block.start + i)) same.push(i);
+    }
+    target.stage(block.start, values, same);
   }
 }
 

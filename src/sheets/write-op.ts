@@ -13,7 +13,24 @@ export type JournalSpot = OpTarget & { r: number; c: number };
 
 /** One write, applied by the service method named in `k`, at row `r`, column `c` (1-based). */
 export type WriteOp =
-  | (OpTarget & { k: 'values'; r: number; c: number; v: unknown[][] })
+  | (OpTarget & {
+      k: 'values';
+      r: number;
+      c: number;
+      v: unknown[][];
+      /**
+       * Rows (0-based in `v`) whose cells the sheet already holds, as this execution read them under
+       * the lock (a shadow row bridged between two changed ones): the journal stores the op without
+       * them, as a `patch` (journal.ts encodeOps). Only for cells that hold no formula.
+       */
+      same?: readonly number[];
+    })
+  /**
+   * A `values` op as the journal stores it when most of its rows are already in the sheet: the
+   * range `h` rows by `w` columns from (`r`, `c`), of which only the rows `p` ([offset, cells]) are
+   * new. Applied again by reading the range and writing it with those rows over it (two calls).
+   */
+  | (OpTarget & { k: 'patch'; r: number; c: number; h: number; w: number; p: Array<[number, unknown[]]> })
   | (OpTarget & { k: 'notes'; r: number; c: number; v: string[][] })
   | (OpTarget & { k: 'formats'; r: number; c: number; v: string[][] })
   | (OpTarget & { k: 'backgrounds'; r: number; c: number; v: string[][] })

@@ -12,7 +12,7 @@ import { PLANS } from '../../bench/workbook';
 import { programTracker } from '../support/program-tracker';
 import type { AuditVerification } from '../../src/shared/api';
 import { OWNER, finishDay, runHourly } from '../support/emulator';
-import { rangesWritten, type RangeRead } from '../support/ranges-read';
+import { rangesRead, rangesWritten, type RangeRead } from '../support/ranges-read';
 
 const DAY = 86_400_000;
 /** The Commissions shadow's column in `_Shadow` (sheets/schema.ts). */
@@ -99,5 +99,90 @@ describe('the hourly run joins a table’s shadow blocks', () => {
     for (const e of executions)
       expect(shadow(e).length).toBeLessThanOrEqual(Math.max(1, commissions(e).length));
     expect(emu.call<AuditVerification>(OWNER, 'verifyAuditLog')).toMatchObject({ ok: true });
+  });
+});
+
+/**
+ * The joined write's journal stores only the rows it changes (a patch: the rows between are in the
+ * sheet already, as read under the lock). An execution that dies anywhere after its journal is
+ * stored has it applied again by the next one, which reads the range and writes it with the changed
+ * rows over it: the day ends as a day without the failure ends, cell for cell.
+ */
+describe('the joined shadow write, failing after its journal is stored, is finished by the next run', () => {
+  const day = (fault?: { execution: number; k: number }) => {
+    const emu = tracker();
+    const partners = emu.sheets().Partners as unknown[][];
+    const at = partners.findIndex((p) => p[0] === (emu.sheets().Commissions as unknown[][])[1][2]);
+    emu.edit(OWNER, 'Partners', `I${at + 1}`, [['SaaS Recurring']]);
+    emu.rt.advance(DAY);
+    const executions: Array<{ methods: string[]; writes: RangeRead[]; reads: RangeRead[] }> = [];
+    for (let n = 0; n < 60; n++) {
+      const methods: string[] = [];
+      const stop = emu.rt.onCall((method) => methods.push(method));
+      if (fault?.execution === n)
+        emu.rt.failCall('*', 'Service Spreadsheets failed', { skip: fault.k, fatal: true });
+      let done = false;
+      let reads: RangeRead[] = [];
+      const writes = rangesWritten(() => {
+        reads = rangesRead(() => {
+          try {
+            done = (runHourly(emu).result as { finished?: boolean }).finished === true;
+          } catch {
+            // the execution died at the fault
+          }
+        });
+      });
+      emu.rt.clearFaults();
+      stop();
+      executions.push({ methods, writes, reads });
+      if (done) break;
+      emu.rt.advance(60_000);
+    }
+    return { emu, executions };
+  };
+  const reference = day();
+  const joined = reference.executions.findIndex(
+    (e) =>
+      e.writes.filter((w) => w.sheet === 'Commissions').length === 2 &&
+      e.writes.some((w) => w.sheet === '_Shadow' && w.col === SHADOW_COL && w.rows > 1_000),
+  );
+  const methods = reference.executions[joined]?.methods ?? [];
+  // The calls from the journal's property write (the commit's step) to the last: the first of its writes.
+  const first = methods.indexOf('Properties.setProperties') + 2;
+  const ks = Array.from({ length: Math.max(0, methods.length - first + 2) }, (_, i) => first - 1 + i);
+  // The call that is the joined shadow write (the n-th Range.setValues is the n-th range written).
+  const nth = (reference.executions[joined]?.writes ?? []).findIndex(
+    (w) => w.sheet === '_Shadow' && w.col === SHADOW_COL && w.rows > 1_000,
+  );
+  let shadowWriteAt = 0;
+  for (let i = 0, seen = -1; i < methods.length && !shadowWriteAt; i++)
+    if (methods[i] === 'Range.setValues' && ++seen === nth) shadowWriteAt = i + 1;
+  const final = (emu: Emulator) => {
+    const sheets = emu.sheets();
+    return {
+      commissions: sheets.Commissions,
+      leads: sheets.Leads,
+      shadow: (sheets._Shadow as unknown[][]).map((r) => r[SHADOW_COL - 1]),
+      log: (sheets['Audit Log'] as unknown[][]).length,
+    };
+  };
+
+  it('the reference day has the joined execution', () => {
+    expect(joined).toBeGreaterThanOrEqual(0);
+    expect(ks.length).toBeGreaterThan(2);
+    expect(shadowWriteAt).toBeGreaterThanOrEqual(first);
+  });
+
+  it.each(ks.map((k) => [k]))('a failure at call %i of that execution', (k) => {
+    const failed = day({ execution: joined, k });
+    expect(final(failed.emu)).toEqual(final(reference.emu));
+    expect(failed.emu.call<AuditVerification>(OWNER, 'verifyAuditLog')).toMatchObject({ ok: true });
+    // Once the journal is stored (the commit's last call is its audit append), the next run applies
+    // it again: it reads the joined range back to write the patch over it.
+    const wrote = reference.executions[joined].writes.find((w) => w.sheet === '_Shadow' && w.rows > 1_000)!;
+    const patched = failed.executions[joined + 1].reads.some(
+      (r) => r.sheet === '_Shadow' && r.row === wrote.row && r.rows === wrote.rows && r.col === SHADOW_COL,
+    );
+    expect(patched).toBe(k >= first);
   });
 });

@@ -88,47 +88,65 @@ export function components(
   deals: ReadonlyArray<{ leadId: string; partnerId: string }>,
   lines: ReadonlyArray<{ partnerId: string; leadId: string; key: string }>,
 ): { groupOf: Map<string, string[]>; weightOf: Map<string, number> } {
-  const parent = new Map<string, string>();
-  // The root of x's set; every node on the way is pointed at it (path compression: the sets of a
-  // program of 100,000 deals and their lines are found in near-constant time each).
-  const find = (x: string): string => {
+  // Nodes are numbers (a partner, a key, a lead: one map of names each, no "p:"/"k:"/"l:" strings
+  // made per tie); `parent` holds each node's parent, a root its own number.
+  const names = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  let parent = new Int32Array(1024);
+  let count = 0;
+  const node = (kind: 0 | 1 | 2, name: string): number => {
+    const known = names[kind].get(name);
+    if (known !== undefined) return known;
+    if (count === parent.length) {
+      const grown = new Int32Array(parent.length * 2);
+      grown.set(parent);
+      parent = grown;
+    }
+    parent[count] = count;
+    names[kind].set(name, count);
+    return count++;
+  };
+  // The root of x's set; every node on the way is pointed at it (path compression).
+  const find = (x: number): number => {
     let root = x;
-    for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
-    for (let node = x; node !== root;) {
-      const up = parent.get(node)!;
-      parent.set(node, root);
-      node = up;
+    while (parent[root] !== root) root = parent[root];
+    while (parent[x] !== root) {
+      const up = parent[x];
+      parent[x] = root;
+      x = up;
     }
     return root;
   };
-  const union = (a: string, b: string) => {
+  // The second's root goes under the first's (the partner's, which so stays a root: short paths).
+  const union = (a: number, b: number) => {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent.set(ra, rb);
+    if (ra !== rb) parent[rb] = ra;
   };
   const weight = new Map<string, number>();
-  const partners = new Set<string>();
-  const add = (partnerId: string) => {
-    partners.add(partnerId);
+  const add = (partnerId: string): number => {
     weight.set(partnerId, (weight.get(partnerId) ?? 0) + 1);
+    const p = node(0, partnerId);
     // A partner's own keys (its threshold lines) start with its id.
-    union(`p:${partnerId}`, `k:${partnerId}`);
+    union(p, node(1, partnerId));
+    return p;
   };
   for (const deal of deals) {
-    add(deal.partnerId);
-    union(`p:${deal.partnerId}`, `k:${deal.leadId}`);
-    union(`p:${deal.partnerId}`, `l:${deal.leadId}`);
+    const p = add(deal.partnerId);
+    union(p, node(1, deal.leadId));
+    union(p, node(2, deal.leadId));
   }
   for (const line of lines) {
-    add(line.partnerId);
-    const base = baseKey(line.key);
-    union(`p:${line.partnerId}`, `k:${base.split('/')[0]}`);
-    union(`p:${line.partnerId}`, `l:${line.leadId}`);
+    const p = add(line.partnerId);
+    union(p, node(1, baseKey(line.key).split('/')[0]));
+    union(p, node(2, line.leadId));
   }
-  const groups = new Map<string, string[]>();
-  for (const p of partners) {
-    const root = find(`p:${p}`);
-    groups.set(root, [...(groups.get(root) ?? []), p]);
+  const groups = new Map<number, string[]>();
+  // (partners in the order first met, as the groups list them)
+  for (const [p, id] of names[0]) {
+    const root = find(id);
+    const group = groups.get(root);
+    if (group) group.push(p);
+    else groups.set(root, [p]);
   }
   const groupOf = new Map<string, string[]>();
   const weightOf = new Map<string, number>();
