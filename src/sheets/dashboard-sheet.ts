@@ -23,8 +23,10 @@ export interface DashboardState {
   charts: string;
   /** The period and currency the last refresh showed (what row 2 holds). */
   choice?: { period: string; currency: string };
-  /** A digest of the formats and notes last written: unchanged, they are not written again. */
+  /** A digest of the formats last written: unchanged, they are not written again. */
   look?: string;
+  /** The same for the notes. */
+  notesLook?: string;
 }
 
 export function dashboardState(doc: TrackerDocument): DashboardState | null {
@@ -130,13 +132,16 @@ export function stageDashboard(
     layout.maxRows = rows + 100;
     doc.markLayoutChanged();
   }
-  // Formats and notes follow the layout (which rows are which section): written when it changed.
-  const look = digest(JSON.stringify([rows, write.formats, write.notes]));
+  // Formats follow the layout and the values (a rate or a dash); notes the layout alone (which rows
+  // are which section): each written when it changed.
+  const look = digest(JSON.stringify([rows, write.formats]));
+  const notesLook = digest(JSON.stringify([rows, write.notes]));
   if (look !== state.look) doc.stage({ ...target, k: 'formats', r: 1, c: 1, v: fill(write.formats, '@') });
   doc.stage({ ...target, k: 'values', r: 1, c: 1, v: fill(write.values, '') });
-  if (look !== state.look) doc.stage({ ...target, k: 'notes', r: 1, c: 1, v: fill(write.notes, '') });
+  if (notesLook !== state.notesLook)
+    doc.stage({ ...target, k: 'notes', r: 1, c: 1, v: fill(write.notes, '') });
   doc.stage({ ...state.m, k: 'values', r: 1, c: 1, v: write.metrics });
-  const next = { ...state, rows: write.values.length, look, choice: write.choice };
+  const next = { ...state, rows: write.values.length, look, notesLook, choice: write.choice };
   saveDashboardState(doc, next);
   return next;
 }

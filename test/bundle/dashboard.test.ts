@@ -128,7 +128,8 @@ describe('refreshDashboard', () => {
     ]);
     expect(charts.map((c) => c.ranges.map(chartRangeA1))).toEqual([
       ['_Metrics!A1:B7'],
-      ['_Metrics!D1:F13'],
+      // every tier of Settings > Tier Rules (held or not) and '(none)': a series each
+      ['_Metrics!D1:I13'],
       ['_Metrics!O1:P11'],
       ['_Metrics!R1:S11'],
       ['_Metrics!U1:V6'],
@@ -136,8 +137,8 @@ describe('refreshDashboard', () => {
     expect(charts[1].options.get('isStacked')).toBe(true);
     expect(emu.rt.uncounted(() => emu.spreadsheet.getSheetByName('_Metrics')!.isSheetHidden())).toBe(true);
     const metrics = sheetValues(emu, '_Metrics');
-    expect(metrics[0].slice(3, 6)).toEqual(['Month', 'Silver', 'Gold']);
-    expect(metrics[12].slice(3, 6)).toEqual(['2026-03', 0, 40000]);
+    expect(metrics[0].slice(3, 9)).toEqual(['Month', 'Registered', 'Silver', 'Gold', 'Platinum', '(none)']);
+    expect(metrics[12].slice(3, 9)).toEqual(['2026-03', 0, 0, 40000, 0, 0]);
     expect(metrics.slice(0, 3).map((r) => r.slice(14, 16))).toEqual([
       ['Partner', 'Won value'],
       ['Alpha Partners', 40000],
@@ -182,14 +183,45 @@ describe('refreshDashboard', () => {
   });
 });
 
-describe('the charts when a tier more is held', () => {
-  it('widens the stacked chart alone: one chart updated, the other four left as they are, its sheet found without a call', () => {
+describe('the charts when partners change tier', () => {
+  /** A person's edit of a cell under the header `header` of `sheet`, in the row where column A is `key`. */
+  const editUnder = (emu: Emulator, sheet: string, header: string, row: number, value: string) => {
+    const rows = sheetValues(emu, sheet);
+    const col = rows[0].indexOf(header);
+    const outcome = emu.edit(OWNER, sheet, `${String.fromCharCode(65 + col)}${row}`, [[value]]);
+    if (!outcome.ok) throw new Error(outcome.reason);
+  };
+
+  it('a partner moved to another tier changes no chart and no note (each tier is a row and a series already)', () => {
+    const { emu, beta } = program();
+    emu.call(OWNER, 'refreshDashboard');
+    const row = sheetValues(emu, 'Partners').findIndex((r) => r[0] === beta) + 1;
+    editUnder(emu, 'Partners', 'Tier', row, 'Platinum');
+    const again = emu.measure(() => emu.call(OWNER, 'refreshDashboard'));
+    expect(again.ok).toBe(true);
+    expect(Object.entries(again.stats.byMethod).filter(([m]) => /^Sheet\.\w*Chart/.test(m))).toEqual([]);
+    // the definitions in the notes stay where they are (the rows' formats follow their values)
+    expect(again.stats.byMethod['Range.setNotes']).toBeUndefined();
+    const byTier = emu.call<Dashboard>(OWNER, 'getDashboard', { period: 'This quarter' }).byTier;
+    expect(byTier.map((r) => [r.key, r.partners])).toEqual([
+      ['Registered', 0],
+      ['Silver', 0],
+      ['Gold', 1],
+      ['Platinum', 1],
+      ['(none)', 0],
+    ]);
+  });
+
+  it('a tier more in Settings widens the stacked chart alone: one chart updated, the other four left as they are, its sheet found without a call', () => {
     const { emu } = program();
     emu.call(OWNER, 'refreshDashboard');
     const sheet = emu.spreadsheet.getSheetByName('Dashboard')!;
     const model = (sheet as unknown as { model: Parameters<typeof chartModels>[0] }).model;
     const before = chartModels(model).map((c) => c.ranges.map(chartRangeA1));
-    addPartner(emu, { partnerName: 'Gamma Partners', tier: 'Platinum' });
+    const tiers = sheetValues(emu, 'Settings').map(
+      (r) => r[sheetValues(emu, 'Settings')[0].indexOf('Tiers')],
+    );
+    editUnder(emu, 'Settings', 'Tiers', tiers.findIndex((t, i) => i > 0 && t === '') + 1, 'Diamond');
     const again = emu.measure(() => emu.call(OWNER, 'refreshDashboard'));
     expect(again.ok).toBe(true);
     expect(Object.entries(again.stats.byMethod).filter(([m]) => /^Sheet\.\w*Chart/.test(m))).toEqual([
@@ -199,7 +231,8 @@ describe('the charts when a tier more is held', () => {
     // The metrics sheet's range by its name: no call to find the sheet by id.
     expect(again.stats.byMethod['Spreadsheet.getSheetById']).toBeUndefined();
     const after = chartModels(model).map((c) => c.ranges.map(chartRangeA1));
-    expect(after[1]).toEqual(['_Metrics!D1:G13']);
+    expect(before[1]).toEqual(['_Metrics!D1:I13']);
+    expect(after[1]).toEqual(['_Metrics!D1:J13']);
     expect(after.filter((_, i) => i !== 1)).toEqual(before.filter((_, i) => i !== 1));
   });
 });

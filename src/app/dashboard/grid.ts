@@ -166,7 +166,7 @@ export function dashboardGrid(view: Dashboard, updated: string, problem = ''): G
   };
 }
 
-/** The tiers partners hold or won in (Settings order); at most this many series (further tiers are added to the last one). */
+/** At most this many tier series (further tiers are added to the last one). */
 export const MAX_TIER_SERIES = 8;
 export const METRICS_ROWS = 13;
 export const METRICS_WIDTH = 22;
@@ -185,9 +185,9 @@ export const METRICS_BLOCKS = {
 } as const;
 
 export function tierSeries(view: Dashboard): string[] {
-  const held = new Set(view.byTier.filter((r) => r.partners > 0).map((r) => r.key));
-  const used = view.tiers.filter((t, i) => held.has(t) || view.wonByMonth.some((m) => m.byTier[i] !== 0));
-  const tiers = used.length ? used : view.tiers.slice(0, 1);
+  // Every tier in the order (Settings' tiers, others partners hold, '(none)'), used or not: a
+  // promotion changes the figures, not the series (the chart stays as it is).
+  const tiers = view.tiers;
   return tiers.length > MAX_TIER_SERIES ? [...tiers.slice(0, MAX_TIER_SERIES - 1), 'Other tiers'] : tiers;
 }
 

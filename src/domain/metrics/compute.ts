@@ -192,7 +192,8 @@ export function computeMetrics(input: MetricsInput): Metrics {
     currency,
     headline: h,
     byPartner: [...partnerRows.values()].sort(byWonValue),
-    byTier: ordered(segments.tier, tiers),
+    // Every tier of the order, held or not: a promotion moves partners between rows, never adds one.
+    byTier: tiers.map((t) => segments.tier.get(t) ?? { key: t, partners: 0, ...emptyCounts() }),
     byRegion: ordered(segments.region),
     byType: ordered(segments.type),
     byProduct: ordered(segments.product),
