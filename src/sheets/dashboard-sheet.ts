@@ -132,8 +132,8 @@ export function stageDashboard(
     layout.maxRows = rows + 100;
     doc.markLayoutChanged();
   }
-  // Formats follow the layout and the values (a rate or a dash); notes the layout alone (which rows
-  // are which section): each written when it changed.
+  // Formats and notes follow the layout (which rows are which section; the formats the currency
+  // too): each written when it changed.
   const look = digest(JSON.stringify([rows, write.formats]));
   const notesLook = digest(JSON.stringify([rows, write.notes]));
   if (look !== state.look) doc.stage({ ...target, k: 'formats', r: 1, c: 1, v: fill(write.formats, '@') });

@@ -41,9 +41,11 @@ export function dashboardGrid(view: Dashboard, updated: string, problem = ''): G
   const rows: Cell[][] = [];
   const sections: Record<string, number> = {};
   const fmt = (kind: FigureKind | 'text') => FORMAT[kind](view.currency);
+  // The format is the figure's kind's whatever the value ('—' is text in any format): the formats
+  // change with the layout alone, so a refresh whose figures change writes values only.
   const cell = (v: unknown, kind: FigureKind | 'text' = 'text', n?: string): Cell => ({
     v: v === null ? NO_VALUE : v,
-    f: v === null ? '@' : fmt(kind),
+    f: fmt(kind),
     n,
   });
   const push = (...cells: Cell[]) => rows.push(cells);
