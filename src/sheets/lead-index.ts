@@ -55,8 +55,12 @@ const DIRTY_ROWS = 3_000;
  * joined beyond it: a page of rows spread over 100,000 would otherwise read most of them).
  */
 export const ROW_READS = { gap: 30, most: 100 } as const;
-/** The unchanged chunks' characters the hourly run may write again to join its chunk writes (stageLeadIndex). */
-const FEW_CALLS_JOIN_CHARS = 1_000_000;
+/**
+ * The unchanged chunks' characters the hourly run may write again to join its chunk writes
+ * (stageLeadIndex). The journal leaves them out (the sheet holds them: a patch), so they cost the
+ * write's payload alone (at 100,000 leads a fold's two runs were more than a million apart).
+ */
+const FEW_CALLS_JOIN_CHARS = 10_000_000;
 
 /**
  * The shadow rows `rows` of `key`, decoded (one getValues per cluster of nearby rows, ROW_READS),
@@ -700,8 +704,8 @@ export function stageLeadIndex(
   }
   // The hourly run (few calls): the nearest runs are joined (joinRanges), down to one write, while the
   // unchanged chunks written again between them stay under FEW_CALLS_JOIN_CHARS.
+  const isChanged = new Set(changed);
   if (doc.prefersFewCalls()) {
-    const isChanged = new Set(changed);
     const unchangedChars = (list: ReadonlyArray<[number, number]>) =>
       list.reduce((sum, [from, to]) => {
         for (let n = from; n <= to; n++) if (!isChanged.has(n)) sum += (texts[n] ?? '').length;
@@ -716,8 +720,22 @@ export function stageLeadIndex(
   }
   for (const [from, to] of runs) {
     const v: string[][] = [];
-    for (let n = from; n <= to; n++) v.push([texts[n] ?? '']);
-    doc.stage({ k: 'values', s: shadow.id, n: shadow.name, r: from + 2, c: INDEX_COLUMN, v });
+    // Unchanged chunks written again to join the writes: the sheet holds them (read this execution),
+    // so the journal leaves them out (a patch).
+    const same: number[] = [];
+    for (let n = from; n <= to; n++) {
+      v.push([texts[n] ?? '']);
+      if (!isChanged.has(n) && old[n] !== undefined) same.push(n - from);
+    }
+    doc.stage({
+      k: 'values',
+      s: shadow.id,
+      n: shadow.name,
+      r: from + 2,
+      c: INDEX_COLUMN,
+      v,
+      ...(same.length ? { same } : {}),
+    });
   }
   saveState(doc, {
     v: INDEX_VERSION,

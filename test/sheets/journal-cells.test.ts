@@ -8,6 +8,7 @@ import { utf8Bytes } from '../../src/domain/audit/utf8';
 import type { DocumentHost } from '../../src/sheets/document-host';
 import {
   JOURNAL_PROPERTY,
+  applyOp,
   byteLength,
   journalFor,
   readJournal,
@@ -62,5 +63,60 @@ describe('the byte count of a journal', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('a values op with rows the sheet holds already (`same`)', () => {
+  const rows = Array.from({ length: 40 }, (_, i) => [`row ${i} ${'x'.repeat(500)}`]);
+  const op: WriteOp = {
+    k: 'values',
+    s: 7,
+    n: '_Shadow',
+    r: 10,
+    c: 3,
+    v: rows,
+    same: [...Array(40).keys()].filter((i) => i !== 3 && i !== 30),
+  };
+
+  it('is stored as a patch of the other rows: the journal is their size, not the range’s', () => {
+    const journal = journalFor([op], [], 1_000_000, () => SPOT, DONE);
+    const stored = JSON.parse(journal.properties[JOURNAL_PROPERTY]) as { ops: unknown[] };
+    expect(stored.ops).toEqual([
+      {
+        k: 'patch',
+        s: 7,
+        n: '_Shadow',
+        r: 10,
+        c: 3,
+        h: 40,
+        w: 1,
+        p: [
+          [3, rows[3]],
+          [30, rows[30]],
+        ],
+      },
+    ]);
+    expect(byteLength(journal.properties[JOURNAL_PROPERTY])).toBeLessThan(2 * 600 + 400);
+  });
+
+  it('applied again, reads the range and writes it with the patch rows over what it holds', () => {
+    const journal = journalFor([op], [], 1_000_000, () => SPOT, DONE);
+    const [patch] = readJournal(holding([]), journal.properties[JOURNAL_PROPERTY], () => null)!;
+    // the sheet as the failed execution left it: the patch rows not written yet, a row the op keeps
+    const sheet = rows.map((r, i) => (i === 3 || i === 30 ? ['old'] : r));
+    const calls: string[] = [];
+    let written: unknown[][] = [];
+    const doc = {
+      range: (s: number, n: string, r: number, c: number, h: number, w: number) => {
+        calls.push(`${n} R${r}C${c} ${h}x${w}`);
+        return {
+          getValues: () => sheet.map((row) => [...row]),
+          setValues: (v: unknown[][]) => (written = v),
+        };
+      },
+    } as unknown as DocumentHost;
+    applyOp(doc, patch);
+    expect(calls).toEqual(['_Shadow R10C3 40x1']);
+    expect(written).toEqual(rows);
   });
 });
