@@ -27,7 +27,6 @@ export function writeShadowBlocks(
   /** Rows start..end into `shadow`; false (nothing added) when one would need a read and `readBack` is off. */
   const shadowOf = (start: number, end: number, readBack: boolean): boolean => {
     const cells: Array<[number, string]> = [];
-    const verbatim = new Map<number, string>();
     let kept: ShadowRow[] | null = null;
     // The raw cells as read this execution (null when some were not read: readShadow reads them).
     let raw = shadowRowsRead(doc, table.key, start, end - start + 1);
@@ -40,7 +39,7 @@ export function writeShadowBlocks(
         const cell = raw[row - start][0];
         const text = typeof cell === 'string' ? cell : String(cell ?? '');
         cells.push([row, unsealed(text) ?? '']);
-        verbatim.set(row, text);
+        asRead.set(row, text);
         continue;
       }
       const after = change?.after ?? table.valuesAt(row);
@@ -61,11 +60,7 @@ export function writeShadowBlocks(
     raw ??= shadowRowsRead(doc, table.key, start, end - start + 1);
     cells.forEach(([row, text], i) => {
       shadow.set(row, text);
-      const same = verbatim.get(row);
-      if (same !== undefined) {
-        asRead.set(row, same);
-        return;
-      }
+      if (asRead.has(row)) return;
       const cell = raw?.[i][0];
       if (!byRow.has(row) && typeof cell === 'string' && cell !== '' && unsealed(cell) === text)
         asRead.set(row, cell);

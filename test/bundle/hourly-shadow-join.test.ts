@@ -12,7 +12,8 @@ import { PLANS } from '../../bench/workbook';
 import { programTracker } from '../support/program-tracker';
 import type { AuditVerification } from '../../src/shared/api';
 import { OWNER, finishDay, runHourly } from '../support/emulator';
-import { rangesRead, rangesWritten, type RangeRead } from '../support/ranges-read';
+import { rangesWritten, type RangeRead } from '../support/ranges-read';
+import { callsFromJournal, hourlyExecutions, type HourlyFault } from '../support/hourly-executions';
 
 const DAY = 86_400_000;
 /** The Commissions shadow's column in `_Shadow` (sheets/schema.ts). */
@@ -109,36 +110,13 @@ describe('the hourly run joins a table’s shadow blocks', () => {
  * rows over it: the day ends as a day without the failure ends, cell for cell.
  */
 describe('the joined shadow write, failing after its journal is stored, is finished by the next run', () => {
-  const day = (fault?: { execution: number; k: number }) => {
+  const day = (fault?: HourlyFault) => {
     const emu = tracker();
     const partners = emu.sheets().Partners as unknown[][];
     const at = partners.findIndex((p) => p[0] === (emu.sheets().Commissions as unknown[][])[1][2]);
     emu.edit(OWNER, 'Partners', `I${at + 1}`, [['SaaS Recurring']]);
     emu.rt.advance(DAY);
-    const executions: Array<{ methods: string[]; writes: RangeRead[]; reads: RangeRead[] }> = [];
-    for (let n = 0; n < 60; n++) {
-      const methods: string[] = [];
-      const stop = emu.rt.onCall((method) => methods.push(method));
-      if (fault?.execution === n)
-        emu.rt.failCall('*', 'Service Spreadsheets failed', { skip: fault.k, fatal: true });
-      let done = false;
-      let reads: RangeRead[] = [];
-      const writes = rangesWritten(() => {
-        reads = rangesRead(() => {
-          try {
-            done = (runHourly(emu).result as { finished?: boolean }).finished === true;
-          } catch {
-            // the execution died at the fault
-          }
-        });
-      });
-      emu.rt.clearFaults();
-      stop();
-      executions.push({ methods, writes, reads });
-      if (done) break;
-      emu.rt.advance(60_000);
-    }
-    return { emu, executions };
+    return { emu, executions: hourlyExecutions(emu, fault) };
   };
   const reference = day();
   const joined = reference.executions.findIndex(
@@ -147,9 +125,8 @@ describe('the joined shadow write, failing after its journal is stored, is finis
       e.writes.some((w) => w.sheet === '_Shadow' && w.col === SHADOW_COL && w.rows > 1_000),
   );
   const methods = reference.executions[joined]?.methods ?? [];
-  // The calls from the journal's property write (the commit's step) to the last: the first of its writes.
-  const first = methods.indexOf('Properties.setProperties') + 2;
-  const ks = Array.from({ length: Math.max(0, methods.length - first + 2) }, (_, i) => first - 1 + i);
+  // The calls from the journal's property write (the commit's step) to the last.
+  const { first, ks } = callsFromJournal(methods);
   // The call that is the joined shadow write (the n-th Range.setValues is the n-th range written).
   const nth = (reference.executions[joined]?.writes ?? []).findIndex(
     (w) => w.sheet === '_Shadow' && w.col === SHADOW_COL && w.rows > 1_000,

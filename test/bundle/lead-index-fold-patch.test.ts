@@ -9,22 +9,20 @@ import type { Emulator } from '../../emulator/harness';
 import { PLANS } from '../../bench/workbook';
 import type { AuditVerification } from '../../src/shared/api';
 import { programTracker } from '../support/program-tracker';
-import { OWNER, documentProperties, finishDay, runHourly } from '../support/emulator';
-import { rangesRead, rangesWritten, type RangeRead } from '../support/ranges-read';
+import { OWNER, documentProperties, finishDay } from '../support/emulator';
+import {
+  callsFromJournal,
+  hourlyExecutions,
+  type HourlyExecution,
+  type HourlyFault,
+} from '../support/hourly-executions';
 
 const DAY = 86_400_000;
 /** The lead index's column in `_Shadow` (sheets/schema.ts INDEX_COLUMN). */
 const INDEX_COL = 8;
 
-interface Execution {
-  methods: string[];
-  writes: RangeRead[];
-  reads: RangeRead[];
-  journal: string;
-}
-
 /** A 3,000-lead program; the next day folds the index (limits set low), failing at `fault` if given. */
-function day(fault?: { execution: number; k: number }): { emu: Emulator; executions: Execution[] } {
+function day(fault?: HourlyFault): { emu: Emulator; executions: HourlyExecution[] } {
   const emu = programTracker({ label: 'fold', partners: 12, leads: 3_000 }, 11, PLANS);
   finishDay(emu);
   emu.rt.advance(DAY);
@@ -39,31 +37,7 @@ function day(fault?: { execution: number; k: number }): { emu: Emulator; executi
     documentProperties(emu).setProperty('tracker.leadIndexLimits', JSON.stringify({ chars: 1, rows: 1 })),
   );
   emu.rt.advance(DAY);
-  const executions: Execution[] = [];
-  for (let n = 0; n < 40; n++) {
-    const methods: string[] = [];
-    const stop = emu.rt.onCall((method) => methods.push(method));
-    if (fault?.execution === n)
-      emu.rt.failCall('*', 'Service Spreadsheets failed', { skip: fault.k, fatal: true });
-    let done = false;
-    let reads: RangeRead[] = [];
-    const writes = rangesWritten(() => {
-      reads = rangesRead(() => {
-        try {
-          done = (runHourly(emu).result as { finished?: boolean }).finished === true;
-        } catch {
-          // the execution died at the fault
-        }
-      });
-    });
-    emu.rt.clearFaults();
-    stop();
-    const journal = emu.rt.uncounted(() => documentProperties(emu).getProperty('tracker.journal') ?? '');
-    executions.push({ methods, writes, reads, journal });
-    if (done) break;
-    emu.rt.advance(60_000);
-  }
-  return { emu, executions };
+  return { emu, executions: hourlyExecutions(emu, fault, 40) };
 }
 
 const reference = day();
@@ -76,8 +50,7 @@ const indexWrite = reference.executions[folded]?.writes.find(
   (w) => w.col === INDEX_COL && w.sheet === '_Shadow',
 );
 // The calls from the journal's property write (the commit's step) to the execution's last.
-const first = methods.indexOf('Properties.setProperties') + 2;
-const ks = Array.from({ length: Math.max(0, methods.length - first + 2) }, (_, i) => first - 1 + i);
+const { first, ks } = callsFromJournal(methods);
 
 const final = (emu: Emulator) => {
   const sheets = emu.sheets();
@@ -109,7 +82,7 @@ describe('the hourly run folding the lead index (its first and last chunks chang
       // write the changed chunks over it (the unchanged ones are not in the journal).
       // (The index's own read reads that range too, once more than in the reference when the fold is
       // made again; the replay's read is one more still.)
-      const readsOfIndex = (e: Execution) =>
+      const readsOfIndex = (e: HourlyExecution) =>
         e.reads.filter(
           (r) =>
             r.sheet === '_Shadow' &&
