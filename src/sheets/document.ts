@@ -35,7 +35,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const LOCK_WAIT_MS = 30_000;
 /** What the document properties may hold in all (500 KB) less room for what later writes add. */
-const STORE_BUDGET_BYTES = 400 * 1024;
+export const STORE_BUDGET_BYTES = 400 * 1024;
 /** The spreadsheet's time zone as last asked (see `days`). */
 export const TIME_ZONE_PROPERTY = 'tracker.timeZone';
 
@@ -422,7 +422,16 @@ export class TrackerDocument implements DocumentHost {
     const sendTags = sends.map((s) => s.tag).join(',');
     if (sendTags || this.property(SENDS_PROPERTY)) this.pending[SENDS_PROPERTY] = sendTags;
     const known = { ...this.properties(), ...this.pending };
-    const used = byteLength(JSON.stringify(known));
+    // The room left besides the stored journal's own marker and pieces: this write replaces them.
+    const used = byteLength(
+      JSON.stringify(
+        Object.fromEntries(
+          Object.entries(known).filter(
+            ([key]) => key !== JOURNAL_PROPERTY && !key.startsWith(`${JOURNAL_PROPERTY}.`),
+          ),
+        ),
+      ),
+    );
     const journal = journalFor(
       ops,
       Object.keys(known),
