@@ -4,11 +4,15 @@
  * cells per chunk, each cell at most 45,000 characters), and, in a document property per table
  * (script-only: no person and no other script can write it), a header (format version, the time
  * zone the days were converted in, an id of the shadow's HMAC key, the chunk size) and for each
- * chunk ONE digest of its source shadow cells followed by its memo cells. A chunk whose digest still
- * matches has neither changed in `_Shadow` (so its seals were checked when it was memoised) nor in
- * the memo sheet: its rows are used as they are. Any other chunk (a person's edit, a row the tracker
- * wrote, a hand edit of a memo cell, rows inserted or deleted, the sheet deleted) is checked and
- * decoded again by the caller (app/dashboard/memo.ts) and its memo rewritten.
+ * chunk ONE digest of its source shadow cells followed by its memo cells. A chunk's memo cells begin
+ * with a tag, their digest keyed by the audit key; each memo row (one per shadow row) holds the first
+ * 16 hex of the seal its shadow cell had, then its values. A chunk whose digest still matches has
+ * neither changed in `_Shadow` (so its seals were checked when it was memoised) nor in the memo
+ * sheet: its rows are used as they are. In any other chunk (a person's edit, a row the tracker
+ * wrote, rows inserted or deleted) whose tag still matches its cells, the rows whose seal is
+ * unchanged are used as they are and the others checked and decoded again by the caller
+ * (app/dashboard/memo.ts); a hand edit of a memo cell, or the sheet deleted, has the whole chunk
+ * decoded again. The chunk's memo is rewritten.
  *
  * The digests are Apps Script's own SHA-256 (chunksDigest: Utilities.computeDigest, an uncounted
  * local call that runs in Google's service, not in the script's JavaScript): hashing the ~30 MB of
@@ -24,7 +28,7 @@ import { chunksDigest } from './chunks-digest';
 export const MEMO_SHEET_NAME = '_DashboardMemo';
 export const MEMO_PROPERTY = 'tracker.dashboardMemo';
 /** Bumped whenever what a memo row holds, or how it is decoded, changes: older memos are not used. */
-const MEMO_VERSION = 1;
+const MEMO_VERSION = 2;
 /** Rows of the memo sheet each table owns (its chunks; the chunk size grows to keep within it). */
 export const MEMO_REGION = 120;
 const FIRST_ROW: Record<MemoTableKey, number> = { leads: 1, commissions: MEMO_REGION + 1 };
@@ -46,17 +50,30 @@ interface StoredMemo {
   c: number;
   /** Rows per chunk. */
   k: number;
-  /** Per chunk: digest of its shadow cells then its memo cells. */
+  /** Per chunk: digest of its shadow cells then its memo row's cells (its tag first). */
   d: string[];
 }
 
 export interface MemoChunk {
   /** The memo cells of the chunk (JSON arrays of rows), [] when there is none. */
   cells: string[];
+  /** The memo row's cells as stored: the tag, then `cells`. */
+  tagged: string[];
   /** True when its stored digest matches `sourceCells` and `cells`. */
   valid: boolean;
   /** The digest of `sourceCells` and `cells` (when there are cells). */
   digest: string;
+  /**
+   * Not valid, but its memo cells are as the tracker wrote them (its tag is their keyed digest): the
+   * rows whose shadow cell still carries the seal the memo noted for them may be taken from it.
+   */
+  trusted: boolean;
+}
+
+/** What `set` is told of each chunk: its digest and its memo row's cells (the tag first). */
+export interface MemoChunkState {
+  digest: string;
+  cells: string[];
 }
 
 /** The rows per chunk for a column of `count` rows: 1,000, or more so there are at most MEMO_REGION. */
@@ -69,6 +86,9 @@ export function memoDigest(sourceCells: readonly string[], memoCells: readonly s
   return chunksDigest([...sourceCells, ...memoCells]);
 }
 
+/** The first cell of a memo row: "#" and its tag. */
+const TAG = '#';
+
 /**
  * The memo of one refresh: opened once (the properties it holds are read with the document's;
  * one getValues of the memo sheet when a table has a usable memo), told each table's new chunks,
@@ -79,6 +99,7 @@ export class DashboardMemo {
   private stored = new Map<MemoTableKey, StoredMemo>();
   private cells: string[][] | null = null;
   private next = new Map<MemoTableKey, { k: number; d: string[]; cells: string[][] }>();
+  private readonly secret: string;
   private sheet: { s: number; n: string; w: number; c: number } | null = null;
 
   constructor(
@@ -86,6 +107,7 @@ export class DashboardMemo {
     timeZone: string,
   ) {
     const secret = auditKey(doc);
+    this.secret = secret ?? '';
     this.header = {
       v: MEMO_VERSION,
       tz: timeZone,
@@ -115,16 +137,27 @@ export class DashboardMemo {
   chunk(table: MemoTableKey, k: number, index: number, sourceCells: readonly string[]): MemoChunk {
     const stored = this.stored.get(table);
     const row = this.cells?.[FIRST_ROW[table] - 1 + index];
-    if (!stored || stored.k !== k || !row || index >= stored.d.length)
-      return { cells: [], valid: false, digest: '' };
-    const cells = row.filter((c) => c !== '');
-    if (!cells.length) return { cells, valid: false, digest: '' };
-    const digest = memoDigest(sourceCells, cells);
-    return { cells, valid: digest === stored.d[index], digest };
+    const none = { cells: [], tagged: [], valid: false, digest: '', trusted: false };
+    if (!stored || stored.k !== k || !row || index >= stored.d.length) return none;
+    const tagged = row.filter((c) => c !== '');
+    if (!tagged.length || !tagged[0].startsWith(TAG)) return none;
+    const cells = tagged.slice(1);
+    const digest = memoDigest(sourceCells, tagged);
+    const valid = digest === stored.d[index];
+    const trusted = !valid && this.secret !== '' && tagged[0] === this.tag(cells);
+    return { cells, tagged, valid, digest, trusted };
+  }
+
+  /**
+   * The first cell of a memo row holding `cells`: their digest keyed by the audit key (16 hex; no
+   * person can read the key, so none can make a tag for cells of their own).
+   */
+  tag(cells: readonly string[]): string {
+    return `${TAG}${chunksDigest(['memo cells', this.secret, ...cells]).slice(0, 16)}`;
   }
 
   /** The table's chunks as they now are (their digests and memo cells). */
-  set(table: MemoTableKey, k: number, chunks: Array<{ digest: string; cells: string[] }>): void {
+  set(table: MemoTableKey, k: number, chunks: readonly MemoChunkState[]): void {
     this.next.set(table, { k, d: chunks.map((c) => c.digest), cells: chunks.map((c) => c.cells) });
   }
 

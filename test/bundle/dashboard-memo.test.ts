@@ -99,7 +99,9 @@ describe('the dashboard memo', () => {
     const memo = JSON.parse(props(emu).getProperty(`${MEMO_PROPERTY}.leads`)!) as { k: number; d: string[] };
     expect(memo.k).toBe(1000);
     expect(memo.d).toHaveLength(3);
-    expect(memoRows(emu)[2][0]).toMatch(/^\[\["L-/);
+    // a memo row: its tag, then JSON arrays of one row per lead (the seal it noted, its fields)
+    expect(memoRows(emu)[2][0]).toMatch(/^#[0-9a-f]{16}$/);
+    expect(memoRows(emu)[2][1]).toMatch(/^\[\["[0-9a-f]{16}","L-/);
   });
 
   it("a person's edit of a lead: the same figures as a cold refresh, in at most 20 calls", () => {
@@ -142,25 +144,25 @@ describe('the dashboard memo', () => {
   });
 
   it('a hand edit of a memo cell is caught: the chunk is decoded again', () => {
-    const text = cell(emu, MEMO_SHEET, 'A1');
+    const text = cell(emu, MEMO_SHEET, 'B1');
     const tampered = text.replace(/"Won"/g, '"Lost"');
     expect(tampered).not.toBe(text);
-    setCell(emu, MEMO_SHEET, 'A1', tampered);
+    setCell(emu, MEMO_SHEET, 'B1', tampered);
     const before = shown(emu);
     warmEqualsCold(emu);
     expect(shown(emu)).toBe(before);
-    expect(cell(emu, MEMO_SHEET, 'A1')).toBe(text);
+    expect(cell(emu, MEMO_SHEET, 'B1')).toBe(text);
   });
 
   it('the memo sheet deleted: made again', () => {
     emu.rt.uncounted(() => emu.spreadsheet.deleteSheet(emu.spreadsheet.getSheetByName(MEMO_SHEET)!));
     warmEqualsCold(emu);
-    expect(memoRows(emu)[0][0]).toMatch(/^\[\["L-/);
+    expect(memoRows(emu)[0][1]).toMatch(/^\[\["[0-9a-f]{16}","L-/);
     // cut short by a person: grown again
     emu.rt.uncounted(() => emu.spreadsheet.getSheetByName(MEMO_SHEET)!.deleteRows(2, 200));
     warmEqualsCold(emu);
     expect(emu.rt.uncounted(() => emu.spreadsheet.getSheetByName(MEMO_SHEET)!.getMaxRows())).toBe(240);
-    expect(memoRows(emu)[0][0]).toMatch(/^\[\["L-/);
+    expect(memoRows(emu)[0][1]).toMatch(/^\[\["[0-9a-f]{16}","L-/);
   });
 
   it('rows inserted and deleted in Leads', () => {
@@ -168,6 +170,55 @@ describe('the dashboard memo', () => {
     warmEqualsCold(emu);
     expect(emu.deleteRows(OWNER, 'Leads', 700, 3).ok).toBe(true);
     warmEqualsCold(emu);
+  });
+
+  it('in a chunk that changed, a row whose cell keeps the seal its memo row noted is taken from the memo', () => {
+    emu.call(OWNER, 'refreshDashboard');
+    const leads = emu.sheets().Leads as unknown[][];
+    const status = leads[0].indexOf('Status');
+    const idCol = leads[0].indexOf('Lead ID');
+    const won = leads.flatMap((r, i) => (i >= 2001 && r[status] === 'Won' ? [i + 1] : []));
+    const [kept, edited] = won;
+    const ids = [kept, edited].map((row) => String(leads[row - 1][idCol]));
+    const leadsMemo = JSON.parse(props(emu).getProperty(`${MEMO_PROPERTY}.leads`)!) as { k: number };
+    const index = Math.floor((kept - 2) / leadsMemo.k);
+    expect(Math.floor((edited - 2) / leadsMemo.k)).toBe(index);
+    // What only the script could do: both won leads' memo rows say Lost, under a tag made for them
+    // with the audit key (so they read as the tracker's).
+    const row = memoRows(emu)[index];
+    const memoCells = row.filter((c) => c !== '').slice(1);
+    const changed = memoCells.map((text) =>
+      JSON.stringify(
+        (JSON.parse(text) as unknown[][]).map((r) =>
+          ids.includes(String(r[1])) ? r.map((v) => (v === 'Won' ? 'Lost' : v)) : r,
+        ),
+      ),
+    );
+    expect(changed).not.toEqual(memoCells);
+    const key = props(emu).getProperty('tracker.auditKey')!;
+    const tag = `#${createHash('sha256')
+      .update(['memo cells', key, ...changed].join('\n'), 'utf8')
+      .digest('hex')
+      .slice(0, 16)}`;
+    [tag, ...changed].forEach((c, i) =>
+      setCell(emu, MEMO_SHEET, `${String.fromCharCode(65 + i)}${index + 1}`, c),
+    );
+    // A person's edit of the second one: its cell has a new seal, so its row is decoded again.
+    expect(emu.edit(OWNER, 'Leads', `${column(emu, 'Leads', 'Deal Value')}${edited}`, [[4321]]).ok).toBe(
+      true,
+    );
+    const counts = () => {
+      const metrics = emu.sheets()._Metrics as unknown[][];
+      const of = (label: string) => Number(metrics.find((r) => r[0] === label)?.[1]);
+      return { won: of('Won'), lost: of('Lost') };
+    };
+    emu.call(OWNER, 'refreshDashboard');
+    const warm = counts();
+    for (const t of ['leads', 'commissions']) props(emu).deleteProperty(`${MEMO_PROPERTY}.${t}`);
+    emu.call(OWNER, 'refreshDashboard');
+    const cold = counts();
+    // the first from the memo (Lost there), the edited one from its shadow (Won)
+    expect(warm).toEqual({ won: cold.won - 1, lost: cold.lost + 1 });
   });
 
   it('the time zone changed (seen by the hourly run): the days converted again', () => {

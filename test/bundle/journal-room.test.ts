@@ -13,7 +13,9 @@ import { OWNER, tracker } from './commissions-fixture';
 
 const props = (emu: Emulator) =>
   emu.rt.uncounted(() =>
-    (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties(),
+    (
+      emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService
+    ).getDocumentProperties(),
   );
 
 /** A hundred rates of one month: a journal of some tens of KB (the Settings rows and their audit). */

@@ -144,12 +144,16 @@ describe('tiering through the dashboard memo', () => {
     while (shadow.length && shadow[shadow.length - 1] === '') shadow.pop();
     const source = shadow.slice(index * memo.k, (index + 1) * memo.k);
     const cells = (warm.sheets()[MEMO_SHEET] as unknown[][])[index].map(String).filter((c) => c !== '');
-    const changed = cells.map((text) =>
-      JSON.stringify(
-        (JSON.parse(text) as unknown[][]).map((r) =>
-          r[0] === id ? [...r.slice(0, 8), 3_000_000, ...r.slice(9)] : r,
-        ),
-      ),
+    // (the first cell is the row's tag: kept)
+    const changed = cells.map((text, i) =>
+      i === 0
+        ? text
+        : JSON.stringify(
+            (JSON.parse(text) as unknown[][]).map((r) =>
+              // (a memo row: the seal it noted, then the lead's fields: its deal value is the ninth)
+              r[1] === id ? [...r.slice(0, 9), 3_000_000, ...r.slice(10)] : r,
+            ),
+          ),
     );
     expect(changed).not.toEqual(cells);
     warm.rt.uncounted(() =>

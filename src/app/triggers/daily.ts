@@ -38,6 +38,7 @@ import { TRIGGER_HANDLERS } from '../../sheets/triggers';
 import { AUDIT_TAIL_PROPERTY } from '../../sheets/audit-sheet';
 import { checkAuthorization } from '../../sheets/authorization';
 import type { Actor } from '../../sheets/writer';
+import { AUDIT_LOG_ROOM_JOB } from '../audit/log-room';
 import { rotateAuditLog } from '../audit/rotate';
 import { COMMISSIONS_DAILY_JOB } from '../commissions/daily-ledger';
 import { AppContext } from '../context';
@@ -67,6 +68,8 @@ export const DAILY_JOBS: DailyJob[] = [
   // First: the rows set-up left to adopt (when its progress dialog was closed); nothing otherwise.
   SETUP_ADOPTION_JOB,
   { name: 'audit rotation', run: rotateAuditLog },
+  // Empty rows below the log's last entry for the day's appends, when it has too few (log-room.ts).
+  AUDIT_LOG_ROOM_JOB,
   // The index's reads and its fold, when due (lead-index-upkeep.ts). Expired rows: their visible
   // read-back (up to 2 blocks), the log's tail, the journal's spill, the rows' and their shadow's
   // writes (up to 2 each) and the audit append; that commit ends the execution's day's work.
@@ -382,6 +385,7 @@ function runTheDay(
   const tailAtStart = auditTail(doc);
   let heavyRan = false;
   let aloneRan = false;
+  let ended = false;
   // The hourly jobs marked to wait (afterWrites): all of them after a day's job that wrote, those
   // that re-read the big tables after one that ran alone.
   const hold = (wrote: boolean): Hold => (wrote ? 'all' : aloneRan ? 'readers' : 'none');
@@ -398,7 +402,7 @@ function runTheDay(
     const calls = jobCalls(job, doc);
     if (
       progressed &&
-      (timeLeftMs() <= 0 || job.ownRun || wrote || (heavy && heavyRan) || !budget.fits(calls))
+      (timeLeftMs() <= 0 || job.ownRun || wrote || ended || (heavy && heavyRan) || !budget.fits(calls))
     ) {
       report.stoppedAt = { job: job.name, cursor: pending.cursor };
       // stopped for a job that runs alone, after a write or for calls (not for time): this hour's
@@ -428,6 +432,8 @@ function runTheDay(
       shared,
     );
     if (job.writeCalls && auditTail(doc) !== tailBefore) budget.spend(job.writeCalls);
+    // A job that made rows (the Audit Log's room) ends the day's work here, as one that wrote does.
+    ended ||= (outcome.result as { endsRun?: boolean } | undefined)?.endsRun === true;
     if (outcome.continueFrom !== undefined) {
       pending.cursor = outcome.continueFrom;
       report.jobs.push({
