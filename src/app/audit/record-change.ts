@@ -2,8 +2,8 @@
  * The installable change trigger. Apps Script says only THAT rows were inserted or removed, not
  * where, so each tracked sheet's id column is compared with its shadow: the rows that differ between
  * the common top and bottom are the inserted or deleted block. Deleted rows' content (from the
- * shadow) and inserted rows are recorded; the shadow is realigned. Column changes refresh the layout
- * cache. Edits (changeType EDIT) are the edit trigger's business: nothing is done, no call made.
+ * shadow) and inserted rows are recorded; the shadow is realigned; each sheet's row count is asked
+ * again (rows deleted at the bottom). Column changes refresh the layout cache. Edits (changeType EDIT) are the edit trigger's business: nothing is done, no call made.
  */
 import type { AuditEntry } from '../../domain/audit/entry';
 import { decodeShadow } from '../../domain/audit/shadow';
@@ -57,6 +57,7 @@ export function recordChange(e: ChangeEvent): ChangeReport {
 export function applyChange(doc: TrackerDocument, change: PendingChange): ChangeReport {
   const report: ChangeReport = { changeType: '', inserted: 0, deleted: 0 };
   const entries: AuditEntry[] = [];
+  learnRowCounts(doc);
   for (const key of TRACKED_SHEETS) {
     const found = realign(doc, key, change.at, change.actor.email);
     if (!found) continue;
@@ -70,6 +71,31 @@ export function applyChange(doc: TrackerDocument, change: PendingChange): Change
   appendAudit(doc, entries, change.actor.note);
   doc.commit();
   return report;
+}
+
+/**
+ * Each sheet's size as it now is (one getMaxRows per tracked sheet, the Audit Log and `_Shadow`),
+ * into the layout when it changed (stored with the commit): a person who deleted the empty rows at
+ * the bottom of a sheet left the layout counting rows that are gone, and every write past the new
+ * end would fail ("outside the dimensions of the sheet") until set-up ran again. Rows added are
+ * learned too (the next growth starts from the real size).
+ */
+function learnRowCounts(doc: TrackerDocument): void {
+  const layout = doc.layout();
+  let changed = false;
+  for (const key of [...TRACKED_SHEETS, 'auditLog'] as SheetKey[]) {
+    const entry = layout.sheets[key];
+    const sheet = entry ? doc.sheet(key) : null;
+    if (!entry || !sheet) continue;
+    const rows = sheet.getMaxRows();
+    if (rows !== entry.maxRows) [entry.maxRows, changed] = [rows, true];
+  }
+  const shadow = layout.shadow ? doc.sheetById(layout.shadow.id) : null;
+  if (layout.shadow && shadow) {
+    const rows = shadow.getMaxRows();
+    if (rows !== layout.shadow.maxRows) [layout.shadow.maxRows, changed] = [rows, true];
+  }
+  if (changed) doc.markLayoutChanged();
 }
 
 function realign(doc: TrackerDocument, key: SheetKey, timestamp: string, user: string) {
