@@ -7,6 +7,7 @@
  * verifying.
  */
 import type { Emulator } from '../../emulator/harness';
+import { docOf } from '../../emulator/spreadsheet/spreadsheet';
 import { OWNER } from '../support/emulator';
 import { hourlyExecutions } from '../support/hourly-executions';
 import { tracker } from './commissions-fixture';
@@ -62,6 +63,30 @@ describe("the Audit Log's empty rows", () => {
     emu.rt.advance(86_400_000);
     const next = hourlyExecutions(emu);
     expect(next.flatMap((e) => e.methods)).not.toContain('Sheet.insertRowsAfter');
+  });
+
+  it("near Sheets' 10-million-cell limit, are not added, and nothing fails for them", () => {
+    const emu = roomDue();
+    const doc = docOf(emu.spreadsheet);
+    // Another sheet fills the workbook to 50 cells short of the limit.
+    emu.rt.uncounted(() => {
+      const filler = emu.spreadsheet.insertSheet('Filler');
+      filler.deleteColumns(2, 25);
+      filler.insertRowsAfter(1000, 10_000_000 - doc.gridCells() - 50);
+    });
+    const before = logSize(emu).maxRows;
+    const executions = hourlyExecutions(emu);
+    expect(executions.length).toBeLessThan(60); // the day's jobs finished
+    expect(logSize(emu).maxRows).toBe(before);
+    // the layout knows the log's real size: a registration after it appends its entries
+    const partner = emu.call<{ id: string }>(OWNER, 'savePartner', {
+      partnerName: 'Limit Partners',
+      contactEmail: 'limit@partner.test',
+      type: 'Referral',
+    });
+    emu.call(OWNER, 'registerLead', { partnerId: partner.id, company: 'Limit Co', domain: 'limit.test' });
+    expect(emu.call<{ ok: boolean }>(OWNER, 'verifyAuditLog').ok).toBe(true);
+    expect(doc.gridCells()).toBeLessThanOrEqual(10_000_000);
   });
 
   it('failing at any call of the execution that adds them, are made by the next hourly run', () => {
