@@ -39,15 +39,31 @@ export function ensureRows(
 ): void {
   if (lastRowNeeded <= entry.maxRows) return;
   // always leave a chunk of headroom, so a large append is not followed by growth on every next write
-  doc.stage({
-    k: 'rows',
-    s: sheet.getSheetId(),
-    n: sheet.getName(),
-    from: entry.maxRows,
-    need: lastRowNeeded,
-    to: lastRowNeeded + GROW_BY,
-  });
-  entry.maxRows = lastRowNeeded + GROW_BY;
+  stageRows(doc, sheet, entry, lastRowNeeded, lastRowNeeded + GROW_BY);
+}
+
+/**
+ * Rows up to `lastRow` that nothing needs yet (room ahead of need): staged as `ensureRows` stages
+ * them, but near the cell limit `applyRowsOp` adds what fits, or none, and never fails for them.
+ */
+export function addRowsAhead(
+  doc: DocumentHost,
+  sheet: Sheet,
+  entry: { maxRows: number; id: number },
+  lastRow: number,
+): void {
+  if (lastRow > entry.maxRows) stageRows(doc, sheet, entry, entry.maxRows, lastRow);
+}
+
+function stageRows(
+  doc: DocumentHost,
+  sheet: Sheet,
+  entry: { maxRows: number; id: number },
+  need: number,
+  to: number,
+): void {
+  doc.stage({ k: 'rows', s: sheet.getSheetId(), n: sheet.getName(), from: entry.maxRows, need, to });
+  entry.maxRows = to;
   doc.markLayoutChanged();
 }
 

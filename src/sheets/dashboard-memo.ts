@@ -55,10 +55,8 @@ interface StoredMemo {
 }
 
 export interface MemoChunk {
-  /** The memo cells of the chunk (JSON arrays of rows), [] when there is none. */
+  /** The chunk's memo row as stored: its tag, then JSON arrays of rows ([] when there is none). */
   cells: string[];
-  /** The memo row's cells as stored: the tag, then `cells`. */
-  tagged: string[];
   /** True when its stored digest matches `sourceCells` and `cells`. */
   valid: boolean;
   /** The digest of `sourceCells` and `cells` (when there are cells). */
@@ -137,15 +135,14 @@ export class DashboardMemo {
   chunk(table: MemoTableKey, k: number, index: number, sourceCells: readonly string[]): MemoChunk {
     const stored = this.stored.get(table);
     const row = this.cells?.[FIRST_ROW[table] - 1 + index];
-    const none = { cells: [], tagged: [], valid: false, digest: '', trusted: false };
+    const none = { cells: [], valid: false, digest: '', trusted: false };
     if (!stored || stored.k !== k || !row || index >= stored.d.length) return none;
-    const tagged = row.filter((c) => c !== '');
-    if (!tagged.length || !tagged[0].startsWith(TAG)) return none;
-    const cells = tagged.slice(1);
-    const digest = memoDigest(sourceCells, tagged);
+    const cells = row.filter((c) => c !== '');
+    if (!cells.length || !cells[0].startsWith(TAG)) return none;
+    const digest = memoDigest(sourceCells, cells);
     const valid = digest === stored.d[index];
-    const trusted = !valid && this.secret !== '' && tagged[0] === this.tag(cells);
-    return { cells, tagged, valid, digest, trusted };
+    const trusted = !valid && this.secret !== '' && cells[0] === this.tag(cells.slice(1));
+    return { cells, valid, digest, trusted };
   }
 
   /**

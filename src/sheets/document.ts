@@ -22,6 +22,7 @@ import {
   journalFor,
   journalDone,
   journalOutcome,
+  isJournalKey,
   byteLength,
   readJournal,
   type JournalDone,
@@ -424,13 +425,7 @@ export class TrackerDocument implements DocumentHost {
     const known = { ...this.properties(), ...this.pending };
     // The room left besides the stored journal's own marker and pieces: this write replaces them.
     const used = byteLength(
-      JSON.stringify(
-        Object.fromEntries(
-          Object.entries(known).filter(
-            ([key]) => key !== JOURNAL_PROPERTY && !key.startsWith(`${JOURNAL_PROPERTY}.`),
-          ),
-        ),
-      ),
+      JSON.stringify(Object.fromEntries(Object.entries(known).filter(([key]) => !isJournalKey(key)))),
     );
     const journal = journalFor(
       ops,

@@ -248,6 +248,10 @@ export const PIECE_BYTES = 7_500;
 /** The key of the journal's piece `i` when it is spread over several properties. */
 export const journalPieceKey = (i: number) => `${JOURNAL_PROPERTY}.${i}`;
 
+/** Whether a document property is part of a stored journal (its marker or one of its pieces). */
+export const isJournalKey = (key: string): boolean =>
+  key === JOURNAL_PROPERTY || key.startsWith(`${JOURNAL_PROPERTY}.`);
+
 export interface JournalWrite {
   /** Properties to write in the commit's one property write (the marker, pieces, emptied old pieces). */
   properties: Record<string, string>;
@@ -272,7 +276,7 @@ export function journalFor(
   done?: JournalDone,
 ): JournalWrite {
   const text = encodeOps(ops);
-  const stale = existingKeys.filter((key) => key.startsWith(`${JOURNAL_PROPERTY}.`));
+  const stale = existingKeys.filter((key) => key !== JOURNAL_PROPERTY && isJournalKey(key));
   const emptied = (keep: number) =>
     Object.fromEntries(
       stale.filter((key) => Number(key.slice(JOURNAL_PROPERTY.length + 1)) >= keep).map((key) => [key, '']),

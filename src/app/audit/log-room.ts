@@ -10,7 +10,7 @@
  * 10-million-cell limit it adds what fits, or none, and an append adds the rows it needs as before.
  */
 import { readTail } from '../../sheets/audit-sheet';
-import { GROW_BY } from '../../sheets/capacity';
+import { GROW_BY, addRowsAhead } from '../../sheets/capacity';
 import type { TrackerDocument } from '../../sheets/document';
 import type { DailyJob } from '../triggers/daily-job';
 
@@ -37,14 +37,8 @@ export const AUDIT_LOG_ROOM_JOB: DailyJob = {
     const doc = ctx.doc;
     if (!logRoomDue(doc)) return { idle: true };
     const log = doc.layout().sheets.auditLog!;
-    const sheet = doc.sheet('auditLog')!;
     const before = log.maxRows;
-    // No row is needed yet (`need` is the size it has): near the cell limit it adds what fits, or
-    // none (capacity.ts corrects the layout to the size the sheet has), and never fails for them.
-    const to = readTail(doc).row + logRoomRows(doc) + GROW_BY;
-    doc.stage({ k: 'rows', s: sheet.getSheetId(), n: sheet.getName(), from: before, need: before, to });
-    log.maxRows = to;
-    doc.markLayoutChanged();
+    addRowsAhead(doc, doc.sheet('auditLog')!, log, readTail(doc).row + logRoomRows(doc) + GROW_BY);
     doc.save();
     // (the rows made: the next job waits for the next hourly run, as after a job that wrote)
     return { rowsAdded: doc.layout().sheets.auditLog!.maxRows - before, endsRun: true };

@@ -3,7 +3,8 @@
  * where, so each tracked sheet's id column is compared with its shadow: the rows that differ between
  * the common top and bottom are the inserted or deleted block. Deleted rows' content (from the
  * shadow) and inserted rows are recorded; the shadow is realigned; each sheet's row count is asked
- * again (rows deleted at the bottom). Column changes refresh the layout cache. Edits (changeType EDIT) are the edit trigger's business: nothing is done, no call made.
+ * again (rows deleted at the bottom). Column changes refresh the layout cache. Edits (changeType
+ * EDIT) are the edit trigger's business: nothing is done, no call made.
  */
 import type { AuditEntry } from '../../domain/audit/entry';
 import { decodeShadow } from '../../domain/audit/shadow';
@@ -82,20 +83,17 @@ export function applyChange(doc: TrackerDocument, change: PendingChange): Change
  */
 function learnRowCounts(doc: TrackerDocument): void {
   const layout = doc.layout();
-  let changed = false;
-  for (const key of [...TRACKED_SHEETS, 'auditLog'] as SheetKey[]) {
+  const learn = (entry: { maxRows: number }, sheet: GoogleAppsScript.Spreadsheet.Sheet | null) => {
+    const rows = sheet?.getMaxRows();
+    if (rows === undefined || rows === entry.maxRows) return;
+    entry.maxRows = rows;
+    doc.markLayoutChanged();
+  };
+  for (const key of [...TRACKED_SHEETS, 'auditLog' as const]) {
     const entry = layout.sheets[key];
-    const sheet = entry ? doc.sheet(key) : null;
-    if (!entry || !sheet) continue;
-    const rows = sheet.getMaxRows();
-    if (rows !== entry.maxRows) [entry.maxRows, changed] = [rows, true];
+    if (entry) learn(entry, doc.sheet(key));
   }
-  const shadow = layout.shadow ? doc.sheetById(layout.shadow.id) : null;
-  if (layout.shadow && shadow) {
-    const rows = shadow.getMaxRows();
-    if (rows !== layout.shadow.maxRows) [layout.shadow.maxRows, changed] = [rows, true];
-  }
-  if (changed) doc.markLayoutChanged();
+  if (layout.shadow) learn(layout.shadow, doc.sheetById(layout.shadow.id));
 }
 
 function realign(doc: TrackerDocument, key: SheetKey, timestamp: string, user: string) {

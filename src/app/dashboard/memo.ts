@@ -79,9 +79,9 @@ export function memoRecords<T>(
   for (let index = 0, at = 0; at < cells.length; index++, at += k) {
     const chunk = cells.slice(at, at + k);
     const memoised = memo.chunk(key, k, index, chunk);
-    const entries = memoised.valid || memoised.trusted ? entriesOf(memoised.cells) : null;
+    const entries = memoised.valid || memoised.trusted ? entriesOf(memoised.cells.slice(1)) : null;
     if (memoised.valid && entries) {
-      chunks[index] = { digest: memoised.digest, cells: memoised.tagged };
+      chunks[index] = { digest: memoised.digest, cells: memoised.cells };
       for (const entry of entries) {
         if (entry.length < 2) continue;
         const value = codec.fromRow(entry.slice(1));
