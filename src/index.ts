@@ -9,6 +9,7 @@ import './app/audit/finish-pending';
 import * as dashboard from './app/dashboard';
 import * as importCsv from './app/import';
 import * as leads from './app/leads';
+import * as owedMail from './app/notifications/send-owed';
 import { showPage } from './app/pages';
 import * as partners from './app/partners';
 import type {
@@ -28,6 +29,7 @@ import type {
   Partner,
   PartnerFilter,
   PartnerInput,
+  MailDelivery,
   RegisterLeadResult,
   ReviewDecision,
   ExchangeRateInput,
@@ -125,6 +127,11 @@ export function pagePartners(query?: PartnerPageQuery): Page<Partner> {
 export function registerLead(lead: LeadInput): RegisterLeadResult {
   edge('registerLead', lead);
   return leads.registerLead(lead);
+}
+
+export function sendOwedMail(leadId: string): MailDelivery {
+  edge('sendOwedMail', leadId);
+  return owedMail.sendOwedMail(leadId);
 }
 
 export function reviewLead(id: string, decision: ReviewDecision, note?: string): Lead {

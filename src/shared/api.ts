@@ -170,6 +170,17 @@ export interface RegisterLeadResult {
   status: LeadStatus;
   expiresOn: string;
   conflicts: Conflict[];
+  /** An e-mail to the partner was queued with the registration: the sidebar sends it next (sendOwedMail). */
+  mailOwed: boolean;
+}
+
+/** What sendOwedMail did with the queued partner e-mails. */
+export interface MailDelivery {
+  sent: number;
+  /** Still queued (over today's quota): the daily run sends them. */
+  queued: number;
+  /** No longer true (the lead closed, its partner gone) or with no address: not sent. */
+  dropped: number;
 }
 
 export type ReviewDecision = 'approve' | 'reject';
@@ -451,6 +462,7 @@ export interface ServerApi {
   pagePartners(query?: PartnerPageQuery): Page<Partner>;
   pageCommissions(query?: CommissionPageQuery): Page<Commission>;
   registerLead(lead: LeadInput): RegisterLeadResult;
+  sendOwedMail(leadId: string): MailDelivery;
   reviewLead(id: string, decision: ReviewDecision, note?: string): Lead;
   closeLead(id: string, outcome: CloseOutcome, details?: CloseDetails): Lead;
   extendLead(id: string): Lead;

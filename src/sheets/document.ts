@@ -13,6 +13,7 @@ import {
   type Layout,
   type SheetTag,
 } from './layout';
+import { authorizationError, thrownMessage } from '../shared/scopes';
 import { columnLetter } from './capacity';
 import { Days } from './days';
 import type { DocumentHost } from './document-host';
@@ -74,35 +75,6 @@ export function registerRecovery(
  */
 let afterCommit: ((doc: TrackerDocument) => void) | null = null;
 
-/**
- * The tags of the sends the last commit made just before its landing write (`sendBeforeLanding`),
- * stored with its journal: a journal applied again by the next execution had them cut short or not,
- * so what they sent is owed again (`registerReplayHook`).
- */
-export const SENDS_PROPERTY = 'tracker.sendsBeforeLanding';
-
-/**
- * What makes the sends of a replayed journal owed again: given the properties and the journal's
- * send tags, the property values to write (one write, made by the replaying execution).
- */
-let replayHook:
-  ((props: Readonly<Record<string, string>>, tags: readonly string[]) => Record<string, string>) | null =
-  null;
-
-export function registerReplayHook(
-  run: (props: Readonly<Record<string, string>>, tags: readonly string[]) => Record<string, string>,
-): void {
-  replayHook = run;
-}
-
-interface LandingSend {
-  tag: string;
-  /** Sends; false when it could not (it is then owed again: `unsent`). */
-  send: () => boolean;
-  /** Queues the property writes that make it owed again. */
-  unsent: () => void;
-}
-
 export function registerAfterCommit(run: (doc: TrackerDocument) => void): void {
   afterCommit = run;
 }
@@ -141,8 +113,11 @@ export class TrackerDocument implements DocumentHost {
     try {
       if (this.property(TIME_ZONE_PROPERTY) !== days.timeZone)
         this.setProperty(TIME_ZONE_PROPERTY, days.timeZone);
-    } catch {
-      // no document properties in this execution (a simple trigger without authorization)
+    } catch (err) {
+      // No document properties in this execution (a simple trigger without authorization). Any
+      // other failure (the lock not had in time, a journal that could not be applied) is the
+      // execution's: going on would act without the lock or on an unfinished journal.
+      if (!authorizationError(thrownMessage(err))) throw err;
     }
     return (this.daysValue = days);
   }
@@ -163,25 +138,40 @@ export class TrackerDocument implements DocumentHost {
    * nothing this execution reads is half-written.
    */
   properties(): Record<string, string> {
-    if (!this.props && this.options.writes && !this.locked) this.lock();
-    if (!this.props) {
-      this.props = this.propertyStore().getProperties();
-      if (!this.recovering) {
-        const journal = this.props[JOURNAL_PROPERTY];
-        // A reader of the whole log checks the journal with that read (settleJournalWith).
-        if (journal && this.options.readsWholeLog && !this.locked && journalDone(journal))
-          this.uncheckedJournal = journal;
-        else if (journal && this.journalUnfinished(journal)) this.recover();
-        const pending = RECOVERIES.filter(
-          (r) => this.props?.[r.property] && !(!this.options.writes && r.settled?.(this)),
-        );
-        if (pending.length) this.finishPending(pending);
+    // An execution whose lock or recovery failed stops at every later read, even when a caller
+    // caught the first failure: it must not act without the lock or on an unfinished journal.
+    if (this.stopped) throw this.stopped;
+    try {
+      if (!this.props && this.options.writes && !this.locked) this.lock();
+      if (!this.props) {
+        this.props = this.propertyStore().getProperties();
+        if (!this.recovering) {
+          const journal = this.props[JOURNAL_PROPERTY];
+          // A reader of the whole log checks the journal with that read (settleJournalWith).
+          if (journal && this.options.readsWholeLog && !this.locked && journalDone(journal))
+            this.uncheckedJournal = journal;
+          else if (journal && this.journalUnfinished(journal)) this.recover();
+          const pending = RECOVERIES.filter(
+            (r) => this.props?.[r.property] && !(!this.options.writes && r.settled?.(this)),
+          );
+          if (pending.length) this.finishPending(pending);
+        }
+        // (read again after a recovery changed them)
+        if (!this.props) this.props = this.propertyStore().getProperties();
       }
-      // (read again after a recovery changed them)
-      if (!this.props) this.props = this.propertyStore().getProperties();
+    } catch (err) {
+      // (Not when no property may be read here at all: an execution without authorization.)
+      if (!authorizationError(thrownMessage(err))) {
+        this.props = null;
+        this.stopped = err instanceof Error ? err : new Error(thrownMessage(err));
+      }
+      throw err;
     }
     return this.props;
   }
+
+  /** The failure that stopped this execution's reads (see properties). */
+  private stopped: Error | null = null;
 
   /**
    * Runs what an earlier execution left unfinished besides its journal (a trigger that died before
@@ -344,19 +334,6 @@ export class TrackerDocument implements DocumentHost {
     return outcome === 'missing';
   }
 
-  private landingSends: LandingSend[] = [];
-
-  /**
-   * A send (an e-mail) made by this commit after its journal write and just before its audit append,
-   * whose landing then proves it was made: what it sends is queued in the commit tagged `tag`, and
-   * that entry counts as sent once the commit landed, with no property write after the send. A
-   * journal applied again (the execution died before its append landed) makes it owed again
-   * (`registerReplayHook`): sent at least once, never for a change that was not made.
-   */
-  sendBeforeLanding(send: LandingSend): void {
-    this.landingSends.push(send);
-  }
-
   /** Queues a write; `applyStaged` makes all queued writes in one journaled step. */
   stage(op: WriteOp): void {
     this.staged.push(op);
@@ -416,12 +393,6 @@ export class TrackerDocument implements DocumentHost {
       this.landed = { row: done.r, hash: done.hash };
       return;
     }
-    const sends = done ? this.landingSends : [];
-    // (No landing write to prove them: owed, for the next delivery.)
-    if (!done) for (const item of this.landingSends) item.unsent();
-    this.landingSends = [];
-    const sendTags = sends.map((s) => s.tag).join(',');
-    if (sendTags || this.property(SENDS_PROPERTY)) this.pending[SENDS_PROPERTY] = sendTags;
     const known = { ...this.properties(), ...this.pending };
     // The room left besides the stored journal's own marker and pieces: this write replaces them.
     const used = byteLength(
@@ -450,10 +421,7 @@ export class TrackerDocument implements DocumentHost {
     } finally {
       this.stepping = false;
     }
-    for (const op of ops) {
-      if (op === audit?.op && sends.length) this.send(sends);
-      applyOp(this, op);
-    }
+    for (const op of ops) applyOp(this, op);
     // A journal whose audit append landed is history (the next commit's property write replaces it).
     // One without a landing mark is removed: at once, or emptied by the execution's next property
     // write when one is sure to come (`clearJournalWithNextWrite`); its cells in the shadow sheet,
@@ -506,7 +474,6 @@ export class TrackerDocument implements DocumentHost {
       cell.k === 'values' &&
       cell.s === this.layout().shadow?.id &&
       cell.v.length === 1 &&
-      !this.landingSends.length &&
       !this.owed &&
       !this.layoutDirty &&
       !this.journalOpen &&
@@ -527,25 +494,6 @@ export class TrackerDocument implements DocumentHost {
   markLanded(done: JournalDone): void {
     if (this.property(JOURNAL_PROPERTY) && !this.journalChecked()) return;
     this.setProperty(JOURNAL_PROPERTY, JSON.stringify({ ops: [], done }));
-    if (this.property(SENDS_PROPERTY)) this.setProperty(SENDS_PROPERTY, '');
-  }
-
-  /** The sends before the landing write; those that could not go are made owed again first. */
-  private send(sends: readonly LandingSend[]): void {
-    let unsent = false;
-    for (const item of sends) {
-      let sent = false;
-      try {
-        sent = item.send();
-      } catch {
-        sent = false;
-      }
-      if (!sent) {
-        item.unsent();
-        unsent = true;
-      }
-    }
-    if (unsent) this.flushQueued();
   }
 
   /** Where a journal too big for a property goes: the shadow sheet's journal column. */
@@ -574,13 +522,6 @@ export class TrackerDocument implements DocumentHost {
       this.tailCells = null;
       this.seenTail = null;
       this.checked = true;
-      // What the journal's execution sent before its landing write is owed again (at least once).
-      const tags = (this.property(SENDS_PROPERTY) ?? '').split(',').filter(Boolean);
-      const owed = tags.length && replayHook ? replayHook(this.props!, tags) : {};
-      if (Object.keys(owed).length) {
-        this.propertyStore().setProperties(owed);
-        Object.assign(this.props!, owed);
-      }
       if (!journalDone(text)) {
         this.propertyStore().deleteProperty(JOURNAL_PROPERTY);
         delete this.props![JOURNAL_PROPERTY];

@@ -109,6 +109,60 @@ describeWithBrowser('Register lead sidebar (shipped bundle)', () => {
     await screenshot(h.page, 'audit-log-sheet');
   });
 
+  it("says what became of the partner's e-mail: sending, sent, or left for the daily run", async () => {
+    const emu = h.playground.session.emu;
+    const mails = () => (emu.services.state.outbox as Array<{ to: string; subject: string }>).slice();
+    // The e-mail's own call held back: the registration is shown at once, the line says "Sending…".
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await h.page.route('**/api/run', async (route) => {
+      const body = route.request().postDataJSON() as { fn?: string } | null;
+      if (body?.fn === 'sendOwedMail') await held;
+      await route.continue();
+    });
+    let frame = await openRegisterLead(h);
+    await fill(frame, { partnerId, company: 'Mail Co', domain: 'mail-co.test' });
+    await frame.locator('#submit').click();
+    const id = await registered(frame);
+    const line = frame.getByTestId('result-mail');
+    expect(await line.textContent()).toBe('Sending…');
+    expect(await frame.locator('#page').getAttribute('aria-busy')).toBe('false');
+    expect(mails().map((m) => m.subject)).not.toContain(`Lead registration received: Mail Co (${id})`);
+    release();
+    await frame.waitForFunction(() => document.querySelector('#result-mail')?.textContent !== 'Sending…');
+    expect(await line.textContent()).toBe('Sent');
+    expect(mails()).toContainEqual(
+      expect.objectContaining({
+        to: PARTNER.contactEmail,
+        subject: `Lead registration received: Mail Co (${id})`,
+      }),
+    );
+    await h.page.unroute('**/api/run');
+
+    // Its call fails (as google.script.run reports a server error): the daily run sends it.
+    await h.page.route('**/api/run', async (route) => {
+      const body = route.request().postDataJSON() as { fn?: string } | null;
+      if (body?.fn !== 'sendOwedMail') return route.continue();
+      return route.fulfill({
+        json: {
+          ok: false,
+          error: 'Exception: Lock timeout: another process was holding the lock for too long.',
+        },
+      });
+    });
+    frame = await openRegisterLead(h);
+    await fill(frame, { partnerId, company: 'Later Co', domain: 'later-co.test' });
+    await frame.locator('#submit').click();
+    const later = await registered(frame);
+    await frame.waitForFunction(() => document.querySelector('#result-mail')?.textContent !== 'Sending…');
+    expect(await frame.getByTestId('result-mail').textContent()).toBe(
+      'Not sent yet: it goes with the daily run',
+    );
+    expect(mails().map((m) => m.subject)).not.toContain(`Lead registration received: Later Co (${later})`);
+    await screenshot(h.page, 'register-lead-mail-later');
+    await h.page.unroute('**/api/run');
+  });
+
   it('shows what is wrong next to each field and registers nothing', async () => {
     await openTab(h.page, 'Leads');
     const before = await rowsWhere(h.page, await columnOf(h.page, 'Partner ID'), partnerId);

@@ -231,6 +231,9 @@ const OPERATIONS: Operation[] = [
     retry: true,
   },
   { name: 'registerLead', run: call('registerLead', { partnerId: 'P-0002', company: 'Zeta' }), retry: true },
+  // A registration's e-mail, sent by the sidebar's call after it and taken off the queue (L-000002's
+  // is still owed in the base: it was registered without that call).
+  { name: 'sendOwedMail', uses: 'MailApp.sendEmail', run: call('sendOwedMail', 'L-000002'), retry: true },
   // A new link for the partner (its hash in the view state, the audit entry): one commit, then the
   // secret saved in the owner's user properties.
   { name: 'rotatePartnerLink', run: call('rotatePartnerLink', 'P-0001') },

@@ -6,7 +6,7 @@
 import type { Emulator } from '../../emulator/harness';
 import type { LeadInput } from '../../src/shared/api';
 import { runHourly } from '../support/emulator';
-import { register } from './leads-fixture';
+import { OWNER, register } from './leads-fixture';
 
 export const INDEX_PROPERTY = 'tracker.leadIndex';
 
@@ -46,7 +46,7 @@ export function registerSeen(
 ): { usedIndex: boolean; conflicts: string[]; id: string } {
   let result!: ReturnType<typeof register>;
   const used = usedIndex(emu, () => {
-    result = register(emu, input);
+    result = register(emu, input, OWNER, { followUp: false }); // the person's call alone
   });
   return { usedIndex: used, conflicts: result.conflicts.map((c) => c.leadId), id: result.id };
 }

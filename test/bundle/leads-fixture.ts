@@ -22,8 +22,20 @@ export function addPartner(emu: Emulator, partner: Partial<PartnerInput> & { par
   }).id;
 }
 
-export function register(emu: Emulator, lead: LeadInput, as = OWNER): RegisterLeadResult {
-  return emu.call<RegisterLeadResult>(as, 'registerLead', lead);
+/**
+ * A registration as the sidebar makes it: registerLead, then (when it queued the partner's e-mail)
+ * the call that sends it, which the sidebar makes at once without the person waiting (sendOwedMail).
+ * `followUp: false`: the sidebar was closed before that call.
+ */
+export function register(
+  emu: Emulator,
+  lead: LeadInput,
+  as = OWNER,
+  { followUp = true }: { followUp?: boolean } = {},
+): RegisterLeadResult {
+  const result = emu.call<RegisterLeadResult>(as, 'registerLead', lead);
+  if (followUp && result.mailOwed) emu.call(as, 'sendOwedMail', result.id);
+  return result;
 }
 
 export function lead(emu: Emulator, id: string): Lead {

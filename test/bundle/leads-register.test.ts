@@ -31,7 +31,13 @@ describe('registerLead', () => {
       estimatedValue: '12345.67',
       currency: 'usd',
     });
-    expect(result).toEqual({ id: 'L-000001', status: 'Submitted', expiresOn: '2026-05-31', conflicts: [] });
+    expect(result).toEqual({
+      id: 'L-000001',
+      status: 'Submitted',
+      expiresOn: '2026-05-31',
+      conflicts: [],
+      mailOwed: true,
+    });
     const [row] = rowsOf(emu, 'Leads');
     expect(row).toMatchObject({
       'Lead ID': 'L-000001',

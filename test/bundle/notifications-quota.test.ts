@@ -102,6 +102,37 @@ describe('notifications', () => {
     expect(outbox(emu).map((m) => m.subject)).toContain('Deal won: Acme (L-000001)');
   });
 
+  it("a registration's call sends nothing; the sidebar's call after it sends that lead's e-mail, else the daily run", () => {
+    const emu = tracker();
+    const beta = addPartner(emu, { partnerName: 'Beta Partners' });
+    const first = register(emu, { partnerId: beta, company: 'Acme' }, OWNER, { followUp: false });
+    expect(first.mailOwed).toBe(true);
+    const second = register(emu, { partnerId: beta, company: 'Initech' }, OWNER, { followUp: false });
+    expect(outbox(emu)).toEqual([]);
+    // The sidebar's call for the second registration sends only its e-mail (the first stays owed).
+    expect(emu.call(OWNER, 'sendOwedMail', second.id)).toEqual({ sent: 1, queued: 0, dropped: 0 });
+    expect(outbox(emu).map((m) => m.subject)).toEqual(['Lead registration received: Initech (L-000002)']);
+    // Called again (a retry): nothing owed, nothing sent twice.
+    expect(emu.call(OWNER, 'sendOwedMail', second.id)).toEqual({ sent: 0, queued: 0, dropped: 0 });
+    expect(outbox(emu)).toHaveLength(1);
+    // The first one's sidebar was closed before its call: the daily run sends it.
+    finishDay(emu);
+    expect(outbox(emu).map((m) => m.subject)).toEqual([
+      'Lead registration received: Initech (L-000002)',
+      'Lead registration received: Acme (L-000001)',
+    ]);
+    expect(() => emu.call(OWNER, 'sendOwedMail', '=1+1')).toThrow(/Lead ID/);
+  });
+
+  it('with notifications off a registration owes no e-mail, and the sidebar makes no call for it', () => {
+    const emu = tracker();
+    const beta = addPartner(emu, { partnerName: 'Beta Partners' });
+    setSetting(emu, 'Notifications On', 'FALSE');
+    expect(register(emu, { partnerId: beta, company: 'Acme' }).mailOwed).toBe(false);
+    finishDay(emu);
+    expect(outbox(emu)).toEqual([]);
+  });
+
   it('a review or a close from the sidebar sends only its own email, not the queued backlog', () => {
     const emu = tracker();
     const beta = addPartner(emu, { partnerName: 'Beta Partners' });

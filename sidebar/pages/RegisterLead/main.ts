@@ -31,6 +31,35 @@ function fillOptions(loaded: FormOptions): void {
   form.hidden = none;
 }
 
+/**
+ * The partner's "registration received" e-mail: queued by the registration, sent by a call of its
+ * own that the person does not wait for (the form is already free); what it cannot send goes with
+ * the daily run.
+ */
+async function sendPartnerMail(registered: RegisterLeadResult): Promise<void> {
+  const label = byId('result-mail-label');
+  const line = byId('result-mail');
+  label.hidden = line.hidden = !registered.mailOwed;
+  if (!registered.mailOwed) return;
+  setText(line, 'Sending…');
+  line.className = 'muted';
+  try {
+    const delivery = await page.client.call('sendOwedMail', registered.id);
+    line.className = '';
+    setText(
+      line,
+      delivery.sent > 0 && delivery.queued === 0
+        ? 'Sent'
+        : delivery.queued > 0
+          ? 'Not sent yet: it goes with the daily run'
+          : 'Not sent: the partner has no e-mail address',
+    );
+  } catch {
+    line.className = '';
+    setText(line, 'Not sent yet: it goes with the daily run');
+  }
+}
+
 function showResult(registered: RegisterLeadResult, lead: LeadInput): void {
   setText(byId('result-id'), registered.id);
   replace(byId('result-status'), chip(registered.status));
@@ -66,6 +95,7 @@ function showResult(registered: RegisterLeadResult, lead: LeadInput): void {
   form.hidden = true;
   result.hidden = false;
   byId('result-title').focus();
+  void sendPartnerMail(registered);
 }
 
 form.addEventListener('submit', async (event) => {

@@ -2,15 +2,16 @@
  * registerLead: under the document lock, read what the check needs (the settings as stored in the
  * document properties; the partners and leads as the tracker knows them, from their `_Shadow` columns
  * with one getValues, not the 19 columns of Leads), check the registration (schema, partner status, duplicates, conflicts),
- * allocate the next Lead ID, append one row through the audited writer, then send this lead's
- * "registration received" email (the queued backlog is the hourly trigger's).
+ * allocate the next Lead ID, append one row through the audited writer. The partner's "registration
+ * received" e-mail is queued in the same commit and sent by the sidebar's next call, which it makes
+ * at once without making the person wait (sendOwedMail: notifications/send-owed.ts); what that call
+ * does not send (the sidebar was closed, over quota) goes with the daily run.
  */
 import type { RegisterLeadResult } from '../../shared/api';
 import { noticesOf } from '../../domain/leads';
 import { LEAD_STATUS } from '../../shared/statuses';
 import type { AppContext } from '../context';
-import { sendWithCommit } from '../notifications/notify';
-import { leadOf } from './records';
+import { queueNotices } from '../notifications/notify';
 import { Registrar } from './registrar';
 import { fail } from '../user-error';
 import { changeContext } from './request';
@@ -48,25 +49,15 @@ export function registerLead(input: unknown): RegisterLeadResult {
   const checked = registrar.check(input);
   if (!checked.ok) fail(checked.errors);
   const registration = registrar.add(checked);
-  // The e-mails owed are queued in the commit of the registration and sent by it, just before its
-  // audit append (notify.ts sendWithCommit: no property write after the send).
+  // The e-mails owed are queued with the registration (one property write, the commit's journal).
   const notices = noticesOf(registration.events);
-  for (const { notice } of notices)
-    sendWithCommit(
-      data,
-      notice,
-      registration.id,
-      () => {
-        const row = ctx.table('leads').rowOf(registration.row);
-        return row ? leadOf(row.record, data.days, registration.row) : null;
-      },
-      checked.partner,
-    );
+  for (const { notice } of notices) queueNotices(data, notice, [registration.id]);
   ctx.commit();
   return {
     id: registration.id,
     status: LEAD_STATUS.Submitted,
     expiresOn: registration.expiresOn,
     conflicts: registration.conflicts,
+    mailOwed: data.notificationsOn && notices.length > 0,
   };
 }

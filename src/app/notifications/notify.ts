@@ -1,10 +1,12 @@
 /**
  * Partner emails: use cases queue what is owed (when Settings > Notifications On allows it), and
  * `deliverNotices` sends the queue within MailApp's daily quota; what does not fit stays queued for
- * the next run of the hourly trigger, in order; a sidebar call sends only its own email (`sendNoticeNow`). Only full-authorization
- * executions deliver (sidebar calls and the time-driven trigger); reactions to a person's edit only queue.
+ * the next run of the hourly trigger, in order. A review's own email is sent by its call
+ * (`sendNoticeNow`); a registration's by the sidebar's call right after it (sendOwedMail:
+ * send-owed.ts). Only full-authorization executions deliver (sidebar calls and the time-driven
+ * trigger); reactions to a person's edit only queue.
  */
-import type { Lead, Partner } from '../../shared/api';
+import type { Lead, MailDelivery, Partner } from '../../shared/api';
 import { isProtectedStatus } from '../../domain/leads';
 import {
   notificationEmail,
@@ -18,12 +20,9 @@ import { leadOf } from '../leads/records';
 import { shadowField } from '../../domain/audit/shadow-field';
 import type { TrackerData } from '../leads/tracker-data';
 import { partnerOf } from '../partners/records';
-import { enqueue, enqueueSent, owedAgain, readQueue, untagNotices, writeQueue, type Notice } from './queue';
-import { registerReplayHook } from '../../sheets/document';
+import { enqueue, readQueue, writeQueue, type Notice } from './queue';
 import { openPickedLeads } from '../leads/daily-picks';
 import type { ActiveRegistrations } from '../../sheets/lead-index';
-
-registerReplayHook(owedAgain);
 
 /** Queues one email per lead for `event`, when Settings allow notifications. */
 export function queueNotices(data: TrackerData, event: NotificationEvent, leadIds: readonly string[]): void {
@@ -63,43 +62,8 @@ export function sendNoticeNow(
   doc.commit();
 }
 
-/**
- * The one email of a sidebar call's own action, sent by its commit: queued in the commit's property
- * write tagged with `tag` (the journal's), sent after the commit's other writes and just before its
- * audit append, whose landing proves it went: no property write after the send. Not sent (over
- * quota, a failure): owed again before the append, for the trigger. An execution that dies between
- * the send and the append has its journal applied again by the next one, which makes it owed again
- * (at least once; never for a change that was not made).
- */
-export function sendWithCommit(
-  data: TrackerData,
-  event: NotificationEvent,
-  leadId: string,
-  lead: () => Lead | null,
-  partner: Partner,
-): void {
-  if (!data.notificationsOn) return;
-  const doc = data.ctx.doc;
-  const tag = `${event} ${leadId}`;
-  enqueueSent(doc, { e: event, l: leadId, d: data.today }, tag);
-  doc.sendBeforeLanding({
-    tag,
-    send: () => {
-      const now = lead();
-      if (!now) return false;
-      const mail = notificationEmail({ event, lead: now, partner });
-      if (recipientCount(mail.to) > 0) sendMail(mail);
-      return true;
-    },
-    unsent: () => untagNotices(doc, tag),
-  });
-}
-
-export interface DeliveryReport {
-  sent: number;
-  queued: number;
-  dropped: number;
-}
+/** What a delivery did (the sidebar's sendOwedMail returns it as is). */
+export type DeliveryReport = MailDelivery;
 
 /** Whether a queued email still says something true (an expiry reminder for a closed lead does not). */
 function stillDue(notice: Notice, lead: Lead): boolean {
@@ -107,12 +71,14 @@ function stillDue(notice: Notice, lead: Lead): boolean {
 }
 
 /**
- * Sends what the queue owes, within today's quota (one quota call, one send per email), then writes
- * the rest back. Reads Leads and Partners through the context (no second read when already open).
+ * Sends what the queue owes (`leadId`: only that lead's notices; the rest stays as it is), within
+ * today's quota (one quota call, one send per email), then writes the rest back. Reads Leads and
+ * Partners through the context (no second read when already open).
  */
-export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryReport {
+export function deliverNotices(ctx: AppContext, data: TrackerData, leadId?: string): DeliveryReport {
   const doc = ctx.doc;
-  const queue = readQueue(doc);
+  const all = readQueue(doc);
+  const queue = leadId === undefined ? all : all.filter((n) => n.l === leadId);
   if (!queue.length) return { sent: 0, queued: 0, dropped: 0 };
   if (!data.notificationsOn) return { sent: 0, queued: queue.length, dropped: 0 };
   // Only the queued leads and their partners are read as records (a queue of 100 in 100,000 leads),
@@ -145,34 +111,36 @@ export function deliverNotices(ctx: AppContext, data: TrackerData): DeliveryRepo
     }
   }
   const rendered: Array<{ notice: Notice; to: string; mail: ReturnType<typeof notificationEmail> }> = [];
-  let dropped = 0;
+  const settled = new Set<Notice>();
   for (const notice of queue) {
     const lead = leads.get(notice.l);
     const partner = lead ? partners.get(lead.partnerId) : undefined;
     if (!lead || !partner || !stillDue(notice, lead)) {
-      dropped++;
+      settled.add(notice);
       continue;
     }
     const mail = notificationEmail({ event: notice.e, lead, partner });
     rendered.push({ notice, to: mail.to, mail });
   }
   const plan = planSends(rendered, remainingMailQuota(doc));
-  dropped += plan.undeliverable.length;
-  const done = new Set<Notice>();
+  for (const item of plan.undeliverable) settled.add(item.notice);
+  const dropped = settled.size;
+  let sent = 0;
   for (const item of plan.sendNow) {
     try {
       sendMail(item.mail, doc);
-      done.add(item.notice);
+      settled.add(item.notice);
+      sent++;
     } catch {
       break; // over quota after all (another execution sent meanwhile): the rest waits
     }
   }
-  const gone = new Set(plan.undeliverable.map((item) => item.notice));
-  const keep = rendered.map((item) => item.notice).filter((n) => !done.has(n) && !gone.has(n));
-  const sent = done.size;
-  writeQueue(doc, keep);
+  writeQueue(
+    doc,
+    all.filter((n) => !settled.has(n)),
+  );
   doc.save();
-  return { sent, queued: keep.length, dropped };
+  return { sent, queued: queue.length - settled.size, dropped };
 }
 
 /** Where an index entry (active registration or deal) holds the Lead ID. */

@@ -12,12 +12,6 @@ export interface Notice {
   e: NotificationEvent;
   l: string;
   d: string;
-  /**
-   * Sent by the commit that queued it, just before its landing write (TrackerDocument
-   * sendBeforeLanding), with this tag: no longer owed (dropped by the next write of the queue)
-   * unless that commit's journal is applied again, which removes the tag (`owedAgain`).
-   */
-  t?: string;
 }
 
 export const QUEUE_PREFIX = 'tracker.mailQueue.';
@@ -32,9 +26,9 @@ function shardKeys(doc: TrackerDocument): string[] {
     .sort((a, b) => Number(a.slice(QUEUE_PREFIX.length)) - Number(b.slice(QUEUE_PREFIX.length)));
 }
 
-/** The notices owed (those a commit sent before its landing write, tagged, are not). */
+/** The notices owed, oldest first. */
 export function readQueue(doc: TrackerDocument): Notice[] {
-  return rawQueue((key) => doc.property(key), shardKeys(doc)).filter((n) => !n.t);
+  return rawQueue((key) => doc.property(key), shardKeys(doc));
 }
 
 /** Queues the write of the whole queue (flushed with the execution's property write). Returns what did not fit. */
@@ -83,41 +77,7 @@ export function enqueue(doc: TrackerDocument, notices: readonly Notice[]): void 
   writeQueue(doc, queue);
 }
 
-/**
- * Queues a notice sent by the commit being made (tagged `tag`): written with the commit, it is owed
- * only if the commit's journal is applied again (`owedAgain`).
- */
-export function enqueueSent(doc: TrackerDocument, notice: Notice, tag: string): void {
-  const queue = readQueue(doc).filter((n) => n.e !== notice.e || n.l !== notice.l);
-  writeQueue(doc, [...queue, { ...notice, t: tag }]);
-}
-
-/** The queue with the notices tagged `tag` owed again (their send did not prove itself). */
-export function untagNotices(doc: TrackerDocument, tag: string): void {
-  const all = rawQueue((key) => doc.property(key), shardKeys(doc));
-  writeQueue(
-    doc,
-    all.map((n) => (n.t === tag ? untagged(n) : n)),
-  );
-}
-
-/** The shards' values with every notice tagged one of `tags` owed again (a journal applied again). */
-export function owedAgain(
-  props: Readonly<Record<string, string>>,
-  tags: readonly string[],
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(props).filter((k) => k.startsWith(QUEUE_PREFIX))) {
-    const items = rawQueue((k) => props[k] ?? null, [key]);
-    if (!items.some((n) => n.t && tags.includes(n.t))) continue;
-    out[key] = JSON.stringify(items.map((n) => (n.t && tags.includes(n.t) ? untagged(n) : n)));
-  }
-  return out;
-}
-
-const untagged = (n: Notice): Notice => ({ e: n.e, l: n.l, d: n.d });
-
-/** Every notice of the shards `keys`, tagged or not (a damaged shard is skipped; the rest still goes out). */
+/** Every notice of the shards `keys` (a damaged shard is skipped; the rest still goes out). */
 function rawQueue(property: (key: string) => string | null, keys: readonly string[]): Notice[] {
   const out: Notice[] = [];
   for (const key of keys) {

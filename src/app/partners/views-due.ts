@@ -6,7 +6,7 @@
 import { AUDIT_TAIL_PROPERTY } from '../../sheets/audit-sheet';
 import type { TrackerDocument } from '../../sheets/document';
 import { readViewsMeta, type ViewsMeta } from '../../sheets/view-state';
-import { budgetHolds } from '../triggers/call-budget';
+import { scheduledRunHolds } from '../triggers/call-budget';
 
 /**
  * The refresh's own calls when it has work: the tables it shows (four reads, two row counts), the
@@ -26,8 +26,9 @@ export function partnerViewsDue(doc: TrackerDocument, meta: ViewsMeta = readView
 
 /**
  * Whether the refresh will run in this execution, so that a day's job before it may leave it the
- * whole Leads column to read: due, and the execution's call budget can still hold it.
+ * whole Leads column to read: this is the hourly run, the refresh is due, and the run's call budget
+ * can still hold it (a sidebar call never refreshes the views: it reads only what it needs).
  */
 export function partnerViewsDueHere(doc: TrackerDocument): boolean {
-  return partnerViewsDue(doc) && budgetHolds(doc, VIEWS_CALLS);
+  return partnerViewsDue(doc) && scheduledRunHolds(doc, VIEWS_CALLS);
 }

@@ -67,3 +67,8 @@ export function keepBudget(doc: TrackerDocument, budget: CallBudget): void {
 export function budgetHolds(doc: TrackerDocument, calls: number): boolean {
   return budgets.get(doc)?.fits(calls) ?? true;
 }
+
+/** Whether `doc` is the hourly run's and its budget can still hold `calls` more (false elsewhere). */
+export function scheduledRunHolds(doc: TrackerDocument, calls: number): boolean {
+  return budgets.get(doc)?.fits(calls) ?? false;
+}

@@ -155,6 +155,7 @@ export const SERVER_ARGS: { readonly [K in keyof ServerApi]: readonly Arg[] } = 
   pagePartners: [optional({ label: 'Query', schema: form('Query') })],
   pageCommissions: [optional({ label: 'Query', schema: form('Query') })],
   registerLead: [{ label: 'Lead', schema: form('Lead') }],
+  sendOwedMail: [{ label: 'Lead ID', schema: id('Lead ID') }],
   reviewLead: [
     { label: 'Lead ID', schema: id('Lead ID') },
     { label: 'Decision', schema: oneOf('Decision', ['approve', 'reject']) },
