@@ -177,7 +177,7 @@ export interface RegisterLeadResult {
 /** What sendOwedMail did with the queued partner e-mails. */
 export interface MailDelivery {
   sent: number;
-  /** Still queued (over today's quota): the daily run sends them. */
+  /** Still queued (over today's quota): sent once the quota renews. */
   queued: number;
   /** No longer true (the lead closed, its partner gone) or with no address: not sent. */
   dropped: number;

@@ -109,7 +109,7 @@ describeWithBrowser('Register lead sidebar (shipped bundle)', () => {
     await screenshot(h.page, 'audit-log-sheet');
   });
 
-  it("says what became of the partner's e-mail: sending, sent, or left for the daily run", async () => {
+  it("says what became of the partner's e-mail: sending, sent, or left for the next hourly run", async () => {
     const emu = h.playground.session.emu;
     const mails = () => (emu.services.state.outbox as Array<{ to: string; subject: string }>).slice();
     // The e-mail's own call held back: the registration is shown at once, the line says "Sending…".
@@ -139,7 +139,7 @@ describeWithBrowser('Register lead sidebar (shipped bundle)', () => {
     );
     await h.page.unroute('**/api/run');
 
-    // Its call fails (as google.script.run reports a server error): the daily run sends it.
+    // Its call fails (as google.script.run reports a server error): the next hourly run sends it.
     await h.page.route('**/api/run', async (route) => {
       const body = route.request().postDataJSON() as { fn?: string } | null;
       if (body?.fn !== 'sendOwedMail') return route.continue();
@@ -156,7 +156,7 @@ describeWithBrowser('Register lead sidebar (shipped bundle)', () => {
     const later = await registered(frame);
     await frame.waitForFunction(() => document.querySelector('#result-mail')?.textContent !== 'Sending…');
     expect(await frame.getByTestId('result-mail').textContent()).toBe(
-      'Not sent yet: it goes with the daily run',
+      'Not sent yet: it goes with the next hourly run',
     );
     expect(mails().map((m) => m.subject)).not.toContain(`Lead registration received: Later Co (${later})`);
     await screenshot(h.page, 'register-lead-mail-later');

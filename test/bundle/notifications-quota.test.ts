@@ -1,6 +1,6 @@
 /** Partner emails: sent within MailApp's daily quota, the rest queued and sent the next day. */
 import type { SentMail } from '../../emulator/services/mail';
-import { finishDay } from '../support/emulator';
+import { finishDay, runHourly } from '../support/emulator';
 import { OWNER, addPartner, lead, leadCell, register, setSetting, tracker } from './leads-fixture';
 
 /** The lead notifications sent (not the partner-view welcome, which has its own outbox). */
@@ -102,7 +102,7 @@ describe('notifications', () => {
     expect(outbox(emu).map((m) => m.subject)).toContain('Deal won: Acme (L-000001)');
   });
 
-  it("a registration's call sends nothing; the sidebar's call after it sends that lead's e-mail, else the daily run", () => {
+  it("a registration's call sends nothing; the sidebar's call after it sends that lead's e-mail, else a later run", () => {
     const emu = tracker();
     const beta = addPartner(emu, { partnerName: 'Beta Partners' });
     const first = register(emu, { partnerId: beta, company: 'Acme' }, OWNER, { followUp: false });
@@ -115,13 +115,33 @@ describe('notifications', () => {
     // Called again (a retry): nothing owed, nothing sent twice.
     expect(emu.call(OWNER, 'sendOwedMail', second.id)).toEqual({ sent: 0, queued: 0, dropped: 0 });
     expect(outbox(emu)).toHaveLength(1);
-    // The first one's sidebar was closed before its call: the daily run sends it.
+    // The first one's sidebar was closed before its call: a later run sends it.
     finishDay(emu);
     expect(outbox(emu).map((m) => m.subject)).toEqual([
       'Lead registration received: Initech (L-000002)',
       'Lead registration received: Acme (L-000001)',
     ]);
     expect(() => emu.call(OWNER, 'sendOwedMail', '=1+1')).toThrow(/Lead ID/);
+  });
+
+  it("a registration's e-mail its sidebar call did not send goes with the next hourly run; over quota, with the next day's", () => {
+    const emu = tracker({ mailQuota: 2 });
+    const beta = addPartner(emu, { partnerName: 'Beta Partners' });
+    finishDay(emu); // the day's jobs done: the hourly runs after it do only the hourly work
+    emu.rt.advance(3_600_000);
+    register(emu, { partnerId: beta, company: 'Acme' }, OWNER, { followUp: false });
+    runHourly(emu);
+    expect(outbox(emu).map((m) => m.subject)).toEqual(['Lead registration received: Acme (L-000001)']);
+    // The quota (2) is spent (with the welcome of the partner's view): the next one waits, each hour
+    // asking the quota alone.
+    register(emu, { partnerId: beta, company: 'Initech' }, OWNER, { followUp: false });
+    emu.rt.advance(3_600_000);
+    const waiting = runHourly(emu);
+    expect(outbox(emu)).toHaveLength(1);
+    expect(waiting.stats.byMethod['MailApp.getRemainingDailyQuota']).toBe(1);
+    expect(waiting.stats.byMethod['MailApp.sendEmail'] ?? 0).toBe(0);
+    emu.advance('P1D');
+    expect(outbox(emu).map((m) => m.subject)).toContain('Lead registration received: Initech (L-000002)');
   });
 
   it('with notifications off a registration owes no e-mail, and the sidebar makes no call for it', () => {

@@ -34,7 +34,7 @@ function fillOptions(loaded: FormOptions): void {
 /**
  * The partner's "registration received" e-mail: queued by the registration, sent by a call of its
  * own that the person does not wait for (the form is already free); what it cannot send goes with
- * the daily run.
+ * the next hourly run (over quota: when the quota renews).
  */
 async function sendPartnerMail(registered: RegisterLeadResult): Promise<void> {
   const label = byId('result-mail-label');
@@ -51,12 +51,12 @@ async function sendPartnerMail(registered: RegisterLeadResult): Promise<void> {
       delivery.sent > 0 && delivery.queued === 0
         ? 'Sent'
         : delivery.queued > 0
-          ? 'Not sent yet: it goes with the daily run'
+          ? "Not sent yet: today's e-mail quota is used up; it goes when the quota renews"
           : 'Not sent: the partner has no e-mail address',
     );
   } catch {
     line.className = '';
-    setText(line, 'Not sent yet: it goes with the daily run');
+    setText(line, 'Not sent yet: it goes with the next hourly run');
   }
 }
 

@@ -5,7 +5,7 @@
  * allocate the next Lead ID, append one row through the audited writer. The partner's "registration
  * received" e-mail is queued in the same commit and sent by the sidebar's next call, which it makes
  * at once without making the person wait (sendOwedMail: notifications/send-owed.ts); what that call
- * does not send (the sidebar was closed, over quota) goes with the daily run.
+ * does not send (the sidebar was closed first, the call failed) goes with the next hourly run.
  */
 import type { RegisterLeadResult } from '../../shared/api';
 import { noticesOf } from '../../domain/leads';

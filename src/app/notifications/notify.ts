@@ -2,8 +2,8 @@
  * Partner emails: use cases queue what is owed (when Settings > Notifications On allows it), and
  * `deliverNotices` sends the queue within MailApp's daily quota; what does not fit stays queued for
  * the next run of the hourly trigger, in order. A review's own email is sent by its call
- * (`sendNoticeNow`); a registration's by the sidebar's call right after it (sendOwedMail:
- * send-owed.ts). Only full-authorization executions deliver (sidebar calls and the time-driven
+ * (`sendNoticeNow`); a registration's by the sidebar's call right after it, else by the next hourly
+ * run (send-owed.ts). Only full-authorization executions deliver (sidebar calls and the time-driven
  * trigger); reactions to a person's edit only queue.
  */
 import type { Lead, MailDelivery, Partner } from '../../shared/api';
@@ -71,14 +71,18 @@ function stillDue(notice: Notice, lead: Lead): boolean {
 }
 
 /**
- * Sends what the queue owes (`leadId`: only that lead's notices; the rest stays as it is), within
+ * Sends what the queue owes (`only`: those notices; the rest stays as it is), within
  * today's quota (one quota call, one send per email), then writes the rest back. Reads Leads and
  * Partners through the context (no second read when already open).
  */
-export function deliverNotices(ctx: AppContext, data: TrackerData, leadId?: string): DeliveryReport {
+export function deliverNotices(
+  ctx: AppContext,
+  data: TrackerData,
+  only?: (notice: Notice) => boolean,
+): DeliveryReport {
   const doc = ctx.doc;
   const all = readQueue(doc);
-  const queue = leadId === undefined ? all : all.filter((n) => n.l === leadId);
+  const queue = only ? all.filter(only) : all;
   if (!queue.length) return { sent: 0, queued: 0, dropped: 0 };
   if (!data.notificationsOn) return { sent: 0, queued: queue.length, dropped: 0 };
   // Only the queued leads and their partners are read as records (a queue of 100 in 100,000 leads),

@@ -1,18 +1,40 @@
 /**
- * sendOwedMail: the sidebar's call right after a registration returns (the person does not wait for
- * it): sends what the notification queue owes for that lead (its "registration received" e-mail),
- * within today's quota (notify.ts deliverNotices), and takes it off the queue in one property write;
- * the rest of the queue (a backlog over quota, an edit's notices) is the daily run's. What it cannot send (over quota, the call failed, the sidebar was closed first) stays queued
- * for the daily run. An execution that dies after a send and before that write leaves the e-mail
- * queued: it is sent again (at least once; never for a change that was not made).
+ * A registration's "registration received" e-mail, sent outside the person's call:
+ * - `sendOwedMail`: the sidebar's call right after a registration returns (the person does not wait
+ *   for it): sends what the queue owes for that lead within today's quota (notify.ts
+ *   deliverNotices) and takes it off the queue in one property write;
+ * - `REGISTRATION_MAIL_JOB`: what that call did not send (the sidebar was closed first, the call
+ *   failed) goes with the next hourly run; over quota, with the daily run's delivery.
+ * An execution that dies after a send and before that write leaves the e-mail queued: it is sent
+ * again (at least once; never for a change that was not made).
  */
 import type { MailDelivery } from '../../shared/api';
+import type { TrackerDocument } from '../../sheets/document';
+import { remainingMailQuota } from '../../sheets/mail';
 import { changeContext } from '../leads/request';
 import { TrackerData } from '../leads/tracker-data';
+import type { DailyJob } from '../triggers/daily-job';
 import { deliverNotices } from './notify';
+import { readQueue, type Notice } from './queue';
 
 export function sendOwedMail(leadId: string): MailDelivery {
   const ctx = changeContext();
   ctx.doc.days(true); // the time zone as stored (the daily run asks it): no call
-  return deliverNotices(ctx, new TrackerData(ctx), leadId);
+  return deliverNotices(ctx, new TrackerData(ctx), (notice) => notice.l === leadId);
 }
+
+const received = (notice: Notice) => notice.e === 'received';
+
+/** Whether a registration's e-mail is still owed (told from the properties the run read: no call). */
+export function registrationMailOwed(doc: TrackerDocument): boolean {
+  return readQueue(doc).some(received);
+}
+
+export const REGISTRATION_MAIL_JOB: DailyJob = {
+  name: 'registration mail',
+  run: (ctx) => {
+    // Over quota: left for the daily run (one quota call, nothing else read).
+    if (remainingMailQuota(ctx.doc) === 0) return { idle: true };
+    return deliverNotices(ctx, new TrackerData(ctx), received);
+  },
+};

@@ -3,12 +3,14 @@
  * done): what must follow changes within the hour rather than the day. Each job costs nothing (or
  * one request) when nothing changed: the registration form's new responses (one Forms API request),
  * the partners' view files (nothing when the audit tail did not move), the partner e-mails waiting
- * for quota (nothing when none wait). Each declares the calls it makes when it has work (told from
+ * for quota (nothing when none wait), a registration's e-mail the sidebar's own call did not send
+ * (nothing when none is owed). Each declares the calls it makes when it has work (told from
  * the document properties, no call): in an execution of the day's jobs, one the execution's call
  * budget cannot hold waits for the next hourly run (call-budget.ts).
  */
 import { FORM_INTAKE_JOB } from '../partners/form-intake';
 import { PARTNER_MAIL_JOB } from '../partners/partner-mail-job';
+import { REGISTRATION_MAIL_JOB, registrationMailOwed } from '../notifications/send-owed';
 import { FORM_MAKE_CALLS, partnerViewsDue, VIEWS_CALLS } from '../partners/views-due';
 import { PARTNER_VIEWS_JOB } from '../partners/views-job';
 import { welcomesOwed } from '../partners/welcome-mail';
@@ -22,6 +24,12 @@ export const HOURLY_JOBS: DailyJob[] = [
   {
     ...FORM_INTAKE_JOB,
     calls: (doc) => (formReady(doc) ? 2 : 0),
+  },
+  // Before the views (a partner waits for it; a view's welcome can wait for quota): the mail quota,
+  // the index's state, the leads' rows, Partners' shadow and last row (and one send each).
+  {
+    ...REGISTRATION_MAIL_JOB,
+    calls: (doc) => (registrationMailOwed(doc) ? 5 : 0),
   },
   // The tables the views show (reads and their row counts) and the link secrets; on the first run,
   // the registration form's making besides.
