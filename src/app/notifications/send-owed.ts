@@ -33,8 +33,8 @@ export function registrationMailOwed(doc: TrackerDocument): boolean {
 export const REGISTRATION_MAIL_JOB: DailyJob = {
   name: 'registration mail',
   run: (ctx) => {
-    // Over quota: left for the daily run (one quota call, nothing else read).
-    if (remainingMailQuota(ctx.doc) === 0) return { idle: true };
+    // None owed: nothing (no call). Over quota: left for when it renews (one quota call, nothing read).
+    if (!registrationMailOwed(ctx.doc) || remainingMailQuota(ctx.doc) === 0) return { idle: true };
     return deliverNotices(ctx, new TrackerData(ctx), received);
   },
 };
