@@ -49,12 +49,16 @@ function base(): Emulator {
   const a = partner('Alpha Partners');
   const b = partner('Beta Partners');
   const COMPANIES = ['', 'Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli'];
-  const lead = (partnerId: string, n: number) =>
-    emu.call<{ id: string }>(OWNER, 'registerLead', {
+  // Registered as the sidebar does it: the call, then the one that sends the partner's e-mail.
+  const lead = (partnerId: string, n: number) => {
+    const { id } = emu.call<{ id: string }>(OWNER, 'registerLead', {
       partnerId,
       company: COMPANIES[n],
       domain: `${COMPANIES[n].toLowerCase()}.test`,
-    }).id;
+    });
+    emu.call(OWNER, 'sendOwedMail', id);
+    return id;
+  };
   const approved = lead(a, 1); // L-000001: approved, open
   emu.call(OWNER, 'reviewLead', approved, 'approve');
   lead(b, 2); // L-000002: submitted
@@ -231,9 +235,33 @@ const OPERATIONS: Operation[] = [
     retry: true,
   },
   { name: 'registerLead', run: call('registerLead', { partnerId: 'P-0002', company: 'Zeta' }), retry: true },
-  // A registration's e-mail, sent by the sidebar's call after it and taken off the queue (L-000002's
-  // is still owed in the base: it was registered without that call).
-  { name: 'sendOwedMail', uses: 'MailApp.sendEmail', run: call('sendOwedMail', 'L-000002'), retry: true },
+  // A registration's e-mail, sent by the sidebar's call after it and taken off the queue (L-000006's:
+  // registered without that call, the sidebar closed first).
+  {
+    name: 'sendOwedMail',
+    uses: 'MailApp.sendEmail',
+    prepare: (emu) => {
+      emu.call(OWNER, 'registerLead', { partnerId: 'P-0002', company: 'Owed Co', domain: 'owed.test' });
+    },
+    run: call('sendOwedMail', 'L-000006'),
+    retry: true,
+  },
+  // The same e-mail sent by the next hourly run instead (the day's jobs done).
+  {
+    name: "the hourly run sending a registration's e-mail its sidebar call did not",
+    uses: 'MailApp.sendEmail',
+    prepare: (emu) => {
+      settleDay(emu);
+      emu.rt.advance(3_600_000);
+      emu.call(OWNER, 'registerLead', { partnerId: 'P-0002', company: 'Owed Co', domain: 'owed.test' });
+    },
+    run: (emu) => {
+      runHourly(emu);
+    },
+    finishedByNext: (emu) => {
+      runHourly(emu);
+    },
+  },
   // A new link for the partner (its hash in the view state, the audit entry): one commit, then the
   // secret saved in the owner's user properties.
   { name: 'rotatePartnerLink', run: call('rotatePartnerLink', 'P-0001') },
