@@ -15,6 +15,7 @@ import { Runtime } from '../emulator/runtime';
 import { EmuRange, boxOf } from '../emulator/spreadsheet/range';
 import { COST, modeledTime } from './cost-model';
 import { measure, topMethods, type Measurement } from './measure';
+import { registerAsSidebar, sendRegistrationMail, type Registered } from './sidebar-registration';
 import { generateProgram, PLANS, SIZES, type ProgramSize } from './workbook';
 import { auditHistory, warehouseSteps, warehouseTable, type WarehouseRow } from './warehouse';
 
@@ -75,6 +76,8 @@ interface Workbook {
   nextRow: number;
   /** The lead the registerLead row registered, when its result said an e-mail is owed for it. */
   mailOwedFor?: string;
+  /** Registrations a measured row made whose page's e-mail call is made after it (unmeasured). */
+  mailLater: Registered[];
 }
 
 interface Operation {
@@ -238,16 +241,20 @@ const OPERATIONS: Operation[] = [
       });
     },
     cleanup: (w) => {
+      sendMailLater(w);
       const view = w.emu.call<{ endpoints: Array<{ id: string }> }>(OWNER, 'listWebhooks');
       for (const endpoint of view.endpoints) w.emu.call(OWNER, 'deleteWebhook', endpoint.id);
     },
     run: (w) =>
-      w.emu.call(OWNER, 'registerLead', {
-        partnerId: firstActivePartner(w),
-        company: 'Benchmark Hooks Ltd',
-        domain: 'benchmark-hooks.example',
-        currency: 'USD',
-      }),
+      mailLater(
+        w,
+        w.emu.call<Registered>(OWNER, 'registerLead', {
+          partnerId: firstActivePartner(w),
+          company: 'Benchmark Hooks Ltd',
+          domain: 'benchmark-hooks.example',
+          currency: 'USD',
+        }),
+      ),
   },
   {
     name: 'edit one cell (with audit)',
@@ -487,7 +494,7 @@ const OPERATIONS: Operation[] = [
       w.emu.rt.advance(24 * HOUR);
       const partner = firstActivePartner(w);
       for (let i = 0; i < 25; i++)
-        w.emu.call(OWNER, 'registerLead', {
+        registerAsSidebar(w.emu, OWNER, {
           partnerId: partner,
           company: `Dashboard Day ${i} Ltd`,
           domain: `dashboard-day-${i}.example`,
@@ -645,12 +652,16 @@ const OPERATIONS: Operation[] = [
         .filter((p) => p[9] === 'Active')
         .slice(0, 20)
         .map((p, i) =>
-          w.emu.call(OWNER, 'registerLead', {
-            partnerId: p[0],
-            company: `View Change ${i} Ltd`,
-            domain: `view-change-${i}.example`,
-          }),
+          mailLater(
+            w,
+            w.emu.call<Registered>(OWNER, 'registerLead', {
+              partnerId: p[0],
+              company: `View Change ${i} Ltd`,
+              domain: `view-change-${i}.example`,
+            }),
+          ),
         ),
+    cleanup: sendMailLater,
   },
   {
     name: 'partner views: hourly refresh with 20 partners changed',
@@ -659,6 +670,17 @@ const OPERATIONS: Operation[] = [
     run: (w) => w.emu.call(OWNER, 'refreshPartnerViews'),
   },
 ];
+
+/** A measured row's registration: its page's e-mail call is made after the row (sendMailLater). */
+function mailLater(w: Workbook, result: Registered): Registered {
+  w.mailLater.push(result);
+  return result;
+}
+
+/** The page's e-mail calls of the row's registrations, unmeasured (their cost has its own row). */
+function sendMailLater(w: Workbook): void {
+  for (const result of w.mailLater.splice(0)) sendRegistrationMail(w.emu, OWNER, result);
+}
 
 // ---- the workbook -------------------------------------------------------------------------------
 function newWorkbook(size: ProgramSize): Workbook {
@@ -679,6 +701,7 @@ function newWorkbook(size: ProgramSize): Workbook {
     clockTriggerUid: null,
     changeHandler: null,
     nextRow: 2,
+    mailLater: [],
   };
   return w;
 }

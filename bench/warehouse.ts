@@ -20,6 +20,7 @@ import { auditRecords } from '../src/domain/warehouse/audit-records';
 import { LOAD_COST, MAX_LOAD_BYTES, splitLines, batchId } from '../src/domain/warehouse/load-plan';
 import { auditView, chainCheck } from '../src/domain/warehouse/sql';
 import { measure, type Measurement } from './measure';
+import { registerAsSidebar } from './sidebar-registration';
 
 const OWNER = 'owner@acme.test';
 /** Ten registrations between two hourly runs (names no generated lead has). */
@@ -167,7 +168,7 @@ export function warehouseSteps(
   // measured below are the warehouse's (an hourly run does the day's jobs too, measured elsewhere).
   settle(emu);
   for (const company of NEW_COMPANIES)
-    emu.call(OWNER, 'registerLead', { partnerId, company, domain: `${company.toLowerCase()}.test` });
+    registerAsSidebar(emu, OWNER, { partnerId, company, domain: `${company.toLowerCase()}.test` });
   rows.push(
     step(emu, size, 'incremental hourly run (10 leads registered since)', () => hourlyRun(emu), trace),
   );
