@@ -3,6 +3,7 @@
  * document properties (read ONCE per execution: the layout cache and the audit tail live there),
  * the document lock (taken once), and the layout (from the cache, else discovered from the workbook).
  */
+import { refusedWrite } from './cell-fit';
 import {
   LAYOUT_PROPERTY,
   columnMetadata,
@@ -366,6 +367,9 @@ export class TrackerDocument implements DocumentHost {
       this.flushProperties({ afterCellWrites: true });
       return;
     }
+    // (Before anything is written or journaled: a write Google refuses must not become a journal.)
+    this.refused ??= refusedWrite(this.staged);
+    if (this.refused) throw this.refused;
     let ops = this.staged;
     this.staged = [];
     const audit = this.auditAppend;
@@ -438,6 +442,9 @@ export class TrackerDocument implements DocumentHost {
 
   /** The audit append of the commit being made. */
   private auditAppendOp: WriteOp | null = null;
+
+  /** A commit refused before anything was written (cell-fit.ts): this execution writes nothing more. */
+  private refused: Error | null = null;
   /** Set by `landOnAppend`: the queued properties that may wait. */
   private lone: readonly string[] | null = null;
   /** Set by `deferToNextWrite`: what this document queued may wait for a later property write. */
@@ -602,6 +609,7 @@ export class TrackerDocument implements DocumentHost {
    * step (`applyStaged`): every flush is a commit point.
    */
   flushProperties(options: { afterCellWrites?: boolean; final?: boolean } = {}): void {
+    if (this.refused) throw this.refused;
     if (this.staged.length) {
       this.applyStaged();
       return;

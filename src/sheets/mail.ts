@@ -1,4 +1,5 @@
 /** MailApp behind two functions: the recipients left today, and sending one message (HTML and plain text). */
+import type { OutboxMessage } from '../domain/notifications/outbox-digest';
 export interface OutgoingMail {
   to: string;
   subject: string;
@@ -6,6 +7,8 @@ export interface OutgoingMail {
   htmlBody: string;
   /** One file attached (a partner's statement: their view as CSV). */
   attachment?: { name: string; mimeType: string; content: string };
+  /** A digest of several updates (domain/notifications/outbox-digest.ts): what it stands for. */
+  digest?: OutboxMessage['digest'];
 }
 
 /** Per execution (its document): the recipients left today as asked once, less what it sent since. */

@@ -3,13 +3,20 @@
  * rendered when owed (welcomes and statements are not kept here: what they owe is a few bytes of
  * state, rendered when sent: app/partners/welcome-mail.ts, statements.ts), sent within MailApp's daily recipients, the rest kept in the
  * document properties (`tracker.partnerOutbox.<i>`, values of at most 8,000 characters) and sent by
- * the next hourly runs, oldest first. Nothing is lost: a message leaves the outbox only once sent.
+ * the next hourly runs, oldest first. A message leaves the outbox only once sent, or merged into its
+ * recipient's digest when the outbox outgrows its room (`writeOutbox`).
  */
 import type { TrackerDocument } from './document';
+import { boundOutbox } from '../domain/notifications/outbox-digest';
 import { remainingMailQuota, sendMail, type OutgoingMail } from './mail';
 
 const PREFIX = 'tracker.partnerOutbox.';
 const SHARD_CHARS = 8000;
+/**
+ * What the outbox may take of the store (500 KB, shared with the notices' queue's 256 KB, the
+ * partner views' state and the journal): about 280 recipients each owed a digest that only counts.
+ */
+export const OUTBOX_BYTES = 96 * 1024;
 
 export function readOutbox(doc: TrackerDocument): OutgoingMail[] {
   const out: OutgoingMail[] = [];
@@ -27,8 +34,13 @@ export function readOutbox(doc: TrackerDocument): OutgoingMail[] {
   return out;
 }
 
-/** Queues the outbox (for the execution's next property write). */
-export function writeOutbox(doc: TrackerDocument, mails: readonly OutgoingMail[]): void {
+/**
+ * Queues the outbox (for the execution's next property write), within OUTBOX_BYTES: over it, what
+ * waits for the same recipient becomes one digest (domain/notifications/outbox-digest.ts). Returns
+ * the updates no digest could keep (past hundreds of recipients each owed one).
+ */
+export function writeOutbox(doc: TrackerDocument, all: readonly OutgoingMail[]): number {
+  const { mails, dropped } = boundOutbox(all, OUTBOX_BYTES, SHARD_CHARS - 2);
   const old = doc.propertyKeys().filter((k) => k.startsWith(PREFIX)).length;
   const shards: OutgoingMail[][] = [];
   let size = 2;
@@ -43,6 +55,7 @@ export function writeOutbox(doc: TrackerDocument, mails: readonly OutgoingMail[]
   }
   shards.forEach((shard, i) => doc.setProperty(`${PREFIX}${i}`, JSON.stringify(shard)));
   for (let i = shards.length; i < old; i++) doc.setProperty(`${PREFIX}${i}`, '[]');
+  return dropped;
 }
 
 export function hasOutbox(doc: TrackerDocument): boolean {

@@ -13,6 +13,7 @@ import {
   buildLeadIndex,
   duplicateMessage,
   earlierLeadIds,
+  conflictText,
   withLaterRegistration,
   findConflicts,
   newLead,
@@ -122,7 +123,7 @@ export class Registrar {
       estimatedValue: amountCell(lead.estimatedValue, currency),
       currency,
       ...leadPatchCells(change.patch, currency, this.data.days),
-      conflict: conflicts.map((c) => c.reason).join('; '),
+      conflict: conflictText(conflicts.map((c) => c.reason)),
       notes: lead.notes ?? '',
       source: lead.source || DEFAULT_LEAD_SOURCE,
     });

@@ -10,7 +10,12 @@
  * per execution: the rest in the day's next hourly runs.
  */
 import { decideTier, type TierChange } from '../../domain/partners/decide-tier';
-import { reviewPeriodOf, tierChangeEmail, tierHistoryLine } from '../../domain/partners/tier-email';
+import {
+  reviewPeriodOf,
+  tierChangeEmail,
+  tierHistoryLine,
+  withTierHistoryLine,
+} from '../../domain/partners/tier-email';
 import type { WonDeal } from '../../domain/partners/tier-progress';
 import { LEAD_STATUS } from '../../shared/statuses';
 import { deliverOutbox, readOutbox, writeOutbox } from '../../sheets/partner-outbox';
@@ -115,7 +120,7 @@ export function runTiering(ctx: AppContext): TieringReport {
     const history = text(record.tierHistory).trim();
     table.update(row, {
       tier: change.to,
-      tierHistory: [history, tierHistoryLine(inputs.today, change)].filter((t) => t !== '').join('\n'),
+      tierHistory: withTierHistoryLine(history, tierHistoryLine(inputs.today, change)),
     });
     report.changes.push({ partnerId: id, ...change });
     const email = text(record.contactEmail).trim();

@@ -47,7 +47,7 @@ export {
   type ExtensionResult,
 } from './window';
 export { leadMessages } from './messages';
-export { earlierLeadIds, withLaterRegistration } from './overlap';
+export { conflictText, earlierLeadIds, withLaterRegistration } from './overlap';
 export {
   EXTEND,
   EVENT_NOTICES,

@@ -1,6 +1,8 @@
 /** Every message of the lead rules, in one place. */
 /** What `leadMessages.laterRegistration` writes, recognized (domain/leads/overlap.ts ownConflict). */
 export const LATER_REGISTRATION_NOTE = /^later registration \S+ by .* is for the same company$/;
+/** What `leadMessages.moreLaterRegistrations` writes, recognized the same way (its count read back). */
+export const MORE_LATER_NOTE = /^and (\d+) more later registrations? for the same company$/;
 
 export const leadMessages = {
   sameDomain: (domain: string, leadId: string, partnerName: string, until: string) =>
@@ -10,6 +12,9 @@ export const leadMessages = {
   houseAccount: (domain: string) => `${domain} is a house account`,
   laterRegistration: (leadId: string, partnerName: string) =>
     `later registration ${leadId} by ${partnerName} is for the same company`,
+  moreLaterRegistrations: (count: number) =>
+    `and ${count} more later registration${count === 1 ? '' : 's'} for the same company`,
+  moreConflicts: (count: number) => `and ${count} more possible conflict${count === 1 ? '' : 's'}`,
   ownNearName: (candidate: string, existing: string, leadId: string, until: string, why: string) =>
     `possible duplicate: company name '${candidate}' is close to '${existing}' of your own ${leadId}, protected until ${until} (${why})`,
   differentDomains: (a: string, b: string) => `different domains ${a} and ${b}`,

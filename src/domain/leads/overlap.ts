@@ -2,18 +2,52 @@
  * Both sides of an overlap are shown: when a registration conflicts with an earlier one, the
  * earlier lead's Conflict notes the later registration too, so whoever looks at either lead (or
  * approves either) sees the other.
+ *
+ * A Conflict cell names at most `CONFLICT_NOTES_SHOWN` conflicts and `CONFLICT_NOTES_SHOWN` later
+ * registrations, then counts the rest ("and 12 more ..."): a partner registering hundreds of
+ * near-identical names (a chain's stores) would otherwise grow one cell past the 50,000 characters
+ * Google Sheets holds, and the commit writing it would be refused.
  */
 import type { Conflict } from '../../shared/api';
-import { LATER_REGISTRATION_NOTE, leadMessages } from './messages';
+import { LATER_REGISTRATION_NOTE, MORE_LATER_NOTE, leadMessages } from './messages';
 
-/** The earlier lead's Conflict text with the later registration added (once). */
-export function withLaterRegistration(existing: string, laterId: string, partnerName: string): string {
-  const note = leadMessages.laterRegistration(laterId, partnerName);
-  const parts = existing
+/** How many conflicts, and how many later registrations, one Conflict cell names. */
+export const CONFLICT_NOTES_SHOWN = 20;
+/** A later registration is counted rather than named when naming it would take the cell past this. */
+const CONFLICT_TEXT_MAX = 40_000;
+
+function partsOf(text: string): string[] {
+  return text
     .split('; ')
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  return parts.includes(note) ? parts.join('; ') : [...parts, note].join('; ');
+}
+
+/** A registration's own Conflict text: the first conflicts' reasons, then how many more. */
+export function conflictText(reasons: readonly string[]): string {
+  if (reasons.length <= CONFLICT_NOTES_SHOWN) return reasons.join('; ');
+  const shown = reasons.slice(0, CONFLICT_NOTES_SHOWN);
+  return [...shown, leadMessages.moreConflicts(reasons.length - shown.length)].join('; ');
+}
+
+/** The earlier lead's Conflict text with the later registration added (once; past the first ones, counted). */
+export function withLaterRegistration(existing: string, laterId: string, partnerName: string): string {
+  const note = leadMessages.laterRegistration(laterId, partnerName);
+  const parts = partsOf(existing);
+  if (parts.includes(note)) return parts.join('; ');
+  const later = parts.filter((p) => LATER_REGISTRATION_NOTE.test(p)).length;
+  // (A text grown long by hand, pasted into the cell, leaves no room to name more.)
+  if (later < CONFLICT_NOTES_SHOWN && existing.length + note.length + 2 <= CONFLICT_TEXT_MAX) {
+    // (Before a count, if one is there: the named ones first.)
+    const at = parts.findIndex((p) => MORE_LATER_NOTE.test(p));
+    return (at < 0 ? [...parts, note] : [...parts.slice(0, at), note, ...parts.slice(at)]).join('; ');
+  }
+  const at = parts.findIndex((p) => MORE_LATER_NOTE.test(p));
+  if (at < 0) return [...parts, leadMessages.moreLaterRegistrations(1)].join('; ');
+  const count = Number(MORE_LATER_NOTE.exec(parts[at])![1]) + 1;
+  return [...parts.slice(0, at), leadMessages.moreLaterRegistrations(count), ...parts.slice(at + 1)].join(
+    '; ',
+  );
 }
 
 /** The earlier leads a registration's conflicts name (a house account names none). */
@@ -23,9 +57,7 @@ export function earlierLeadIds(conflicts: readonly Conflict[]): string[] {
 
 /** A Conflict text without the notes of later registrations: what the lead itself conflicts with. */
 export function ownConflict(text: string): string {
-  return text
-    .split('; ')
-    .map((p) => p.trim())
-    .filter((p) => p !== '' && !LATER_REGISTRATION_NOTE.test(p))
+  return partsOf(text)
+    .filter((p) => !LATER_REGISTRATION_NOTE.test(p) && !MORE_LATER_NOTE.test(p))
     .join('; ');
 }

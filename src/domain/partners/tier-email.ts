@@ -24,6 +24,22 @@ export function tierHistoryLine(today: string, change: TierChange): string {
   return `${today}: ${change.from || '(none)'} -> ${change.to} (${change.reason})`;
 }
 
+/** Partners > Tier History keeps its newest lines within this many characters (a cell holds 50,000). */
+export const TIER_HISTORY_MAX = 40_000;
+
+/**
+ * Tier History with `line` added last, its oldest lines left out while it is longer than
+ * TIER_HISTORY_MAX (each change stays in the Audit Log). The new line is always kept.
+ */
+export function withTierHistoryLine(history: string, line: string): string {
+  const joined = [history, line].filter((t) => t !== '').join('\n');
+  if (joined.length <= TIER_HISTORY_MAX) return joined;
+  const lines = joined.split('\n');
+  let size = joined.length;
+  while (lines.length > 1 && size > TIER_HISTORY_MAX) size -= lines.shift()!.length + 1;
+  return lines.length === 1 ? line.slice(0, TIER_HISTORY_MAX) : lines.join('\n');
+}
+
 /** The review a day belongs to: "2026-03" (monthly), "2026-Q1" (quarterly), "2026" (yearly). */
 export function reviewPeriodOf(day: string, review: string): string {
   const r = review.trim().toLowerCase();
