@@ -16,7 +16,7 @@ describe('scenario: conflicting registrations, a refused duplicate, an illegal e
   const out = runScenario(JSON.parse(readFileSync(file, 'utf8'))) as {
     steps: Step[];
     sheets: Record<string, unknown[][]>;
-    mail: Array<{ to: string; subject: string; sentAt: string }>;
+    mail: Array<{ to: string; subject: string; sentAt: string; body: string }>;
   };
 
   it('records the second partner’s registration with the conflict, and refuses the duplicate', () => {
@@ -50,12 +50,19 @@ describe('scenario: conflicting registrations, a refused duplicate, an illegal e
     expect(leads[3][3]).toBe('\'=HYPERLINK("http://evil.test")');
   });
 
-  it('sends what the quota allows on the day and the rest the next day', () => {
+  it("over the day's quota (3), each partner's notices go as one digest: every partner told on the day", () => {
     const firstDay = out.mail.filter((m) => m.sentAt.startsWith('2026-03-02'));
-    expect(firstDay).toHaveLength(3);
-    const queued = out.mail.find(
-      (m) => m.subject === 'Lead registration received: =HYPERLINK("http://evil.test") (L-000003)',
-    );
-    expect(queued?.sentAt.slice(0, 10)).toBe('2026-03-03');
+    expect(firstDay.map((m) => [m.to, m.subject])).toEqual([
+      ['sales@beta.test', 'Lead approved: Acme Inc (L-000001)'],
+      ['sales@beta.test', 'Lead registration received: Acme Inc (L-000001)'],
+      ['sales@gamma.test', '2 updates on your partnership'],
+    ]);
+    const digest = firstDay[2].body;
+    expect(digest).toContain('Lead registration received: Acme Corporation (L-000002)');
+    expect(digest).toContain('Lead registration received: =HYPERLINK("http://evil.test") (L-000003)');
+    // Told once: no registration e-mail for them the next day.
+    expect(
+      out.mail.filter((m) => /^Lead registration received/.test(m.subject) && m.to === 'sales@gamma.test'),
+    ).toEqual([]);
   });
 });

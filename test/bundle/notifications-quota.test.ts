@@ -144,6 +144,30 @@ describe('notifications', () => {
     expect(outbox(emu).map((m) => m.subject)).toContain('Lead registration received: Initech (L-000002)');
   });
 
+  it("over the day's quota, each partner's notices go as one digest: every partner told within it", () => {
+    const emu = tracker({ mailQuota: 3 });
+    const beta = addPartner(emu, { partnerName: 'Beta Partners' });
+    const gamma = addPartner(emu, { partnerName: 'Gamma Group' });
+    finishDay(emu); // the day's jobs done (and the partners' view welcomes sent): 1 recipient left
+    emu.rt.advance(24 * 3_600_000);
+    for (const company of ['One Co', 'Two Co', 'Three Co', 'Four Co', 'Five Co'])
+      register(emu, { partnerId: beta, company }, OWNER, { followUp: false });
+    register(emu, { partnerId: gamma, company: 'Solo Co' }, OWNER, { followUp: false });
+    const before = outbox(emu).length;
+    finishDay(emu); // a new day: 3 recipients; six notices, two partners
+    const sent = outbox(emu).slice(before);
+    expect(sent.map((m) => [m.to, m.subject])).toEqual([
+      ['sales@betapartners.test', '5 updates on your partnership'],
+      ['sales@gammagroup.test', 'Lead registration received: Solo Co (L-000006)'],
+    ]);
+    for (const company of ['One Co', 'Two Co', 'Three Co', 'Four Co', 'Five Co'])
+      expect(sent[0].body).toContain(`Lead registration received: ${company}`);
+    expect(sent[0].htmlBody).toContain('<h3>Lead registration received: One Co (L-000001)</h3>');
+    // Nothing is owed any more: none is sent again.
+    emu.advance('P1D');
+    expect(outbox(emu).slice(before)).toHaveLength(2);
+  });
+
   it('with notifications off a registration owes no e-mail, and the sidebar makes no call for it', () => {
     const emu = tracker();
     const beta = addPartner(emu, { partnerName: 'Beta Partners' });

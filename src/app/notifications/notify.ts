@@ -1,7 +1,8 @@
 /**
  * Partner emails: use cases queue what is owed (when Settings > Notifications On allows it), and
  * `deliverNotices` sends the queue within MailApp's daily quota; what does not fit stays queued for
- * the next run of the hourly trigger, in order. A review's own email is sent by its call
+ * the next run of the hourly trigger, in order. When the quota cannot take every notice one by one,
+ * each partner's notices go as one digest (one recipient), so the quota reaches every partner it can. A review's own email is sent by its call
  * (`sendNoticeNow`); a registration's by the sidebar's call right after it, else by the next hourly
  * run (send-owed.ts). Only full-authorization executions deliver (sidebar calls and the time-driven
  * trigger); reactions to a person's edit only queue.
@@ -9,6 +10,7 @@
 import type { Lead, MailDelivery, Partner } from '../../shared/api';
 import { isProtectedStatus } from '../../domain/leads';
 import {
+  batchForQuota,
   notificationEmail,
   planSends,
   recipientCount,
@@ -126,15 +128,17 @@ export function deliverNotices(
     const mail = notificationEmail({ event: notice.e, lead, partner });
     rendered.push({ notice, to: mail.to, mail });
   }
-  const plan = planSends(rendered, remainingMailQuota(doc));
-  for (const item of plan.undeliverable) settled.add(item.notice);
+  // Over today's quota, each partner's notices go as one digest (domain/notifications/outbox-digest.ts).
+  const quota = remainingMailQuota(doc);
+  const plan = planSends(batchForQuota(rendered, quota), quota);
+  for (const batch of plan.undeliverable) for (const item of batch.items) settled.add(item.notice);
   const dropped = settled.size;
   let sent = 0;
-  for (const item of plan.sendNow) {
+  for (const batch of plan.sendNow) {
     try {
-      sendMail(item.mail, doc);
-      settled.add(item.notice);
-      sent++;
+      sendMail(batch.mail, doc);
+      for (const item of batch.items) settled.add(item.notice);
+      sent += batch.items.length;
     } catch {
       break; // over quota after all (another execution sent meanwhile): the rest waits
     }

@@ -6,3 +6,4 @@ export {
   type NotificationInput,
 } from './templates';
 export { planSends, recipientCount, type QueuedMessage } from './quota';
+export { batchForQuota, digestMail } from './outbox-digest';

@@ -10,6 +10,7 @@
  * and its status, which the digest points to.
  */
 import { escapeHtml } from './escape';
+import { recipientCount } from './quota';
 import type { EmailMessage } from './templates';
 
 /** How many updates a digest names before it counts the rest. */
@@ -73,6 +74,41 @@ function digestOf(to: string, named: readonly Named[], unnamed: number, detail: 
     htmlBody,
     digest: { count, named: shown },
   };
+}
+
+/** One message telling `to` of every update of `mails` (oldest first): the first ones in full. */
+export function digestMail(to: string, mails: readonly EmailMessage[]): OutboxMessage {
+  if (mails.length === 1) return { ...mails[0], to };
+  const named = mails.map((m) => ({ subject: m.subject, body: m.body, htmlBody: m.htmlBody }));
+  return digestOf(to, named, 0, 'full');
+}
+
+/**
+ * The messages of one delivery, made to fit today's recipients where they can: as they are when
+ * every one fits the quota; otherwise each recipient's messages as one digest (one recipient of the
+ * quota instead of one per message), so that a day's updates reach every partner the quota can
+ * reach rather than the first few partners many times. Each batch keeps the items it tells.
+ */
+export function batchForQuota<T extends { to: string; mail: EmailMessage }>(
+  items: readonly T[],
+  quota: number,
+): Array<{ to: string; mail: EmailMessage; items: T[] }> {
+  const single = (item: T) => ({ to: item.to, mail: item.mail, items: [item] });
+  if (items.reduce((n, item) => n + recipientCount(item.to), 0) <= quota) return items.map(single);
+  const byRecipient = new Map<string, T[]>();
+  for (const item of items) byRecipient.set(item.to, [...(byRecipient.get(item.to) ?? []), item]);
+  return [...byRecipient].map(([to, list]) =>
+    list.length === 1
+      ? single(list[0])
+      : {
+          to,
+          mail: digestMail(
+            to,
+            list.map((i) => i.mail),
+          ),
+          items: list,
+        },
+  );
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
- * The partner outbox kept within its room (domain/notifications/outbox-digest.ts): checked for every
- * generated outbox, not a sample of hand-made ones.
+ * The partner outbox kept within its room, and a delivery over the quota made of digests
+ * (domain/notifications/outbox-digest.ts): checked for every generated outbox, not a sample.
  */
 import fc from 'fast-check';
 import {
+  batchForQuota,
   boundOutbox,
   DIGEST_NAMED,
   type OutboxMessage,
@@ -97,5 +98,37 @@ describe('the partner outbox within its room', () => {
     const [digest] = boundOutbox(mails, 8_000, 7_998).mails;
     expect(digest.htmlBody).toContain('&lt;b&gt;Evil &amp; Co&lt;/b&gt;');
     expect(digest.htmlBody).not.toContain('<b>Evil');
+  });
+});
+
+describe("a delivery over today's quota", () => {
+  const items = fc.array(fc.record({ to: fc.integer({ min: 0, max: 12 }), id: fc.nat() }), {
+    maxLength: 80,
+    size: 'max',
+  });
+
+  it('every item in one batch; as they are within the quota; one batch a recipient past it', () => {
+    fc.assert(
+      fc.property(items, fc.integer({ min: 0, max: 100 }), (spec, quota) => {
+        const list = spec.map((s, i) => {
+          const to = `partner${s.to}@p.test`;
+          return { id: i, to, mail: mail(to, i, 20) };
+        });
+        const batches = batchForQuota(list, quota);
+        expect(batches.flatMap((b) => b.items.map((i) => i.id)).sort((a, b) => a - b)).toEqual(
+          list.map((i) => i.id),
+        );
+        for (const b of batches) for (const i of b.items) expect(i.to).toBe(b.to);
+        if (list.length <= quota) {
+          expect(batches.map((b) => b.mail)).toEqual(list.map((i) => i.mail));
+          return;
+        }
+        expect(batches.map((b) => b.to)).toEqual([...new Set(list.map((i) => i.to))]);
+        for (const b of batches) {
+          if (b.items.length === 1) expect(b.mail).toEqual(b.items[0].mail);
+          else expect(b.mail.subject).toBe(`${b.items.length} updates on your partnership`);
+        }
+      }),
+    );
   });
 });
