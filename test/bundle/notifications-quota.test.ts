@@ -163,6 +163,10 @@ describe('notifications', () => {
     for (const company of ['One Co', 'Two Co', 'Three Co', 'Four Co', 'Five Co'])
       expect(sent[0].body).toContain(`Lead registration received: ${company}`);
     expect(sent[0].htmlBody).toContain('<h3>Lead registration received: One Co (L-000001)</h3>');
+    // Greeted once and signed once, not once per update.
+    expect(sent[0].body.startsWith('Hello Pat Beta Partners,\n\n')).toBe(true);
+    expect(sent[0].body.match(/Hello /g)).toHaveLength(1);
+    expect(sent[0].htmlBody.match(/<p>Hello /g)).toHaveLength(1);
     // Nothing is owed any more: none is sent again.
     emu.advance('P1D');
     expect(outbox(emu).slice(before)).toHaveLength(2);

@@ -11,7 +11,7 @@
  */
 import { escapeHtml } from './escape';
 import { recipientCount } from './quota';
-import type { EmailMessage } from './templates';
+import type { EmailMessage, EmailText } from './templates';
 
 /** How many updates a digest names before it counts the rest. */
 export const DIGEST_NAMED = 10;
@@ -43,7 +43,13 @@ function total(mails: readonly OutboxMessage[]): number {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The digest for `to` of the updates `named` (oldest first) and `unnamed` more, at `detail`. */
-function digestOf(to: string, named: readonly Named[], unnamed: number, detail: Detail): OutboxMessage {
+function digestOf(
+  to: string,
+  named: readonly Named[],
+  unnamed: number,
+  detail: Detail,
+  frame?: { greeting: EmailText; signOff: EmailText },
+): OutboxMessage {
   const count = named.length + unnamed;
   const shown: Named[] =
     detail === 'count'
@@ -56,16 +62,20 @@ function digestOf(to: string, named: readonly Named[], unnamed: number, detail: 
   const head = shown.length ? [] : [`You have ${plural(count, 'update')} waiting.`];
   const tail = [...(shown.length && rest ? [`...and ${rest} more.`] : []), VIEW_LINE];
   const body = [
+    ...(frame ? [frame.greeting.body] : []),
     ...head,
     ...shown.map((n) => (n.body !== undefined ? `${n.subject}\n${n.body}` : `- ${n.subject}`)),
     ...tail,
+    ...(frame ? [frame.signOff.body] : []),
   ].join('\n\n');
   const htmlBody = [
+    ...(frame ? [frame.greeting.htmlBody] : []),
     ...head.map(para),
     ...shown.map((n) =>
       n.htmlBody !== undefined ? `<h3>${escapeHtml(n.subject)}</h3>${n.htmlBody}` : para(`- ${n.subject}`),
     ),
     ...tail.map(para),
+    ...(frame ? [frame.signOff.htmlBody] : []),
   ].join('');
   return {
     to,
@@ -79,8 +89,14 @@ function digestOf(to: string, named: readonly Named[], unnamed: number, detail: 
 /** One message telling `to` of every update of `mails` (oldest first): the first ones in full. */
 export function digestMail(to: string, mails: readonly EmailMessage[]): OutboxMessage {
   if (mails.length === 1) return { ...mails[0], to };
-  const named = mails.map((m) => ({ subject: m.subject, body: m.body, htmlBody: m.htmlBody }));
-  return digestOf(to, named, 0, 'full');
+  // Messages that keep their greeting and sign-off apart (lead notices): greeted and signed once.
+  const framed = mails.every((m) => m.parts);
+  const named = mails.map((m) => ({
+    subject: m.subject,
+    body: framed ? m.parts!.core.body : m.body,
+    htmlBody: framed ? m.parts!.core.htmlBody : m.htmlBody,
+  }));
+  return digestOf(to, named, 0, 'full', framed ? mails[0].parts : undefined);
 }
 
 /**

@@ -10,6 +10,17 @@ export interface EmailMessage {
   subject: string;
   body: string;
   htmlBody: string;
+  /**
+   * The greeting, what the message says and the sign-off apart (lead notices): a digest of several
+   * greets once, tells each, and signs once (outbox-digest.ts).
+   */
+  parts?: { greeting: EmailText; core: EmailText; signOff: EmailText };
+}
+
+/** A piece of a message as plain text and as HTML. */
+export interface EmailText {
+  body: string;
+  htmlBody: string;
 }
 
 export type NotificationEvent = 'received' | 'approved' | 'rejected' | 'won' | 'expiring';
@@ -104,11 +115,15 @@ export function notificationEmail(input: NotificationInput): EmailMessage {
     ',',
   ];
   const signOff: Part[] = [{ user: input.programName?.trim() || 'The partner team' }];
+  const text = (lines: Part[][]): EmailText => ({
+    body: lines.map(plain).join('\n\n'),
+    htmlBody: lines.map((line) => `<p>${html(line)}</p>`).join('\n'),
+  });
   const lines = [greeting, ...template.lines(input.lead), signOff];
   return {
     to: input.partner.contactEmail,
     subject: oneLine(template.subject(input.lead)),
-    body: lines.map(plain).join('\n\n'),
-    htmlBody: lines.map((line) => `<p>${html(line)}</p>`).join('\n'),
+    ...text(lines),
+    parts: { greeting: text([greeting]), core: text(template.lines(input.lead)), signOff: text([signOff]) },
   };
 }
