@@ -112,7 +112,11 @@ export function batchForQuota<T extends { to: string; mail: EmailMessage }>(
   const single = (item: T) => ({ to: item.to, mail: item.mail, items: [item] });
   if (items.reduce((n, item) => n + recipientCount(item.to), 0) <= quota) return items.map(single);
   const byRecipient = new Map<string, T[]>();
-  for (const item of items) byRecipient.set(item.to, [...(byRecipient.get(item.to) ?? []), item]);
+  for (const item of items) {
+    const list = byRecipient.get(item.to);
+    if (list) list.push(item);
+    else byRecipient.set(item.to, [item]);
+  }
   return [...byRecipient].map(([to, list]) =>
     list.length === 1
       ? single(list[0])
