@@ -202,7 +202,7 @@ const OPERATIONS: Operation[] = [
     limitMs: SIX_MIN,
     target: { calls: 10, ...INTERACTIVE },
     run: (w) => {
-      const result = w.emu.call<{ id: string; mailOwed?: boolean }>(OWNER, 'registerLead', {
+      const result = w.emu.call<Registered>(OWNER, 'registerLead', {
         partnerId: firstActivePartner(w),
         company: 'Benchmark Widgets Ltd',
         domain: 'benchmark-widgets.example',

@@ -2,10 +2,11 @@
  * Partner emails: use cases queue what is owed (when Settings > Notifications On allows it), and
  * `deliverNotices` sends the queue within MailApp's daily quota; what does not fit stays queued for
  * the next run of the hourly trigger, in order. When the quota cannot take every notice one by one,
- * each partner's notices go as one digest (one recipient), so the quota reaches every partner it can. A review's own email is sent by its call
- * (`sendNoticeNow`); a registration's by the sidebar's call right after it, else by the next hourly
- * run (send-owed.ts). Only full-authorization executions deliver (sidebar calls and the time-driven
- * trigger); reactions to a person's edit only queue.
+ * each partner's notices go as one digest (one recipient), so the quota reaches every partner it
+ * can. A review's own email is sent by its call (`sendNoticeNow`); a registration's by the
+ * sidebar's call right after it, else by the next hourly run (send-owed.ts). Only
+ * full-authorization executions deliver (sidebar calls and the time-driven trigger); reactions to a
+ * person's edit only queue.
  */
 import type { Lead, MailDelivery, Partner } from '../../shared/api';
 import { isProtectedStatus } from '../../domain/leads';
@@ -128,7 +129,6 @@ export function deliverNotices(
     const mail = notificationEmail({ event: notice.e, lead, partner });
     rendered.push({ notice, to: mail.to, mail });
   }
-  // Over today's quota, each partner's notices go as one digest (domain/notifications/outbox-digest.ts).
   const quota = remainingMailQuota(doc);
   const plan = planSends(batchForQuota(rendered, quota), quota);
   for (const batch of plan.undeliverable) for (const item of batch.items) settled.add(item.notice);

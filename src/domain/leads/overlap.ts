@@ -36,18 +36,15 @@ export function withLaterRegistration(existing: string, laterId: string, partner
   const parts = partsOf(existing);
   if (parts.includes(note)) return parts.join('; ');
   const later = parts.filter((p) => LATER_REGISTRATION_NOTE.test(p)).length;
-  // (A text grown long by hand, pasted into the cell, leaves no room to name more.)
-  if (later < CONFLICT_NOTES_SHOWN && existing.length + note.length + 2 <= CONFLICT_TEXT_MAX) {
-    // (Before a count, if one is there: the named ones first.)
-    const at = parts.findIndex((p) => MORE_LATER_NOTE.test(p));
-    return (at < 0 ? [...parts, note] : [...parts.slice(0, at), note, ...parts.slice(at)]).join('; ');
-  }
-  const at = parts.findIndex((p) => MORE_LATER_NOTE.test(p));
-  if (at < 0) return [...parts, leadMessages.moreLaterRegistrations(1)].join('; ');
-  const count = Number(MORE_LATER_NOTE.exec(parts[at])![1]) + 1;
-  return [...parts.slice(0, at), leadMessages.moreLaterRegistrations(count), ...parts.slice(at + 1)].join(
-    '; ',
-  );
+  const counted = parts.findIndex((p) => MORE_LATER_NOTE.test(p));
+  const before = counted < 0 ? parts : parts.slice(0, counted);
+  const after = counted < 0 ? [] : parts.slice(counted + 1);
+  // Named while there is room (a text grown long by hand, pasted into the cell, leaves none), before
+  // the count if there is one; otherwise counted.
+  if (later < CONFLICT_NOTES_SHOWN && existing.length + note.length + 2 <= CONFLICT_TEXT_MAX)
+    return [...before, note, ...(counted < 0 ? [] : [parts[counted]]), ...after].join('; ');
+  const count = counted < 0 ? 1 : Number(MORE_LATER_NOTE.exec(parts[counted])![1]) + 1;
+  return [...before, leadMessages.moreLaterRegistrations(count), ...after].join('; ');
 }
 
 /** The earlier leads a registration's conflicts name (a house account names none). */

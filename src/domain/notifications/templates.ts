@@ -119,11 +119,11 @@ export function notificationEmail(input: NotificationInput): EmailMessage {
     body: lines.map(plain).join('\n\n'),
     htmlBody: lines.map((line) => `<p>${html(line)}</p>`).join('\n'),
   });
-  const lines = [greeting, ...template.lines(input.lead), signOff];
+  const core = template.lines(input.lead);
   return {
     to: input.partner.contactEmail,
     subject: oneLine(template.subject(input.lead)),
-    ...text(lines),
-    parts: { greeting: text([greeting]), core: text(template.lines(input.lead)), signOff: text([signOff]) },
+    ...text([greeting, ...core, signOff]),
+    parts: { greeting: text([greeting]), core: text(core), signOff: text([signOff]) },
   };
 }
