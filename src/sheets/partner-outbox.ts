@@ -64,14 +64,15 @@ export function hasOutbox(doc: TrackerDocument): boolean {
 
 /**
  * Sends what today's quota allows, oldest first (one quota call, one call per message), and keeps
- * the rest. The caller saves the document's properties.
+ * the rest. The caller saves the document's properties. `notKept`: updates no digest could keep
+ * (writeOutbox), for the caller's report.
  */
 export function deliverOutbox(
   doc: TrackerDocument,
   more: readonly OutgoingMail[] = [],
-): { sent: number; queued: number } {
+): { sent: number; queued: number; notKept: number } {
   const all = [...readOutbox(doc), ...more];
-  if (!all.length) return { sent: 0, queued: 0 };
+  if (!all.length) return { sent: 0, queued: 0, notKept: 0 };
   let left = remainingMailQuota(doc);
   let sent = 0;
   while (sent < all.length && left > 0) {
@@ -83,6 +84,6 @@ export function deliverOutbox(
     sent++;
     left--;
   }
-  writeOutbox(doc, all.slice(sent));
-  return { sent, queued: all.length - sent };
+  const notKept = writeOutbox(doc, all.slice(sent));
+  return { sent, queued: all.length - sent, notKept };
 }

@@ -62,6 +62,8 @@ export interface FormReport {
   unknownKey: number;
   mailed: number;
   queued: number;
+  /** Outcomes the partner outbox could not keep (past its room: partner-outbox.ts writeOutbox). */
+  notKept: number;
 }
 
 const escapeHtml = (text: string) =>
@@ -149,7 +151,15 @@ function newResponses(form: FormState): FormAnswerSet[] {
 }
 
 export function runFormIntake(ctx: AppContext): FormReport {
-  const report: FormReport = { idle: true, registered: [], refused: 0, unknownKey: 0, mailed: 0, queued: 0 };
+  const report: FormReport = {
+    idle: true,
+    registered: [],
+    refused: 0,
+    unknownKey: 0,
+    mailed: 0,
+    queued: 0,
+    notKept: 0,
+  };
   const form = readFormState(ctx.doc);
   if (!form || form.ready === false) return report;
   const responses = newResponses(form);
@@ -229,6 +239,7 @@ export function runFormIntake(ctx: AppContext): FormReport {
   fctx.doc.save();
   report.mailed = delivered.sent;
   report.queued = delivered.queued;
+  report.notKept = delivered.notKept;
   return report;
 }
 

@@ -44,6 +44,8 @@ export interface TieringReport {
   problems: string[];
   emailed: number;
   notEmailed: number;
+  /** Updates the partner outbox could not keep (past its room: partner-outbox.ts writeOutbox). */
+  notKept?: number;
   /** More changes wait for the day's next hourly run (the job continues there). */
   continueFrom?: string;
 }
@@ -142,7 +144,7 @@ export function runTiering(ctx: AppContext): TieringReport {
   // The e-mails go into the partner outbox in the SAME commit as the tier changes they announce, then
   // out within the quota; what does not fit waits for the hourly partner mail job.
   const notify = settings.values.notificationsOn !== false && mails.length > 0;
-  if (notify) writeOutbox(ctx.doc, [...readOutbox(ctx.doc), ...mails]);
+  const notKept = notify ? writeOutbox(ctx.doc, [...readOutbox(ctx.doc), ...mails]) : 0;
   if (report.changes.length) ctx.commit();
   else ctx.doc.save();
 
@@ -151,6 +153,7 @@ export function runTiering(ctx: AppContext): TieringReport {
     ctx.doc.save();
     report.emailed = Math.min(delivered.sent, mails.length);
     report.notEmailed = mails.length - report.emailed;
+    if (notKept + delivered.notKept) report.notKept = notKept + delivered.notKept;
   }
   return more ? { ...report, continueFrom: `${report.changes.length} changed` } : report;
 }
