@@ -15,6 +15,7 @@ import { Runtime } from '../emulator/runtime';
 import { EmuRange, boxOf } from '../emulator/spreadsheet/range';
 import { COST, modeledTime } from './cost-model';
 import { measure, topMethods, type Measurement } from './measure';
+import type { RegisterLeadResult } from '../src/shared/api';
 import { registerAsSidebar, sendRegistrationMail, type Registered } from './sidebar-registration';
 import { generateProgram, PLANS, SIZES, type ProgramSize } from './workbook';
 import { auditHistory, warehouseSteps, warehouseTable, type WarehouseRow } from './warehouse';
@@ -104,6 +105,20 @@ interface Row {
 function firstActivePartner(w: Workbook): string {
   const row = w.program.partners.slice(1).find((p) => p[9] === 'Active');
   return String(row?.[0] ?? 'P-0001');
+}
+
+/** The first lead of another partner still protected (Submitted or Approved, not expired) at NOW. */
+function earliestOpenLeadOfAnother(w: Workbook, partnerId: string): unknown[] {
+  const lead = w.program.leads
+    .slice(1)
+    .find(
+      (l) =>
+        l[1] !== partnerId &&
+        (l[10] === 'Submitted' || l[10] === 'Approved') &&
+        (l[12] as Date).getTime() > Date.parse(NOW) + 7 * 86_400_000,
+    );
+  if (!lead) throw new Error('no protected lead of another partner');
+  return lead;
 }
 
 function leadWithStatus(w: Workbook, status: string, skip = 0): { id: string; row: number } {
@@ -255,6 +270,29 @@ const OPERATIONS: Operation[] = [
           currency: 'USD',
         }),
       ),
+  },
+  {
+    // A registration overlapping an earlier lead far up the sheet (another partner's, still
+    // protected): that lead's row is read and its Conflict notes the new one, with its shadow cell.
+    name: 'registerLead overlapping an earlier lead (its Conflict noted)',
+    needs: () => ['registerLead'],
+    limitMs: SIX_MIN,
+    target: INTERACTIVE,
+    cleanup: sendMailLater,
+    run: (w) => {
+      const partnerId = firstActivePartner(w);
+      const earlier = earliestOpenLeadOfAnother(w, partnerId);
+      const result = w.emu.call<Registered & Pick<RegisterLeadResult, 'conflicts'>>(OWNER, 'registerLead', {
+        partnerId,
+        company: `${String(earlier[3])} Europe`,
+        domain: String(earlier[4]),
+        currency: 'USD',
+      });
+      mailLater(w, result);
+      if (!result.conflicts.some((c) => c.leadId === earlier[0]))
+        throw new Error(`the registration did not overlap ${String(earlier[0])}`);
+      return result;
+    },
   },
   {
     name: 'edit one cell (with audit)',

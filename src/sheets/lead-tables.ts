@@ -11,7 +11,9 @@ import { keysByPosition } from './layout';
 import { writeShadow } from './shadow-sheet';
 import { checkCells, hasForged } from './shadow-seals';
 import {
+  ROW_READS,
   dealFields,
+  joinRanges,
   readActiveRegistrations,
   readShadowRowsAt,
   type ActiveRegistrations,
@@ -131,6 +133,39 @@ export function openLeadsByIndex(
   });
   if (foreign.size) writeShadow(doc, 'leads', foreign);
   return { active, row };
+}
+
+/**
+ * The rows of the active registrations `ids` (found in the index) made readable in the Leads table
+ * openLeadsByIndex opened: the rows it did not read are read from the sheet (one getValues per
+ * cluster of nearby rows, ROW_READS) and each is checked to hold its id. Lead ID -> row, for those
+ * found; a row that no longer holds its id is left out. Used for the earlier leads a registration
+ * turned out to conflict with: their Conflict notes the later registration.
+ */
+export function openActiveLeadRows(
+  ctx: TableSource,
+  active: ActiveRegistrations,
+  ids: ReadonlySet<string>,
+): Map<string, number> {
+  const found = new Map<string, number>();
+  if (!ids.size) return found;
+  const leads = ctx.doc.layout().sheets.leads!;
+  const table = ctx.tableFrom('leads', () => {
+    throw new Error('openActiveLeadRows: Leads was not opened by openLeadsByIndex');
+  });
+  const entries = active.activeWhere(1, (value) => ids.has(String(value)));
+  const unread = entries.map((entry) => entry[0]).filter((row) => table.valuesAt(row) === NOT_READ);
+  const width = Math.max(leads.width, ...Object.values(leads.cols));
+  for (const [from, to] of joinRanges(
+    unread.map((row): [number, number] => [row, row]),
+    ROW_READS.most,
+    ROW_READS.gap,
+  ))
+    table.fill(from, ctx.doc.range(leads.id, leads.name, from, 1, to - from + 1, width).getValues());
+  const idCol = leads.cols.leadId;
+  for (const [row, id] of entries)
+    if (idCol && String(table.valuesAt(row)[idCol - 1] ?? '').trim() === id) found.set(id, row);
+  return found;
 }
 
 /**

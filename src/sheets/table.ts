@@ -169,6 +169,25 @@ export class Table {
     return row === undefined ? null : this.rowOf(row);
   }
 
+  /**
+   * Rows read after the table was opened (sheet values, full width), for rows it had NOT_READ: an
+   * earlier lead a registration turned out to conflict with. Rows already read are left as they are.
+   */
+  fill(firstRow: number, values: readonly unknown[][]): void {
+    this.load();
+    const plain = this.plainColumns();
+    values.forEach((rowValues, i) => {
+      const at = firstRow + i - 2;
+      if (at < 0 || this.current[at] !== NOT_READ) return;
+      const row = [...rowValues];
+      unguardPlainText([row], plain);
+      this.original![at] = row;
+      this.current[at] = row;
+    });
+    this.rowCache = null;
+    this.idIndex = null;
+  }
+
   /** Changes fields of a row in memory (written by the writer). */
   update(row: number, patch: Partial<RecordValues>): void {
     this.load();

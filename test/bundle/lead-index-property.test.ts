@@ -7,7 +7,14 @@
  */
 import fc from 'fast-check';
 import type { Emulator } from '../../emulator/harness';
-import { buildLeadIndex, companyDomainOf, duplicateMessage, findConflicts } from '../../src/domain/leads';
+import {
+  buildLeadIndex,
+  companyDomainOf,
+  duplicateMessage,
+  earlierLeadIds,
+  findConflicts,
+  withLaterRegistration,
+} from '../../src/domain/leads';
 import type { Lead, Page, Partner } from '../../src/shared/api';
 import { runHourly } from '../support/emulator';
 import { addPartner, leadCell, tracker, OWNER } from './leads-fixture';
@@ -135,6 +142,7 @@ function attempt(emu: Emulator, fn: () => unknown): void {
 describe('the lead index against a full scan', () => {
   it('gives every registration the outcome the conflict rule gives over every lead', () => {
     const registrations = { total: 0, indexed: 0 };
+    const notes = { checked: 0 };
     fc.assert(
       fc.property(fc.array(op, { minLength: 5, maxLength: 22 }), (ops) => {
         const emu = tracker();
@@ -183,6 +191,19 @@ describe('the lead index against a full scan', () => {
               expect(outcome.result!.conflicts.map((c) => c.reason)).toEqual(
                 expected.conflicts.map((c) => c.reason),
               );
+              // Both sides show the overlap: each earlier lead's Conflict notes this registration,
+              // wherever its row is (read through the index, or not read until the note is owed).
+              const after = leads(emu);
+              const id = (outcome.result as unknown as { id: string }).id;
+              const name = ['Alpha Partners', 'Beta Partners', 'Gamma Partners'][o.partner];
+              for (const earlier of earlierLeadIds(expected.conflicts)) {
+                const before = all.filter((l) => l.id === earlier);
+                if (before.length !== 1) continue; // an id another tool's row repeats
+                expect(after.find((l) => l.id === earlier)!.conflict).toBe(
+                  withLaterRegistration(before[0].conflict, id, name),
+                );
+                notes.checked++;
+              }
             }
           } else if (o.k === 'review' && pick(o.lead)) {
             attempt(emu, () =>
@@ -233,5 +254,6 @@ describe('the lead index against a full scan', () => {
     // Most registrations went through the index (the others: after rows were deleted, until the
     // daily run rebuilt it).
     expect(registrations.indexed).toBeGreaterThan(registrations.total / 2);
+    expect(notes.checked).toBeGreaterThan(0);
   });
 });

@@ -54,11 +54,35 @@ describe('the lead index', () => {
     expect(result.id).toBe('L-000031');
     const same = register(emu, { partnerId: beta, company: 'Another', domain: 'c7.example' });
     expect(same.conflicts.map((c) => c.leadId)).toEqual(['L-000008']);
-    // The same calls as a full read (the lock, the user, the properties, two reads, the read of the
-    // Audit Log's tail before the append (issue 14), the journaled step of three writes; the e-mail
-    // is the sidebar's next call), but a few hundred cells, not one per lead.
-    expect(cost.calls).toBeLessThanOrEqual(10);
+    // The calls of a full read (the lock, the user, the properties, two reads, the read of the Audit
+    // Log's tail before the append (issue 14), the journaled step of three writes; the e-mail is the
+    // sidebar's next call), and three for the earlier lead's note (its row read, its Conflict cell and
+    // its shadow written), but a few hundred cells, not one per lead.
+    expect(cost.calls).toBeLessThanOrEqual(13);
     expect(rowsOf(emu, 'Leads').map((r) => r['Lead ID'])).toContain('L-000032');
+  });
+
+  it('notes a later registration on the earlier lead it conflicts with, wherever that row is', () => {
+    const emu = tracker();
+    const { alpha } = program(emu, 40);
+    runHourly(emu); // every row folded into the index: none is read by a registration's window
+    const conflict = (id: string) => rowsOf(emu, 'Leads').find((l) => l['Lead ID'] === id)!.Conflict;
+    const quiet = cellsRead(emu, () => registerSeen(emu, { partnerId: alpha, company: 'Nobody Else' }));
+    let seen!: ReturnType<typeof registerSeen>;
+    const noted = cellsRead(emu, () => {
+      seen = registerSeen(emu, { partnerId: alpha, company: 'Another', domain: 'c4.example' });
+    });
+    expect(seen).toMatchObject({ usedIndex: true, conflicts: ['L-000005'] });
+    expect(conflict('L-000005')).toBe(
+      `later registration ${seen.id} by Alpha Partners is for the same company`,
+    );
+    // The earlier lead's row read, its Conflict cell and its shadow cell written: three calls more.
+    expect(noted.calls).toBe(quiet.calls + 3);
+    // Two earlier leads far apart, and one this call does not read twice: each noted once.
+    const two = registerSeen(emu, { partnerId: alpha, company: companyName(6), domain: 'c36.example' });
+    expect(two.conflicts.sort()).toEqual(['L-000007', 'L-000037']);
+    for (const id of two.conflicts)
+      expect(conflict(id)).toContain(`later registration ${two.id} by Alpha Partners`);
   });
 
   it("serves review, extend and a lost close by reading the lead's row, not every lead", () => {

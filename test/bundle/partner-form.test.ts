@@ -7,6 +7,8 @@ import type { Emulator } from '../../emulator/harness';
 import type { Lead, PlanInput } from '../../src/shared/api';
 import { approvedLead, partnerOn, tracker, OWNER } from './commissions-fixture';
 import { runHourly, settleDay } from '../support/emulator';
+import { companyName } from '../support/company-names';
+import { register } from './leads-fixture';
 
 const PLAN: PlanInput = { name: 'Std', type: 'percent', rate: 10, currency: 'USD' };
 
@@ -87,6 +89,34 @@ describe('the registration form', () => {
     const toA = mailTo(emu, 'alpha.resellers@partner.test').find((m) => m.subject.includes('Shared Co'))!;
     expect(toA.body).toContain('may overlap another registration');
     expect(JSON.stringify(toA)).not.toMatch(/Beta|P-0002/);
+  });
+
+  it('reads the lead index, not every lead; an earlier lead far up the sheet notes the form registration', () => {
+    const { emu, a, b, link } = program();
+    for (let i = 0; i < 60; i++)
+      register(emu, { partnerId: i % 2 ? a : b, company: companyName(i), domain: `c${i}.example` });
+    settleDay(emu); // the index folds every lead: none is in the window a registration reads
+    emu.rt.advance(3_600_000);
+    emu.submitForm(link(a), { Company: 'Somebody New', Domain: 'c10.example' });
+    emu.rt.advance(1000);
+    emu.submitForm(link(a), { Company: 'Another New', Domain: 'new.example' });
+    const methods: string[] = [];
+    const stop = emu.rt.onCall((m) => methods.push(m));
+    const run = runHourly(emu).result as {
+      hourly: Array<{ name: string; result: { registered: string[] } }>;
+    };
+    stop();
+    const intake = run.hourly.find((j) => j.name === 'registration form')!;
+    expect(intake.result.registered).toHaveLength(2);
+    // The intake's calls (up to its e-mails; the partner views' refresh follows in the same run): a
+    // full read would guard Leads with getLastRow (and read the whole Leads shadow column).
+    const own = methods.slice(0, methods.lastIndexOf('MailApp.sendEmail') + 1);
+    expect(own).toContain('UrlFetchApp.fetch');
+    expect(own).not.toContain('Sheet.getLastRow');
+    const earlier = leads(emu).find((l) => l.domain === 'c10.example' && l.partnerId === b)!;
+    expect(earlier.conflict).toBe(
+      `later registration ${intake.result.registered[0]} by Alpha Resellers is for the same company`,
+    );
   });
 
   it('refuses and records a wrong or rotated key; the new link works', () => {

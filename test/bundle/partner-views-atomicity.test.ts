@@ -128,6 +128,10 @@ describe('the form intake, failing at every service call, takes each response in
     emu.rt.advance(60_000);
     emu.submitForm(link, { Company: 'Formed Two', Domain: 'formed-two.test' });
     emu.submitForm(link.replace(/=[^=]+$/, '=BBBBBBBBBBBBBBBBBBBBBB'), { Company: 'Forged' });
+    // Beta's registration of Alpha's first lead's company: that lead's row (far from the rows the
+    // lead index's window reads) notes it in its Conflict.
+    const beta = emu.call<{ formUrl: string }>(OWNER, 'getPartnerLinks', 'P-0002').formUrl;
+    emu.submitForm(beta, { Company: 'Alpha North Europe', Domain: 'alphanorth.test' });
     emu.rt.advance(3_600_000);
     return emu;
   }
@@ -135,12 +139,12 @@ describe('the form intake, failing at every service call, takes each response in
     leads: emu
       .sheets()
       .Leads.slice(1)
-      .map((r) => [r[0], r[1], r[3]]),
+      .map((r) => [r[0], r[1], r[3], r[emu.sheets().Leads[0].indexOf('Conflict')]]),
     refused: emu.sheets()['Audit Log'].filter((r) => r[2] === 'form' && String(r[8]).startsWith('refused'))
       .length,
   });
 
-  it('the hourly run registering two responses and refusing a forged one', () => {
+  it('the hourly run registering three responses (one noted on an earlier lead) and refusing a forged one', () => {
     const reference = withResponses();
     const start = reference.rt.snapshot().total;
     runHourly(reference);
@@ -148,6 +152,7 @@ describe('the form intake, failing at every service call, takes each response in
     const wanted = outcome(reference);
     expect(wanted.leads.map((l) => l[2])).toEqual(expect.arrayContaining(['Formed One', 'Formed Two']));
     expect(wanted.refused).toBe(1);
+    expect(wanted.leads[0][3]).toMatch(/^later registration L-\d+ by Beta is for the same company$/);
     for (let k = 1; k <= calls; k++) {
       const emu = withResponses();
       emu.rt.failCall('*', FAULT, { skip: k, fatal: true });

@@ -16,17 +16,20 @@ import { Registrar } from './registrar';
 import { fail } from '../user-error';
 import { changeContext } from './request';
 import { TrackerData } from './tracker-data';
-import { openLeadsByIndex } from '../../sheets/lead-tables';
+import { openActiveLeadRows, openLeadsByIndex } from '../../sheets/lead-tables';
 import { formatId } from '../../shared/ids';
 import { candidatesFor } from './active-leads';
 
 /**
- * Opens Partners and Leads from their shadows in one read (ctx.read, sheets/shadow-tables.ts); the settings come
- * from the document properties the execution read anyway (AppContext.settings). Only Leads' last
- * row is checked: the new row is appended there, so rows another tool appended must not be written
- * over (nor missed by the conflict check); Partners is only looked up.
+ * Opens Partners and Leads for registrations (registerLead, the form's hourly intake): through the
+ * lead index when it serves (Partners and the index in one read, the Leads rows past it in another;
+ * the rows of earlier leads a registration conflicts with read at `settle`), else from their
+ * shadows in one read (ctx.read, sheets/shadow-tables.ts). The settings come from the document
+ * properties the execution read anyway (AppContext.settings). Only Leads' last row is checked: the
+ * new rows are appended there, so rows another tool appended must not be written over (nor missed by
+ * the conflict check); Partners is only looked up.
  */
-function openForRegistration(ctx: AppContext): Registrar {
+export function openForRegistration(ctx: AppContext): Registrar {
   // The lead index: Partners and the index in one read, the Leads rows past it in another.
   const indexed = openLeadsByIndex(ctx, ['partners']);
   ctx.doc.days(true);
@@ -36,6 +39,8 @@ function openForRegistration(ctx: AppContext): Registrar {
     return new Registrar(data, {
       near: (candidate) => candidatesFor(active.entries.values(), candidate, data.days),
       ids: [formatId('lead', active.maxId)],
+      rowsOf: (ids) => openActiveLeadRows(ctx, active, ids),
+      owners: () => active.activeWhere(1, () => true).map((entry) => [entry[1], entry[2]]),
     });
   }
   ctx.read(['partners', 'leads'], { guarded: ['leads'], oneRead: true });
@@ -49,6 +54,7 @@ export function registerLead(input: unknown): RegisterLeadResult {
   const checked = registrar.check(input);
   if (!checked.ok) fail(checked.errors);
   const registration = registrar.add(checked);
+  registrar.settle();
   // The e-mails owed are queued with the registration (one property write, the commit's journal).
   const notices = noticesOf(registration.events);
   for (const { notice } of notices) queueNotices(data, notice, [registration.id]);

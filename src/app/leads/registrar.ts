@@ -49,6 +49,10 @@ export interface KnownLeads {
   near(candidate: LeadInput): readonly IndexedLead[];
   /** Ids in use (the highest is enough). */
   ids: readonly string[];
+  /** The rows of earlier leads (active registrations) not read yet, made readable: Lead ID -> row. */
+  rowsOf(ids: ReadonlySet<string>): ReadonlyMap<string, number>;
+  /** [Lead ID, Partner ID] of every active registration. */
+  owners(): ReadonlyArray<[string, string]>;
 }
 
 export class Registrar {
@@ -57,6 +61,10 @@ export class Registrar {
   private readonly nextId: () => string;
   /** Lead ID -> sheet row, for the earlier leads a new registration conflicts with (this run's too). */
   private readonly rows: Map<string, number>;
+  /** Notes owed to earlier leads whose rows were not read (known leads): written by `settle`. */
+  private leadOwners: Map<string, string> | null = null;
+  private readonly addedOwners: Array<[string, string]> = [];
+  private readonly owedNotes: Array<{ earlier: string; id: string; partnerName: string }> = [];
   readonly options: FormOptions;
 
   /**
@@ -139,21 +147,57 @@ export class Registrar {
       status: LEAD_STATUS.Submitted,
       expiresOn,
     };
+    this.addedOwners.push([id, partner.id]);
+    this.leadOwners?.set(id, partner.id);
     if (this.index) addToIndex(this.index, indexed);
     else this.added.push(indexed);
     return { id, row, expiresOn, conflicts, events: change.events };
   }
 
-  /** Each earlier lead this registration conflicts with notes it in its Conflict (domain/leads/overlap.ts). */
-  private noteOnEarlierLeads(conflicts: readonly Conflict[], id: string, partnerName: string): void {
-    const table = this.data.ctx.table('leads');
-    for (const earlier of earlierLeadIds(conflicts)) {
-      const row = this.rows.get(earlier);
-      const current = row === undefined ? undefined : table.rowOf(row);
-      if (row === undefined || !current) continue;
-      const text = String(current.record.conflict ?? '');
-      const next = withLaterRegistration(text, id, partnerName);
-      if (next !== text) table.update(row, { conflict: next });
+  /**
+   * The Partner ID of every lead a check's message can name (the active registrations, those added
+   * since included; kept current by `add`): whose ids a partner may be shown (makeRedactor).
+   */
+  owners(): ReadonlyMap<string, string> {
+    if (!this.leadOwners) {
+      this.leadOwners = new Map(
+        this.known ? this.known.owners() : this.data.leads.map(({ lead }) => [lead.id, lead.partnerId]),
+      );
+      for (const [id, partnerId] of this.addedOwners) this.leadOwners.set(id, partnerId);
     }
+    return this.leadOwners;
+  }
+
+  /**
+   * Each earlier lead this registration conflicts with notes it in its Conflict
+   * (domain/leads/overlap.ts); with known leads, those whose rows were not read wait for `settle`.
+   */
+  private noteOnEarlierLeads(conflicts: readonly Conflict[], id: string, partnerName: string): void {
+    for (const earlier of earlierLeadIds(conflicts)) {
+      if (this.rows.has(earlier)) this.noteOn(this.rows.get(earlier)!, id, partnerName);
+      else if (this.known) this.owedNotes.push({ earlier, id, partnerName });
+    }
+  }
+
+  /**
+   * Before the commit, with known leads: the notes owed to earlier leads whose rows were not read,
+   * each lead's row read once (one getValues per cluster of nearby rows), in registration order.
+   */
+  settle(): void {
+    if (!this.owedNotes.length || !this.known) return;
+    const rows = this.known.rowsOf(new Set(this.owedNotes.map((n) => n.earlier)));
+    for (const { earlier, id, partnerName } of this.owedNotes.splice(0)) {
+      const row = rows.get(earlier);
+      if (row !== undefined) this.noteOn(row, id, partnerName);
+    }
+  }
+
+  private noteOn(row: number, id: string, partnerName: string): void {
+    const table = this.data.ctx.table('leads');
+    const current = table.rowOf(row);
+    if (!current) return;
+    const text = String(current.record.conflict ?? '');
+    const next = withLaterRegistration(text, id, partnerName);
+    if (next !== text) table.update(row, { conflict: next });
   }
 }

@@ -31,8 +31,7 @@ import type { OutgoingMail } from '../../sheets/mail';
 import { deliverOutbox } from '../../sheets/partner-outbox';
 import { trackerIdentity } from '../../sheets/partner-files';
 import type { AppContext } from '../context';
-import { Registrar } from '../leads/registrar';
-import { TrackerData } from '../leads/tracker-data';
+import { openForRegistration } from '../leads/register';
 import type { DailyJob } from '../triggers/daily-job';
 import { partnerOfHash } from './links';
 import { readViewEntries, readViewsMeta } from '../../sheets/view-state';
@@ -166,18 +165,17 @@ export function runFormIntake(ctx: AppContext): FormReport {
   if (!responses.length) return report;
   report.idle = false;
   const fctx = ctx.as('form', { email: 'registration form', note: '' });
-  fctx.read(['partners', 'leads'], { guarded: ['leads'], oneRead: true });
-  fctx.doc.days(true);
-  const data = new TrackerData(fctx);
-  const registrar = new Registrar(data);
-  const partners: Partner[] = data.partners.map(({ partner }) => partner);
+  // As registerLead opens them: through the lead index at scale, not every lead.
+  const registrar = openForRegistration(fctx);
+  const partners: Partner[] = registrar.data.partners.map(({ partner }) => partner);
   // The stored hashes of the current secrets: a rotated link's secret has none.
   const hashes = partnerOfHash(readViewEntries(fctx.doc, readViewsMeta(fctx.doc)));
-  const owner = new Map<string, string>(partners.map((p) => [p.id, p.id]));
-  for (const { lead } of data.leads) owner.set(lead.id, lead.partnerId);
+  // Whose ids a partner may be shown: the partners' own, and the leads' (this run's as they are added).
+  const leadOwners = registrar.owners();
+  const partnerIds = new Set(partners.map((p) => p.id));
   const redact = makeRedactor(
     partners.map((p) => ({ id: p.id, name: p.partnerName })),
-    owner,
+    { get: (id) => leadOwners.get(id) ?? (partnerIds.has(id) ? id : undefined) },
   );
   const audit: AuditEntry[] = [];
   const mails: OutgoingMail[] = [];
@@ -224,6 +222,7 @@ export function runFormIntake(ctx: AppContext): FormReport {
       ]),
     );
   }
+  registrar.settle();
   const last = responses[responses.length - 1].lastSubmittedTime;
   const atLast = responses.filter((r) => r.lastSubmittedTime === last).map((r) => r.responseId);
   queueFormState(fctx.doc, {

@@ -215,7 +215,7 @@ export function viewFingerprint(view: PartnerView): string {
 export function makeRedactor(
   partners: ReadonlyArray<{ id: string; name: string }>,
   /** Owner (Partner ID) of every id a text might name: partners' own ids and their leads', lines', payouts'. */
-  ownerOfId: ReadonlyMap<string, string>,
+  ownerOfId: Pick<ReadonlyMap<string, string>, 'get'>,
 ): (own: string, text: string) => string {
   const ownerOfName = new Map<string, string>();
   for (const p of partners) {
