@@ -413,7 +413,8 @@ export function showIntegrations(): void {
 
 // ---- Partner access: views, registration links (issue 17) ------------------------------------
 import * as access from './app/partners/access';
-import type { PartnerLinks, StatementsReport, ViewsReport } from './shared/api';
+import * as mailStatus from './app/notifications/mail-status';
+import type { PartnerLinks, PartnerMailStatus, StatementsReport, ViewsReport } from './shared/api';
 
 /** A partner's own links: `{viewUrl, formUrl}` (the owner and the Team only). */
 export function getPartnerLinks(partnerId: string): PartnerLinks {
@@ -431,6 +432,11 @@ export function rotatePartnerLink(partnerId: string): PartnerLinks {
 export function refreshPartnerView(partnerId: string): PartnerLinks {
   edge('refreshPartnerView', partnerId);
   return access.refreshPartnerViewNow(sidebarChange(), partnerId);
+}
+
+/** Partner e-mail updates waiting to be sent, and those the tracker could not keep (the Team's). */
+export function getPartnerMailStatus(): PartnerMailStatus {
+  return mailStatus.getPartnerMailStatus(sidebarContext());
 }
 
 /** Sends the partners' statements of the month so far now (within the day's mail quota; the rest queued). */

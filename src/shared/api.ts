@@ -70,6 +70,14 @@ export interface PartnerLinks {
   note?: string;
 }
 
+/** Partner e-mail as the Partners page shows it: updates waiting to be sent, and those not kept. */
+export interface PartnerMailStatus {
+  /** Updates waiting for the next hourly run (or for the day's e-mail quota to renew). */
+  waiting: number;
+  /** Updates the tracker could not keep: their store was full (sheets/mail-not-kept.ts). */
+  notKept: number;
+}
+
 /** What a refresh of the partners' view files did (refreshPartnerViews, the hourly run). */
 export interface ViewsReport {
   idle: boolean;
@@ -503,6 +511,7 @@ export interface ServerApi {
   refreshPartnerView(partnerId: string): PartnerLinks;
   refreshPartnerViews(): ViewsReport;
   sendStatements(): StatementsReport;
+  getPartnerMailStatus(): PartnerMailStatus;
   refreshDashboard(): RefreshResult;
   getDashboard(options?: DashboardOptions): Dashboard;
   getPartnerScorecard(partnerId: string, options?: DashboardOptions): PartnerScorecard;

@@ -9,6 +9,7 @@
 import type { TrackerDocument } from './document';
 import { boundOutbox } from '../domain/notifications/outbox-digest';
 import { remainingMailQuota, sendMail, type OutgoingMail } from './mail';
+import { countMailNotKept } from './mail-not-kept';
 
 const PREFIX = 'tracker.partnerOutbox.';
 const SHARD_CHARS = 8000;
@@ -37,7 +38,8 @@ export function readOutbox(doc: TrackerDocument): OutgoingMail[] {
 /**
  * Queues the outbox (for the execution's next property write), within OUTBOX_BYTES: over it, what
  * waits for the same recipient becomes one digest (domain/notifications/outbox-digest.ts). Returns
- * the updates no digest could keep (past hundreds of recipients each owed one).
+ * the updates no digest could keep (past hundreds of recipients each owed one), also counted for the
+ * Partners page (mail-not-kept.ts).
  */
 export function writeOutbox(doc: TrackerDocument, all: readonly OutgoingMail[]): number {
   const { mails, dropped } = boundOutbox(all, OUTBOX_BYTES, SHARD_CHARS - 2);
@@ -55,7 +57,13 @@ export function writeOutbox(doc: TrackerDocument, all: readonly OutgoingMail[]):
   }
   shards.forEach((shard, i) => doc.setProperty(`${PREFIX}${i}`, JSON.stringify(shard)));
   for (let i = shards.length; i < old; i++) doc.setProperty(`${PREFIX}${i}`, '[]');
+  countMailNotKept(doc, dropped);
   return dropped;
+}
+
+/** The updates waiting in the outbox (a digest counts as the updates it stands for). */
+export function outboxUpdates(doc: TrackerDocument): number {
+  return readOutbox(doc).reduce((n, mail) => n + (mail.digest?.count ?? 1), 0);
 }
 
 export function hasOutbox(doc: TrackerDocument): boolean {

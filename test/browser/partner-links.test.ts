@@ -5,10 +5,12 @@
  * one); a teammate sees the view address but not the link; someone off the Team gets the error in
  * the panel.
  */
-import type { PartnerLinks } from '../../src/shared/api';
+import type { PartnerLinks, PartnerMailStatus } from '../../src/shared/api';
+import { mailText } from '../../sidebar/pages/Partners/mail-text';
 import { COLLEAGUE, OWNER, TEAMMATE } from '../../playground/session';
 import { dumpSheets, type EmuSpreadsheet } from '../../emulator/spreadsheet';
 import { settleDay } from '../support/emulator';
+import { fullNoticeQueue } from '../support/mail-queue';
 import { addToTeam } from '../bundle/commissions-fixture';
 import {
   actAs,
@@ -19,6 +21,7 @@ import {
   runMenu,
   screenshot,
   sidebarFrame,
+  sidebarScreenshot,
   type Harness,
 } from './support/browser';
 
@@ -153,6 +156,35 @@ describeWithBrowser('partner links on the Partners page (shipped bundle)', () =>
     expect(await c.getByTestId('links-panel').count()).toBe(0);
   });
 
+  it('partner e-mail: what waits to be sent, and the updates the full queue could not keep', async () => {
+    const emu = h.playground.session.emu;
+    await runMenu(h.page, 'Partners');
+    const frame = await sidebarFrame(h.page);
+    const line = frame.getByTestId('mail-status');
+    await frame.locator('#mail-status[aria-busy="false"]').waitFor();
+    const server = emu.call<PartnerMailStatus>(OWNER, 'getPartnerMailStatus');
+    expect(server.notKept).toBe(0);
+    expect(await line.textContent()).toBe(mailText.waiting(server.waiting));
+    expect(await frame.getByTestId('mail-not-kept').isHidden()).toBe(true);
+
+    // The lead-notice queue full (a long backlog), then a registration: its notice is counted.
+    emu.rt.uncounted(() =>
+      (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+        .getDocumentProperties()
+        .setProperties(fullNoticeQueue()),
+    );
+    emu.call(OWNER, 'registerLead', { partnerId: alpha, company: 'Queued Out Co' });
+    await runMenu(h.page, 'Partners');
+    const notKept = (await sidebarFrame(h.page)).getByTestId('mail-not-kept');
+    await notKept.waitFor();
+    expect(await notKept.textContent()).toBe(mailText.notKept(1));
+    expect(await (await sidebarFrame(h.page)).getByTestId('mail-status').textContent()).toBe(
+      mailText.waiting(emu.call<PartnerMailStatus>(OWNER, 'getPartnerMailStatus').waiting),
+    );
+    await notKept.scrollIntoViewIfNeeded();
+    await sidebarScreenshot(h.page, 'sidebar-partner-mail-not-kept');
+  });
+
   it('a teammate sees the view address, not the link, and no owner actions', async () => {
     await actAs(h.page, TEAMMATE);
     await runMenu(h.page, 'Partners');
@@ -186,6 +218,12 @@ describeWithBrowser('partner links on the Partners page (shipped bundle)', () =>
     await error.waitFor();
     expect(await error.textContent()).toMatch(/team/i);
     expect(await c.getByTestId('links-view-url').count()).toBe(0);
+    // the page's partner e-mail line says it could not check, in its own words
+    const frame = await sidebarFrame(h.page);
+    await frame.locator('#mail-status[aria-busy="false"]').waitFor();
+    expect(await frame.getByTestId('mail-status').textContent()).toMatch(
+      /^Could not check partner e-mail: .*team/i,
+    );
     await actAs(h.page, OWNER);
   });
 });

@@ -7,6 +7,7 @@ import { pagedList, searchAsYouType } from '../../common/paged';
 import { documentToday, rememberToday } from '../../common/today';
 import { PARTNER_STATUS } from '../../../src/shared/statuses';
 import { toggleLinks, viewsDone, statementsDone } from './links';
+import { loadMailStatus } from './mail-status';
 
 const page = startPage();
 const form = byId<HTMLFormElement>('partner-form');
@@ -189,6 +190,7 @@ byId('update-views').addEventListener('click', () => {
     .run(() => page.client.call('refreshPartnerViews'))
     .then((report) => {
       if (report) page.banner.show(report.errors.length ? 'error' : 'success', ...viewsDone(report));
+      return loadMailStatus(page);
     });
 });
 byId('send-statements').addEventListener('click', () => {
@@ -196,6 +198,7 @@ byId('send-statements').addEventListener('click', () => {
     .run(() => page.client.call('sendStatements'))
     .then((report) => {
       if (report) page.banner.success(statementsDone(report));
+      return loadMailStatus(page);
     });
 });
 byId('add').addEventListener('click', (event) => openForm(null, event.currentTarget as HTMLElement));
@@ -206,4 +209,5 @@ void (async () => {
   rememberToday(loaded);
   if (loaded) fillOptions(loaded);
   await loadList();
+  await loadMailStatus(page);
 })();

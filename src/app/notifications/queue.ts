@@ -7,6 +7,7 @@
  */
 import type { NotificationEvent } from '../../domain/notifications';
 import type { TrackerDocument } from '../../sheets/document';
+import { countMailNotKept } from '../../sheets/mail-not-kept';
 
 export interface Notice {
   e: NotificationEvent;
@@ -31,7 +32,10 @@ export function readQueue(doc: TrackerDocument): Notice[] {
   return rawQueue((key) => doc.property(key), shardKeys(doc));
 }
 
-/** Queues the write of the whole queue (flushed with the execution's property write). Returns what did not fit. */
+/**
+ * Queues the write of the whole queue (flushed with the execution's property write). Returns what
+ * did not fit, also counted for the Partners page (sheets/mail-not-kept.ts).
+ */
 export function writeQueue(doc: TrackerDocument, notices: readonly Notice[]): Notice[] {
   const shards: string[] = [];
   let current: string[] = [];
@@ -60,6 +64,7 @@ export function writeQueue(doc: TrackerDocument, notices: readonly Notice[]): No
     const index = Number(key.slice(QUEUE_PREFIX.length));
     if (index >= shards.length && doc.property(key) !== '[]') doc.setProperty(key, '[]');
   }
+  countMailNotKept(doc, overflow.length);
   return overflow;
 }
 

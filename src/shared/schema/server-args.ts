@@ -228,6 +228,7 @@ export const SERVER_ARGS: { readonly [K in keyof ServerApi]: readonly Arg[] } = 
   disconnectHubSpot: [],
   getHubSpot: [],
   getPartnerLinks: [{ label: 'Partner ID', schema: id('Partner ID') }],
+  getPartnerMailStatus: [],
   rotatePartnerLink: [{ label: 'Partner ID', schema: id('Partner ID') }],
   refreshPartnerView: [{ label: 'Partner ID', schema: id('Partner ID') }],
   refreshPartnerViews: [],
