@@ -18,7 +18,7 @@ import { changeContext } from './request';
 import { TrackerData } from './tracker-data';
 import { openActiveLeadRows, openLeadsByIndex } from '../../sheets/lead-tables';
 import { formatId } from '../../shared/ids';
-import { candidatesFor } from './active-leads';
+import { candidateFinder } from './active-leads';
 
 /**
  * Opens Partners and Leads for registrations (registerLead, the form's hourly intake): through the
@@ -37,7 +37,7 @@ export function openForRegistration(ctx: AppContext): Registrar {
   if (indexed) {
     const { active } = indexed;
     return new Registrar(data, {
-      near: (candidate) => candidatesFor(active.entries.values(), candidate, data.days),
+      near: candidateFinder(() => active.entries.values(), data.days),
       ids: [formatId('lead', active.maxId)],
       rowsOf: (ids) => openActiveLeadRows(ctx, active, ids),
       owners: () => active.activeWhere(1, () => true).map((entry) => [entry[1], entry[2]]),
