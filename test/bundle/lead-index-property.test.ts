@@ -19,17 +19,10 @@ import type { Lead, Page, Partner } from '../../src/shared/api';
 import { runHourly } from '../support/emulator';
 import { addPartner, leadCell, tracker, OWNER } from './leads-fixture';
 import { appendByAnotherTool, daysLater } from './lead-index-fixture';
+import { NEAR_COMPANIES, NEAR_DOMAINS } from '../support/near-names';
 
-const COMPANIES = [
-  'Globex',
-  'Globexx',
-  'Initech Systems',
-  'Initech System',
-  'Umbrella',
-  'Hooli',
-  'Acme Corp',
-];
-const DOMAINS = ['', 'globex.example', 'initech.example', 'hooli.example', 'gmail.com'];
+const COMPANIES = NEAR_COMPANIES;
+const DOMAINS = NEAR_DOMAINS;
 
 type Op =
   | { k: 'register'; partner: number; company: number; domain: number }

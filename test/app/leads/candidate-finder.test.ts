@@ -9,18 +9,10 @@ import { candidateFinder, candidatesFor } from '../../../src/app/leads/active-le
 import { companyDomainOf, nameKey } from '../../../src/domain/leads';
 import type { IndexEntry } from '../../../src/sheets/lead-index';
 import { Days } from '../../../src/sheets/days';
+import { NEAR_COMPANIES, NEAR_DOMAINS } from '../../support/near-names';
 
-const COMPANIES = [
-  'Globex',
-  'Globexx',
-  'Initech Systems',
-  'Initech System',
-  'Umbrella',
-  'Hooli',
-  'Acme Corp',
-  'A',
-];
-const DOMAINS = ['', 'globex.example', 'initech.example', 'hooli.example', 'gmail.com', 'GLOBEX.example'];
+const COMPANIES = [...NEAR_COMPANIES, 'A'];
+const DOMAINS = [...NEAR_DOMAINS, 'GLOBEX.example'];
 
 const candidate = fc.record({
   company: fc.oneof(fc.constantFrom(...COMPANIES), fc.string({ maxLength: 12 })),
