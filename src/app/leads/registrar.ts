@@ -61,9 +61,10 @@ export class Registrar {
   private readonly nextId: () => string;
   /** Lead ID -> sheet row, for the earlier leads a new registration conflicts with (this run's too). */
   private readonly rows: Map<string, number>;
-  /** Notes owed to earlier leads whose rows were not read (known leads): written by `settle`. */
+  /** Lead ID -> Partner ID (`owners`), built on first use; the ids this registrar added. */
   private leadOwners: Map<string, string> | null = null;
   private readonly addedOwners: Array<[string, string]> = [];
+  /** Notes owed to earlier leads whose rows were not read (known leads): written by `settle`. */
   private readonly owedNotes: Array<{ earlier: string; id: string; partnerName: string }> = [];
   readonly options: FormOptions;
 
