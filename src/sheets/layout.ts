@@ -22,6 +22,11 @@ export interface SheetLayout {
   extras: Record<string, number>;
 }
 
+/** The columns a row of the sheet spans: its header's, or further when a tracker column lies past it. */
+export function rowWidth(layout: SheetLayout): number {
+  return Math.max(layout.width, ...Object.values(layout.cols));
+}
+
 export interface ShadowLayout {
   id: number;
   name: string;

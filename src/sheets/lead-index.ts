@@ -33,7 +33,7 @@ import { idNumber } from '../domain/ids';
 import { companyDomainOf, isProtectedStatus, nameKey } from '../domain/leads';
 import { LEAD_STATUS, LEAD_STATUSES, readStatus } from '../shared/statuses';
 import type { TrackerDocument } from './document';
-import { keysByPosition, type SheetLayout } from './layout';
+import { keysByPosition, rowWidth, type SheetLayout } from './layout';
 import { INDEX_COLUMN, LEDGER_INDEX_COLUMN, type SheetKey } from './schema';
 
 export const LEAD_INDEX_PROPERTY = 'tracker.leadIndex';
@@ -618,7 +618,7 @@ function readWindow(
   const firstRow = Math.max(2, Math.min(state.folded + 1, state.last));
   const lastRow = Math.min(leads.maxRows, Math.max(state.last, 1) + WINDOW_SLACK);
   if (lastRow < firstRow) return { firstRow, values: [] };
-  const width = Math.max(leads.width, ...Object.values(leads.cols));
+  const width = rowWidth(leads);
   const values = doc.range(leads.id, leads.name, firstRow, 1, lastRow - firstRow + 1, width).getValues();
   if (state.last >= 2 && isEmpty(values[state.last - firstRow] ?? [])) return null;
   if (values.length && !isEmpty(values[values.length - 1])) return null;

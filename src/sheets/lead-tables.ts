@@ -7,7 +7,7 @@
  * serve: the caller reads the tables whole, as before.
  */
 import { decodeShadow, encodeShadow, type ShadowRow } from '../domain/audit/shadow';
-import { keysByPosition } from './layout';
+import { keysByPosition, rowWidth } from './layout';
 import { writeShadow } from './shadow-sheet';
 import { checkCells, hasForged } from './shadow-seals';
 import {
@@ -90,7 +90,7 @@ export function openLeadsByIndex(
     row = active.activeWhere(1, (value) => value === id)[0]?.[0] ?? null;
     if (row === null) return null;
     if (values[row - 1] === NOT_READ) {
-      const width = Math.max(leads.width, ...Object.values(leads.cols));
+      const width = rowWidth(leads);
       values[row - 1] = doc.range(leads.id, leads.name, row, 1, 1, width).getValues()[0];
     }
     const idCol = leads.cols.leadId;
@@ -150,12 +150,11 @@ export function openActiveLeadRows(
   const found = new Map<string, number>();
   if (!ids.size) return found;
   const leads = ctx.doc.layout().sheets.leads!;
-  const table = ctx.tableFrom('leads', () => {
-    throw new Error('openActiveLeadRows: Leads was not opened by openLeadsByIndex');
-  });
+  if (!ctx.isOpen('leads')) throw new Error('openActiveLeadRows: Leads was not opened by openLeadsByIndex');
+  const table = ctx.tableFrom('leads', () => []);
   const entries = active.activeWhere(1, (value) => ids.has(String(value)));
   const unread = entries.map((entry) => entry[0]).filter((row) => table.valuesAt(row) === NOT_READ);
-  const width = Math.max(leads.width, ...Object.values(leads.cols));
+  const width = rowWidth(leads);
   for (const [from, to] of joinRanges(
     unread.map((row): [number, number] => [row, row]),
     ROW_READS.most,

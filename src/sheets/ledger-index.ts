@@ -23,6 +23,7 @@ import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { chunksDigest } from './chunks-digest';
 import { idNumber } from '../domain/ids';
 import type { TrackerDocument } from './document';
+import { rowWidth } from './layout';
 import { LEDGER_INDEX_COLUMN } from './schema';
 import { forgetColumnCells, takeColumnCells } from './shadow-rows-read';
 
@@ -210,7 +211,7 @@ export function readLedgerIndex(
   const first = Math.max(2, state.last);
   const lastRow = Math.min(sheet.maxRows, state.last + WINDOW_SLACK);
   if (lastRow >= first && !options.rowsKnown) {
-    const width = Math.max(sheet.width, ...Object.values(sheet.cols));
+    const width = rowWidth(sheet);
     const values = doc.range(sheet.id, sheet.name, first, 1, lastRow - first + 1, width).getValues();
     const empty = (r: readonly unknown[] | undefined) =>
       !r || r.every((v) => v === '' || v === null || v === undefined);

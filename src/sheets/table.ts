@@ -5,7 +5,7 @@
  * block of changed rows. User columns the tracker does not know are read and kept as they are.
  */
 import type { TrackerDocument } from './document';
-import { keysByPosition, mapColumns, type SheetLayout } from './layout';
+import { keysByPosition, mapColumns, rowWidth, type SheetLayout } from './layout';
 import { normalizeHeader, sheetDef, type SheetDef, type SheetKey } from './schema';
 import { nextId } from '../domain/ids';
 import { readPlainText } from '../domain/formula-text';
@@ -227,7 +227,7 @@ export class Table {
     this.load();
     let last = this.current.length;
     while (last > 0 && this.current[last - 1].every((v) => v === '' || v === null)) last--;
-    const width = Math.max(this.layoutEntry.width, ...Object.values(this.layoutEntry.cols));
+    const width = rowWidth(this.layoutEntry);
     const row = last + 2;
     this.current[last] = new Array(width).fill('');
     this.update(row, record);

@@ -6,7 +6,7 @@
 import type { Emulator } from '../../emulator/harness';
 import type { PartnerMailStatus } from '../../src/shared/api';
 import { runHourly, TEAMMATE } from '../support/emulator';
-import { fullNoticeQueue } from '../support/mail-queue';
+import { fullNoticeQueue, propertyShards } from '../support/mail-queue';
 import { addToTeam } from './commissions-fixture';
 import { addPartner, register, tracker, OWNER } from './leads-fixture';
 
@@ -24,23 +24,6 @@ function properties(emu: Emulator): Record<string, string> {
       .getDocumentProperties()
       .getProperties(),
   );
-}
-
-/** Items spread over shards of at most 8,000 characters under `prefix` (as the stores write them). */
-function shards<T>(prefix: string, items: readonly T[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  let shard: string[] = [];
-  let n = 0;
-  for (const item of items) {
-    const text = JSON.stringify(item);
-    if (shard.length && shard.join(',').length + text.length + 3 > 8000) {
-      out[`${prefix}${n++}`] = `[${shard.join(',')}]`;
-      shard = [];
-    }
-    shard.push(text);
-  }
-  if (shard.length) out[`${prefix}${n}`] = `[${shard.join(',')}]`;
-  return out;
 }
 
 const status = (emu: Emulator, as = OWNER) => emu.call<PartnerMailStatus>(as, 'getPartnerMailStatus');
@@ -78,7 +61,7 @@ describe('partner e-mail status', () => {
       body: `We received your registration of Company ${i}. `.repeat(6),
       htmlBody: `<p>We received your registration of Company ${i}.</p>`.repeat(6),
     }));
-    setProperties(emu, shards('tracker.partnerOutbox.', mails));
+    setProperties(emu, propertyShards('tracker.partnerOutbox.', mails));
     expect(status(emu)).toEqual({ waiting: 400, notKept: 0 });
     runHourly(emu); // the partner mail job: nothing can be sent today, the outbox kept within its room
     const after = status(emu);

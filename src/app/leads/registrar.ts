@@ -61,9 +61,9 @@ export class Registrar {
   private readonly nextId: () => string;
   /** Lead ID -> sheet row, for the earlier leads a new registration conflicts with (this run's too). */
   private readonly rows: Map<string, number>;
-  /** Lead ID -> Partner ID (`owners`), built on first use; the ids this registrar added. */
-  private leadOwners: Map<string, string> | null = null;
-  private readonly addedOwners: Array<[string, string]> = [];
+  /** Lead ID -> Partner ID of the leads read (`owners`, built on first use) and of those added. */
+  private readOwners: Map<string, string> | null = null;
+  private readonly addedOwners = new Map<string, string>();
   /** Notes owed to earlier leads whose rows were not read (known leads): written by `settle`. */
   private readonly owedNotes: Array<{ earlier: string; id: string; partnerName: string }> = [];
   readonly options: FormOptions;
@@ -148,8 +148,7 @@ export class Registrar {
       status: LEAD_STATUS.Submitted,
       expiresOn,
     };
-    this.addedOwners.push([id, partner.id]);
-    this.leadOwners?.set(id, partner.id);
+    this.addedOwners.set(id, partner.id);
     if (this.index) addToIndex(this.index, indexed);
     else this.added.push(indexed);
     return { id, row, expiresOn, conflicts, events: change.events };
@@ -159,14 +158,14 @@ export class Registrar {
    * The Partner ID of every lead a check's message can name (the active registrations, those added
    * since included; kept current by `add`): whose ids a partner may be shown (makeRedactor).
    */
-  owners(): ReadonlyMap<string, string> {
-    if (!this.leadOwners) {
-      this.leadOwners = new Map(
-        this.known ? this.known.owners() : this.data.leads.map(({ lead }) => [lead.id, lead.partnerId]),
-      );
-      for (const [id, partnerId] of this.addedOwners) this.leadOwners.set(id, partnerId);
-    }
-    return this.leadOwners;
+  owners(): Pick<ReadonlyMap<string, string>, 'get'> {
+    return {
+      get: (id) =>
+        this.addedOwners.get(id) ??
+        (this.readOwners ??= new Map(
+          this.known ? this.known.owners() : this.data.leads.map(({ lead }) => [lead.id, lead.partnerId]),
+        )).get(id),
+    };
   }
 
   /**

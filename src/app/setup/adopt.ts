@@ -11,7 +11,7 @@ import type { AuditSource } from '../../domain/audit/entry';
 import { encodeShadow } from '../../domain/audit/shadow';
 import type { TrackerDocument } from '../../sheets/document';
 import { highlightCells } from '../../sheets/highlight';
-import { keysByPosition } from '../../sheets/layout';
+import { keysByPosition, rowWidth } from '../../sheets/layout';
 import { TRACKED_SHEETS, sheetDef, type SheetKey } from '../../sheets/schema';
 import { settingsFrom } from '../../sheets/settings-reader';
 import { validatedColumns } from '../../sheets/setup/build';
@@ -100,7 +100,7 @@ function adoptChunk(
   const def = sheetDef(s.key);
   const layout = doc.layout().sheets[s.key]!;
   const sheet = doc.sheet(s.key)!;
-  const width = Math.max(layout.width, ...Object.values(layout.cols));
+  const width = rowWidth(layout);
   let from = s.next;
   let rows: unknown[][];
   if (known) {

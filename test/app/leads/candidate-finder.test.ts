@@ -32,7 +32,8 @@ function entryOf(row: number, c: { company: string; domain: string; contactEmail
     row % 2 ? 'Submitted' : 'Approved',
     '2026-06-01',
     '2026-03-01',
-  ] as unknown as IndexEntry;
+    0,
+  ];
 }
 
 describe('candidateFinder', () => {
