@@ -730,6 +730,32 @@ const OPERATIONS: Operation[] = [
       return dailyRun(w);
     },
   },
+  {
+    // A person's Notes edit while another execution holds the document lock past the trigger's
+    // 30 s wait: the trigger stores its trace (no lock) and fails. Last in the list: the recovery
+    // below and the deletion of its emptied key would otherwise add their calls to other rows.
+    name: 'edit one cell while the lock is held (the trigger stores its trace)',
+    needs: (w) => [w.editHandler ?? 'edit trigger (installed by setupTracker)'],
+    limitMs: SIX_MIN,
+    run: (w) => {
+      w.emu.rt.failCall('Lock.waitLock', 'Lock timeout: another process was holding the lock for too long.');
+      const outcome = w.emu.edit(EDITOR, 'Leads', `S${nextEditRow(w)}`, [
+        ['Called while the run held the lock'],
+      ]);
+      w.emu.rt.clearFaults();
+      const failed = outcome.fired.find((f) => f.kind === 'installable' && !f.ok);
+      if (!failed || !/Lock timeout/.test(failed.error ?? ''))
+        throw new Error('the edit trigger did not miss the lock');
+      return failed.error;
+    },
+  },
+  {
+    name: 'the next sidebar call records the traced edit (pagePartners)',
+    needs: () => ['pagePartners'],
+    limitMs: SIX_MIN,
+    target: INTERACTIVE,
+    run: (w) => w.emu.call(OWNER, 'pagePartners', {}),
+  },
 ];
 
 /** A measured row's registration: its page's e-mail call is made after the row (sendMailLater). */

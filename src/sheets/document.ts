@@ -44,7 +44,9 @@ export const TIME_ZONE_PROPERTY = 'tracker.timeZone';
 
 /** Work an execution may leave unfinished, found by its document property (see registerRecovery). */
 interface Recovery {
-  property: string;
+  name: string;
+  /** True when the document properties hold work for it. */
+  owed: (props: Record<string, string>) => boolean;
   run: (doc: TrackerDocument) => void;
   /**
    * True when what the property holds needs nothing more (checked before the lock, from what the
@@ -57,16 +59,21 @@ interface Recovery {
 const RECOVERIES: Recovery[] = [];
 
 /**
- * Registers what finishes the work an execution recorded under `property` before dying: the next
- * execution of any kind runs it (after applying any journal) before it reads anything. `run` must
- * clear the property with its own commit.
+ * Registers what finishes the work an execution recorded in document properties before dying (`owed`
+ * says when there is some): the next execution of any kind runs it (after applying any journal)
+ * before it reads anything. `run` must clear what it finished with its own commits.
  */
 export function registerRecovery(
-  property: string,
+  name: string,
+  owed: (props: Record<string, string>) => boolean,
   run: (doc: TrackerDocument) => void,
   settled?: (doc: TrackerDocument) => boolean,
 ): void {
-  if (!RECOVERIES.some((r) => r.property === property)) RECOVERIES.push({ property, run, settled });
+  if (!RECOVERIES.some((r) => r.name === name)) RECOVERIES.push({ name, owed, run, settled });
+}
+
+function holds(props: Record<string, string> | null, recovery: Recovery): boolean {
+  return !!props && recovery.owed(props);
 }
 
 /**
@@ -153,7 +160,7 @@ export class TrackerDocument implements DocumentHost {
             this.uncheckedJournal = journal;
           else if (journal && this.journalUnfinished(journal)) this.recover();
           const pending = RECOVERIES.filter(
-            (r) => this.props?.[r.property] && !(!this.options.writes && r.settled?.(this)),
+            (r) => holds(this.props, r) && !(!this.options.writes && r.settled?.(this)),
           );
           if (pending.length) this.finishPending(pending);
         }
@@ -185,7 +192,7 @@ export class TrackerDocument implements DocumentHost {
       this.lock();
       for (const recovery of pending) {
         if (!this.props) this.props = this.propertyStore().getProperties();
-        if (!this.props[recovery.property]) continue;
+        if (!holds(this.props, recovery)) continue;
         const doc = new TrackerDocument(this.ss);
         doc.locked = true;
         doc.recovering = true;
@@ -546,6 +553,27 @@ export class TrackerDocument implements DocumentHost {
 
   property(key: string): string | null {
     return this.pending[key] ?? this.properties()[key] ?? null;
+  }
+
+  /**
+   * Writes one property at once (one call), with or without the lock, even after this execution
+   * stopped: only for a key no other execution reads and writes back whole (a failed trigger's
+   * trace: app/audit/pending-edits.ts).
+   */
+  writePropertyNow(key: string, value: string): void {
+    this.propertyStore().setProperty(key, value);
+  }
+
+  /** The keys of the document properties as stored now (one call, with or without the lock). */
+  propertyKeysNow(): string[] {
+    return this.propertyStore().getKeys();
+  }
+
+  /** Deletes one property at once (one call): a key whose content a commit already emptied. */
+  deletePropertyNow(key: string): void {
+    this.propertyStore().deleteProperty(key);
+    if (this.props) delete this.props[key];
+    delete this.pending[key];
   }
 
   /** Queues a property write; `flushProperties` writes all queued ones with one call. */

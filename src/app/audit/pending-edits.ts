@@ -4,10 +4,16 @@
  * the same journaled commit that records it. A trigger that dies before that commit leaves the entry
  * behind; the next execution of any kind finds it (`registerRecovery`) and records the edit then,
  * from the rows as they are and the shadow as it was, under the editor's name and the edit's time.
+ *
+ * The entry is stored after the lock (it is one list, read and written whole). A trigger that fails
+ * BEFORE it (the lock not had in time, while the hourly run holds it; a failed read) stores its
+ * trace instead, with one property write that needs no lock: a key of its own (`traceLost`). The
+ * next execution records a traced edit as it records a pending one, and the one after deletes the
+ * emptied key. Only a trigger killed in those first calls (not an error it can catch) leaves nothing.
  */
 import type { TrackerDocument } from '../../sheets/document';
 import type { Actor } from '../../sheets/writer';
-import type { SheetKey } from '../../sheets/schema';
+import { sheetDef, type SheetKey } from '../../sheets/schema';
 
 export const PENDING_EDITS_PROPERTY = 'tracker.pendingEdits';
 /** At most this many unfinished edits are kept (a trigger failing again and again drops the oldest). */
@@ -35,22 +41,101 @@ export interface PendingChange extends PendingBase {
   kind: 'change';
 }
 
-export type Pending = PendingEdit | PendingChange;
+/** A trace of an edit the tracker does not record (a sheet it does not keep): it is only cleared. */
+export interface PendingDrop extends PendingBase {
+  kind: 'drop';
+}
 
+export type Pending = PendingEdit | PendingChange | PendingDrop;
+
+/** A failed trigger's trace is stored under a key of its own with this prefix (`traceLost`). */
+const LOST_PREFIX = 'tracker.lostEdit.';
+
+export function isLostTraceKey(key: string): boolean {
+  return key.startsWith(LOST_PREFIX);
+}
+
+/**
+ * What a trigger that failed before storing its entry knew: the sheet by id (the layout that names
+ * it was not read), the rows and columns, or a row change.
+ */
+export type LostTrace = (Omit<PendingEdit, 'id' | 'sheet'> & { sheetId: number }) | Omit<PendingChange, 'id'>;
+
+/** Every unfinished edit and change, oldest first: the stored list and the traces of failed triggers. */
 export function pendingEdits(doc: TrackerDocument): Pending[] {
-  const text = doc.property(PENDING_EDITS_PROPERTY);
-  if (!text) return [];
+  const list = parsed<Pending[]>(doc.property(PENDING_EDITS_PROPERTY));
+  const all: Pending[] = Array.isArray(list) ? [...list] : [];
+  let traced = false;
+  for (const key of doc.propertyKeys().filter(isLostTraceKey).sort()) {
+    const trace = parsed<LostTrace>(doc.property(key));
+    if (!trace || typeof trace !== 'object' || typeof trace.at !== 'string') continue;
+    const id = key;
+    // Its entry stored after all (a write reported failed that was made): the entry records it.
+    const stored = all.find(
+      (p) =>
+        p.kind === trace.kind &&
+        p.at === trace.at &&
+        (trace.kind === 'change' ||
+          (p.kind === 'edit' && `${p.cols}` === `${trace.cols}` && p.rows[1] === trace.rows[1])),
+    );
+    traced = true;
+    if (stored) {
+      all.push({ kind: 'drop', actor: trace.actor, at: trace.at, id });
+      continue;
+    }
+    if (trace.kind === 'change') all.push({ ...trace, id });
+    else {
+      const { sheetId, ...edit } = trace;
+      const sheet = doc.keyOfSheet(sheetId);
+      // A sheet the tracker does not keep (or no longer has): nothing to record, the trace goes.
+      all.push(
+        sheet && sheetDef(sheet).tracked
+          ? { ...edit, sheet, id }
+          : { kind: 'drop', actor: edit.actor, at: edit.at, id },
+      );
+    }
+  }
+  return traced ? all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)) : all;
+}
+
+/** The keys of traces already recorded and emptied by a commit: deleted by the next recovery. */
+export function emptiedTraces(doc: TrackerDocument): string[] {
+  return doc.propertyKeys().filter((key) => isLostTraceKey(key) && !doc.property(key));
+}
+
+function parsed<T>(text: string | null): T | null {
+  if (!text) return null;
   try {
-    const list = JSON.parse(text) as unknown;
-    return Array.isArray(list) ? (list as Pending[]) : [];
+    return JSON.parse(text) as T;
   } catch {
-    return [];
+    return null;
+  }
+}
+
+/**
+ * Stores the trace of a trigger that failed before its entry was stored: the keys (one call), then
+ * one property write, both made without the lock, under a key of its own (the edit's time and
+ * cells), so no other execution writes it but the one that records the trace and empties it. At
+ * most MAX_PENDING traces wait (a failure that repeats at every execution must not fill the
+ * store): past that, the newest are not stored. Best effort: a trace that cannot be stored is not.
+ */
+export function traceLost(doc: TrackerDocument, trace: LostTrace): void {
+  const where = trace.kind === 'edit' ? `${trace.sheetId}!${trace.rows}!${trace.cols}` : 'rows';
+  try {
+    if (doc.propertyKeysNow().filter(isLostTraceKey).length >= MAX_PENDING) return;
+    doc.writePropertyNow(`${LOST_PREFIX}${trace.at}.${where}`, JSON.stringify(trace));
+  } catch {
+    // the execution's own failure is the one reported
   }
 }
 
 /** Stores an edit about to be recorded (queued: the caller flushes it before its first read). */
-export function addPending<T extends Pending>(doc: TrackerDocument, pending: Omit<T, 'id'>): T {
-  const list = pendingEdits(doc);
+export function addPending<T extends PendingEdit | PendingChange>(
+  doc: TrackerDocument,
+  pending: Omit<T, 'id'>,
+): T {
+  const stored = parsed<Pending[]>(doc.property(PENDING_EDITS_PROPERTY));
+  const list = Array.isArray(stored) ? stored : [];
   const entry = { ...pending, id: `${pending.at}#${list.length}` } as T;
   doc.setProperty(PENDING_EDITS_PROPERTY, JSON.stringify([...list, entry].slice(-MAX_PENDING)));
   return entry;
@@ -65,6 +150,11 @@ export function keptOldValue(single: boolean, oldValue: unknown): string | undef
 
 /** Removes a recorded edit (queued: made by the commit that records it). */
 export function removePending(doc: TrackerDocument, id: string): void {
-  const rest = pendingEdits(doc).filter((p) => p.id !== id);
+  if (isLostTraceKey(id)) {
+    doc.setProperty(id, '');
+    return;
+  }
+  const list = parsed<Pending[]>(doc.property(PENDING_EDITS_PROPERTY));
+  const rest = Array.isArray(list) ? list.filter((p) => p.id !== id) : [];
   doc.setProperty(PENDING_EDITS_PROPERTY, rest.length ? JSON.stringify(rest) : '');
 }

@@ -9,7 +9,8 @@
 import type { AuditEntry } from '../../domain/audit/entry';
 import { decodeShadow } from '../../domain/audit/shadow';
 import { eventActor } from '../../sheets/actor';
-import { addPending, removePending, type PendingChange } from './pending-edits';
+import { addPending, removePending, traceLost, type PendingChange } from './pending-edits';
+import { authorizationError, thrownMessage } from '../../shared/scopes';
 import { markLedgerDirty } from '../commissions/ledger-state';
 import { appendAudit } from '../../sheets/audit-sheet';
 import { a1 } from '../../sheets/capacity';
@@ -40,13 +41,18 @@ export function recordChange(e: ChangeEvent): ChangeReport {
     doc.commit();
     return report;
   }
-  // What happened, stored first: a trigger that dies from here on leaves it for the next execution.
-  const pending = addPending<PendingChange>(doc, {
-    kind: 'change',
-    actor: eventActor(e.user),
-    at: new Date().toISOString(),
-  });
-  doc.commit();
+  const actor = eventActor(e.user);
+  const at = new Date().toISOString();
+  let pending: PendingChange;
+  try {
+    // What happened, stored first: a trigger that dies from here on leaves it for the next execution.
+    pending = addPending<PendingChange>(doc, { kind: 'change', actor, at });
+    doc.commit();
+  } catch (err) {
+    // Failed before its entry was stored (the lock not had in time, a read): its trace instead.
+    if (!authorizationError(thrownMessage(err))) traceLost(doc, { kind: 'change', actor, at });
+    throw err;
+  }
   return { ...applyChange(doc, pending), changeType };
 }
 

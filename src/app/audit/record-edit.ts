@@ -32,8 +32,10 @@ import {
   keptOldValue,
   pendingEdits,
   removePending,
+  traceLost,
   type PendingEdit,
 } from './pending-edits';
+import { authorizationError, thrownMessage } from '../../shared/scopes';
 import { TrackerDocument } from '../../sheets/document';
 import { keysByPosition } from '../../sheets/layout';
 import { sheetDef } from '../../sheets/schema';
@@ -61,17 +63,54 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
   const doc = new TrackerDocument(e.source, { writes: true });
   const range = e.range;
   const sheet = range.getSheet();
+  const at = new Date().toISOString();
+  const rows: [number, number] = [range.getRow(), range.getRow() + range.getNumRows() - 1];
+  const cols: [number, number] = [range.getColumn(), range.getColumn() + range.getNumColumns() - 1];
+  const single = rows[0] === rows[1] && cols[0] === cols[1];
+  const actor = eventActor(e.user);
+  let pending: PendingEdit;
+  try {
+    const begun = beginEdit(doc, e, sheet, { at, rows, cols, single, actor });
+    if (!('pending' in begun)) return begun;
+    pending = begun.pending;
+  } catch (err) {
+    // Failed before its entry was stored (the lock not had in time, a read): its trace instead.
+    if (rows[1] >= 2 && !authorizationError(thrownMessage(err)))
+      traceLost(doc, {
+        kind: 'edit',
+        actor,
+        at,
+        sheetId: sheet.getSheetId(),
+        rows: [Math.max(rows[0], 2), rows[1]],
+        cols,
+        oldValue: keptOldValue(single, e.oldValue),
+      });
+    throw err;
+  }
+  return applyEdit(doc, pending);
+}
+
+/**
+ * The edit's lead-in, up to its stored entry: which sheet, the hand edits of the log and the
+ * Dashboard's period (done here), then what happened, stored before anything is read.
+ */
+function beginEdit(
+  doc: TrackerDocument,
+  e: GoogleAppsScript.Events.SheetsOnEdit,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  edit: Pick<PendingEdit, 'at' | 'rows' | 'cols' | 'actor'> & { single: boolean },
+): EditReport | { pending: PendingEdit } {
+  const none: EditReport = { sheet: null, entries: 0, reactionErrors: [] };
+  const range = e.range;
   const key = doc.keyOfSheet(sheet.getSheetId());
   // A hand edit of the Audit Log or of _Shadow (whose rows the tracker trusts only when their seal
   // checks: sheets/shadow-seals.ts) is itself evidence.
   const onShadow = doc.layout().shadow?.id === sheet.getSheetId();
-  if (key === 'auditLog' || onShadow) return recordLogEdit(doc, e, sheet.getName(), key === 'auditLog');
+  if (key === 'auditLog' || onShadow)
+    return recordLogEdit(doc, e, sheet.getName(), key === 'auditLog', edit.at);
   if (key === 'dashboard' && refreshOnDashboardEdit(doc, range)) return { ...none, sheet: sheet.getName() };
   if (!key || !sheetDef(key).tracked) return none;
-  const firstRow = range.getRow();
-  const lastRow = firstRow + range.getNumRows() - 1;
-  const firstCol = range.getColumn();
-  const lastCol = firstCol + range.getNumColumns() - 1;
+  const [firstRow, lastRow] = edit.rows;
   if (firstRow === 1) doc.refreshLayout();
   const start = Math.max(firstRow, 2);
   if (lastRow < start) {
@@ -80,18 +119,17 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
   }
   // What happened, stored before anything is read: a trigger that dies from here on leaves it for
   // the next execution to record (pending-edits.ts).
-  const single = firstRow === lastRow && firstCol === lastCol;
   const pending = addPending<PendingEdit>(doc, {
     kind: 'edit',
-    actor: eventActor(e.user),
-    at: new Date().toISOString(),
+    actor: edit.actor,
+    at: edit.at,
     sheet: key,
     rows: [start, lastRow],
-    cols: [firstCol, lastCol],
-    oldValue: keptOldValue(single, e.oldValue),
+    cols: edit.cols,
+    oldValue: keptOldValue(edit.single, e.oldValue),
   });
   doc.commit();
-  return applyEdit(doc, pending);
+  return { pending };
 }
 
 /**
@@ -168,7 +206,8 @@ export function applyEdit(doc: TrackerDocument, edit: PendingEdit, recovering = 
   const reactions = ctx.as('trigger');
   const reactionErrors = runEditReactions(reactions, { sheet: edit.sheet, rows: edited, columns });
   removePending(doc, edit.id);
-  if (single && !pendingEdits(doc).length) doc.landOnAppend([AUDIT_TAIL_PROPERTY, PENDING_EDITS_PROPERTY]);
+  if (single && !pendingEdits(doc).length)
+    doc.landOnAppend([AUDIT_TAIL_PROPERTY, PENDING_EDITS_PROPERTY, edit.id]);
   reactions.commit([], entries);
   if (recovering && doc.landed) {
     // Recorded again the same way: cleared like one found landed (below), by the next write.
@@ -201,13 +240,14 @@ function recordLogEdit(
   e: GoogleAppsScript.Events.SheetsOnEdit,
   sheetName: string,
   log: boolean,
+  at: string,
 ): EditReport {
   const actor = eventActor(e.user);
   const range = e.range;
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
   const header = single && log ? (AUDIT_LOG.columns[range.getColumn() - 1]?.header ?? '') : '';
   const entry: AuditEntry = {
-    timestamp: new Date().toISOString(),
+    timestamp: at,
     user: actor.email,
     source: 'edit',
     sheet: sheetName,
