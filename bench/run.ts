@@ -1412,7 +1412,9 @@ ${machine()}
   with the simulated clock moving by each call's modeled cost so that the run's time budget (4.5 of 6
   minutes) sees the time it would use; "(n runs)" when it checkpointed and continued.
 - The one-cell edit is a person typing a Notes cell; the 1,000-cell paste is a person pasting 250 rows
-  x 4 columns (D:G: Company, Domain, Contact Name, Contact Email).
+  x 4 columns (D:G: Company, Domain, Contact Name, Contact Email). The last two rows are a Notes edit
+  whose trigger cannot get the document lock (another execution holds it past the 30 s wait: the
+  trigger stores its trace, app/audit/pending-edits.ts) and the next sidebar call, which records it.
 - Before measuring, the Audit Log gets history from real operations: six 1,000-cell pastes and twenty
   one-cell edits by a person; then runCommissions builds the ledger of the deals already Won (the
   first reconcile after set-up) and that day's scheduled run archives the audit entries it made;

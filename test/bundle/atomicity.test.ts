@@ -135,7 +135,9 @@ interface Operation {
    * A trigger reacting to a person's change: the change is made before the trigger runs. Until the
    * trigger's first property write lands (the pending entry: the lock, the property read, that write)
    * nothing of it can be known by another execution, so a failure there leaves the person's change
-   * standing, unrecorded: the state it is compared with for those calls.
+   * standing, unrecorded: the state it is compared with for those calls. A failure there that the
+   * trigger can catch (not a kill) leaves its trace: checked separately, the next execution must
+   * then leave the workbook as the trigger would have.
    */
   trigger?: boolean;
   /** A trigger that records nothing of the change (it computes again from the data): no pending entry first. */
@@ -1027,6 +1029,8 @@ describe('every write operation, failing at every service call, is rolled back o
         });
       }
       if (op.trigger && !op.recomputes) {
+        // (A Dashboard period change traced so is not refreshed by the next execution, which may be a
+        // person's sidebar call: the next refresh shows the person's choice, lost-edits.test.ts.)
         // A trigger that fails there with an error it catches (the lock not had in time while the
         // hourly run holds it, a failed read) stores its trace instead (pending-edits.ts): the next
         // execution records the change as the trigger would have, from the person's time and name.

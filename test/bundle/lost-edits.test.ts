@@ -7,7 +7,7 @@
  * logged with a false old value while verifyAuditLog said ok.
  */
 import type { Emulator } from '../../emulator/harness';
-import { documentProperties, runHourly, TEAMMATE } from '../support/emulator';
+import { documentProperties, finishDay, runHourly, TEAMMATE } from '../support/emulator';
 import { OWNER, addPartner, addToSettingsList, leadCell, register, rowsOf, tracker } from './leads-fixture';
 
 const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
@@ -171,5 +171,48 @@ describe("a person's edit whose trigger could not get the document lock", () => 
     expect(log.every((r) => r[1] === TEAMMATE && r[4] === 'try 31')).toBe(true);
     expect(log.map((r) => r[0])).toEqual([...log.map((r) => r[0])].sort());
     expect(emu.call(OWNER, 'verifyAuditLog')).toMatchObject({ ok: true });
+  });
+
+  it('a hand edit of the Audit Log while the lock is held is still recorded as evidence', () => {
+    const { emu } = withLeads(1);
+    const old = String(rowsOf(emu, 'Audit Log')[0]['New Value']);
+    const at = emu.rt.now().toISOString();
+    whileHourlyHoldsLock(emu, () => {
+      const outcome = emu.edit(TEAMMATE, 'Audit Log', 'I2', [['forged']]);
+      expect(outcome.fired.find((f) => f.handler === 'onTrackerEdit')).toMatchObject({ ok: false });
+      expect(traces(emu)).toHaveLength(1);
+    });
+    emu.call(OWNER, 'listPartners');
+    const entry = rowsOf(emu, 'Audit Log').find((r) => r.Field === 'New Value (edited by hand)');
+    expect(
+      entry && [entry.Timestamp, entry.User, entry.Cell, entry['Old Value'], entry['New Value']],
+    ).toEqual([at, TEAMMATE, 'I2', old, 'forged']);
+    expect(traces(emu)).toEqual([]);
+    expect(emu.call(OWNER, 'verifyAuditLog')).toMatchObject({ ok: false, firstBadRow: 2 });
+  });
+
+  it("the Dashboard's period changed while the lock is held is the one the next refresh shows", () => {
+    const { emu } = withLeads(1);
+    emu.call(OWNER, 'refreshDashboard');
+    const cell = (a1: string) =>
+      emu.rt.uncounted(() => emu.spreadsheet.getSheetByName('Dashboard')!.getRange(a1).getValue());
+    const shown = () =>
+      JSON.stringify(
+        emu.rt.uncounted(() => emu.spreadsheet.getSheetByName('Dashboard')!.getDataRange().getValues()),
+      );
+    const before = cell('B2');
+    whileHourlyHoldsLock(emu, () => {
+      emu.edit(OWNER, 'Dashboard', 'B2', [['Last quarter']]);
+      expect(traces(emu)).toHaveLength(1);
+    });
+    emu.call(OWNER, 'listPartners');
+    expect(traces(emu)).toEqual([]);
+    // The next day's refresh (the daily run) shows the person's choice, not the one it showed before.
+    emu.rt.advance(24 * 3600_000);
+    finishDay(emu);
+    expect([before, cell('B2')]).toEqual([expect.not.stringMatching('Last quarter'), 'Last quarter']);
+    const daily = shown();
+    emu.call(OWNER, 'refreshDashboard');
+    expect(shown()).toEqual(daily);
   });
 });

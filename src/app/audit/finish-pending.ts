@@ -12,7 +12,8 @@ import {
   removePending,
 } from './pending-edits';
 import { applyChange } from './record-change';
-import { applyEdit, landedEdit } from './record-edit';
+import { applyEdit, landedEdit, recordLogEdit } from './record-edit';
+import { forgetDashboardChoice } from '../dashboard/edit-refresh';
 
 registerRecovery(
   'pending edits',
@@ -23,8 +24,10 @@ registerRecovery(
     for (const pending of pendingEdits(doc)) {
       if (pending.kind === 'edit') applyEdit(doc, pending, true);
       else if (pending.kind === 'change') applyChange(doc, pending);
+      else if (pending.kind === 'logEdit') recordLogEdit(doc, pending);
       else {
         removePending(doc, pending.id);
+        if (pending.kind === 'dashboardEdit') forgetDashboardChoice(doc, pending);
         doc.commit();
       }
     }

@@ -41,12 +41,30 @@ export interface PendingChange extends PendingBase {
   kind: 'change';
 }
 
+/** A traced hand edit of the Audit Log or of `_Shadow`: recorded as the trigger records one. */
+export interface PendingLogEdit extends PendingBase {
+  kind: 'logEdit';
+  sheetName: string;
+  log: boolean;
+  rows: [number, number];
+  cols: [number, number];
+  oldValue?: string;
+  newValue?: string;
+}
+
+/** A traced edit of the Dashboard: its period or currency cell refreshes it. */
+export interface PendingDashboardEdit extends PendingBase {
+  kind: 'dashboardEdit';
+  rows: [number, number];
+  cols: [number, number];
+}
+
 /** A trace of an edit the tracker does not record (a sheet it does not keep): it is only cleared. */
 export interface PendingDrop extends PendingBase {
   kind: 'drop';
 }
 
-export type Pending = PendingEdit | PendingChange | PendingDrop;
+export type Pending = PendingEdit | PendingChange | PendingLogEdit | PendingDashboardEdit | PendingDrop;
 
 /** A failed trigger's trace is stored under a key of its own with this prefix (`traceLost`). */
 const LOST_PREFIX = 'tracker.lostEdit.';
@@ -59,7 +77,8 @@ export function isLostTraceKey(key: string): boolean {
  * What a trigger that failed before storing its entry knew: the sheet by id (the layout that names
  * it was not read), the rows and columns, or a row change.
  */
-export type LostTrace = (Omit<PendingEdit, 'id' | 'sheet'> & { sheetId: number }) | Omit<PendingChange, 'id'>;
+export type LostTrace =
+  (Omit<PendingEdit, 'id' | 'sheet'> & { sheetId: number; newValue?: string }) | Omit<PendingChange, 'id'>;
 
 /** Every unfinished edit and change, oldest first: the stored list and the traces of failed triggers. */
 export function pendingEdits(doc: TrackerDocument): Pending[] {
@@ -84,18 +103,26 @@ export function pendingEdits(doc: TrackerDocument): Pending[] {
       continue;
     }
     if (trace.kind === 'change') all.push({ ...trace, id });
-    else {
-      const { sheetId, ...edit } = trace;
-      const sheet = doc.keyOfSheet(sheetId);
-      // A sheet the tracker does not keep (or no longer has): nothing to record, the trace goes.
-      all.push(
-        sheet && sheetDef(sheet).tracked
-          ? { ...edit, sheet, id }
-          : { kind: 'drop', actor: edit.actor, at: edit.at, id },
-      );
-    }
+    else all.push(tracedEdit(doc, trace, id));
   }
   return traced ? all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)) : all;
+}
+
+/** What a traced edit of sheet `sheetId` is: as the trigger would have taken it had it got the lock. */
+function tracedEdit(doc: TrackerDocument, trace: LostTrace & { kind: 'edit' }, id: string): Pending {
+  const { sheetId, newValue, ...edit } = trace;
+  const sheet = doc.keyOfSheet(sheetId);
+  const shadow = doc.layout().shadow;
+  if (sheet === 'auditLog' || shadow?.id === sheetId) {
+    const sheetName = sheet ? (doc.layout().sheets[sheet]?.name ?? sheet) : (shadow?.name ?? '');
+    return { ...edit, kind: 'logEdit', id, sheetName, log: sheet === 'auditLog', newValue };
+  }
+  if (sheet === 'dashboard')
+    return { kind: 'dashboardEdit', id, actor: edit.actor, at: edit.at, rows: edit.rows, cols: edit.cols };
+  // A sheet the tracker does not keep (or no longer has), or its header: nothing to record.
+  if (!sheet || !sheetDef(sheet).tracked || edit.rows[1] < 2)
+    return { kind: 'drop', actor: edit.actor, at: edit.at, id };
+  return { ...edit, sheet, id, rows: [Math.max(edit.rows[0], 2), edit.rows[1]] };
 }
 
 /** The keys of traces already recorded and emptied by a commit: deleted by the next recovery. */
@@ -141,10 +168,10 @@ export function addPending<T extends PendingEdit | PendingChange>(
   return entry;
 }
 
-/** The old value worth keeping in a one-cell edit's entry. */
-export function keptOldValue(single: boolean, oldValue: unknown): string | undefined {
+/** A one-cell edit's value worth keeping in its entry (the old value; a trace's new value too). */
+export function keptValue(single: boolean, value: unknown): string | undefined {
   if (!single) return undefined;
-  const text = oldValue === undefined || oldValue === null ? '' : String(oldValue);
+  const text = value === undefined || value === null ? '' : String(value);
   return text.length <= MAX_KEPT_OLD_VALUE ? text : undefined;
 }
 

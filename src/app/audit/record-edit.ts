@@ -29,12 +29,14 @@ import {
 import {
   PENDING_EDITS_PROPERTY,
   addPending,
-  keptOldValue,
+  keptValue,
   pendingEdits,
   removePending,
   traceLost,
   type PendingEdit,
+  type PendingLogEdit,
 } from './pending-edits';
+import { a1 } from '../../sheets/capacity';
 import { authorizationError, thrownMessage } from '../../shared/scopes';
 import { TrackerDocument } from '../../sheets/document';
 import { keysByPosition } from '../../sheets/layout';
@@ -75,15 +77,16 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
     pending = begun.pending;
   } catch (err) {
     // Failed before its entry was stored (the lock not had in time, a read): its trace instead.
-    if (rows[1] >= 2 && !authorizationError(thrownMessage(err)))
+    if (!authorizationError(thrownMessage(err)))
       traceLost(doc, {
         kind: 'edit',
         actor,
         at,
         sheetId: sheet.getSheetId(),
-        rows: [Math.max(rows[0], 2), rows[1]],
+        rows,
         cols,
-        oldValue: keptOldValue(single, e.oldValue),
+        oldValue: keptValue(single, e.oldValue),
+        newValue: keptValue(single, e.value),
       });
     throw err;
   }
@@ -101,14 +104,19 @@ function beginEdit(
   edit: Pick<PendingEdit, 'at' | 'rows' | 'cols' | 'actor'> & { single: boolean },
 ): EditReport | { pending: PendingEdit } {
   const none: EditReport = { sheet: null, entries: 0, reactionErrors: [] };
-  const range = e.range;
   const key = doc.keyOfSheet(sheet.getSheetId());
   // A hand edit of the Audit Log or of _Shadow (whose rows the tracker trusts only when their seal
   // checks: sheets/shadow-seals.ts) is itself evidence.
   const onShadow = doc.layout().shadow?.id === sheet.getSheetId();
   if (key === 'auditLog' || onShadow)
-    return recordLogEdit(doc, e, sheet.getName(), key === 'auditLog', edit.at);
-  if (key === 'dashboard' && refreshOnDashboardEdit(doc, range)) return { ...none, sheet: sheet.getName() };
+    return recordLogEdit(doc, {
+      ...edit,
+      sheetName: sheet.getName(),
+      log: key === 'auditLog',
+      oldValue: edit.single ? String(e.oldValue ?? '') : undefined,
+      newValue: edit.single ? String(e.value ?? '') : undefined,
+    });
+  if (key === 'dashboard' && refreshOnDashboardEdit(doc, edit)) return { ...none, sheet: sheet.getName() };
   if (!key || !sheetDef(key).tracked) return none;
   const [firstRow, lastRow] = edit.rows;
   if (firstRow === 1) doc.refreshLayout();
@@ -126,7 +134,7 @@ function beginEdit(
     sheet: key,
     rows: [start, lastRow],
     cols: edit.cols,
-    oldValue: keptOldValue(edit.single, e.oldValue),
+    oldValue: keptValue(edit.single, e.oldValue),
   });
   doc.commit();
   return { pending };
@@ -233,33 +241,32 @@ export function landedEdit(doc: TrackerDocument, edit: PendingEdit): EntryPastTa
  * A hand edit of the Audit Log or of `_Shadow` (possible for the owner and the Team, whose executions
  * must write them): recorded as an entry naming the cell. An edited log row no longer matches its
  * hash, so verifyAuditLog reports the break there; an edited shadow cell no longer matches its seal,
- * so the next read uses the visible row and audits the discrepancy.
+ * so the next read uses the visible row and audits the discrepancy. `edit.id`: a failed trigger's
+ * trace, cleared by the same commit.
  */
-function recordLogEdit(
+export function recordLogEdit(
   doc: TrackerDocument,
-  e: GoogleAppsScript.Events.SheetsOnEdit,
-  sheetName: string,
-  log: boolean,
-  at: string,
+  edit: Omit<PendingLogEdit, 'kind' | 'id'> & { id?: string },
 ): EditReport {
-  const actor = eventActor(e.user);
-  const range = e.range;
-  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
-  const header = single && log ? (AUDIT_LOG.columns[range.getColumn() - 1]?.header ?? '') : '';
+  const [top, bottom] = edit.rows;
+  const [left, right] = edit.cols;
+  const single = top === bottom && left === right;
+  const header = single && edit.log ? (AUDIT_LOG.columns[left - 1]?.header ?? '') : '';
   const entry: AuditEntry = {
-    timestamp: at,
-    user: actor.email,
+    timestamp: edit.at,
+    user: edit.actor.email,
     source: 'edit',
-    sheet: sheetName,
+    sheet: edit.sheetName,
     recordId: '',
     field: header ? `${header} (edited by hand)` : 'Edited by hand',
-    cell: range.getA1Notation(),
-    oldValue: single ? auditText(e.oldValue) : '',
-    newValue: single ? auditText(e.value) : '',
+    cell: single ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`,
+    oldValue: single ? auditText(edit.oldValue) : '',
+    newValue: single ? auditText(edit.newValue) : '',
   };
-  appendAudit(doc, [entry], actor.note);
+  if (edit.id) removePending(doc, edit.id);
+  appendAudit(doc, [entry], edit.actor.note);
   doc.commit();
-  return { sheet: sheetName, entries: 1, reactionErrors: [] };
+  return { sheet: edit.sheetName, entries: 1, reactionErrors: [] };
 }
 
 function recordOf(keys: readonly string[], values: readonly unknown[]): RecordValues {
