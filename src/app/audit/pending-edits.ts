@@ -7,8 +7,8 @@
  *
  * The entry is stored after the lock (it is one list, read and written whole). A trigger that fails
  * BEFORE it (the lock not had in time, while the hourly run holds it; a failed read) stores its
- * trace instead, with one property write that needs no lock: a key of its own (`traceLost`). The
- * next execution records a traced edit as it records a pending one, and the one after deletes the
+ * trace instead, with two calls that need no lock, under a key of its own (`traceLost`). The next
+ * execution records a traced edit as it records a pending one, and the one after deletes the
  * emptied key. Only a trigger killed in those first calls (not an error it can catch) leaves nothing.
  */
 import type { TrackerDocument } from '../../sheets/document';
@@ -18,8 +18,9 @@ import { sheetDef, type SheetKey } from '../../sheets/schema';
 export const PENDING_EDITS_PROPERTY = 'tracker.pendingEdits';
 /** At most this many unfinished edits are kept (a trigger failing again and again drops the oldest). */
 const MAX_PENDING = 30;
-/** A one-cell edit's old value is kept in the entry up to this length (else the shadow has it). */
-const MAX_KEPT_OLD_VALUE = 1000;
+/** A one-cell edit's old value is kept in the entry up to this length (else the shadow has it); a
+ * trace's new value too. */
+const MAX_KEPT_VALUE = 1000;
 
 interface PendingBase {
   id: string;
@@ -52,7 +53,7 @@ export interface PendingLogEdit extends PendingBase {
   newValue?: string;
 }
 
-/** A traced edit of the Dashboard: its period or currency cell refreshes it. */
+/** A traced edit of the Dashboard: a change of its period or currency is kept for the next refresh. */
 export interface PendingDashboardEdit extends PendingBase {
   kind: 'dashboardEdit';
   rows: [number, number];
@@ -172,7 +173,7 @@ export function addPending<T extends PendingEdit | PendingChange>(
 export function keptValue(single: boolean, value: unknown): string | undefined {
   if (!single) return undefined;
   const text = value === undefined || value === null ? '' : String(value);
-  return text.length <= MAX_KEPT_OLD_VALUE ? text : undefined;
+  return text.length <= MAX_KEPT_VALUE ? text : undefined;
 }
 
 /** Removes a recorded edit (queued: made by the commit that records it). */

@@ -15,6 +15,10 @@
  * entry, sees the row after the stored tail chain from it with the edit's time (`landedEdit`: from
  * the rows its journal check read) and lets its own next property write move the tail and clear the
  * entry; not landed, it records the edit again from the row as it is (the same two writes).
+ *
+ * A trigger that fails before its pending-edit write (the lock not had in time while the hourly run
+ * holds it: an error it can catch) stores a trace instead, with no lock (pending-edits.ts traceLost):
+ * the next execution records the edit from it.
  */
 import { auditText, type AuditEntry } from '../../domain/audit/entry';
 import { decodeShadow, encodeShadow, shadowValues } from '../../domain/audit/shadow';
