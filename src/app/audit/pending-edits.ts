@@ -14,6 +14,7 @@
 import type { TrackerDocument } from '../../sheets/document';
 import type { Actor } from '../../sheets/writer';
 import { sheetDef, type SheetKey } from '../../sheets/schema';
+import { authorizationError, thrownMessage } from '../../shared/scopes';
 
 export const PENDING_EDITS_PROPERTY = 'tracker.pendingEdits';
 /** At most this many unfinished edits are kept (a trigger failing again and again drops the oldest). */
@@ -85,7 +86,6 @@ export type LostTrace =
 export function pendingEdits(doc: TrackerDocument): Pending[] {
   const list = parsed<Pending[]>(doc.property(PENDING_EDITS_PROPERTY));
   const all: Pending[] = Array.isArray(list) ? [...list] : [];
-  let traced = false;
   for (const key of doc.propertyKeys().filter(isLostTraceKey).sort()) {
     const trace = parsed<LostTrace>(doc.property(key));
     if (!trace || typeof trace !== 'object' || typeof trace.at !== 'string') continue;
@@ -98,7 +98,6 @@ export function pendingEdits(doc: TrackerDocument): Pending[] {
         (trace.kind === 'change' ||
           (p.kind === 'edit' && `${p.cols}` === `${trace.cols}` && p.rows[1] === trace.rows[1])),
     );
-    traced = true;
     if (stored) {
       all.push({ kind: 'drop', actor: trace.actor, at: trace.at, id });
       continue;
@@ -106,7 +105,8 @@ export function pendingEdits(doc: TrackerDocument): Pending[] {
     if (trace.kind === 'change') all.push({ ...trace, id });
     else all.push(tracedEdit(doc, trace, id));
   }
-  return traced ? all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)) : all;
+  // (a stable sort: the stored list, already in time order, keeps its order among equal times)
+  return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 /** What a traced edit of sheet `sheetId` is: as the trigger would have taken it had it got the lock. */
@@ -147,13 +147,26 @@ function parsed<T>(text: string | null): T | null {
  * most MAX_PENDING traces wait (a failure that repeats at every execution must not fill the
  * store): past that, the newest are not stored. Best effort: a trace that cannot be stored is not.
  */
-export function traceLost(doc: TrackerDocument, trace: LostTrace): void {
+function traceLost(doc: TrackerDocument, trace: LostTrace): void {
   const where = trace.kind === 'edit' ? `${trace.sheetId}!${trace.rows}!${trace.cols}` : 'rows';
   try {
     if (doc.propertyKeysNow().filter(isLostTraceKey).length >= MAX_PENDING) return;
     doc.writePropertyNow(`${LOST_PREFIX}${trace.at}.${where}`, JSON.stringify(trace));
   } catch {
     // the execution's own failure is the one reported
+  }
+}
+
+/**
+ * Runs a trigger's lead-in, up to its stored entry; when it fails (not for want of authorization:
+ * such an execution cannot write properties either) stores `trace` first, then rethrows.
+ */
+export function tracedOnFailure<T>(doc: TrackerDocument, trace: LostTrace, leadIn: () => T): T {
+  try {
+    return leadIn();
+  } catch (err) {
+    if (!authorizationError(thrownMessage(err))) traceLost(doc, trace);
+    throw err;
   }
 }
 

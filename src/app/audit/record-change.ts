@@ -9,8 +9,7 @@
 import type { AuditEntry } from '../../domain/audit/entry';
 import { decodeShadow } from '../../domain/audit/shadow';
 import { eventActor } from '../../sheets/actor';
-import { addPending, removePending, traceLost, type PendingChange } from './pending-edits';
-import { authorizationError, thrownMessage } from '../../shared/scopes';
+import { addPending, removePending, tracedOnFailure, type PendingChange } from './pending-edits';
 import { markLedgerDirty } from '../commissions/ledger-state';
 import { appendAudit } from '../../sheets/audit-sheet';
 import { a1 } from '../../sheets/capacity';
@@ -43,16 +42,13 @@ export function recordChange(e: ChangeEvent): ChangeReport {
   }
   const actor = eventActor(e.user);
   const at = new Date().toISOString();
-  let pending: PendingChange;
-  try {
-    // What happened, stored first: a trigger that dies from here on leaves it for the next execution.
-    pending = addPending<PendingChange>(doc, { kind: 'change', actor, at });
+  // What happened, stored first: a trigger that dies from here on leaves it for the next execution;
+  // one that fails before (the lock not had in time, a read) leaves its trace instead.
+  const pending = tracedOnFailure(doc, { kind: 'change', actor, at }, () => {
+    const entry = addPending<PendingChange>(doc, { kind: 'change', actor, at });
     doc.commit();
-  } catch (err) {
-    // Failed before its entry was stored (the lock not had in time, a read): its trace instead.
-    if (!authorizationError(thrownMessage(err))) traceLost(doc, { kind: 'change', actor, at });
-    throw err;
-  }
+    return entry;
+  });
   return { ...applyChange(doc, pending), changeType };
 }
 

@@ -36,12 +36,11 @@ import {
   keptValue,
   pendingEdits,
   removePending,
-  traceLost,
+  tracedOnFailure,
   type PendingEdit,
   type PendingLogEdit,
 } from './pending-edits';
 import { a1 } from '../../sheets/capacity';
-import { authorizationError, thrownMessage } from '../../shared/scopes';
 import { TrackerDocument } from '../../sheets/document';
 import { keysByPosition } from '../../sheets/layout';
 import { sheetDef } from '../../sheets/schema';
@@ -74,27 +73,23 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
   const cols: [number, number] = [range.getColumn(), range.getColumn() + range.getNumColumns() - 1];
   const single = rows[0] === rows[1] && cols[0] === cols[1];
   const actor = eventActor(e.user);
-  let pending: PendingEdit;
-  try {
-    const begun = beginEdit(doc, e, sheet, { at, rows, cols, single, actor });
-    if (!('pending' in begun)) return begun;
-    pending = begun.pending;
-  } catch (err) {
-    // Failed before its entry was stored (the lock not had in time, a read): its trace instead.
-    if (!authorizationError(thrownMessage(err)))
-      traceLost(doc, {
-        kind: 'edit',
-        actor,
-        at,
-        sheetId: sheet.getSheetId(),
-        rows,
-        cols,
-        oldValue: keptValue(single, e.oldValue),
-        newValue: keptValue(single, e.value),
-      });
-    throw err;
-  }
-  return applyEdit(doc, pending);
+  // Failed before its entry was stored (the lock not had in time, a read): its trace instead.
+  const begun = tracedOnFailure(
+    doc,
+    {
+      kind: 'edit',
+      actor,
+      at,
+      sheetId: sheet.getSheetId(),
+      rows,
+      cols,
+      oldValue: keptValue(single, e.oldValue),
+      newValue: keptValue(single, e.value),
+    },
+    () => beginEdit(doc, e, sheet, { at, rows, cols, single, actor }),
+  );
+  if (!('pending' in begun)) return begun;
+  return applyEdit(doc, begun.pending);
 }
 
 /**
