@@ -647,6 +647,17 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    // A Team member's Notes edit once a year of rates is in Settings: the stored settings keep the
+    // values and lists without the rates (too many for a property value), so the edit's Team check
+    // reads no Settings cell (it read the whole sheet, 15,000 cells, before: settings-reader.ts).
+    name: 'edit one cell after a year of daily rates (Team member)',
+    needs: (w) => ['importExchangeRates', w.editHandler ?? 'edit trigger (installed by setupTracker)'],
+    limitMs: SIX_MIN,
+    target: { calls: 6 },
+    run: (w) =>
+      checkFired(w.emu.edit(EDITOR, 'Leads', `S${nextEditRow(w)}`, [['Rates in, follow up Monday']])),
+  },
+  {
     name: 'verifyAuditLog',
     needs: () => ['verifyAuditLog'],
     limitMs: SIX_MIN,

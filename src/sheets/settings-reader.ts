@@ -73,15 +73,34 @@ export function cachedSettings(doc: TrackerDocument): TrackerSettings | null {
     const lists = parsed.lists as Record<string, unknown>;
     if (!LIST_DEFS.every((l) => Array.isArray(lists[l.key]))) return null;
     const rates = (parsed as { rates?: unknown }).rates;
-    if (!Array.isArray(rates)) return null;
-    return {
+    if (rates !== null && !Array.isArray(rates)) return null;
+    const settings = {
       values: parsed.values as TrackerSettings['values'],
       lists: lists as TrackerSettings['lists'],
-      rates: rates as ExchangeRate[],
     };
+    if (rates) return { ...settings, rates: rates as ExchangeRate[] };
+    // Stored without the rates (too many for a property value: `cacheSettings`): read from the
+    // sheet when asked for, once per execution, so a use case that needs only the values or the
+    // lists (the Team check of a person's edit) reads no Settings cell.
+    return Object.defineProperty(settings, 'rates', {
+      enumerable: true,
+      get: () => sheetRates(doc),
+    }) as TrackerSettings;
   } catch {
     return null;
   }
+}
+
+const ratesRead = new WeakMap<TrackerDocument, ExchangeRate[]>();
+
+/** The exchange rates as the Settings sheet has them (one read of it per execution). */
+function sheetRates(doc: TrackerDocument): ExchangeRate[] {
+  let rates = ratesRead.get(doc);
+  if (!rates) {
+    rates = settingsFrom(new Table(doc, 'settings')).rates;
+    ratesRead.set(doc, rates);
+  }
+  return rates;
 }
 
 /** A property value holds 9 KB: settings longer than this are not stored (read from the sheet). */
@@ -100,10 +119,14 @@ function utf8Bytes(text: string): number {
 
 /**
  * Stores `settings` (a property write queued for the execution's one flush, only when they changed).
- * Settings too long for a property value (very long lists) are not stored: executions read the sheet.
+ * Rates too many for a property value (a year of daily rates) are left out (`rates: null`): the
+ * values and lists are still stored, and the rates read from the sheet by whoever needs them.
+ * Settings too long even so (very long lists) are not stored: executions read the sheet.
  */
 export function cacheSettings(doc: TrackerDocument, settings: TrackerSettings): void {
-  let text = JSON.stringify({ v: 2, values: settings.values, lists: settings.lists, rates: settings.rates });
+  const { values, lists } = settings;
+  let text = JSON.stringify({ v: 2, values, lists, rates: settings.rates });
+  if (utf8Bytes(text) > STORED_BYTES) text = JSON.stringify({ v: 2, values, lists, rates: null });
   if (utf8Bytes(text) > STORED_BYTES) text = '';
   if ((doc.property(SETTINGS_PROPERTY) ?? '') !== text) doc.setProperty(SETTINGS_PROPERTY, text);
 }

@@ -5,7 +5,7 @@
  */
 import type { Emulator } from '../../emulator/harness';
 import { OWNER, TEAMMATE } from '../support/emulator';
-import { addPartner, addToSettingsList, register, setSetting, tracker } from './leads-fixture';
+import { addPartner, addToSettingsList, leadCell, register, setSetting, tracker } from './leads-fixture';
 
 const DAY_MS = 86_400_000;
 
@@ -122,5 +122,48 @@ describe('settings too long for a property value', () => {
     expect(outcome.ok).toBe(true);
     expect(JSON.stringify(outcome.result)).toContain('house-account-number-7.example.com');
     expect(outcome.stats.byMethod['Sheet.getDataRange'] ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe('a year of daily exchange rates (too many for the stored copy)', () => {
+  const emu = tracker({ editors: [TEAMMATE] });
+  addToSettingsList(emu, 'Team', TEAMMATE);
+  const partnerId = addPartner(emu, { partnerName: 'Daily Rates Partners' });
+  const lead = register(emu, { partnerId, company: 'Daily Rates Co', domain: 'daily-rates.example.org' });
+  const csv = ['Date,Currency,Rate'];
+  for (let d = 0; d < 365; d++) {
+    const day = new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
+    csv.push(`${day},EUR,1.08${d % 10}`, `${day},GBP,1.27${d % 10}`, `${day},JPY,0.0066${d % 10}`);
+  }
+  emu.call(OWNER, 'importExchangeRates', csv.join('\n'));
+
+  it('the values and lists are still stored, without the rates', () => {
+    const stored = emu.rt.uncounted(() =>
+      (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+        .getDocumentProperties()
+        .getProperty('tracker.settings'),
+    );
+    const settings = JSON.parse(String(stored)) as { rates: unknown; lists: { team: string[] } };
+    expect(settings.rates).toBeNull();
+    expect(settings.lists.team).toEqual([OWNER, TEAMMATE]);
+  });
+
+  it("a Team member's one-cell edit reads no Settings cell: the same calls as the owner's", () => {
+    const a1 = leadCell(emu, lead.id, 'Notes');
+    const owner = emu.measure(() => emu.edit(OWNER, 'Leads', a1, [['called them']]));
+    const teammate = emu.measure(() => emu.edit(TEAMMATE, 'Leads', a1, [['sent the deck']]));
+    expect(teammate.stats.byMethod['Sheet.getDataRange'] ?? 0).toBe(0);
+    expect(teammate.stats.total).toBe(owner.stats.total);
+    expect(teammate.stats.cells.read).toBe(owner.stats.cells.read);
+    expect(teammate.ok).toBe(true);
+  });
+
+  it('the rates are read from the sheet when asked for: all 1,095 of them', () => {
+    const listed = emu.call<{ rates: Array<{ date: string; currency: string; rate: string }> }>(
+      OWNER,
+      'listExchangeRates',
+    );
+    expect(listed.rates).toHaveLength(1095);
+    expect(listed.rates).toContainEqual({ date: '2025-12-31', currency: 'JPY', rate: '0.00664' });
   });
 });
