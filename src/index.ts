@@ -439,6 +439,12 @@ export function getPartnerMailStatus(): PartnerMailStatus {
   return mailStatus.getPartnerMailStatus(sidebarContext());
 }
 
+/** Dismisses the partner e-mail updates not kept that the Partners page showed (its `notKeptThrough`). */
+export function dismissMailNotKept(through: number): PartnerMailStatus {
+  edge('dismissMailNotKept', through);
+  return mailStatus.dismissMailNotKept(sidebarChange(), through);
+}
+
 /** Sends the partners' statements of the month so far now (within the day's mail quota; the rest queued). */
 export function sendStatements(): StatementsReport {
   return access.sendStatementsNow(sidebarChange());

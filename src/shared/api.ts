@@ -76,6 +76,8 @@ export interface PartnerMailStatus {
   waiting: number;
   /** Updates the tracker could not keep: their store was full (sheets/mail-not-kept.ts). */
   notKept: number;
+  /** Every update not kept so far, dismissed ones too: what Dismiss sends back (dismissMailNotKept). */
+  notKeptThrough: number;
 }
 
 /** What a refresh of the partners' view files did (refreshPartnerViews, the hourly run). */
@@ -512,6 +514,7 @@ export interface ServerApi {
   refreshPartnerViews(): ViewsReport;
   sendStatements(): StatementsReport;
   getPartnerMailStatus(): PartnerMailStatus;
+  dismissMailNotKept(through: number): PartnerMailStatus;
   refreshDashboard(): RefreshResult;
   getDashboard(options?: DashboardOptions): Dashboard;
   getPartnerScorecard(partnerId: string, options?: DashboardOptions): PartnerScorecard;

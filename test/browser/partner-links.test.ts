@@ -183,6 +183,31 @@ describeWithBrowser('partner links on the Partners page (shipped bundle)', () =>
     );
     await notKept.scrollIntoViewIfNeeded();
     await sidebarScreenshot(h.page, 'sidebar-partner-mail-not-kept');
+
+    // Dismiss failing (the property write refused, as Google may): the count stays, with the error.
+    let frame2 = await sidebarFrame(h.page);
+    const dismiss = frame2.getByTestId('dismiss-not-kept');
+    emu.rt.failCall('Properties.setProperties', 'Service invoked too many times in a short time');
+    await dismiss.click();
+    await frame2.locator('#mail-not-kept-box[aria-busy="false"]').waitFor();
+    expect(await notKept.textContent()).toBe(
+      mailText.dismissFailed(mailText.notKept(1), 'Service invoked too many times in a short time'),
+    );
+    expect(await dismiss.isEnabled()).toBe(true);
+    expect(emu.call<PartnerMailStatus>(OWNER, 'getPartnerMailStatus').notKept).toBe(1);
+
+    // Dismissed: the banner goes; an update not kept after that shows again on the next load.
+    await dismiss.click();
+    await frame2.locator('#mail-not-kept-box').waitFor({ state: 'hidden' });
+    expect(emu.call<PartnerMailStatus>(OWNER, 'getPartnerMailStatus')).toMatchObject({
+      notKept: 0,
+      notKeptThrough: 1,
+    });
+    emu.call(OWNER, 'registerLead', { partnerId: alpha, company: 'Queued Out Again Co' });
+    await runMenu(h.page, 'Partners');
+    frame2 = await sidebarFrame(h.page);
+    await frame2.getByTestId('mail-not-kept').waitFor();
+    expect(await frame2.getByTestId('mail-not-kept').textContent()).toBe(mailText.notKept(1));
   });
 
   it('a teammate sees the view address, not the link, and no owner actions', async () => {

@@ -267,6 +267,18 @@ const OPERATIONS: Operation[] = [
   // A new link for the partner (its hash in the view state, the audit entry): one commit, then the
   // secret saved in the owner's user properties.
   { name: 'rotatePartnerLink', run: call('rotatePartnerLink', 'P-0001') },
+  // The partner e-mail updates not kept, dismissed from the Partners page: one property write.
+  {
+    name: 'dismissMailNotKept',
+    prepare: (emu) =>
+      emu.rt.uncounted(() =>
+        (emu.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+          .getDocumentProperties()
+          .setProperties({ 'tracker.mailNotKept': '3', 'tracker.mailNotKeptDismissed': '1' }),
+      ),
+    run: call('dismissMailNotKept', 3),
+    retry: true,
+  },
   // One partner's view updated now (after a rotation: its new link): its file, then one commit.
   {
     name: 'refreshPartnerView',

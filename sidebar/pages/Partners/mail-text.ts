@@ -11,4 +11,7 @@ export const mailText = {
   notKept: (n: number) =>
     `${count(n, 'update', 'updates')} to partners could not be kept: the e-mail queue was full. Each partner's own view shows the current status of every lead.`,
   failed: (message: string) => `Could not check partner e-mail: ${message}`,
+  dismiss: 'Dismiss',
+  dismissing: 'Dismissing…',
+  dismissFailed: (shown: string, message: string) => `${shown} Could not dismiss: ${message}`,
 } as const;

@@ -7,7 +7,7 @@ import { pagedList, searchAsYouType } from '../../common/paged';
 import { documentToday, rememberToday } from '../../common/today';
 import { PARTNER_STATUS } from '../../../src/shared/statuses';
 import { toggleLinks, viewsDone, statementsDone } from './links';
-import { loadMailStatus } from './mail-status';
+import { loadMailStatus, wireDismissNotKept } from './mail-status';
 
 const page = startPage();
 const form = byId<HTMLFormElement>('partner-form');
@@ -201,6 +201,7 @@ byId('send-statements').addEventListener('click', () => {
       return loadMailStatus(page);
     });
 });
+wireDismissNotKept(page);
 byId('add').addEventListener('click', (event) => openForm(null, event.currentTarget as HTMLElement));
 searchAsYouType(searchInput, () => void loadList());
 

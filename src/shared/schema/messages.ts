@@ -21,6 +21,7 @@ export const messages = {
   notNumber: (label: string, value: unknown) =>
     `${label} ${quote(value)} is not a number (use digits and a dot: 1234.56)`,
   negative: (label: string, value: unknown) => `${label} ${quote(value)} must be 0 or more`,
+  notWhole: (label: string, value: unknown) => `${label} ${quote(value)} is not a whole number`,
   tooLarge: (label: string, value: unknown, max: string) =>
     `${label} ${quote(value)} is too large (at most ${max})`,
   tooManyDecimals: (label: string, value: unknown, currency: string, exponent: number) =>

@@ -63,6 +63,29 @@ function id(label: string): Schema {
   ) as Schema;
 }
 
+/** A count the sidebar read and sends back: a whole number from 0 to `max`. */
+function count(label: string, max: number): Schema {
+  return v.pipe(
+    v.unknown(),
+    v.check(
+      (x) => typeof x === 'number' && Number.isFinite(x),
+      (issue) => messages.notNumber(label, issue.input),
+    ),
+    v.check(
+      (x) => Number.isInteger(x),
+      (issue) => messages.notWhole(label, issue.input),
+    ),
+    v.check(
+      (x) => (x as number) >= 0,
+      (issue) => messages.negative(label, issue.input),
+    ),
+    v.check(
+      (x) => (x as number) <= max,
+      (issue) => messages.tooLarge(label, issue.input, max.toLocaleString('en-US')),
+    ),
+  ) as Schema;
+}
+
 function ids(label: string): Schema {
   return v.pipe(
     v.unknown(),
@@ -229,6 +252,7 @@ export const SERVER_ARGS: { readonly [K in keyof ServerApi]: readonly Arg[] } = 
   getHubSpot: [],
   getPartnerLinks: [{ label: 'Partner ID', schema: id('Partner ID') }],
   getPartnerMailStatus: [],
+  dismissMailNotKept: [{ label: 'Updates not kept', schema: count('Updates not kept', 1_000_000_000) }],
   rotatePartnerLink: [{ label: 'Partner ID', schema: id('Partner ID') }],
   refreshPartnerView: [{ label: 'Partner ID', schema: id('Partner ID') }],
   refreshPartnerViews: [],
