@@ -199,6 +199,7 @@ describeWithBrowser('partner links on the Partners page (shipped bundle)', () =>
     // Dismissed: the banner goes; an update not kept after that shows again on the next load.
     await dismiss.click();
     await frame2.locator('#mail-not-kept-box').waitFor({ state: 'hidden' });
+    expect(await frame2.evaluate(() => document.activeElement?.id)).toBe('mail-title');
     expect(emu.call<PartnerMailStatus>(OWNER, 'getPartnerMailStatus')).toMatchObject({
       notKept: 0,
       notKeptThrough: 1,

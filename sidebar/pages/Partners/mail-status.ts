@@ -44,7 +44,14 @@ export function wireDismissNotKept(page: Page): void {
     setText(button, mailText.dismissing);
     void page.client
       .call('dismissMailNotKept', shownThrough)
-      .then(showStatus, (error: unknown) => setText(text, mailText.dismissFailed(shown, errorText(error))))
+      .then(
+        (status) => {
+          showStatus(status);
+          // The button went with the banner: focus stays in the section it was in.
+          if (box.hidden) byId('mail-title').focus();
+        },
+        (error: unknown) => setText(text, mailText.dismissFailed(shown, errorText(error))),
+      )
       .finally(() => {
         button.disabled = false;
         box.setAttribute('aria-busy', 'false');
