@@ -97,7 +97,7 @@ const ratesRead = new WeakMap<TrackerDocument, ExchangeRate[]>();
 function sheetRates(doc: TrackerDocument): ExchangeRate[] {
   let rates = ratesRead.get(doc);
   if (!rates) {
-    rates = settingsFrom(new Table(doc, 'settings')).rates;
+    rates = ratesFrom(new Table(doc, 'settings'));
     ratesRead.set(doc, rates);
   }
   return rates;

@@ -17,8 +17,8 @@
  * entry; not landed, it records the edit again from the row as it is (the same two writes).
  *
  * A trigger that fails before its pending-edit write (the lock not had in time while the hourly run
- * holds it: an error it can catch) stores a trace instead, with no lock (pending-edits.ts traceLost):
- * the next execution records the edit from it.
+ * holds it: an error it can catch) stores a trace instead, with no lock (pending-edits.ts
+ * tracedOnFailure): the next execution records the edit from it.
  */
 import { auditText, type AuditEntry } from '../../domain/audit/entry';
 import { decodeShadow, encodeShadow, shadowValues } from '../../domain/audit/shadow';
