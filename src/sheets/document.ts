@@ -203,6 +203,8 @@ export class TrackerDocument implements DocumentHost {
         recovery.run(doc);
         if (doc.deferred && !doc.wroteProperties) {
           // No property written: what it queued waits for this execution's next property write.
+          // (What a carried commit wrote is stored: this execution's reads see it.)
+          if (this.props) Object.assign(this.props, doc.carried);
           Object.assign(this.pending, doc.pending);
           if (doc.landed) {
             this.tailCells = null;
@@ -404,6 +406,30 @@ export class TrackerDocument implements DocumentHost {
       this.landed = { row: done.r, hash: done.hash };
       return;
     }
+    const carry = this.carry;
+    this.carry = null;
+    if (carry && done && this.carriesOnAppend(ops, carry, done)) {
+      // (carryOnAppend) The queued properties (the pending entry, its shadow cell), then the append.
+      const write: Record<string, string> = {};
+      for (const [key, value] of Object.entries(this.pending))
+        if (key !== carry.tailKey && this.properties()[key] !== value) write[key] = value;
+      if (carry.tail !== undefined && this.properties()[carry.tailKey] !== carry.tail)
+        write[carry.tailKey] = carry.tail;
+      this.pending = {};
+      this.tailCells = null;
+      this.seenTail = null;
+      if (Object.keys(write).length) {
+        this.propertyStore().setProperties(write);
+        this.propertiesStored = true;
+        this.props = { ...this.properties(), ...write };
+        Object.assign(this.carried, write);
+      }
+      for (const op of ops) applyOp(this, op);
+      this.landed = { row: done.r, hash: done.hash };
+      return;
+    }
+    // Not carried: what only a carried commit writes is put back (the journal below covers the commit).
+    if (carry) Object.assign(this.pending, carry.revert);
     const known = { ...this.properties(), ...this.pending };
     // The room left besides the stored journal's own marker and pieces: this write replaces them.
     const used = byteLength(
@@ -495,6 +521,56 @@ export class TrackerDocument implements DocumentHost {
     );
   }
 
+  /** Set by `carryOnAppend`. */
+  private carry: {
+    tailKey: string;
+    tail: string | undefined;
+    now: (key: string) => boolean;
+    revert: Record<string, string>;
+  } | null = null;
+  private propertiesStored = false;
+
+  /** True once a property write of this execution's commits was made (an entry, a journal stored). */
+  storedProperties(): boolean {
+    return this.propertiesStored;
+  }
+
+  /** The properties a carried commit wrote (see finishPending). */
+  readonly carried: Record<string, string> = {};
+
+  /**
+   * For a person's one-cell edit whose row's shadow cell rides its pending entry
+   * (sheets/shadow-deferred.ts): when the commit that follows is its audit append and nothing else,
+   * and what it queued is only properties `now` accepts (the pending entry, the deferred cell, what
+   * a recovery queued) besides the audit tail (`tailKey`), it is made WITHOUT its journal: one
+   * property write of what it queued (the tail as it was queued before the commit, `tail`: the
+   * append's own tail waits for the next execution, as with landOnAppend), then the append. The
+   * pending entry is the journal: until the append lands, the next execution records the edit again
+   * from the row as it is. Otherwise the commit is journaled, `revert` queued first (the pending
+   * entry taken back: the journal covers the commit).
+   */
+  carryOnAppend(carry: NonNullable<TrackerDocument['carry']>): void {
+    this.carry = carry;
+  }
+
+  private carriesOnAppend(
+    ops: readonly WriteOp[],
+    carry: NonNullable<TrackerDocument['carry']>,
+    done: JournalDone,
+  ): boolean {
+    const marked = journalDone(this.property(JOURNAL_PROPERTY) ?? '');
+    return (
+      ops.length === 1 &&
+      ops[0] === this.auditAppendOp &&
+      marked?.r === done.p &&
+      marked.s === done.s &&
+      !this.owed &&
+      !this.layoutDirty &&
+      !this.journalOpen &&
+      Object.keys(this.pending).every((key) => key === carry.tailKey || carry.now(key))
+    );
+  }
+
   /** What this document queued may wait for the next property write of the execution (see finishPending). */
   deferToNextWrite(): void {
     this.deferred = true;
@@ -574,6 +650,11 @@ export class TrackerDocument implements DocumentHost {
     this.propertyStore().deleteProperty(key);
     if (this.props) delete this.props[key];
     delete this.pending[key];
+  }
+
+  /** The value queued for `key` by this execution and not written yet (undefined: none queued). */
+  queuedProperty(key: string): string | undefined {
+    return this.pending[key];
   }
 
   /** Queues a property write; `flushProperties` writes all queued ones with one call. */
@@ -677,6 +758,7 @@ export class TrackerDocument implements DocumentHost {
     if (!Object.keys(this.pending).length) return;
     this.wroteProperties = true;
     this.propertyStore().setProperties(this.pending);
+    this.propertiesStored = true;
     this.props = { ...this.properties(), ...this.pending };
     this.pending = {};
   }

@@ -23,6 +23,7 @@
  *   job (`lead index`, app/leads/index-job.ts) rebuilds it from the shadow column and folds the
  *   pending entries and the new rows into the chunks.
  */
+import { overlayDeferred } from './shadow-deferred';
 import { auditText } from '../domain/audit/entry';
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
 import { chunksDigest } from './chunks-digest';
@@ -89,7 +90,13 @@ export function readShadowRowsAt(
     most,
     ROW_READS.gap,
   )) {
-    const raw = doc.range(shadow.id, shadow.name, from, shadow.cols[key]!, to - from + 1, 1).getValues();
+    const raw = overlayDeferred(
+      doc,
+      shadow.cols,
+      from,
+      shadow.cols[key]!,
+      doc.range(shadow.id, shadow.name, from, shadow.cols[key]!, to - from + 1, 1).getValues(),
+    );
     rememberShadowRows(
       doc,
       key,
@@ -493,7 +500,13 @@ export function readActiveRegistrations(
   const high = Math.max(...(cols as number[]), low);
   const apart = false;
   const last = nextRows ? LEDGER_INDEX_COLUMN : INDEX_COLUMN;
-  const block = doc.range(shadow.id, shadow.name, 2, low, rows, (apart ? high : last) - low + 1).getValues();
+  const block = overlayDeferred(
+    doc,
+    shadow.cols,
+    2,
+    low,
+    doc.range(shadow.id, shadow.name, 2, low, rows, (apart ? high : last) - low + 1).getValues(),
+  );
   if (nextRows)
     rememberColumnCells(
       doc,

@@ -18,6 +18,7 @@ import { a1, columnLetter } from './capacity';
 import type { TrackerDocument } from './document';
 import { keysByPosition } from './layout';
 import { sheetDef, type SheetKey } from './schema';
+import { overlayDeferred } from './shadow-deferred';
 import { rememberShadowRows } from './shadow-rows-read';
 
 /** The field of the audit entry of a forged shadow row. */
@@ -137,10 +138,13 @@ export function readSealedRanges(
 ): string[][] {
   const shadow = doc.layout().shadow!;
   const read = (from: number, to: number) =>
-    doc
-      .range(shadow.id, shadow.name, from, shadow.cols[key]!, to - from + 1, 1)
-      .getValues()
-      .map((r) => r[0]);
+    overlayDeferred(
+      doc,
+      shadow.cols,
+      from,
+      shadow.cols[key]!,
+      doc.range(shadow.id, shadow.name, from, shadow.cols[key]!, to - from + 1, 1).getValues(),
+    ).map((r) => r[0]);
   if (!ranges.length) return [];
   let first = Math.min(...ranges.map(([from]) => from));
   let last = Math.max(...ranges.map(([, to]) => to));

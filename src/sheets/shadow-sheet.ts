@@ -1,7 +1,9 @@
 /**
  * The shadow sheet (`_Shadow`, hidden and protected): ONE cell per row of each tracked sheet, the
  * row's values as compact JSON, in the same row number as the row it shadows, one column per tracked
- * sheet. Read and written for just the affected rows: one getValues, one setValues per block.
+ * sheet. Read and written for just the affected rows: one getValues, one setValues per block. Every
+ * read sees the cells one-cell edits left in the document properties over the sheet's
+ * (shadow-deferred.ts); every write drops the ones it supersedes.
  */
 import { contiguousBlocks } from '../domain/audit/diff';
 import { decodeShadow, type ShadowRow } from '../domain/audit/shadow';
@@ -12,6 +14,7 @@ import { noteLeadRowsMoved, noteLeadShadow } from './lead-index';
 import { noteLedgerRowsMoved, noteLedgerShadow } from './ledger-index';
 import type { SheetKey } from './schema';
 import { checkCells, forgetForgedRows, sealCells } from './shadow-seals';
+import { deferCell, deferredBlocks, dropDeferred, overlayDeferred } from './shadow-deferred';
 import {
   forgetShadowRows,
   noteShadowRowsWritten,
@@ -48,12 +51,29 @@ function shadowTarget(doc: TrackerDocument, key: SheetKey) {
  */
 const staged = new WeakMap<TrackerDocument, Map<SheetKey, Map<number, string>>>();
 
-function stageCells(doc: TrackerDocument, key: SheetKey, cells: Iterable<[number, string]>): void {
+function stageCells(
+  doc: TrackerDocument,
+  key: SheetKey,
+  cells: Iterable<[number, string]>,
+  deferred = false,
+): void {
   if (!staged.has(doc)) staged.set(doc, new Map());
   const byKey = staged.get(doc)!;
   if (!byKey.has(key)) byKey.set(key, new Map());
   const rows = byKey.get(key)!;
-  for (const [row, text] of cells) rows.set(row, text);
+  const written: number[] = [];
+  for (const [row, text] of cells) {
+    rows.set(row, text);
+    written.push(row);
+  }
+  // A row written supersedes its deferred cell (shadow-deferred.ts): dropped with the same commit.
+  if (!deferred) dropDeferred(doc, key, written);
+}
+
+/** `raw` (a getValues of column `key` of `_Shadow` from `firstRow`) with the deferred cells over it. */
+function overlaid<T extends unknown[][]>(doc: TrackerDocument, key: SheetKey, firstRow: number, raw: T): T {
+  const shadow = doc.layout().shadow;
+  return shadow ? overlayDeferred(doc, shadow.cols, firstRow, shadow.cols[key] ?? 0, raw) : raw;
 }
 
 /** `cells` (the shadow of rows firstRow..) with this execution's staged cells over them. */
@@ -84,7 +104,7 @@ export function readShadow(
   const readable = Math.min(count, target.shadow.maxRows - startRow + 1);
   let raw = shadowRowsRead(doc, key, startRow, readable);
   if (!raw) {
-    raw = target.range(startRow, readable).getValues();
+    raw = overlaid(doc, key, startRow, target.range(startRow, readable).getValues());
     rememberShadowRows(
       doc,
       key,
@@ -127,10 +147,7 @@ export function readShadowColumn(
     doc,
     key,
     2,
-    target
-      .range(2, rows)
-      .getValues()
-      .map((r) => r[0]),
+    overlaid(doc, key, 2, target.range(2, rows).getValues()).map((r) => r[0]),
     (t) => t,
   );
   if (options.unchecked) return cells;
@@ -197,20 +214,9 @@ export function writeShadow(
 ): void {
   const target = shadowTarget(doc, key);
   if (!target || cells.size === 0) return;
-  const known = rememberedColumn(doc, key);
-  if (known) {
-    for (const [row, text] of cells) {
-      while (known.length < row - 1) known.push('');
-      known[row - 2] = text;
-    }
-    while (known.length && known[known.length - 1] === '') known.pop();
-  }
   const sealed = sealCells(doc, key, asRead?.size ? [...cells].filter(([row]) => !asRead.has(row)) : cells);
   if (asRead) for (const [row, raw] of asRead) if (cells.has(row)) sealed.set(row, raw);
-  noteShadowRowsWritten(doc, key, sealed);
-  const knownSeals = seals.get(doc)?.get(key);
-  if (knownSeals) for (const [row, text] of sealed) knownSeals[row - 2] = sealOf(text);
-  stageCells(doc, key, sealed);
+  rememberWritten(doc, key, cells, sealed);
   // The lead and ledger indexes learn every row their shadow is given (their state rides the same commit).
   const noted = changed ? new Map([...cells].filter(([row]) => changed.has(row))) : cells;
   if (key === 'leads' && noted.size) noteLeadShadow(doc, noted);
@@ -231,6 +237,80 @@ export function writeShadow(
   }
 }
 
+/**
+ * What this execution remembers of the rows it gives a shadow (`cells`: contents; `sealed`: the cells
+ * as `_Shadow` holds them): the remembered column, the rows read, the seals, the staged overlay.
+ */
+function rememberWritten(
+  doc: TrackerDocument,
+  key: SheetKey,
+  cells: ReadonlyMap<number, string>,
+  sealed: Map<number, string>,
+  deferred = false,
+): void {
+  const known = rememberedColumn(doc, key);
+  if (known) {
+    for (const [row, text] of cells) {
+      while (known.length < row - 1) known.push('');
+      known[row - 2] = text;
+    }
+    while (known.length && known[known.length - 1] === '') known.pop();
+  }
+  noteShadowRowsWritten(doc, key, sealed);
+  const knownSeals = seals.get(doc)?.get(key);
+  if (knownSeals) for (const [row, text] of sealed) knownSeals[row - 2] = sealOf(text);
+  stageCells(doc, key, sealed, deferred);
+}
+
+/**
+ * Gives row `row` of `key` its shadow cell (`text`, contents) as a deferred cell (shadow-deferred.ts):
+ * kept with the execution's next property write, not written to `_Shadow`; every read of this
+ * execution sees it at once, as a written one. Not for Commissions (the ledger index learns its
+ * rows by a write of its own). False when it cannot wait (no slot free, too long, past the shadow's
+ * rows): the caller writes it (writeShadow).
+ */
+export function deferShadow(
+  doc: TrackerDocument,
+  key: SheetKey,
+  row: number,
+  text: string,
+  /** The lead index learns the row (its state is a property: it rides the same write). */
+  changed = true,
+): boolean {
+  const target = shadowTarget(doc, key);
+  if (key === 'commissions' || !target || row < 2 || row > target.shadow.maxRows || shadowFilling(doc, key))
+    return false;
+  const cells = new Map([[row, text]]);
+  const sealed = sealCells(doc, key, cells);
+  if (!deferCell(doc, key, row, sealed.get(row)!)) return false;
+  rememberWritten(doc, key, cells, sealed, true);
+  if (key === 'leads' && changed) noteLeadShadow(doc, cells);
+  return true;
+}
+
+/**
+ * Writes the deferred cells to `_Shadow` (one setValues per block of rows, made at once: they are
+ * what every read already sees) and queues their drop for the execution's next property write.
+ * Under the lock, by the hourly run. Returns the blocks written.
+ */
+export function foldDeferred(doc: TrackerDocument): number {
+  const blocks = deferredBlocks(doc).filter((block) => {
+    const target = shadowTarget(doc, block.key);
+    return target && block.start + block.texts.length - 1 <= target.shadow.maxRows;
+  });
+  for (const block of blocks)
+    shadowTarget(doc, block.key)!
+      .range(block.start, block.texts.length)
+      .setValues(block.texts.map((t) => [t]));
+  for (const block of blocks)
+    dropDeferred(
+      doc,
+      block.key,
+      block.texts.map((_, i) => block.start + i),
+    );
+  return blocks.length;
+}
+
 /** Replaces the shadow column of `key` from row 2 (after rows were inserted or deleted). */
 export function writeShadowColumn(
   doc: TrackerDocument,
@@ -243,6 +323,8 @@ export function writeShadowColumn(
   remembered.get(doc)?.delete(key);
   seals.get(doc)?.delete(key);
   forgetShadowRows(doc, key);
+  // (rows moved: every deferred cell of the sheet is in `cells`, read through them, at its new row)
+  dropDeferred(doc, key);
   if (key === 'leads') noteLeadRowsMoved(doc);
   if (key === 'commissions') noteLedgerRowsMoved(doc);
   const height = Math.max(cells.length, clearTo - 1);
@@ -332,9 +414,13 @@ export function readShadowColumns(
   const columns = new Map<number, unknown[]>();
   for (const read of planReads(heights, options.oneRead ?? false)) {
     if (read.rows === 0) continue;
-    const values = doc
-      .range(shadow.id, shadow.name, 2, read.first, read.rows, read.last - read.first + 1)
-      .getValues();
+    const values = overlayDeferred(
+      doc,
+      shadow.cols,
+      2,
+      read.first,
+      doc.range(shadow.id, shadow.name, 2, read.first, read.rows, read.last - read.first + 1).getValues(),
+    );
     for (let col = read.first; col <= read.last; col++) {
       const key = keys[cols.indexOf(col)];
       if (heights.has(col))

@@ -161,11 +161,17 @@ function traceLost(doc: TrackerDocument, trace: LostTrace): void {
  * Runs a trigger's lead-in, up to its stored entry; when it fails (not for want of authorization:
  * such an execution cannot write properties either) stores `trace` first, then rethrows.
  */
-export function tracedOnFailure<T>(doc: TrackerDocument, trace: LostTrace, leadIn: () => T): T {
+export function tracedOnFailure<T>(
+  doc: TrackerDocument,
+  trace: LostTrace,
+  leadIn: () => T,
+  /** False once the lead-in is over (its entry, or a journal, stored): no trace then. */
+  still: () => boolean = () => true,
+): T {
   try {
     return leadIn();
   } catch (err) {
-    if (!authorizationError(thrownMessage(err))) traceLost(doc, trace);
+    if (!authorizationError(thrownMessage(err)) && still()) traceLost(doc, trace);
     throw err;
   }
 }
@@ -189,13 +195,19 @@ export function keptValue(single: boolean, value: unknown): string | undefined {
   return text.length <= MAX_KEPT_VALUE ? text : undefined;
 }
 
+/** The stored list (its text, as `removePending` would queue it) without entry `id`. */
+export function pendingListWithout(doc: TrackerDocument, id: string): string {
+  const list = parsed<Pending[]>(doc.property(PENDING_EDITS_PROPERTY));
+  if (isLostTraceKey(id)) return doc.property(PENDING_EDITS_PROPERTY) ?? '';
+  const rest = Array.isArray(list) ? list.filter((p) => p.id !== id) : [];
+  return rest.length ? JSON.stringify(rest) : '';
+}
+
 /** Removes a recorded edit (queued: made by the commit that records it). */
 export function removePending(doc: TrackerDocument, id: string): void {
   if (isLostTraceKey(id)) {
     doc.setProperty(id, '');
     return;
   }
-  const list = parsed<Pending[]>(doc.property(PENDING_EDITS_PROPERTY));
-  const rest = Array.isArray(list) ? list.filter((p) => p.id !== id) : [];
-  doc.setProperty(PENDING_EDITS_PROPERTY, rest.length ? JSON.stringify(rest) : '');
+  doc.setProperty(PENDING_EDITS_PROPERTY, pendingListWithout(doc, id));
 }

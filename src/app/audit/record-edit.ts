@@ -16,6 +16,12 @@
  * the rows its journal check read) and lets its own next property write move the tail and clear the
  * entry; not landed, it records the edit again from the row as it is (the same two writes).
  *
+ * A one-cell edit of a column no reaction acts on (`carriesShadow`: Notes, a contact) goes one call
+ * further: its entry is stored AFTER the row is read, with the row's new shadow cell, which waits in
+ * the properties instead of being written to `_Shadow` (sheets/shadow-deferred.ts): the lock, the
+ * properties, the log rows, the row, the entry with the cell, the append: 6 calls
+ * (TrackerDocument.carryOnAppend). The row's read joins the lead-in (a failure there is traced).
+ *
  * A trigger that fails before its pending-edit write (the lock not had in time while the hourly run
  * holds it: an error it can catch) stores a trace instead, with no lock (pending-edits.ts
  * tracedOnFailure): the next execution records the edit from it.
@@ -33,20 +39,26 @@ import {
 import {
   PENDING_EDITS_PROPERTY,
   addPending,
+  isLostTraceKey,
   keptValue,
   pendingEdits,
+  pendingListWithout,
   removePending,
   tracedOnFailure,
+  type LostTrace,
   type PendingEdit,
   type PendingLogEdit,
 } from './pending-edits';
 import { a1 } from '../../sheets/capacity';
-import { TrackerDocument } from '../../sheets/document';
+import { TIME_ZONE_PROPERTY, TrackerDocument } from '../../sheets/document';
 import { keysByPosition } from '../../sheets/layout';
 import { sheetDef } from '../../sheets/schema';
 import { AUDIT_LOG } from '../../sheets/sheet-defs/audit-log';
-import { leadEntryKept } from '../../sheets/lead-index';
-import { readShadow, writeShadow } from '../../sheets/shadow-sheet';
+import { LEAD_INDEX_PROPERTY, leadEntryKept } from '../../sheets/lead-index';
+import { deferShadow, readShadow, writeShadow } from '../../sheets/shadow-sheet';
+import { DEFERRED_PREFIX } from '../../sheets/shadow-deferred';
+import { JOURNAL_PROPERTY } from '../../sheets/journal';
+import type { SheetKey } from '../../sheets/schema';
 import type { RecordValues } from '../../sheets/table';
 import { entriesFor } from '../../sheets/writer';
 import { AppContext } from '../context';
@@ -74,22 +86,44 @@ export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport 
   const single = rows[0] === rows[1] && cols[0] === cols[1];
   const actor = eventActor(e.user);
   // Failed before its entry was stored (the lock not had in time, a read): its trace instead.
-  const begun = tracedOnFailure(
-    doc,
-    {
-      kind: 'edit',
-      actor,
-      at,
-      sheetId: sheet.getSheetId(),
-      rows,
-      cols,
-      oldValue: keptValue(single, e.oldValue),
-      newValue: keptValue(single, e.value),
-    },
-    () => beginEdit(doc, e, sheet, { at, rows, cols, single, actor }),
+  const trace: LostTrace = {
+    kind: 'edit',
+    actor,
+    at,
+    sheetId: sheet.getSheetId(),
+    rows,
+    cols,
+    oldValue: keptValue(single, e.oldValue),
+    newValue: keptValue(single, e.value),
+  };
+  const begun = tracedOnFailure(doc, trace, () =>
+    beginEdit(doc, e, sheet, { at, rows, cols, single, actor }),
   );
   if (!('pending' in begun)) return begun;
-  return applyEdit(doc, begun.pending);
+  if (begun.stored) return applyEdit(doc, begun.pending);
+  // Its entry stored with its shadow cell: the row's read is part of the lead-in (traced likewise).
+  return tracedOnFailure(
+    doc,
+    trace,
+    () => applyEdit(doc, begun.pending, false, false),
+    () => !doc.storedProperties(),
+  );
+}
+
+/**
+ * A one-cell edit whose row's new shadow cell may ride its pending entry (sheets/shadow-deferred.ts):
+ * a column of Leads or Partners that no reaction acts on (not the id, not filled by the script, not
+ * what money is computed from). Its pending entry is stored after the row is read (with the cell),
+ * so its trigger's lead-in is one read longer: the lock, the properties, the log's journal check,
+ * the row.
+ */
+function carriesShadow(doc: TrackerDocument, key: SheetKey, col: number): boolean {
+  if (key !== 'leads' && key !== 'partners') return false;
+  const layout = doc.layout().sheets[key];
+  const columnKey = layout ? keysByPosition(layout)[col] : '';
+  const def = sheetDef(key);
+  const column = def.columns.find((c) => c.key === columnKey);
+  return !!column && column.key !== def.id?.column && !column.protected && !column.money && !column.ownerOnly;
 }
 
 /**
@@ -101,7 +135,7 @@ function beginEdit(
   e: GoogleAppsScript.Events.SheetsOnEdit,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   edit: Pick<PendingEdit, 'at' | 'rows' | 'cols' | 'actor'> & { single: boolean },
-): EditReport | { pending: PendingEdit } {
+): EditReport | { pending: PendingEdit; stored: boolean } {
   const none: EditReport = { sheet: null, entries: 0, reactionErrors: [] };
   const key = doc.keyOfSheet(sheet.getSheetId());
   // A hand edit of the Audit Log or of _Shadow (whose rows the tracker trusts only when their seal
@@ -124,9 +158,7 @@ function beginEdit(
     doc.commit();
     return { ...none, sheet: sheet.getName() };
   }
-  // What happened, stored before anything is read: a trigger that dies from here on leaves it for
-  // the next execution to record (pending-edits.ts).
-  const pending = addPending<PendingEdit>(doc, {
+  const entry: Omit<PendingEdit, 'id'> = {
     kind: 'edit',
     actor: edit.actor,
     at: edit.at,
@@ -134,9 +166,15 @@ function beginEdit(
     rows: [start, lastRow],
     cols: edit.cols,
     oldValue: keptValue(edit.single, e.oldValue),
-  });
+  };
+  // Stored with its row's shadow cell, after the row is read (applyEdit).
+  if (edit.single && carriesShadow(doc, key, edit.cols[0]))
+    return { pending: { ...entry, id: '' }, stored: false };
+  // What happened, stored before anything is read: a trigger that dies from here on leaves it for
+  // the next execution to record (pending-edits.ts).
+  const pending = addPending<PendingEdit>(doc, entry);
   doc.commit();
-  return { pending };
+  return { pending, stored: true };
 }
 
 /**
@@ -144,7 +182,12 @@ function beginEdit(
  * old values (the event's, else the shadow), the shadow, the reactions' changes and the removal of
  * the pending entry, all in ONE journaled commit.
  */
-export function applyEdit(doc: TrackerDocument, edit: PendingEdit, recovering = false): EditReport {
+export function applyEdit(
+  doc: TrackerDocument,
+  edit: PendingEdit,
+  recovering = false,
+  stored = true,
+): EditReport {
   const single = edit.rows[0] === edit.rows[1] && edit.cols[0] === edit.cols[1];
   const landed = recovering && single ? landedEdit(doc, edit) : null;
   if (landed) {
@@ -202,7 +245,15 @@ export function applyEdit(doc: TrackerDocument, edit: PendingEdit, recovering = 
             .map((r) => r.row),
         )
       : undefined;
-  writeShadow(doc, edit.sheet, shadows, noted);
+  // A one-cell edit of a column no reaction acts on, its index entry kept: its shadow cell waits in
+  // the properties (shadow-deferred.ts), written with its pending entry (carryOnAppend below).
+  // (Not when nothing is recorded: no append to land on; the commit below clears the entry.)
+  const deferred =
+    single &&
+    entries.length > 0 &&
+    carriesShadow(doc, edit.sheet, firstCol) &&
+    deferShadow(doc, edit.sheet, start, shadows.get(start)!, !noted || noted.size > 0);
+  if (!deferred) writeShadow(doc, edit.sheet, shadows, noted);
 
   const edited: EditedRow[] = rows.map((r) => ({
     row: r.row,
@@ -212,9 +263,30 @@ export function applyEdit(doc: TrackerDocument, edit: PendingEdit, recovering = 
   const columns = keys.slice(firstCol, lastCol + 1).filter((k) => k);
   const reactions = ctx.as('trigger');
   const reactionErrors = runEditReactions(reactions, { sheet: edit.sheet, rows: edited, columns });
-  removePending(doc, edit.id);
-  if (single && !pendingEdits(doc).length)
-    doc.landOnAppend([AUDIT_TAIL_PROPERTY, PENDING_EDITS_PROPERTY, edit.id]);
+  if (deferred) {
+    // Its entry stored now, with the cell (or, recovering, as it is): then the append (its landing).
+    // (the list without it: what a journaled commit leaves, the journal covering the edit)
+    const without = pendingListWithout(doc, edit.id);
+    if (!stored) edit = addPending<PendingEdit>(doc, edit);
+    doc.carryOnAppend({
+      tailKey: AUDIT_TAIL_PROPERTY,
+      tail: doc.queuedProperty(AUDIT_TAIL_PROPERTY),
+      now: (key) =>
+        key === PENDING_EDITS_PROPERTY ||
+        key === JOURNAL_PROPERTY ||
+        key === TIME_ZONE_PROPERTY ||
+        key === LEAD_INDEX_PROPERTY ||
+        key.startsWith(DEFERRED_PREFIX) ||
+        isLostTraceKey(key),
+      // (a trace is emptied by the commit that records it: with the journal, not before the append)
+      revert: { [PENDING_EDITS_PROPERTY]: without, ...(isLostTraceKey(edit.id) ? { [edit.id]: '' } : {}) },
+    });
+  } else {
+    if (stored) removePending(doc, edit.id);
+    // (An entry not stored: the journal covers the commit.)
+    if (stored && single && !pendingEdits(doc).length)
+      doc.landOnAppend([AUDIT_TAIL_PROPERTY, PENDING_EDITS_PROPERTY, edit.id]);
+  }
   reactions.commit([], entries);
   if (recovering && doc.landed) {
     // Recorded again the same way: cleared like one found landed (below), by the next write.
