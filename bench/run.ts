@@ -683,6 +683,24 @@ const OPERATIONS: Operation[] = [
     run: (w) =>
       checkFired(w.emu.edit(EDITOR, 'Leads', `S${nextEditRow(w)}`, [['Rates in, follow up Monday']])),
   },
+  {
+    // One-cell edits keep their rows' shadow cells in the document properties (12 slots,
+    // sheets/shadow-deferred.ts); the hourly run's first job writes them to _Shadow, 8 blocks of rows
+    // an hour. The worst case: every slot taken, the rows far apart (one setValues each).
+    name: "hourly run writing one-cell edits' shadow cells (12 waiting on rows far apart)",
+    needs: (w) => ['onHourlyTrigger', w.editHandler ?? 'edit trigger (installed by setupTracker)'],
+    limitMs: SIX_MIN,
+    target: DAILY_TARGET,
+    prepare: (w) => {
+      const rows = w.program.leads.length - 1;
+      for (let i = 0; i < 12; i++)
+        checkFired(w.emu.edit(EDITOR, 'Leads', `S${2 + Math.floor((i * rows) / 12)}`, [[`Spread ${i}`]]));
+    },
+    run: (w) => {
+      w.emu.rt.advance(HOUR);
+      return dailyRun(w);
+    },
+  },
   // The partners' own view files (issue 17), last: they move the clock by days. Files are made at most 50 a run and 200 a day (Google's
   // 250 spreadsheets a day on a consumer account): the prepare step's scheduled run made the first
   // 50; these rows make the rest, run after run (hourly), day after day; then the hourly refresh when
@@ -1281,6 +1299,7 @@ const DAILY_OPS = new Set([
   'daily run (next day)',
   'daily run (full reconcile day)',
   'daily run (automatic tiering on)',
+  "hourly run writing one-cell edits' shadow cells (12 waiting on rows far apart)",
 ]);
 
 function callsCell(row: Row): string {

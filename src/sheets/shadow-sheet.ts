@@ -289,15 +289,17 @@ export function deferShadow(
 }
 
 /**
- * Writes the deferred cells to `_Shadow` (one setValues per block of rows, made at once: they are
- * what every read already sees) and queues their drop for the execution's next property write.
- * Under the lock, by the hourly run. Returns the blocks written.
+ * Writes the deferred cells to `_Shadow` (one setValues per block of rows, at most `most` blocks,
+ * made at once: they are what every read already sees) and queues their drop for the execution's
+ * next property write. Under the lock, by the hourly run. Returns the blocks written.
  */
-export function foldDeferred(doc: TrackerDocument): number {
-  const blocks = deferredBlocks(doc).filter((block) => {
-    const target = shadowTarget(doc, block.key);
-    return target && block.start + block.texts.length - 1 <= target.shadow.maxRows;
-  });
+export function foldDeferred(doc: TrackerDocument, most = Infinity): number {
+  const blocks = deferredBlocks(doc)
+    .filter((block) => {
+      const target = shadowTarget(doc, block.key);
+      return target && block.start + block.texts.length - 1 <= target.shadow.maxRows;
+    })
+    .slice(0, most);
   for (const block of blocks)
     shadowTarget(doc, block.key)!
       .range(block.start, block.texts.length)

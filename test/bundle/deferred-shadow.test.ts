@@ -8,7 +8,7 @@
  */
 import type { Emulator } from '../../emulator/harness';
 import type { AuditVerification } from '../../src/shared/api';
-import { documentProperties, runHourly } from '../support/emulator';
+import { documentProperties, runHourly, settleDay } from '../support/emulator';
 import { addPartner, leadCell, OWNER, register, rowsOf, tracker } from './leads-fixture';
 
 const SLOT = /^tracker\.shadowCell\.\d+$/;
@@ -188,6 +188,29 @@ describe("a person's one-cell Notes edit: its shadow cell rides its pending entr
       [ids[12], '', 'note 12'],
       [ids[3], 'note 3', 'note 3 again'],
     ]);
+    verified(emu);
+    // the hourly run writes 8 blocks of rows an hour (its call budget): 12 adjacent rows are one
+    emu.rt.advance(3_600_000);
+    runHourly(emu);
+    expect(slots(emu)).toEqual([]);
+    expect(shadowNotes(emu, ids[3])).toBe('note 3 again');
+  });
+
+  it('rows far apart: the hourly run writes 8 blocks an hour, the rest the next hour', () => {
+    const { emu, ids } = program(24);
+    for (let i = 0; i < 12; i++)
+      emu.edit(OWNER, 'Leads', leadCell(emu, ids[i * 2], 'Notes'), [[`note ${i}`]]);
+    expect(slots(emu)).toHaveLength(12);
+    // the day's runs, then the next hours: the job runs where the run's call budget holds it
+    const hourly = settleDay(emu).hourly;
+    emu.rt.advance(3_600_000);
+    hourly.push(...((runHourly(emu).result as { hourly?: typeof hourly }).hourly ?? []));
+    const folds = hourly.filter((j) => j.name === 'shadow cells').map((j) => j.result);
+    expect(folds).toEqual([{ blocks: 8 }, { blocks: 4 }]);
+    expect(slots(emu)).toHaveLength(0);
+    expect(ids.filter((_, i) => i % 2 === 0).map((id) => shadowNotes(emu, id))).toEqual(
+      Array.from({ length: 12 }, (_, i) => `note ${i}`),
+    );
     verified(emu);
   });
 
