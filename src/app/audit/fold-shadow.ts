@@ -1,15 +1,16 @@
 /**
  * The hourly job that writes the shadow cells people's one-cell edits left in the document
  * properties (sheets/shadow-deferred.ts) to `_Shadow`, and frees their slots: one setValues per block
- * of rows, their drop with the run's next property write; at most FOLD_BLOCKS blocks an hour (the
- * run's call budget: the rest wait for the next hour, and an edit that finds no slot free writes
- * `_Shadow` itself meanwhile). Nothing to do, no call.
+ * of rows, their drop with the run's next property write; at most FOLD_BLOCKS blocks an hour, in an
+ * hourly execution with none of the day's jobs (`quietHours`: the day's executions keep their call
+ * budget); the rest wait for the next hour, and an edit that finds no slot free writes `_Shadow`
+ * itself meanwhile. Nothing to do, no call.
  */
 import { foldDeferred } from '../../sheets/shadow-sheet';
 import { deferredBlocks, hasDeferred } from '../../sheets/shadow-deferred';
 import type { DailyJob } from '../triggers/daily-job';
 
-/** Blocks of rows written per hourly run (with the run's own 4 to 6 calls: within its 15). */
+/** Blocks of rows written per hourly run. */
 const FOLD_BLOCKS = 8;
 
 export const SHADOW_FOLD_JOB: DailyJob = {
@@ -20,5 +21,6 @@ export const SHADOW_FOLD_JOB: DailyJob = {
     ctx.doc.save();
     return { blocks };
   },
+  quietHours: true,
   calls: (doc) => (hasDeferred(doc) ? Math.min(deferredBlocks(doc).length, FOLD_BLOCKS) : 0),
 };
