@@ -685,8 +685,8 @@ const OPERATIONS: Operation[] = [
   },
   {
     // One-cell edits keep their rows' shadow cells in the document properties (12 slots,
-    // sheets/shadow-deferred.ts); the first job of an hourly run with none of the day's jobs writes
-    // them to _Shadow, 8 blocks of rows an hour. The worst case: every slot taken, the rows far apart
+    // sheets/shadow-deferred.ts); the hourly run's first job writes them to _Shadow, 8 blocks of rows
+    // an execution. The worst case: every slot taken, the rows far apart
     // (one setValues each). The same run refreshes the partners' views the edits changed: no call
     // target (like the views' own hourly row), the daily run's CPU and heap.
     name: "hourly run writing one-cell edits' shadow cells (12 waiting on rows far apart)",

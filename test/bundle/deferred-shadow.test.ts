@@ -152,7 +152,7 @@ describe("a person's one-cell Notes edit: its shadow cell rides its pending entr
     ] as const)
       emu.edit(OWNER, 'Leads', leadCell(emu, ids[i], 'Notes'), [[note]]);
     expect(slots(emu).map((s) => s.r)).toEqual([3, 4, 7]);
-    // the day's executions leave it (their call budget), the next hour with none of them does it
+    // in whichever of the day's executions its calls fit (call-budget.ts)
     const folds = settleDay(emu).hourly.filter((j) => j.name === 'shadow cells');
     expect(folds.map((j) => j.result)).toEqual([{ blocks: 2 }]);
     expect(slots(emu)).toEqual([]);
@@ -199,7 +199,7 @@ describe("a person's one-cell Notes edit: its shadow cell rides its pending entr
     for (let i = 0; i < 12; i++)
       emu.edit(OWNER, 'Leads', leadCell(emu, ids[i * 2], 'Notes'), [[`note ${i}`]]);
     expect(slots(emu)).toHaveLength(12);
-    // the day's runs (they leave it), then hours with none of the day's jobs: 8 blocks each
+    // the day's runs, then the next hours: 8 blocks an execution, where its calls fit
     const hourly = settleDay(emu).hourly;
     emu.rt.advance(3_600_000);
     hourly.push(...((runHourly(emu).result as { hourly?: typeof hourly }).hourly ?? []));

@@ -53,12 +53,6 @@ export interface DailyJob {
    */
   afterWrites?: 'next run' | 'next run after a write';
   /**
-   * An hourly job run only in an hourly execution that does none of the day's jobs (23 of a day's 24:
-   * no call budget there): work that can wait a few hours and would take the day's executions'
-   * room (the shadow cells edits left waiting).
-   */
-  quietHours?: boolean;
-  /**
    * The service calls of its own it makes when it has work (its reads and its commit, as the bench
    * traces show them), or what the document tells without a call (0 when it has nothing to do). The
    * hourly run starts it only in an execution whose calls so far plus these stay within its call

@@ -498,10 +498,6 @@ function runHourlyJobs(
     // the next hourly run (which sees the moved audit tail): one execution, one heavy step.
     if (job.afterWrites && (hold === 'all' || (hold === 'readers' && job.afterWrites === 'next run')))
       continue;
-    if (job.quietHours && budget) {
-      if (jobCalls(job, doc)) (report.deferred ??= []).push(job.name);
-      continue;
-    }
     const calls = budget ? jobCalls(job, doc) : 0;
     if (budget && !budget.fits(calls)) {
       (report.deferred ??= []).push(job.name);

@@ -21,8 +21,8 @@ import { readViewEntries, readViewsMeta } from '../../sheets/view-state';
 import type { DailyJob } from './daily-job';
 
 export const HOURLY_JOBS: DailyJob[] = [
-  // The shadow cells one-cell edits left in the properties (one write per block of rows), in an hour
-  // with none of the day's jobs: first, so the slots are free again for the hour's edits.
+  // The shadow cells one-cell edits left in the properties (one write per block of rows): first, so
+  // the slots are free again for the hour's edits.
   SHADOW_FOLD_JOB,
   // The Forms API token and one request for the new responses.
   {
